@@ -1,0 +1,41 @@
+import type { ZodType } from 'zod';
+
+export type Theme = 'base' | 'energy' | 'ecology' | 'water' | 'restriction' | 'administrative';
+export type Renderer = 'fill' | 'line' | 'circle';
+export interface Label { zh: string; en: string }
+
+/** One swatch of a layer's palette: the map style and the legend are both drawn from it. */
+export interface Swatch { label: Label; color: string }
+
+/** Everything the atlas needs to know about one map layer; the layer id is also its dataset id and folder name. */
+export interface LayerDefinition {
+  id: string;
+  title: Label;
+  theme: Theme;
+  renderer: Renderer;
+  defaultVisible: boolean;
+  defaultOpacity: number;
+  /** Property whose value picks the swatch; absent for single-colour layers, which use the `default` swatch. */
+  categoryProperty?: string;
+  palette: Record<string, Swatch>;
+  /** Stroke colour for fills and circles. */
+  outline?: string;
+  /** Width of lines, in pixels, at zoom 4 and zoom 12. */
+  lineWidth?: [number, number];
+  /** Draw a label from name_zh / name_en from this zoom on; absent for unlabelled layers. */
+  labelMinZoom?: number;
+  /** Properties schema for thematic layers; base layers carry only names. */
+  properties?: ZodType;
+  /** Fields shown in the feature panel, beyond names, category, citations and accuracy. */
+  popupFields?: { key: string; label: Label }[];
+}
+
+/** Joins a layer's category labels with its colours, so the style and the legend share one palette. */
+export function paletteOf<C extends string>(categories: Record<C, Label>, colors: Record<C, string>): Record<C, Swatch> {
+  const palette = {} as Record<C, Swatch>;
+  for (const key of Object.keys(categories) as C[]) palette[key] = { label: categories[key], color: colors[key] };
+  return palette;
+}
+
+/** Methods whose boundaries were not surveyed: drawn with dashed edges, and the legend says so. */
+export const unsurveyedMethods = ['hand-drawn', 'illustrative', 'approximate-point'] as const;

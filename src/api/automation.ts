@@ -1,0 +1,27 @@
+import type { MapController } from '../map/map-controller.ts';
+import { snapshot, type AtlasState } from '../state/state.ts';
+import type { Store } from '../state/store.ts';
+
+/** The documented hook for presenters and tests (README "Automation API"). */
+export interface AtlasApi {
+  ready: Promise<void>;
+  getState(): AtlasState;
+  setState(partial: unknown): Promise<AtlasState>;
+}
+
+declare global {
+  interface Window { atlas: AtlasApi }
+}
+
+export function installAutomation(store: Store, controller: MapController, started: Promise<void>): void {
+  window.atlas = {
+    ready: started,
+    getState: () => snapshot(store.state),
+    async setState(partial: unknown) {
+      await started;
+      store.set(partial);
+      await controller.idle();
+      return snapshot(store.state);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer } from '@deck.gl/core';
+import {
+  AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import { regionBounds, type AtlasState, type View } from '../state/state.ts';
+import { buildStyle, styleLayers } from './style.ts';
+import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
+
+const onlineBasemapId = 'online-basemap';
+
+/**
+ * The only code that touches MapLibre and deck.gl. It remembers the state it last applied and pushes only the
+ * differences, so the rest of the app deals in AtlasState alone.
+ */
+export class MapController {
+  readonly map: MapLibreMap;
+  #overlay: MapLibreOverlay;
+  #layers: Map<string, LayerDefinition>;
+  #applied: AtlasState;
+  #labels = new Map<string, LabelAnchor[]>();
+  #extraLayers = new Map<string, Layer>();
+  #hovered: { source: string; id: string | number } | undefined;
+  #loaded: Promise<void>;
+
+  constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState) {
+    this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
+    this.#applied = state;
+    this.map = new MapLibreMap({
+      container,
+      style: buildStyle(layers, state.layers),
+      bounds: regionBounds,
+      fitBoundsOptions: { padding: 16 },
+      minZoom: 2,
+      maxZoom: 14,
+      attributionControl: false,
+      maxPitch: 60,
+    });
+    this.map.getCanvas().setAttribute('aria-label', 'Map');
+    this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+    this.map.addControl(new FullscreenControl(), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.#overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
+    this.map.addControl(this.#overlay);
+    this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('zoomend', () => this.#renderOverlay());
+    this.map.on('mousemove', (event) => this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]));
+    this.map.on('mouseout', () => this.#hover(undefined));
+  }
+
+  /** Resolves once the style is loaded; data can be set before or after. */
+  loaded(): Promise<void> {
+    return this.#loaded;
+  }
+
+  /** Shows the dataset's attributions in the map's attribution control. */
+  setAttribution(attributions: string[]): void {
+    this.map.addControl(new AttributionControl({ compact: true, customAttribution: [...new Set(attributions)] }), 'bottom-right');
+  }
+
+  setData(layerId: string, collection: FeatureCollection): void {
+    (this.map.getSource(layerId) as GeoJSONSource | undefined)?.setData(collection);
+    if (this.#layers.get(layerId)?.labelMinZoom !== undefined) this.#labels.set(layerId, labelAnchors(collection));
+    this.#renderOverlay();
+  }
+
+  /** Pushes the differences between the last applied state and this one. */
+  apply(state: AtlasState): void {
+    const before = this.#applied;
+    this.#applied = state;
+    for (const [id, layer] of Object.entries(state.layers)) {
+      const previous = before.layers[id];
+      const definition = this.#layers.get(id);
+      if (!definition || (previous?.visible === layer.visible && previous.opacity === layer.opacity)) continue;
+      for (const spec of styleLayers(definition, layer)) {
+        this.map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
+        for (const [key, value] of Object.entries(spec.paint ?? {})) {
+          if (key.endsWith('opacity')) this.map.setPaintProperty(spec.id, key as 'fill-opacity', value);
+        }
+      }
+    }
+    if (!sameView(this.view(), state.view)) {
+      this.map.jumpTo({ center: state.view.center, zoom: state.view.zoom, bearing: state.view.bearing, pitch: state.view.pitch });
+    }
+    this.#renderOverlay();
+  }
+
+  view(): View {
+    const center = this.map.getCenter();
+    return {
+      center: [round(center.lng, 6), round(center.lat, 6)], zoom: round(this.map.getZoom(), 4),
+      bearing: round(this.map.getBearing(), 2), pitch: round(this.map.getPitch(), 2),
+    };
+  }
+
+  /** Calls back after every camera move the user or the app made, with the new view. */
+  onViewChange(callback: (view: View) => void): void {
+    this.map.on('moveend', () => callback(this.view()));
+  }
+
+  /** Resolves when the map has finished drawing everything it was asked to draw. */
+  async idle(): Promise<void> {
+    await this.#loaded;
+    await new Promise<void>((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** deck.gl layers that other features (selection, screening) draw above the map. */
+  setOverlayLayer(id: string, layer: Layer | undefined): void {
+    if (layer) this.#extraLayers.set(id, layer);
+    else this.#extraLayers.delete(id);
+    this.#renderOverlay();
+  }
+
+  /** Adds or removes a user-configured raster basemap below the atlas's own layers; never on by default. */
+  setOnlineBasemap(template: string | undefined, attribution = ''): void {
+    if (this.map.getLayer(onlineBasemapId)) this.map.removeLayer(onlineBasemapId);
+    if (this.map.getSource(onlineBasemapId)) this.map.removeSource(onlineBasemapId);
+    if (!template) return;
+    this.map.addSource(onlineBasemapId, { type: 'raster', tiles: [template], tileSize: 256, attribution });
+    this.map.addLayer({ id: onlineBasemapId, type: 'raster', source: onlineBasemapId, paint: { 'raster-opacity': 0.9 } },
+      this.map.getStyle().layers[1]?.id);
+  }
+
+  /** Thematic style layers under the pointer, for hover and selection. */
+  featuresAt(point: { x: number; y: number }): MapGeoJSONFeature[] {
+    return this.map.queryRenderedFeatures([point.x, point.y], { layers: this.#thematicStyleLayers() });
+  }
+
+  #thematicStyleLayers(): string[] {
+    return [...this.#layers.values()]
+      .filter((layer) => layer.properties && this.#applied.layers[layer.id]?.visible)
+      .flatMap((layer) => styleLayers(layer, this.#applied.layers[layer.id]!).map((spec) => spec.id))
+      .filter((id) => !id.includes(':edge'));
+  }
+
+  #hover(feature: MapGeoJSONFeature | undefined): void {
+    if (this.#hovered) this.map.setFeatureState(this.#hovered, { hover: false });
+    this.#hovered = feature?.id !== undefined ? { source: feature.source, id: feature.id } : undefined;
+    if (this.#hovered) this.map.setFeatureState(this.#hovered, { hover: true });
+    this.map.getCanvas().style.cursor = this.#hovered ? 'pointer' : '';
+  }
+
+  #renderOverlay(): void {
+    const zoom = this.map.getZoom();
+    const labels: Layer[] = [];
+    for (const [id, anchors] of this.#labels) {
+      const definition = this.#layers.get(id)!;
+      const state = this.#applied.layers[id];
+      if (!state?.visible || zoom < (definition.labelMinZoom ?? Infinity)) continue;
+      labels.push(labelLayer(id, anchors, this.#applied.lang, id === 'base-towns' ? 'town' : 'feature'));
+    }
+    this.#overlay.setProps({ layers: [...this.#extraLayers.values(), ...labels] });
+  }
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function sameView(a: View, b: View): boolean {
+  return Math.abs(a.center[0] - b.center[0]) < 1e-6 && Math.abs(a.center[1] - b.center[1]) < 1e-6 &&
+    Math.abs(a.zoom - b.zoom) < 1e-4 && Math.abs(a.bearing - b.bearing) < 1e-2 && Math.abs(a.pitch - b.pitch) < 1e-2;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { citationSchema } from './citation.ts';
+import { zoneKindSchema } from './zone-kind.ts';
+
+/** How a geometry was made; drives the dashed "not surveyed" styling and the accuracy note. */
+export const geometryMethodSchema = z.enum(['open-data', 'derived', 'hand-drawn', 'illustrative', 'approximate-point']);
+export type GeometryMethod = z.infer<typeof geometryMethodSchema>;
+
+/** Accuracy classes of ../shared/geodata/README.md: A <= 1 km, B 1-3 km, C 3-10 km or schematic. */
+export const accuracyClassSchema = z.enum(['A', 'B', 'C']);
+
+/** Where a document gives no figure the data says so instead of inventing one. */
+export const unknown = z.literal('unknown');
+
+/** Properties every thematic feature carries, whatever its layer. */
+export const thematicPropertiesSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lower-case words joined by hyphens'),
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  category: z.string().min(1),
+  citations: z.array(citationSchema).min(1, 'every feature cites at least one document line'),
+  method: geometryMethodSchema,
+  accuracy: accuracyClassSchema,
+  accuracy_km: z.number().positive(),
+  zone_kind: zoneKindSchema.optional(),
+  note_zh: z.string().optional(),
+  note_en: z.string().optional(),
+});
+export type ThematicProperties = z.infer<typeof thematicPropertiesSchema>;

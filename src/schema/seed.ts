@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { citationSchema } from './citation.ts';
+import { zoneKindSchema } from './zone-kind.ts';
+import { projectTypeSchema } from './project-type.ts';
+
+const unknown = z.literal('unknown');
+const textOrUnknown = z.union([z.string().min(1), unknown]);
+const yearOrUnknown = z.union([z.number().int().min(1949).max(2100), unknown]);
+const valueOrUnknown = z.union([z.number(), unknown]);
+
+export const comparatorSchema = z.enum([
+  'at-least', 'at-most', 'reach', 'not-decrease', 'not-increase', 'decrease-by', 'increase-by', 'complete', 'reported',
+]);
+
+/** One quantitative target or baseline figure, as the document states it. */
+export const targetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  indicator: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  theme: z.enum(['energy', 'climate', 'air', 'water', 'soil', 'ecology', 'industry', 'transport', 'urban', 'waste', 'other']),
+  unit: z.string().min(1),
+  /** Where the figure applies; id is inner-mongolia, ordos, hinggan or another lower-case hyphenated place id. */
+  scope: z.object({
+    kind: z.enum(['region', 'league', 'city', 'basin', 'other']),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    zh: z.string().min(1),
+  }),
+  baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
+  target: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
+  comparator: comparatorSchema,
+  binding: z.enum(['binding', 'expected', 'unknown']),
+  /** Id of the indicator table the figure is a row of, when it is one. */
+  tableId: z.string().optional(),
+  conflictsWith: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  citation: citationSchema,
+});
+
+/** One spatial rule a site reviewer can test. */
+export const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  zone: z.union([
+    z.object({ id: z.string().min(1) }),
+    z.object({ kind: zoneKindSchema, bufferKm: z.number().positive().optional(), river: z.string().optional() }),
+  ]),
+  projectTypes: z.array(projectTypeSchema).min(1),
+  verdict: z.enum(['prohibited', 'restricted', 'conditional', 'required-action']),
+  summary: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  deadline: textOrUnknown.optional(),
+  exceptions: z.array(z.object({ projectType: projectTypeSchema, note: z.string().min(1) })).default([]),
+  citation: citationSchema,
+});
+
+/** An indicator table of the document: its title line and the line range its rows occupy. */
+export const tableSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  rowCount: z.number().int().positive(),
+  citation: citationSchema,
+});
+
+export const seedSchema = z.object({
+  id: z.string().min(1),
+  file: z.string().min(1),
+  document: z.object({
+    title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+    issuer: textOrUnknown,
+    number: textOrUnknown,
+    date: textOrUnknown,
+    period: textOrUnknown,
+  }),
+  tables: z.array(tableSchema).default([]),
+  targets: z.array(targetSchema),
+  rules: z.array(ruleSchema),
+});
+export type Seed = z.infer<typeof seedSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Rule = z.infer<typeof ruleSchema>;

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+const port = Number(process.env['PORT'] ?? 4173);
+
+export default defineConfig({
+  // Relative asset paths let presenters serve or embed the built atlas from any sub-path.
+  base: './',
+  build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2500 },
+  server: { host: '127.0.0.1', port, strictPort: true },
+  preview: { host: '127.0.0.1', port, strictPort: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'data/build/**/*.test.ts', 'layers/**/*.test.ts', 'tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/serve.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
