@@ -53,7 +53,9 @@ write('base-provinces', read('dcw_context.geojson').features
   .filter((f) => f.properties?.name !== 'Nei Mongol (China)')
   .map((f) => ({
     type: 'Feature', geometry: simplify(f, { tolerance: 0.005, highQuality: false }).geometry,
-    properties: { name_en: english(String(f.properties?.name)), name_zh: chinese[String(f.properties?.name)] ?? '' },
+    // Mongolia and Russia are named by base-countries; naming them here too would label them twice.
+    properties: String(f.properties?.name).endsWith('(China)')
+      ? { name_en: english(String(f.properties?.name)), name_zh: chinese[String(f.properties?.name)] ?? '' } : {},
   })));
 
 const region = read('dcw_nei_mongol.geojson').features[0];
@@ -81,5 +83,7 @@ write('base-towns', read('geonames_cities_nei_mongol.geojson').features.map((f) 
   properties: {
     geonameid: Number(f.properties?.geonameid), name_en: String(f.properties?.name),
     name_zh: chinese[String(f.properties?.name)] ?? String(f.properties?.name), population: Number(f.properties?.population),
+    // Only the large cities are labelled at the whole-region view; the rest from zoom 6, so labels do not collide.
+    label_min_zoom: Number(f.properties?.population) >= 200_000 ? 3 : 6,
   },
 })));

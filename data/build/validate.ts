@@ -11,7 +11,8 @@ export function validateFeatures(file: string, collection: FeatureCollection, sc
       problems.push(`${name}: has no geometry`);
       return;
     }
-    problems.push(...geometryProblems(feature).map((problem) => `${name}: ${problem}`));
+    // Base-map context (countries, provinces) is drawn as published; thematic features are also measured, so they must be valid.
+    problems.push(...geometryProblems(feature, schema !== undefined).map((problem) => `${name}: ${problem}`));
     if (schema) {
       const parsed = schema.safeParse(feature.properties);
       if (!parsed.success) {
@@ -29,11 +30,12 @@ function featureName(feature: Feature, index: number): string {
   return typeof id === 'string' ? `"${id}"` : `#${index + 1}`;
 }
 
-function geometryProblems(feature: Feature): string[] {
+function geometryProblems(feature: Feature, strict: boolean): string[] {
   const problems: string[] = [];
   const outOfRange = positions(feature.geometry).find(([lon, lat]) =>
     !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90);
   if (outOfRange) problems.push(`coordinate [${outOfRange.join(', ')}] is not a WGS-84 longitude/latitude`);
+  if (!strict) return problems;
   if (!booleanValid(feature)) problems.push(`invalid ${feature.geometry.type} geometry`);
   const type = feature.geometry.type;
   if (type === 'Polygon' || type === 'MultiPolygon') {

@@ -4,7 +4,7 @@ import type { Lang } from '../state/state.ts';
 export const strings = {
   appTitle: { zh: '内蒙古碳达峰与生态规划地图集', en: 'Inner Mongolia Carbon & Ecology Plan Atlas' },
   switchLanguage: { zh: 'English', en: '中文' },
-  switchLanguageLabel: { zh: '切换到英文界面', en: 'Switch to Chinese' },
+  switchLanguageLabel: { zh: 'English：切换到英文界面', en: '中文: switch to Chinese' },
   layers: { zh: '图层', en: 'Layers' },
   showLayers: { zh: '显示图层面板', en: 'Show layer panel' },
   hideLayers: { zh: '隐藏图层面板', en: 'Hide layer panel' },

@@ -3,7 +3,7 @@ import { along, length, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { Lang } from '../state/state.ts';
 
-export interface LabelAnchor { position: [number, number]; zh: string; en: string }
+export interface LabelAnchor { position: [number, number]; zh: string; en: string; minZoom: number }
 
 /** Where a feature's name goes: inside a polygon, half-way along a line, on a point. */
 export function labelAnchors(collection: FeatureCollection): LabelAnchor[] {
@@ -11,7 +11,8 @@ export function labelAnchors(collection: FeatureCollection): LabelAnchor[] {
     const zh = String(feature.properties?.['name_zh'] ?? '');
     const en = String(feature.properties?.['name_en'] ?? '');
     if (!zh && !en) return [];
-    return [{ position: anchorOf(feature), zh: zh || en, en: en || zh }];
+    const minZoom = Number(feature.properties?.['label_min_zoom'] ?? 0);
+    return [{ position: anchorOf(feature), zh: zh || en, en: en || zh, minZoom }];
   });
 }
 
@@ -33,10 +34,11 @@ function longestPart(geometry: MultiLineString): LineString {
 /** Labels are drawn by deck.gl from a local font, so CJK text renders with no glyph server. */
 export const labelFont = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-export function labelLayer(id: string, anchors: LabelAnchor[], lang: Lang, emphasis: 'town' | 'feature'): TextLayer<LabelAnchor> {
+export function labelLayer(id: string, anchors: LabelAnchor[], lang: Lang, emphasis: 'town' | 'feature', zoom: number): TextLayer<LabelAnchor> {
+  const shown = anchors.filter((anchor) => zoom >= anchor.minZoom);
   return new TextLayer<LabelAnchor>({
     id: `${id}:labels`,
-    data: anchors,
+    data: shown,
     getPosition: (anchor) => anchor.position,
     getText: (anchor) => anchor[lang],
     getSize: emphasis === 'town' ? 13 : 12,
@@ -49,5 +51,8 @@ export function labelLayer(id: string, anchors: LabelAnchor[], lang: Lang, empha
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 235],
     updateTriggers: { getText: lang },
+    // A new array only when the zoom threshold lets more anchors in, so deck.gl keeps its buffers otherwise.
+    dataComparator: (next: unknown, previous: unknown) =>
+      (next as LabelAnchor[]).length === (previous as LabelAnchor[] | undefined)?.length,
   });
 }

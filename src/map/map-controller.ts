@@ -59,6 +59,8 @@ export class MapController {
   /** Shows the dataset's attributions in the map's attribution control. */
   setAttribution(attributions: string[]): void {
     this.map.addControl(new AttributionControl({ compact: true, customAttribution: [...new Set(attributions)] }), 'bottom-right');
+    // Compact attribution opens itself on wide screens; start closed so it does not hide the map (the (i) opens it).
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   }
 
   setData(layerId: string, collection: FeatureCollection): void {
@@ -153,7 +155,7 @@ export class MapController {
       const definition = this.#layers.get(id)!;
       const state = this.#applied.layers[id];
       if (!state?.visible || zoom < (definition.labelMinZoom ?? Infinity)) continue;
-      labels.push(labelLayer(id, anchors, this.#applied.lang, id === 'base-towns' ? 'town' : 'feature'));
+      labels.push(labelLayer(id, anchors, this.#applied.lang, id === 'base-towns' ? 'town' : 'feature', zoom));
     }
     this.#overlay.setProps({ layers: [...this.#extraLayers.values(), ...labels] });
   }

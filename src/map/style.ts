@@ -42,7 +42,7 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
         layers.push(edge(`${layer.id}:edge-dashed`, { 'line-color': color, 'line-width': width([1, 2], 1.5),
           'line-dasharray': [3, 2], 'line-opacity': Math.min(1, state.opacity + 0.4) }, unsurveyed));
         // Places the documents locate only roughly are points inside an otherwise polygonal layer.
-        layers.push({ ...circleLayer(layer, state, color), id: `${layer.id}:point`, filter: ['==', ['geometry-type'], 'Point'] });
+        layers.push({ ...circleLayer(layer, state, color), id: `${layer.id}:point`, filter: ['==', ['geometry-type'], 'Point'] } as LayerSpecification);
       }
       return layers;
     }

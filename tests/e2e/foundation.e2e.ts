@@ -145,7 +145,9 @@ describe('bad data files', () => {
   ] as const) {
     test(`a ${kind} dataset shows a message naming the layer and the rest of the map works`, async () => {
       const atlas = await openAtlas(browser, {
-        before: (context) => context.route('**/data/base-lakes.fgb', (route) => route.fulfill(respond)),
+        before: async (context) => {
+          await context.route('**/data/base-lakes.fgb', (route) => route.fulfill(respond));
+        },
       });
       const { page } = atlas;
       const alert = page.locator('message-bar [role=alert]');

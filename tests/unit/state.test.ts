@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { applyPartial, type AtlasState } from '../../src/state/state.ts';
+
+const state: AtlasState = {
+  view: { center: [111, 44], zoom: 4, bearing: 0, pitch: 0 },
+  lang: 'zh',
+  layers: { a: { visible: true, opacity: 1 }, b: { visible: false, opacity: 0.5 } },
+};
+
+describe('applyPartial', () => {
+  test('merges any part of the state', () => {
+    const next = applyPartial(state, { view: { zoom: 6 }, layers: { b: { visible: true } }, lang: 'en' }, ['a', 'b']);
+    expect(next.view).toEqual({ center: [111, 44], zoom: 6, bearing: 0, pitch: 0 });
+    expect(next.layers['b']).toEqual({ visible: true, opacity: 0.5 });
+    expect(next.lang).toBe('en');
+    expect(state.view.zoom).toBe(4);
+  });
+
+  test.each([
+    [{ layers: { c: { visible: true } } }, 'unknown layer id "c"'],
+    [{ view: { center: [200, 44] } }, 'view.center.0'],
+    [{ view: { zoom: -1 } }, 'view.zoom'],
+    [{ layers: { a: { opacity: 1.5 } } }, 'layers.a.opacity'],
+    [{ lang: 'fr' }, 'lang'],
+    [{ colour: 'red' }, 'colour'],
+    ['not an object', 'state'],
+  ])('refuses %j naming what is wrong', (partial, fragment) => {
+    expect(() => applyPartial(state, partial, ['a', 'b'])).toThrow(fragment);
+  });
+});
