@@ -26,6 +26,8 @@ export interface LayerDefinition {
   labelMinZoom?: number;
   /** Properties schema for thematic layers; base layers carry only names. */
   properties?: ZodType;
+  /** Labels of the `status` property, for layers that have one: the panel offers them as a filter. */
+  statuses?: Record<string, Label>;
   /** Fields shown in the feature panel, beyond names, category, citations and accuracy. */
   popupFields?: { key: string; label: Label }[];
 }

@@ -1,24 +1,31 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import type { Feature } from 'geojson';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { loadDataset, loadManifest } from '../data/loader.ts';
 import { browserLang, t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
-import type { AtlasState } from '../state/state.ts';
+import type { AtlasState, LayerState, Selection } from '../state/state.ts';
 import { Store } from '../state/store.ts';
 import { installAutomation } from '../api/automation.ts';
+import { indexEntries, type SearchEntry } from '../search/search.ts';
 import type { LayerChange } from './layer-panel.ts';
 import type { Message } from './message-bar.ts';
 import './layer-panel.ts';
 import './message-bar.ts';
+import './feature-panel.ts';
+import './search-box.ts';
 
 function initialState(): AtlasState {
   return {
     view: { center: [111.63, 45.4], zoom: 4, bearing: 0, pitch: 0 },
     lang: browserLang(navigator.languages ?? [navigator.language]),
-    layers: Object.fromEntries(layerDefinitions.map((layer) =>
-      [layer.id, { visible: layer.defaultVisible, opacity: layer.defaultOpacity }])),
+    layers: Object.fromEntries(layerDefinitions.map((layer) => [layer.id,
+      { visible: layer.defaultVisible, opacity: layer.defaultOpacity, hiddenCategories: [], hiddenStatuses: [] }])),
+    selection: null,
   };
 }
+
+const featureKey = ({ layer, id }: Selection) => `${layer}/${id}`;
 
 /** The root element: owns the store, starts the map controller, loads the data and wires panels to state. */
 export class AtlasApp extends LitElement {
@@ -30,6 +37,8 @@ export class AtlasApp extends LitElement {
   #counts: Record<string, number> = {};
   #failed: Record<string, string> = {};
   #messages: Message[] = [];
+  #features = new Map<string, Feature>();
+  #searchEntries: SearchEntry[] = [];
 
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
@@ -44,6 +53,8 @@ export class AtlasApp extends LitElement {
       this.requestUpdate();
     });
     this.addEventListener('atlas-layer-change', (event) => this.#changeLayer((event as CustomEvent<LayerChange>).detail));
+    this.addEventListener('atlas-select', (event) => this.#select((event as CustomEvent<Selection | null>).detail));
+    this.addEventListener('atlas-pick', (event) => void this.#pick((event as CustomEvent<SearchEntry>).detail));
     this.addEventListener('atlas-dismiss', (event) => {
       this.#messages = this.#messages.filter((message) => message.id !== (event as CustomEvent<string>).detail);
       this.requestUpdate();
@@ -51,8 +62,9 @@ export class AtlasApp extends LitElement {
   }
 
   override render() {
-    const { lang, layers } = this.store.state;
+    const { lang, layers, selection } = this.store.state;
     document.title = t('appTitle', lang);
+    const selected = selection ? this.#features.get(featureKey(selection)) : undefined;
     return html`
       <header class="bar">
         <button class="panel-toggle" aria-expanded=${this.panelOpen} aria-controls="side-panel"
@@ -65,12 +77,16 @@ export class AtlasApp extends LitElement {
       </header>
       <main class="body">
         <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen} aria-label=${t('layers', lang)}>
+          <search-box .entries=${this.#searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
           <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${this.#counts} .failed=${this.#failed}
             locale=${lang}></layer-panel>
         </aside>
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${this.#messages} locale=${lang}></message-bar>
+          ${selected && selection ? html`<section class="feature-card" aria-labelledby="feature-title">
+            <feature-panel .layer=${layerDefinitions.find((layer) => layer.id === selection.layer)}
+              .feature=${selected.properties} locale=${lang}></feature-panel></section>` : nothing}
         </div>
       </main>`;
   }
@@ -80,6 +96,7 @@ export class AtlasApp extends LitElement {
     const controller = new MapController(container, layerDefinitions, this.store.state);
     this.#controller = controller;
     controller.onViewChange((view) => this.store.update((state) => ({ ...state, view })));
+    controller.onFeatureClick((selection) => this.#select(selection));
     installAutomation(this.store, controller, this.#start(controller));
   }
 
@@ -100,6 +117,12 @@ export class AtlasApp extends LitElement {
           const collection = await loadDataset(entry, layer, dataUrl);
           controller.setData(layer.id, collection);
           this.#counts = { ...this.#counts, [layer.id]: collection.features.length };
+          if (layer.properties) {
+            for (const feature of collection.features) {
+              this.#features.set(featureKey({ layer: layer.id, id: String(feature.properties?.['id']) }), feature);
+            }
+            this.#searchEntries = [...this.#searchEntries, ...indexEntries(layer.id, collection)];
+          }
         } catch (error) {
           this.#failed = { ...this.#failed, [layer.id]: (error as Error).message };
           this.#report(layer.id, `${layer.title[this.store.state.lang]}: ${(error as Error).message}`);
@@ -110,11 +133,23 @@ export class AtlasApp extends LitElement {
     await controller.idle();
   }
 
-  #changeLayer({ id, visible, opacity }: LayerChange): void {
+  #changeLayer({ id, ...change }: LayerChange): void {
     this.store.update((state) => {
-      const layer = state.layers[id]!;
-      return { ...state, layers: { ...state.layers, [id]: { visible: visible ?? layer.visible, opacity: opacity ?? layer.opacity } } };
+      const layer: LayerState = { ...state.layers[id]!, ...change };
+      return { ...state, layers: { ...state.layers, [id]: layer } };
     });
+  }
+
+  #select(selection: Selection | null): void {
+    this.store.update((state) => ({ ...state, selection }));
+  }
+
+  /** A search result: show its layer, fly to it and open its panel. */
+  async #pick(entry: SearchEntry): Promise<void> {
+    const layer = this.store.state.layers[entry.layer];
+    if (layer && !layer.visible) this.#changeLayer({ id: entry.layer, visible: true });
+    this.#select({ layer: entry.layer, id: entry.id });
+    await this.#controller?.flyToBounds(entry.bbox);
   }
 
   #report(id: string, text: string): void {

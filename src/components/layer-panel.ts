@@ -9,7 +9,11 @@ const themeTitle: Record<Theme, StringKey> = {
   administrative: 'themeAdministrative', base: 'themeBase',
 };
 
-export interface LayerChange { id: string; visible?: boolean; opacity?: number }
+/** The hidden list after a legend check box changed: checked shows the value, unchecked hides it. */
+const toggled = (hidden: string[], value: string, shown: boolean) =>
+  shown ? hidden.filter((item) => item !== value) : [...hidden, value];
+
+export type LayerChange = { id: string } & Partial<LayerState>;
 
 /** Layers grouped by theme: visibility, opacity, feature count and a legend drawn from each layer's palette. */
 export class LayerPanel extends LitElement {
@@ -39,7 +43,8 @@ export class LayerPanel extends LitElement {
     .opacity { display: flex; align-items: center; gap: 6px; font-size: 12px; color: #5b5346; margin: 2px 0 0 26px; }
     .opacity input { flex: 1; min-width: 60px; }
     ul { list-style: none; margin: 4px 0 0 26px; padding: 0; }
-    li { display: flex; align-items: center; gap: 6px; font-size: 12px; line-height: 18px; }
+    li, li label { display: flex; align-items: center; gap: 6px; font-size: 12px; line-height: 18px; }
+    input.filter { width: 14px; height: 14px; margin: 0; }
     .swatch { width: 16px; height: 12px; border-radius: 2px; flex: none; box-sizing: border-box; }
     .swatch.line { height: 4px; border-radius: 2px; }
     .swatch.circle { width: 12px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px #999; }
@@ -59,7 +64,7 @@ export class LayerPanel extends LitElement {
   }
 
   #layer(layer: LayerDefinition) {
-    const state = this.states[layer.id] ?? { visible: false, opacity: 1 };
+    const state = this.states[layer.id] ?? { visible: false, opacity: 1, hiddenCategories: [], hiddenStatuses: [] };
     const title = layer.title[this.locale];
     const count = this.counts[layer.id];
     const error = this.failed[layer.id];
@@ -78,11 +83,23 @@ export class LayerPanel extends LitElement {
           aria-label="${t('opacity', this.locale)}: ${title}"
           @input=${(event: Event) => this.#change({ id: layer.id, opacity: Number((event.target as HTMLInputElement).value) })} />
       </label>
-      <ul aria-label="${title}">
-        ${Object.entries(layer.palette).map(([id, swatch]) => html`<li data-category=${id}>
-          <span class="swatch ${layer.renderer}" style="background:${swatch.color}"></span>${swatch.label[this.locale]}</li>`)}
+      <ul aria-label="${title}: ${t('category', this.locale)}">
+        ${Object.entries(layer.palette).map(([id, swatch]) => {
+          const body = html`<span class="swatch ${layer.renderer}" style="background:${swatch.color}"></span>${swatch.label[this.locale]}`;
+          return html`<li data-category=${id}>${layer.categoryProperty ? html`<label>
+            <input type="checkbox" class="filter" .checked=${!state.hiddenCategories.includes(id)}
+              @change=${(event: Event) => this.#change({ id: layer.id,
+                hiddenCategories: toggled(state.hiddenCategories, id, (event.target as HTMLInputElement).checked) })} />${body}</label>` : body}</li>`;
+        })}
         ${layer.properties ? html`<li><span class="swatch dashed"></span>${t('unsurveyed', this.locale)}</li>` : nothing}
       </ul>
+      ${layer.statuses ? html`<ul aria-label="${title}: ${t('status', this.locale)}">
+        ${Object.entries(layer.statuses).map(([id, label]) => html`<li data-status=${id}><label>
+          <input type="checkbox" class="filter" .checked=${!state.hiddenStatuses.includes(id)}
+            @change=${(event: Event) => this.#change({ id: layer.id,
+              hiddenStatuses: toggled(state.hiddenStatuses, id, (event.target as HTMLInputElement).checked) })} />
+          ${t('status', this.locale)}: ${label[this.locale]}</label></li>`)}
+      </ul>` : nothing}
     </div>`;
   }
 

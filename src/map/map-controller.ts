@@ -6,7 +6,7 @@ import {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
-import { regionBounds, type AtlasState, type View } from '../state/state.ts';
+import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers } from './style.ts';
 import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
 
@@ -76,14 +76,16 @@ export class MapController {
     for (const [id, layer] of Object.entries(state.layers)) {
       const previous = before.layers[id];
       const definition = this.#layers.get(id);
-      if (!definition || (previous?.visible === layer.visible && previous.opacity === layer.opacity)) continue;
+      if (!definition || JSON.stringify(previous) === JSON.stringify(layer)) continue;
       for (const spec of styleLayers(definition, layer)) {
         this.map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
         for (const [key, value] of Object.entries(spec.paint ?? {})) {
           if (key.endsWith('opacity')) this.map.setPaintProperty(spec.id, key as 'fill-opacity', value);
         }
+        this.map.setFilter(spec.id, 'filter' in spec ? spec.filter ?? null : null);
       }
     }
+    if (JSON.stringify(before.selection) !== JSON.stringify(state.selection)) this.#select(before.selection, state.selection);
     if (!sameView(this.view(), state.view)) {
       this.map.jumpTo({ center: state.view.center, zoom: state.view.zoom, bearing: state.view.bearing, pitch: state.view.pitch });
     }
@@ -96,6 +98,14 @@ export class MapController {
       center: [round(center.lng, 6), round(center.lat, 6)], zoom: round(this.map.getZoom(), 4),
       bearing: round(this.map.getBearing(), 2), pitch: round(this.map.getPitch(), 2),
     };
+  }
+
+  /** Calls back with the feature a click or tap landed on, or null on empty map. */
+  onFeatureClick(callback: (selection: Selection | null) => void): void {
+    this.map.on('click', (event) => {
+      const feature = this.featuresAt(event.point)[0];
+      callback(feature?.id !== undefined ? { layer: feature.source, id: String(feature.id) } : null);
+    });
   }
 
   /** Calls back after every camera move the user or the app made, with the new view. */
@@ -146,6 +156,18 @@ export class MapController {
     this.#hovered = feature?.id !== undefined ? { source: feature.source, id: feature.id } : undefined;
     if (this.#hovered) this.map.setFeatureState(this.#hovered, { hover: true });
     this.map.getCanvas().style.cursor = this.#hovered ? 'pointer' : '';
+  }
+
+  #select(previous: Selection | null, next: Selection | null): void {
+    if (previous && this.map.getSource(previous.layer)) this.map.setFeatureState({ source: previous.layer, id: previous.id }, { selected: false });
+    if (next && this.map.getSource(next.layer)) this.map.setFeatureState({ source: next.layer, id: next.id }, { selected: true });
+  }
+
+  /** Moves the camera to show a box, e.g. a search result; resolves when the move ends. */
+  async flyToBounds(bounds: [number, number, number, number]): Promise<void> {
+    const ended = new Promise<void>((resolve) => this.map.once('moveend', () => resolve()));
+    this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 60, maxZoom: 10, duration: 800 });
+    await ended;
   }
 
   #renderOverlay(): void {

@@ -27,14 +27,15 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
   const source = layer.id;
   const color = colorExpression(layer);
   const thematic = layer.properties !== undefined;
+  const shown = shownFilter(layer, state);
   const solidOnly = thematic ? ['!', unsurveyed] as ExpressionSpecification : undefined;
   const edge = (id: string, paint: Record<string, unknown>, filter?: ExpressionSpecification): LayerSpecification =>
-    ({ id, type: 'line', source, layout: { visibility }, paint, ...(filter ? { filter } : {}) }) as LayerSpecification;
+    withFilter({ id, type: 'line', source, layout: { visibility }, paint } as LayerSpecification, shown, filter);
   switch (layer.renderer) {
     case 'fill': {
       const outline = layer.outline ?? '#555555';
       const layers: LayerSpecification[] = [
-        { id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) },
+        withFilter({ id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) }, shown),
         edge(`${layer.id}:edge`, { 'line-color': thematic ? color : outline, 'line-width': width([0.8, 1.6], 1.5),
           'line-opacity': Math.min(1, state.opacity + 0.4) }, solidOnly),
       ];
@@ -42,7 +43,8 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
         layers.push(edge(`${layer.id}:edge-dashed`, { 'line-color': color, 'line-width': width([1, 2], 1.5),
           'line-dasharray': [3, 2], 'line-opacity': Math.min(1, state.opacity + 0.4) }, unsurveyed));
         // Places the documents locate only roughly are points inside an otherwise polygonal layer.
-        layers.push({ ...circleLayer(layer, state, color), id: `${layer.id}:point`, filter: ['==', ['geometry-type'], 'Point'] } as LayerSpecification);
+        layers.push(withFilter({ ...circleLayer(layer, state, color), id: `${layer.id}:point` }, shown,
+          ['==', ['geometry-type'], 'Point']));
       }
       return layers;
     }
@@ -56,8 +58,24 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
       return layers;
     }
     case 'circle':
-      return [circleLayer(layer, state, color)];
+      return [withFilter(circleLayer(layer, state, color), shown)];
   }
+}
+
+/** The legend's unchecked categories and statuses, as a filter; undefined when everything is shown. */
+function shownFilter(layer: LayerDefinition, state: LayerState): ExpressionSpecification | undefined {
+  const conditions: ExpressionSpecification[] = [];
+  if (layer.categoryProperty && state.hiddenCategories.length > 0) {
+    conditions.push(['!', ['in', ['get', layer.categoryProperty], ['literal', state.hiddenCategories]]]);
+  }
+  if (state.hiddenStatuses.length > 0) conditions.push(['!', ['in', ['get', 'status'], ['literal', state.hiddenStatuses]]]);
+  return conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0] : ['all', ...conditions];
+}
+
+function withFilter(spec: LayerSpecification, ...filters: (ExpressionSpecification | undefined)[]): LayerSpecification {
+  const present = filters.filter((filter): filter is ExpressionSpecification => filter !== undefined);
+  if (present.length === 0) return spec;
+  return { ...spec, filter: present.length === 1 ? present[0] : ['all', ...present] } as LayerSpecification;
 }
 
 function circleLayer(layer: LayerDefinition, state: LayerState, color: ExpressionSpecification | string): LayerSpecification {

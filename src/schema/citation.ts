@@ -9,12 +9,25 @@ export const citationSchema = z.object({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
-/** The five documents, by stable id; the seed file names are those of ../shared/seeds. */
+/** The five documents: stable id, file name in ../shared/seeds, and the short titles the atlas shows. */
 export const documents = {
-  'hinggan-climate-14th': '000_297edb07deabd8fc.txt',
-  'nm-carbon-peak-opinions': '001_dff8bea975523ce9.txt',
-  'nm-energy-saving-13th': '002_febbc5a45325318b.txt',
-  'nm-ecology-14th': '003_f727c7bed9c47f2d.txt',
-  'ordos-pollution-carbon': '004_17cd5249a403e692.txt',
+  'hinggan-climate-14th': {
+    file: '000_297edb07deabd8fc.txt', zh: '兴安盟应对气候变化“十四五”规划', en: 'Hinggan League 14th Five-Year Plan on Climate Change',
+  },
+  'nm-carbon-peak-opinions': {
+    file: '001_dff8bea975523ce9.txt', zh: '内蒙古自治区碳达峰碳中和实施意见', en: 'Inner Mongolia Opinions on Carbon Peaking and Neutrality',
+  },
+  'nm-energy-saving-13th': {
+    file: '002_febbc5a45325318b.txt', zh: '内蒙古自治区“十三五”节能降碳综合工作方案', en: 'Inner Mongolia 13th Five-Year Energy-Saving and Carbon-Reduction Plan',
+  },
+  'nm-ecology-14th': {
+    file: '003_f727c7bed9c47f2d.txt', zh: '内蒙古自治区“十四五”生态环境保护规划', en: 'Inner Mongolia 14th Five-Year Ecological-Environment Protection Plan',
+  },
+  'ordos-pollution-carbon': {
+    file: '004_17cd5249a403e692.txt', zh: '鄂尔多斯市减污降碳协同增效实施方案', en: 'Ordos Plan for Reducing Pollution and Carbon in Synergy',
+  },
 } as const;
 export type DocumentId = keyof typeof documents;
+
+/** The document a citation points into, by its file name. */
+export const documentOfFile = (file: string) => Object.values(documents).find((document) => document.file === file);

@@ -2,13 +2,17 @@ import { z } from 'zod';
 
 export type Lang = 'zh' | 'en';
 export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }
-export interface LayerState { visible: boolean; opacity: number }
+/** A layer's display: hidden categories and statuses are filtered out of the map (the legend's check boxes). */
+export interface LayerState { visible: boolean; opacity: number; hiddenCategories: string[]; hiddenStatuses: string[] }
+export interface Selection { layer: string; id: string }
 
 /** Everything a presenter can restore: JSON-serialisable, the one source the map and the panels follow. */
 export interface AtlasState {
   view: View;
   lang: Lang;
   layers: Record<string, LayerState>;
+  /** The feature whose panel is open, if any. */
+  selection: Selection | null;
 }
 
 /** Fits Inner Mongolia (97.2-126.1 E, 37.4-53.4 N) in a desktop window; the map refits to the screen at start. */
@@ -24,6 +28,8 @@ const viewSchema = z.object({
 const layerStateSchema = z.object({
   visible: z.boolean(),
   opacity: z.number().min(0).max(1),
+  hiddenCategories: z.array(z.string()),
+  hiddenStatuses: z.array(z.string()),
 }).partial().strict();
 
 const partialSchema = (layerIds: readonly string[]) => z.object({
@@ -34,6 +40,8 @@ const partialSchema = (layerIds: readonly string[]) => z.object({
       if (!layerIds.includes(id)) context.addIssue({ code: 'custom', message: `unknown layer id "${id}"`, path: [id] });
     }
   }),
+  selection: z.object({ layer: z.string(), id: z.string().min(1) }).strict().nullable().refine(
+    (selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
 }).partial().strict();
 
 export type PartialState = z.input<ReturnType<typeof partialSchema>>;
@@ -49,11 +57,12 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'state'}: ${issue.message}`);
     throw new StateError(`setState refused: ${problems.join('; ')}`);
   }
-  const { view, lang, layers } = parsed.data;
+  const { view, lang, layers, selection } = parsed.data;
   const merged: AtlasState = {
     view: { ...state.view, ...view } as View,
     lang: lang ?? state.lang,
     layers: { ...state.layers },
+    selection: selection === undefined ? state.selection : selection,
   };
   for (const [id, layer] of Object.entries(layers ?? {})) {
     merged.layers[id] = { ...state.layers[id]!, ...layer };

@@ -23,12 +23,12 @@ describe('layers and datasets agree', () => {
       expect(existsSync(join(root, 'data', id, 'provenance.json'))).toBe(true);
       expect(layer.properties).toBeDefined();
       expect(layer.categoryProperty).toBe('category');
-      expect(styleLayers(layer, { visible: true, opacity: 1 }).length).toBeGreaterThan(0);
+      expect(styleLayers(layer, { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] }).length).toBeGreaterThan(0);
       expect(Object.keys(layer.palette).length).toBeGreaterThan(0);
     });
 
   test.each(layerDefinitions.map((layer) => [layer.id, layer] as const))('%s draws every category from its palette', (_id, layer) => {
-    const spec = JSON.stringify(styleLayers(layer, { visible: true, opacity: 1 }));
+    const spec = JSON.stringify(styleLayers(layer, { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] }));
     for (const swatch of Object.values(layer.palette)) expect(spec).toContain(swatch.color);
   });
 });

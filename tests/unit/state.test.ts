@@ -4,14 +4,18 @@ import { applyPartial, type AtlasState } from '../../src/state/state.ts';
 const state: AtlasState = {
   view: { center: [111, 44], zoom: 4, bearing: 0, pitch: 0 },
   lang: 'zh',
-  layers: { a: { visible: true, opacity: 1 }, b: { visible: false, opacity: 0.5 } },
+  layers: {
+    a: { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] },
+    b: { visible: false, opacity: 0.5, hiddenCategories: [], hiddenStatuses: [] },
+  },
+  selection: null,
 };
 
 describe('applyPartial', () => {
   test('merges any part of the state', () => {
     const next = applyPartial(state, { view: { zoom: 6 }, layers: { b: { visible: true } }, lang: 'en' }, ['a', 'b']);
     expect(next.view).toEqual({ center: [111, 44], zoom: 6, bearing: 0, pitch: 0 });
-    expect(next.layers['b']).toEqual({ visible: true, opacity: 0.5 });
+    expect(next.layers['b']).toEqual({ visible: true, opacity: 0.5, hiddenCategories: [], hiddenStatuses: [] });
     expect(next.lang).toBe('en');
     expect(state.view.zoom).toBe(4);
   });
@@ -22,6 +26,7 @@ describe('applyPartial', () => {
     [{ view: { zoom: -1 } }, 'view.zoom'],
     [{ layers: { a: { opacity: 1.5 } } }, 'layers.a.opacity'],
     [{ lang: 'fr' }, 'lang'],
+    [{ selection: { layer: 'c', id: 'x' } }, 'unknown layer id'],
     [{ colour: 'red' }, 'colour'],
     ['not an object', 'state'],
   ])('refuses %j naming what is wrong', (partial, fragment) => {

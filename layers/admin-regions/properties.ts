@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
+
+/** Categories of the administrative frame, with the labels the legend shows. */
+export const categories = {
+  region: { zh: '自治区', en: 'Autonomous region' },
+  league: { zh: '盟', en: 'League' },
+  city: { zh: '地级市', en: 'Prefecture-level city' },
+} as const;
+export type AdminCategory = keyof typeof categories;
+const categoryIds = Object.keys(categories) as [AdminCategory, ...AdminCategory[]];
+
+/** Properties of data/admin-regions/source.geojson: the DCW outline of Inner Mongolia (open-data), Ordos (derived)
+ * and Hinggan League (hand-drawn, schematic). */
+export const propertiesSchema = thematicPropertiesSchema.extend({
+  category: z.enum(categoryIds),
+  zone_kind: z.literal('region'),
+  method: z.enum(['open-data', 'derived', 'hand-drawn']),
+  level: z.enum(['autonomous-region', 'league', 'prefecture-level-city']),
+  /** Official area from the geodata README or the documents, km²; never replaced by the computed one. */
+  official_area_km2: z.union([z.number().positive(), z.literal('unknown')]),
+  /** Geodesic area of the geometry as drawn, km². */
+  area_computed_km2: z.number().positive(),
+  /** How the boundary was made and how its area compares with the official one. */
+  area_note_en: z.string().min(1),
+  area_note_zh: z.string().min(1),
+});
+export type AdminProperties = z.infer<typeof propertiesSchema>;

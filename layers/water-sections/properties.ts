@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
+
+/** Categories of the water-quality sections layer, with the labels the legend shows. The documents count national
+ * assessment sections (52, then 136) without naming them: a `national` point with approximate: true stands for
+ * that network on a named river reach, at a schematic position; `boundary` marks provincial or national borders. */
+export const categories = {
+  national: { zh: '国控断面', en: 'National section' },
+  regional: { zh: '区控断面', en: 'Regional section' },
+  boundary: { zh: '跨界断面（省界、国界）', en: 'Boundary section (provincial or international)' },
+} as const;
+export type WaterSectionCategory = keyof typeof categories;
+const categoryIds = Object.keys(categories) as [WaterSectionCategory, ...WaterSectionCategory[]];
+
+/** Surface-water quality classes (GB 3838), or unknown where no document gives one. */
+export const waterClassSchema = z.enum(['I', 'II', 'III', 'IV', 'V', 'unknown']);
+
+/** Properties of data/water-sections/source.geojson: points snapped onto the GSHHG river lines. */
+export const propertiesSchema = thematicPropertiesSchema.extend({
+  category: z.enum(categoryIds),
+  /** Sections are points, not zones: zone_kind is omitted. */
+  zone_kind: z.never().optional(),
+  method: z.literal('approximate-point'),
+  accuracy: z.literal('B'),
+  note_zh: z.string().min(1),
+  note_en: z.string().min(1),
+  /** Water body id (yellow-river, west-liao-river, hulun-lake ...) and its Chinese name. */
+  river: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  river_zh: z.string().min(1),
+  /** Target class where a document gives one; none does. */
+  target_class: waterClassSchema,
+  /** Never invented: always unknown. */
+  measured_class: z.literal('unknown'),
+  /** inflow, outflow, provincial-boundary, international-boundary, city-reach, tributary-mouth, lake, control or unknown. */
+  role: z.enum(['inflow', 'outflow', 'provincial-boundary', 'international-boundary', 'city-reach', 'tributary-mouth', 'lake', 'control', 'unknown']),
+  /** True where the section is named descriptively and placed schematically rather than a known section. */
+  approximate: z.boolean(),
+  league: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** The open line or polygon the point was snapped to, and how far the guide position moved. */
+  snapped_to: z.string().min(1),
+  snap_distance_km: z.number().min(0),
+});
+export type WaterSectionProperties = z.infer<typeof propertiesSchema>;
