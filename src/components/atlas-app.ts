@@ -39,6 +39,8 @@ export class AtlasApp extends LitElement {
   #messages: Message[] = [];
   #features = new Map<string, Feature>();
   #searchEntries: SearchEntry[] = [];
+  /** The other features under the last click, so overlapping zones stay reachable. */
+  #alsoHere: Selection[] = [];
 
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
@@ -86,7 +88,12 @@ export class AtlasApp extends LitElement {
           <message-bar .messages=${this.#messages} locale=${lang}></message-bar>
           ${selected && selection ? html`<section class="feature-card" aria-labelledby="feature-title">
             <feature-panel .layer=${layerDefinitions.find((layer) => layer.id === selection.layer)}
-              .feature=${selected.properties} locale=${lang}></feature-panel></section>` : nothing}
+              .feature=${selected.properties} locale=${lang}></feature-panel>
+            ${this.#alsoHere.length > 0 ? html`<nav class="also-here" aria-label=${t('alsoHere', lang)}>
+              <h3>${t('alsoHere', lang)}</h3>
+              ${this.#alsoHere.map((hit) => html`<button data-id=${hit.id} @click=${() => this.#switchTo(hit)}>
+                ${String(this.#features.get(featureKey(hit))?.properties?.[`name_${lang}`] ?? hit.id)}</button>`)}
+            </nav>` : nothing}</section>` : nothing}
         </div>
       </main>`;
   }
@@ -96,7 +103,10 @@ export class AtlasApp extends LitElement {
     const controller = new MapController(container, layerDefinitions, this.store.state);
     this.#controller = controller;
     controller.onViewChange((view) => this.store.update((state) => ({ ...state, view })));
-    controller.onFeatureClick((selection) => this.#select(selection));
+    controller.onFeatureClick((hits) => {
+      this.#alsoHere = hits.slice(1);
+      this.#select(hits[0] ?? null);
+    });
     installAutomation(this.store, controller, this.#start(controller));
   }
 
@@ -144,8 +154,16 @@ export class AtlasApp extends LitElement {
     this.store.update((state) => ({ ...state, selection }));
   }
 
+  /** Opens another feature under the same click; the one it replaces joins the list. */
+  #switchTo(hit: Selection): void {
+    const current = this.store.state.selection;
+    this.#alsoHere = [...this.#alsoHere.filter((other) => other !== hit), ...(current ? [current] : [])];
+    this.#select(hit);
+  }
+
   /** A search result: show its layer, fly to it and open its panel. */
   async #pick(entry: SearchEntry): Promise<void> {
+    this.#alsoHere = [];
     const layer = this.store.state.layers[entry.layer];
     if (layer && !layer.visible) this.#changeLayer({ id: entry.layer, visible: true });
     this.#select({ layer: entry.layer, id: entry.id });

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { documentOfFile, type Citation } from '../schema/citation.ts';
+import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 
@@ -71,7 +72,9 @@ export class FeaturePanel extends LitElement {
   #value(value: unknown): string {
     if (value === 'unknown') return t('unknownValue', this.locale);
     if (typeof value === 'boolean') return t(value ? 'yes' : 'no', this.locale);
-    if (Array.isArray(value)) return value.join(', ');
+    if (Array.isArray(value)) {
+      return value.map((item) => projectTypes[item as ProjectType]?.[this.locale] ?? String(item)).join(this.locale === 'zh' ? '、' : ', ');
+    }
     return String(value);
   }
 

@@ -22,6 +22,7 @@ export const strings = {
   layerFailed: { zh: '图层加载失败', en: 'Layer failed to load' },
   map: { zh: '地图', en: 'Map' },
   close: { zh: '关闭', en: 'Close' },
+  alsoHere: { zh: '此处还有', en: 'Also here' },
   citations: { zh: '文件依据', en: 'Cited in' },
   line: { zh: '第{n}行', en: 'line {n}' },
   accuracy: { zh: '精度', en: 'Accuracy' },

@@ -5,6 +5,7 @@ import {
   type MapGeoJSONFeature,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers } from './style.ts';
@@ -22,6 +23,8 @@ export class MapController {
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
   #labels = new Map<string, LabelAnchor[]>();
+  /** Bounding-box size of each thematic feature, in square degrees: enough to rank nested zones. */
+  #extents = new Map<string, number>();
   #extraLayers = new Map<string, Layer>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
@@ -65,6 +68,10 @@ export class MapController {
 
   setData(layerId: string, collection: FeatureCollection): void {
     (this.map.getSource(layerId) as GeoJSONSource | undefined)?.setData(collection);
+    for (const feature of collection.features) {
+      const [west, south, east, north] = bbox(feature);
+      this.#extents.set(`${layerId}/${String(feature.properties?.['id'])}`, (east - west) * (north - south));
+    }
     if (this.#layers.get(layerId)?.labelMinZoom !== undefined) this.#labels.set(layerId, labelAnchors(collection));
     this.#renderOverlay();
   }
@@ -100,12 +107,24 @@ export class MapController {
     };
   }
 
-  /** Calls back with the feature a click or tap landed on, or null on empty map. */
-  onFeatureClick(callback: (selection: Selection | null) => void): void {
+  /**
+   * Calls back with the features a click or tap landed on, smallest first: zones nest (a park inside a control
+   * area inside a basin), and the smallest is the one the user most likely aimed at. Empty on bare map.
+   */
+  onFeatureClick(callback: (hits: Selection[]) => void): void {
     this.map.on('click', (event) => {
-      const feature = this.featuresAt(event.point)[0];
-      callback(feature?.id !== undefined ? { layer: feature.source, id: String(feature.id) } : null);
+      const hits = new Map<string, Selection>();
+      for (const feature of this.featuresAt(event.point)) {
+        if (feature.id === undefined) continue;
+        const selection = { layer: feature.source, id: String(feature.id) };
+        hits.set(`${selection.layer}/${selection.id}`, selection);
+      }
+      callback([...hits.values()].sort((a, b) => this.#extent(a) - this.#extent(b)));
     });
+  }
+
+  #extent({ layer, id }: Selection): number {
+    return this.#extents.get(`${layer}/${id}`) ?? Infinity;
   }
 
   /** Calls back after every camera move the user or the app made, with the new view. */

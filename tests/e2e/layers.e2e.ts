@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon, bbox } from '@turf/turf';
+import { booleanPointInPolygon, bbox, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { colorShare, launch, openAtlas, screenshot } from './browser.ts';
 
@@ -15,19 +15,29 @@ afterAll(async () => {
 
 const read = (id: string) => JSON.parse(readFileSync(`data/${id}/source.geojson`, 'utf8')) as FeatureCollection;
 
-/** A point inside the feature and outside every other drawn polygon feature, so a click lands on it alone. */
+const extent = (feature: Feature) => {
+  const [west, south, east, north] = bbox(feature);
+  return (east - west) * (north - south);
+};
+
+/** The point deepest inside the feature and outside every smaller polygon, so that a click selects it first. */
 function lonelyPoint(id: string, layers: string[]): [number, number] {
   const all = layers.flatMap((layer) => read(layer).features) as Feature<Polygon | MultiPolygon>[];
   const target = all.find((feature) => feature.properties?.['id'] === id)!;
-  const others = all.filter((feature) => feature !== target && feature.geometry.type !== 'Point' as string);
+  const others = all.filter((feature) => feature !== target && feature.geometry.type !== 'Point' as string &&
+    extent(feature) <= extent(target));
   const [west, south, east, north] = bbox(target);
+  let best: { point: [number, number]; depth: number } | undefined;
   for (let i = 1; i < 40; i += 1) {
     for (let j = 1; j < 40; j += 1) {
       const point: [number, number] = [west + ((east - west) * i) / 40, south + ((north - south) * j) / 40];
-      if (booleanPointInPolygon(point, target) && !others.some((other) => booleanPointInPolygon(point, other))) return point;
+      if (!booleanPointInPolygon(point, target) || others.some((other) => booleanPointInPolygon(point, other))) continue;
+      const depth = -pointToPolygonDistance(point, target);
+      if (!best || depth > best.depth) best = { point, depth };
     }
   }
-  throw new Error(`no point of ${id} lies outside the other features`);
+  if (!best) throw new Error(`no point of ${id} lies outside the other features`);
+  return best.point;
 }
 
 async function clickMapCentre(page: Page): Promise<void> {
@@ -63,6 +73,8 @@ describe('thematic layers in the atlas', () => {
     const citations = await panel.locator('ol.citations').textContent();
     expect(citations).toContain('鄂尔多斯市减污降碳协同增效实施方案');
     expect(citations).toContain('棋盘井蒙西地区严格控制');
+    const alsoHere = await page.locator('.also-here button').allTextContents();
+    expect(alsoHere.join(' ')).toContain('乌海');
     await screenshot(page, 'qipanjing-panel');
     await atlas.context.close();
   });
@@ -94,7 +106,8 @@ describe('thematic layers in the atlas', () => {
     await page.locator('search-box input').press('Enter');
     await page.waitForFunction(() => window.atlas.getState().selection !== null);
     await expect(page.locator('feature-panel h2').textContent()).resolves.toMatch(/Kubuqi/);
-    await expect(page.locator('layer-panel').textContent()).resolves.toContain('Restricted and key-control zones');
+    await expect(page.locator('layer-panel label.toggle').allTextContents()).resolves
+      .toContainEqual(expect.stringContaining('Restricted and key-control zones'));
     await screenshot(page, 'english');
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
@@ -103,8 +116,15 @@ describe('thematic layers in the atlas', () => {
   test('unchecking a category in the legend filters it off the map', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
+    await page.evaluate(() => window.atlas.setState({ layers: { deserts: { opacity: 1 } } }));
+    const before = await screenshot(page, 'filter-before');
     await page.locator('layer-panel [data-layer="deserts"] [data-category="desert"] input').click();
     await page.waitForFunction(() => window.atlas.getState().layers['deserts']?.hiddenCategories.includes('desert') === true);
+    await page.evaluate(() => window.atlas.setState({}));
+    const after = await screenshot(page, 'filter-after');
+    expect(colorShare(before, '#d9a441', 3)).toBeGreaterThan(0.002);
+    expect(colorShare(after, '#d9a441', 3)).toBeLessThan(colorShare(before, '#d9a441', 3) / 20);
+    expect(colorShare(after, '#e8cf8a', 3)).toBeGreaterThan(0.002);
     await page.locator('layer-panel [data-layer="energy-bases"] [data-status="planned"] input').click();
     await page.waitForFunction(() => window.atlas.getState().layers['energy-bases']?.hiddenStatuses.includes('planned') === true);
     await atlas.context.close();
