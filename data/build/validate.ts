@@ -1,5 +1,5 @@
-import { booleanValid, kinks } from '@turf/turf';
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { ringCrossings } from './crossings.ts';
 import type { ZodType } from 'zod';
 
 /** Collects every problem of a dataset in one readable list, each naming the file and the feature. */
@@ -36,11 +36,22 @@ function geometryProblems(feature: Feature, strict: boolean): string[] {
     !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90);
   if (outOfRange) problems.push(`coordinate [${outOfRange.join(', ')}] is not a WGS-84 longitude/latitude`);
   if (!strict) return problems;
-  if (!booleanValid(feature)) problems.push(`invalid ${feature.geometry.type} geometry`);
-  const type = feature.geometry.type;
-  if (type === 'Polygon' || type === 'MultiPolygon') {
-    const crossings = kinks(feature as Feature<Polygon | MultiPolygon>).features.length;
-    if (crossings > 0) problems.push(`${type} crosses itself at ${crossings} point(s)`);
+  const geometry = feature.geometry;
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const ring of polygons.flat()) {
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (ring.length < 4) problems.push(`a ring has ${ring.length} positions; a closed ring needs at least 4`);
+      else if (first![0] !== last![0] || first![1] !== last![1]) problems.push('a ring is not closed (first and last positions differ)');
+    }
+    const crossings = ringCrossings(polygons.flat());
+    if (crossings.length > 0) {
+      problems.push(`${geometry.type} crosses itself at ${crossings.length} point(s), first near [${crossings[0]!.map((v) => v.toFixed(5)).join(', ')}]`);
+    }
+  } else if ((geometry.type === 'LineString' || geometry.type === 'MultiLineString') &&
+    positions(geometry).length < 2) {
+    problems.push(`${geometry.type} needs at least 2 positions`);
   }
   return problems;
 }

@@ -38,9 +38,18 @@ export const targetSchema = z.object({
 /** One spatial rule a site reviewer can test. */
 export const ruleSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /**
+   * Where the rule applies: one feature by id; every zone of a kind (for `region`, the region id: inner-mongolia,
+   * ordos, hinggan...; for a distance rule, the buffer and river); or a zone no open or hand-drawn data can show
+   * (permanent farmland, scenic areas...), said so with the reason, so screening lists it as not testable on the map.
+   */
   zone: z.union([
-    z.object({ id: z.string().min(1) }),
-    z.object({ kind: zoneKindSchema, bufferKm: z.number().positive().optional(), river: z.string().optional() }),
+    z.object({ id: z.string().min(1) }).strict(),
+    z.object({
+      kind: zoneKindSchema, bufferKm: z.number().positive().optional(), river: z.string().optional(),
+      region: z.string().optional(),
+    }).strict(),
+    z.object({ unmapped: z.object({ zh: z.string().min(1), en: z.string().min(1), reason: z.string().min(1) }) }).strict(),
   ]),
   projectTypes: z.array(projectTypeSchema).min(1),
   verdict: z.enum(['prohibited', 'restricted', 'conditional', 'required-action']),

@@ -66,7 +66,7 @@ describe('the data build refuses bad features, naming the file and the feature',
       f.geometry = { type: 'Polygon', coordinates: [[[110, 40], [111, 41], [111, 40], [110, 41], [110, 40]]] };
     }), propertiesSchema);
     expect(problems.join('\n')).toContain(`feature "${id}": `);
-    expect(problems.join('\n')).toMatch(/crosses itself|invalid Polygon/);
+    expect(problems.join('\n')).toContain('crosses itself at 1 point(s), first near [110.50000, 40.50000]');
   });
   test('coordinates that are not longitude/latitude', () => {
     const problems = validateFeatures('data/x/source.geojson', bad((f) => {
