@@ -14,6 +14,8 @@ import './layer-panel.ts';
 import './message-bar.ts';
 import './feature-panel.ts';
 import './search-box.ts';
+import './basemap-settings.ts';
+import { readStoredBasemap, storageKey, tileTemplate, type OnlineBasemap } from '../map/online-basemap.ts';
 
 function initialState(): AtlasState {
   return {
@@ -41,6 +43,7 @@ export class AtlasApp extends LitElement {
   #searchEntries: SearchEntry[] = [];
   /** The other features under the last click, so overlapping zones stay reachable. */
   #alsoHere: Selection[] = [];
+  #basemap: OnlineBasemap | undefined = readStoredBasemap(localStorage);
 
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
@@ -57,6 +60,13 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-layer-change', (event) => this.#changeLayer((event as CustomEvent<LayerChange>).detail));
     this.addEventListener('atlas-select', (event) => this.#select((event as CustomEvent<Selection | null>).detail));
     this.addEventListener('atlas-pick', (event) => void this.#pick((event as CustomEvent<SearchEntry>).detail));
+    this.addEventListener('atlas-basemap', (event) => {
+      this.#basemap = (event as CustomEvent<OnlineBasemap | undefined>).detail;
+      if (this.#basemap) localStorage.setItem(storageKey, JSON.stringify(this.#basemap));
+      else localStorage.removeItem(storageKey);
+      this.#applyBasemap();
+      this.requestUpdate();
+    });
     this.addEventListener('atlas-dismiss', (event) => {
       this.#messages = this.#messages.filter((message) => message.id !== (event as CustomEvent<string>).detail);
       this.requestUpdate();
@@ -82,6 +92,7 @@ export class AtlasApp extends LitElement {
           <search-box .entries=${this.#searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
           <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${this.#counts} .failed=${this.#failed}
             locale=${lang}></layer-panel>
+          <basemap-settings .current=${this.#basemap} locale=${lang}></basemap-settings>
         </aside>
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
@@ -118,6 +129,7 @@ export class AtlasApp extends LitElement {
       return undefined;
     });
     await controller.loaded();
+    this.#applyBasemap();
     if (manifest) {
       controller.setAttribution(manifest.datasets.map((dataset) => dataset.provenance.attribution));
       await Promise.all(layerDefinitions.map(async (layer) => {
@@ -141,6 +153,11 @@ export class AtlasApp extends LitElement {
     }
     this.store.update((state) => ({ ...state, view: controller.view() }));
     await controller.idle();
+  }
+
+  #applyBasemap(): void {
+    const tiles = this.#basemap ? tileTemplate(this.#basemap) : undefined;
+    this.#controller?.setOnlineBasemap(tiles?.template, tiles?.attribution);
   }
 
   #changeLayer({ id, ...change }: LayerChange): void {

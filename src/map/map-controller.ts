@@ -148,14 +148,19 @@ export class MapController {
     this.#renderOverlay();
   }
 
-  /** Adds or removes a user-configured raster basemap below the atlas's own layers; never on by default. */
+  /**
+   * Adds or removes a user-configured raster basemap; never on by default. It goes above the opaque land fills of
+   * the base map and below everything else, so rivers, lakes and the thematic layers stay on top.
+   */
   setOnlineBasemap(template: string | undefined, attribution = ''): void {
     if (this.map.getLayer(onlineBasemapId)) this.map.removeLayer(onlineBasemapId);
     if (this.map.getSource(onlineBasemapId)) this.map.removeSource(onlineBasemapId);
     if (!template) return;
     this.map.addSource(onlineBasemapId, { type: 'raster', tiles: [template], tileSize: 256, attribution });
-    this.map.addLayer({ id: onlineBasemapId, type: 'raster', source: onlineBasemapId, paint: { 'raster-opacity': 0.9 } },
-      this.map.getStyle().layers[1]?.id);
+    const definitions = [...this.#layers.values()];
+    const above = definitions[definitions.findIndex((layer) => layer.id === 'base-region') + 1];
+    const beforeId = above ? styleLayers(above, this.#applied.layers[above.id]!)[0]?.id : undefined;
+    this.map.addLayer({ id: onlineBasemapId, type: 'raster', source: onlineBasemapId, paint: { 'raster-opacity': 0.85 } }, beforeId);
   }
 
   /** Thematic style layers under the pointer, for hover and selection. */

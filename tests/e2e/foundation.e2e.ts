@@ -161,3 +161,29 @@ describe('bad data files', () => {
     });
   }
 });
+
+describe('the optional online basemap', () => {
+  test('is off by default, and once configured requests tiles from the given server only', async () => {
+    const atlas = await openAtlas(browser);
+    const { page, baseUrl } = atlas;
+    const tiles: string[] = [];
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.route('**/test-tiles/**', (route) => {
+      tiles.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: png });
+    });
+    await page.locator('basemap-settings summary').click();
+    await page.locator('basemap-settings input').fill(`${baseUrl}test-tiles/{z}/{x}/{y}.png`);
+    await page.locator('basemap-settings button[type=submit]').click();
+    await page.waitForFunction(() => localStorage.getItem('atlas.online-basemap') !== null);
+    await page.evaluate(() => window.atlas.setState({ view: { zoom: 5 } }));
+    expect(tiles.length).toBeGreaterThan(0);
+    await page.locator('basemap-settings input').fill('not a url');
+    await page.locator('basemap-settings button[type=submit]').click();
+    await expect(page.locator('basemap-settings [role=alert]').textContent()).resolves.toMatch(/URL|url/);
+    await page.locator('basemap-settings button[type=button]').click();
+    await page.waitForFunction(() => localStorage.getItem('atlas.online-basemap') === null);
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  });
+});
