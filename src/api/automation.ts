@@ -7,13 +7,15 @@ export interface AtlasApi {
   ready: Promise<void>;
   getState(): AtlasState;
   setState(partial: unknown): Promise<AtlasState>;
+  /** The link that reopens the current state (README "Links"). */
+  shareUrl(): string;
 }
 
 declare global {
   interface Window { atlas: AtlasApi }
 }
 
-export function installAutomation(store: Store, controller: MapController, started: Promise<void>): void {
+export function installAutomation(store: Store, controller: MapController, started: Promise<void>, shareUrl: () => string): void {
   window.atlas = {
     ready: started,
     getState: () => snapshot(store.state),
@@ -23,5 +25,6 @@ export function installAutomation(store: Store, controller: MapController, start
       await controller.idle();
       return snapshot(store.state);
     },
+    shareUrl,
   };
 }

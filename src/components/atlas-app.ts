@@ -6,6 +6,8 @@ import { browserLang, t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
 import type { AtlasState, LayerState, Selection } from '../state/state.ts';
 import { Store } from '../state/store.ts';
+import { HistorySync } from '../state/history-sync.ts';
+import type { DecodedHash } from '../state/url-codec.ts';
 import { installAutomation } from '../api/automation.ts';
 import { indexEntries, type SearchEntry } from '../search/search.ts';
 import type { LayerChange } from './layer-panel.ts';
@@ -24,6 +26,9 @@ function initialState(): AtlasState {
     layers: Object.fromEntries(layerDefinitions.map((layer) => [layer.id,
       { visible: layer.defaultVisible, opacity: layer.defaultOpacity, hiddenCategories: [], hiddenStatuses: [] }])),
     selection: null,
+    panel: 'layers',
+    site: null,
+    projectType: null,
   };
 }
 
@@ -34,7 +39,10 @@ export class AtlasApp extends LitElement {
   static override properties = { panelOpen: { state: true } };
   panelOpen = window.matchMedia('(min-width: 720px)').matches;
 
-  readonly store = new Store(initialState(), layerDefinitions.map((layer) => layer.id));
+  readonly defaults = initialState();
+  readonly store = new Store(structuredClone(this.defaults), layerDefinitions.map((layer) => layer.id));
+  #history: HistorySync | undefined;
+  #dataVersion: string | undefined;
   #controller: MapController | undefined;
   #counts: Record<string, number> = {};
   #failed: Record<string, string> = {};
@@ -83,6 +91,7 @@ export class AtlasApp extends LitElement {
           aria-label=${t(this.panelOpen ? 'hideLayers' : 'showLayers', lang)}
           @click=${() => { this.panelOpen = !this.panelOpen; }}>☰</button>
         <h1>${t('appTitle', lang)}</h1>
+        <button class="copy-link" @click=${() => void this.#copyLink()}>${t('copyLink', lang)}</button>
         <button class="lang" aria-label=${t('switchLanguageLabel', lang)}
           @click=${() => this.store.update((state) => ({ ...state, lang: state.lang === 'zh' ? 'en' : 'zh' }))}>
           ${t('switchLanguage', lang)}</button>
@@ -118,7 +127,7 @@ export class AtlasApp extends LitElement {
       this.#alsoHere = hits.slice(1);
       this.#select(hits[0] ?? null);
     });
-    installAutomation(this.store, controller, this.#start(controller));
+    installAutomation(this.store, controller, this.#start(controller), () => this.#history?.shareUrl() ?? location.href);
   }
 
   /** Loads the manifest and every dataset; a dataset that fails is reported and the rest of the map keeps working. */
@@ -152,7 +161,26 @@ export class AtlasApp extends LitElement {
       }));
     }
     this.store.update((state) => ({ ...state, view: controller.view() }));
+    this.#dataVersion = manifest?.version;
+    this.#history = new HistorySync(this.store, this.defaults, () => ({ dataVersion: this.#dataVersion }),
+      (notices, decoded) => this.#linkNotices(notices, decoded));
+    this.#history.start();
     await controller.idle();
+  }
+
+  /** What a link could not restore, and whether the data changed since it was made. */
+  #linkNotices(notices: string[], decoded: DecodedHash): void {
+    const lang = this.store.state.lang;
+    if (notices.length > 0) this.#report('link', `${t('linkNotice', lang)} ${notices.join('; ')}`);
+    if (decoded.dataVersion && this.#dataVersion && decoded.dataVersion !== this.#dataVersion) {
+      this.#report('data-version', t('dataChanged', lang).replace('{then}', decoded.dataVersion).replace('{now}', this.#dataVersion));
+    }
+  }
+
+  async #copyLink(): Promise<void> {
+    const url = this.#history?.shareUrl() ?? location.href;
+    await navigator.clipboard?.writeText(url).catch(() => undefined);
+    this.#report('copied', `${t('linkCopied', this.store.state.lang)} ${url}`);
   }
 
   #applyBasemap(): void {

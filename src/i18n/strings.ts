@@ -32,6 +32,13 @@ export const strings = {
   onlineBasemapTemplate: { zh: '栅格瓦片地址模板', en: 'Raster tile URL template' },
   onlineBasemapValue: { zh: '地址模板或天地图密钥', en: 'URL template or Tianditu key' },
   apply: { zh: '应用', en: 'Apply' },
+  copyLink: { zh: '复制链接', en: 'Copy link' },
+  linkCopied: { zh: '链接已复制：', en: 'Link copied:' },
+  linkNotice: { zh: '链接中有无法恢复的部分，已忽略：', en: 'Parts of this link could not be restored and were ignored:' },
+  dataChanged: {
+    zh: '此链接创建后数据已更新（当时版本 {then}，现在 {now}）。',
+    en: 'The data changed since this link was made (then version {then}, now {now}).',
+  },
   turnOff: { zh: '关闭在线底图', en: 'Turn off' },
   citations: { zh: '文件依据', en: 'Cited in' },
   line: { zh: '第{n}行', en: 'line {n}' },

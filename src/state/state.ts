@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
+import { projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
 
 export type Lang = 'zh' | 'en';
 export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }
 /** A layer's display: hidden categories and statuses are filtered out of the map (the legend's check boxes). */
 export interface LayerState { visible: boolean; opacity: number; hiddenCategories: string[]; hiddenStatuses: string[] }
 export interface Selection { layer: string; id: string }
+export const panels = ['layers', 'ledger', 'screening'] as const;
+export type Panel = (typeof panels)[number];
 
 /** Everything a presenter can restore: JSON-serialisable, the one source the map and the panels follow. */
 export interface AtlasState {
@@ -13,6 +17,11 @@ export interface AtlasState {
   layers: Record<string, LayerState>;
   /** The feature whose panel is open, if any. */
   selection: Selection | null;
+  /** The side panel on show. */
+  panel: Panel;
+  /** The proposed project's site and type being screened, if any. */
+  site: SiteGeometry | null;
+  projectType: ProjectType | null;
 }
 
 /** Fits Inner Mongolia (97.2-126.1 E, 37.4-53.4 N) in a desktop window; the map refits to the screen at start. */
@@ -32,7 +41,7 @@ const layerStateSchema = z.object({
   hiddenStatuses: z.array(z.string()),
 }).partial().strict();
 
-const partialSchema = (layerIds: readonly string[]) => z.object({
+const buildPartialSchema = (layerIds: readonly string[]) => z.object({
   view: viewSchema,
   lang: z.enum(['zh', 'en']),
   layers: z.record(z.string(), layerStateSchema).superRefine((layers, context) => {
@@ -42,9 +51,20 @@ const partialSchema = (layerIds: readonly string[]) => z.object({
   }),
   selection: z.object({ layer: z.string(), id: z.string().min(1) }).strict().nullable().refine(
     (selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
+  panel: z.enum(panels),
+  site: siteGeometrySchema.nullable(),
+  projectType: projectTypeSchema.nullable(),
 }).partial().strict();
 
-export type PartialState = z.input<ReturnType<typeof partialSchema>>;
+export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
+
+/** One schema per list of layer ids: building it costs more than checking a state with it. */
+const schemas = new WeakMap<readonly string[], ReturnType<typeof buildPartialSchema>>();
+function partialSchema(layerIds: readonly string[]) {
+  let schema = schemas.get(layerIds);
+  if (!schema) schemas.set(layerIds, (schema = buildPartialSchema(layerIds)));
+  return schema;
+}
 
 export class StateError extends Error {
   override name = 'StateError';
@@ -57,12 +77,15 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'state'}: ${issue.message}`);
     throw new StateError(`setState refused: ${problems.join('; ')}`);
   }
-  const { view, lang, layers, selection } = parsed.data;
+  const { view, lang, layers, selection, panel, site, projectType } = parsed.data;
   const merged: AtlasState = {
     view: { ...state.view, ...view } as View,
     lang: lang ?? state.lang,
     layers: { ...state.layers },
     selection: selection === undefined ? state.selection : selection,
+    panel: panel ?? state.panel,
+    site: site === undefined ? state.site : site,
+    projectType: projectType === undefined ? state.projectType : projectType,
   };
   for (const [id, layer] of Object.entries(layers ?? {})) {
     merged.layers[id] = { ...state.layers[id]!, ...layer };

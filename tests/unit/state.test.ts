@@ -9,6 +9,9 @@ const state: AtlasState = {
     b: { visible: false, opacity: 0.5, hiddenCategories: [], hiddenStatuses: [] },
   },
   selection: null,
+  panel: 'layers',
+  site: null,
+  projectType: null,
 };
 
 describe('applyPartial', () => {
@@ -26,6 +29,10 @@ describe('applyPartial', () => {
     [{ view: { zoom: -1 } }, 'view.zoom'],
     [{ layers: { a: { opacity: 1.5 } } }, 'layers.a.opacity'],
     [{ lang: 'fr' }, 'lang'],
+    [{ site: { type: 'Point', coordinates: [39.5, 109.2, 3] } }, 'site'],
+    [{ site: { type: 'Point', coordinates: [200, 40] } }, 'longitude above 180'],
+    [{ projectType: 'casino' }, 'projectType'],
+    [{ panel: 'secret' }, 'panel'],
     [{ selection: { layer: 'c', id: 'x' } }, 'unknown layer id'],
     [{ colour: 'red' }, 'colour'],
     ['not an object', 'state'],
