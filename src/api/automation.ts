@@ -9,13 +9,20 @@ export interface AtlasApi {
   setState(partial: unknown): Promise<AtlasState>;
   /** The link that reopens the current state (README "Links"). */
   shareUrl(): string;
+  /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date. */
+  exportPng(scale?: 1 | 2): Promise<string>;
+}
+
+export interface AutomationHooks {
+  shareUrl(): string;
+  exportPng(scale: 1 | 2): Promise<string>;
 }
 
 declare global {
   interface Window { atlas: AtlasApi }
 }
 
-export function installAutomation(store: Store, controller: MapController, started: Promise<void>, shareUrl: () => string): void {
+export function installAutomation(store: Store, controller: MapController, started: Promise<void>, hooks: AutomationHooks): void {
   window.atlas = {
     ready: started,
     getState: () => snapshot(store.state),
@@ -25,6 +32,10 @@ export function installAutomation(store: Store, controller: MapController, start
       await controller.idle();
       return snapshot(store.state);
     },
-    shareUrl,
+    shareUrl: hooks.shareUrl,
+    async exportPng(scale = 1) {
+      await started;
+      return hooks.exportPng(scale);
+    },
   };
 }

@@ -17,6 +17,11 @@ import './message-bar.ts';
 import './feature-panel.ts';
 import './search-box.ts';
 import './basemap-settings.ts';
+import './map-legend.ts';
+import './share-tools.ts';
+import type { ShareAction } from './share-tools.ts';
+import { decorate } from '../map/export-png.ts';
+import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import { readStoredBasemap, storageKey, tileTemplate, type OnlineBasemap } from '../map/online-basemap.ts';
 
 function initialState(): AtlasState {
@@ -36,13 +41,18 @@ const featureKey = ({ layer, id }: Selection) => `${layer}/${id}`;
 
 /** The root element: owns the store, starts the map controller, loads the data and wires panels to state. */
 export class AtlasApp extends LitElement {
-  static override properties = { panelOpen: { state: true } };
+  static override properties = { panelOpen: { state: true }, presenting: { state: true }, embedSnippet: { state: true } };
   panelOpen = window.matchMedia('(min-width: 720px)').matches;
+  /** ?embed=1: the map with legend and verdict only, for iframes. */
+  readonly embedded = new URLSearchParams(location.search).get('embed') === '1';
+  presenting = false;
+  embedSnippet = '';
 
   readonly defaults = initialState();
   readonly store = new Store(structuredClone(this.defaults), layerDefinitions.map((layer) => layer.id));
   #history: HistorySync | undefined;
   #dataVersion: string | undefined;
+  #attributions: string[] = [];
   #controller: MapController | undefined;
   #counts: Record<string, number> = {};
   #failed: Record<string, string> = {};
@@ -75,6 +85,16 @@ export class AtlasApp extends LitElement {
       this.#applyBasemap();
       this.requestUpdate();
     });
+    this.addEventListener('atlas-share', (event) => void this.#share((event as CustomEvent<ShareAction>).detail));
+    this.addEventListener('atlas-open-hash', (event) => this.#history?.open((event as CustomEvent<string>).detail));
+    this.addEventListener('dragover', (event) => event.preventDefault());
+    this.addEventListener('drop', (event) => void this.#drop(event));
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.presenting) void this.#present(false);
+    });
+    document.addEventListener('fullscreenchange', () => {
+      if (!document.fullscreenElement && this.presenting) void this.#present(false);
+    });
     this.addEventListener('atlas-dismiss', (event) => {
       this.#messages = this.#messages.filter((message) => message.id !== (event as CustomEvent<string>).detail);
       this.requestUpdate();
@@ -85,8 +105,14 @@ export class AtlasApp extends LitElement {
     const { lang, layers, selection } = this.store.state;
     document.title = t('appTitle', lang);
     const selected = selection ? this.#features.get(featureKey(selection)) : undefined;
+    const chrome = !this.embedded && !this.presenting;
+    const legendLayers = layerDefinitions.filter((layer) => layer.properties && layers[layer.id]?.visible);
+    this.classList.toggle('embedded', this.embedded);
+    this.classList.toggle('presenting', this.presenting);
     return html`
-      <header class="bar">
+      ${this.presenting ? html`<div class="presentation-title"><h1>${t('appTitle', lang)}</h1>
+        <p>${t('leavePresentation', lang)}</p></div>` : nothing}
+      ${chrome ? html`<header class="bar">
         <button class="panel-toggle" aria-expanded=${this.panelOpen} aria-controls="side-panel"
           aria-label=${t(this.panelOpen ? 'hideLayers' : 'showLayers', lang)}
           @click=${() => { this.panelOpen = !this.panelOpen; }}>☰</button>
@@ -95,9 +121,10 @@ export class AtlasApp extends LitElement {
         <button class="lang" aria-label=${t('switchLanguageLabel', lang)}
           @click=${() => this.store.update((state) => ({ ...state, lang: state.lang === 'zh' ? 'en' : 'zh' }))}>
           ${t('switchLanguage', lang)}</button>
-      </header>
+      </header>` : nothing}
       <main class="body">
-        <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen} aria-label=${t('layers', lang)}>
+        <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen || !chrome} aria-label=${t('layers', lang)}>
+          <share-tools locale=${lang} .currentHash=${this.#history?.hash() ?? ''}></share-tools>
           <search-box .entries=${this.#searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
           <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${this.#counts} .failed=${this.#failed}
             locale=${lang}></layer-panel>
@@ -106,6 +133,13 @@ export class AtlasApp extends LitElement {
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${this.#messages} locale=${lang}></message-bar>
+          ${chrome ? nothing : html`<map-legend class="overlay-legend" .layers=${legendLayers} locale=${lang}
+            ?large=${this.presenting}></map-legend>`}
+          ${this.embedSnippet ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">
+            <p id="embed-title">${t('embedSnippet', lang)}</p>
+            <textarea readonly rows="4" aria-labelledby="embed-title">${this.embedSnippet}</textarea>
+            <button @click=${() => { this.embedSnippet = ''; }}>${t('close', lang)}</button>
+          </dialog>` : nothing}
           ${selected && selection ? html`<section class="feature-card" aria-labelledby="feature-title">
             <feature-panel .layer=${layerDefinitions.find((layer) => layer.id === selection.layer)}
               .feature=${selected.properties} locale=${lang}></feature-panel>
@@ -127,7 +161,10 @@ export class AtlasApp extends LitElement {
       this.#alsoHere = hits.slice(1);
       this.#select(hits[0] ?? null);
     });
-    installAutomation(this.store, controller, this.#start(controller), () => this.#history?.shareUrl() ?? location.href);
+    installAutomation(this.store, controller, this.#start(controller), {
+      shareUrl: () => this.#history?.shareUrl() ?? location.href,
+      exportPng: async (scale) => (await this.#exportCanvas(scale)).toDataURL('image/png'),
+    });
   }
 
   /** Loads the manifest and every dataset; a dataset that fails is reported and the rest of the map keeps working. */
@@ -140,7 +177,8 @@ export class AtlasApp extends LitElement {
     await controller.loaded();
     this.#applyBasemap();
     if (manifest) {
-      controller.setAttribution(manifest.datasets.map((dataset) => dataset.provenance.attribution));
+      this.#attributions = [...new Set(manifest.datasets.map((dataset) => dataset.provenance.attribution))];
+      controller.setAttribution(this.#attributions);
       await Promise.all(layerDefinitions.map(async (layer) => {
         const entry = manifest.datasets.find((dataset) => dataset.id === layer.id);
         try {
@@ -165,7 +203,66 @@ export class AtlasApp extends LitElement {
     this.#history = new HistorySync(this.store, this.defaults, () => ({ dataVersion: this.#dataVersion }),
       (notices, decoded) => this.#linkNotices(notices, decoded));
     this.#history.start();
+    await this.#loadSharedFile();
     await controller.idle();
+  }
+
+  /** `?load=<same-origin url>` opens a share file, the way long links travel. */
+  async #loadSharedFile(): Promise<void> {
+    const load = new URLSearchParams(location.search).get('load');
+    if (!load) return;
+    const url = sameOriginUrl(load, location.href);
+    try {
+      if (!url) throw new Error(`?load= must name a file on ${location.origin}`);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+      this.#history?.open(readShareFile(await response.text()).hash);
+    } catch (error) {
+      this.#report('share-file', (error as Error).message);
+    }
+  }
+
+  async #drop(event: DragEvent): Promise<void> {
+    event.preventDefault();
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    try {
+      this.#history?.open(readShareFile(await file.text()).hash);
+    } catch (error) {
+      this.#report('share-file', `${file.name}: ${(error as Error).message}`);
+    }
+  }
+
+  async #share(action: ShareAction): Promise<void> {
+    const lang = this.store.state.lang;
+    if (action === 'copy-link') return this.#copyLink();
+    if (action === 'present') return this.#present(true);
+    if (action === 'embed') {
+      const url = new URL(this.#history?.shareUrl() ?? location.href);
+      url.searchParams.set('embed', '1');
+      this.embedSnippet = `<iframe src="${url.href}" width="800" height="600" style="border:0" title="${t('appTitle', lang)}"></iframe>`;
+      return;
+    }
+    const canvas = await this.#exportCanvas(action === 'export-2x' ? 2 : 1);
+    download(canvas.toDataURL('image/png'), `nm-carbon-atlas-${new Date().toISOString().slice(0, 10)}.png`);
+  }
+
+  async #exportCanvas(scale: number): Promise<HTMLCanvasElement> {
+    const state = this.store.state;
+    const canvas = await this.#controller!.capture(scale);
+    return decorate(canvas, scale, {
+      title: t('appTitle', state.lang), state, date: new Date().toISOString().slice(0, 10),
+      attribution: this.#attributions.join(' | '),
+      layers: layerDefinitions.filter((layer) => layer.properties && state.layers[layer.id]?.visible),
+    });
+  }
+
+  async #present(on: boolean): Promise<void> {
+    this.presenting = on;
+    if (on) await document.documentElement.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
+    await this.updateComplete;
+    this.#controller?.map.resize();
   }
 
   /** What a link could not restore, and whether the data changed since it was made. */
@@ -179,6 +276,12 @@ export class AtlasApp extends LitElement {
 
   async #copyLink(): Promise<void> {
     const url = this.#history?.shareUrl() ?? location.href;
+    if (url.length > maxLinkLength) {
+      const file = new Blob([JSON.stringify(shareFile(this.#history!.hash()), null, 2)], { type: 'application/json' });
+      download(URL.createObjectURL(file), 'nm-carbon-atlas-share.json');
+      this.#report('copied', t('shareFileOffer', this.store.state.lang));
+      return;
+    }
     await navigator.clipboard?.writeText(url).catch(() => undefined);
     this.#report('copied', `${t('linkCopied', this.store.state.lang)} ${url}`);
   }
@@ -221,6 +324,13 @@ export class AtlasApp extends LitElement {
     this.requestUpdate();
   }
 }
+function download(href: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.click();
+}
+
 customElements.define('atlas-app', AtlasApp);
 
 declare global {

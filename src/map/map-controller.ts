@@ -141,6 +141,38 @@ export class MapController {
     });
   }
 
+  /**
+   * The map and its deck.gl overlay as one canvas, at `scale` times the screen's CSS pixels. MapLibre's buffer is
+   * only readable while a frame is being drawn, so the copy happens inside the render event.
+   */
+  async capture(scale: number): Promise<HTMLCanvasElement> {
+    const original = this.map.getPixelRatio();
+    if (scale !== original) {
+      this.map.setPixelRatio(scale);
+      this.#overlay.setProps({ useDevicePixels: scale });
+      await this.idle();
+    }
+    const { clientWidth, clientHeight } = this.map.getContainer();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(clientWidth * scale);
+    canvas.height = Math.round(clientHeight * scale);
+    const context = canvas.getContext('2d')!;
+    await new Promise<void>((resolve) => {
+      this.map.once('render', () => {
+        context.drawImage(this.map.getCanvas(), 0, 0, canvas.width, canvas.height);
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
+    const deckCanvas = this.#overlay.getCanvas();
+    if (deckCanvas) context.drawImage(deckCanvas, 0, 0, canvas.width, canvas.height);
+    if (scale !== original) {
+      this.map.setPixelRatio(original);
+      this.#overlay.setProps({ useDevicePixels: true });
+    }
+    return canvas;
+  }
+
   /** deck.gl layers that other features (selection, screening) draw above the map. */
   setOverlayLayer(id: string, layer: Layer | undefined): void {
     if (layer) this.#extraLayers.set(id, layer);

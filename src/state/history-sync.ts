@@ -42,6 +42,12 @@ export class HistorySync {
     return `${location.origin}${location.pathname}${this.hash()}`;
   }
 
+  /** Opens a saved view or a share file's hash as a new history entry. */
+  open(hash: string): void {
+    this.#apply(hash);
+    history.pushState(null, '', this.hash());
+  }
+
   #record(): void {
     const hash = this.hash();
     if (hash !== location.hash) history.pushState(null, '', hash);

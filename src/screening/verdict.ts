@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Rule } from '../schema/seed.ts';
+
+/** Screening verdicts, mildest first: the position is the numeric code the batch API returns, so the worst
+ * of several verdicts is simply the largest code. */
+export const verdicts = ['clear', 'review', 'conditional', 'restricted', 'prohibited'] as const;
+export const verdictSchema = z.enum(verdicts);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const verdictCode = (verdict: Verdict): number => verdicts.indexOf(verdict);
+
+export function verdictOfCode(code: number): Verdict {
+  const verdict = verdicts[code];
+  if (verdict === undefined) throw new RangeError(`no verdict has code ${code}`);
+  return verdict;
+}
+
+export const worstVerdict = (a: Verdict, b: Verdict): Verdict => (verdictCode(a) >= verdictCode(b) ? a : b);
+
+/**
+ * A `required-action` rule obliges a project that may still go ahead (retrofit to ultra-low emissions, join the
+ * park's wastewater plant, survey the soil): it is a condition of approval, not a bar, so it reads as
+ * `conditional`. Mapping it to `review` would hide a binding obligation behind "a person should look".
+ */
+export const verdictOfRule = (rule: Rule): Verdict => (rule.verdict === 'required-action' ? 'conditional' : rule.verdict);

@@ -1,0 +1,99 @@
+import Flatbush from 'flatbush';
+import { squareMetresPerUnit } from './ellipsoid.ts';
+import { Growable } from './growable.ts';
+import { RingPacker, type PackedRings } from './packed-rings.ts';
+
+/** Zones packed for screening: their rings, boxes, areas and accuracy, with a flatbush index over the boxes
+ * grown by each zone's accuracy, so that one search finds the zones a site is in or near. */
+export interface ZoneStore {
+  rings: PackedRings;
+  /** Zone z owns rings zoneRingStart[z] to zoneRingStart[z + 1]. */
+  zoneRingStart: Uint32Array;
+  /** minX, minY, maxX, maxY of each zone as drawn. */
+  zoneBox: Float64Array;
+  zoneAreaM2: Float64Array;
+  zoneAccuracyKm: Float64Array;
+  index: Flatbush;
+  count: number;
+}
+
+/** A ring as x, y pairs; a polygon's first ring is its outer ring and the rest its holes. */
+export interface RingInput {
+  xy: ArrayLike<number>;
+  hole: boolean;
+}
+
+/** Degrees of latitude per km, rounded up so that grown boxes err on the large side. */
+const degreesPerKm = 1 / 110.5;
+
+export class ZoneStoreBuilder {
+  private readonly packer = new RingPacker();
+  private readonly zoneRingStart = new Growable(Uint32Array);
+  private readonly zoneBox = new Growable(Float64Array);
+  private readonly zoneAreaM2 = new Growable(Float64Array);
+  private readonly zoneAccuracyKm = new Growable(Float64Array);
+
+  constructor() {
+    this.zoneRingStart.push(0);
+  }
+
+  get count(): number {
+    return this.zoneAreaM2.length;
+  }
+
+  /** Adds one zone (all rings of all its polygons); returns its index, or -1 when no ring has an area. */
+  addZone(rings: Iterable<RingInput>, accuracyKm: number): number {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    let term = 0;
+    let added = 0;
+    for (const { xy, hole } of rings) {
+      const ring = this.packer.addRing(xy, true, hole);
+      if (ring < 0) continue;
+      added++;
+      term += this.packer.ringTermOf(ring);
+      for (let i = 0; i + 1 < xy.length; i += 2) {
+        const x = xy[i] as number;
+        const y = xy[i + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+    if (added === 0) return -1;
+    this.zoneRingStart.push(this.packer.ringCount);
+    for (const value of [minX, minY, maxX, maxY]) this.zoneBox.push(value);
+    this.zoneAreaM2.push(Math.max(0, (term / 2) * squareMetresPerUnit));
+    this.zoneAccuracyKm.push(accuracyKm);
+    return this.count - 1;
+  }
+
+  /** Packs everything; `shared` puts the arrays on SharedArrayBuffers for worker threads. */
+  finish(shared = false): ZoneStore {
+    const count = this.count;
+    const zoneBox = this.zoneBox.finish(shared);
+    const zoneAccuracyKm = this.zoneAccuracyKm.finish(shared);
+    const index = new Flatbush(Math.max(1, count), 16, Float64Array, shared ? SharedArrayBuffer : ArrayBuffer);
+    for (let zone = 0; zone < count; zone++) {
+      const grow = zoneAccuracyKm[zone] as number;
+      const dy = grow * degreesPerKm;
+      const maxLatitude = Math.min(89, Math.max(Math.abs(zoneBox[4 * zone + 1] as number), Math.abs(zoneBox[4 * zone + 3] as number)) + dy);
+      const dx = dy / Math.cos((maxLatitude * Math.PI) / 180);
+      index.add((zoneBox[4 * zone] as number) - dx, (zoneBox[4 * zone + 1] as number) - dy, (zoneBox[4 * zone + 2] as number) + dx, (zoneBox[4 * zone + 3] as number) + dy);
+    }
+    if (count === 0) index.add(0, 0, 0, 0);
+    index.finish();
+    return {
+      rings: this.packer.finish(shared),
+      zoneRingStart: this.zoneRingStart.finish(shared),
+      zoneBox,
+      zoneAreaM2: this.zoneAreaM2.finish(shared),
+      zoneAccuracyKm,
+      index,
+      count,
+    };
+  }
+}
