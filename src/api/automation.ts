@@ -1,6 +1,7 @@
 import type { MapController } from '../map/map-controller.ts';
 import { snapshot, type AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
+import type { LedgerRow } from '../stats/ledger.ts';
 
 /** The documented hook for presenters and tests (README "Automation API"). */
 export interface AtlasApi {
@@ -11,11 +12,14 @@ export interface AtlasApi {
   shareUrl(): string;
   /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date. */
   exportPng(scale?: 1 | 2): Promise<string>;
+  /** Every target of the five documents, measured where the map can (the ledger panel's rows). */
+  ledger(): Promise<LedgerRow[]>;
 }
 
 export interface AutomationHooks {
   shareUrl(): string;
   exportPng(scale: 1 | 2): Promise<string>;
+  ledger(): Promise<LedgerRow[]>;
 }
 
 declare global {
@@ -37,5 +41,6 @@ export function installAutomation(store: Store, controller: MapController, start
       await started;
       return hooks.exportPng(scale);
     },
+    ledger: hooks.ledger,
   };
 }

@@ -19,6 +19,12 @@ import './search-box.ts';
 import './basemap-settings.ts';
 import './map-legend.ts';
 import './share-tools.ts';
+import './ledger-panel.ts';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import type { LedgerRow } from '../stats/ledger.ts';
+import type { Panel } from '../state/state.ts';
 import type { ShareAction } from './share-tools.ts';
 import { decorate } from '../map/export-png.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
@@ -53,6 +59,11 @@ export class AtlasApp extends LitElement {
   #history: HistorySync | undefined;
   #dataVersion: string | undefined;
   #attributions: string[] = [];
+  #collections = new Map<string, FeatureCollection>();
+  #ledger: Promise<LedgerRow[]> | undefined;
+  #ledgerRows: LedgerRow[] | undefined;
+  #ledgerError = '';
+  #ledgerSelected = '';
   #controller: MapController | undefined;
   #counts: Record<string, number> = {};
   #failed: Record<string, string> = {};
@@ -85,6 +96,8 @@ export class AtlasApp extends LitElement {
       this.#applyBasemap();
       this.requestUpdate();
     });
+    this.addEventListener('atlas-ledger-select', (event) => this.#selectLedgerRow((event as CustomEvent<LedgerRow>).detail));
+    this.addEventListener('atlas-ledger-csv', (event) => void this.#downloadCsv((event as CustomEvent<LedgerRow[]>).detail));
     this.addEventListener('atlas-share', (event) => void this.#share((event as CustomEvent<ShareAction>).detail));
     this.addEventListener('atlas-open-hash', (event) => this.#history?.open((event as CustomEvent<string>).detail));
     this.addEventListener('dragover', (event) => event.preventDefault());
@@ -125,10 +138,14 @@ export class AtlasApp extends LitElement {
       <main class="body">
         <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen || !chrome} aria-label=${t('layers', lang)}>
           <share-tools locale=${lang} .currentHash=${this.#history?.hash() ?? ''}></share-tools>
-          <search-box .entries=${this.#searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
-          <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${this.#counts} .failed=${this.#failed}
-            locale=${lang}></layer-panel>
-          <basemap-settings .current=${this.#basemap} locale=${lang}></basemap-settings>
+          <div class="tabs" role="tablist">
+            ${(['layers', 'ledger', 'screening'] as const).map((panel) => html`<button role="tab" id="tab-${panel}"
+              aria-selected=${this.store.state.panel === panel} aria-controls="tab-panel"
+              @click=${() => this.#openPanel(panel)}>${t(tabLabel[panel], lang)}</button>`)}
+          </div>
+          <div id="tab-panel" role="tabpanel" aria-labelledby="tab-${this.store.state.panel}">
+            ${this.#panelBody()}
+          </div>
         </aside>
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
@@ -164,6 +181,7 @@ export class AtlasApp extends LitElement {
     installAutomation(this.store, controller, this.#start(controller), {
       shareUrl: () => this.#history?.shareUrl() ?? location.href,
       exportPng: async (scale) => (await this.#exportCanvas(scale)).toDataURL('image/png'),
+      ledger: () => this.ledger(),
     });
   }
 
@@ -185,6 +203,7 @@ export class AtlasApp extends LitElement {
           if (!entry) throw new Error(`${layer.title.en}: no dataset in the manifest`);
           const collection = await loadDataset(entry, layer, dataUrl);
           controller.setData(layer.id, collection);
+          this.#collections.set(layer.id, collection);
           this.#counts = { ...this.#counts, [layer.id]: collection.features.length };
           if (layer.properties) {
             for (const feature of collection.features) {
@@ -247,6 +266,12 @@ export class AtlasApp extends LitElement {
     download(canvas.toDataURL('image/png'), `nm-carbon-atlas-${new Date().toISOString().slice(0, 10)}.png`);
   }
 
+  async #downloadCsv(rows: LedgerRow[]): Promise<void> {
+    const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
+    const blob = new Blob([ledgerToCsv(rows)], { type: 'text/csv;charset=utf-8' });
+    download(URL.createObjectURL(blob), 'nm-carbon-atlas-ledger.csv');
+  }
+
   async #exportCanvas(scale: number): Promise<HTMLCanvasElement> {
     const state = this.store.state;
     const canvas = await this.#controller!.capture(scale);
@@ -302,6 +327,58 @@ export class AtlasApp extends LitElement {
     this.store.update((state) => ({ ...state, selection }));
   }
 
+  #panelBody() {
+    const { lang, layers, panel } = this.store.state;
+    if (panel === 'ledger') {
+      void this.ledger();
+      return html`<ledger-panel .rows=${this.#ledgerRows} locale=${lang} selected=${this.#ledgerSelected}
+        failed=${this.#ledgerError}></ledger-panel>`;
+    }
+    return html`<search-box .entries=${this.#searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
+      <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${this.#counts} .failed=${this.#failed}
+        locale=${lang}></layer-panel>
+      <basemap-settings .current=${this.#basemap} locale=${lang}></basemap-settings>`;
+  }
+
+  #openPanel(panel: Panel): void {
+    this.store.update((state) => ({ ...state, panel }));
+  }
+
+  /** The ledger rows, computed once in a Web Worker from the loaded datasets. */
+  ledger(): Promise<LedgerRow[]> {
+    this.#ledger ??= (async () => {
+      await window.atlas.ready;
+      const { computeLedgerInWorker } = await import('../stats/ledger-client.ts');
+      return computeLedgerInWorker(this.#collections, this.#dataVersion ?? 'unknown');
+    })().then((rows) => {
+      this.#ledgerRows = rows;
+      this.requestUpdate();
+      return rows;
+    }, (error: Error) => {
+      this.#ledgerError = error.message;
+      this.requestUpdate();
+      throw error;
+    });
+    return this.#ledger;
+  }
+
+  /** A ledger row: highlight the features behind its number and show them. */
+  #selectLedgerRow(row: LedgerRow): void {
+    this.#ledgerSelected = row.id;
+    const ids = new Set(row.featureIds);
+    const features = [...this.#collections.values()].flatMap((collection) =>
+      collection.features.filter((feature) => ids.has(String(feature.properties?.['id']))));
+    this.#controller?.setOverlayLayer('highlight', features.length === 0 ? undefined : new GeoJsonLayer({
+      id: 'highlight', data: { type: 'FeatureCollection', features } as FeatureCollection,
+      stroked: true, filled: true, getFillColor: [255, 235, 59, 60], getLineColor: [255, 193, 7, 255],
+      lineWidthUnits: 'pixels', getLineWidth: 3, pointRadiusUnits: 'pixels', getPointRadius: 9,
+    }));
+    if (features.length > 0) {
+      void this.#controller?.flyToBounds(bbox({ type: 'FeatureCollection', features }) as [number, number, number, number]);
+    }
+    this.requestUpdate();
+  }
+
   /** Opens another feature under the same click; the one it replaces joins the list. */
   #switchTo(hit: Selection): void {
     const current = this.store.state.selection;
@@ -324,6 +401,8 @@ export class AtlasApp extends LitElement {
     this.requestUpdate();
   }
 }
+const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
+
 function download(href: string, name: string): void {
   const link = document.createElement('a');
   link.href = href;
