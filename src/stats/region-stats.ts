@@ -35,7 +35,8 @@ export interface CapacitySum {
 }
 
 export interface LayerInRegion {
-  layerId: ZoneLayerId;
+  /** A zone layer, or any dataset of points (water-sections): those get an area of 0 and a count. */
+  layerId: string;
   regionId: string;
   /** Union of the layer's polygons inside the region, km², overlaps counted once; points add nothing. */
   unionAreaKm2: number;
@@ -44,8 +45,7 @@ export interface LayerInRegion {
   /** Features intersecting the region: polygons overlapping it and points inside it. */
   featureIds: string[];
   pointCount: number;
-  /** True when a feature behind the figures, or the region's outline, is illustrative, hand-drawn or an
-   * approximate point rather than open or derived data. */
+  /** See isIllustrative. */
   illustrative: boolean;
   /** Energy bases only: planned capacity, and its density per km² of the region and of the polygonal bases
    * whose capacity is stated (null when none is: stated capacities sit mostly on point features). */
@@ -55,10 +55,18 @@ export interface LayerInRegion {
 export interface RegionStatistics {
   regions(): RegionInfo[];
   region(id: string): RegionInfo;
-  layer(regionId: string, layerId: ZoneLayerId): LayerInRegion;
+  layer(regionId: string, layerId: string): LayerInRegion;
+  /** A dataset's features by id (zone layers, water-sections...). */
+  features(layerId: string): Feature[];
 }
 
 const surveyedMethods = new Set(['open-data', 'derived']);
+
+/** Whether figures from these features in this region are illustrative: the region's outline is hand-drawn, or a
+ * feature is illustrative, hand-drawn or an approximate point rather than open or derived data. */
+export function isIllustrative(features: readonly Feature[], region: RegionInfo): boolean {
+  return region.method === 'hand-drawn' || features.some((feature) => !surveyedMethods.has(String(feature.properties?.['method'])));
+}
 const isPolygonal = (feature: Feature) => feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon';
 const formatKm2 = (km2: number) => Math.round(km2).toLocaleString('en-US');
 
@@ -133,7 +141,7 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
     return outline;
   };
 
-  const computeLayer = (regionId: string, layerId: ZoneLayerId): LayerInRegion => {
+  const computeLayer = (regionId: string, layerId: string): LayerInRegion => {
     const info = region(regionId);
     const outline = preparedRegion(regionId);
     const features = featuresOf(layerId);
@@ -148,8 +156,7 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
       sharePct: (unionAreaKm2 / info.areaKm2) * 100,
       featureIds: union.featureIds,
       pointCount: union.pointCount,
-      illustrative: info.method === 'hand-drawn'
-        || inRegion.some((feature) => !surveyedMethods.has(String(feature.properties?.['method']))),
+      illustrative: isIllustrative(inRegion, info),
     };
     if (layerId === 'energy-bases') {
       const sum = capacityOf(inRegion);
@@ -168,6 +175,7 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
   return {
     regions: () => [...regionFeatures.keys()].map(region),
     region,
+    features: featuresOf,
     layer(regionId, layerId) {
       const key = `${regionId}/${layerId}`;
       let stats = layers.get(key);

@@ -1,0 +1,106 @@
+/**
+ * Benchmark (a script, not a test): `npx tsx src/stats/bench.ts`.
+ * 1. Recomputing the whole ledger on the bundled data (median of several runs; target under 200 ms).
+ * 2. The union step (components + polygon-clipping + ellipsoidal area) against turf.union on 1,000 and 10,000
+ *    seeded star-shaped polygons over the Inner Mongolia box. turf.union takes minutes on 10,000, so there it is
+ *    timed on subsets and extrapolated; the output says which figures are measured and which are not.
+ */
+import { polygon as turfPolygon, featureCollection, union as turfUnion } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Polygon as ClipPolygon } from 'polygon-clipping';
+import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { polygonArea } from './ellipsoidal-area.ts';
+import { computeLedger } from './ledger.ts';
+import { prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
+
+const box = { west: 97.2, south: 37.4, east: 126.1, north: 53.4 };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function time<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
+}
+
+/** mulberry32: a small seeded PRNG, so every run draws the same polygons. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** Star-shaped polygons with radii spread over a factor of 10 (log-uniform) and 16-160 vertices, sized so that
+ * their areas add up to about 30 % of the box whatever their number: enough overlap for clusters of all sizes,
+ * short of one cluster spanning the box. */
+function starPolygons(count: number, seed: number): ClipPolygon[] {
+  const next = random(seed);
+  const boxArea = (box.east - box.west) * (box.north - box.south);
+  // Mean area of a star of radius r is about 0.52·π·r² (vertex radii 0.4-1.0 r), and the mean of 10^(2u - 1) is 2.15.
+  const typicalRadius = Math.sqrt((0.3 * boxArea) / (count * 0.52 * Math.PI * 2.15));
+  return Array.from({ length: count }, () => {
+    const cx = box.west + next() * (box.east - box.west);
+    const cy = box.south + next() * (box.north - box.south);
+    const radius = typicalRadius * 10 ** (next() - 0.5);
+    const vertices = 16 + Math.floor(next() * 145);
+    const ring: [number, number][] = [];
+    for (let i = 0; i < vertices; i += 1) {
+      const angle = (2 * Math.PI * i) / vertices;
+      const r = radius * (0.4 + 0.6 * next());
+      ring.push([cx + r * Math.cos(angle), cy + r * Math.sin(angle)]);
+    }
+    ring.push(ring[0]!);
+    return [ring];
+  });
+}
+
+function turfUnionArea(polygons: readonly ClipPolygon[]): number {
+  const merged = turfUnion(featureCollection(polygons.map((rings) => turfPolygon(rings))));
+  return merged ? polygonArea(merged.geometry as Polygon | MultiPolygon) : 0;
+}
+
+function benchLedger(collections: Awaited<ReturnType<typeof readCollections>>): void {
+  const seeds = readSeeds();
+  const version = readManifest().version;
+  computeLedger(collections, seeds, version);
+  const runs = Array.from({ length: 9 }, () => time(() => computeLedger(collections, seeds, version)).ms);
+  console.log(`ledger: ${median(runs).toFixed(0)} ms median of ${runs.length} runs (min ${Math.min(...runs).toFixed(0)}, `
+    + `max ${Math.max(...runs).toFixed(0)}; target under 200 ms), ${computeLedger(collections, seeds, version).length} rows`);
+}
+
+function benchUnion(count: number, inner: ReturnType<typeof prepareRegion>): void {
+  const polygons = starPolygons(count, 20260101 + count);
+  const ours = time(() => unionArea(polygons));
+  const features: Feature[] = polygons.map((rings, i) => ({ type: 'Feature', properties: { id: `p${i}` }, geometry: { type: 'Polygon', coordinates: rings } }));
+  const clipped = time(() => unionAreaInRegion(features, inner));
+  console.log(`union of ${count}: components + polygon-clipping ${seconds(ours.ms)} (${ours.result.components} components, `
+    + `${(ours.result.areaM2 / 1e6).toFixed(0)} km²); clipped to Inner Mongolia first ${seconds(clipped.ms)}`);
+
+  // turf.union is run in full on up to 1,000 polygons; beyond, on the first 1,000 and 2,000 and extrapolated with
+  // the growth exponent those two give (the subsets are sparser than the full set, so this errs on the fast side).
+  if (count <= 1000) {
+    const full = time(() => turfUnionArea(polygons));
+    console.log(`  turf.union ${seconds(full.ms)} (measured; its area differs from ours by `
+      + `${((full.result - ours.result.areaM2) / ours.result.areaM2).toExponential(1)}); turf / ours = ${(full.ms / ours.ms).toFixed(0)}x`);
+    return;
+  }
+  const tSmall = time(() => turfUnionArea(polygons.slice(0, 1000))).ms;
+  const tLarge = time(() => turfUnionArea(polygons.slice(0, 2000))).ms;
+  const exponent = Math.log(tLarge / tSmall) / Math.log(2);
+  const predicted = tLarge * (count / 2000) ** exponent;
+  console.log(`  turf.union about ${seconds(predicted)} (extrapolated from the first 1,000 and 2,000 polygons: `
+    + `${seconds(tSmall)} and ${seconds(tLarge)}, time ~ n^${exponent.toFixed(2)}); turf / ours = ${(predicted / ours.ms).toFixed(0)}x`);
+}
+
+const collections = await readCollections();
+benchLedger(collections);
+const admin = collections.get('admin-regions')!.features;
+const inner = prepareRegion(admin.find((feature) => feature.properties?.['id'] === 'inner-mongolia')!.geometry as Polygon | MultiPolygon);
+benchUnion(1000, inner);
+benchUnion(10000, inner);

@@ -1,0 +1,150 @@
+/**
+ * The policy ledger: one row per target of every seed, each measured from the map's data where the map has a
+ * counterpart (measures.ts) and compared with the document's figure, or listed with its reported values otherwise.
+ */
+import { z } from 'zod';
+import type { FeatureCollection } from 'geojson';
+import { citationSchema } from '../schema/citation.ts';
+import { comparatorSchema, targetSchema, type Seed, type Target } from '../schema/seed.ts';
+import { measures, type Measure, type Measurement } from './measures.ts';
+import { regionStatistics } from './region-stats.ts';
+import { toMapUnit } from './units.ts';
+
+export const ledgerStatusSchema = z.enum([
+  'met', 'not met', 'not measurable from map data', 'measured on illustrative data', 'reported',
+]);
+export type LedgerStatus = z.infer<typeof ledgerStatusSchema>;
+
+const figureSchema = targetSchema.shape.target.unwrap();
+
+export const ledgerRowSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  file: z.string(),
+  theme: targetSchema.shape.theme,
+  scope: targetSchema.shape.scope,
+  indicator: targetSchema.shape.indicator,
+  /** The document's unit; baseline and target are as the document gives them. */
+  unit: z.string(),
+  baseline: figureSchema.nullable(),
+  target: figureSchema.nullable(),
+  comparator: comparatorSchema,
+  binding: targetSchema.shape.binding,
+  /** What the map measures, in the map's unit (MW, km², %), or null. */
+  measured: z.object({ value: z.number(), unit: z.string(), note: z.string() }).nullable(),
+  status: ledgerStatusSchema,
+  /** Why the row has its status: what was compared with what, or why nothing could be. */
+  note: z.string(),
+  /** The features behind the measured number, for highlighting. */
+  featureIds: z.array(z.string()),
+  citation: citationSchema,
+  /** Targets that give a different figure for the same thing: the seed's own list, and any target of another
+   * document with the same indicator, scope, unit and year but another value. */
+  conflictsWith: z.array(z.string()),
+  /** Version of public/data the row was measured on (manifest.json). */
+  dataVersion: z.string(),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+const atLeast = new Set(['at-least', 'reach', 'not-decrease']);
+const atMost = new Set(['at-most', 'not-increase']);
+
+/** The document figure a map value is held against, as written and in the map's unit, or null when there is none. */
+function reference(target: Target, unit: string): { written: string; value: number } | null {
+  const keepsLevel = target.comparator === 'not-decrease' || target.comparator === 'not-increase';
+  const figure = typeof target.target?.value === 'number' ? target.target.value
+    : keepsLevel || target.comparator === 'reported' ? target.baseline?.value : undefined;
+  if (typeof figure !== 'number') return null;
+  const converted = toMapUnit(figure, target.unit);
+  if (converted?.unit !== unit) throw new Error(`${target.id}: ${target.unit} cannot be compared with ${unit}`);
+  const written = `${figure} ${target.unit}`;
+  return { written: converted.unit === target.unit ? written : `${written} = ${converted.value} ${unit}`, value: converted.value };
+}
+
+function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): { status: LedgerStatus; note: string } {
+  const figure = reference(target, result.unit);
+  const map = `Map: ${result.value} ${result.unit}${result.lowerBound ? ' (a lower bound)' : ''}`;
+  const against = figure === null ? 'the document gives no figure' : `the document: ${figure.written}`;
+  if (result.illustrative) return { status: 'measured on illustrative data', note: `${measure.note} ${map}, on illustrative data; ${against}.` };
+  if (target.comparator === 'reported') return { status: 'reported', note: `${measure.note} ${map}; ${against} (a reported figure, not a target).` };
+  const greater = atLeast.has(target.comparator);
+  if (figure === null || (!greater && !atMost.has(target.comparator))) {
+    return { status: 'not measurable from map data', note: `${measure.note} ${map}, but ${figure === null ? 'the document gives no figure' : 'the target is a change over time, which one map cannot show'}.` };
+  }
+  const holds = greater ? result.value >= figure.value : result.value <= figure.value;
+  // A lower bound settles "at least" when it already reaches the figure and "at most" when it already exceeds it.
+  if (result.lowerBound && holds !== greater) {
+    return { status: 'not measurable from map data', note: `${measure.note} ${map} cannot settle it; ${against}.` };
+  }
+  return { status: holds ? 'met' : 'not met', note: `${measure.note} ${map}; ${against}.` };
+}
+
+/** Cross-document disagreements: same indicator (ignoring spacing), scope, unit and year, different values. */
+function disagreements(seeds: readonly Seed[]): Map<string, Set<string>> {
+  const byKey = new Map<string, { id: string; documentId: string; value: number }[]>();
+  for (const seed of seeds) {
+    for (const target of seed.targets) {
+      for (const [kind, figure] of [['target', target.target], ['baseline', target.baseline]] as const) {
+        if (typeof figure?.value !== 'number') continue;
+        const key = [kind, target.indicator.zh.replace(/\s+/g, ''), target.scope.id, target.unit, figure.year].join('|');
+        byKey.set(key, [...(byKey.get(key) ?? []), { id: target.id, documentId: seed.id, value: figure.value }]);
+      }
+    }
+  }
+  const conflicts = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => conflicts.set(a, (conflicts.get(a) ?? new Set()).add(b));
+  for (const seed of seeds) {
+    for (const target of seed.targets) {
+      for (const other of target.conflictsWith ?? []) {
+        link(target.id, other);
+        link(other, target.id);
+      }
+    }
+  }
+  for (const group of byKey.values()) {
+    for (const a of group) {
+      for (const b of group) if (a.documentId !== b.documentId && a.value !== b.value) link(a.id, b.id);
+    }
+  }
+  return conflicts;
+}
+
+/** One row per target of every seed, measured on the given datasets of public/data. */
+export function computeLedger(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], manifestVersion: string): LedgerRow[] {
+  const statistics = regionStatistics(collections);
+  const conflicts = disagreements(seeds);
+  const rows = seeds.flatMap((seed) => seed.targets.map((target): LedgerRow => {
+    const measure = measures.get(target.id);
+    const result = measure?.measure(statistics);
+    let outcome: { status: LedgerStatus; note: string };
+    if (!measure || !result) {
+      outcome = target.comparator === 'reported'
+        ? { status: 'reported', note: 'A figure the document reports; the map has no counterpart.' }
+        : { status: 'not measurable from map data', note: 'The map has no counterpart for this figure.' };
+    } else if (result.kind === 'unmeasurable') {
+      outcome = { status: 'not measurable from map data', note: `${measure.note} ${result.reason}` };
+    } else {
+      outcome = judge(target, measure, result);
+    }
+    return {
+      id: target.id,
+      documentId: seed.id,
+      file: seed.file,
+      theme: target.theme,
+      scope: target.scope,
+      indicator: target.indicator,
+      unit: target.unit,
+      baseline: target.baseline ?? null,
+      target: target.target ?? null,
+      comparator: target.comparator,
+      binding: target.binding,
+      measured: result?.kind === 'value' ? { value: result.value, unit: result.unit, note: result.note } : null,
+      ...outcome,
+      featureIds: result?.featureIds ?? [],
+      citation: target.citation,
+      conflictsWith: [...(conflicts.get(target.id) ?? [])].sort(),
+      dataVersion: manifestVersion,
+    };
+  }));
+  return z.array(ledgerRowSchema).parse(rows);
+}
