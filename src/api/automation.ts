@@ -2,6 +2,7 @@ import type { MapController } from '../map/map-controller.ts';
 import { snapshot, type AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
+import type { Report } from '../screening/report.ts';
 
 /** The documented hook for presenters and tests (README "Automation API"). */
 export interface AtlasApi {
@@ -14,12 +15,15 @@ export interface AtlasApi {
   exportPng(scale?: 1 | 2): Promise<string>;
   /** Every target of the five documents, measured where the map can (the ledger panel's rows). */
   ledger(): Promise<LedgerRow[]>;
+  /** Screens a site for a project type: the engine's report (README "Site screening"); the state is not changed. */
+  screen(geometry: unknown, projectType: string): Promise<Report>;
 }
 
 export interface AutomationHooks {
   shareUrl(): string;
   exportPng(scale: 1 | 2): Promise<string>;
   ledger(): Promise<LedgerRow[]>;
+  screen(geometry: unknown, projectType: string): Promise<Report>;
 }
 
 declare global {
@@ -42,5 +46,9 @@ export function installAutomation(store: Store, controller: MapController, start
       return hooks.exportPng(scale);
     },
     ledger: hooks.ledger,
+    async screen(geometry, projectType) {
+      await started;
+      return hooks.screen(geometry, projectType);
+    },
   };
 }

@@ -20,6 +20,12 @@ import './basemap-settings.ts';
 import './map-legend.ts';
 import './share-tools.ts';
 import './ledger-panel.ts';
+import './screening-panel.ts';
+import type { PastedSite, ReportFormat } from './screening-panel.ts';
+import { SiteScreening } from './site-screening.ts';
+import { printReport } from './print-report.ts';
+import type { DrawKind } from '../map/draw-tool.ts';
+import type { ProjectType } from '../schema/project-type.ts';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
@@ -64,6 +70,14 @@ export class AtlasApp extends LitElement {
   #ledgerRows: LedgerRow[] | undefined;
   #ledgerError = '';
   #ledgerSelected = '';
+  #loaded = false;
+  readonly screening = new SiteScreening({
+    store: this.store,
+    controller: () => this.#controller,
+    collections: () => this.#collections,
+    dataVersion: () => this.#dataVersion ?? 'unknown',
+    requestUpdate: () => this.requestUpdate(),
+  });
   #controller: MapController | undefined;
   #counts: Record<string, number> = {};
   #failed: Record<string, string> = {};
@@ -83,6 +97,7 @@ export class AtlasApp extends LitElement {
     super.connectedCallback();
     this.store.subscribe((state) => {
       this.#controller?.apply(state);
+      if (this.#loaded) void this.screening.update();
       document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
       this.requestUpdate();
     });
@@ -96,6 +111,16 @@ export class AtlasApp extends LitElement {
       this.#applyBasemap();
       this.requestUpdate();
     });
+    this.addEventListener('atlas-draw', (event) => this.screening.draw((event as CustomEvent<DrawKind>).detail));
+    this.addEventListener('atlas-site-file', (event) => void this.screening.upload((event as CustomEvent<Parameters<SiteScreening['upload']>[0]>).detail));
+    this.addEventListener('atlas-site-text', (event) => void this.screening.paste((event as CustomEvent<PastedSite>).detail));
+    this.addEventListener('atlas-clear-site', () => this.screening.setSite(null, []));
+    this.addEventListener('atlas-project-type', (event) => {
+      const value = (event as CustomEvent<string>).detail;
+      this.store.update((state) => ({ ...state, projectType: (value || null) as ProjectType | null }));
+    });
+    this.addEventListener('atlas-export-report', (event) =>
+      void this.#exportReport((event as CustomEvent<{ format: ReportFormat; capacity: string }>).detail));
     this.addEventListener('atlas-ledger-select', (event) => this.#selectLedgerRow((event as CustomEvent<LedgerRow>).detail));
     this.addEventListener('atlas-ledger-csv', (event) => void this.#downloadCsv((event as CustomEvent<LedgerRow[]>).detail));
     this.addEventListener('atlas-share', (event) => void this.#share((event as CustomEvent<ShareAction>).detail));
@@ -182,6 +207,7 @@ export class AtlasApp extends LitElement {
       shareUrl: () => this.#history?.shareUrl() ?? location.href,
       exportPng: async (scale) => (await this.#exportCanvas(scale)).toDataURL('image/png'),
       ledger: () => this.ledger(),
+      screen: async (geometry, projectType) => (await this.screening.screener()).screen(geometry, projectType),
     });
   }
 
@@ -219,10 +245,14 @@ export class AtlasApp extends LitElement {
     }
     this.store.update((state) => ({ ...state, view: controller.view() }));
     this.#dataVersion = manifest?.version;
-    this.#history = new HistorySync(this.store, this.defaults, () => ({ dataVersion: this.#dataVersion }),
+    this.#loaded = true;
+    await this.screening.update();
+    this.#history = new HistorySync(this.store, this.defaults,
+      () => ({ dataVersion: this.#dataVersion, verdict: this.screening.report?.verdict }),
       (notices, decoded) => this.#linkNotices(notices, decoded));
     this.#history.start();
     await this.#loadSharedFile();
+    await this.screening.update();
     await controller.idle();
   }
 
@@ -266,6 +296,23 @@ export class AtlasApp extends LitElement {
     download(canvas.toDataURL('image/png'), `nm-carbon-atlas-${new Date().toISOString().slice(0, 10)}.png`);
   }
 
+  async #exportReport({ format, capacity }: { format: ReportFormat; capacity: string }): Promise<void> {
+    const { site } = this.store.state;
+    const report = this.screening.report;
+    if (!site || !report) return;
+    const extra = capacity ? { capacityMw: Number(capacity) } : {};
+    if (format === 'print') {
+      printReport(report, await (await this.#exportCanvas(1)).toDataURL('image/png'), this.store.state.lang, capacity,
+        layerDefinitions.filter((layer) => layer.properties && this.store.state.layers[layer.id]?.visible));
+      return;
+    }
+    const { reportCollection, reportCsv } = await import('../screening/report-format.ts');
+    const blob = format === 'geojson'
+      ? new Blob([JSON.stringify(reportCollection(site, report, extra), null, 2)], { type: 'application/geo+json' })
+      : new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' });
+    download(URL.createObjectURL(blob), `screening-${report.projectType}-${report.verdict}.${format}`);
+  }
+
   async #downloadCsv(rows: LedgerRow[]): Promise<void> {
     const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
     const blob = new Blob([ledgerToCsv(rows)], { type: 'text/csv;charset=utf-8' });
@@ -295,7 +342,13 @@ export class AtlasApp extends LitElement {
     const lang = this.store.state.lang;
     if (notices.length > 0) this.#report('link', `${t('linkNotice', lang)} ${notices.join('; ')}`);
     if (decoded.dataVersion && this.#dataVersion && decoded.dataVersion !== this.#dataVersion) {
-      this.#report('data-version', t('dataChanged', lang).replace('{then}', decoded.dataVersion).replace('{now}', this.#dataVersion));
+      const changed = t('dataChanged', lang).replace('{then}', decoded.dataVersion).replace('{now}', this.#dataVersion);
+      void this.screening.update().then((report) => {
+        const verdict = !decoded.verdict || !report ? ''
+          : ` ${t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
+            .replace('{then}', decoded.verdict).replace('{now}', report.verdict)}`;
+        this.#report('data-version', changed + verdict);
+      });
     }
   }
 
@@ -328,7 +381,11 @@ export class AtlasApp extends LitElement {
   }
 
   #panelBody() {
-    const { lang, layers, panel } = this.store.state;
+    const { lang, layers, panel, site, projectType } = this.store.state;
+    if (panel === 'screening') {
+      return html`<screening-panel .report=${this.screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
+        drawing=${this.screening.drawing} problem=${this.screening.problem} .notes=${this.screening.notes} locale=${lang}></screening-panel>`;
+    }
     if (panel === 'ledger') {
       void this.ledger();
       return html`<ledger-panel .rows=${this.#ledgerRows} locale=${lang} selected=${this.#ledgerSelected}

@@ -10,6 +10,7 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers } from './style.ts';
 import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
+import { DrawTool } from './draw-tool.ts';
 
 const onlineBasemapId = 'online-basemap';
 
@@ -19,6 +20,8 @@ const onlineBasemapId = 'online-basemap';
  */
 export class MapController {
   readonly map: MapLibreMap;
+  /** Drawing a site; while it is active, clicks add vertices instead of selecting features. */
+  readonly draw: DrawTool;
   #overlay: MapLibreOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
@@ -46,6 +49,7 @@ export class MapController {
     this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new FullscreenControl(), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.draw = new DrawTool(this.map);
     this.#overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
     this.map.addControl(this.#overlay);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -113,6 +117,7 @@ export class MapController {
    */
   onFeatureClick(callback: (hits: Selection[]) => void): void {
     this.map.on('click', (event) => {
+      if (this.draw.active || event.defaultPrevented) return;
       const hits = new Map<string, Selection>();
       for (const feature of this.featuresAt(event.point)) {
         if (feature.id === undefined) continue;

@@ -1,7 +1,7 @@
 import { clippedOverlapTerm } from './clip-fallback.ts';
 import { Crossings } from './crossings.ts';
 import { geodesicKm, kilometresPerDegree, squareMetresPerUnit } from './ellipsoid.ts';
-import { nearestOnRings, nearestOnRingsUnbounded, type Closest, type Metric } from './edge-distance.ts';
+import { edgeKmWithin, nearestOnRings, nearestOnRingsUnbounded, type Closest, type Metric } from './edge-distance.ts';
 import { EdgeList, edgesInBox } from './edges-in-range.ts';
 import { insideLengthKm } from './inside-length.ts';
 import { overlapTerm } from './overlap.ts';
@@ -24,7 +24,6 @@ export interface Contact {
 /** Relates one site to zones, reusing its scratch buffers across zones and calls. */
 export class ContactFinder {
   private readonly crossings = new Crossings();
-  private readonly edges = new EdgeList();
   private readonly zoneVertices = new EdgeList();
   private readonly closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
 
@@ -65,7 +64,12 @@ export class ContactFinder {
 
   /** Geodesic distance from the site to the zone's edge if it is at most limitKm; Infinity otherwise. */
   edgeWithin(site: Site, zone: number, limitKm: number, metric: Metric = kilometresPerDegree(site.centroid[1])): number {
-    // The local plane is good to well under 1 % over a band: search slightly wider, then decide geodesically.
+    const { store } = this;
+    if (site.kind === 'point') {
+      const [x, y] = site.centroid;
+      return edgeKmWithin(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number, x, y, limitKm, this.closest);
+    }
+    // As edgeKmWithin: the local plane is good to well under 1 % over a band; search wider, decide geodesically.
     this.closest.km = limitKm * 1.01 + 1e-9;
     this.searchEdge(site, zone, metric);
     if (this.closest.km > limitKm * 1.01) return Infinity;
@@ -81,7 +85,7 @@ export class ContactFinder {
     const ringTo = store.zoneRingStart[zone + 1] as number;
     const [x, y] = site.kind === 'point' ? site.centroid : [site.rings.coords[0] as number, site.rings.coords[1] as number];
     closest.km = Infinity;
-    nearestOnRingsUnbounded(store.rings, ringFrom, ringTo, x, y, metric, this.edges, closest, 1);
+    nearestOnRingsUnbounded(store.rings, ringFrom, ringTo, x, y, metric, closest, 1);
     if (site.kind !== 'point') {
       closest.km *= 1 + 1e-9;
       this.searchEdge(site, zone, metric);
@@ -97,16 +101,12 @@ export class ContactFinder {
   /** Improves `closest` within closest.km: site vertices against zone edges, then zone vertices near the site
    * against site edges (between edges that do not cross, the nearest pair always has a vertex at one end). */
   private searchEdge(site: Site, zone: number, metric: Metric): void {
-    const { store, closest, edges, zoneVertices } = this;
+    const { store, closest, zoneVertices } = this;
     const ringFrom = store.zoneRingStart[zone] as number;
     const ringTo = store.zoneRingStart[zone + 1] as number;
-    if (site.kind === 'point') {
-      nearestOnRings(store.rings, ringFrom, ringTo, site.centroid[0], site.centroid[1], metric, edges, closest);
-      return;
-    }
     const { coords } = site.rings;
     for (let v = 0; v < coords.length / 2; v++) {
-      nearestOnRings(store.rings, ringFrom, ringTo, coords[2 * v] as number, coords[2 * v + 1] as number, metric, edges, closest);
+      nearestOnRings(store.rings, ringFrom, ringTo, coords[2 * v] as number, coords[2 * v + 1] as number, metric, closest);
     }
     const siteRings = site.rings.ringClosed.length;
     for (let ring = ringFrom; ring < ringTo; ring++) {
@@ -118,7 +118,7 @@ export class ContactFinder {
         const x = store.rings.coords[2 * v] as number;
         const y = store.rings.coords[2 * v + 1] as number;
         const before = closest.km;
-        nearestOnRings(site.rings, 0, siteRings, x, y, metric, edges, closest);
+        nearestOnRings(site.rings, 0, siteRings, x, y, metric, closest);
         // Measured from a zone vertex: swap so that `from` stays on the site.
         if (closest.km < before) [closest.x, closest.y, closest.fromX, closest.fromY] = [x, y, closest.x, closest.y];
       }

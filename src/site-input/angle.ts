@@ -11,23 +11,23 @@ export interface Angle {
 }
 
 interface Marker {
-  axis?: Axis;
+  axis: Axis;
   negative: boolean;
 }
 
-/** Hemisphere and axis words: letters, 东经/北纬, and the bare 经度/纬度 column words. */
+const EAST: Marker = { axis: 'longitude', negative: false };
+const WEST: Marker = { axis: 'longitude', negative: true };
+const NORTH: Marker = { axis: 'latitude', negative: false };
+const SOUTH: Marker = { axis: 'latitude', negative: true };
+
+/** Hemisphere letters and words, 东经/北纬, and the axis names people paste with values ("lat: 39.2", "经度 109.5"). */
 const MARKERS: Record<string, Marker> = {
-  E: { axis: 'longitude', negative: false }, W: { axis: 'longitude', negative: true },
-  N: { axis: 'latitude', negative: false }, S: { axis: 'latitude', negative: true },
-  东经: { axis: 'longitude', negative: false }, 西经: { axis: 'longitude', negative: true },
-  北纬: { axis: 'latitude', negative: false }, 南纬: { axis: 'latitude', negative: true },
-  东: { axis: 'longitude', negative: false }, 西: { axis: 'longitude', negative: true },
-  北: { axis: 'latitude', negative: false }, 南: { axis: 'latitude', negative: true },
-  经度: { axis: 'longitude', negative: false }, 纬度: { axis: 'latitude', negative: false },
+  e: EAST, w: WEST, n: NORTH, s: SOUTH, 东经: EAST, 西经: WEST, 北纬: NORTH, 南纬: SOUTH, 东: EAST, 西: WEST, 北: NORTH, 南: SOUTH,
+  经度: EAST, 纬度: NORTH, longitude: EAST, long: EAST, lon: EAST, lng: EAST, latitude: NORTH, lat: NORTH,
 };
 
 const SEPARATOR = /[\s,，、:：()（）[\]]+/y;
-const MARKER = /(东经|西经|北纬|南纬|经度|纬度|[东西南北]|[EWNSewns](?![A-Za-z]))/y;
+const MARKER = /东经|西经|北纬|南纬|经度|纬度|[东西南北]|(?:longitude|latitude|long|lon|lng|lat|[ewns])(?![a-z])/iy;
 /** 109.5 | 109.5° | 109°30' | 109°30'15.5" | 109度30分15.5秒 (also ′ ″, typographic quotes and '' for seconds). */
 const NUMBER = /([+-]?)(\d+(?:\.\d+)?)(?:\s*[°º˚度](?:\s*(\d+(?:\.\d+)?)\s*['′’分](?:\s*(\d+(?:\.\d+)?)\s*(?:''|["″”秒]))?)?)?/y;
 
@@ -46,8 +46,7 @@ function tokens(text: string, where: Message): Token[] {
     if (match(SEPARATOR)) continue;
     const marker = match(MARKER);
     if (marker) {
-      const word = marker[0].toUpperCase();
-      found.push({ marker: MARKERS[word] ?? { negative: false }, text: marker[0] });
+      found.push({ marker: MARKERS[marker[0].toLowerCase()] ?? EAST, text: marker[0] });
       continue;
     }
     const number = match(NUMBER);
@@ -106,7 +105,7 @@ export function readAngles(text: string, where: Message): Angle[] {
         en: `"${target.angle.text}" has both a minus sign and "${token.text}"`, zh: `“${target.angle.text}”同时带有负号和“${token.text}”`,
       }));
     }
-    if (token.marker.axis) target.angle.axis = token.marker.axis;
+    target.angle.axis = token.marker.axis;
     if (token.marker.negative) target.angle.degrees = -target.angle.degrees;
   });
   return angles;

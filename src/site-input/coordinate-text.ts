@@ -47,7 +47,7 @@ function readPairs(lines: TableLine[], notes: Message[]): Pair[] {
     const angles = text.split(/[;；]/).flatMap((segment) => readAngles(segment, lineAt(line)));
     if (angles.length % 2 === 1) {
       throw new SiteInputError(at(lineAt(line), {
-        en: `found ${angles.length} numbers; expected longitude, latitude pairs`,
+        en: `found ${angles.length} number(s); expected longitude, latitude pairs`,
         zh: `找到${angles.length}个数，应为成对的经度、纬度`,
       }));
     }

@@ -1,6 +1,7 @@
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { crsFromEpsg, toDegrees, WGS84_DEGREES } from './crs.ts';
+import { checkFlatGeobufLayout } from './flatgeobuf-layout.ts';
 import { readGeometry } from './geojson-geometry.ts';
 import type { FileParts, SitePart } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
@@ -11,6 +12,7 @@ export const isFlatGeobuf = (bytes: Uint8Array) =>
 
 /** Every feature of a FlatGeobuf file, in the EPSG system its header names (WGS 84 when it names none). */
 export async function readFlatGeobuf(bytes: Uint8Array): Promise<FileParts> {
+  checkFlatGeobufLayout(bytes);
   let header: HeaderMeta | undefined;
   const parts: SitePart[] = [];
   try {

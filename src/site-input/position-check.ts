@@ -4,7 +4,7 @@ import { type Message, SiteInputError } from './site-input-error.ts';
 import { positionsOf } from './geometry-walk.ts';
 
 /** Inner Mongolia's extent, rounded out to whole degrees. */
-export const INNER_MONGOLIA = { west: 97, east: 127, south: 37, north: 54 };
+const INNER_MONGOLIA = { west: 97, east: 127, south: 37, north: 54 };
 
 export type PositionProblem = 'swapped' | 'projected' | 'out-of-range';
 

@@ -117,14 +117,19 @@ function repaired(geometry: SiteGeometry, notes: Message[]): SiteGeometry {
   }
 }
 
+/** checkGeometry for the readers' pipeline: the repaired geometry, with its warnings added to `notes`. */
+export function repairGeometry(geometry: SiteGeometry, notes: Message[]): SiteGeometry {
+  if (positionsOf(geometry).length === 0) {
+    throw new SiteInputError({ en: `the ${geometry.type} has no coordinates`, zh: `该${geometry.type}没有坐标` });
+  }
+  return repaired(geometry, notes);
+}
+
 /**
  * Makes a site geometry sound: rings closed, repeated points removed, self-crossing polygons repaired (with a
  * warning naming the crossing point); refuses rings of fewer than 3 distinct points, flat rings and 1-point lines.
  */
 export function checkGeometry(geometry: SiteGeometry): SiteInput {
-  if (positionsOf(geometry).length === 0) {
-    throw new SiteInputError({ en: `the ${geometry.type} has no coordinates`, zh: `该${geometry.type}没有坐标` });
-  }
   const notes: Message[] = [];
-  return toSiteInput(repaired(geometry, notes), notes);
+  return toSiteInput(repairGeometry(geometry, notes), notes);
 }

@@ -1,4 +1,4 @@
-import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Message } from './site-input-error.ts';
 
 /** The geometry kinds a site may have: one shape, or several of the same dimension. */
@@ -25,8 +25,6 @@ export interface FileParts {
   parts: SitePart[];
   notes: Message[];
 }
-
-export type { Position };
 
 export function toSiteInput(geometry: SiteGeometry, notes: Message[]): SiteInput {
   return { geometry, warnings: notes.map((note) => note.en), warningsZh: notes.map((note) => note.zh) };

@@ -2,6 +2,8 @@ import { SiteInputError } from './site-input-error.ts';
 
 export interface ZipEntry {
   name: string;
+  /** The uncompressed size the directory declares, to refuse zip bombs before inflating. */
+  size: number;
   read(): Promise<Uint8Array>;
 }
 
@@ -50,6 +52,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const compressedSize = view.getUint32(offset + 20, true);
+    const size = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
     const skip = nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
     const local = view.getUint32(offset + 42, true);
@@ -57,6 +60,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     offset += 46 + skip;
     entries.push({
       name,
+      size,
       read: async () => {
         if (flags & 1) throw new SiteInputError({ en: `${name} is encrypted`, zh: `${name}已加密` });
         if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER) {

@@ -11,7 +11,8 @@
  * ∫ y dλ = ∫ y·√(1 - e²cos²β) dω is a smooth integral over ω, taken by Simpson's rule with the great circle's
  * closed form tan β(ω). The ω span of the edge is fixed by requiring the same rule to give ∫ dλ = Δλ exactly.
  * Long edges are cut into panels of at most MAX_PANEL_DEG: that is the densification, done along the geodesic.
- * Measured against GeographicLib: under 1e-9 relative on 1° cells, small polygons and 5° triangles (see the tests).
+ * Measured against GeographicLib: within 1e-11 on 1° cells and small polygons, 1e-9 on 100 km and 5° triangles and
+ * a polygon spanning the Inner Mongolia box, 3e-9 on 300 random star polygons (the tests hold it to the required 1e-6).
  *
  * Edges are taken as the shorter way round in longitude; rings must not enclose a pole.
  */

@@ -1,0 +1,191 @@
+import type { FeatureCollection } from 'geojson';
+import { projectTypes, projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
+import type { Rule, Seed } from '../schema/seed.ts';
+import { ContactFinder, type Contact } from './contact.ts';
+import { engineVersion } from './engine-version.ts';
+import { ScreeningInputError } from './input-error.ts';
+import { nearestByKind } from './nearest.ts';
+import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import type { Hit, Report, Warning } from './report.ts';
+import { RuleBook } from './rules.ts';
+import { parseSite, type Site } from './site.ts';
+import { verdictCode, verdictOfCode, verdictOfRule, worstVerdict, type Verdict } from './verdict.ts';
+import { ZoneStoreBuilder, type ZoneStore } from './zone-store.ts';
+import { zonesOfCollections, type ZoneInfo, type ZoneSource } from './zones.ts';
+
+export interface ScreenerOptions {
+  /** Datasets by layer id, as readCollections returns them; every polygon feature with a zone_kind is a zone. */
+  collections: ReadonlyMap<string, FeatureCollection>;
+  seeds: readonly Seed[];
+  /** The manifest's version, quoted in every report. */
+  dataVersion: string;
+  /** Zones packed without GeoJSON (the benchmark's synthetic sets). */
+  extraZones?: Iterable<ZoneSource>;
+  /** Put the packed zones on SharedArrayBuffers so that worker threads can read them. */
+  shared?: boolean;
+}
+
+export interface Screener {
+  readonly zones: readonly ZoneInfo[];
+  readonly store: ZoneStore;
+  readonly ruleBook: RuleBook;
+  readonly dataVersion: string;
+  /** Index of the Inner Mongolia outline among the zones, or -1 when the data has none. */
+  readonly regionZone: number;
+  screen(geometry: unknown, projectType: string): Report;
+  screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
+}
+
+/** The region outside which none of the five documents applies. */
+export const regionId = 'inner-mongolia';
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function checkProjectType(projectType: string): ProjectType {
+  const parsed = projectTypeSchema.safeParse(projectType);
+  if (!parsed.success) {
+    throw new ScreeningInputError(`unknown project type ${JSON.stringify(projectType)}; expected one of: ${Object.keys(projectTypes).join(', ')}`);
+  }
+  return parsed.data;
+}
+
+export function createScreener(options: ScreenerOptions): Screener {
+  const builder = new ZoneStoreBuilder();
+  const zones: ZoneInfo[] = [];
+  const add = (source: ZoneSource) => {
+    const index = builder.addZone(source.rings, source.info.accuracyKm);
+    if (index >= 0) zones.push({ ...source.info, index });
+  };
+  for (const source of zonesOfCollections(options.collections)) add(source);
+  for (const source of options.extraZones ?? []) add(source);
+  const store = builder.finish(options.shared);
+  const ruleBook = new RuleBook(options.seeds, zones);
+  const regionZone = zones.find((zone) => zone.id === regionId && zone.zoneKind === 'region')?.index ?? -1;
+  const finder = new ContactFinder(store);
+  const context = { zones, store, ruleBook, regionZone, finder, dataVersion: options.dataVersion };
+  return {
+    zones, store, ruleBook, regionZone, dataVersion: options.dataVersion,
+    screen: (geometry, projectType) => screen(context, geometry, checkProjectType(projectType)),
+    screenPoints: (lonLat, projectType) => {
+      const table = ruleBook.verdictTable(checkProjectType(projectType));
+      checkPoints(lonLat);
+      return screenPointRange({ store, table, regionZone }, lonLat);
+    },
+  };
+}
+
+interface Context {
+  zones: readonly ZoneInfo[];
+  store: ZoneStore;
+  ruleBook: RuleBook;
+  regionZone: number;
+  finder: ContactFinder;
+  dataVersion: string;
+}
+
+function screen(context: Context, geometry: unknown, type: ProjectType): Report {
+  const { zones, store, ruleBook, regionZone, finder } = context;
+  const site = parseSite(geometry);
+  const warnings: Warning[] = site.repaired
+    ? [{ code: 'geometry-repaired', message: 'the polygon crossed itself; it was replaced by its union with itself (polygon-clipping) before screening' }]
+    : [];
+  const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
+  const contacts = new Map<number, Contact>();
+  for (const zone of store.count > 0 ? store.index.search(x0, y0, x1, y1) : []) {
+    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number);
+    if (contact.position !== 'apart') contacts.set(zone, contact);
+  }
+  const base = { projectType: type, site: siteSummary(site), dataVersion: context.dataVersion, engineVersion };
+  if (regionZone >= 0 && !contacts.has(regionZone)) {
+    warnings.push({
+      code: 'outside-region',
+      zoneId: regionId,
+      message: 'the site lies outside Inner Mongolia: the five documents (Inner Mongolia, Ordos and Hinggan League plans) do not apply there',
+    });
+    return { verdict: 'clear', ...base, hits: [], nearest: [], warnings };
+  }
+  const hits: Hit[] = [];
+  for (const [zone, contact] of contacts) {
+    const info = zones[zone] as ZoneInfo;
+    const zoneHits = hitsOfZone(info, contact, ruleBook.rulesFor(zone, type), site, store.zoneAreaM2[zone] as number, type);
+    hits.push(...zoneHits);
+    if (zoneHits.some((hit) => hit.uncertain)) {
+      warnings.push({
+        code: 'boundary-uncertain', zoneId: info.id,
+        message: `${info.nameEn} (${info.nameZh}): the site is ${round(contact.edgeKm, 3)} km from the drawn edge, within its ${info.accuracyKm} km accuracy; verify against the official boundary`,
+      });
+    }
+  }
+  hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || a.zoneId.localeCompare(b.zoneId) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  for (const rule of ruleBook.unmappedFor(type)) warnings.push(notTestable(rule));
+  const verdict = hits.reduce<Verdict>((worst, hit) => worstVerdict(worst, hit.verdict), 'clear');
+  const restrictive = verdictCode('restricted');
+  const table = ruleBook.verdictTable(type);
+  const nearest = verdictCode(verdict) >= restrictive ? [] : nearestByKind(store, zones, site, finder, (zone) => (table[zone] as number) >= restrictive && !contacts.has(zone))
+    .map(({ zone, km }) => {
+      const info = zones[zone] as ZoneInfo;
+      return {
+        layer: info.layer, zoneKind: info.zoneKind, zoneId: info.id, nameZh: info.nameZh, nameEn: info.nameEn,
+        verdict: verdictOfCode(table[zone] as number), distanceKm: round(km, 3),
+      };
+    })
+    .sort((a, b) => a.distanceKm - b.distanceKm || a.zoneId.localeCompare(b.zoneId));
+  return { verdict, ...base, hits, nearest, warnings };
+}
+
+function siteSummary(site: Site): Report['site'] {
+  return {
+    kind: site.kind,
+    ...(site.kind === 'polygon' ? { areaHa: round(site.areaM2 / 1e4, 4) } : {}),
+    ...(site.kind === 'line' ? { lengthKm: round(site.lengthKm, 3) } : {}),
+    centroid: [round(site.centroid[0], 6), round(site.centroid[1], 6)],
+  };
+}
+
+/**
+ * One hit per rule the zone carries for the project type. Inside the zone the rule's verdict stands; near it
+ * (outside the drawn edge but within its accuracy) the site may be inside the official boundary, so the hit
+ * reads `review`. A zone entered with no rule for the type is listed once as `clear`: uncertainty does not
+ * raise it to review, since no boundary position would change the answer.
+ */
+function hitsOfZone(info: ZoneInfo, contact: Contact, rules: Rule[], site: Site, zoneAreaM2: number, type: ProjectType): Hit[] {
+  const near = contact.position === 'near';
+  if (near && rules.length === 0) return [];
+  const uncertain = contact.edgeKm <= info.accuracyKm;
+  const metrics = {
+    position: contact.position as Hit['position'],
+    ...(site.kind === 'polygon' ? {
+      overlapHa: round(contact.overlapM2 / 1e4, 4),
+      shareOfSitePct: round(Math.min(100, (100 * contact.overlapM2) / site.areaM2), 4),
+      shareOfZonePct: round(Math.min(100, (100 * contact.overlapM2) / zoneAreaM2), 4),
+    } : {}),
+    ...(site.kind === 'line' ? { insideLengthKm: round(contact.insideKm, 3) } : {}),
+    ...(Number.isFinite(contact.edgeKm) ? { distanceKm: round(contact.edgeKm, 3) } : {}),
+    accuracyKm: info.accuracyKm,
+    uncertain,
+  };
+  const zone = { zoneId: info.id, layer: info.layer, nameZh: info.nameZh, nameEn: info.nameEn, zoneKind: info.zoneKind };
+  if (rules.length === 0) {
+    return [{
+      ...zone, verdict: 'clear', ruleId: null, summary: null, cite: null, ...metrics,
+      note: `no rule of the five documents applies to ${projectTypes[type].en} in this zone`,
+    }];
+  }
+  return rules.map((rule) => ({
+    ...zone,
+    verdict: near ? 'review' : verdictOfRule(rule),
+    ruleId: rule.id,
+    summary: rule.summary,
+    cite: rule.citation,
+    ...metrics,
+    ...(near ? { note: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` } : {}),
+  }));
+}
+
+function notTestable(rule: Rule): Warning {
+  const where = 'unmapped' in rule.zone ? rule.zone.unmapped : undefined;
+  return {
+    code: 'not-testable', ruleId: rule.id,
+    message: `not testable on the map: ${where ? `${where.en} (${where.zh}): ${where.reason}` : rule.id}; rule ${rule.id} (${rule.verdict}): ${rule.summary.en} [${rule.citation.file} line ${rule.citation.line}]`,
+  };
+}

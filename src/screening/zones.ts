@@ -1,0 +1,61 @@
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { RingInput } from './zone-store.ts';
+
+/** What a report says about a zone, and what rules match on. */
+export interface ZoneInfo {
+  index: number;
+  id: string;
+  layer: string;
+  nameZh: string;
+  nameEn: string;
+  zoneKind: string;
+  accuracyKm: number;
+  bufferKm?: number;
+  river?: string;
+}
+
+/** A zone ready to pack: its facts and its rings. */
+export interface ZoneSource {
+  info: Omit<ZoneInfo, 'index'>;
+  rings: RingInput[];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+function ringsOf(feature: Feature): RingInput[] {
+  const geometry = feature.geometry;
+  const polygons: Position[][][] = geometry?.type === 'Polygon' ? [geometry.coordinates]
+    : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return polygons.flatMap((polygon) => polygon.map((ring, n) => ({ xy: ring.flatMap(([x, y]) => [x as number, y as number]), hole: n > 0 })));
+}
+
+/**
+ * The zones of the datasets: every polygon feature that declares a zone_kind, except aggregates (the red-line
+ * network feature repeats all the others and would double every hit).
+ */
+export function* zonesOfCollections(collections: ReadonlyMap<string, FeatureCollection>): Generator<ZoneSource> {
+  for (const [layer, collection] of collections) {
+    for (const feature of collection.features) {
+      const properties = feature.properties ?? {};
+      const id = text(properties['id']);
+      const zoneKind = text(properties['zone_kind']);
+      if (!id || !zoneKind || properties['aggregate'] === true) continue;
+      const rings = ringsOf(feature);
+      if (rings.length === 0) continue;
+      const bufferKm = number(properties['buffer_km']);
+      const river = text(properties['river']);
+      yield {
+        info: {
+          id, layer, zoneKind,
+          nameZh: text(properties['name_zh']) ?? text(properties['name_en']) ?? id,
+          nameEn: text(properties['name_en']) ?? text(properties['name_zh']) ?? id,
+          accuracyKm: number(properties['accuracy_km']) ?? 0,
+          ...(bufferKm === undefined ? {} : { bufferKm }),
+          ...(river === undefined ? {} : { river }),
+        },
+        rings,
+      };
+    }
+  }
+}
