@@ -79,28 +79,30 @@ function benchLedger(collections: Awaited<ReturnType<typeof readCollections>>): 
     + `${runs[0]!.result.length} rows`);
 }
 
+/** Times are CPU seconds, steadier than the wall clock on a shared machine, which is shown beside them. */
 function benchUnion(count: number, inner: ReturnType<typeof prepareRegion>): void {
   const polygons = starPolygons(count, 20260101 + count);
   const ours = time(() => unionArea(polygons));
   const features: Feature[] = polygons.map((rings, i) => ({ type: 'Feature', properties: { id: `p${i}` }, geometry: { type: 'Polygon', coordinates: rings } }));
   const clipped = time(() => unionAreaInRegion(features, inner));
-  console.log(`union of ${count}: components + polygon-clipping ${seconds(ours.ms)} (CPU ${seconds(ours.cpuMs)}; ${ours.result.components} components, `
-    + `${(ours.result.areaM2 / 1e6).toFixed(0)} km²); clipped to Inner Mongolia first ${seconds(clipped.ms)}`);
+  console.log(`union of ${count.toLocaleString('en-US')} polygons (${ours.result.components} components, `
+    + `${Math.round(ours.result.areaM2 / 1e6).toLocaleString('en-US')} km²): components + polygon-clipping `
+    + `${seconds(ours.cpuMs)} CPU (${seconds(ours.ms)} wall); clipped to Inner Mongolia first ${seconds(clipped.cpuMs)} CPU`);
 
   // turf.union is run in full on up to 1,000 polygons; beyond, on the first 1,000 and 2,000 and extrapolated with
   // the growth exponent those two give (the subsets are sparser than the full set, so this errs on the fast side).
   if (count <= 1000) {
     const full = time(() => turfUnionArea(polygons));
-    console.log(`  turf.union ${seconds(full.ms)} (measured; its area differs from ours by `
-      + `${((full.result - ours.result.areaM2) / ours.result.areaM2).toExponential(1)}); turf / ours = ${(full.ms / ours.ms).toFixed(0)}x`);
+    console.log(`  turf.union ${seconds(full.cpuMs)} CPU (${seconds(full.ms)} wall), measured; its area differs from ours by `
+      + `${((full.result - ours.result.areaM2) / ours.result.areaM2).toExponential(1)}; turf / ours = ${(full.cpuMs / ours.cpuMs).toFixed(0)}x`);
     return;
   }
-  const tSmall = time(() => turfUnionArea(polygons.slice(0, 1000))).ms;
-  const tLarge = time(() => turfUnionArea(polygons.slice(0, 2000))).ms;
-  const exponent = Math.log(tLarge / tSmall) / Math.log(2);
-  const predicted = tLarge * (count / 2000) ** exponent;
-  console.log(`  turf.union about ${seconds(predicted)} (extrapolated from the first 1,000 and 2,000 polygons: `
-    + `${seconds(tSmall)} and ${seconds(tLarge)}, time ~ n^${exponent.toFixed(2)}); turf / ours = ${(predicted / ours.ms).toFixed(0)}x`);
+  const small = time(() => turfUnionArea(polygons.slice(0, 1000))).cpuMs;
+  const large = time(() => turfUnionArea(polygons.slice(0, 2000))).cpuMs;
+  const exponent = Math.log(large / small) / Math.log(2);
+  const predicted = large * (count / 2000) ** exponent;
+  console.log(`  turf.union about ${seconds(predicted)} CPU, extrapolated from the first 1,000 and 2,000 polygons `
+    + `(${seconds(small)} and ${seconds(large)}, time ~ n^${exponent.toFixed(2)}); turf / ours = ${(predicted / ours.cpuMs).toFixed(0)}x`);
 }
 
 const collections = await readCollections();

@@ -64,7 +64,7 @@ function reference(target: Target, unit: string): { written: string; value: numb
 function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): { status: LedgerStatus; note: string } {
   const figure = reference(target, result.unit);
   const map = `Map: ${result.value} ${result.unit}${result.lowerBound ? ' (a lower bound)' : ''}`;
-  const against = figure === null ? 'the document gives no figure' : `the document: ${figure.written}`;
+  const against = figure === null ? 'the document gives no figure' : `the document: ${figure.written} (${target.comparator})`;
   if (result.illustrative) return { status: 'measured on illustrative data', note: `${measure.note} ${map}, on illustrative data; ${against}.` };
   if (target.comparator === 'reported') return { status: 'reported', note: `${measure.note} ${map}; ${against} (a reported figure, not a target).` };
   const greater = atLeast.has(target.comparator);
