@@ -123,7 +123,7 @@ export class LedgerPanel extends LitElement {
   /** Measured against target on one scale, in the map's unit. */
   #bars(row: LedgerRow) {
     const measured = row.measured!;
-    const reference = referenceValue(row);
+    const reference = row.reference?.value;
     const max = Math.max(measured.value, reference ?? 0) || 1;
     const bar = (kind: string, label: string, value: number) => html`<div class="bar"><span class="fill ${kind}"
       style="width:${Math.max(2, (value / max) * 70)}%"></span>${label} ${format(value)} ${measured.unit}</div>`;
@@ -144,14 +144,6 @@ export class LedgerPanel extends LitElement {
 
 const regionKey = { 'inner-mongolia': 'innerMongolia', ordos: 'ordos', hinggan: 'hinggan' } as const;
 const format = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
-
-/** The target in the measured unit, read from the row's note ("= N unit") or the figure itself when units agree. */
-function referenceValue(row: LedgerRow): number | undefined {
-  const converted = row.note.match(/= ([\d.]+) (\S+?)[).;,]/);
-  if (converted && converted[2] === row.measured?.unit) return Number(converted[1]);
-  const value = row.target?.value ?? row.baseline?.value;
-  return typeof value === 'number' && row.unit === row.measured?.unit ? value : undefined;
-}
 
 customElements.define('ledger-panel', LedgerPanel);
 

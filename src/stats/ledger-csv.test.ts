@@ -7,7 +7,7 @@ const row: LedgerRow = {
   scope: { kind: 'region', id: 'inner-mongolia', zh: '内蒙古自治区' },
   indicator: { zh: '湿地保有量', en: 'Wetland, "retained", area' }, unit: '万亩',
   baseline: { value: 9000, year: 2020 }, target: null, comparator: 'reported', binding: 'unknown',
-  measured: { value: 5922.8, unit: 'km²', note: 'two\nlines' }, status: 'reported', note: 'plain',
+  measured: { value: 5922.8, unit: 'km²', note: 'two\nlines' }, reference: null, status: 'reported', note: 'plain',
   featureIds: ['a', 'b'], citation: { file: '003_f727c7bed9c47f2d.txt', line: 114, quote: '湿地保有量' },
   conflictsWith: [], dataVersion: 'ef302c7a2d25',
 };

@@ -32,6 +32,8 @@ export const ledgerRowSchema = z.object({
   binding: targetSchema.shape.binding,
   /** What the map measures, in the map's unit (MW, km², %), or null. */
   measured: z.object({ value: z.number(), unit: z.string(), note: z.string() }).nullable(),
+  /** The document's figure in the measured unit, for bars of measured against target; null when there is none. */
+  reference: z.object({ value: z.number(), unit: z.string() }).nullable(),
   status: ledgerStatusSchema,
   /** Why the row has its status: what was compared with what, or why nothing could be. */
   note: z.string(),
@@ -59,6 +61,11 @@ function reference(target: Target, unit: string): { written: string; value: numb
   if (converted?.unit !== unit) throw new Error(`${target.id}: ${target.unit} cannot be compared with ${unit}`);
   const written = `${figure} ${target.unit}`;
   return { written: converted.unit === target.unit ? written : `${written} = ${converted.value} ${unit}`, value: converted.value };
+}
+
+function referenceInUnit(target: Target, unit: string | undefined): { value: number; unit: string } | null {
+  const figure = unit === undefined ? null : reference(target, unit);
+  return figure === null || unit === undefined ? null : { value: figure.value, unit };
 }
 
 function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): { status: LedgerStatus; note: string } {
@@ -139,6 +146,7 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
       comparator: target.comparator,
       binding: target.binding,
       measured: result?.kind === 'value' ? { value: result.value, unit: result.unit, note: result.note } : null,
+      reference: referenceInUnit(target, result?.kind === 'value' ? result.unit : undefined),
       ...outcome,
       featureIds: result?.featureIds ?? [],
       citation: target.citation,
