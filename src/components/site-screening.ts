@@ -31,6 +31,7 @@ export class SiteScreening {
   drawing: DrawKind | '' = '';
   #screener: Promise<Screener> | undefined;
   #computed = '';
+  #pending: Promise<Report | undefined> = Promise.resolve(undefined);
 
   constructor(private readonly host: Host) {}
 
@@ -46,15 +47,27 @@ export class SiteScreening {
   }
 
   /** Recomputes the report when the site or the project type changed; resolves with the current report. */
-  async update(): Promise<Report | undefined> {
+  update(): Promise<Report | undefined> {
     const { site, projectType } = this.host.store.state;
     const key = JSON.stringify([site, projectType]);
-    if (key === this.#computed) return this.report;
+    if (key === this.#computed) return this.#pending;
     this.#computed = key;
-    this.report = site && projectType ? (await this.screener()).screen(site, projectType) : undefined;
-    this.#drawOverlay(site);
-    this.host.requestUpdate();
-    return this.report;
+    this.#pending = (async () => {
+      let report: Report | undefined;
+      try {
+        report = site && projectType ? (await this.screener()).screen(site, projectType) : undefined;
+      } catch (error) {
+        this.#refuseError(error);
+      }
+      // A later change may have started its own computation meanwhile: only the latest one is shown.
+      if (key === this.#computed) {
+        this.report = report;
+        this.#drawOverlay(site);
+        this.host.requestUpdate();
+      }
+      return report;
+    })();
+    return this.#pending;
   }
 
   draw(kind: DrawKind): void {
