@@ -1,6 +1,6 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MapController } from '../map/map-controller.ts';
+import { outlineLayer } from '../map/outline-layer.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
@@ -138,22 +138,16 @@ export class SiteScreening {
     this.host.requestUpdate();
   }
 
-  /** The site in blue, and the zones it hits outlined in the verdict's colour. */
+  /** The site in blue, and the zones that restrict it outlined in red. */
   #drawOverlay(site: SiteGeometry | null): void {
     const controller = this.host.controller();
     if (!controller) return;
-    controller.setOverlayLayer('site', site ? new GeoJsonLayer({
-      id: 'site', data: { type: 'Feature', geometry: site, properties: {} } as Feature,
-      stroked: true, filled: true, getFillColor: [21, 101, 192, 50], getLineColor: [13, 71, 161, 255],
-      lineWidthUnits: 'pixels', getLineWidth: 3, pointRadiusUnits: 'pixels', getPointRadius: 7,
-    }) : undefined);
+    const siteFeatures: Feature[] = site ? [{ type: 'Feature', geometry: site, properties: {} }] : [];
+    controller.setOverlayLayer('site', outlineLayer('site', siteFeatures, [13, 71, 161, 255], [21, 101, 192, 50]));
     const hitIds = new Set((this.report?.hits ?? []).filter((hit) => hit.verdict !== 'clear').map((hit) => `${hit.layer}/${hit.zoneId}`));
     const features = [...this.host.collections()].flatMap(([layer, collection]) =>
       collection.features.filter((feature) => hitIds.has(`${layer}/${String(feature.properties?.['id'])}`)));
-    controller.setOverlayLayer('screening-hits', features.length === 0 ? undefined : new GeoJsonLayer({
-      id: 'screening-hits', data: { type: 'FeatureCollection', features } as FeatureCollection,
-      stroked: true, filled: false, getLineColor: [198, 40, 40, 255], lineWidthUnits: 'pixels', getLineWidth: 3,
-    }));
+    controller.setOverlayLayer('screening-hits', outlineLayer('screening-hits', features, [198, 40, 40, 255]));
   }
 }
 
@@ -165,15 +159,12 @@ function flat(geometry: unknown): SiteGeometry {
   return siteGeometrySchema.parse({ type, coordinates: walk(coordinates) });
 }
 
-function preview(vertices: [number, number][], kind: DrawKind): GeoJsonLayer {
+/** The vertices drawn so far, joined up (and closed, for a polygon). */
+function preview(vertices: [number, number][], kind: DrawKind) {
   const features: Feature[] = vertices.map((coordinates) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} }));
   if (vertices.length > 1) {
     const path = kind === 'polygon' ? [...vertices, vertices[0]!] : vertices;
     features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: path }, properties: {} });
   }
-  return new GeoJsonLayer({
-    id: 'drawing', data: { type: 'FeatureCollection', features } as FeatureCollection,
-    getLineColor: [13, 71, 161, 255], getFillColor: [13, 71, 161, 255], lineWidthUnits: 'pixels', getLineWidth: 2,
-    pointRadiusUnits: 'pixels', getPointRadius: 5,
-  });
+  return outlineLayer('drawing', features, [13, 71, 161, 255], [13, 71, 161, 255]);
 }
