@@ -66,6 +66,9 @@ export const tableSchema = z.object({
   startLine: z.number().int().positive(),
   endLine: z.number().int().positive(),
   rowCount: z.number().int().positive(),
+  /** A regular expression that matches exactly one line of each row between startLine and endLine: the table test
+   * counts rows in the document itself with it. */
+  rowPattern: z.string().min(1),
   citation: citationSchema,
 });
 
