@@ -5,7 +5,10 @@ export const adminRegions: LayerDefinition = {
   id: 'admin-regions', title: { zh: '统计区域', en: 'Statistical regions' }, theme: 'administrative',
   renderer: 'line', defaultVisible: true, defaultOpacity: 1, categoryProperty: 'category', lineWidth: [1.5, 3],
   labelMinZoom: 5,
-  palette: paletteOf(categories, { region: '#5d4037', league: '#7b1fa2', city: '#7b1fa2' }),
+  palette: paletteOf(categories, {
+    region: '#5d4037', league: '#7b1fa2', city: '#7b1fa2', banner: '#ba68c8', 'league-group': '#c2185b',
+    'river-source-area': '#0277bd',
+  }),
   properties: propertiesSchema,
   popupFields: [
     { key: 'official_area_km2', label: { zh: '官方面积（平方公里）', en: 'Official area (km²)' } },

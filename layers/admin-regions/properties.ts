@@ -6,17 +6,23 @@ export const categories = {
   region: { zh: '自治区', en: 'Autonomous region' },
   league: { zh: '盟', en: 'League' },
   city: { zh: '地级市', en: 'Prefecture-level city' },
+  banner: { zh: '旗县（市、区）', en: 'Banner, county or district' },
+  'league-group': { zh: '盟市组合区域', en: 'Group of leagues and cities' },
+  'river-source-area': { zh: '河流源头区（示意）', en: 'River source area (schematic)' },
 } as const;
 export type AdminCategory = keyof typeof categories;
 const categoryIds = Object.keys(categories) as [AdminCategory, ...AdminCategory[]];
 
-/** Properties of data/admin-regions/source.geojson: the DCW outline of Inner Mongolia (open-data), Ordos (derived)
- * and Hinggan League (hand-drawn, schematic). */
+/** Properties of data/admin-regions/source.geojson: the DCW outline of Inner Mongolia (open-data), Ordos (derived),
+ * Hinggan League and the other leagues, cities, banners and areas the documents name (hand-drawn, schematic). */
 export const propertiesSchema = thematicPropertiesSchema.extend({
   category: z.enum(categoryIds),
   zone_kind: z.literal('region'),
   method: z.enum(['open-data', 'derived', 'hand-drawn']),
-  level: z.enum(['autonomous-region', 'league', 'prefecture-level-city']),
+  /** Administrative level; `league-group` for areas made of several leagues and cities (the documents' eastern region),
+   * `sub-area` for areas inside one league that are not administrative units (river source areas). */
+  level: z.enum(['autonomous-region', 'league', 'prefecture-level-city', 'banner', 'county', 'county-level-city', 'district',
+    'league-group', 'sub-area']),
   /** Official area from the geodata README or the documents, km²; never replaced by the computed one. */
   official_area_km2: z.union([z.number().positive(), z.literal('unknown')]),
   /** Geodesic area of the geometry as drawn, km². */

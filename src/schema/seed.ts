@@ -67,14 +67,21 @@ export const tableSchema = z.object({
   endLine: z.number().int().positive(),
   rowCount: z.number().int().positive(),
   /** A regular expression that matches exactly one line of each row between startLine and endLine: the table test
-   * counts rows in the document itself with it. */
-  rowPattern: z.string().min(1),
+   * counts rows in the document itself with it (tests/unit/tables.test.ts requires it of every table). */
+  rowPattern: z.string().min(1).optional(),
+  /** Whether the line rowPattern matches is the first line of its row (the default: a numbered row starts with its
+   * number) or the last (a row that ends with its 约束性/预期性 attribute cell). A row runs from its matched line to the
+   * line before the next match, or from the line after the previous match to its matched line. */
+  rowAnchor: z.enum(['first-line', 'last-line']).optional(),
   citation: citationSchema,
 });
 
 export const seedSchema = z.object({
   id: z.string().min(1),
   file: z.string().min(1),
+  /** The region id of the area the document governs (inner-mongolia, ordos, hinggan): its rules bind there only,
+   * so that a league's "red lines strictly upheld" is not cited for a site in another league. */
+  jurisdiction: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).default('inner-mongolia'),
   document: z.object({
     title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
     issuer: textOrUnknown,

@@ -26,37 +26,25 @@ export interface Metric {
 export function nearestOnRings(
   rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, metric: Metric, closest: Closest,
 ): void {
-  const { coords, ringStart, ringBand, bandStart, bandEdges } = rings;
+  const { ringIndex, bandStart, bandCoords } = rings;
   const kx = metric.x;
   const ky = metric.y;
   for (let ring = ringFrom; ring < ringTo; ring++) {
-    const start = ringStart[ring] as number;
-    const end = ringStart[ring + 1] as number;
-    const closed = rings.ringClosed[ring] === 1;
-    const band = ringBand[ring] as number;
-    let slot: number;
-    let last: number;
-    if (band < 0) {
-      slot = start;
-      last = closed ? end : end - 1;
-    } else {
-      const reach = closest.km / ky;
-      const yMin = rings.ringYMin[ring] as number;
-      const scale = rings.ringBandScale[ring] as number;
-      const bands = rings.ringBandCount[ring] as number;
-      const from = Math.max(0, Math.floor((y - reach - yMin) * scale));
-      const to = Math.min(bands - 1, Math.floor((y + reach - yMin) * scale));
-      if (from > to) continue;
-      slot = bandStart[band + from] as number;
-      last = bandStart[band + to + 1] as number;
-    }
-    for (; slot < last; slot++) {
-      const a = band < 0 ? slot : (bandEdges[slot] as number);
-      const b = a + 1 === end ? start : a + 1;
-      const ax = coords[2 * a] as number;
-      const ay = coords[2 * a + 1] as number;
-      const ex = ((coords[2 * b] as number) - ax) * kx;
-      const ey = ((coords[2 * b + 1] as number) - ay) * ky;
+    const meta = 4 * ring;
+    const reach = closest.km / ky;
+    const yMin = ringIndex[meta] as number;
+    const scale = ringIndex[meta + 1] as number;
+    const first = ringIndex[meta + 2] as number;
+    const bands = ringIndex[meta + 3] as number;
+    const from = Math.max(0, Math.floor((y - reach - yMin) * scale));
+    const to = Math.min(bands - 1, Math.floor((y + reach - yMin) * scale));
+    if (from > to) continue;
+    for (let slot = bandStart[first + from] as number, last = bandStart[first + to + 1] as number; slot < last; slot++) {
+      const c = 4 * slot;
+      const ax = bandCoords[c] as number;
+      const ay = bandCoords[c + 1] as number;
+      const ex = ((bandCoords[c + 2] as number) - ax) * kx;
+      const ey = ((bandCoords[c + 3] as number) - ay) * ky;
       const px = (x - ax) * kx;
       const py = (y - ay) * ky;
       const length2 = ex * ex + ey * ey;
@@ -77,19 +65,21 @@ export function nearestOnRings(
 }
 
 /**
- * Nearest point of the rings to (x, y) with no bound known in advance: searches a square that doubles from
- * `startKm` until it holds an edge, capped by the distance to the first vertex (always an upper bound).
+ * Nearest point of the rings to (x, y) within closest.km (Infinity: however far): searches a square that grows
+ * fourfold from `startKm`, capped by the distance to the first vertex, which always bounds the answer.
+ * Returns whether a point nearer than the starting closest.km was found.
  */
 export function nearestOnRingsUnbounded(
   rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, metric: Metric, closest: Closest, startKm: number,
-): void {
+): boolean {
   const first = rings.ringStart[ringFrom] as number;
   const upper = Math.hypot(((rings.coords[2 * first] as number) - x) * metric.x, ((rings.coords[2 * first + 1] as number) - y) * metric.y);
-  const target = Math.min(closest.km, upper * (1 + 1e-9) + 1e-9);
-  for (let radius = Math.min(Math.max(startKm, 1e-3), target); ; radius = Math.min(radius * 4, target)) {
+  const cap = Math.min(closest.km, upper * (1 + 1e-9) + 1e-9);
+  for (let radius = Math.min(Math.max(startKm, 1e-3), cap); ; radius = Math.min(radius * 4, cap)) {
     closest.km = radius;
     nearestOnRings(rings, ringFrom, ringTo, x, y, metric, closest);
-    if (closest.km < radius || radius >= target) return;
+    if (closest.km < radius) return true;
+    if (radius >= cap) return false;
   }
 }
 
@@ -108,15 +98,47 @@ export function edgeKmWithin(
   return km <= limitKm ? km : Infinity;
 }
 
-/** Whether (x, y) lies within limitKm of the rings' edges: edgeKmWithin without the geodesic where the plane
- * already decides (more than 1 % inside or outside the limit), for the batch path. */
+/**
+ * Whether (x, y) lies within limitKm of the rings' edges, for the batch path: as edgeKmWithin, but it stops at
+ * the first edge clearly within the limit (1 % inside it in the local plane) and measures geodesically only
+ * when the plane cannot decide.
+ */
 export function edgeWithinBand(
   rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, limitKm: number, closest: Closest,
 ): boolean {
-  const reach = limitKm * 1.01 + 1e-9;
-  closest.km = reach;
-  nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y), closest);
-  if (closest.km >= reach) return false;
-  if (closest.km <= limitKm * 0.99) return true;
-  return geodesicKm(x, y, closest.x, closest.y) <= limitKm;
+  const { ringIndex, bandStart, bandCoords } = rings;
+  const { x: kx, y: ky } = kilometresPerDegree(y);
+  const sure = (limitKm * 0.99) ** 2;
+  const reach = limitKm * 1.01;
+  let best = reach * reach;
+  for (let ring = ringFrom; ring < ringTo; ring++) {
+    const meta = 4 * ring;
+    const yMin = ringIndex[meta] as number;
+    const scale = ringIndex[meta + 1] as number;
+    const first = ringIndex[meta + 2] as number;
+    const from = Math.max(0, Math.floor((y - reach / ky - yMin) * scale));
+    const to = Math.min((ringIndex[meta + 3] as number) - 1, Math.floor((y + reach / ky - yMin) * scale));
+    for (let slot = bandStart[first + from] as number, last = from > to ? slot : (bandStart[first + to + 1] as number); slot < last; slot++) {
+      const c = 4 * slot;
+      const ax = bandCoords[c] as number;
+      const ay = bandCoords[c + 1] as number;
+      const ex = ((bandCoords[c + 2] as number) - ax) * kx;
+      const ey = ((bandCoords[c + 3] as number) - ay) * ky;
+      const px = (x - ax) * kx;
+      const py = (y - ay) * ky;
+      const length2 = ex * ex + ey * ey;
+      let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const dx = px - t * ex;
+      const dy = py - t * ey;
+      const km2 = dx * dx + dy * dy;
+      if (km2 <= sure) return true;
+      if (km2 < best) {
+        best = km2;
+        closest.x = ax + (t * ex) / kx;
+        closest.y = ay + (t * ey) / ky;
+      }
+    }
+  }
+  return best < reach * reach && geodesicKm(x, y, closest.x, closest.y) <= limitKm;
 }

@@ -1,4 +1,4 @@
-import { edgeEnd, ringEdgeCount, type PackedRings } from './packed-rings.ts';
+import type { PackedRings } from './packed-rings.ts';
 
 /** A reusable list of edges (each named by its start vertex), so that queries allocate nothing per call. */
 export class EdgeList {
@@ -17,47 +17,32 @@ export class EdgeList {
 
 /**
  * Fills `out` with the edges of one ring whose latitude span meets [y0, y1] and whose longitude span meets
- * [x0, x1], each once. With a band index only the bands over [y0, y1] are read; an edge listed in several of
- * them is kept in the first of those only.
+ * [x0, x1], each once: only the bands over [y0, y1] are read, and an edge listed in several of them is kept in
+ * the first of those only.
  */
 export function edgesInBox(rings: PackedRings, ring: number, x0: number, y0: number, x1: number, y1: number, out: EdgeList): void {
   out.length = 0;
-  const { coords } = rings;
-  const keep = (edge: number): boolean => {
-    const end = edgeEnd(rings, ring, edge);
-    const ax = coords[2 * edge] as number;
-    const bx = coords[2 * end] as number;
-    return (ax < bx ? bx >= x0 && ax <= x1 : ax >= x0 && bx <= x1);
-  };
-  const band = rings.ringBand[ring] as number;
-  if (band < 0) {
-    const start = rings.ringStart[ring] as number;
-    const edges = ringEdgeCount(rings, ring);
-    for (let edge = start; edge < start + edges; edge++) {
-      const ay = coords[2 * edge + 1] as number;
-      const by = coords[2 * edgeEnd(rings, ring, edge) + 1] as number;
-      if ((ay < by ? by >= y0 && ay <= y1 : ay >= y0 && by <= y1) && keep(edge)) out.push(edge);
-    }
-    return;
-  }
-  const yMin = rings.ringYMin[ring] as number;
-  const scale = rings.ringBandScale[ring] as number;
-  const bands = rings.ringBandCount[ring] as number;
-  const bandOf = (y: number) => Math.max(0, Math.min(bands - 1, Math.floor((y - yMin) * scale)));
-  const from = bandOf(y0);
-  const to = bandOf(y1);
-  if (y1 < yMin || (scale > 0 && y0 > yMin + bands / scale)) return;
-  const { bandStart, bandEdges } = rings;
+  const { ringIndex, bandStart, bandEdges, bandCoords } = rings;
+  const meta = 4 * ring;
+  const yMin = ringIndex[meta] as number;
+  const scale = ringIndex[meta + 1] as number;
+  const first = ringIndex[meta + 2] as number;
+  const bands = ringIndex[meta + 3] as number;
+  const from = Math.max(0, Math.min(bands - 1, Math.floor((y0 - yMin) * scale)));
+  const to = Math.max(0, Math.min(bands - 1, Math.floor((y1 - yMin) * scale)));
   for (let k = from; k <= to; k++) {
-    for (let slot = bandStart[band + k] as number, last = bandStart[band + k + 1] as number; slot < last; slot++) {
-      const edge = bandEdges[slot] as number;
-      const ay = coords[2 * edge + 1] as number;
-      const by = coords[2 * edgeEnd(rings, ring, edge) + 1] as number;
+    for (let slot = bandStart[first + k] as number, last = bandStart[first + k + 1] as number; slot < last; slot++) {
+      const c = 4 * slot;
+      const ay = bandCoords[c + 1] as number;
+      const by = bandCoords[c + 3] as number;
       const low = ay < by ? ay : by;
-      const high = ay < by ? by : ay;
-      if (high < y0 || low > y1) continue;
-      if (Math.max(from, bandOf(low)) !== k) continue;
-      if (keep(edge)) out.push(edge);
+      if ((ay < by ? by : ay) < y0 || low > y1) continue;
+      // Listed in every band it spans: keep it only in the first band of this query that lists it.
+      if (k > from && Math.floor((low - yMin) * scale) < k) continue;
+      const ax = bandCoords[c] as number;
+      const bx = bandCoords[c + 2] as number;
+      if ((ax < bx ? bx : ax) < x0 || (ax < bx ? ax : bx) > x1) continue;
+      out.push(bandEdges[slot] as number);
     }
   }
 }

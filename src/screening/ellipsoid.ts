@@ -1,32 +1,21 @@
 import geodesic from 'geographiclib-geodesic';
+import { geodesicEdgeTerm, vertexTerms, type VertexTerms } from './geodesic-edge.ts';
 
-/**
- * WGS-84 helpers for areas and distances on packed coordinates. Areas use the authalic-latitude trapezoid
- * formula: (longitude, sin of authalic latitude) is an equal-area projection of the ellipsoid, so the shoelace
- * formula there, times the authalic radius squared, is the ellipsoidal area of the polygon whose edges are
- * straight in that projection, within 1e-6 of GeographicLib's geodesic-edge area for zone-sized edges.
- * (src/stats/ellipsoidal-area.ts computes the same on GeoJSON; this works on typed arrays in the hot path.)
- */
+/** WGS-84 helpers for areas and distances on packed coordinates. */
 const { a, f } = geodesic.Constants.WGS84;
 const e2 = f * (2 - f);
-const e = Math.sqrt(e2);
 const toRadians = Math.PI / 180;
-
-const q = (sinLat: number) =>
-  (1 - e2) * (sinLat / (1 - e2 * sinLat * sinLat) - Math.log((1 - e * sinLat) / (1 + e * sinLat)) / (2 * e));
-const qPole = q(1);
-
-/** Sine of the authalic latitude of a geodetic latitude in degrees. */
-export const sinAuthalic = (latitude: number): number => q(Math.sin(latitude * toRadians)) / qPole;
-
-/** Square metres per unit of (longitude degrees x sin authalic latitude) in the equal-area plane. */
-export const squareMetresPerUnit = ((a * a * qPole) / 2) * toRadians;
+const from: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
+const to: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
 
 /**
- * Twice the signed area contribution of the edge (x1, s1) -> (x2, s2) in the equal-area plane, negated so that
- * counter-clockwise rings sum positive; x is longitude in degrees, s is sinAuthalic(latitude).
+ * Area term (m²) of the geodesic edge from (x1, y1) to (x2, y2): summed round a ring it gives the ring's area,
+ * positive counter-clockwise, and any run of edges of the boundary of an intersection sums the same way, which
+ * is what the overlap pieces need. Edges are geodesics, as in src/stats/ellipsoidal-area.ts, so overlaps agree
+ * with polygon-clipping + polygonArea to 1e-9 rather than the 1e-5 a straight-edge formula would give.
  */
-export const edgeTerm = (x1: number, s1: number, x2: number, s2: number): number => -(x2 - x1) * (s1 + s2);
+export const edgeTerm = (x1: number, y1: number, x2: number, y2: number): number =>
+  geodesicEdgeTerm(x1, y1, vertexTerms(y1, from), x2, y2, vertexTerms(y2, to));
 
 /** Kilometres per degree of longitude and of latitude at a latitude: the local plane that nearest-edge
  * searches measure in before the final distance is taken geodesically. */

@@ -1,6 +1,12 @@
+/** Hilbert curve order: 2^8 cells a side (about 10 km over Inner Mongolia), so that one 16-bit radix pass
+ * sorts the keys; ordering within a cell would gain little, since its points read the same few zones. */
+const order = 8;
+const side = 1 << order;
+const radixBits = 2 * order;
+
 /**
  * An order of points along a Hilbert curve over their box: neighbours on the curve are neighbours on the map,
- * so consecutive queries read the same zones and bands from cache. Radix-sorted, two 16-bit passes.
+ * so consecutive queries read the same zones and bands from cache. Radix-sorted in one pass.
  */
 export function hilbertOrder(lonLat: Float64Array): Uint32Array {
   const count = lonLat.length / 2;
@@ -16,48 +22,62 @@ export function hilbertOrder(lonLat: Float64Array): Uint32Array {
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  const side = 65535;
-  const scaleX = maxX > minX ? side / (maxX - minX) : 0;
-  const scaleY = maxY > minY ? side / (maxY - minY) : 0;
+  const scaleX = maxX > minX ? (side - 1) / (maxX - minX) : 0;
+  const scaleY = maxY > minY ? (side - 1) / (maxY - minY) : 0;
   const keys = new Uint32Array(count);
+  const table = curveTable();
   for (let i = 0; i < count; i++) {
-    keys[i] = hilbert(Math.floor(((lonLat[2 * i] as number) - minX) * scaleX), Math.floor(((lonLat[2 * i + 1] as number) - minY) * scaleY));
+    keys[i] = table[(Math.floor(((lonLat[2 * i] as number) - minX) * scaleX) << order) | Math.floor(((lonLat[2 * i + 1] as number) - minY) * scaleY)] as number;
   }
-  let order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
+  let sorted = new Uint32Array(count);
+  for (let i = 0; i < count; i++) sorted[i] = i;
   let swap = new Uint32Array(count);
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(65537);
+  const buckets = 1 << radixBits;
+  for (let shift = 0; shift < 2 * order; shift += radixBits) {
+    const counts = new Uint32Array(buckets + 1);
     for (let i = 0; i < count; i++) {
-      const bucket = (((keys[order[i] as number] as number) >>> shift) & 0xffff) + 1;
+      const bucket = (((keys[i] as number) >>> shift) & (buckets - 1)) + 1;
       counts[bucket] = (counts[bucket] as number) + 1;
     }
-    for (let k = 0; k < 65536; k++) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
+    for (let k = 0; k < buckets; k++) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
     for (let i = 0; i < count; i++) {
-      const point = order[i] as number;
-      const bucket = ((keys[point] as number) >>> shift) & 0xffff;
+      const point = sorted[i] as number;
+      const bucket = ((keys[point] as number) >>> shift) & (buckets - 1);
       swap[counts[bucket] as number] = point;
       counts[bucket] = (counts[bucket] as number) + 1;
     }
-    [order, swap] = [swap, order];
+    [sorted, swap] = [swap, sorted];
   }
-  return order;
+  return sorted;
 }
 
-/** Position of cell (x, y) along the Hilbert curve filling a 65536 x 65536 grid. */
+let cached: Uint16Array | undefined;
+
+/** Curve position of every cell, indexed by (x << order) | y: 128 KB, worked out once. */
+function curveTable(): Uint16Array {
+  if (!cached) {
+    cached = new Uint16Array(side * side);
+    for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) cached[(x << order) | y] = hilbert(x, y);
+  }
+  return cached;
+}
+
+/** Position of cell (x, y) along the Hilbert curve filling the side x side grid. */
 function hilbert(x: number, y: number): number {
   let d = 0;
-  for (let s = 32768; s > 0; s >>>= 1) {
+  for (let s = side >>> 1; s > 0; s >>>= 1) {
     const rx = (x & s) > 0 ? 1 : 0;
     const ry = (y & s) > 0 ? 1 : 0;
     d += s * s * ((3 * rx) ^ ry);
     if (ry === 0) {
       if (rx === 1) {
-        x = 65535 - x;
-        y = 65535 - y;
+        x = side - 1 - x;
+        y = side - 1 - y;
       }
-      [x, y] = [y, x];
+      const swap = x;
+      x = y;
+      y = swap;
     }
   }
-  return d >>> 0;
+  return d;
 }

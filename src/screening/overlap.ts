@@ -1,14 +1,15 @@
 import type { Crossings } from './crossings.ts';
-import { edgeTerm, sinAuthalic } from './ellipsoid.ts';
+import { edgeTerm } from './ellipsoid.ts';
 import { ringEdgeCount, type PackedRings } from './packed-rings.ts';
 import { pointInRings } from './point-in-rings.ts';
 
 /**
- * Green's theorem on the equal-area plane: the boundary of site ∩ zone is the part of the site's boundary inside
- * the zone plus the part of the zone's boundary inside the site, so its area is the sum of edgeTerm along those
- * pieces. With the prefix sums a piece costs O(1) however many vertices it spans, and no intersection polygon
- * is built. Returns twice the area in equal-area units, or NaN when the crossings cannot be paired (odd count),
- * which the caller answers by exact clipping.
+ * Green's theorem: the boundary of site ∩ zone is the part of the site's boundary inside the zone plus the part
+ * of the zone's boundary inside the site, so its area is the sum of edgeTerm along those pieces (each piece
+ * from crossing point to crossing point, geodesic edges between consecutive points, as polygon-clipping's
+ * intersection polygon has them). With the prefix sums a piece costs O(1) however many vertices it spans, and
+ * no intersection polygon is built. Returns the area in m², or NaN when the crossings cannot be paired (odd
+ * count), which the caller answers by exact clipping.
  */
 export function overlapTerm(
   site: PackedRings, siteBox: ArrayLike<number>, zone: PackedRings, ringFrom: number, ringTo: number, crossings: Crossings,
@@ -82,7 +83,7 @@ function pieces(
     const my = direct ? (fy + ty) / 2 : (fy + (coords[2 * corner + 1] as number)) / 2;
     if (!inside(mx, my)) continue;
     if (direct) {
-      total += edgeTerm(fx, sinAuthalic(fy), tx, sinAuthalic(ty));
+      total += edgeTerm(fx, fy, tx, ty);
       continue;
     }
     const cornerX = coords[2 * corner] as number;
@@ -91,9 +92,7 @@ function pieces(
     const lastX = coords[2 * last] as number;
     const lastY = coords[2 * last + 1] as number;
     const full = fromEdge === toEdge ? edges - 1 : (toEdge - fromEdge - 1 + edges) % edges;
-    total += edgeTerm(fx, sinAuthalic(fy), cornerX, sinAuthalic(cornerY))
-      + runTerm(rings, ring, (fromEdge + 1) % edges, full)
-      + edgeTerm(lastX, sinAuthalic(lastY), tx, sinAuthalic(ty));
+    total += edgeTerm(fx, fy, cornerX, cornerY) + runTerm(rings, ring, (fromEdge + 1) % edges, full) + edgeTerm(lastX, lastY, tx, ty);
   }
   return total;
 }

@@ -1,4 +1,4 @@
-import { edgeTerm, sinAuthalic } from './ellipsoid.ts';
+import { geodesicEdgeTerm, vertexTerms, type VertexTerms } from './geodesic-edge.ts';
 import { Growable } from './growable.ts';
 
 /**
@@ -14,24 +14,25 @@ export interface PackedRings {
   ringClosed: Uint8Array;
   /** 1 for a hole. Outer rings are stored counter-clockwise and holes clockwise, whatever the input. */
   ringHole: Uint8Array;
-  /** Sum of edgeTerm over the ring: twice its signed area in the equal-area plane. */
+  /** Signed area of each polygon ring in m² (its edgeTerm sum; 0 for an open path). */
   ringTerm: Float64Array;
   /** edgeTerm summed over the edges of the ring before each vertex, so that any run of edges sums in O(1). */
   prefix: Float64Array;
-  /** Y-band edge index of rings with bandThreshold edges or more: ring r's bands are
-   * bandStart[ringBand[r] + k] (k < ringBandCount[r]) over latitudes ringYMin[r] + k / ringBandScale[r]. */
-  ringBand: Int32Array;
-  ringBandCount: Uint32Array;
-  ringYMin: Float64Array;
-  ringBandScale: Float64Array;
+  /**
+   * Y-band edge index, one per ring, four numbers a ring: lowest latitude, bands per degree, first band (into
+   * bandStart) and band count. Band k of ring r covers latitudes yMin + k / scale to yMin + (k + 1) / scale and
+   * lists every edge whose latitude span meets it, in bandStart[first + k] to bandStart[first + k + 1].
+   */
+  ringIndex: Float64Array;
   bandStart: Uint32Array;
-  /** Start vertex of each edge listed in each band (an edge spanning several bands is listed in each). */
+  /** Start vertex of each listed edge (an edge spanning several bands is listed in each). */
   bandEdges: Uint32Array;
+  /** The listed edges' end points (x1, y1, x2, y2), stored again in band order: a point test then reads one
+   * or two cache lines instead of chasing vertex indices across the ring. */
+  bandCoords: Float64Array;
 }
 
-/** Below this many edges a plain loop over the ring is as fast as looking up a band. */
-export const bandThreshold = 64;
-/** Average edges a band is sized for: about as many as a point then tests. */
+/** Edges a band is sized for: about as many as a point then tests. Small rings get one band. */
 const edgesPerBand = 3;
 
 export const ringEdgeCount = (rings: PackedRings, ring: number): number => {
@@ -44,31 +45,33 @@ export const edgeEnd = (rings: PackedRings, ring: number, edge: number): number 
   edge + 1 === rings.ringStart[ring + 1] ? (rings.ringStart[ring] as number) : edge + 1;
 
 export class RingPacker {
-  private readonly coords = new Growable(Float64Array, 1 << 16);
-  private readonly prefix = new Growable(Float64Array, 1 << 15);
-  private readonly ringStart = new Growable(Uint32Array);
-  private readonly ringClosed = new Growable(Uint8Array);
-  private readonly ringHole = new Growable(Uint8Array);
-  private readonly ringTerm = new Growable(Float64Array);
-  private readonly ringBand = new Growable(Int32Array);
-  private readonly ringBandCount = new Growable(Uint32Array);
-  private readonly ringYMin = new Growable(Float64Array);
-  private readonly ringBandScale = new Growable(Float64Array);
-  private readonly bandStart = new Growable(Uint32Array);
-  private readonly bandEdges = new Growable(Uint32Array, 1 << 15);
+  private readonly coords: Growable<Float64Array>;
+  private readonly prefix: Growable<Float64Array>;
+  private readonly ringStart = new Growable(Uint32Array, 16);
+  private readonly ringClosed = new Growable(Uint8Array, 16);
+  private readonly ringHole = new Growable(Uint8Array, 16);
+  private readonly ringTerm = new Growable(Float64Array, 16);
+  private readonly ringIndex = new Growable(Float64Array, 64);
+  private readonly bandStart: Growable<Uint32Array>;
+  private readonly bandEdges: Growable<Uint32Array>;
+  private readonly bandCoords: Growable<Float64Array>;
   private scratch = new Float64Array(64);
+  private readonly termsA: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
+  private readonly termsB: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
 
-  constructor() {
+  /** `vertices`: how many to make room for at first (a site needs little, a zone set millions). */
+  constructor(vertices = 1024) {
+    this.coords = new Growable(Float64Array, 2 * vertices);
+    this.prefix = new Growable(Float64Array, vertices);
+    this.bandStart = new Growable(Uint32Array, vertices);
+    this.bandEdges = new Growable(Uint32Array, 2 * vertices);
+    this.bandCoords = new Growable(Float64Array, 8 * vertices);
     this.ringStart.push(0);
     this.bandStart.push(0);
   }
 
   get ringCount(): number {
     return this.ringClosed.length;
-  }
-
-  ringTermOf(ring: number): number {
-    return this.ringTerm.get(ring);
   }
 
   /**
@@ -85,28 +88,33 @@ export class RingPacker {
       for (let i = 0, j = count - 1; i < count; j = i++) {
         twiceArea += (points[2 * j] as number) * (points[2 * i + 1] as number) - (points[2 * i] as number) * (points[2 * j + 1] as number);
       }
-      if (twiceArea === 0) return -1;
+      // A ring with no net area is kept as given: it is a bow tie, which site checks repair, or degenerate.
       reverse = hole ? twiceArea > 0 : twiceArea < 0;
     }
     const first = this.coords.length / 2;
     this.coords.reserve(this.coords.length + 2 * count);
     this.prefix.reserve(this.prefix.length + count);
+    // Area terms of a polygon ring's edges, each vertex's terms worked out once and handed to the next edge.
     let sum = 0;
-    let previousX = 0;
-    let previousS = 0;
+    let [previous, current] = [this.termsA, this.termsB];
     for (let k = 0; k < count; k++) {
       const i = reverse ? count - 1 - k : k;
       const x = points[2 * i] as number;
       const y = points[2 * i + 1] as number;
-      const s = sinAuthalic(y);
-      if (k > 0) sum += edgeTerm(previousX, previousS, x, s);
+      if (closed) {
+        vertexTerms(y, current);
+        if (k > 0) sum += geodesicEdgeTerm(this.coords.get(2 * (first + k - 1)), this.coords.get(2 * (first + k - 1) + 1), previous, x, y, current);
+        [previous, current] = [current, previous];
+      }
       this.coords.push(x);
       this.coords.push(y);
       this.prefix.push(sum);
-      previousX = x;
-      previousS = s;
     }
-    if (closed) sum += edgeTerm(previousX, previousS, this.coords.get(2 * first), sinAuthalic(this.coords.get(2 * first + 1)));
+    if (closed) {
+      const x = this.coords.get(2 * first);
+      const y = this.coords.get(2 * first + 1);
+      sum += geodesicEdgeTerm(this.coords.get(2 * (first + count - 1)), this.coords.get(2 * (first + count - 1) + 1), previous, x, y, vertexTerms(y, current));
+    }
     const ring = this.ringCount;
     this.ringStart.push(first + count);
     this.ringClosed.push(closed ? 1 : 0);
@@ -124,12 +132,10 @@ export class RingPacker {
       ringHole: this.ringHole.finish(shared),
       ringTerm: this.ringTerm.finish(shared),
       prefix: this.prefix.finish(shared),
-      ringBand: this.ringBand.finish(shared),
-      ringBandCount: this.ringBandCount.finish(shared),
-      ringYMin: this.ringYMin.finish(shared),
-      ringBandScale: this.ringBandScale.finish(shared),
+      ringIndex: this.ringIndex.finish(shared),
       bandStart: this.bandStart.finish(shared),
       bandEdges: this.bandEdges.finish(shared),
+      bandCoords: this.bandCoords.finish(shared),
     };
   }
 
@@ -152,13 +158,6 @@ export class RingPacker {
 
   private indexBands(first: number, count: number, closed: boolean): void {
     const edges = closed ? count : count - 1;
-    if (edges < bandThreshold) {
-      this.ringBand.push(-1);
-      this.ringBandCount.push(0);
-      this.ringYMin.push(0);
-      this.ringBandScale.push(0);
-      return;
-    }
     let yMin = Infinity;
     let yMax = -Infinity;
     for (let v = first; v < first + count; v++) {
@@ -170,31 +169,39 @@ export class RingPacker {
     const scale = yMax > yMin ? bands / (yMax - yMin) : 0;
     const bandOf = (y: number) => Math.min(bands - 1, Math.floor((y - yMin) * scale));
     const counts = new Uint32Array(bands + 1);
+    const end = (edge: number) => first + ((edge + 1) % count);
     const span = (edge: number): [number, number] => {
       const a = this.coords.get(2 * (first + edge) + 1);
-      const b = this.coords.get(2 * (first + ((edge + 1) % count)) + 1);
+      const b = this.coords.get(2 * end(edge) + 1);
       return [bandOf(Math.min(a, b)), bandOf(Math.max(a, b))];
     };
     for (let edge = 0; edge < edges; edge++) {
       const [from, to] = span(edge);
       for (let k = from; k <= to; k++) counts[k + 1] = (counts[k + 1] as number) + 1;
     }
-    const base = this.bandEdges.length;
     for (let k = 0; k < bands; k++) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
-    this.ringBand.push(this.bandStart.length - 1);
-    this.ringBandCount.push(bands);
-    this.ringYMin.push(yMin);
-    this.ringBandScale.push(scale);
+    const base = this.bandEdges.length;
+    const total = counts[bands] as number;
+    for (const value of [yMin, scale, this.bandStart.length - 1, bands]) this.ringIndex.push(value);
     for (let k = 1; k <= bands; k++) this.bandStart.push(base + (counts[k] as number));
-    this.bandEdges.reserve(base + (counts[bands] as number));
+    this.bandEdges.reserve(base + total);
+    this.bandCoords.reserve(4 * (base + total));
     const fill = counts.slice(0, bands);
     for (let edge = 0; edge < edges; edge++) {
       const [from, to] = span(edge);
+      const a = first + edge;
+      const b = end(edge);
       for (let k = from; k <= to; k++) {
-        this.bandEdges.set(base + (fill[k] as number), first + edge);
+        const slot = base + (fill[k] as number);
+        this.bandEdges.set(slot, a);
+        this.bandCoords.set(4 * slot, this.coords.get(2 * a));
+        this.bandCoords.set(4 * slot + 1, this.coords.get(2 * a + 1));
+        this.bandCoords.set(4 * slot + 2, this.coords.get(2 * b));
+        this.bandCoords.set(4 * slot + 3, this.coords.get(2 * b + 1));
         fill[k] = (fill[k] as number) + 1;
       }
     }
-    this.bandEdges.length = base + (counts[bands] as number);
+    this.bandEdges.length = base + total;
+    this.bandCoords.length = 4 * (base + total);
   }
 }

@@ -3,6 +3,8 @@ import { Growable } from './growable.ts';
 import { hilbertOrder } from './hilbert-order.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { pointInRings } from './point-in-rings.ts';
+import { PointSearch } from './point-search.ts';
+import { edgeCell, insideCell, rasterCell, type RegionRaster } from './region-raster.ts';
 import { verdictCode } from './verdict.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -14,12 +16,17 @@ export interface PointVerdicts {
   hitZones: Uint32Array;
 }
 
-/** What the batch needs to know besides the zones: verdict per zone for the project type, and the region
- * outside which the documents do not apply (-1: none loaded, so they apply everywhere). */
+/** What the batch needs to know besides the zones: verdict per zone for the project type, for each set of
+ * jurisdictions a point can be in (RuleBook.verdictTables), and the region outside which the documents do not
+ * apply (-1: none loaded, so they apply everywhere). */
 export interface BatchContext {
   store: ZoneStore;
-  table: Uint8Array;
+  tables: readonly Uint8Array[];
+  /** Zone index of each jurisdiction, by mask bit (RuleBook.jurisdictionZones). */
+  jurisdictionZones: readonly number[];
   regionZone: number;
+  /** The region rasterized, so that most points are placed in or out of it from one cell. */
+  regionRaster?: RegionRaster | undefined;
 }
 
 /** Throws ScreeningInputError at the first point with a coordinate out of range. */
@@ -38,46 +45,70 @@ const review = verdictCode('review');
 /**
  * Screens points[from..to) in Hilbert order and returns their verdicts and hits in input order. The same
  * tests as screen() for a point: inside by ray casting, near by the zone's accuracy band (zones with a rule
- * only), nothing outside the region.
+ * only), nothing outside the region; a jurisdiction's rules count inside it, and as review within its band.
  */
-export function screenPointRange({ store, table, regionZone }: BatchContext, lonLat: Float64Array): PointVerdicts {
+export function screenPointRange(context: BatchContext, lonLat: Float64Array): PointVerdicts {
+  const { store, tables, jurisdictionZones, regionZone, regionRaster } = context;
   const count = lonLat.length / 2;
   const order = hilbertOrder(lonLat);
   const verdicts = new Uint8Array(count);
   const hitPoint = new Growable(Uint32Array);
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
-  const { rings, zoneRingStart, zoneBox, zoneAccuracyKm, index } = store;
+  const search = new PointSearch();
+  const { rings, zoneRingStart, zoneAccuracyKm, index } = store;
+  /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. */
+  const contact = (zone: number, x: number, y: number): number => {
+    const ringFrom = zoneRingStart[zone] as number;
+    const ringTo = zoneRingStart[zone + 1] as number;
+    if (pointInRings(rings, ringFrom, ringTo, x, y)) return 2;
+    const band = zoneAccuracyKm[zone] as number;
+    return band > 0 && edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest) ? 1 : 0;
+  };
   for (let n = 0; n < count; n++) {
     const point = order[n] as number;
     const x = lonLat[2 * point] as number;
     const y = lonLat[2 * point + 1] as number;
-    const found = store.count > 0 ? index.search(x, y, x, y) : [];
-    const firstHit = hitPoint.length;
+    if (store.count === 0) continue;
+    // The region first: outside it (and its accuracy band) nothing else needs testing.
+    let region = 0;
+    if (regionZone >= 0) {
+      const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
+      region = cell === insideCell ? 2 : cell === edgeCell ? contact(regionZone, x, y) : 0;
+      if (region === 0) continue;
+    }
+    search.run(index, x, y);
+    const found = search.found;
+    let inside = 0;
+    let near = 0;
+    for (let k = 0; k < search.count; k++) {
+      const bit = jurisdictionZones.indexOf(found[k] as number);
+      if (bit < 0) continue;
+      const where = contact(found[k] as number, x, y);
+      if (where === 2) inside |= 1 << bit;
+      else if (where === 1) near |= 1 << bit;
+    }
+    const table = tables[inside] as Uint8Array;
+    const withNear = tables[inside | near] as Uint8Array;
     let code = 0;
-    let applies = regionZone < 0;
-    for (const zone of found) {
-      const box = 4 * zone;
-      const inBox = x >= (zoneBox[box] as number) && x <= (zoneBox[box + 2] as number) && y >= (zoneBox[box + 1] as number) && y <= (zoneBox[box + 3] as number);
-      const ringFrom = zoneRingStart[zone] as number;
-      const ringTo = zoneRingStart[zone + 1] as number;
-      let near = false;
-      if (!(inBox && pointInRings(rings, ringFrom, ringTo, x, y))) {
-        const band = zoneAccuracyKm[zone] as number;
-        const matters = (table[zone] as number) > 0 || zone === regionZone;
-        near = band > 0 && matters && edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest);
-        if (!near) continue;
-      }
-      if (zone === regionZone) applies = true;
-      if (near && table[zone] === 0) continue;
+    for (let k = 0; k < search.count; k++) {
+      const zone = found[k] as number;
+      // Rules that count only if the point is inside a jurisdiction it is merely near read as review.
+      const rule = Math.max(table[zone] as number, (withNear[zone] as number) > (table[zone] as number) ? review : 0);
+      // Near a zone only matters when it carries a rule; the region itself was tested above.
+      const where = zone === regionZone ? region : rule > 0 ? contact(zone, x, y) : insideOnly(zone, x, y);
+      if (where === 0 || (where === 1 && rule === 0)) continue;
       hitPoint.push(point);
       hitZone.push(zone);
-      code = Math.max(code, near ? review : (table[zone] as number));
+      code = Math.max(code, where === 1 ? review : rule);
     }
-    if (applies) verdicts[point] = code;
-    else hitPoint.length = hitZone.length = firstHit;
+    verdicts[point] = code;
   }
   return inInputOrder(count, verdicts, hitPoint.finish(), hitZone.finish());
+
+  function insideOnly(zone: number, x: number, y: number): number {
+    return pointInRings(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y) ? 2 : 0;
+  }
 }
 
 /** Regroups (point, zone) pairs found in curve order into per-point lists in input order. */

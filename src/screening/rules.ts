@@ -21,21 +21,54 @@ export function ruleMatchesZone(rule: Rule, zone: ZoneInfo): boolean {
 export const ruleAppliesToType = (rule: Rule, type: ProjectType): boolean =>
   rule.projectTypes.includes(type) && !rule.exceptions.some((exception) => exception.projectType === type);
 
-/** The seeds' rules bound to the zones they name, with per-project-type verdict tables for the batch path. */
+/**
+ * The seeds' rules bound to the zones they name, with per-project-type verdict tables for the batch path.
+ * A league's or city's document governs its own area only: its rules carry that region as their jurisdiction and
+ * count for a site only where the site meets the region. Jurisdictions are numbered (bit n of a mask is
+ * jurisdictionZones[n]); the region-wide documents have none, since screening already stops outside the region.
+ */
 export class RuleBook {
   readonly rules: Rule[];
+  /** Zone index of each jurisdiction, by bit number. */
+  readonly jurisdictionZones: number[] = [];
   /** Rules that name a zone (by id or kind) that no loaded zone matches: untestable until the data has it. */
   readonly unplaced: Rule[];
   private readonly zoneRules: Rule[][];
-  private readonly tables = new Map<ProjectType, Uint8Array>();
+  private readonly jurisdictionBit = new Map<Rule, number>();
+  private readonly tables = new Map<string, Uint8Array>();
+  private readonly typeRules = new Map<ProjectType, Rule[][]>();
+  private readonly unmapped = new Map<ProjectType, Rule[]>();
 
-  constructor(seeds: readonly Seed[], private readonly zones: readonly ZoneInfo[]) {
+  constructor(seeds: readonly Seed[], private readonly zones: readonly ZoneInfo[], wholeRegion: string) {
     this.rules = seeds.flatMap((seed) => seed.rules);
     this.zoneRules = zones.map(() => []);
     const placed = new Set<Rule>();
+    const unbound = new Set<Rule>();
+    for (const seed of seeds) {
+      if (seed.jurisdiction === wholeRegion) continue;
+      const zone = zones.find((candidate) => candidate.zoneKind === 'region' && candidate.id === seed.jurisdiction);
+      // Without its area loaded a document's rules cannot be confined to it, so they stay unplaced.
+      if (!zone) {
+        for (const rule of seed.rules) unbound.add(rule);
+        continue;
+      }
+      let bit = this.jurisdictionZones.indexOf(zone.index);
+      if (bit < 0) bit = this.jurisdictionZones.push(zone.index) - 1;
+      for (const rule of seed.rules) this.jurisdictionBit.set(rule, bit);
+    }
+    // Candidates by id and by kind, so that binding costs rules x zones of that kind, not rules x all zones.
+    const byKey = new Map<string, ZoneInfo[]>();
+    for (const zone of zones) {
+      for (const key of [`id:${zone.id}`, `kind:${zone.zoneKind}`]) {
+        const list = byKey.get(key);
+        if (list) list.push(zone);
+        else byKey.set(key, [zone]);
+      }
+    }
     for (const rule of this.rules) {
-      if ('unmapped' in rule.zone) continue;
-      for (const zone of zones) {
+      if ('unmapped' in rule.zone || unbound.has(rule)) continue;
+      const key = 'id' in rule.zone ? `id:${rule.zone.id}` : `kind:${rule.zone.kind}`;
+      for (const zone of byKey.get(key) ?? []) {
         if (!ruleMatchesZone(rule, zone)) continue;
         this.zoneRules[zone.index]?.push(rule);
         placed.add(rule);
@@ -44,25 +77,49 @@ export class RuleBook {
     this.unplaced = this.rules.filter((rule) => !('unmapped' in rule.zone) && !placed.has(rule));
   }
 
-  rulesFor(zone: number, type: ProjectType): Rule[] {
-    return (this.zoneRules[zone] ?? []).filter((rule) => ruleAppliesToType(rule, type));
+  /** The rules a zone carries for a project type (worked out once per type and zone). */
+  rulesFor(zone: number, type: ProjectType): readonly Rule[] {
+    let byZone = this.typeRules.get(type);
+    if (!byZone) this.typeRules.set(type, (byZone = []));
+    return (byZone[zone] ??= (this.zoneRules[zone] ?? []).filter((rule) => ruleAppliesToType(rule, type)));
   }
 
   /** Rules no map can test (permanent farmland, scenic areas...) that concern this project type. */
-  unmappedFor(type: ProjectType): Rule[] {
-    return this.rules.filter((rule) => 'unmapped' in rule.zone && ruleAppliesToType(rule, type));
+  unmappedFor(type: ProjectType): readonly Rule[] {
+    let rules = this.unmapped.get(type);
+    if (!rules) this.unmapped.set(type, (rules = this.rules.filter((rule) => 'unmapped' in rule.zone && ruleAppliesToType(rule, type))));
+    return rules;
   }
 
-  /** Worst verdict code of the rules each zone carries for a project type (0, clear, where none applies). */
-  verdictTable(type: ProjectType): Uint8Array {
-    let table = this.tables.get(type);
+  /** The jurisdiction zone of a rule, or -1 for a region-wide rule. */
+  jurisdictionOf(rule: Rule): number {
+    const bit = this.jurisdictionBit.get(rule);
+    return bit === undefined ? -1 : (this.jurisdictionZones[bit] as number);
+  }
+
+  /**
+   * Worst verdict code of the rules each zone carries for a project type (0, clear, where none applies), counting
+   * the rules of the jurisdictions in `mask` (bit n: the site is in jurisdictionZones[n]) and no others.
+   */
+  verdictTable(type: ProjectType, mask: number): Uint8Array {
+    const key = `${type} ${mask}`;
+    let table = this.tables.get(key);
     if (!table) {
       table = new Uint8Array(this.zones.length);
       for (let zone = 0; zone < this.zones.length; zone++) {
-        for (const rule of this.rulesFor(zone, type)) table[zone] = Math.max(table[zone] as number, verdictCode(verdictOfRule(rule)));
+        for (const rule of this.rulesFor(zone, type)) {
+          const bit = this.jurisdictionBit.get(rule);
+          if (bit !== undefined && (mask & (1 << bit)) === 0) continue;
+          table[zone] = Math.max(table[zone] as number, verdictCode(verdictOfRule(rule)));
+        }
       }
-      this.tables.set(type, table);
+      this.tables.set(key, table);
     }
     return table;
+  }
+
+  /** The verdict tables of every jurisdiction mask, indexed by mask, for the batch path. */
+  verdictTables(type: ProjectType): Uint8Array[] {
+    return Array.from({ length: 1 << this.jurisdictionZones.length }, (_, mask) => this.verdictTable(type, mask));
   }
 }

@@ -4,9 +4,11 @@ import type { Rule, Seed } from '../schema/seed.ts';
 import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
 import { ScreeningInputError } from './input-error.ts';
-import { nearestByKind } from './nearest.ts';
+import { NearestFinder } from './nearest.ts';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import type { Hit, Report, Warning } from './report.ts';
+import { rasterizeZone, type RegionRaster } from './region-raster.ts';
+import { ringsArea } from './ring-terms.ts';
 import { RuleBook } from './rules.ts';
 import { parseSite, type Site } from './site.ts';
 import { verdictCode, verdictOfCode, verdictOfRule, worstVerdict, type Verdict } from './verdict.ts';
@@ -32,6 +34,8 @@ export interface Screener {
   readonly dataVersion: string;
   /** Index of the Inner Mongolia outline among the zones, or -1 when the data has none. */
   readonly regionZone: number;
+  /** The region rasterized for the batch path (built on first use), or undefined without a region. */
+  regionRaster(): RegionRaster | undefined;
   screen(geometry: unknown, projectType: string): Report;
   screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
 }
@@ -40,6 +44,8 @@ export interface Screener {
 export const regionId = 'inner-mongolia';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+/** Code-point order: ids are ASCII, and the order must not depend on the machine's locale. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function checkProjectType(projectType: string): ProjectType {
   const parsed = projectTypeSchema.safeParse(projectType);
@@ -59,17 +65,20 @@ export function createScreener(options: ScreenerOptions): Screener {
   for (const source of zonesOfCollections(options.collections)) add(source);
   for (const source of options.extraZones ?? []) add(source);
   const store = builder.finish(options.shared);
-  const ruleBook = new RuleBook(options.seeds, zones);
+  const ruleBook = new RuleBook(options.seeds, zones, regionId);
   const regionZone = zones.find((zone) => zone.id === regionId && zone.zoneKind === 'region')?.index ?? -1;
   const finder = new ContactFinder(store);
-  const context = { zones, store, ruleBook, regionZone, finder, dataVersion: options.dataVersion };
+  const nearest = new NearestFinder(store, zones, finder.distances);
+  const context = { zones, store, ruleBook, regionZone, finder, nearest, dataVersion: options.dataVersion };
+  let raster: RegionRaster | undefined;
+  const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
   return {
-    zones, store, ruleBook, regionZone, dataVersion: options.dataVersion,
+    zones, store, ruleBook, regionZone, regionRaster, dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, geometry, checkProjectType(projectType)),
     screenPoints: (lonLat, projectType) => {
-      const table = ruleBook.verdictTable(checkProjectType(projectType));
+      const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
-      return screenPointRange({ store, table, regionZone }, lonLat);
+      return screenPointRange({ store, tables, jurisdictionZones: ruleBook.jurisdictionZones, regionZone, regionRaster: regionRaster() }, lonLat);
     },
   };
 }
@@ -80,6 +89,7 @@ interface Context {
   ruleBook: RuleBook;
   regionZone: number;
   finder: ContactFinder;
+  nearest: NearestFinder;
   dataVersion: string;
 }
 
@@ -104,24 +114,45 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
     });
     return { verdict: 'clear', ...base, hits: [], nearest: [], warnings };
   }
+  /** Where the site stands to a rule's jurisdiction: in it (or region-wide), within its accuracy band, or outside. */
+  const standing = (rule: Rule): Standing => {
+    const zone = ruleBook.jurisdictionOf(rule);
+    if (zone < 0) return 'in';
+    const position = contacts.get(zone)?.position;
+    return position === undefined ? 'out' : position === 'near' ? 'near' : 'in';
+  };
   const hits: Hit[] = [];
+  const uncertainAreas = new Set<number>();
   for (const [zone, contact] of contacts) {
     const info = zones[zone] as ZoneInfo;
-    const zoneHits = hitsOfZone(info, contact, ruleBook.rulesFor(zone, type), site, store.zoneAreaM2[zone] as number, type);
+    const zoneArea = ringsArea(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number);
+    const rules = ruleBook.rulesFor(zone, type)
+      .map((rule) => ({ rule, standing: standing(rule) }))
+      .filter(({ standing }) => standing !== 'out')
+      .map(({ rule, standing }) => ({ rule, jurisdiction: standing === 'near' ? zones[ruleBook.jurisdictionOf(rule)] : undefined }));
+    const zoneHits = hitsOfZone(info, contact, rules, site, zoneArea, type);
     hits.push(...zoneHits);
-    if (zoneHits.some((hit) => hit.uncertain)) {
-      warnings.push({
-        code: 'boundary-uncertain', zoneId: info.id,
-        message: `${info.nameEn} (${info.nameZh}): the site is ${round(contact.edgeKm, 3)} km from the drawn edge, within its ${info.accuracyKm} km accuracy; verify against the official boundary`,
-      });
-    }
+    for (const { jurisdiction } of rules) if (jurisdiction && zoneHits.length > 0) uncertainAreas.add(jurisdiction.index);
+    if (zoneHits.length > 0 && info.accuracyKm > 0 && contact.edgeKm <= info.accuracyKm) uncertainAreas.add(zone);
   }
-  hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || a.zoneId.localeCompare(b.zoneId) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  for (const zone of uncertainAreas) {
+    const info = zones[zone] as ZoneInfo;
+    const contact = contacts.get(zone) as Contact;
+    warnings.push({
+      code: 'boundary-uncertain', zoneId: info.id,
+      message: `${info.nameEn} (${info.nameZh}): the site is ${round(contact.edgeKm, 3)} km from the drawn edge, within its ${info.accuracyKm} km accuracy; verify against the official boundary`,
+    });
+  }
+  hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''));
   for (const rule of ruleBook.unmappedFor(type)) warnings.push(notTestable(rule));
   const verdict = hits.reduce<Verdict>((worst, hit) => worstVerdict(worst, hit.verdict), 'clear');
   const restrictive = verdictCode('restricted');
-  const table = ruleBook.verdictTable(type);
-  const nearest = verdictCode(verdict) >= restrictive ? [] : nearestByKind(store, zones, site, finder, (zone) => (table[zone] as number) >= restrictive && !contacts.has(zone))
+  const mask = ruleBook.jurisdictionZones.reduce((bits, zone, bit) => {
+    const position = contacts.get(zone)?.position;
+    return position === undefined || position === 'near' ? bits : bits | (1 << bit);
+  }, 0);
+  const table = ruleBook.verdictTable(type, mask);
+  const nearest = verdictCode(verdict) >= restrictive ? [] : context.nearest.find(site, table, restrictive, new Set(contacts.keys()))
     .map(({ zone, km }) => {
       const info = zones[zone] as ZoneInfo;
       return {
@@ -129,7 +160,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
         verdict: verdictOfCode(table[zone] as number), distanceKm: round(km, 3),
       };
     })
-    .sort((a, b) => a.distanceKm - b.distanceKm || a.zoneId.localeCompare(b.zoneId));
+    .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
   return { verdict, ...base, hits, nearest, warnings };
 }
 
@@ -142,16 +173,25 @@ function siteSummary(site: Site): Report['site'] {
   };
 }
 
+type Standing = 'in' | 'near' | 'out';
+
+/** A rule that counts for the site, with the jurisdiction the site is only near (within its accuracy), if so. */
+interface ApplicableRule {
+  rule: Rule;
+  jurisdiction: ZoneInfo | undefined;
+}
+
 /**
  * One hit per rule the zone carries for the project type. Inside the zone the rule's verdict stands; near it
  * (outside the drawn edge but within its accuracy) the site may be inside the official boundary, so the hit
- * reads `review`. A zone entered with no rule for the type is listed once as `clear`: uncertainty does not
- * raise it to review, since no boundary position would change the answer.
+ * reads `review`, as it does when the site is only near the area whose document makes the rule. A zone entered
+ * with no rule for the type is listed once as `clear`: uncertainty does not raise it to review, since no
+ * boundary position would change the answer.
  */
-function hitsOfZone(info: ZoneInfo, contact: Contact, rules: Rule[], site: Site, zoneAreaM2: number, type: ProjectType): Hit[] {
+function hitsOfZone(info: ZoneInfo, contact: Contact, rules: readonly ApplicableRule[], site: Site, zoneAreaM2: number, type: ProjectType): Hit[] {
   const near = contact.position === 'near';
   if (near && rules.length === 0) return [];
-  const uncertain = contact.edgeKm <= info.accuracyKm;
+  const uncertain = info.accuracyKm > 0 && contact.edgeKm <= info.accuracyKm;
   const metrics = {
     position: contact.position as Hit['position'],
     ...(site.kind === 'polygon' ? {
@@ -171,14 +211,17 @@ function hitsOfZone(info: ZoneInfo, contact: Contact, rules: Rule[], site: Site,
       note: `no rule of the five documents applies to ${projectTypes[type].en} in this zone`,
     }];
   }
-  return rules.map((rule) => ({
+  return rules.map(({ rule, jurisdiction }) => ({
     ...zone,
-    verdict: near ? 'review' : verdictOfRule(rule),
+    verdict: near || jurisdiction ? 'review' : verdictOfRule(rule),
     ruleId: rule.id,
     summary: rule.summary,
     cite: rule.citation,
     ...metrics,
-    ...(near ? { note: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` } : {}),
+    uncertain: uncertain || jurisdiction !== undefined,
+    ...(near ? { note: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` }
+      : jurisdiction ? { note: `outside ${jurisdiction.nameEn} (${jurisdiction.nameZh}), whose document makes this rule, but within its boundary's ${jurisdiction.accuracyKm} km accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` }
+      : {}),
   }));
 }
 

@@ -1,7 +1,8 @@
 import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
-import { geodesicKm, squareMetresPerUnit } from './ellipsoid.ts';
+import { geodesicKm } from './ellipsoid.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { RingPacker, type PackedRings } from './packed-rings.ts';
+import { ringsArea } from './ring-terms.ts';
 import { hasSelfIntersection } from './self-intersection.ts';
 
 export type SiteKind = 'point' | 'line' | 'polygon';
@@ -31,18 +32,20 @@ export function parseSite(geometry: unknown): Site {
   }
   const { type } = geometry as { type: unknown };
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
-  if (!Array.isArray(coordinates)) throw new ScreeningInputError(`empty geometry: the ${String(type)} has no coordinates`);
+  if (!Array.isArray(coordinates) || coordinates.length === 0) throw new ScreeningInputError(`empty geometry: the ${String(type)} has no coordinates`);
   switch (type) {
-    case 'Point':
-      return pointSite(position(coordinates));
+    case 'Point': {
+      const [x, y] = positions([coordinates], 'point');
+      return pointSite([x as number, y as number]);
+    }
     case 'LineString':
-      return lineSite([line(coordinates)]);
+      return lineSite([positions(coordinates, 'line')]);
     case 'MultiLineString':
-      return lineSite(nonEmpty(coordinates, 'MultiLineString').map(line));
+      return lineSite(parts(coordinates, 'MultiLineString').map((part) => positions(part, 'line')));
     case 'Polygon':
       return polygonSite([polygon(coordinates)]);
     case 'MultiPolygon':
-      return polygonSite(nonEmpty(coordinates, 'MultiPolygon').map(polygon));
+      return polygonSite(parts(coordinates, 'MultiPolygon').map(polygon));
     default:
       throw new ScreeningInputError(
         `unsupported geometry type ${JSON.stringify(type)}: screen a Point, LineString, MultiLineString, Polygon or MultiPolygon`,
@@ -50,36 +53,34 @@ export function parseSite(geometry: unknown): Site {
   }
 }
 
-function nonEmpty(items: unknown[], what: string): unknown[] {
+function parts(items: unknown[], what: string): unknown[] {
   if (items.length === 0) throw new ScreeningInputError(`empty geometry: the ${what} has no parts`);
   return items;
 }
 
-function position(value: unknown): Position {
-  if (!Array.isArray(value) || value.length < 2 || typeof value[0] !== 'number' || typeof value[1] !== 'number'
-    || !Number.isFinite(value[0]) || !Number.isFinite(value[1])) {
-    throw new ScreeningInputError(`empty or malformed position ${JSON.stringify(value)}: expected [longitude, latitude]`);
+/** Checks a list of [longitude, latitude] positions and copies them into x, y pairs. */
+function positions(value: unknown, what: string): Float64Array {
+  if (!Array.isArray(value) || value.length === 0) throw new ScreeningInputError(`empty geometry: a ${what} has no positions`);
+  const xy = new Float64Array(2 * value.length);
+  for (let i = 0; i < value.length; i++) {
+    const position: unknown = value[i];
+    const x: unknown = Array.isArray(position) ? position[0] : undefined;
+    const y: unknown = Array.isArray(position) ? position[1] : undefined;
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+      throw new ScreeningInputError(`malformed position ${JSON.stringify(position)}: expected [longitude, latitude]`);
+    }
+    if (x < -180 || x > 180) throw new ScreeningInputError(`longitude ${x} is out of range [-180, 180]`);
+    if (y < -90 || y > 90) throw new ScreeningInputError(`latitude ${y} is out of range [-90, 90]`);
+    xy[2 * i] = x;
+    xy[2 * i + 1] = y;
   }
-  const [x, y] = value as [number, number];
-  if (x < -180 || x > 180) throw new ScreeningInputError(`longitude ${x} is out of range [-180, 180]`);
-  if (y < -90 || y > 90) throw new ScreeningInputError(`latitude ${y} is out of range [-90, 90]`);
-  return [x, y];
+  return xy;
 }
 
-function line(value: unknown): Position[] {
-  if (!Array.isArray(value) || value.length === 0) throw new ScreeningInputError('empty geometry: a line has no positions');
-  return value.map(position);
-}
-
-function polygon(value: unknown): Position[][] {
+function polygon(value: unknown): Float64Array[] {
   if (!Array.isArray(value) || value.length === 0) throw new ScreeningInputError('empty geometry: a polygon has no rings');
-  return value.map((ring) => {
-    if (!Array.isArray(ring) || ring.length === 0) throw new ScreeningInputError('empty geometry: a polygon ring has no positions');
-    return ring.map(position);
-  });
+  return value.map((ring) => positions(ring, 'polygon ring'));
 }
-
-const flat = (positions: Position[]) => positions.flat();
 
 function boxOf(rings: PackedRings): Float64Array {
   const box = new Float64Array([Infinity, Infinity, -Infinity, -Infinity]);
@@ -96,14 +97,14 @@ function boxOf(rings: PackedRings): Float64Array {
 
 function pointSite([x, y]: Position): Site {
   return {
-    kind: 'point', rings: new RingPacker().finish(), box: new Float64Array([x, y, x, y]), areaM2: 0, lengthKm: 0,
+    kind: 'point', rings: new RingPacker(0).finish(), box: new Float64Array([x, y, x, y]), areaM2: 0, lengthKm: 0,
     distanceAlong: new Float64Array(0), centroid: [x, y], repaired: false,
   };
 }
 
-function lineSite(parts: Position[][]): Site {
-  const packer = new RingPacker();
-  for (const part of parts) packer.addRing(flat(part), false);
+function lineSite(lines: Float64Array[]): Site {
+  const packer = new RingPacker(lines.reduce((sum, part) => sum + part.length / 2, 0));
+  for (const part of lines) packer.addRing(part, false);
   if (packer.ringCount === 0) throw new ScreeningInputError('empty geometry: a line needs at least 2 distinct positions');
   const rings = packer.finish();
   const distanceAlong = new Float64Array(rings.coords.length / 2);
@@ -127,24 +128,25 @@ function lineSite(parts: Position[][]): Site {
   return { kind: 'line', rings, box, areaM2: 0, lengthKm, distanceAlong, centroid, repaired: false };
 }
 
-function packPolygons(polygons: Position[][][]): PackedRings {
-  const packer = new RingPacker();
-  for (const rings of polygons) rings.forEach((ring, n) => packer.addRing(flat(ring), true, n > 0));
+function packPolygons(polygons: ArrayLike<number>[][]): PackedRings {
+  const packer = new RingPacker(polygons.flat().reduce((sum, ring) => sum + ring.length / 2, 0));
+  for (const rings of polygons) rings.forEach((ring, n) => packer.addRing(ring, true, n > 0));
   return packer.finish();
 }
 
-function polygonSite(polygons: Position[][][]): Site {
+const toPositions = (xy: Float64Array): Position[] => Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i] as number, xy[2 * i + 1] as number]);
+
+function polygonSite(polygons: Float64Array[][]): Site {
   let rings = packPolygons(polygons);
   if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area (fewer than 3 distinct positions)');
   let repaired = false;
   if (hasSelfIntersection(rings)) {
     // polygon-clipping's union of the shape with itself resolves crossings into valid non-overlapping parts.
-    const union: MultiPolygon = polygonClipping.union(polygons as MultiPolygon);
-    rings = packPolygons(union as Position[][][]);
+    const union: MultiPolygon = polygonClipping.union(polygons.map((rings) => rings.map(toPositions)));
+    rings = packPolygons(union.map((rings) => rings.map((ring) => ring.flat())));
     if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area once its self-intersections are resolved');
     repaired = true;
   }
-  let term = 0;
   let cx = 0;
   let cy = 0;
   let planar = 0;
@@ -152,7 +154,6 @@ function polygonSite(polygons: Position[][][]): Site {
   const ox = coords[0] as number;
   const oy = coords[1] as number;
   for (let ring = 0; ring < rings.ringClosed.length; ring++) {
-    term += rings.ringTerm[ring] as number;
     const start = rings.ringStart[ring] as number;
     const end = rings.ringStart[ring + 1] as number;
     for (let i = start, j = end - 1; i < end; j = i++) {
@@ -166,7 +167,7 @@ function polygonSite(polygons: Position[][][]): Site {
       cy += (yj + yi) * cross;
     }
   }
-  const areaM2 = (term / 2) * squareMetresPerUnit;
+  const areaM2 = ringsArea(rings, 0, rings.ringClosed.length);
   if (!(areaM2 > 0)) throw new ScreeningInputError('empty geometry: the polygon has no area');
   const centroid: Position = [ox + cx / (3 * planar), oy + cy / (3 * planar)];
   return { kind: 'polygon', rings, box: boxOf(rings), areaM2, lengthKm: 0, distanceAlong: new Float64Array(0), centroid, repaired };

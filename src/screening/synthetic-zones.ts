@@ -29,16 +29,19 @@ export function starRing(random: () => number, cx: number, cy: number, radius: n
 const logUniform = (random: () => number, low: number, high: number) => low * (high / low) ** random();
 
 /**
- * `count` seeded synthetic zones over the Inner Mongolia box: vertex counts log-normal around 150 (median about
- * 150), 0.5 % big ones of 10,000-32,000 vertices, one in ten with a hole.
+ * `count` seeded synthetic zones over the Inner Mongolia box: vertex counts log-normal with median 150, radii
+ * log-uniform 0.5-6 km (parks, reserves, urban districts: about 1-100 km²; 100k of them cover the box about
+ * 0.6 times over), one in ten with a hole, and a few big ones (one per 10,000 zones, at least two) of
+ * 10,000-32,000 vertices and 30-100 km radius.
  */
 export function* syntheticZones(random: () => number, count: number): Generator<ZoneSource> {
   const [x0, y0, x1, y1] = innerMongoliaBox;
+  const bigEvery = Math.floor(count / Math.max(2, Math.round(count / 10_000)));
   for (let n = 0; n < count; n++) {
-    const big = random() < 0.005;
+    const big = n % bigEvery === 0;
     const cx = x0 + (x1 - x0) * random();
     const cy = y0 + (y1 - y0) * random();
-    const radius = big ? logUniform(random, 0.3, 1) : logUniform(random, 0.01, 0.1);
+    const radius = big ? logUniform(random, 0.3, 1) : logUniform(random, 0.005, 0.06);
     const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const vertices = big ? Math.round(logUniform(random, 10_000, 32_000)) : Math.max(8, Math.round(150 * Math.exp(0.6 * normal)));
     const rings = [{ xy: starRing(random, cx, cy, radius, vertices), hole: false }];

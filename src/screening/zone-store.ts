@@ -1,9 +1,8 @@
 import Flatbush from 'flatbush';
-import { squareMetresPerUnit } from './ellipsoid.ts';
 import { Growable } from './growable.ts';
 import { RingPacker, type PackedRings } from './packed-rings.ts';
 
-/** Zones packed for screening: their rings, boxes, areas and accuracy, with a flatbush index over the boxes
+/** Zones packed for screening: their rings, boxes and accuracy, with a flatbush index over the boxes
  * grown by each zone's accuracy, so that one search finds the zones a site is in or near. */
 export interface ZoneStore {
   rings: PackedRings;
@@ -11,7 +10,6 @@ export interface ZoneStore {
   zoneRingStart: Uint32Array;
   /** minX, minY, maxX, maxY of each zone as drawn. */
   zoneBox: Float64Array;
-  zoneAreaM2: Float64Array;
   zoneAccuracyKm: Float64Array;
   index: Flatbush;
   count: number;
@@ -27,10 +25,9 @@ export interface RingInput {
 const degreesPerKm = 1 / 110.5;
 
 export class ZoneStoreBuilder {
-  private readonly packer = new RingPacker();
+  private readonly packer = new RingPacker(1 << 16);
   private readonly zoneRingStart = new Growable(Uint32Array);
   private readonly zoneBox = new Growable(Float64Array);
-  private readonly zoneAreaM2 = new Growable(Float64Array);
   private readonly zoneAccuracyKm = new Growable(Float64Array);
 
   constructor() {
@@ -38,7 +35,7 @@ export class ZoneStoreBuilder {
   }
 
   get count(): number {
-    return this.zoneAreaM2.length;
+    return this.zoneAccuracyKm.length;
   }
 
   /** Adds one zone (all rings of all its polygons); returns its index, or -1 when no ring has an area. */
@@ -47,13 +44,11 @@ export class ZoneStoreBuilder {
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    let term = 0;
     let added = 0;
     for (const { xy, hole } of rings) {
       const ring = this.packer.addRing(xy, true, hole);
       if (ring < 0) continue;
       added++;
-      term += this.packer.ringTermOf(ring);
       for (let i = 0; i + 1 < xy.length; i += 2) {
         const x = xy[i] as number;
         const y = xy[i + 1] as number;
@@ -66,7 +61,6 @@ export class ZoneStoreBuilder {
     if (added === 0) return -1;
     this.zoneRingStart.push(this.packer.ringCount);
     for (const value of [minX, minY, maxX, maxY]) this.zoneBox.push(value);
-    this.zoneAreaM2.push(Math.max(0, (term / 2) * squareMetresPerUnit));
     this.zoneAccuracyKm.push(accuracyKm);
     return this.count - 1;
   }
@@ -76,7 +70,7 @@ export class ZoneStoreBuilder {
     const count = this.count;
     const zoneBox = this.zoneBox.finish(shared);
     const zoneAccuracyKm = this.zoneAccuracyKm.finish(shared);
-    const index = new Flatbush(Math.max(1, count), 16, Float64Array, shared ? SharedArrayBuffer : ArrayBuffer);
+    const index = new Flatbush(Math.max(1, count), 8, Float64Array, shared ? SharedArrayBuffer : ArrayBuffer);
     for (let zone = 0; zone < count; zone++) {
       const grow = zoneAccuracyKm[zone] as number;
       const dy = grow * degreesPerKm;
@@ -90,7 +84,6 @@ export class ZoneStoreBuilder {
       rings: this.packer.finish(shared),
       zoneRingStart: this.zoneRingStart.finish(shared),
       zoneBox,
-      zoneAreaM2: this.zoneAreaM2.finish(shared),
       zoneAccuracyKm,
       index,
       count,

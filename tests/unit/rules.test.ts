@@ -1,35 +1,103 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { area, booleanValid, difference, featureCollection, intersect, kinks } from '@turf/turf';
 import { describe, expect, test } from 'vitest';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readSeeds } from '../../src/data/node-loader.ts';
 
 const dataRoot = join(import.meta.dirname, '..', '..', 'data');
-const features = readdirSync(dataRoot).flatMap((id) => {
+const collections = new Map(readdirSync(dataRoot).flatMap((id) => {
   const source = join(dataRoot, id, 'source.geojson');
-  if (!existsSync(source)) return [];
-  return (JSON.parse(readFileSync(source, 'utf8')) as FeatureCollection).features.map((feature) => ({ layer: id, properties: feature.properties ?? {} }));
-});
-// The distance zones are derived by the data build from this recipe; their properties are set there.
+  return existsSync(source) ? [[id, JSON.parse(readFileSync(source, 'utf8')) as FeatureCollection] as const] : [];
+}));
+const features = [...collections].flatMap(([layer, collection]) =>
+  collection.features.map((feature) => ({ layer, properties: feature.properties ?? {} })));
+// The distance zones are derived by the data build from this recipe (derive-river-buffers.ts gives each the recipe's
+// id, zone_kind river-buffer and buffer_km = km), so the rules are checked against the recipe.
 const recipe = JSON.parse(readFileSync(join(dataRoot, 'river-buffers', 'recipe.json'), 'utf8')) as { buffers: { id: string; km: number }[] };
 const bufferKms = recipe.buffers.map((buffer) => buffer.km);
 const ids = new Set([...features.map((feature) => feature.properties['id']), ...recipe.buffers.map((buffer) => buffer.id)]);
 const kinds = new Set([...features.map((feature) => feature.properties['zone_kind']), 'river-buffer']);
-const regions = new Set(features.filter((feature) => feature.layer === 'admin-regions').map((feature) => feature.properties['id']));
+const admin = (collections.get('admin-regions')?.features ?? []) as Feature<Polygon | MultiPolygon>[];
+const regions = new Set(admin.map((feature) => feature.properties?.['id']));
+const seeds = readSeeds();
 
-describe.each(readSeeds().map((seed) => [seed.id, seed] as const))('%s rules', (_id, seed) => {
+describe.each(seeds.map((seed) => [seed.id, seed] as const))('%s rules', (_id, seed) => {
   test.each(seed.rules.map((rule) => [rule.id, rule] as const))('%s names a zone the data has, or says why it cannot', (_rule, rule) => {
     const zone = rule.zone;
     if ('id' in zone) {
       expect(ids.has(zone.id), `no feature "${zone.id}"`).toBe(true);
     } else if ('kind' in zone) {
       expect(kinds.has(zone.kind), `no feature of kind "${zone.kind}"`).toBe(true);
-      if (zone.kind === 'region') expect(regions.has(zone.region), `no region "${zone.region}"`).toBe(true);
-      if (zone.kind === 'river-buffer') expect(bufferKms).toContain(zone.bufferKm);
+      if (zone.kind === 'region') expect(regions.has(zone.region), `no region "${zone.region}" in admin-regions`).toBe(true);
+      else expect(zone.region, 'only kind region takes a region id').toBeUndefined();
+      if (zone.kind === 'river-buffer') expect(bufferKms, 'a river buffer of that width').toContain(zone.bufferKm);
+      else expect([zone.bufferKm, zone.river], 'only kind river-buffer takes a width and a river').toEqual([undefined, undefined]);
     } else {
-      expect(zone.unmapped.reason.length).toBeGreaterThan(10);
+      expect(zone.unmapped.reason.length, 'an unmapped zone says why').toBeGreaterThan(10);
     }
-    expect(rule.exceptions.every((exception) => !rule.projectTypes.includes(exception.projectType)),
-      'an exception cannot also be a type the rule concerns').toBe(true);
+  });
+
+  test.each(seed.rules.map((rule) => [rule.id, rule] as const))('%s is well formed', (_rule, rule) => {
+    expect(rule.projectTypes.length).toBeGreaterThan(0);
+    expect(new Set(rule.projectTypes).size, 'no project type twice').toBe(rule.projectTypes.length);
+    // Screening exempts an exception's type outright (src/screening/rules.ts), so an exception may only clarify a
+    // type the rule leaves out (PV glass beside flat glass); one of the rule's own types would cancel it for that type.
+    expect(rule.exceptions.filter((exception) => rule.projectTypes.includes(exception.projectType)).map((e) => e.projectType),
+      'an exception cannot also be a type the rule concerns').toEqual([]);
+    expect(new Set(rule.exceptions.map((exception) => exception.projectType)).size, 'no exception twice').toBe(rule.exceptions.length);
+    expect(rule.citation.file, 'a rule cites its own document').toBe(seed.file);
+  });
+
+  test('the region-wide rules of the document name its region', () => {
+    const expected: Record<string, string> = {
+      '000_297edb07deabd8fc.txt': 'hinggan', '004_17cd5249a403e692.txt': 'ordos',
+    };
+    const region = expected[seed.file] ?? 'inner-mongolia';
+    const others = seed.rules.flatMap((rule) => 'kind' in rule.zone && rule.zone.kind === 'region' && rule.zone.region !== region
+      ? [`${rule.id}: ${rule.zone.region}`] : []);
+    expect(others).toEqual([]);
+  });
+});
+
+test('rule ids are unique across the seeds', () => {
+  const all = seeds.flatMap((seed) => seed.rules.map((rule) => rule.id));
+  expect(all.filter((id, index) => all.indexOf(id) !== index)).toEqual([]);
+});
+
+describe('the regions rules name are sound shapes', () => {
+  const byId = new Map(admin.map((feature) => [String(feature.properties?.['id']), feature]));
+  const outline = byId.get('inner-mongolia')!;
+  const km2 = (feature: Feature<Polygon | MultiPolygon> | null) => (feature ? area(feature) / 1e6 : 0);
+  const vertices = (feature: Feature<Polygon | MultiPolygon>) => (feature.geometry.type === 'Polygon'
+    ? [feature.geometry.coordinates] : feature.geometry.coordinates).flat().reduce((sum, ring) => sum + ring.length - 1, 0);
+  const handDrawn = admin.filter((feature) => feature.properties?.['method'] === 'hand-drawn' && feature.properties?.['id'] !== 'hinggan');
+
+  test.each(handDrawn.map((feature) => [String(feature.properties?.['id']), feature] as const))(
+    '%s: valid, 10-60 vertices, inside Inner Mongolia, marked schematic', (_id, feature) => {
+      expect(kinks(feature as Feature<Polygon>).features).toEqual([]);
+      expect(booleanValid(feature)).toBe(true);
+      expect(vertices(feature)).toBeGreaterThanOrEqual(10);
+      expect(vertices(feature)).toBeLessThanOrEqual(60);
+      expect(km2(difference(featureCollection([feature, outline]))), 'km² outside the outline').toBeLessThan(0.01);
+      expect(feature.properties?.['accuracy']).toBe('C');
+      expect(String(feature.properties?.['area_note_en'])).toMatch(/schematic/i);
+      expect(String(feature.properties?.['note_en'])).toMatch(/schematic/i);
+    });
+
+  // Leagues and cities tile the region: drawn ones must not overlap each other (1 % of the smaller allows the
+  // simplified river edges), and banners lie inside their league or city.
+  const leagues = admin.filter((feature) => ['league', 'city'].includes(String(feature.properties?.['category'])));
+  const pairs = leagues.flatMap((a, i) => leagues.slice(i + 1).map((b) => [`${a.properties?.['id']} / ${b.properties?.['id']}`, a, b] as const));
+  test.each(pairs)('%s do not overlap', (_pair, a, b) => {
+    expect(km2(intersect(featureCollection([a, b])))).toBeLessThan(0.01 * Math.min(km2(a), km2(b)));
+  });
+  const parents: Record<string, string> = {
+    'jungar-banner': 'ordos', 'dalad-banner': 'ordos', 'urad-front-banner': 'bayannur', 'ningcheng-county': 'chifeng',
+    'yuanbaoshan-district': 'chifeng', 'hinggan-river-source-areas': 'hinggan',
+  };
+  test.each(Object.entries(parents))('%s lies inside %s', (child, parent) => {
+    expect(byId.has(child) && byId.has(parent)).toBe(true);
+    expect(km2(difference(featureCollection([byId.get(child)!, byId.get(parent)!])))).toBeLessThan(0.01);
   });
 });
