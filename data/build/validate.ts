@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { ringCrossings } from './crossings.ts';
+import { ringCrossings } from '../../src/site-input/segment-crossings.ts';
 import type { ZodType } from 'zod';
 
 /** Collects every problem of a dataset in one readable list, each naming the file and the feature. */
@@ -45,7 +45,7 @@ function geometryProblems(feature: Feature, strict: boolean): string[] {
       if (ring.length < 4) problems.push(`a ring has ${ring.length} positions; a closed ring needs at least 4`);
       else if (first![0] !== last![0] || first![1] !== last![1]) problems.push('a ring is not closed (first and last positions differ)');
     }
-    const crossings = ringCrossings(polygons.flat());
+    const crossings = ringCrossings(polygons.flat(), { touching: false });
     if (crossings.length > 0) {
       problems.push(`${geometry.type} crosses itself at ${crossings.length} point(s), first near [${crossings[0]!.map((v) => v.toFixed(5)).join(', ')}]`);
     }

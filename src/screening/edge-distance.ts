@@ -26,9 +26,17 @@ export interface Metric {
 export function nearestOnRings(
   rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, metric: Metric, closest: Closest,
 ): void {
+  scanEdges(rings, ringFrom, ringTo, x, y, metric.x, metric.y, closest, -1);
+}
+
+/**
+ * nearestOnRings with kx, ky km per degree, which also stops (and returns true) at the first edge within
+ * √stopKm2 km: the batch path only needs to know that a point is well within a band, not how far.
+ */
+function scanEdges(
+  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, kx: number, ky: number, closest: Closest, stopKm2: number,
+): boolean {
   const { ringIndex, bandStart, bandCoords } = rings;
-  const kx = metric.x;
-  const ky = metric.y;
   for (let ring = ringFrom; ring < ringTo; ring++) {
     const meta = 4 * ring;
     const reach = closest.km / ky;
@@ -53,6 +61,7 @@ export function nearestOnRings(
       const dx = px - t * ex;
       const dy = py - t * ey;
       const km2 = dx * dx + dy * dy;
+      if (km2 <= stopKm2) return true;
       if (km2 < closest.km * closest.km) {
         closest.km = Math.sqrt(km2);
         closest.x = ax + (t * ex) / kx;
@@ -62,6 +71,7 @@ export function nearestOnRings(
       }
     }
   }
+  return false;
 }
 
 /**
@@ -106,39 +116,9 @@ export function edgeKmWithin(
 export function edgeWithinBand(
   rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, limitKm: number, closest: Closest,
 ): boolean {
-  const { ringIndex, bandStart, bandCoords } = rings;
   const { x: kx, y: ky } = kilometresPerDegree(y);
-  const sure = (limitKm * 0.99) ** 2;
   const reach = limitKm * 1.01;
-  let best = reach * reach;
-  for (let ring = ringFrom; ring < ringTo; ring++) {
-    const meta = 4 * ring;
-    const yMin = ringIndex[meta] as number;
-    const scale = ringIndex[meta + 1] as number;
-    const first = ringIndex[meta + 2] as number;
-    const from = Math.max(0, Math.floor((y - reach / ky - yMin) * scale));
-    const to = Math.min((ringIndex[meta + 3] as number) - 1, Math.floor((y + reach / ky - yMin) * scale));
-    for (let slot = bandStart[first + from] as number, last = from > to ? slot : (bandStart[first + to + 1] as number); slot < last; slot++) {
-      const c = 4 * slot;
-      const ax = bandCoords[c] as number;
-      const ay = bandCoords[c + 1] as number;
-      const ex = ((bandCoords[c + 2] as number) - ax) * kx;
-      const ey = ((bandCoords[c + 3] as number) - ay) * ky;
-      const px = (x - ax) * kx;
-      const py = (y - ay) * ky;
-      const length2 = ex * ex + ey * ey;
-      let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const dx = px - t * ex;
-      const dy = py - t * ey;
-      const km2 = dx * dx + dy * dy;
-      if (km2 <= sure) return true;
-      if (km2 < best) {
-        best = km2;
-        closest.x = ax + (t * ex) / kx;
-        closest.y = ay + (t * ey) / ky;
-      }
-    }
-  }
-  return best < reach * reach && geodesicKm(x, y, closest.x, closest.y) <= limitKm;
+  closest.km = reach;
+  if (scanEdges(rings, ringFrom, ringTo, x, y, kx, ky, closest, (limitKm * 0.99) ** 2)) return true;
+  return closest.km < reach && geodesicKm(x, y, closest.x, closest.y) <= limitKm;
 }

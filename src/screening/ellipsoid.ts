@@ -1,5 +1,5 @@
 import geodesic from 'geographiclib-geodesic';
-import { geodesicEdgeTerm, vertexTerms, type VertexTerms } from './geodesic-edge.ts';
+import { geodesicEdgeIntegral, vertexTerms, type VertexTerms } from '../stats/ellipsoidal-area.ts';
 
 /** WGS-84 helpers for areas and distances on packed coordinates. */
 const { a, f } = geodesic.Constants.WGS84;
@@ -7,6 +7,10 @@ const e2 = f * (2 - f);
 const toRadians = Math.PI / 180;
 const from: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
 const to: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
+
+/** -∫ y dλ (m²) along the geodesic edge between two vertices whose terms are given (see vertexTerms). */
+export const geodesicEdgeTerm = (x1: number, y1: number, v1: VertexTerms, x2: number, y2: number, v2: VertexTerms): number =>
+  -geodesicEdgeIntegral(x1, y1, v1, x2, y2, v2, 0);
 
 /**
  * Area term (m²) of the geodesic edge from (x1, y1) to (x2, y2): summed round a ring it gives the ring's area,

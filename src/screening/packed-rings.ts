@@ -1,4 +1,5 @@
-import { geodesicEdgeTerm, vertexTerms, type VertexTerms } from './geodesic-edge.ts';
+import { vertexTerms, type VertexTerms } from '../stats/ellipsoidal-area.ts';
+import { geodesicEdgeTerm } from './ellipsoid.ts';
 import { Growable } from './growable.ts';
 
 /**

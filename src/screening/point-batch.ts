@@ -56,6 +56,8 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
   const search = new PointSearch();
+  /** Per jurisdiction, the contact found for the current point (-1: not among its candidates). */
+  const jurisdictionWhere = new Int8Array(jurisdictionZones.length);
   const { rings, zoneRingStart, zoneAccuracyKm, index } = store;
   /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. */
   const contact = (zone: number, x: number, y: number): number => {
@@ -81,10 +83,12 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const found = search.found;
     let inside = 0;
     let near = 0;
+    for (let bit = 0; bit < jurisdictionZones.length; bit++) jurisdictionWhere[bit] = -1;
     for (let k = 0; k < search.count; k++) {
       const bit = jurisdictionZones.indexOf(found[k] as number);
       if (bit < 0) continue;
       const where = contact(found[k] as number, x, y);
+      jurisdictionWhere[bit] = where;
       if (where === 2) inside |= 1 << bit;
       else if (where === 1) near |= 1 << bit;
     }
@@ -96,7 +100,9 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       // Rules that count only if the point is inside a jurisdiction it is merely near read as review.
       const rule = Math.max(table[zone] as number, (withNear[zone] as number) > (table[zone] as number) ? review : 0);
       // Near a zone only matters when it carries a rule; the region itself was tested above.
-      const where = zone === regionZone ? region : rule > 0 ? contact(zone, x, y) : insideOnly(zone, x, y);
+      const known = jurisdictionZones.length > 0 ? jurisdictionWhere[jurisdictionZones.indexOf(zone)] ?? -1 : -1;
+      const where = zone === regionZone ? region : known >= 0 ? (rule > 0 || known === 2 ? known : 0)
+        : rule > 0 ? contact(zone, x, y) : insideOnly(zone, x, y);
       if (where === 0 || (where === 1 && rule === 0)) continue;
       hitPoint.push(point);
       hitZone.push(zone);

@@ -69,12 +69,12 @@ function cleanLine(line: Position[], name: Message, notes: Message[]): Position[
  * self-intersections), and the reviewer is told where the boundary crossed so they can check the outcome.
  */
 function uncrossed(polygons: Position[][][], notes: Message[]): SiteGeometry {
-  const crossings = ringCrossings(polygons.flat());
+  const crossings = ringCrossings(polygons.flat(), { touching: true });
   const asGeometry = (coordinates: Position[][][]): SiteGeometry =>
     coordinates.length === 1 && coordinates[0] ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
   const firstCrossing = crossings[0];
   if (!firstCrossing) return asGeometry(polygons);
-  const where = format(firstCrossing.point);
+  const where = format(firstCrossing);
   const more = crossings.length > 1 ? { en: ` and ${crossings.length - 1} more place(s)`, zh: `等${crossings.length}处` } : { en: '', zh: '' };
   const repaired = polygonClipping.union(polygons as Pair[][][]);
   if (repaired.length === 0) {

@@ -1,9 +1,5 @@
+import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-
-/** Where two non-adjacent edges of a polygon's rings meet, in the ring's coordinates. */
-export interface Crossing {
-  point: Position;
-}
 
 interface Edge {
   ring: number;
@@ -11,8 +7,6 @@ interface Edge {
   ringEdges: number;
   start: Position;
   end: Position;
-  west: number;
-  east: number;
 }
 
 const x = (position: Position) => position[0] ?? NaN;
@@ -21,14 +15,18 @@ const turn = (a: Position, b: Position, c: Position) => (x(b) - x(a)) * (y(c) - 
 const within = (a: Position, b: Position, c: Position) =>
   Math.min(x(a), x(b)) <= x(c) && x(c) <= Math.max(x(a), x(b)) && Math.min(y(a), y(b)) <= y(c) && y(c) <= Math.max(y(a), y(b));
 
-/** The point two edges share, or undefined when they do not touch (collinear overlaps report a shared endpoint). */
-function meeting(first: Edge, second: Edge): Position | undefined {
+/**
+ * The point two edges share, or undefined when they do not meet. With `touching`, an edge ending on the other
+ * (or a collinear overlap) counts and reports the shared endpoint; without it only proper crossings count.
+ */
+function meeting(first: Edge, second: Edge, touching: boolean): Position | undefined {
   const [a, b, c, d] = [first.start, first.end, second.start, second.end];
   const [abc, abd, cda, cdb] = [turn(a, b, c), turn(a, b, d), turn(c, d, a), turn(c, d, b)];
   if (((abc > 0 && abd < 0) || (abc < 0 && abd > 0)) && ((cda > 0 && cdb < 0) || (cda < 0 && cdb > 0))) {
     const share = abc / (abc - abd);
     return [x(c) + share * (x(d) - x(c)), y(c) + share * (y(d) - y(c))];
   }
+  if (!touching) return undefined;
   if (abc === 0 && within(a, b, c)) return c;
   if (abd === 0 && within(a, b, d)) return d;
   if (cda === 0 && within(c, d, a)) return a;
@@ -42,25 +40,28 @@ const adjacent = (first: Edge, second: Edge) =>
   (Math.abs(first.index - second.index) === 1 || Math.abs(first.index - second.index) === first.ringEdges - 1);
 
 /**
- * Every place where closed rings cross or touch each other or themselves. Edges are swept west to east so only
- * edges whose longitude spans overlap are compared, which keeps boundaries of thousands of vertices fast.
+ * Every place where closed rings cross each other or themselves (and, with `touching`, where they touch). A box
+ * index over the edges compares only edges whose boxes meet: turf's kinks takes seconds on the 14,000-vertex
+ * outline of Inner Mongolia, this milliseconds. The data build refuses proper crossings only, since rings that
+ * touch at a vertex are valid; a drawn site is repaired whenever its rings meet at all.
  */
-export function ringCrossings(rings: Position[][]): Crossing[] {
+export function ringCrossings(rings: Position[][], { touching }: { touching: boolean }): Position[] {
   const edges: Edge[] = rings.flatMap((ring, ringIndex) =>
-    ring.slice(1).map((end, index) => {
-      const start = ring[index] ?? end;
-      return { ring: ringIndex, index, ringEdges: ring.length - 1, start, end, west: Math.min(x(start), x(end)), east: Math.max(x(start), x(end)) };
-    }),
+    ring.slice(1).map((end, index) => ({ ring: ringIndex, index, ringEdges: ring.length - 1, start: ring[index] ?? end, end })),
   );
-  edges.sort((a, b) => a.west - b.west);
-  const crossings: Crossing[] = [];
+  if (edges.length < 2) return [];
+  const box = ({ start, end }: Edge) =>
+    [Math.min(x(start), x(end)), Math.min(y(start), y(end)), Math.max(x(start), x(end)), Math.max(y(start), y(end))] as const;
+  const index = new Flatbush(edges.length);
+  for (const edge of edges) index.add(...box(edge));
+  index.finish();
+  const crossings: Position[] = [];
   edges.forEach((edge, position) => {
-    for (let later = position + 1; later < edges.length; later++) {
+    for (const later of index.search(...box(edge))) {
       const other = edges[later];
-      if (!other || other.west > edge.east) break;
-      if (adjacent(edge, other)) continue;
-      const point = meeting(edge, other);
-      if (point) crossings.push({ point });
+      if (later <= position || !other || adjacent(edge, other)) continue;
+      const point = meeting(edge, other, touching);
+      if (point) crossings.push(point);
     }
   });
   return crossings;

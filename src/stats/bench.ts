@@ -9,6 +9,7 @@ import { polygon as turfPolygon, featureCollection, union as turfUnion } from '@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Polygon as ClipPolygon } from 'polygon-clipping';
 import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { seededRandom } from '../screening/seeded-random.ts';
 import { polygonArea } from './ellipsoidal-area.ts';
 import { computeLedger } from './ledger.ts';
 import { prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
@@ -27,23 +28,11 @@ function time<T>(run: () => T): { result: T; ms: number; cpuMs: number } {
   return { result, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** mulberry32: a small seeded PRNG, so every run draws the same polygons. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** Star-shaped polygons with radii spread over a factor of 10 (log-uniform) and 16-160 vertices, sized so that
  * their areas add up to about 30 % of the box whatever their number: enough overlap for clusters of all sizes,
  * short of one cluster spanning the box. */
 function starPolygons(count: number, seed: number): ClipPolygon[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const boxArea = (box.east - box.west) * (box.north - box.south);
   // Mean area of a star of radius r is about 0.52·π·r² (vertex radii 0.4-1.0 r), and the mean of 10^(2u - 1) is 2.15.
   const typicalRadius = Math.sqrt((0.3 * boxArea) / (count * 0.52 * Math.PI * 2.15));

@@ -30,9 +30,6 @@ const MAX_PANEL_DEG = 0.25;
 /** A ring as GeoJSON positions or as flat [lon0, lat0, lon1, lat1, ...] degrees; closed or not. */
 export type RingCoordinates = readonly Position[] | ArrayLike<number>;
 
-/** tan of the reduced latitude β of geodetic latitude φ (degrees). */
-const tanReduced = (latDeg: number) => (1 - F) * Math.tan(latDeg * DEG);
-
 /** dλ/dω on the auxiliary sphere, √(1 - e²cos²β), from tan β. */
 const lambdaRate = (tanBeta: number) => Math.sqrt(1 - E2 / (1 + tanBeta * tanBeta));
 
@@ -43,6 +40,21 @@ function ordinate(tanBeta: number): number {
   return HALF_A2 * (1 - E2) * (sinPhi / (1 - E2 * sinPhi * sinPhi) + Math.atanh(E * sinPhi) / E);
 }
 
+/** What an edge integral needs at a vertex: tan β, dλ/dω and the ordinate y. Screening caches these per vertex. */
+export interface VertexTerms {
+  tanBeta: number;
+  rate: number;
+  ordinate: number;
+}
+
+/** Fills `out` with the terms of geodetic latitude φ (degrees) and returns it (no allocation). */
+export function vertexTerms(latDeg: number, out: VertexTerms): VertexTerms {
+  out.tanBeta = (1 - F) * Math.tan(latDeg * DEG);
+  out.rate = lambdaRate(out.tanBeta);
+  out.ordinate = ordinate(out.tanBeta);
+  return out;
+}
+
 /** tan β at a fraction of the way along the great circle through β1 at ω = 0 and β2 at ω = dΩ:
  * (tan β1·sin(dΩ - ω) + tan β2·sin ω) / sin dΩ. At the midpoint, the usual case for short edges, that is
  * (tan β1 + tan β2) / (2·cos(dΩ/2)): one cosine for three sines. */
@@ -51,14 +63,15 @@ function tanOnGreatCircle(tan1: number, tan2: number, fraction: number, dOmega: 
   return (tan1 * Math.sin((1 - fraction) * dOmega) + tan2 * Math.sin(fraction * dOmega)) / Math.sin(dOmega);
 }
 
-/** ∫ (y - y0) dλ along the geodesic between two vertices, each given by λ (radians), φ (degrees), tan β, dλ/dω and
- * y. Subtracting y0 (constant over the ring) keeps the sum well conditioned; it integrates to zero round a ring
- * that does not enclose a pole. Scalar arguments: this runs once per edge and should not allocate. */
-function edgeIntegral(
-  lambda1: number, lat1: number, tan1: number, rate1: number, y1: number,
-  lambda2: number, lat2: number, tan2: number, rate2: number, y2: number, y0: number,
+/**
+ * ∫ (y - y0) dλ (m²) along the geodesic from (lon1, lat1) to (lon2, lat2), degrees, whose vertex terms are v1 and
+ * v2. Subtracting y0 (constant over a ring) keeps a ring's sum well conditioned; it integrates to zero round a ring
+ * that does not enclose a pole. Screening passes y0 = 0 and sums runs of edges through prefix sums.
+ */
+export function geodesicEdgeIntegral(
+  lon1: number, lat1: number, v1: VertexTerms, lon2: number, lat2: number, v2: VertexTerms, y0: number,
 ): number {
-  let dLambda = lambda2 - lambda1;
+  let dLambda = (lon2 - lon1) * DEG;
   if (dLambda > Math.PI) dLambda -= 2 * Math.PI;
   else if (dLambda < -Math.PI) dLambda += 2 * Math.PI;
   // A meridian arc is a geodesic along which λ does not change.
@@ -66,15 +79,15 @@ function edgeIntegral(
   const intervals = 2 * Math.ceil(Math.max(Math.abs(dLambda) / DEG, Math.abs(lat2 - lat1)) / MAX_PANEL_DEG);
   // First guess of the ω span from the mean rate, then one correction so that Simpson's rule gives ∫ dλ = Δλ
   // (a second correction changes areas by under 1e-12).
-  let dOmega = (2 * dLambda) / (rate1 + rate2);
-  let rateSum = rate1 + rate2;
+  let rateSum = v1.rate + v2.rate;
+  let dOmega = (2 * dLambda) / rateSum;
   for (let i = 1; i < intervals; i += 1) {
-    rateSum += (i % 2 === 1 ? 4 : 2) * lambdaRate(tanOnGreatCircle(tan1, tan2, i / intervals, dOmega));
+    rateSum += (i % 2 === 1 ? 4 : 2) * lambdaRate(tanOnGreatCircle(v1.tanBeta, v2.tanBeta, i / intervals, dOmega));
   }
   dOmega = (3 * intervals * dLambda) / rateSum;
-  let sum = (y1 - y0) * rate1 + (y2 - y0) * rate2;
+  let sum = (v1.ordinate - y0) * v1.rate + (v2.ordinate - y0) * v2.rate;
   for (let i = 1; i < intervals; i += 1) {
-    const tanBeta = tanOnGreatCircle(tan1, tan2, i / intervals, dOmega);
+    const tanBeta = tanOnGreatCircle(v1.tanBeta, v2.tanBeta, i / intervals, dOmega);
     sum += (i % 2 === 1 ? 4 : 2) * (ordinate(tanBeta) - y0) * lambdaRate(tanBeta);
   }
   return (sum * dOmega) / (3 * intervals);
@@ -89,24 +102,20 @@ export function signedRingArea(ring: RingCoordinates): number {
   const positions = ring as readonly Position[];
   const count = flat ? Math.floor(flat.length / 2) : positions.length;
   if (count < 3) return 0;
-  const firstLambda = (flat ? flat[0]! : positions[0]![0]!) * DEG;
-  const firstLat = flat ? flat[1]! : positions[0]![1]!;
-  const firstTan = tanReduced(firstLat);
-  const firstRate = lambdaRate(firstTan);
-  const y0 = ordinate(firstTan);
-  let lambda1 = firstLambda, lat1 = firstLat, tan1 = firstTan, rate1 = firstRate, y1 = y0;
+  const lon = (i: number) => (flat ? flat[2 * i]! : positions[i]![0]!);
+  const lat = (i: number) => (flat ? flat[2 * i + 1]! : positions[i]![1]!);
+  // Two term records, swapped edge by edge, so that a ring of any size allocates nothing more.
+  let from = vertexTerms(lat(0), { tanBeta: 0, rate: 0, ordinate: 0 });
+  let to: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
+  const y0 = from.ordinate;
   let sum = 0;
   for (let i = 1; i <= count; i += 1) {
-    let lambda2 = firstLambda, lat2 = firstLat, tan2 = firstTan, rate2 = firstRate, y2 = y0;
-    if (i < count) {
-      lambda2 = (flat ? flat[2 * i]! : positions[i]![0]!) * DEG;
-      lat2 = flat ? flat[2 * i + 1]! : positions[i]![1]!;
-      tan2 = tanReduced(lat2);
-      rate2 = lambdaRate(tan2);
-      y2 = ordinate(tan2);
-    }
-    sum += edgeIntegral(lambda1, lat1, tan1, rate1, y1, lambda2, lat2, tan2, rate2, y2, y0);
-    lambda1 = lambda2; lat1 = lat2; tan1 = tan2; rate1 = rate2; y1 = y2;
+    const next = i % count;
+    vertexTerms(lat(next), to);
+    sum += geodesicEdgeIntegral(lon(i - 1), lat(i - 1), from, lon(next), lat(next), to, y0);
+    const swap = from;
+    from = to;
+    to = swap;
   }
   return -sum;
 }
