@@ -15,6 +15,9 @@ export interface LayerDefinition {
   renderer: Renderer;
   defaultVisible: boolean;
   defaultOpacity: number;
+  /** Categories switched off until the user turns them on: finer or overlapping units that would clutter the
+   * whole-region view (banners, groups of leagues). */
+  defaultHiddenCategories?: string[];
   /** Property whose value picks the swatch; absent for single-colour layers, which use the `default` swatch. */
   categoryProperty?: string;
   palette: Record<string, Swatch>;

@@ -38,7 +38,7 @@ function initialState(): AtlasState {
     view: { center: [111.63, 45.4], zoom: 4, bearing: 0, pitch: 0 },
     lang: browserLang(navigator.languages ?? [navigator.language]),
     layers: Object.fromEntries(layerDefinitions.map((layer) => [layer.id,
-      { visible: layer.defaultVisible, opacity: layer.defaultOpacity, hiddenCategories: [], hiddenStatuses: [] }])),
+      { visible: layer.defaultVisible, opacity: layer.defaultOpacity, hiddenCategories: [...(layer.defaultHiddenCategories ?? [])], hiddenStatuses: [] }])),
     selection: null,
     panel: 'layers',
     site: null,

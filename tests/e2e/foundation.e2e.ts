@@ -41,7 +41,8 @@ describe('the atlas starts offline on its bundled data', () => {
     const atlas = await openAtlas(browser);
     await atlas.page.evaluate(() => window.atlas.setState({ layers: { deserts: { visible: false } } }));
     const pixels = await screenshot(atlas.page, 'whole-region');
-    expect(colorShare(pixels, '#f6efd9', 6)).toBeGreaterThan(0.15);
+    // The region fills about a seventh of the window behind its rivers, boundaries and labels; a blank map has none.
+    expect(colorShare(pixels, '#f6efd9', 6)).toBeGreaterThan(0.12);
     expect(colorShare(pixels, '#5b9bd5', 30) + colorShare(pixels, '#2f6fb0', 30)).toBeGreaterThan(0.0005);
     expect(colorShare(pixels, '#8fc1ea', 20)).toBeGreaterThan(0.00005);
     expect(darkShare(pixels)).toBeGreaterThan(0.001);

@@ -25,6 +25,7 @@ describe('layers and datasets agree', () => {
       expect(layer.categoryProperty).toBe('category');
       expect(styleLayers(layer, { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] }).length).toBeGreaterThan(0);
       expect(Object.keys(layer.palette).length).toBeGreaterThan(0);
+      for (const category of layer.defaultHiddenCategories ?? []) expect(Object.keys(layer.palette)).toContain(category);
     });
 
   test.each(layerDefinitions.map((layer) => [layer.id, layer] as const))('%s draws every category from its palette', (_id, layer) => {
