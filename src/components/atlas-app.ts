@@ -3,14 +3,15 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { installAutomation } from '../api/automation.ts';
 import { loadDataset, loadManifest } from '../data/loader.ts';
-import { browserLang, t } from '../i18n/strings.ts';
+import { browserLang, t, verdictKey } from '../i18n/strings.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 import { MapController } from '../map/map-controller.ts';
 import { readStoredBasemap, storageKey, tileTemplate, type OnlineBasemap } from '../map/online-basemap.ts';
 import type { ProjectType } from '../schema/project-type.ts';
+import { verdictSchema } from '../screening/verdict.ts';
 import { indexEntries, type SearchEntry } from '../search/search.ts';
 import { HistorySync } from '../state/history-sync.ts';
-import type { AtlasState, LayerState, Panel, Selection } from '../state/state.ts';
+import type { AtlasState, Lang, LayerState, Panel, Selection } from '../state/state.ts';
 import { Store } from '../state/store.ts';
 import type { DecodedHash } from '../state/url-codec.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
@@ -47,6 +48,11 @@ function initialState(): AtlasState {
 }
 
 const featureKey = ({ layer, id }: Selection) => `${layer}/${id}`;
+/** A verdict in the interface language; a link's verdict that is no known verdict is shown as written. */
+const verdictText = (verdict: string, lang: Lang) => {
+  const known = verdictSchema.safeParse(verdict);
+  return known.success ? t(verdictKey[known.data], lang) : verdict;
+};
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
 
 /** The root element: owns the store, starts the map controller, loads the data and wires panels to state. */
@@ -272,7 +278,7 @@ export class AtlasApp extends LitElement {
     void this.screening.update().then((report) => {
       const verdict = !decoded.verdict || !report ? ''
         : ` ${t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
-          .replace('{then}', decoded.verdict).replace('{now}', report.verdict)}`;
+          .replace('{then}', verdictText(decoded.verdict, lang)).replace('{now}', verdictText(report.verdict, lang))}`;
       this.#report('data-version', changed + verdict);
     });
   }

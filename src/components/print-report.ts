@@ -2,7 +2,7 @@ import { html, render } from 'lit';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { documentOfFile } from '../schema/citation.ts';
 import { projectTypes } from '../schema/project-type.ts';
-import { t } from '../i18n/strings.ts';
+import { t, verdictKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { Report } from '../screening/report.ts';
 
@@ -21,13 +21,13 @@ export function printReport(report: Report, mapImage: string, lang: Lang, capaci
     <h1>${t('screeningReport', lang)}</h1>
     <p>${new Date().toISOString().slice(0, 10)} · ${projectTypes[report.projectType][lang]}${capacity ? ` · ${capacity} MW` : ''}</p>
     <img src=${mapImage} alt=${t('map', lang)} />
-    <h2 class="verdict">${t('verdict', lang)}: ${report.verdict}</h2>
-    <ul>${report.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul>
+    <h2 class="verdict">${t('verdict', lang)}: ${t(verdictKey[report.verdict], lang)}</h2>
+    <ul>${report.warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>
     <table>
       <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
       <tbody>${report.hits.map((hit) => html`<tr>
-        <td>${lang === 'zh' ? hit.nameZh : hit.nameEn}</td><td>${hit.verdict}${hit.uncertain ? ` (${t('uncertain', lang)})` : ''}</td>
-        <td>${hit.summary?.[lang] ?? hit.note ?? ''}${hit.cite ? html`<br />${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
+        <td>${lang === 'zh' ? hit.nameZh : hit.nameEn}</td><td>${t(verdictKey[hit.verdict], lang)}${hit.uncertain ? ` (${t('uncertain', lang)})` : ''}</td>
+        <td>${hit.summary?.[lang] ?? (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}${hit.cite ? html`<br />${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
           ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”` : ''}</td></tr>`)}</tbody>
     </table>
     <p>${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>

@@ -1,20 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { documentOfFile } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
-import { t, type StringKey } from '../i18n/strings.ts';
+import { t, verdictKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { Report } from '../screening/report.ts';
-import type { Verdict } from '../screening/verdict.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 export interface PastedSite { text: string; datum: Datum; zoneWidth: 3 | 6; centralMeridian?: number }
 export type ReportFormat = 'geojson' | 'csv' | 'print';
-
-const verdictKey: Record<Verdict, StringKey> = {
-  prohibited: 'verdictProhibited', restricted: 'verdictRestricted', conditional: 'verdictConditional',
-  review: 'verdictReview', clear: 'verdictClear',
-};
 
 /** Site screening: define a site (draw, upload, paste), pick the project type, read the verdict and its citations. */
 export class ScreeningPanel extends LitElement {
@@ -113,14 +107,14 @@ export class ScreeningPanel extends LitElement {
         ${site.areaHa !== undefined ? `${format(site.areaHa)} ha` : site.lengthKm !== undefined ? `${format(site.lengthKm)} km` : t('pointSite', lang)}
         ${this.capacity ? ` · ${this.capacity} MW` : ''}
       </div>
-      ${report.warnings.length > 0 ? html`<ul class="warnings">${report.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul>` : nothing}
+      ${report.warnings.length > 0 ? html`<ul class="warnings">${report.warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>` : nothing}
       ${report.hits.length > 0 ? html`<table class="hits">
         <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
         <tbody>${report.hits.map((hit) => html`<tr data-zone=${hit.zoneId}>
           <td>${lang === 'zh' ? hit.nameZh : hit.nameEn}${hit.uncertain ? html` <em>(${t('uncertain', lang)})</em>` : nothing}
             <div class="hint">${measures(hit, lang)}</div></td>
           <td>${t(verdictKey[hit.verdict], lang)}</td>
-          <td>${hit.summary ? hit.summary[lang] : hit.note ?? ''}
+          <td>${hit.summary ? hit.summary[lang] : (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}
             ${hit.cite ? html`<div class="cite">${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
               ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”</div>` : nothing}</td>
         </tr>`)}</tbody></table>` : nothing}

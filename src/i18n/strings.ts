@@ -1,3 +1,4 @@
+import type { Verdict } from '../screening/verdict.ts';
 import type { Lang } from '../state/state.ts';
 
 /** Every interface string in Chinese and English; a test checks both are present and non-empty. */
@@ -155,6 +156,12 @@ export const strings = {
 
 export type StringKey = keyof typeof strings;
 export const t = (key: StringKey, lang: Lang): string => strings[key][lang];
+
+/** The string of each verdict. */
+export const verdictKey: Record<Verdict, StringKey> = {
+  prohibited: 'verdictProhibited', restricted: 'verdictRestricted', conditional: 'verdictConditional',
+  review: 'verdictReview', clear: 'verdictClear',
+};
 
 /** The interface language a new visitor gets: Chinese for a Chinese browser, else English. */
 export const browserLang = (languages: readonly string[]): Lang =>

@@ -123,4 +123,12 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
       expect(batch.verdicts[n]).toBe(verdictCode(screener.screen({ type: 'Point', coordinates }, 'coal-power').verdict));
     });
   });
+
+  it('says every warning and note in Chinese as well as English', () => {
+    const chinese = /[\u4e00-\u9fff]/;
+    for (const { hits, warnings } of reports.values()) {
+      for (const warning of warnings) expect(warning.messageZh).toMatch(chinese);
+      for (const hit of hits) if (hit.note) expect(hit.noteZh).toMatch(chinese);
+    }
+  });
 });

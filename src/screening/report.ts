@@ -18,7 +18,9 @@ export const hitSchema = z.object({
   cite: citationSchema.nullable(),
   /** inside the zone, straddling its edge, covering it whole, or near: outside but within its accuracy. */
   position: z.enum(['inside', 'straddles', 'covers', 'near']),
+  /** Why the hit reads as it does, where the rule's summary does not say: in English and in Chinese. */
   note: z.string().optional(),
+  noteZh: z.string().optional(),
   overlapHa: z.number().nonnegative().optional(),
   shareOfSitePct: z.number().min(0).max(100).optional(),
   shareOfZonePct: z.number().min(0).max(100).optional(),
@@ -45,6 +47,7 @@ export const nearestSchema = z.object({
 export const warningSchema = z.object({
   code: z.enum(['outside-region', 'boundary-uncertain', 'not-testable', 'geometry-repaired']),
   message: z.string(),
+  messageZh: z.string(),
   zoneId: z.string().optional(),
   ruleId: z.string().optional(),
 });

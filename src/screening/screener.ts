@@ -11,7 +11,7 @@ import { rasterizeZone, type RegionRaster } from './region-raster.ts';
 import { ringsArea } from './ring-terms.ts';
 import { RuleBook } from './rules.ts';
 import { parseSite, type Site } from './site.ts';
-import { verdictCode, verdictOfCode, verdictOfRule, worstVerdict, type Verdict } from './verdict.ts';
+import { verdictCode, verdictLabels, verdictOfCode, verdictOfRule, worstVerdict, type Verdict } from './verdict.ts';
 import { ZoneStoreBuilder, type ZoneStore } from './zone-store.ts';
 import { zonesOfCollections, type ZoneInfo, type ZoneSource } from './zones.ts';
 
@@ -97,7 +97,11 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   const { zones, store, ruleBook, regionZone, finder } = context;
   const site = parseSite(geometry);
   const warnings: Warning[] = site.repaired
-    ? [{ code: 'geometry-repaired', message: 'the polygon crossed itself; it was replaced by its union with itself (polygon-clipping) before screening' }]
+    ? [{
+      code: 'geometry-repaired',
+      message: 'the polygon crossed itself; it was replaced by its union with itself (polygon-clipping) before screening',
+      messageZh: '多边形边界自相交，筛查前已用其自身的并集（polygon-clipping）代替',
+    }]
     : [];
   const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
   const contacts = new Map<number, Contact>();
@@ -111,6 +115,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
       code: 'outside-region',
       zoneId: regionId,
       message: 'the site lies outside Inner Mongolia: the five documents (Inner Mongolia, Ordos and Hinggan League plans) do not apply there',
+      messageZh: '选址位于内蒙古自治区以外：五份文件（内蒙古自治区、鄂尔多斯市和兴安盟的规划）不适用于该处',
     });
     return { verdict: 'clear', ...base, hits: [], nearest: [], warnings };
   }
@@ -141,6 +146,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
     warnings.push({
       code: 'boundary-uncertain', zoneId: info.id,
       message: `${info.nameEn} (${info.nameZh}): the site is ${round(contact.edgeKm, 3)} km from the drawn edge, within its ${info.accuracyKm} km accuracy; verify against the official boundary`,
+      messageZh: `${info.nameZh}：选址距所绘边界 ${round(contact.edgeKm, 3)} 公里，在其 ${info.accuracyKm} 公里精度范围内；请以官方边界核实`,
     });
   }
   hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''));
@@ -209,6 +215,7 @@ function hitsOfZone(info: ZoneInfo, contact: Contact, rules: readonly Applicable
     return [{
       ...zone, verdict: 'clear', ruleId: null, summary: null, cite: null, ...metrics,
       note: `no rule of the five documents applies to ${projectTypes[type].en} in this zone`,
+      noteZh: `五份文件中没有适用于该区域内${projectTypes[type].zh}项目的规定`,
     }];
   }
   return rules.map(({ rule, jurisdiction }) => ({
@@ -219,9 +226,13 @@ function hitsOfZone(info: ZoneInfo, contact: Contact, rules: readonly Applicable
     cite: rule.citation,
     ...metrics,
     uncertain: uncertain || jurisdiction !== undefined,
-    ...(near ? { note: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` }
-      : jurisdiction ? { note: `outside ${jurisdiction.nameEn} (${jurisdiction.nameZh}), whose document makes this rule, but within its boundary's ${jurisdiction.accuracyKm} km accuracy: inside, this rule would make the project ${verdictOfRule(rule)}` }
-      : {}),
+    ...(near ? {
+      note: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${verdictOfRule(rule)}`,
+      noteZh: `位于所绘边界之外，但在其精度范围内：若在区内，此规定将使项目为“${verdictLabels[verdictOfRule(rule)].zh}”`,
+    } : jurisdiction ? {
+      note: `outside ${jurisdiction.nameEn} (${jurisdiction.nameZh}), whose document makes this rule, but within its boundary's ${jurisdiction.accuracyKm} km accuracy: inside, this rule would make the project ${verdictOfRule(rule)}`,
+      noteZh: `位于制定此规定的${jurisdiction.nameZh}之外，但在其边界 ${jurisdiction.accuracyKm} 公里精度范围内：若在其境内，此规定将使项目为“${verdictLabels[verdictOfRule(rule)].zh}”`,
+    } : {}),
   }));
 }
 
@@ -230,5 +241,6 @@ function notTestable(rule: Rule): Warning {
   return {
     code: 'not-testable', ruleId: rule.id,
     message: `not testable on the map: ${where ? `${where.en} (${where.zh}): ${where.reason}` : rule.id}; rule ${rule.id} (${rule.verdict}): ${rule.summary.en} [${rule.citation.file} line ${rule.citation.line}]`,
+    messageZh: `地图上无法检验：${where ? where.zh : rule.id}；规定 ${rule.id}：${rule.summary.zh}［${rule.citation.file} 第 ${rule.citation.line} 行］`,
   };
 }

@@ -7,6 +7,11 @@ export const verdicts = ['clear', 'review', 'conditional', 'restricted', 'prohib
 export const verdictSchema = z.enum(verdicts);
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** Chinese names of the verdicts, for the engine's Chinese notes (the atlas labels them in src/i18n). */
+export const verdictLabels: Record<Verdict, { zh: string }> = {
+  clear: { zh: '未涉及管控' }, review: { zh: '需核实' }, conditional: { zh: '有条件' }, restricted: { zh: '限制' }, prohibited: { zh: '禁止' },
+};
+
 export const verdictCode = (verdict: Verdict): number => verdicts.indexOf(verdict);
 
 export function verdictOfCode(code: number): Verdict {
