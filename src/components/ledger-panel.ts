@@ -114,7 +114,7 @@ export class LedgerPanel extends LitElement {
       </div>
       <div class="figures">${row.scope.zh} · ${[figure('baseline', row.baseline), figure('target', row.target)].filter(Boolean).join(' → ')}</div>
       ${row.measured ? this.#bars(row) : nothing}
-      ${this.selected === row.id ? html`<div class="note">${row.note}</div>
+      ${this.selected === row.id ? html`<div class="note">${lang === 'zh' ? row.noteZh : row.note}</div>
         <div class="cite">${documents[row.documentId as DocumentId]?.[lang] ?? row.file}, ${t('line', lang).replace('{n}', String(row.citation.line))}: “${row.citation.quote}”</div>
         ${row.conflictsWith.length > 0 ? html`<div class="note">${t('conflicts', lang)} ${row.conflictsWith.join(', ')}</div>` : nothing}` : nothing}
     </li>`;

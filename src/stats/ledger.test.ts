@@ -94,6 +94,9 @@ describe('ledger statuses on fixtures', () => {
     expect(water.note).toContain('0 of the map\'s 1 sections');
     expect(rows.get('unmapped-target')!.status).toBe('not measurable from map data');
     expect(rows.get('unmapped-baseline')!.status).toBe('reported');
+    expect(rows.get('hg-wetland-area-2020')!.noteZh).toContain('26.23 万公顷 = 2623 km²');
+    expect(water.noteZh).toContain('1 个断面中有 0 个');
+    for (const row of rows.values()) expect(row.noteZh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('lists conflicts between documents and the seeds\' own, both ways', () => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { FeatureCollection } from 'geojson';
 import { citationSchema } from '../schema/citation.ts';
 import { comparatorSchema, targetSchema, type Seed, type Target } from '../schema/seed.ts';
-import { measures, type Measure, type Measurement } from './measures.ts';
+import { measures, type Measure, type Measurement, type Words } from './measures.ts';
 import { regionStatistics } from './region-stats.ts';
 import { toMapUnit } from './units.ts';
 
@@ -31,12 +31,13 @@ export const ledgerRowSchema = z.object({
   comparator: comparatorSchema,
   binding: targetSchema.shape.binding,
   /** What the map measures, in the map's unit (MW, km², %), or null. */
-  measured: z.object({ value: z.number(), unit: z.string(), note: z.string() }).nullable(),
+  measured: z.object({ value: z.number(), unit: z.string(), note: z.string(), noteZh: z.string() }).nullable(),
   /** The document's figure in the measured unit, for bars of measured against target; null when there is none. */
   reference: z.object({ value: z.number(), unit: z.string() }).nullable(),
   status: ledgerStatusSchema,
-  /** Why the row has its status: what was compared with what, or why nothing could be. */
+  /** Why the row has its status: what was compared with what, or why nothing could be; in English and Chinese. */
   note: z.string(),
+  noteZh: z.string(),
   /** The features behind the measured number, for highlighting. */
   featureIds: z.array(z.string()),
   citation: citationSchema,
@@ -68,23 +69,42 @@ function referenceInUnit(target: Target, unit: string | undefined): { value: num
   return figure === null || unit === undefined ? null : { value: figure.value, unit };
 }
 
-function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): { status: LedgerStatus; note: string } {
+type Outcome = { status: LedgerStatus; note: Words };
+
+function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): Outcome {
   const figure = reference(target, result.unit);
-  const map = `Map: ${result.value} ${result.unit}${result.lowerBound ? ' (a lower bound)' : ''}`;
-  const against = figure === null ? 'the document gives no figure' : `the document: ${figure.written} (${target.comparator})`;
-  if (result.illustrative) return { status: 'measured on illustrative data', note: `${measure.note} ${map}, on illustrative data; ${against}.` };
-  if (target.comparator === 'reported') return { status: 'reported', note: `${measure.note} ${map}; ${against} (a reported figure, not a target).` };
+  const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
+  const map = { en: `Map: ${result.value} ${result.unit}${lower.en}`, zh: `地图：${result.value} ${result.unit}${lower.zh}` };
+  const against = figure === null
+    ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+    : { en: `the document: ${figure.written} (${target.comparator})`, zh: `文件：${figure.written}（${comparatorZh[target.comparator]}）` };
+  const note = (en: string, zh: string): Words => ({ en: `${measure.note.en} ${en}`, zh: `${measure.note.zh}${zh}` });
+  if (result.illustrative) {
+    return { status: 'measured on illustrative data', note: note(`${map.en}, on illustrative data; ${against.en}.`, `${map.zh}，基于示意数据；${against.zh}。`) };
+  }
+  if (target.comparator === 'reported') {
+    return { status: 'reported', note: note(`${map.en}; ${against.en} (a reported figure, not a target).`, `${map.zh}；${against.zh}（为报告数值，非目标）。`) };
+  }
   const greater = atLeast.has(target.comparator);
   if (figure === null || (!greater && !atMost.has(target.comparator))) {
-    return { status: 'not measurable from map data', note: `${measure.note} ${map}, but ${figure === null ? 'the document gives no figure' : 'the target is a change over time, which one map cannot show'}.` };
+    const why = figure === null
+      ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+      : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
+    return { status: 'not measurable from map data', note: note(`${map.en}, but ${why.en}.`, `${map.zh}，但${why.zh}。`) };
   }
   const holds = greater ? result.value >= figure.value : result.value <= figure.value;
   // A lower bound settles "at least" when it already reaches the figure and "at most" when it already exceeds it.
   if (result.lowerBound && holds !== greater) {
-    return { status: 'not measurable from map data', note: `${measure.note} ${map} cannot settle it; ${against}.` };
+    return { status: 'not measurable from map data', note: note(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`) };
   }
-  return { status: holds ? 'met' : 'not met', note: `${measure.note} ${map}; ${against}.` };
+  return { status: holds ? 'met' : 'not met', note: note(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
 }
+
+/** How the Chinese notes say each comparator. */
+const comparatorZh: Record<Target['comparator'], string> = {
+  'at-least': '不低于', 'at-most': '不高于', reach: '达到', 'not-decrease': '不减少', 'not-increase': '不增加',
+  'decrease-by': '下降', 'increase-by': '提高', complete: '完成', reported: '报告值',
+};
 
 /** Cross-document disagreements: same indicator (ignoring spacing), scope, unit and year, different values. */
 function disagreements(seeds: readonly Seed[]): Map<string, Set<string>> {
@@ -123,13 +143,13 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
   const rows = seeds.flatMap((seed) => seed.targets.map((target): LedgerRow => {
     const measure = measures.get(target.id);
     const result = measure?.measure(statistics);
-    let outcome: { status: LedgerStatus; note: string };
+    let outcome: Outcome;
     if (!measure || !result) {
       outcome = target.comparator === 'reported'
-        ? { status: 'reported', note: 'A figure the document reports; the map has no counterpart.' }
-        : { status: 'not measurable from map data', note: 'The map has no counterpart for this figure.' };
+        ? { status: 'reported', note: { en: 'A figure the document reports; the map has no counterpart.', zh: '文件报告的数值；地图上没有对应内容。' } }
+        : { status: 'not measurable from map data', note: { en: 'The map has no counterpart for this figure.', zh: '地图上没有与此数值对应的内容。' } };
     } else if (result.kind === 'unmeasurable') {
-      outcome = { status: 'not measurable from map data', note: `${measure.note} ${result.reason}` };
+      outcome = { status: 'not measurable from map data', note: { en: `${measure.note.en} ${result.reason.en}`, zh: `${measure.note.zh}${result.reason.zh}` } };
     } else {
       outcome = judge(target, measure, result);
     }
@@ -145,9 +165,11 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
       target: target.target ?? null,
       comparator: target.comparator,
       binding: target.binding,
-      measured: result?.kind === 'value' ? { value: result.value, unit: result.unit, note: result.note } : null,
+      measured: result?.kind === 'value' ? { value: result.value, unit: result.unit, note: result.note.en, noteZh: result.note.zh } : null,
       reference: referenceInUnit(target, result?.kind === 'value' ? result.unit : undefined),
-      ...outcome,
+      status: outcome.status,
+      note: outcome.note.en,
+      noteZh: outcome.note.zh,
       featureIds: result?.featureIds ?? [],
       citation: target.citation,
       conflictsWith: [...(conflicts.get(target.id) ?? [])].sort(),

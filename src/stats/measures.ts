@@ -11,28 +11,42 @@ export type Measurement =
     value: number;
     unit: string;
     /** What was measured, on which features, and what the figure is not. */
-    note: string;
+    note: Words;
     featureIds: string[];
     illustrative: boolean;
     /** Some features behind the figure carry no value ("unknown"), so the figure is a lower bound. */
     lowerBound: boolean;
   }
-  | { kind: 'unmeasurable'; reason: string; featureIds: string[] };
+  | { kind: 'unmeasurable'; reason: Words; featureIds: string[] };
+
+/** A note in English and Chinese. */
+export interface Words {
+  en: string;
+  zh: string;
+}
 
 export interface Measure {
   /** What is measured, in one line. */
-  note: string;
+  note: Words;
   measure(statistics: RegionStatistics): Measurement;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** The regions the measures name, as the notes spell them. */
-const places = { 'inner-mongolia': 'Inner Mongolia', ordos: 'Ordos', hinggan: 'Hinggan League' } as const;
+const places = {
+  'inner-mongolia': { en: 'Inner Mongolia', zh: '内蒙古自治区' },
+  ordos: { en: 'Ordos', zh: '鄂尔多斯市' },
+  hinggan: { en: 'Hinggan League', zh: '兴安盟' },
+} as const;
+const km2 = (value: number) => Math.round(value).toLocaleString('en-US');
 type Place = keyof typeof places;
 
 const redLineShare: Measure = {
-  note: 'Share of Inner Mongolia inside the union of the illustrative red-line areas (aggregate network feature left out).',
+  note: {
+    en: 'Share of Inner Mongolia inside the union of the illustrative red-line areas (aggregate network feature left out).',
+    zh: '内蒙古自治区位于示意性生态保护红线区并集内的比例（不含汇总的网络要素）。',
+  },
   measure(statistics) {
     const region = statistics.region('inner-mongolia');
     const layer = statistics.layer('inner-mongolia', 'red-line-areas');
@@ -40,10 +54,13 @@ const redLineShare: Measure = {
       kind: 'value',
       value: round(layer.sharePct, 2),
       unit: '%',
-      note: `Union of the ${layer.featureIds.length} illustrative red-line areas (the aggregate network feature left out), `
-        + `${Math.round(layer.unionAreaKm2).toLocaleString('en-US')} km², over the ellipsoidal area of the DCW outline of `
-        + `Inner Mongolia, ${Math.round(region.areaKm2).toLocaleString('en-US')} km². The official red-line vectors are `
-        + 'not public: the share is an artefact of the schematic drawing.',
+      note: {
+        en: `Union of the ${layer.featureIds.length} illustrative red-line areas (the aggregate network feature left out), `
+          + `${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, `
+          + `${km2(region.areaKm2)} km². The official red-line vectors are not public: the share is an artefact of the schematic drawing.`,
+        zh: `${layer.featureIds.length} 个示意性红线区（不含汇总的网络要素）的并集面积 ${km2(layer.unionAreaKm2)} 平方公里，`
+          + `除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。官方红线矢量未公开：此比例取决于示意绘制。`,
+      },
       featureIds: layer.featureIds,
       illustrative: layer.illustrative,
       lowerBound: false,
@@ -54,8 +71,8 @@ const redLineShare: Measure = {
 function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
   return {
     note: figure === 'area'
-      ? `Union area of the wetlands, lakes and reserves drawn in ${places[regionId]}.`
-      : `Share of ${places[regionId]} inside the union of the wetlands, lakes and reserves drawn there.`,
+      ? { en: `Union area of the wetlands, lakes and reserves drawn in ${places[regionId].en}.`, zh: `${places[regionId].zh}内所绘湿地、湖泊和保护区的并集面积。` }
+      : { en: `Share of ${places[regionId].en} inside the union of the wetlands, lakes and reserves drawn there.`, zh: `${places[regionId].zh}位于所绘湿地、湖泊和保护区并集内的比例。` },
     measure(statistics) {
       const region = statistics.region(regionId);
       const layer = statistics.layer(regionId, 'wetlands');
@@ -64,9 +81,14 @@ function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
         kind: 'value',
         value,
         unit: figure === 'area' ? 'km²' : '%',
-        note: `Union of the ${layer.featureIds.length} wetlands, lakes and reserves the map draws in ${places[regionId]}`
-          + `${figure === 'share' ? `, over the region's computed ${Math.round(region.areaKm2).toLocaleString('en-US')} km²` : ''}. `
-          + 'Only the ones the documents name are drawn, so this is far from all wetland.',
+        note: {
+          en: `Union of the ${layer.featureIds.length} wetlands, lakes and reserves the map draws in ${places[regionId].en}`
+            + `${figure === 'share' ? `, over the region's computed ${km2(region.areaKm2)} km²` : ''}. `
+            + 'Only the ones the documents name are drawn, so this is far from all wetland.',
+          zh: `地图在${places[regionId].zh}所绘 ${layer.featureIds.length} 处湿地、湖泊和保护区的并集`
+            + `${figure === 'share' ? `，除以该区域的计算面积 ${km2(region.areaKm2)} 平方公里` : ''}。`
+            + '只绘制了文件点名的湿地，远非全部湿地。',
+        },
         featureIds: layer.featureIds,
         illustrative: layer.illustrative,
         lowerBound: false,
@@ -80,7 +102,10 @@ const generatingKinds: EnergyBaseKind[] = ['wind', 'solar', 'wind-solar'];
 
 function plannedCapacity(regionId: Place): Measure {
   return {
-    note: `Stated capacity of the wind and solar bases placed in ${places[regionId]} (storage and hydrogen left out).`,
+    note: {
+      en: `Stated capacity of the wind and solar bases placed in ${places[regionId].en} (storage and hydrogen left out).`,
+      zh: `位于${places[regionId].zh}的风电、光伏基地的文件所载装机容量（不含储能和氢能）。`,
+    },
     measure(statistics) {
       const region = statistics.region(regionId);
       const ids = new Set(statistics.layer(regionId, 'energy-bases').featureIds);
@@ -92,9 +117,13 @@ function plannedCapacity(regionId: Place): Measure {
         kind: 'value',
         value: sum.statedMw,
         unit: 'MW',
-        note: `Capacity the documents state for the ${behind.size} wind and solar bases the map places in ${places[regionId]}`
-          + `${unknown > 0 ? `; ${unknown} state none, so the sum is a lower bound` : ''}. Planned bases named in the `
-          + 'documents, not installed capacity; storage and hydrogen bases left out.',
+        note: {
+          en: `Capacity the documents state for the ${behind.size} wind and solar bases the map places in ${places[regionId].en}`
+            + `${unknown > 0 ? `; ${unknown} state none, so the sum is a lower bound` : ''}. Planned bases named in the `
+            + 'documents, not installed capacity; storage and hydrogen bases left out.',
+          zh: `文件为地图在${places[regionId].zh}所绘 ${behind.size} 个风电、光伏基地给出的容量`
+            + `${unknown > 0 ? `；其中 ${unknown} 个未给出容量，合计为下限` : ''}。为文件点名的规划基地，非已装机容量；不含储能和氢能基地。`,
+        },
         featureIds: [...behind],
         illustrative: isIllustrative(bases.filter((feature) => behind.has(String(feature.properties?.['id']))), region),
         lowerBound: unknown > 0,
@@ -105,16 +134,23 @@ function plannedCapacity(regionId: Place): Measure {
 
 function waterClassShare(regionId: Place): Measure {
   return {
-    note: `Share of the water sections in ${places[regionId]} at the document's class.`,
+    note: {
+      en: `Share of the water sections in ${places[regionId].en} at the document's class.`,
+      zh: `${places[regionId].zh}达到文件所定水质类别的断面比例。`,
+    },
     measure(statistics) {
       const ids = new Set(statistics.layer(regionId, 'water-sections').featureIds);
       const sections = statistics.features('water-sections').filter((feature) => ids.has(String(feature.properties?.['id'])));
       const classified = sections.filter((feature) => feature.properties?.['measured_class'] !== 'unknown').length;
       return {
         kind: 'unmeasurable',
-        reason: `${classified} of the map's ${sections.length} sections in ${places[regionId]} have a `
-          + 'measured class (no document gives one), and the points are schematic stand-ins for river reaches, not the '
-          + 'assessed sections the documents count the share on.',
+        reason: {
+          en: `${classified} of the map's ${sections.length} sections in ${places[regionId].en} have a `
+            + 'measured class (no document gives one), and the points are schematic stand-ins for river reaches, not the '
+            + 'assessed sections the documents count the share on.',
+          zh: `地图在${places[regionId].zh}的 ${sections.length} 个断面中有 ${classified} 个有实测类别（文件均未给出），`
+            + '且这些点是河段的示意代表，并非文件据以统计比例的考核断面。',
+        },
         featureIds: [...ids],
       };
     },
