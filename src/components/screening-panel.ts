@@ -3,7 +3,7 @@ import { documentOfFile } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
-import type { Report } from '../screening/report.ts';
+import type { Report, Warning } from '../screening/report.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
@@ -100,6 +100,8 @@ export class ScreeningPanel extends LitElement {
   #report(report: Report) {
     const lang = this.locale;
     const site = report.site;
+    // Rules no map can test are many and the same for every site of a type: folded away below the hits.
+    const untestable = report.warnings.filter((warning) => warning.code === 'not-testable');
     return html`
       <div class="verdict ${report.verdict}" role="status" aria-live="polite">
         <strong>${t(verdictKey[report.verdict], lang)}</strong>
@@ -107,7 +109,7 @@ export class ScreeningPanel extends LitElement {
         ${site.areaHa !== undefined ? `${format(site.areaHa)} ha` : site.lengthKm !== undefined ? `${format(site.lengthKm)} km` : t('pointSite', lang)}
         ${this.capacity ? ` · ${this.capacity} MW` : ''}
       </div>
-      ${report.warnings.length > 0 ? html`<ul class="warnings">${report.warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>` : nothing}
+      ${warningList(report.warnings.filter((warning) => warning.code !== 'not-testable'), lang)}
       ${report.hits.length > 0 ? html`<table class="hits">
         <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
         <tbody>${report.hits.map((hit) => html`<tr data-zone=${hit.zoneId}>
@@ -118,6 +120,8 @@ export class ScreeningPanel extends LitElement {
             ${hit.cite ? html`<div class="cite">${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
               ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”</div>` : nothing}</td>
         </tr>`)}</tbody></table>` : nothing}
+      ${untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(untestable.length))}</summary>
+        ${warningList(untestable, lang)}</details>` : nothing}
       ${report.nearest.length > 0 ? html`<p>${t('nearestZones', lang)}</p><ul class="nearest">${report.nearest.map((near) =>
         html`<li>${lang === 'zh' ? near.nameZh : near.nameEn}: ${format(near.distanceKm)} km</li>`)}</ul>` : nothing}
       <p class="hint">${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
@@ -168,4 +172,10 @@ customElements.define('screening-panel', ScreeningPanel);
 
 declare global {
   interface HTMLElementTagNameMap { 'screening-panel': ScreeningPanel }
+}
+
+function warningList(warnings: readonly Warning[], lang: Lang) {
+  return warnings.length > 0
+    ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>`
+    : nothing;
 }

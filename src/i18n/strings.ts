@@ -80,6 +80,7 @@ export const strings = {
   verdictConditional: { zh: '有条件', en: 'Conditional' },
   verdictReview: { zh: '需核实', en: 'Review' },
   verdictClear: { zh: '未涉及管控', en: 'Clear' },
+  notTestable: { zh: '地图上无法检验的规定（{n} 条）', en: 'Rules the map cannot test ({n})' },
   screeningReport: { zh: '项目选址筛查报告', en: 'Site screening report' },
   verdictSame: { zh: '共享选址的结论未变（{now}）。', en: 'The shared site\'s verdict is unchanged ({now}).' },
   verdictChanged: { zh: '共享选址的结论已变化：当时为 {then}，现在为 {now}。', en: 'The shared site\'s verdict changed: {then} then, {now} now.' },

@@ -110,6 +110,7 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
     const kubuqi = screener.screen({ type: 'Point', coordinates: [107.6, 40.1] }, 'coal-power');
     expect(kubuqi.hits.find((hit) => hit.ruleId === 'od-ecological-red-line')).toMatchObject({ verdict: 'restricted', position: 'inside' });
     expect(kubuqi.hits.some((hit) => hit.ruleId?.startsWith('hg-'))).toBe(false);
+    expect(kubuqi.warnings.some((warning) => warning.ruleId?.startsWith('hg-'))).toBe(false);
     expect(report('chemical-park-yellow-river').hits.some((hit) => /^(hg|od)-/.test(hit.ruleId ?? ''))).toBe(false);
     // North of the Yellow River in Baotou, 1.5 km outside the drawn edge of Ordos (accuracy 3 km).
     const acrossTheRiver = screener.screen({ type: 'Point', coordinates: [109.5, 40.54] }, 'coal-power');

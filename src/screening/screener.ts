@@ -150,7 +150,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
     });
   }
   hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''));
-  for (const rule of ruleBook.unmappedFor(type)) warnings.push(notTestable(rule));
+  for (const rule of ruleBook.unmappedFor(type)) if (standing(rule) !== 'out') warnings.push(notTestable(rule));
   const verdict = hits.reduce<Verdict>((worst, hit) => worstVerdict(worst, hit.verdict), 'clear');
   const restrictive = verdictCode('restricted');
   const mask = ruleBook.jurisdictionZones.reduce((bits, zone, bit) => {
