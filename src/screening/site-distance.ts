@@ -133,13 +133,18 @@ export class SiteDistance {
       for (let n = 0; n < zoneEdges.length; n++) {
         const a = zoneEdges.items[n] as number;
         const b = edgeEnd(rings, ring, a);
-        segments.set([toX(rings.coords[2 * a] as number), toY(rings.coords[2 * a + 1] as number), toX(rings.coords[2 * b] as number), toY(rings.coords[2 * b + 1] as number)], 4 * n);
-        for (let k = 0; k < 4; k += 2) {
-          edgeBox[0] = Math.min(edgeBox[0] as number, segments[4 * n + k] as number);
-          edgeBox[1] = Math.min(edgeBox[1] as number, segments[4 * n + k + 1] as number);
-          edgeBox[2] = Math.max(edgeBox[2] as number, segments[4 * n + k] as number);
-          edgeBox[3] = Math.max(edgeBox[3] as number, segments[4 * n + k + 1] as number);
-        }
+        const ax = toX(rings.coords[2 * a] as number);
+        const ay = toY(rings.coords[2 * a + 1] as number);
+        const bx = toX(rings.coords[2 * b] as number);
+        const by = toY(rings.coords[2 * b + 1] as number);
+        segments[4 * n] = ax;
+        segments[4 * n + 1] = ay;
+        segments[4 * n + 2] = bx;
+        segments[4 * n + 3] = by;
+        edgeBox[0] = Math.min(edgeBox[0] as number, ax, bx);
+        edgeBox[1] = Math.min(edgeBox[1] as number, ay, by);
+        edgeBox[2] = Math.max(edgeBox[2] as number, ax, bx);
+        edgeBox[3] = Math.max(edgeBox[3] as number, ay, by);
       }
       // Zone vertices facing the site against the site's edges: through the site's bands while the reach is a
       // small part of the site's height, through its 2-D index (built once per site) beyond.
