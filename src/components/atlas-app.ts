@@ -15,15 +15,15 @@ import type { AtlasState, Lang, LayerState, Panel, Selection } from '../state/st
 import { Store } from '../state/store.ts';
 import type { DecodedHash } from '../state/url-codec.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
-import { download } from './download.ts';
+import { download } from '../app/download.ts';
 import type { LayerChange } from './layer-panel.ts';
-import { LedgerSession } from './ledger-session.ts';
+import { LedgerSession } from '../app/ledger-session.ts';
 import type { Message } from './message-bar.ts';
-import { Presenting } from './presenting.ts';
-import { printReport } from './print-report.ts';
+import { Presenting } from '../app/presenting.ts';
+import { printReport } from '../app/print-report.ts';
 import type { PastedSite, ReportFormat } from './screening-panel.ts';
 import type { ShareAction } from './share-tools.ts';
-import { SiteScreening } from './site-screening.ts';
+import { ScreeningSession } from '../app/screening-session.ts';
 import './basemap-settings.ts';
 import './feature-panel.ts';
 import './layer-panel.ts';
@@ -78,7 +78,7 @@ export class AtlasApp extends LitElement {
   #alsoHere: Selection[] = [];
   #basemap: OnlineBasemap | undefined = readStoredBasemap(localStorage);
 
-  readonly screening = new SiteScreening({
+  readonly screening = new ScreeningSession({
     store: this.store, controller: () => this.#controller, collections: () => this.#collections,
     dataVersion: () => this.#dataVersion, requestUpdate: () => this.requestUpdate(),
   });
@@ -115,7 +115,7 @@ export class AtlasApp extends LitElement {
     on<SearchEntry>('atlas-pick', (entry) => this.#pick(entry));
     on<OnlineBasemap | undefined>('atlas-basemap', (basemap) => this.#setBasemap(basemap));
     on<DrawKind>('atlas-draw', (kind) => this.screening.draw(kind));
-    on<Parameters<SiteScreening['upload']>[0]>('atlas-site-file', (file) => this.screening.upload(file));
+    on<Parameters<ScreeningSession['upload']>[0]>('atlas-site-file', (file) => this.screening.upload(file));
     on<PastedSite>('atlas-site-text', (pasted) => this.screening.paste(pasted));
     on<null>('atlas-clear-site', () => this.screening.setSite(null, []));
     on<string>('atlas-project-type', (value) =>

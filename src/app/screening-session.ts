@@ -6,7 +6,7 @@ import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
 import type { Store } from '../state/store.ts';
-import type { PastedSite } from './screening-panel.ts';
+import type { PastedSite } from '../components/screening-panel.ts';
 
 /** Files over this are refused before they are read: the parsers' own limit, checked without loading the bytes. */
 const maxUploadBytes = 50 * 1024 * 1024;
@@ -24,7 +24,7 @@ interface Host {
  * and its hits over the map, and turns drawings, uploads and pasted coordinates into a site. A refused input leaves
  * the site the user had untouched.
  */
-export class SiteScreening {
+export class ScreeningSession {
   report: Report | undefined;
   problem = '';
   notes: string[] = [];

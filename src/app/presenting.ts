@@ -6,7 +6,7 @@ import type { HistorySync } from '../state/history-sync.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import type { Store } from '../state/store.ts';
 import { download, today } from './download.ts';
-import type { ShareAction } from './share-tools.ts';
+import type { ShareAction } from '../components/share-tools.ts';
 
 interface Host {
   readonly store: Store;
