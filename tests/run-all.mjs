@@ -1,4 +1,4 @@
-// The one test gate, the same locally and in CI: typecheck, unit tests, app build, browser tests.
+// The one test gate, the same locally and in CI: Biome, typecheck, unit tests, app build, browser tests.
 // Prints `N passed, N failed` over every test that ran, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -37,6 +37,11 @@ mkdirSync('tests/artifacts', { recursive: true });
 let failed = 0;
 let passed = 0;
 
+// 'lint' until the tree has had its one formatting pass (`npx biome format --write .`); then 'check', lint and format.
+const biomeCommand = 'lint';
+const biome = run('npx', ['biome', biomeCommand, '.']);
+if (biome === 0) passed += 1; else failed += 1;
+
 const typecheck = run('npx', ['tsc', '-p', '.', '--noEmit']);
 if (typecheck === 0) passed += 1; else failed += 1;
 
@@ -53,6 +58,7 @@ for (const project of ['unit', 'browser']) {
   failed += result.failed;
 }
 
+console.log(`biome ${biomeCommand} ${biome === 0 ? 'passed' : 'failed'}`);
 console.log(`typecheck ${typecheck === 0 ? 'passed' : 'failed'}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

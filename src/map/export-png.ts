@@ -91,7 +91,7 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   const footerHeight = 8 + lines.length * 13;
   panel(0, height - footerHeight, width, footerHeight);
   context.fillStyle = '#3b3226';
-  lines.forEach((line, index) => context.fillText(line, 8, height - footerHeight + 15 + index * 13));
+  for (const [index, line] of lines.entries()) context.fillText(line, 8, height - footerHeight + 15 + index * 13);
   return map;
 }
 

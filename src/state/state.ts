@@ -62,7 +62,10 @@ export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
 const schemas = new WeakMap<readonly string[], ReturnType<typeof buildPartialSchema>>();
 function partialSchema(layerIds: readonly string[]) {
   let schema = schemas.get(layerIds);
-  if (!schema) schemas.set(layerIds, (schema = buildPartialSchema(layerIds)));
+  if (!schema) {
+    schema = buildPartialSchema(layerIds);
+    schemas.set(layerIds, schema);
+  }
   return schema;
 }
 

@@ -59,7 +59,10 @@ describe('the URL hash', () => {
 
   test('a thousand random and truncated hashes never throw', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const full = encodeHash({ ...defaults, site: { type: 'Point', coordinates: [109, 40] }, projectType: 'cement' }, defaults);
     const alphabet = 'abcz=&,.%/#L-_0123456789éé漢';
     for (let i = 0; i < 1000; i += 1) {
