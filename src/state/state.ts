@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import { projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
+import { ledgerViewSchema, type LedgerView } from '../stats/ledger-view.ts';
 
 export type Lang = 'zh' | 'en';
 export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }
@@ -22,6 +23,8 @@ export interface AtlasState {
   /** The proposed project's site and type being screened, if any. */
   site: SiteGeometry | null;
   projectType: ProjectType | null;
+  /** The ledger's filters, selected row and view, when not the default. */
+  ledger?: LedgerView;
 }
 
 /** Fits Inner Mongolia (97.2-126.1 E, 37.4-53.4 N) in a desktop window; the map refits to the screen at start. */
@@ -54,6 +57,7 @@ const buildPartialSchema = (layerIds: readonly string[]) => z.object({
   panel: z.enum(panels),
   site: siteGeometrySchema.nullable(),
   projectType: projectTypeSchema.nullable(),
+  ledger: ledgerViewSchema.nullable(),
 }).partial().strict();
 
 export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
@@ -80,7 +84,7 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'state'}: ${issue.message}`);
     throw new StateError(`setState refused: ${problems.join('; ')}`);
   }
-  const { view, lang, layers, selection, panel, site, projectType } = parsed.data;
+  const { view, lang, layers, selection, panel, site, projectType, ledger } = parsed.data;
   const merged: AtlasState = {
     view: { ...state.view, ...view } as View,
     lang: lang ?? state.lang,
@@ -90,6 +94,8 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
     site: site === undefined ? state.site : site,
     projectType: projectType === undefined ? state.projectType : projectType,
   };
+  const ledgerView = ledger === undefined ? state.ledger : ledger;
+  if (ledgerView) merged.ledger = ledgerView;
   for (const [id, layer] of Object.entries(layers ?? {})) {
     merged.layers[id] = { ...state.layers[id]!, ...layer };
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { AtlasState } from './state.ts';
 import { coordinateDigits, decodeHash, encodeHash, restore } from './url-codec.ts';
 import { decodeSite, encodeSite } from './site-codec.ts';
+import { defaultLedgerView } from '../stats/ledger-view.ts';
 
 const layer = (visible: boolean, opacity: number) => ({ visible, opacity, hiddenCategories: [], hiddenStatuses: [] });
 const defaults: AtlasState = {
@@ -13,6 +14,20 @@ const defaults: AtlasState = {
 const layerIds = Object.keys(defaults.layers);
 
 describe('the URL hash', () => {
+  test('carries the ledger view: filters, selected row, table, sort and columns', () => {
+    const ledger = { ...defaultLedgerView, place: 'hinggan', theme: 'energy', status: 'met' as const, row: 'od-renewable-capacity-2025',
+      mode: 'table' as const, sort: '-status' as const, columns: ['indicator' as const, 'status' as const] };
+    const hash = encodeHash({ ...defaults, panel: 'ledger', ledger }, defaults);
+    expect(hash).toContain('led.place=hinggan');
+    const restored = restore(defaults, decodeHash(hash, defaults), layerIds);
+    expect(restored.notices).toEqual([]);
+    expect(restored.state.ledger).toEqual(ledger);
+    expect(restore(restored.state, decodeHash('#c=110,40&z=5', defaults), layerIds).state.ledger).toBeUndefined();
+    const bad = decodeHash('#led.view=grid&led.place=hinggan', defaults);
+    expect(bad.notices[0]).toMatch(/^ignored led\.\*: mode/);
+    expect(bad.unknown).toEqual([]);
+  });
+
   test('round-trips every part of the state, rounding coordinates to the zoom', () => {
     const state: AtlasState = {
       ...defaults,

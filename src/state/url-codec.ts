@@ -1,3 +1,4 @@
+import { isLedgerLinkKey, ledgerViewFromLink, ledgerViewToLink } from '../stats/ledger-view.ts';
 import { decodeSite, encodeSite } from './site-codec.ts';
 import { applyPartial, panels, type AtlasState, type LayerState } from './state.ts';
 
@@ -5,7 +6,7 @@ import { applyPartial, panels, type AtlasState, type LayerState } from './state.
  * The URL hash is a copy of the state (README "Links"): short keys, defaults left out, unknown keys kept, bad values
  * dropped with a notice. Keys: c (lon,lat), z, b, p (view); lang; L.<layer> (visible,opacity,hidden categories,
  * hidden statuses); sel (layer/id); panel; site (site-codec); type (project type); data (data version);
- * verdict (the screening verdict when the link was made).
+ * verdict (the screening verdict when the link was made); led.* (the ledger's view, src/stats/ledger-view.ts).
  */
 export interface DecodedHash {
   /** A partial state for applyPartial: every value here passed its own check. */
@@ -53,6 +54,7 @@ export function encodeHash(state: AtlasState, defaults: AtlasState, extras: Link
   if (state.panel !== defaults.panel) params.set('panel', state.panel);
   if (state.site) params.set('site', encodeSite(state.site));
   if (state.projectType) params.set('type', state.projectType);
+  for (const [key, value] of state.ledger ? ledgerViewToLink(state.ledger) : []) params.set(key, value);
   if (extras.dataVersion) params.set('data', extras.dataVersion);
   if (extras.verdict) params.set('verdict', extras.verdict);
   for (const [key, value] of extras.unknown ?? []) if (!params.has(key)) params.append(key, value);
@@ -113,11 +115,16 @@ export function decodeHash(hash: string, defaults: AtlasState): DecodedHash {
       decoded.dataVersion = value;
     } else if (key === 'verdict') {
       decoded.verdict = value;
+    } else if (isLedgerLinkKey(key)) {
+      continue;
     } else if (!known.has(key)) {
       decoded.unknown.push([key, value]);
     }
   }
   if (Object.keys(view).length > 0) decoded.partial['view'] = view;
+  const ledger = ledgerViewFromLink(params);
+  if (ledger.problem) drop('led.*', ledger.problem);
+  decoded.partial['ledger'] = ledger.view ?? null;
   // What a link leaves out is at its default: it reopens exactly what it showed, not what this page had open.
   decoded.partial['selection'] ??= null;
   decoded.partial['panel'] ??= defaults.panel;

@@ -1,46 +1,62 @@
-/** The ledger as CSV for spreadsheets: RFC 4180 (CRLF lines, fields quoted where needed, quotes doubled), with a
- * UTF-8 byte-order mark so that Excel reads the Chinese columns as UTF-8 rather than the system code page. */
+/** The ledger as CSV for spreadsheets, with Chinese or English headers and words: RFC 4180 (CRLF lines, fields
+ * quoted where needed, quotes doubled), with a UTF-8 byte-order mark so that Excel reads the Chinese as UTF-8
+ * rather than the system code page. Documents are named by title and 文号, never by file name. */
+import Papa from 'papaparse';
+import type { Citation } from '../schema/citation.ts';
 import type { LedgerRow } from './ledger.ts';
+import { bindingWords, comparatorWords, statusWords, themeWords } from './ledger-words.ts';
 
-const columns: [header: string, value: (row: LedgerRow) => string | number | null | undefined][] = [
-  ['id', (row) => row.id],
-  ['document_id', (row) => row.documentId],
-  ['file', (row) => row.file],
-  ['theme', (row) => row.theme],
-  ['scope_kind', (row) => row.scope.kind],
-  ['scope_id', (row) => row.scope.id],
-  ['scope_zh', (row) => row.scope.zh],
-  ['indicator_zh', (row) => row.indicator.zh],
-  ['indicator_en', (row) => row.indicator.en],
-  ['unit', (row) => row.unit],
-  ['baseline_value', (row) => row.baseline?.value],
-  ['baseline_year', (row) => row.baseline?.year],
-  ['target_value', (row) => row.target?.value],
-  ['target_year', (row) => row.target?.year],
-  ['comparator', (row) => row.comparator],
-  ['binding', (row) => row.binding],
-  ['measured_value', (row) => row.measured?.value],
-  ['measured_unit', (row) => row.measured?.unit],
-  ['measured_note', (row) => row.measured?.note],
-  ['measured_note_zh', (row) => row.measured?.noteZh],
-  ['status', (row) => row.status],
-  ['note', (row) => row.note],
-  ['note_zh', (row) => row.noteZh],
-  ['feature_ids', (row) => row.featureIds.join(' ')],
-  ['citation_file', (row) => row.citation.file],
-  ['citation_line', (row) => row.citation.line],
-  ['citation_quote', (row) => row.citation.quote],
-  ['conflicts_with', (row) => row.conflictsWith.join(' ')],
-  ['data_version', (row) => row.dataVersion],
-];
+type Lang = 'zh' | 'en';
+type Cell = string | number | null | undefined;
 
-function field(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Where the citation sits in its document: its chapter or section where the citation gives one, and its line. */
+export function placeInDocument(citation: Citation, lang: Lang): string {
+  const section = (citation as Citation & { section?: unknown }).section;
+  const line = lang === 'zh' ? `第${citation.line}行` : `line ${citation.line}`;
+  return typeof section === 'string' && section ? `${section}, ${line}` : line;
 }
 
-export function ledgerToCsv(rows: readonly LedgerRow[]): string {
-  const lines = [columns.map(([header]) => header).join(',')];
-  for (const row of rows) lines.push(columns.map(([, value]) => field(value(row))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+const figure = (value: { value: number | string; year: number | string } | null, part: 'value' | 'year', lang: Lang): Cell => {
+  const cell = value?.[part];
+  return cell === 'unknown' ? (lang === 'zh' ? '未知' : 'unknown') : cell;
+};
+
+const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang) => Cell][] = [
+  ['编号', 'id', (row) => row.id],
+  ['文件', 'document', (row, lang) => row.document.title[lang]],
+  ['文号', 'document_number', (row, lang) => (row.document.number === 'unknown' ? (lang === 'zh' ? '未注明' : 'not stated') : row.document.number)],
+  ['文中位置', 'place_in_document', (row, lang) => placeInDocument(row.citation, lang)],
+  ['原文', 'as_written', (row) => row.citation.quote],
+  ['主题', 'theme', (row, lang) => themeWords[row.theme][lang]],
+  ['范围', 'scope', (row, lang) => row.scopeName[lang]],
+  ['指标', 'indicator', (row, lang) => row.indicator[lang]],
+  ['单位', 'unit', (row) => row.unit],
+  ['基期值', 'baseline_value', (row, lang) => figure(row.baseline, 'value', lang)],
+  ['基期年', 'baseline_year', (row, lang) => figure(row.baseline, 'year', lang)],
+  ['要求', 'comparator', (row, lang) => comparatorWords[row.comparator][lang]],
+  ['目标值', 'target_value', (row, lang) => figure(row.target, 'value', lang)],
+  ['目标年', 'target_year', (row, lang) => figure(row.target, 'year', lang)],
+  ['指标属性', 'binding', (row, lang) => bindingWords[row.binding][lang]],
+  ['地图测得', 'map_value', (row) => row.measured?.value],
+  ['地图单位', 'map_unit', (row) => row.measured?.unit],
+  ['地图精度（公里）', 'map_accuracy_km', (row) => row.measured?.accuracy.km],
+  ['最新报告值', 'reported_value', (row, lang) => {
+    const latest = row.actuals.at(-1);
+    if (!latest) return undefined;
+    if (latest.value !== null) return latest.value;
+    return lang === 'zh' ? (latest.achieved ? '已完成' : '未完成') : latest.achieved ? 'achieved' : 'not achieved';
+  }],
+  ['报告值单位', 'reported_unit', (row) => row.actuals.at(-1)?.unit],
+  ['报告年份', 'reported_year', (row) => row.actuals.at(-1)?.year],
+  ['来源', 'reported_source', (row) => row.actuals.at(-1)?.source],
+  ['状态', 'status', (row, lang) => statusWords[row.status][lang]],
+  ['理由', 'reason', (row, lang) => row.reason[lang]],
+  ['不一致的目标', 'conflicts_with', (row) => row.conflictsWith.join(' ')],
+  ['数据版本', 'data_version', (row) => row.dataVersion],
+];
+
+export function ledgerToCsv(rows: readonly LedgerRow[], lang: Lang = 'en'): string {
+  const fields = columns.map(([zh, en]) => (lang === 'zh' ? zh : en));
+  const data = rows.map((row) => columns.map(([, , value]) => value(row, lang) ?? ''));
+  return `\uFEFF${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`;
 }

@@ -5,7 +5,7 @@ import { seedSchema, type Seed } from '../schema/seed.ts';
 import { computeLedger, type LedgerRow } from './ledger.ts';
 import { ledgerToCsv } from './ledger-csv.ts';
 
-const citation = { file: '003_f727c7bed9c47f2d.txt', line: 1, quote: '示例' };
+const citation = { doc: 'nm-ecology-14th', line: 1, quote: '示例' };
 const box = (west: number, south: number, east: number, north: number): Position[] =>
   [[west, south], [east, south], [east, north], [west, north], [west, south]];
 const polygon = (west: number, south: number, size: number): Geometry => ({ type: 'Polygon', coordinates: [box(west, south, west + size, south + size)] });
@@ -46,8 +46,8 @@ const target = (fields: TargetFixture) => ({
   scope: { kind: 'region', id: 'inner-mongolia', zh: '内蒙古自治区' }, comparator: 'reach', ...fields,
 });
 const seed = (id: string, targets: TargetFixture[]): Seed => seedSchema.parse({
-  id, file: '003_f727c7bed9c47f2d.txt', targets: targets.map(target), rules: [],
-  document: { title: { zh: id, en: id }, issuer: 'unknown', number: 'unknown', date: 'unknown', period: 'unknown' },
+  id, file: `${id}.txt`, targets: targets.map(target), rules: [],
+  document: { title: { zh: id, en: id }, shortTitle: { zh: id, en: id }, issuer: 'unknown', number: 'unknown', date: 'unknown', period: 'unknown' },
 });
 const byId = (rows: LedgerRow[]) => new Map(rows.map((row) => [row.id, row]));
 
@@ -58,7 +58,7 @@ describe('ledger statuses on fixtures', () => {
   it('meets or misses a capacity target measured on open data', () => {
     const met = computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(0.0001)])], 'v1')[0]!;
     expect([met.status, met.measured?.value, met.measured?.unit, met.featureIds]).toEqual(['met', 50, 'MW', ['open-base']]);
-    expect(met.note).toContain('0.0001 亿千瓦 = 10 MW');
+    expect(met.reason.en).toContain('Map: 0.0005 亿千瓦 (50 MW); the document: at least 0.0001 亿千瓦');
     expect(computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(2)])], 'v1')[0]!.status).toBe('not met');
   });
 
@@ -85,18 +85,18 @@ describe('ledger statuses on fixtures', () => {
     expect(redLine.measured!.value).toBeCloseTo(25, 0);
     // Hinggan's outline is hand-drawn, so even its figures from drawn wetlands are illustrative.
     expect(rows.get('hg-wetland-area-2020')!.status).toBe('measured on illustrative data');
-    expect(rows.get('hg-wetland-area-2020')!.note).toContain('26.23 万公顷 = 2623 km²');
+    expect(rows.get('hg-wetland-area-2020')!.reason.en).toContain('the document: reported 26.23 万公顷');
     const wetland = rows.get('eco-2020-wetland-area')!;
     expect([wetland.status, wetland.featureIds, wetland.measured?.unit]).toEqual(['reported', ['lake'], 'km²']);
-    expect(wetland.note).toContain('9000 万亩 = 60000 km²');
+    expect(wetland.reason.en).toMatch(/Map: [\d,.]+ 万亩 \([\d,.]+ km²\); the document: reported 9,000 万亩/);
     const water = rows.get('eco-t03-surface-water-class-iii-share')!;
     expect([water.status, water.measured, water.featureIds]).toEqual(['not measurable from map data', null, ['section']]);
-    expect(water.note).toContain('0 of the map\'s 1 sections');
+    expect(water.reason.en).toContain('0 of the map\'s 1 sections');
     expect(rows.get('unmapped-target')!.status).toBe('not measurable from map data');
     expect(rows.get('unmapped-baseline')!.status).toBe('reported');
-    expect(rows.get('hg-wetland-area-2020')!.noteZh).toContain('26.23 万公顷 = 2623 km²');
-    expect(water.noteZh).toContain('1 个断面中有 0 个');
-    for (const row of rows.values()) expect(row.noteZh).toMatch(/[\u4e00-\u9fff]/);
+    expect(rows.get('hg-wetland-area-2020')!.reason.zh).toContain('文件：报告值 26.23 万公顷');
+    expect(water.reason.zh).toContain('1 个断面中有 0 个');
+    for (const row of rows.values()) expect(row.reason.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('lists conflicts between documents and the seeds\' own, both ways', () => {
@@ -111,10 +111,52 @@ describe('ledger statuses on fixtures', () => {
   });
 });
 
+describe('what the map alone can never say', () => {
+  const handDrawn = (id: string, capacity: number | 'unknown', name = id) => feature({
+    id, name_zh: name, name_en: id, category: 'wind', kind: 'wind', citations: [{ ...citation, quote: name }], method: 'hand-drawn',
+    accuracy: 'C', accuracy_km: 40, capacity_mw: capacity, capacity_year: 2025, status: 'planned', league: 'ordos',
+  }, polygon(110.2, 40.2, 0.1));
+  const capacity = (value: number, comparator: string) => ({ id: 'cp-new-energy-capacity-2030', unit: '万千瓦', comparator, target: { value, year: 2030 } });
+
+  it('a row measured on illustrative data is never met or not met, whatever the figures', () => {
+    for (const value of [0.001, 1, 5, 10, 1000, 1e6]) {
+      for (const comparator of ['at-least', 'at-most', 'reach', 'not-decrease', 'not-increase']) {
+        const row = computeLedger(fixtureCollections([handDrawn('drawn', 50)]), [seed('a', [capacity(value, comparator)])], 'v1')[0]!;
+        expect(row.measured?.value, `${comparator} ${value}`).toBe(50);
+        expect(row.status, `${comparator} ${value}`).toBe('measured on illustrative data');
+        expect(row.reason.en).toContain('not judged');
+      }
+    }
+  });
+
+  it('a capacity written only as a class is never summed as a figure, and its gap is no shortfall', () => {
+    const bases = [base('open-base', 50, polygon(110.7, 40.1, 0.1)), base('class-base', 1000, { type: 'Point', coordinates: [110.3, 40.3] })];
+    bases[1]!.properties!['name_zh'] = '某某百万千瓦级风电基地';
+    const short = computeLedger(fixtureCollections(bases), [seed('a', [capacity(13000, 'at-least')])], 'v1')[0]!;
+    expect(short.measured?.value).toBe(50);
+    expect(short.measured?.inDocumentUnit).toBe(5);
+    expect(short.featureIds).toEqual(['open-base', 'class-base']);
+    expect(short.status).toBe('not measurable from map data');
+    expect(short.measured?.note.zh).toContain('只写了量级（百万千瓦级），不是数值，未计入');
+    expect(short.reason.zh).toContain('（下限），无法判定');
+    const reached = computeLedger(fixtureCollections(bases), [seed('a', [capacity(1, 'at-least')])], 'v1')[0]!;
+    expect(reached.status).toBe('met');
+  });
+
+  it('a target written as a class is held as words, not as its reading', () => {
+    const row = computeLedger(fixtureCollections([]), [seed('a', [{
+      id: 'class-target', unit: '万千瓦', target: { value: 100, year: 2025 },
+      written: { zh: '百万千瓦级', reading: { zh: '约100万千瓦的量级', en: 'the million-kilowatt class' } },
+    }])], 'v1')[0]!;
+    expect([row.qualitative, row.status, row.written?.zh]).toEqual([true, 'not measurable from map data', '百万千瓦级']);
+  });
+});
+
 describe('ledger on the bundled data', () => {
   let rows: LedgerRow[];
-  const seeds = readSeeds();
+  let seeds: Seed[];
   beforeAll(async () => {
+    seeds = readSeeds();
     rows = computeLedger(await readCollections(), seeds, readManifest().version);
   });
 
@@ -134,15 +176,21 @@ describe('ledger on the bundled data', () => {
     const redLine = rowsById.get('eco-t13-red-line-share')!.measured!;
     expect(redLine.value).toBeGreaterThan(30);
     expect(redLine.value).toBeLessThan(70);
-    expect(rowsById.get('hg-clean-power-capacity-2025')!.measured!.value).toBe(2000);
+    // Hinggan's two bases are written 百万千瓦级, a class: never added up as 2,000 MW against the 13,000 MW target.
+    const clean = rowsById.get('hg-clean-power-capacity-2025')!;
+    expect(clean.measured!.value).toBe(0);
+    expect(clean.measured!.note.en).toContain('written only as a class (百万千瓦级)');
+    expect(clean.featureIds).toEqual(expect.arrayContaining(['taohemu-wind-base', 'keyou-zhongqi-wind-base']));
     const water = rowsById.get('eco-t03-surface-water-class-iii-share')!;
     expect(water.status).toBe('not measurable from map data');
-    expect(water.note).toContain('measured class');
+    expect(water.reason.en).toContain('measured class');
   });
 
   it('writes CSV with a byte-order mark, a header and one line per row', () => {
     const csv = ledgerToCsv(rows);
-    expect(csv.startsWith('\uFEFFid,document_id,file,')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,document,document_number,place_in_document,')).toBe(true);
+    expect(csv).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(ledgerToCsv(rows, 'zh').startsWith('\uFEFF编号,文件,文号,文中位置,')).toBe(true);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(rows.length + 1);
   });
 });

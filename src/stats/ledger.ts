@@ -1,28 +1,45 @@
 /**
- * The policy ledger: one row per target of every seed, each measured from the map's data where the map has a
- * counterpart (measures.ts) and compared with the document's figure, or listed with its reported values otherwise.
+ * The policy ledger: one row per target of every seed, with the plan as written (the document's words, unit,
+ * 约束性/预期性, years), what the map can say about it (measures.ts), and a status with a one-line reason. The map
+ * alone never meets a target on illustrative data; planners' reported values (ledger-actuals.ts) can.
  */
 import { z } from 'zod';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { citationSchema } from '../schema/citation.ts';
 import { comparatorSchema, targetSchema, type Seed, type Target } from '../schema/seed.ts';
-import { measures, type Measure, type Measurement, type Words } from './measures.ts';
+import { ledgerStatuses, titleCase } from './ledger-words.ts';
+import { judgeOnMap, type Outcome } from './ledger-map-judge.ts';
+import { measures } from './measures.ts';
 import { regionStatistics } from './region-stats.ts';
-import { toMapUnit } from './units.ts';
+import { convert } from './units.ts';
 
-export const ledgerStatusSchema = z.enum([
-  'met', 'not met', 'not measurable from map data', 'measured on illustrative data', 'reported',
-]);
-export type LedgerStatus = z.infer<typeof ledgerStatusSchema>;
+export { ledgerStatuses, type LedgerStatus } from './ledger-words.ts';
+export const ledgerStatusSchema = z.enum(ledgerStatuses);
 
 const figureSchema = targetSchema.shape.target.unwrap();
+const wordsSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const actualSchema = z.object({
+  targetId: z.string().min(1),
+  /** The reported figure in `unit`; null for a qualitative target, which takes `achieved` instead. */
+  value: z.number().finite().nullable(),
+  achieved: z.boolean().nullable(),
+  unit: z.string(),
+  year: z.number().int().min(1949).max(2100),
+  /** Where the figure comes from: a statistical bulletin, a later document, a URL or a citation. */
+  source: z.string().trim().min(2, 'give a source: a bulletin, a document, a URL or a citation'),
+});
+export type Actual = z.infer<typeof actualSchema>;
 
 export const ledgerRowSchema = z.object({
   id: z.string(),
   documentId: z.string(),
-  file: z.string(),
+  /** The document's title, short title and 文号 (issue number), "unknown" where the seed has none. */
+  document: z.object({ title: wordsSchema, shortTitle: wordsSchema, number: z.string() }),
   theme: targetSchema.shape.theme,
   scope: targetSchema.shape.scope,
+  /** The place in both languages: from the map's features where one is named so, else the id spelt out. */
+  scopeName: wordsSchema,
   indicator: targetSchema.shape.indicator,
   /** The document's unit; baseline and target are as the document gives them. */
   unit: z.string(),
@@ -30,17 +47,29 @@ export const ledgerRowSchema = z.object({
   target: figureSchema.nullable(),
   comparator: comparatorSchema,
   binding: targetSchema.shape.binding,
-  /** What the map measures, in the map's unit (MW, km², %), or null. */
-  measured: z.object({ value: z.number(), unit: z.string(), note: z.string(), noteZh: z.string() }).nullable(),
-  /** The document's figure in the measured unit, for bars of measured against target; null when there is none. */
-  reference: z.object({ value: z.number(), unit: z.string() }).nullable(),
+  /** A target without a figure ("完成自治区考核目标") or with only a class (百万千瓦级): its words are the target,
+   * met or not only by a planner's record. */
+  qualitative: z.boolean(),
+  /** The document's words where it writes the figure as a word or a class, and how the figure reads them. */
+  written: targetSchema.shape.written.unwrap().nullable(),
+  /** What the map measures, in the map's unit (MW, km², %) and, where the units are of one kind, the document's. */
+  measured: z.object({
+    value: z.number(), unit: z.string(), inDocumentUnit: z.number().nullable(), note: wordsSchema,
+    accuracy: z.object({ accuracyClass: z.string(), km: z.number() }),
+  }).nullable(),
+  /** The status and reason from the document and the map alone, before any reported value. */
+  mapStatus: ledgerStatusSchema,
+  mapReason: wordsSchema,
+  /** Reported values a planner recorded for this target, oldest first. */
+  actuals: z.array(actualSchema),
   status: ledgerStatusSchema,
-  /** Why the row has its status: what was compared with what, or why nothing could be; in English and Chinese. */
-  note: z.string(),
-  noteZh: z.string(),
+  /** Why the row has its status, in one line. */
+  reason: wordsSchema,
   /** The features behind the measured number, for highlighting. */
   featureIds: z.array(z.string()),
   citation: citationSchema,
+  /** The seed's note on how the figure was read from the document. */
+  note: z.string(),
   /** Targets that give a different figure for the same thing: the seed's own list, and any target of another
    * document with the same indicator, scope, unit and year but another value. */
   conflictsWith: z.array(z.string()),
@@ -48,63 +77,6 @@ export const ledgerRowSchema = z.object({
   dataVersion: z.string(),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
-
-const atLeast = new Set(['at-least', 'reach', 'not-decrease']);
-const atMost = new Set(['at-most', 'not-increase']);
-
-/** The document figure a map value is held against, as written and in the map's unit, or null when there is none. */
-function reference(target: Target, unit: string): { written: string; value: number } | null {
-  const keepsLevel = target.comparator === 'not-decrease' || target.comparator === 'not-increase';
-  const figure = typeof target.target?.value === 'number' ? target.target.value
-    : keepsLevel || target.comparator === 'reported' ? target.baseline?.value : undefined;
-  if (typeof figure !== 'number') return null;
-  const converted = toMapUnit(figure, target.unit);
-  if (converted?.unit !== unit) throw new Error(`${target.id}: ${target.unit} cannot be compared with ${unit}`);
-  const written = `${figure} ${target.unit}`;
-  return { written: converted.unit === target.unit ? written : `${written} = ${converted.value} ${unit}`, value: converted.value };
-}
-
-function referenceInUnit(target: Target, unit: string | undefined): { value: number; unit: string } | null {
-  const figure = unit === undefined ? null : reference(target, unit);
-  return figure === null || unit === undefined ? null : { value: figure.value, unit };
-}
-
-type Outcome = { status: LedgerStatus; note: Words };
-
-function judge(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): Outcome {
-  const figure = reference(target, result.unit);
-  const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
-  const map = { en: `Map: ${result.value} ${result.unit}${lower.en}`, zh: `地图：${result.value} ${result.unit}${lower.zh}` };
-  const against = figure === null
-    ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-    : { en: `the document: ${figure.written} (${target.comparator})`, zh: `文件：${figure.written}（${comparatorZh[target.comparator]}）` };
-  const note = (en: string, zh: string): Words => ({ en: `${measure.note.en} ${en}`, zh: `${measure.note.zh}${zh}` });
-  if (result.illustrative) {
-    return { status: 'measured on illustrative data', note: note(`${map.en}, on illustrative data; ${against.en}.`, `${map.zh}，基于示意数据；${against.zh}。`) };
-  }
-  if (target.comparator === 'reported') {
-    return { status: 'reported', note: note(`${map.en}; ${against.en} (a reported figure, not a target).`, `${map.zh}；${against.zh}（为报告数值，非目标）。`) };
-  }
-  const greater = atLeast.has(target.comparator);
-  if (figure === null || (!greater && !atMost.has(target.comparator))) {
-    const why = figure === null
-      ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-      : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
-    return { status: 'not measurable from map data', note: note(`${map.en}, but ${why.en}.`, `${map.zh}，但${why.zh}。`) };
-  }
-  const holds = greater ? result.value >= figure.value : result.value <= figure.value;
-  // A lower bound settles "at least" when it already reaches the figure and "at most" when it already exceeds it.
-  if (result.lowerBound && holds !== greater) {
-    return { status: 'not measurable from map data', note: note(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`) };
-  }
-  return { status: holds ? 'met' : 'not met', note: note(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
-}
-
-/** How the Chinese notes say each comparator. */
-const comparatorZh: Record<Target['comparator'], string> = {
-  'at-least': '不低于', 'at-most': '不高于', reach: '达到', 'not-decrease': '不减少', 'not-increase': '不增加',
-  'decrease-by': '下降', 'increase-by': '提高', complete: '完成', reported: '报告值',
-};
 
 /** Cross-document disagreements: same indicator (ignoring spacing), scope, unit and year, different values. */
 function disagreements(seeds: readonly Seed[]): Map<string, Set<string>> {
@@ -136,45 +108,90 @@ function disagreements(seeds: readonly Seed[]): Map<string, Set<string>> {
   return conflicts;
 }
 
-/** One row per target of every seed, measured on the given datasets of public/data. */
+/** English place names from the map's features (admin regions, deserts, basins...) by id. */
+function placeNames(collections: ReadonlyMap<string, FeatureCollection>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const collection of collections.values()) {
+    for (const feature of collection.features as Feature[]) {
+      const id = feature.properties?.['id'];
+      const name = feature.properties?.['name_en'];
+      if (typeof id === 'string' && typeof name === 'string' && !names.has(id)) names.set(id, name);
+    }
+  }
+  return names;
+}
+
+/** Whether the target has no figure to hold a value against: its words are the target. A class such as 百万千瓦级
+ * names an order of magnitude, not a figure, so it is held as words too. */
+export const isQualitative = (target: Target) =>
+  target.comparator === 'complete' || /级/.test(target.written?.zh ?? '')
+  || (target.comparator !== 'reported' && typeof target.target?.value !== 'number'
+    && !(target.comparator === 'not-decrease' || target.comparator === 'not-increase'));
+
+/** One row per target of every seed, measured on the given datasets of public/data; no reported values yet. */
 export function computeLedger(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], manifestVersion: string): LedgerRow[] {
   const statistics = regionStatistics(collections);
   const conflicts = disagreements(seeds);
+  const names = placeNames(collections);
   const rows = seeds.flatMap((seed) => seed.targets.map((target): LedgerRow => {
     const measure = measures.get(target.id);
     const result = measure?.measure(statistics);
     let outcome: Outcome;
-    if (!measure || !result) {
-      outcome = target.comparator === 'reported'
-        ? { status: 'reported', note: { en: 'A figure the document reports; the map has no counterpart.', zh: '文件报告的数值；地图上没有对应内容。' } }
-        : { status: 'not measurable from map data', note: { en: 'The map has no counterpart for this figure.', zh: '地图上没有与此数值对应的内容。' } };
+    if (!measure || !result || (isQualitative(target) && result.kind === 'value')) {
+      outcome = unmeasured(target);
     } else if (result.kind === 'unmeasurable') {
-      outcome = { status: 'not measurable from map data', note: { en: `${measure.note.en} ${result.reason.en}`, zh: `${measure.note.zh}${result.reason.zh}` } };
+      outcome = { status: 'not measurable from map data', reason: { en: `${measure.note.en} ${result.reason.en}`, zh: `${measure.note.zh}${result.reason.zh}` } };
     } else {
-      outcome = judge(target, measure, result);
+      outcome = judgeOnMap(target, measure, result);
     }
+    const measured = result?.kind === 'value'
+      ? { value: result.value, unit: result.unit, inDocumentUnit: convert(result.value, result.unit, target.unit), note: result.note, accuracy: result.accuracy }
+      : null;
     return {
       id: target.id,
       documentId: seed.id,
-      file: seed.file,
+      document: { title: seed.document.title, shortTitle: seed.document.shortTitle, number: seed.document.number },
       theme: target.theme,
       scope: target.scope,
+      scopeName: { zh: target.scope.zh, en: names.get(target.scope.id) ?? titleCase(target.scope.id) },
       indicator: target.indicator,
       unit: target.unit,
       baseline: target.baseline ?? null,
       target: target.target ?? null,
       comparator: target.comparator,
       binding: target.binding,
-      measured: result?.kind === 'value' ? { value: result.value, unit: result.unit, note: result.note.en, noteZh: result.note.zh } : null,
-      reference: referenceInUnit(target, result?.kind === 'value' ? result.unit : undefined),
+      qualitative: isQualitative(target),
+      written: target.written ?? null,
+      measured,
+      mapStatus: outcome.status,
+      mapReason: outcome.reason,
+      actuals: [],
       status: outcome.status,
-      note: outcome.note.en,
-      noteZh: outcome.note.zh,
+      reason: outcome.reason,
       featureIds: result?.featureIds ?? [],
       citation: target.citation,
+      note: target.note ?? '',
       conflictsWith: [...(conflicts.get(target.id) ?? [])].sort(),
       dataVersion: manifestVersion,
     };
   }));
   return z.array(ledgerRowSchema).parse(rows);
+}
+
+/** A row the map has no counterpart for: a figure the document reports, a qualitative target, or a figure
+ * waiting for a reported value. Never a shortfall: nothing was compared. */
+function unmeasured(target: Target): Outcome {
+  if (target.comparator === 'reported') {
+    return { status: 'reported', reason: { en: 'A figure the document reports; nothing to compare it with.', zh: '文件报告的数值，无可比对象。' } };
+  }
+  if (isQualitative(target)) {
+    return {
+      status: 'not measurable from map data',
+      reason: { en: 'A target in words, with no figure; record whether it was achieved, with its source.', zh: '文字表述的目标，没有数值；请记录是否完成及来源。' },
+    };
+  }
+  return {
+    status: 'not measurable from map data',
+    reason: { en: 'The map has no counterpart for this figure; record a reported value to judge it.', zh: '地图上没有与此数值对应的内容；录入实际报告值后可判定。' },
+  };
 }

@@ -2,8 +2,12 @@
  * The targets the map can speak to, and how: target id -> what is measured on the map's data. Every other target
  * of the seeds goes into the ledger unmeasured. Values come back in the map's units (see units.ts).
  */
+import type { Feature } from 'geojson';
 import type { EnergyBaseKind } from '../../layers/energy-bases/properties.ts';
-import { capacityOf, isIllustrative, type RegionStatistics } from './region-stats.ts';
+import type { Words } from './ledger-words.ts';
+import { capacityOf, isIllustrative, type RegionInfo, type RegionStatistics } from './region-stats.ts';
+
+export type { Words } from './ledger-words.ts';
 
 export type Measurement =
   | {
@@ -14,15 +18,38 @@ export type Measurement =
     note: Words;
     featureIds: string[];
     illustrative: boolean;
-    /** Some features behind the figure carry no value ("unknown"), so the figure is a lower bound. */
+    /** Some features behind the figure carry no value ("unknown") or only a class, so the figure is a lower bound. */
     lowerBound: boolean;
+    /** The worst accuracy class and edge accuracy of the features and the region outline behind the figure. */
+    accuracy: Accuracy;
   }
   | { kind: 'unmeasurable'; reason: Words; featureIds: string[] };
 
-/** A note in English and Chinese. */
-export interface Words {
-  en: string;
-  zh: string;
+export interface Accuracy {
+  accuracyClass: string;
+  km: number;
+}
+
+/** The coarsest class (A <= 1 km, B 1-3 km, C schematic) and the widest edge accuracy among the features and the
+ * region's outline: a figure is only as good as its worst input. */
+function accuracyOf(features: readonly Feature[], region: RegionInfo): Accuracy {
+  const classes = features.map((feature) => String(feature.properties?.['accuracy'] ?? 'C'));
+  const kms = features.map((feature) => Number(feature.properties?.['accuracy_km'] ?? 0));
+  const regionClass = region.method === 'hand-drawn' ? 'C' : 'A';
+  return { accuracyClass: [...classes, regionClass].sort().at(-1)!, km: Math.max(region.accuracyKm, ...kms) };
+}
+
+const byIds = (features: readonly Feature[], ids: Iterable<string>) => {
+  const wanted = new Set(ids);
+  return features.filter((feature) => wanted.has(String(feature.properties?.['id'])));
+};
+
+/** A base whose document gives its size as a class (百万千瓦级, "million-kilowatt class"), not a figure: its
+ * stored capacity is the order of magnitude, which must never be added up as if it were stated. */
+export function capacityWrittenAsClass(feature: Feature): boolean {
+  const citations = (feature.properties?.['citations'] ?? []) as { quote?: string }[];
+  const wording = `${String(feature.properties?.['name_zh'] ?? '')}|${citations.map((citation) => citation.quote ?? '').join('')}`;
+  return /千瓦级/.test(wording.replace(/\s+/g, ''));
 }
 
 export interface Measure {
@@ -64,6 +91,7 @@ const redLineShare: Measure = {
       featureIds: layer.featureIds,
       illustrative: layer.illustrative,
       lowerBound: false,
+      accuracy: accuracyOf(byIds(statistics.features('red-line-areas'), layer.featureIds), region),
     };
   },
 };
@@ -92,6 +120,7 @@ function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
         featureIds: layer.featureIds,
         illustrative: layer.illustrative,
         lowerBound: false,
+        accuracy: accuracyOf(byIds(statistics.features('wetlands'), layer.featureIds), region),
       };
     },
   };
@@ -108,25 +137,35 @@ function plannedCapacity(regionId: Place): Measure {
     },
     measure(statistics) {
       const region = statistics.region(regionId);
-      const ids = new Set(statistics.layer(regionId, 'energy-bases').featureIds);
-      const bases = statistics.features('energy-bases').filter((feature) => ids.has(String(feature.properties?.['id'])));
-      const sum = capacityOf(bases, generatingKinds);
-      const behind = new Set([...sum.statedIds, ...sum.unknownIds]);
+      const inRegion = byIds(statistics.features('energy-bases'), statistics.layer(regionId, 'energy-bases').featureIds);
+      const classes = inRegion.filter(capacityWrittenAsClass);
+      const sum = capacityOf(inRegion.filter((feature) => !capacityWrittenAsClass(feature)), generatingKinds);
+      const classIds = capacityOf(classes, generatingKinds);
+      const classed = [...classIds.statedIds, ...classIds.unknownIds];
+      const behind = new Set([...sum.statedIds, ...sum.unknownIds, ...classed]);
       const unknown = sum.unknownIds.length;
+      const gaps = {
+        en: [unknown > 0 ? `${unknown} state none` : '', classed.length > 0 ? `${classed.length} are written only as a class (百万千瓦级), not a figure, and are not added` : '']
+          .filter(Boolean).join('; '),
+        zh: [unknown > 0 ? `其中 ${unknown} 个未给出容量` : '', classed.length > 0 ? `${classed.length} 个只写了量级（百万千瓦级），不是数值，未计入` : '']
+          .filter(Boolean).join('；'),
+      };
+      const bases = byIds(inRegion, behind);
       return {
         kind: 'value',
         value: sum.statedMw,
         unit: 'MW',
         note: {
           en: `Capacity the documents state for the ${behind.size} wind and solar bases the map places in ${places[regionId].en}`
-            + `${unknown > 0 ? `; ${unknown} state none, so the sum is a lower bound` : ''}. Planned bases named in the `
+            + `${gaps.en ? `; ${gaps.en}, so the sum is a lower bound` : ''}. Planned bases named in the `
             + 'documents, not installed capacity; storage and hydrogen bases left out.',
           zh: `文件为地图在${places[regionId].zh}所绘 ${behind.size} 个风电、光伏基地给出的容量`
-            + `${unknown > 0 ? `；其中 ${unknown} 个未给出容量，合计为下限` : ''}。为文件点名的规划基地，非已装机容量；不含储能和氢能基地。`,
+            + `${gaps.zh ? `；${gaps.zh}，合计为下限` : ''}。为文件点名的规划基地，非已装机容量；不含储能和氢能基地。`,
         },
         featureIds: [...behind],
-        illustrative: isIllustrative(bases.filter((feature) => behind.has(String(feature.properties?.['id']))), region),
-        lowerBound: unknown > 0,
+        illustrative: isIllustrative(bases, region),
+        lowerBound: unknown > 0 || classed.length > 0,
+        accuracy: accuracyOf(bases, region),
       };
     },
   };

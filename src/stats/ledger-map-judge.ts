@@ -1,0 +1,64 @@
+/**
+ * What the map alone can say about a target: a figure measured on open data can meet a target or miss it; one
+ * measured on illustrative or hand-drawn data is shown, never judged; a lower bound (bases with no figure, or only
+ * a class such as 百万千瓦级) can show a target reached but never a shortfall.
+ */
+import type { Target } from '../schema/seed.ts';
+import { comparatorWords, formatFigure as format, type LedgerStatus, type Words } from './ledger-words.ts';
+import type { Measure, Measurement } from './measures.ts';
+import { convert } from './units.ts';
+
+export interface Outcome {
+  status: LedgerStatus;
+  reason: Words;
+}
+
+const atLeast = new Set(['at-least', 'reach', 'not-decrease']);
+const atMost = new Set(['at-most', 'not-increase']);
+
+
+/** The document's figure for a map value: the target, or the level to keep for "not decrease/increase" and reported rows. */
+function documentFigure(target: Target): number | null {
+  const keepsLevel = target.comparator === 'not-decrease' || target.comparator === 'not-increase' || target.comparator === 'reported';
+  const figure = typeof target.target?.value === 'number' ? target.target.value : keepsLevel ? target.baseline?.value : undefined;
+  return typeof figure === 'number' ? figure : null;
+}
+
+export function judgeOnMap(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): Outcome {
+  const figure = documentFigure(target);
+  // Compared in the document's unit: 万千瓦 stays 万千瓦, with the map's MW beside it.
+  const inDocumentUnit = convert(result.value, result.unit, target.unit);
+  const shown = inDocumentUnit === null || target.unit === result.unit
+    ? `${format(result.value)} ${result.unit}`
+    : `${format(inDocumentUnit)} ${target.unit} (${format(result.value)} ${result.unit})`;
+  const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
+  const map = { en: `Map: ${shown}${lower.en}`, zh: `地图：${shown}${lower.zh}` };
+  const words = comparatorWords[target.comparator];
+  const against = figure === null
+    ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+    : { en: `the document: ${words.en} ${format(figure)} ${target.unit}`, zh: `文件：${words.zh} ${format(figure)} ${target.unit}` };
+  const reason = (en: string, zh: string): Words => ({ en: `${measure.note.en} ${en}`, zh: `${measure.note.zh}${zh}` });
+  if (result.illustrative) {
+    return {
+      status: 'measured on illustrative data',
+      reason: reason(`${map.en}, on illustrative or hand-drawn data, so it is not judged; ${against.en}.`, `${map.zh}，基于示意或手绘数据，不作判定；${against.zh}。`),
+    };
+  }
+  if (target.comparator === 'reported') {
+    return { status: 'reported', reason: reason(`${map.en}; ${against.en} (a reported figure, not a target).`, `${map.zh}；${against.zh}（为报告数值，非目标）。`) };
+  }
+  const greater = atLeast.has(target.comparator);
+  if (figure === null || inDocumentUnit === null || (!greater && !atMost.has(target.comparator))) {
+    const why = figure === null
+      ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+      : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
+    return { status: 'not measurable from map data', reason: reason(`${map.en}, but ${why.en}.`, `${map.zh}，但${why.zh}。`) };
+  }
+  const holds = greater ? inDocumentUnit >= figure : inDocumentUnit <= figure;
+  // A lower bound settles "at least" when it already reaches the figure and "at most" when it already exceeds it:
+  // anything else would draw a data gap as a shortfall.
+  if (result.lowerBound && holds !== greater) {
+    return { status: 'not measurable from map data', reason: reason(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`) };
+  }
+  return { status: holds ? 'met' : 'not met', reason: reason(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
+}
