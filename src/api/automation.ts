@@ -1,8 +1,7 @@
-import type { MapController } from '../map/map-controller.ts';
-import { snapshot, type AtlasState } from '../state/state.ts';
-import type { Store } from '../state/store.ts';
-import type { LedgerRow } from '../stats/ledger.ts';
+import type { Atlas } from '../app/atlas.ts';
 import type { Report } from '../screening/report.ts';
+import { snapshot, type AtlasState } from '../state/state.ts';
+import type { LedgerRow } from '../stats/ledger.ts';
 
 /** The documented hook for presenters and tests (README "Automation API"). */
 export interface AtlasApi {
@@ -19,36 +18,29 @@ export interface AtlasApi {
   screen(geometry: unknown, projectType: string): Promise<Report>;
 }
 
-export interface AutomationHooks {
-  shareUrl(): string;
-  exportPng(scale: 1 | 2): Promise<string>;
-  ledger(): Promise<LedgerRow[]>;
-  screen(geometry: unknown, projectType: string): Promise<Report>;
-}
-
 declare global {
   interface Window { atlas: AtlasApi }
 }
 
-export function installAutomation(store: Store, controller: MapController, started: Promise<void>, hooks: AutomationHooks): void {
-  window.atlas = {
-    ready: started,
-    getState: () => snapshot(store.state),
+/** window.atlas over the application layer: every call goes through the same sessions the panels use. */
+export function automation(atlas: Atlas): AtlasApi {
+  return {
+    ready: atlas.ready,
+    getState: () => snapshot(atlas.store.state),
     async setState(partial: unknown) {
-      await started;
-      store.set(partial);
-      await controller.idle();
-      return snapshot(store.state);
+      await atlas.ready;
+      atlas.store.set(partial);
+      await atlas.map()?.idle();
+      return snapshot(atlas.store.state);
     },
-    shareUrl: hooks.shareUrl,
+    shareUrl: () => atlas.links?.shareUrl() ?? atlas.platform.page.href(),
     async exportPng(scale = 1) {
-      await started;
-      return hooks.exportPng(scale);
+      await atlas.ready;
+      return atlas.presenting.exportPng(scale);
     },
-    ledger: hooks.ledger,
+    ledger: () => atlas.ledger.ledger(),
     async screen(geometry, projectType) {
-      await started;
-      return hooks.screen(geometry, projectType);
+      return (await atlas.screener()).screen(geometry, projectType);
     },
   };
 }

@@ -1,23 +1,27 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { MapController } from '../map/map-controller.ts';
-import { outlineLayer } from '../map/outline-layer.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
+import { verdicts } from '../screening/verdict.ts';
 import type { Store } from '../state/store.ts';
-import type { PastedSite } from '../components/screening-panel.ts';
+import type { AtlasMap, Outline } from './atlas-map.ts';
+import type { PastedSite, SiteFile } from './events.ts';
+import { verdictRgba, type Rgba } from './verdict-colours.ts';
 
 /** Files over this are refused before they are read: the parsers' own limit, checked without loading the bytes. */
 const maxUploadBytes = 50 * 1024 * 1024;
 
-interface Host {
+export interface ScreeningHost {
   readonly store: Store;
-  controller(): MapController | undefined;
+  map(): AtlasMap | undefined;
   collections(): ReadonlyMap<string, FeatureCollection>;
-  dataVersion(): string;
-  requestUpdate(): void;
+  screener(): Promise<Screener>;
+  /** Something shown changed: the element renders again. */
+  changed(): void;
 }
+
+const siteLine: Rgba = [13, 71, 161, 255];
 
 /**
  * The screening side of the atlas: keeps the report in step with the state's site and project type, draws the site
@@ -29,22 +33,10 @@ export class ScreeningSession {
   problem = '';
   notes: string[] = [];
   drawing: DrawKind | '' = '';
-  #screener: Promise<Screener> | undefined;
   #computed = '';
   #pending: Promise<Report | undefined> = Promise.resolve(undefined);
 
-  constructor(private readonly host: Host) {}
-
-  /** The engine, built once from the loaded datasets and the bundled seeds. */
-  screener(): Promise<Screener> {
-    this.#screener ??= (async () => {
-      const [{ createScreener }, { bundledSeeds }] = await Promise.all([
-        import('../screening/screener.ts'), import('../data/bundled-seeds.ts'),
-      ]);
-      return createScreener({ collections: this.host.collections(), seeds: bundledSeeds, dataVersion: this.host.dataVersion() });
-    })();
-    return this.#screener;
-  }
+  constructor(private readonly host: ScreeningHost) {}
 
   /** Recomputes the report when the site or the project type changed; resolves with the current report. */
   update(): Promise<Report | undefined> {
@@ -55,7 +47,7 @@ export class ScreeningSession {
     this.#pending = (async () => {
       let report: Report | undefined;
       try {
-        report = site && projectType ? (await this.screener()).screen(site, projectType) : undefined;
+        report = site && projectType ? (await this.host.screener()).screen(site, projectType) : undefined;
       } catch (error) {
         this.#refuseError(error);
       }
@@ -63,7 +55,7 @@ export class ScreeningSession {
       if (key === this.#computed) {
         this.report = report;
         this.#drawOverlay(site);
-        this.host.requestUpdate();
+        this.host.changed();
       }
       return report;
     })();
@@ -71,27 +63,26 @@ export class ScreeningSession {
   }
 
   draw(kind: DrawKind): void {
-    const controller = this.host.controller();
-    if (!controller) return;
+    const map = this.host.map();
+    if (!map) return;
     this.drawing = kind;
-    controller.draw.start(kind, {
-      change: (vertices) => controller.setOverlayLayer('drawing', preview(vertices, kind)),
+    map.draw(kind, {
+      change: (vertices) => map.setOutline('drawing', preview(vertices, kind)),
       finish: (geometry) => {
-        controller.setOverlayLayer('drawing', undefined);
+        map.setOutline('drawing', undefined);
         this.drawing = '';
         this.setSite(geometry, []);
       },
       cancel: () => {
-        controller.setOverlayLayer('drawing', undefined);
+        map.setOutline('drawing', undefined);
         this.drawing = '';
-        this.host.requestUpdate();
+        this.host.changed();
       },
     });
-    controller.map.getCanvas().focus();
-    this.host.requestUpdate();
+    this.host.changed();
   }
 
-  async upload(file: { name: string; size: number; read(): Promise<ArrayBuffer> }): Promise<void> {
+  async upload(file: SiteFile): Promise<void> {
     const lang = this.host.store.state.lang;
     if (file.size > maxUploadBytes) {
       this.#refuse(lang === 'zh' ? `${file.name}：${(file.size / 1048576).toFixed(1)} MB，超过50 MB上限；已保留原选址。`
@@ -135,19 +126,21 @@ export class ScreeningSession {
 
   #refuse(text: string): void {
     this.problem = text;
-    this.host.requestUpdate();
+    this.host.changed();
   }
 
-  /** The site in blue, and the zones that restrict it outlined in red. */
+  /** The site in blue, and each zone that restricts it outlined in its verdict's colour. */
   #drawOverlay(site: SiteGeometry | null): void {
-    const controller = this.host.controller();
-    if (!controller) return;
-    const siteFeatures: Feature[] = site ? [{ type: 'Feature', geometry: site, properties: {} }] : [];
-    controller.setOverlayLayer('site', outlineLayer('site', siteFeatures, [13, 71, 161, 255], [21, 101, 192, 50]));
-    const hitIds = new Set((this.report?.hits ?? []).filter((hit) => hit.verdict !== 'clear').map((hit) => `${hit.layer}/${hit.zoneId}`));
-    const features = [...this.host.collections()].flatMap(([layer, collection]) =>
-      collection.features.filter((feature) => hitIds.has(`${layer}/${String(feature.properties?.['id'])}`)));
-    controller.setOverlayLayer('screening-hits', outlineLayer('screening-hits', features, [198, 40, 40, 255]));
+    const map = this.host.map();
+    if (!map) return;
+    map.setOutline('site', site ? { features: [{ type: 'Feature', geometry: site, properties: {} }], line: siteLine, fill: [21, 101, 192, 50] } : undefined);
+    const hits = (this.report?.hits ?? []).filter((hit) => hit.verdict !== 'clear');
+    for (const verdict of verdicts.filter((verdict) => verdict !== 'clear')) {
+      const ids = new Set(hits.filter((hit) => hit.verdict === verdict).map((hit) => `${hit.layer}/${hit.zoneId}`));
+      const features = [...this.host.collections()].flatMap(([layer, collection]) =>
+        collection.features.filter((feature) => ids.has(`${layer}/${String(feature.properties?.['id'])}`)));
+      map.setOutline(`screening-hits-${verdict}`, features.length > 0 ? { features, line: verdictRgba(verdict) } : undefined);
+    }
   }
 }
 
@@ -160,11 +153,11 @@ function flat(geometry: unknown): SiteGeometry {
 }
 
 /** The vertices drawn so far, joined up (and closed, for a polygon). */
-function preview(vertices: [number, number][], kind: DrawKind) {
+function preview(vertices: [number, number][], kind: DrawKind): Outline | undefined {
   const features: Feature[] = vertices.map((coordinates) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} }));
   if (vertices.length > 1) {
     const path = kind === 'polygon' ? [...vertices, vertices[0]!] : vertices;
     features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: path }, properties: {} });
   }
-  return outlineLayer('drawing', features, [13, 71, 161, 255], [13, 71, 161, 255]);
+  return features.length > 0 ? { features, line: siteLine, fill: siteLine } : undefined;
 }

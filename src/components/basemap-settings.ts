@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import { onlineBasemapSchema, type OnlineBasemap } from '../map/online-basemap.ts';
@@ -55,7 +56,7 @@ export class BasemapSettings extends LitElement {
   }
 
   #emit(basemap: OnlineBasemap | undefined): void {
-    this.dispatchEvent(new CustomEvent('atlas-basemap', { detail: basemap, bubbles: true, composed: true }));
+    emit(this, 'atlas-basemap', basemap);
   }
 }
 customElements.define('basemap-settings', BasemapSettings);

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit } from '../app/events.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { documentOfFile, type Citation } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
@@ -79,7 +80,7 @@ export class FeaturePanel extends LitElement {
   }
 
   #close(): void {
-    this.dispatchEvent(new CustomEvent('atlas-select', { detail: null, bubbles: true, composed: true }));
+    emit(this, 'atlas-select', null);
   }
 }
 customElements.define('feature-panel', FeaturePanel);

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit, type LayerChange } from '../app/events.ts';
 import type { LayerDefinition, Theme } from '../../layers/layer-definition.ts';
 import { themes } from '../../layers/registry.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
@@ -13,7 +14,6 @@ const themeTitle: Record<Theme, StringKey> = {
 const toggled = (hidden: string[], value: string, shown: boolean) =>
   shown ? hidden.filter((item) => item !== value) : [...hidden, value];
 
-export type LayerChange = { id: string } & Partial<LayerState>;
 
 /** Layers grouped by theme: visibility, opacity, feature count and a legend drawn from each layer's palette. */
 export class LayerPanel extends LitElement {
@@ -104,7 +104,7 @@ export class LayerPanel extends LitElement {
   }
 
   #change(detail: LayerChange): void {
-    this.dispatchEvent(new CustomEvent<LayerChange>('atlas-layer-change', { detail, bubbles: true, composed: true }));
+    emit(this, 'atlas-layer-change', detail);
   }
 }
 customElements.define('layer-panel', LayerPanel);

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit, type AtlasEvents } from '../app/events.ts';
 import { documents, type DocumentId } from '../schema/citation.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
@@ -137,8 +138,8 @@ export class LedgerPanel extends LitElement {
     this.filter = { ...this.filter, [key]: value };
   }
 
-  #emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  #emit<K extends keyof AtlasEvents>(name: K, detail: AtlasEvents[K]): void {
+    emit(this, name, detail);
   }
 }
 

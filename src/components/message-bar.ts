@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
+import { emit, type Message } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 
-export interface Message { id: string; text: string }
 
 /** Problems the user must know about (a layer that failed, a refused input), each dismissible. */
 export class MessageBar extends LitElement {
@@ -26,7 +26,7 @@ export class MessageBar extends LitElement {
   }
 
   #dismiss(id: string): void {
-    this.dispatchEvent(new CustomEvent('atlas-dismiss', { detail: id, bubbles: true, composed: true }));
+    emit(this, 'atlas-dismiss', id);
   }
 }
 customElements.define('message-bar', MessageBar);

@@ -1,4 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { verdictBackgroundCss } from '../app/verdict-colours.ts';
+import { emit, type AtlasEvents, type Datum } from '../app/events.ts';
 import { documentOfFile } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
@@ -6,9 +8,6 @@ import type { Lang } from '../state/state.ts';
 import type { Report, Warning } from '../screening/report.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 
-export type Datum = 'wgs84' | 'gcj02' | 'bd09';
-export interface PastedSite { text: string; datum: Datum; zoneWidth: 3 | 6; centralMeridian?: number }
-export type ReportFormat = 'geojson' | 'csv' | 'print';
 
 /** Site screening: define a site (draw, upload, paste), pick the project type, read the verdict and its citations. */
 export class ScreeningPanel extends LitElement {
@@ -39,8 +38,7 @@ export class ScreeningPanel extends LitElement {
     .problem { color: #b00020; }
     .verdict { border-radius: 6px; padding: 8px 10px; margin: 8px 0; color: #fff; }
     .verdict strong { font-size: 18px; display: block; }
-    .prohibited { background: #8e1b17; } .restricted { background: #c62828; } .conditional { background: #ef6c00; }
-    .review { background: #6d5f00; } .clear { background: #2e7d32; }
+    ${unsafeCSS(verdictBackgroundCss)}
     table { width: 100%; border-collapse: collapse; font-size: 12px; }
     th, td { border-bottom: 1px solid #e2ddd2; text-align: left; padding: 3px 4px; vertical-align: top; }
     .cite { color: #6a3d00; }
@@ -144,14 +142,14 @@ export class ScreeningPanel extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const meridian = String(form.get('centralMeridian') ?? '').trim();
-    this.#emit<PastedSite>('atlas-site-text', {
+    this.#emit('atlas-site-text', {
       text: String(form.get('text') ?? ''), datum: String(form.get('datum')) as Datum,
       zoneWidth: form.get('zoneWidth') === '6' ? 6 : 3, ...(meridian ? { centralMeridian: Number(meridian) } : {}),
     });
   }
 
-  #emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  #emit<K extends keyof AtlasEvents>(name: K, detail: AtlasEvents[K]): void {
+    emit(this, name, detail);
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import { search, type SearchEntry } from '../search/search.ts';
@@ -60,7 +61,7 @@ export class SearchBox extends LitElement {
 
   #pick(entry: SearchEntry): void {
     this.query = '';
-    this.dispatchEvent(new CustomEvent<SearchEntry>('atlas-pick', { detail: entry, bubbles: true, composed: true }));
+    emit(this, 'atlas-pick', entry);
   }
 }
 customElements.define('search-box', SearchBox);

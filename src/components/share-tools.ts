@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { emit, type ShareAction } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import { readSavedViews, writeSavedViews, type SavedView } from '../state/saved-views.ts';
 
-export type ShareAction = 'copy-link' | 'export-1x' | 'export-2x' | 'embed' | 'present';
 
 /** Share and present: copy link, PNG export, embed snippet, presentation mode, and the saved views of this browser. */
 export class ShareTools extends LitElement {
@@ -52,7 +52,7 @@ export class ShareTools extends LitElement {
   }
 
   #act(action: ShareAction): void {
-    this.dispatchEvent(new CustomEvent<ShareAction>('atlas-share', { detail: action, bubbles: true, composed: true }));
+    emit(this, 'atlas-share', action);
   }
 
   #save(event: Event): void {
@@ -64,7 +64,7 @@ export class ShareTools extends LitElement {
   }
 
   #open(view: SavedView): void {
-    this.dispatchEvent(new CustomEvent<string>('atlas-open-hash', { detail: view.hash, bubbles: true, composed: true }));
+    emit(this, 'atlas-open-hash', view.hash);
   }
 
   #clear(): void {

@@ -1,25 +1,28 @@
-import { html, render } from 'lit';
-import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import { LitElement, html } from 'lit';
+import type { PrintPage } from '../app/report-export.ts';
+import { t, verdictKey } from '../i18n/strings.ts';
 import { documentOfFile } from '../schema/citation.ts';
 import { projectTypes } from '../schema/project-type.ts';
-import { t, verdictKey } from '../i18n/strings.ts';
-import type { Lang } from '../state/state.ts';
-import type { Report } from '../screening/report.ts';
 
 /**
- * Lays out the printable screening report (map with legend, scale and north arrow drawn in, the verdict, every hit
- * with its citation, and the data version) in a section only print media shows, then opens the print dialog.
+ * The printable screening report (map with legend, scale and north arrow drawn in, the verdict, every hit with its
+ * citation, and the data version). It lives directly in <body>, and only print media show it (src/styles).
  */
-export function printReport(report: Report, mapImage: string, lang: Lang, capacity: string, layers: LayerDefinition[]): void {
-  let section = document.getElementById('print-report');
-  if (!section) {
-    section = document.createElement('section');
-    section.id = 'print-report';
-    document.body.append(section);
+export class PrintReport extends LitElement {
+  static override properties = { page: { attribute: false } };
+  page: PrintPage | undefined;
+
+  // Light DOM: the page's print stylesheet lays it out.
+  protected override createRenderRoot() {
+    return this;
   }
-  render(html`
+
+  override render() {
+    if (!this.page) return html``;
+    const { report, mapImage, lang, capacity, layers, date } = this.page;
+    return html`
     <h1>${t('screeningReport', lang)}</h1>
-    <p>${new Date().toISOString().slice(0, 10)} · ${projectTypes[report.projectType][lang]}${capacity ? ` · ${capacity} MW` : ''}</p>
+    <p>${date} · ${projectTypes[report.projectType][lang]}${capacity ? ` · ${capacity} MW` : ''}</p>
     <img src=${mapImage} alt=${t('map', lang)} />
     <h2 class="verdict">${t('verdict', lang)}: ${t(verdictKey[report.verdict], lang)}</h2>
     <ul>${report.warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>
@@ -32,6 +35,11 @@ export function printReport(report: Report, mapImage: string, lang: Lang, capaci
     </table>
     <p>${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
     <p>${layers.map((layer) => layer.title[lang]).join(' · ')}</p>
-    <p>${t('unsurveyed', lang)}</p>`, section);
-  window.print();
+    <p>${t('unsurveyed', lang)}</p>`;
+  }
+}
+customElements.define('print-report', PrintReport);
+
+declare global {
+  interface HTMLElementTagNameMap { 'print-report': PrintReport }
 }

@@ -1,0 +1,34 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type { DrawCallbacks, DrawKind } from '../map/draw-tool.ts';
+import type { ExportDecorations } from '../map/export-png.ts';
+import type { AtlasState, Selection, View } from '../state/state.ts';
+import type { Rgba } from './verdict-colours.ts';
+
+/** Features drawn over the map with a bold edge (a site, the zones it hits, a ledger row's features). */
+export interface Outline { features: Feature[]; line: Rgba; fill?: Rgba }
+
+/**
+ * What the application layer asks of the map. src/app/map-port.ts answers it with the one MapController; unit
+ * tests answer it with a fake, so the sessions run without a browser.
+ */
+export interface AtlasMap {
+  loaded(): Promise<void>;
+  /** Resolves once the map has drawn everything it was given. */
+  idle(): Promise<void>;
+  apply(state: AtlasState): void;
+  view(): View;
+  onViewChange(callback: (view: View) => void): void;
+  /** The features under a click, the one most likely meant first. */
+  onFeatureClick(callback: (hits: Selection[]) => void): void;
+  setData(layerId: string, collection: FeatureCollection): void;
+  setAttribution(attributions: string[]): void;
+  setOnlineBasemap(template: string | undefined, attribution?: string): void;
+  /** Draws (or, with undefined, removes) the outline of this id. */
+  setOutline(id: string, outline: Outline | undefined): void;
+  flyToBounds(bounds: [number, number, number, number]): Promise<void>;
+  /** Starts drawing a site and gives the map the keyboard. */
+  draw(kind: DrawKind, callbacks: DrawCallbacks): void;
+  /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in. */
+  exportPng(scale: number, decorations: ExportDecorations): Promise<string>;
+  resize(): void;
+}

@@ -1,0 +1,179 @@
+import type { FeatureCollection } from 'geojson';
+import { layerDefinitions } from '../../layers/registry.ts';
+import type { ProjectType } from '../schema/project-type.ts';
+import type { AtlasState, Panel } from '../state/state.ts';
+import { Store } from '../state/store.ts';
+import type { LedgerRow } from '../stats/ledger.ts';
+import { createAtlasData, type AtlasData, type DataLoader } from './atlas-data.ts';
+import type { AtlasMap } from './atlas-map.ts';
+import { BasemapSetting } from './basemap-setting.ts';
+import type { LayerChange, ReportRequest } from './events.ts';
+import type { Save } from './files.ts';
+import { initialState } from './initial-state.ts';
+import { LedgerSession } from './ledger-session.ts';
+import { dataChangeNotice, restoreNotice } from './link-notices.ts';
+import { Messages } from './messages.ts';
+import type { Links, LinksFactory, Page } from './page.ts';
+import { Presenting } from './presenting.ts';
+import { exportReport, type PrintPage } from './report-export.ts';
+import { ScreeningSession } from './screening-session.ts';
+import { SelectionSession } from './selection.ts';
+
+/** What the atlas needs from where it runs; src/app/browser-platform.ts gives the browser's, tests give fakes. */
+export interface Platform {
+  readonly loader: DataLoader;
+  /** The reader's preferred languages, best first. */
+  readonly languages: readonly string[];
+  readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  readonly page: Page;
+  readonly links: LinksFactory;
+  readonly save: Save;
+  print(page: PrintPage): void | Promise<void>;
+  computeLedger(collections: ReadonlyMap<string, FeatureCollection>, dataVersion: string): Promise<LedgerRow[]>;
+  /** Something shown changed: render again; resolves once rendered. */
+  changed(): Promise<unknown>;
+}
+
+/**
+ * The atlas without its elements: the state, the loaded data and the session of each task. The root element
+ * renders from it and turns the elements' events into calls on it; window.atlas (src/api) calls the same.
+ */
+export class Atlas {
+  readonly defaults: AtlasState;
+  readonly store: Store;
+  readonly messages: Messages;
+  readonly selection: SelectionSession;
+  readonly basemap: BasemapSetting;
+  readonly screening: ScreeningSession;
+  readonly ledger: LedgerSession;
+  readonly presenting: Presenting;
+  /** Resolves once the data is loaded and the link's state restored; rejects when the start failed. */
+  readonly ready: Promise<void>;
+  data: AtlasData | undefined;
+  links: Links | undefined;
+  /** Features per loaded layer, and why a layer is missing, for the layer panel. */
+  counts: Record<string, number> = {};
+  failed: Record<string, string> = {};
+  #map: AtlasMap | undefined;
+  #loaded = false;
+  #settle!: { resolve(): void; reject(error: unknown): void };
+
+  constructor(readonly platform: Platform) {
+    this.defaults = initialState(platform.languages);
+    this.store = new Store(structuredClone(this.defaults), layerDefinitions.map((layer) => layer.id));
+    this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    const changed = () => void platform.changed();
+    const map = () => this.#map;
+    const collections = () => this.data?.collections ?? new Map<string, FeatureCollection>();
+    this.messages = new Messages(changed);
+    this.selection = new SelectionSession(this.store, map);
+    this.basemap = new BasemapSetting(platform.storage);
+    this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
+    this.ledger = new LedgerSession({
+      ready: () => this.ready, map, collections, changed, save: platform.save, compute: platform.computeLedger,
+      dataVersion: () => this.dataVersion,
+    });
+    this.presenting = new Presenting({
+      store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
+      attributions: () => this.data?.attributions ?? [], report: (id, text) => this.messages.report(id, text),
+      changed: platform.changed,
+    });
+    this.store.subscribe((state) => {
+      this.#map?.apply(state);
+      if (this.#loaded) void this.screening.update();
+      changed();
+    });
+  }
+
+  get dataVersion(): string {
+    return this.data?.dataVersion ?? 'unknown';
+  }
+
+  /** The screening engine over the loaded data (waits for it). */
+  async screener() {
+    await this.ready;
+    return this.data!.screener();
+  }
+
+  map(): AtlasMap | undefined {
+    return this.#map;
+  }
+
+  /** Starts with the map: loads the data into it, then restores a link's state and opens a shared file. */
+  async start(map: AtlasMap): Promise<void> {
+    this.#map = map;
+    map.onViewChange((view) => this.store.update((state) => ({ ...state, view })));
+    map.onFeatureClick((hits) => this.selection.click(hits));
+    try {
+      await this.#load(map);
+      this.#settle.resolve();
+    } catch (error) {
+      this.#settle.reject(error);
+      throw error;
+    }
+  }
+
+  /** A dataset that fails is reported and the rest of the map keeps working. */
+  async #load(map: AtlasMap): Promise<void> {
+    const mapLoaded = map.loaded().then(() => this.basemap.apply(map));
+    const data = await createAtlasData(this.platform.loader, {
+      layers: layerDefinitions,
+      onDataset: async (layer, collection) => {
+        await mapLoaded;
+        map.setData(layer.id, collection);
+        this.counts = { ...this.counts, [layer.id]: collection.features.length };
+        if (layer.properties) this.selection.add(layer.id, collection);
+      },
+    });
+    await mapLoaded;
+    this.data = data;
+    const lang = this.store.state.lang;
+    for (const { layerId, message } of data.failures) {
+      const layer = layerDefinitions.find((definition) => definition.id === layerId);
+      if (layerId) this.failed = { ...this.failed, [layerId]: message };
+      this.messages.report(layerId ?? 'manifest', layer ? `${layer.title[lang]}: ${message}` : message);
+    }
+    if (data.manifest) map.setAttribution(data.attributions);
+    this.store.update((state) => ({ ...state, view: map.view() }));
+    this.#loaded = true;
+    this.links = this.platform.links(this.store, this.defaults,
+      () => ({ dataVersion: this.dataVersion, verdict: this.screening.report?.verdict }),
+      (notices, decoded) => {
+        const restored = restoreNotice(notices, this.store.state.lang);
+        if (restored) this.messages.report('link', restored);
+        if (!decoded.dataVersion || decoded.dataVersion === this.dataVersion) return;
+        void this.screening.update().then((report) => {
+          const changedData = dataChangeNotice(decoded, this.dataVersion, report, this.store.state.lang);
+          if (changedData) this.messages.report('data-version', changedData);
+        });
+      });
+    this.links.start();
+    await this.presenting.loadSharedFile();
+    await this.screening.update();
+    await map.idle();
+  }
+
+  changeLayer({ id, ...change }: LayerChange): void {
+    this.store.update((state) => ({ ...state, layers: { ...state.layers, [id]: { ...state.layers[id]!, ...change } } }));
+  }
+
+  openPanel(panel: Panel): void {
+    this.store.update((state) => ({ ...state, panel }));
+  }
+
+  switchLanguage(): void {
+    this.store.update((state) => ({ ...state, lang: state.lang === 'zh' ? 'en' : 'zh' }));
+  }
+
+  /** The project type picked in the screening panel; empty when none is. */
+  setProjectType(value: string): void {
+    this.store.update((state) => ({ ...state, projectType: (value || null) as ProjectType | null }));
+  }
+
+  exportReport(request: ReportRequest): Promise<void> {
+    return exportReport({
+      store: this.store, save: this.platform.save, report: () => this.screening.report,
+      exportPng: (scale) => this.presenting.exportPng(scale), print: (page) => this.platform.print(page),
+    }, request);
+  }
+}

@@ -1,0 +1,28 @@
+import { decorate } from '../map/export-png.ts';
+import type { MapController } from '../map/map-controller.ts';
+import { outlineLayer } from '../map/outline-layer.ts';
+import type { AtlasMap } from './atlas-map.ts';
+
+/** The map controller as the application layer sees it. Only the root element imports this: it loads MapLibre and deck.gl. */
+export function mapPort(controller: MapController): AtlasMap {
+  return {
+    loaded: () => controller.loaded(),
+    idle: () => controller.idle(),
+    apply: (state) => controller.apply(state),
+    view: () => controller.view(),
+    onViewChange: (callback) => controller.onViewChange(callback),
+    onFeatureClick: (callback) => controller.onFeatureClick(callback),
+    setData: (layerId, collection) => controller.setData(layerId, collection),
+    setAttribution: (attributions) => controller.setAttribution(attributions),
+    setOnlineBasemap: (template, attribution) => controller.setOnlineBasemap(template, attribution),
+    setOutline: (id, outline) =>
+      controller.setOverlayLayer(id, outline && outlineLayer(id, outline.features, outline.line, outline.fill)),
+    flyToBounds: (bounds) => controller.flyToBounds(bounds),
+    draw(kind, callbacks) {
+      controller.draw.start(kind, callbacks);
+      controller.map.getCanvas().focus();
+    },
+    exportPng: async (scale, decorations) => decorate(await controller.capture(scale), scale, decorations).toDataURL('image/png'),
+    resize: () => controller.map.resize(),
+  };
+}
