@@ -1,15 +1,9 @@
-import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { manifestSchema, type DatasetEntry, type Manifest } from '../schema/manifest.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import { DatasetError, verifiedDataset } from './flatgeobuf.ts';
 
-/** A dataset that could not be used, named so the atlas can tell the user which layer is missing. */
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-  constructor(readonly layerId: string, message: string) {
-    super(message);
-  }
-}
+export { DatasetError };
 
 export async function loadManifest(dataUrl: URL): Promise<Manifest> {
   const response = await fetch(new URL('manifest.json', dataUrl));
@@ -26,24 +20,10 @@ async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Fetches one FlatGeobuf dataset whole, checks it against the manifest and the layer's schema. */
+/** Fetches one FlatGeobuf dataset whole and checks it (flatgeobuf.ts: checksum, count, the layer's schema). */
 export async function loadDataset(entry: DatasetEntry, layer: LayerDefinition, dataUrl: URL): Promise<FeatureCollection> {
-  const fail = (why: string) => new DatasetError(layer.id, `${layer.title.en} (${entry.file}): ${why}`);
   const response = await fetch(new URL(entry.file, dataUrl)).catch(() => undefined);
-  if (!response?.ok) throw fail(`could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
+  if (!response?.ok) throw new DatasetError(layer.id, `${layer.title.en} (${entry.file}): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const digest = await sha256Hex(bytes);
-  if (digest !== undefined && digest !== entry.sha256) throw fail('the file is corrupt (checksum differs from the manifest)');
-  const features: Feature[] = [];
-  try {
-    for await (const feature of deserialize(bytes)) features.push(feature as Feature);
-  } catch (error) {
-    throw fail(`the file is not readable FlatGeobuf (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (features.length !== entry.featureCount) throw fail(`${features.length} features read, ${entry.featureCount} expected`);
-  if (layer.properties) {
-    const bad = features.find((feature) => !layer.properties!.safeParse(feature.properties).success);
-    if (bad) throw fail(`feature ${String(bad.properties?.['id'] ?? '?')} does not match the layer's schema`);
-  }
-  return { type: 'FeatureCollection', features };
+  return verifiedDataset(bytes, await sha256Hex(bytes), entry, layer);
 }

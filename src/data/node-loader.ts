@@ -1,10 +1,13 @@
-/** Node side of data loading: the CLI, the benchmarks and the tests read the same served files as the atlas. */
+/** Node side of data loading: the CLI, the benchmarks and the tests read the same served files as the atlas, checked the same way. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureCollection } from 'geojson';
+import { layerDefinitions } from '../../layers/registry.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
 import { seedSchema, type Seed } from '../schema/seed.ts';
+import { seedIds } from './seed-files.ts';
+import { DatasetError, verifiedDataset } from './flatgeobuf.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -12,21 +15,21 @@ export function readManifest(root = projectRoot): Manifest {
   return manifestSchema.parse(JSON.parse(readFileSync(join(root, 'public', 'data', 'manifest.json'), 'utf8')));
 }
 
-/** Every dataset of public/data, by id, as GeoJSON. */
+/** Every dataset of public/data, by id, as GeoJSON, each verified against the manifest and its layer's schema. */
 export async function readCollections(root = projectRoot): Promise<Map<string, FeatureCollection>> {
   const manifest = readManifest(root);
   const collections = new Map<string, FeatureCollection>();
   for (const dataset of manifest.datasets) {
-    const features: Feature[] = [];
+    const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
+    if (!layer) throw new DatasetError(dataset.id, `${dataset.file}: no layer is defined for dataset ${dataset.id}`);
     const bytes = new Uint8Array(readFileSync(join(root, 'public', 'data', dataset.file)));
-    for await (const feature of deserialize(bytes)) features.push(feature as Feature);
-    collections.set(dataset.id, { type: 'FeatureCollection', features });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    collections.set(dataset.id, await verifiedDataset(bytes, sha256, dataset, layer));
   }
   return collections;
 }
 
-/** The five seed files, validated. */
+/** Every seed file of seeds/, validated, in order of document id. */
 export function readSeeds(root = projectRoot): Seed[] {
-  const ids = ['hinggan-climate-14th', 'nm-carbon-peak-opinions', 'nm-energy-saving-13th', 'nm-ecology-14th', 'ordos-pollution-carbon'];
-  return ids.map((id) => seedSchema.parse(JSON.parse(readFileSync(join(root, 'seeds', `${id}.json`), 'utf8'))));
+  return seedIds(join(root, 'seeds')).map((id) => seedSchema.parse(JSON.parse(readFileSync(join(root, 'seeds', `${id}.json`), 'utf8'))));
 }

@@ -1,0 +1,51 @@
+/**
+ * The one FlatGeobuf reader: the atlas's datasets (browser and Node), the CLI's inputs and uploaded sites all read
+ * features through here, and every dataset is checked against its manifest entry (checksum, feature count) and its
+ * layer's schema wherever it is read.
+ */
+import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import type { DatasetEntry } from '../schema/manifest.ts';
+
+/** "fgb", version 3, "fgb", then a patch version: the FlatGeobuf file signature. */
+export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
+
+/** The features of FlatGeobuf bytes or a byte stream, in file order; `header` receives the header first. */
+export function flatGeobufFeatures(source: Uint8Array | ReadableStream<Uint8Array>, header?: (meta: HeaderMeta) => void): AsyncGenerator<Feature> {
+  return deserialize(source as Uint8Array, { ...(header ? { headerMetaFn: header } : {}) }) as AsyncGenerator<Feature>;
+}
+
+/** A dataset that could not be used, named so the atlas can tell the user which layer is missing. */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+  constructor(
+    readonly layerId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A dataset's bytes as GeoJSON, checked: `sha256` is the bytes' hex digest (undefined where the context cannot
+ * compute one), compared with the manifest's; then the feature count and every feature against the layer's schema.
+ */
+export async function verifiedDataset(bytes: Uint8Array, sha256: string | undefined, entry: DatasetEntry, layer: LayerDefinition): Promise<FeatureCollection> {
+  const fail = (why: string) => new DatasetError(layer.id, `${layer.title.en} (${entry.file}): ${why}`);
+  if (sha256 !== undefined && sha256 !== entry.sha256) throw fail('the file is corrupt (checksum differs from the manifest)');
+  const features: Feature[] = [];
+  try {
+    for await (const feature of flatGeobufFeatures(bytes)) features.push(feature);
+  } catch (error) {
+    throw fail(`the file is not readable FlatGeobuf (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (features.length !== entry.featureCount) throw fail(`${features.length} features read, ${entry.featureCount} expected`);
+  const schema = layer.properties;
+  if (schema) {
+    const bad = features.find((feature) => !schema.safeParse(feature.properties).success);
+    if (bad) throw fail(`feature ${String(bad.properties?.['id'] ?? '?')} does not match the layer's schema`);
+  }
+  return { type: 'FeatureCollection', features };
+}

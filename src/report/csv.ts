@@ -1,0 +1,26 @@
+import { reportColumns, type ReportLang } from './columns.ts';
+import type { SiteRow } from './site-row.ts';
+
+/** A UTF-8 byte-order mark, so that spreadsheet programs read the Chinese columns correctly. */
+const byteOrderMark = '\uFEFF';
+
+/**
+ * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (= + - @, or a tab or carriage return
+ * first) gets a leading apostrophe, so that a site id such as `=HYPERLINK(…)` stays text. Numbers are written as is.
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The header line: machine names without a language, labels with one. Ends with CRLF, after the byte-order mark. */
+export const csvHeader = (lang: ReportLang): string =>
+  `${byteOrderMark}${reportColumns.map((column) => csvCell(lang ? column.label[lang] : column.name)).join(',')}\r\n`;
+
+export const csvLine = (row: SiteRow, lang: ReportLang): string =>
+  `${reportColumns.map((column) => csvCell(column.value(row, lang))).join(',')}\r\n`;
+
+/** A whole CSV report: the header, then one line per row. */
+export const reportCsv = (rows: readonly SiteRow[], lang: ReportLang): string => csvHeader(lang) + rows.map((row) => csvLine(row, lang)).join('');

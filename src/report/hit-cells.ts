@@ -1,0 +1,27 @@
+import { t, verdictKey } from '../i18n/strings.ts';
+import type { Hit } from '../screening/report.ts';
+import type { ReportLang } from './columns.ts';
+import { type DocumentTitles, documentTitle } from './document-title.ts';
+
+/** The texts of one hit as the atlas's hit table and the printed report show it, in one language. */
+export interface HitCells {
+  zone: string;
+  verdict: string;
+  uncertain: boolean;
+  /** The rule's summary, or the reason the hit reads as it does. */
+  rule: string;
+  /** "document title, line N: “quote”", when the hit cites a rule. */
+  citation: string | undefined;
+}
+
+export function hitCells(hit: Hit, lang: NonNullable<ReportLang>, titles: DocumentTitles): HitCells {
+  return {
+    zone: hit.name[lang],
+    verdict: t(verdictKey[hit.verdict], lang),
+    uncertain: hit.uncertain,
+    rule: hit.summary?.[lang] ?? hit.reason?.[lang] ?? '',
+    citation: hit.cite
+      ? `${documentTitle(hit.cite, titles)[lang]}, ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”`
+      : undefined,
+  };
+}

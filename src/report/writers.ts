@@ -1,0 +1,105 @@
+import type { Bilingual } from '../schema/bilingual.ts';
+import type { Report } from '../screening/report.ts';
+import { type ReportLang } from './columns.ts';
+import { csvHeader, csvLine } from './csv.ts';
+import { type DocumentTitles, documentTitle } from './document-title.ts';
+import { rowOfReport, type SiteRow } from './site-row.ts';
+
+/** The report formats, for the atlas's exports and the CLI alike. */
+export const reportFormats = ['jsonl', 'csv', 'geojson'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+/** One screened site: what to call it, its geometry, its report, and fields the caller adds (capacity). */
+export interface ReportRecord {
+  id: string;
+  geometry: unknown;
+  report: Report;
+  extra?: Record<string, unknown>;
+}
+
+/** Why a run stopped partway, and where: written as the last line or member, so the output stays valid. */
+export interface ReportFailure extends Bilingual {
+  file?: string;
+  row?: number;
+}
+
+/**
+ * Writes a report in parts, so that the CLI can stream it: start, one part per site, then end or fail. Every
+ * prefix ending in end() or fail() is a valid file of the format.
+ */
+export interface ReportWriter {
+  start(): string;
+  record(record: ReportRecord): string;
+  /** A row from the batch path, which screens points without full reports: CSV only. */
+  row(row: SiteRow): string;
+  end(): string;
+  fail(failure: ReportFailure): string;
+}
+
+/** The report with every cited document named by its title beside the file the citation points into. */
+function titled(report: Report, titles: DocumentTitles): Report {
+  return {
+    ...report,
+    hits: report.hits.map((hit) => (hit.cite ? { ...hit, cite: { ...hit.cite, document: documentTitle(hit.cite, titles) } } : hit)),
+  };
+}
+
+const properties = ({ id, report, extra }: ReportRecord, titles: DocumentTitles) => ({ id, ...extra, ...titled(report, titles) });
+const failureJson = (failure: ReportFailure) => JSON.stringify({ error: failure });
+
+function jsonLinesWriter(titles: DocumentTitles): ReportWriter {
+  return {
+    start: () => '',
+    record: (record) => `${JSON.stringify(properties(record, titles))}\n`,
+    row: () => {
+      throw new Error('JSON Lines rows carry full reports');
+    },
+    end: () => '',
+    fail: (failure) => `${failureJson(failure)}\n`,
+  };
+}
+
+function csvWriter(lang: ReportLang): ReportWriter {
+  return {
+    start: () => csvHeader(lang),
+    record: ({ id, report }) => csvLine(rowOfReport(id, report), lang),
+    row: (row) => csvLine(row, lang),
+    end: () => '',
+    // A CSV cannot carry the error without breaking its columns: the caller reports it on its own channel.
+    fail: () => '',
+  };
+}
+
+function geoJsonWriter(titles: DocumentTitles): ReportWriter {
+  let first = true;
+  return {
+    start: () => '{"type":"FeatureCollection","features":[\n',
+    record: (record) => {
+      const feature = JSON.stringify({ type: 'Feature', id: record.id, geometry: record.geometry, properties: properties(record, titles) });
+      const separator = first ? '' : ',\n';
+      first = false;
+      return separator + feature;
+    },
+    row: () => {
+      throw new Error('GeoJSON features carry full reports');
+    },
+    end: () => '\n]}\n',
+    // A foreign member of the collection (RFC 7946 §6.1): readers keep the features and may show the error.
+    fail: (failure) => `\n],"error":${JSON.stringify(failure)}}\n`,
+  };
+}
+
+/** `lang` chooses the CSV's header labels and words (undefined: machine names and codes); `titles` name the cited documents. */
+export function reportWriter(format: ReportFormat, lang: ReportLang, titles: DocumentTitles): ReportWriter {
+  return format === 'csv' ? csvWriter(lang) : format === 'geojson' ? geoJsonWriter(titles) : jsonLinesWriter(titles);
+}
+
+/** A whole report file of some sites, as the atlas exports it. */
+export function reportText(format: ReportFormat, records: readonly ReportRecord[], lang: ReportLang, titles: DocumentTitles): string {
+  const writer = reportWriter(format, lang, titles);
+  return writer.start() + records.map((record) => writer.record(record)).join('') + writer.end();
+}
+
+export const reportMediaTypes: Record<ReportFormat, string> = {
+  jsonl: 'application/jsonl', csv: 'text/csv;charset=utf-8', geojson: 'application/geo+json',
+};

@@ -1,0 +1,414 @@
+/**
+ * The streaming entry of the site readers, for files of any size (the CLI): CSV, GeoJSON, GeoJSON Lines and
+ * FlatGeobuf, read chunk by chunk and yielded as batches of records, one record per site. Every record then goes
+ * through the same check and repair as an uploaded site (siteOfRecord), so the messages are the atlas's.
+ *
+ * The CSV and JSON splitters are written here rather than taken from papaparse or a streaming JSON parser: they
+ * work on the decoded chunk with indexOf and slice (no per-row promise, no string built a character at a time),
+ * which is the cost that dominates a million-row file, and they bound every record's length.
+ */
+import { flatGeobufFeatures, isFlatGeobuf } from '../data/flatgeobuf.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import type { SiteRecord } from './record.ts';
+import { positionProblem } from './position-check.ts';
+import { featureAt, rowAt } from './site-input.ts';
+import { SiteInputError } from './site-input-error.ts';
+
+/** One record of a streamed file: where it is (row or feature, with the columns read), its id, and its raw fields. */
+export interface StreamedRecord {
+  /** "row 3 (lon, lat)" or "feature 3": the place errors name, counted as the atlas counts them. */
+  where: Bilingual;
+  /** The record's id column or property, else its row or feature number. */
+  id: string;
+  record: SiteRecord;
+  /**
+   * A lon/lat row written as plain decimal degrees within range, already read: what the one reader would make of
+   * it (a point needs no repair), without its per-cell angle parsing, which is most of a million-row file's cost.
+   */
+  point?: [number, number];
+  /** A feature's properties (GeoJSON, FlatGeobuf), for callers that read more than the geometry. */
+  properties?: Record<string, unknown>;
+}
+
+/** Bytes of a file in chunks: a Node read stream, a web stream, or whole bytes in a test. */
+export type ByteSource = AsyncIterable<Uint8Array>;
+
+/** A record longer than this is refused: no site needs it, and a file with no line break must not fill the memory. */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+const batchSize = 8192;
+
+export type StreamFormat = 'csv' | 'geojson' | 'geojsonl' | 'flatgeobuf';
+
+/** The format of a file, by its extension; undefined for one the streaming reader does not take. */
+export function streamFormatOf(name: string): StreamFormat | undefined {
+  const extension = /\.([^./]+)$/.exec(name.toLowerCase())?.[1] ?? '';
+  if (['csv', 'tsv', 'txt'].includes(extension)) return 'csv';
+  if (['geojson', 'json'].includes(extension)) return 'geojson';
+  if (['geojsonl', 'geojsons', 'ndjson', 'jsonl'].includes(extension)) return 'geojsonl';
+  if (extension === 'fgb') return 'flatgeobuf';
+  return undefined;
+}
+
+const tooLong = (where: Bilingual) =>
+  new SiteInputError({
+    en: `${where.en}: a record is longer than ${MAX_RECORD_BYTES / 2 ** 20} MiB (a missing line break or an unclosed quote?)`,
+    zh: `${where.zh}：记录超过${MAX_RECORD_BYTES / 2 ** 20} MiB（缺少换行或引号未闭合？）`,
+  });
+
+/** Text of a byte stream, decoded as UTF-8 (a byte-order mark dropped), in chunks. */
+async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+interface Line {
+  text: string;
+  number: number;
+}
+
+/**
+ * The lines of a text stream with their 1-based numbers, a chunk's worth at a time (one promise per chunk, not per
+ * line); a line over the limit is refused as soon as it reaches it.
+ */
+async function* lineBatches(bytes: ByteSource): AsyncGenerator<Line[]> {
+  let carry = '';
+  let number = 0;
+  for await (const chunk of textChunks(bytes)) {
+    const text = carry + chunk;
+    const batch: Line[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      number++;
+      batch.push({ text: text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), number });
+      start = end + 1;
+    }
+    carry = text.slice(start);
+    if (carry.length > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
+    if (batch.length > 0) yield batch;
+  }
+  if (carry !== '') yield [{ text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 }];
+}
+
+/** Splits one CSV line; returns undefined when a quoted field runs on past its end (it holds a line break). */
+function splitLine(line: string, delimiter: string): string[] | undefined {
+  if (!line.includes('"')) return line.split(delimiter);
+  const fields: string[] = [];
+  let start = 0;
+  while (start <= line.length) {
+    if (line.charCodeAt(start) === 34) {
+      let value = '';
+      let from = start + 1;
+      for (;;) {
+        const quote = line.indexOf('"', from);
+        if (quote < 0) return undefined;
+        value += line.slice(from, quote);
+        if (line.charCodeAt(quote + 1) === 34) {
+          value += '"';
+          from = quote + 2;
+        } else {
+          start = quote + 1;
+          break;
+        }
+      }
+      const next = line.indexOf(delimiter, start);
+      fields.push(value + line.slice(start, next < 0 ? line.length : next));
+      if (next < 0) break;
+      start = next + 1;
+    } else {
+      const next = line.indexOf(delimiter, start);
+      fields.push(line.slice(start, next < 0 ? line.length : next));
+      if (next < 0) break;
+      start = next + 1;
+    }
+  }
+  return fields;
+}
+
+/** "row 3 (lon, lat)", built only when a message needs it: a million rows need a million places, seldom read. */
+class RowPlace implements Bilingual {
+  constructor(
+    private readonly row: number,
+    private readonly columns: string[],
+  ) {}
+  get en(): string {
+    return rowAt(this.row, this.columns).en;
+  }
+  get zh(): string {
+    return rowAt(this.row, this.columns).zh;
+  }
+}
+
+const plainDegrees = /^\s*[-+]?\d+(\.\d+)?\s*$/;
+
+/** Decimal degrees in range, read straight; anything else is left to the one reader. */
+function plainPoint(longitude: string, latitude: string): [number, number] | undefined {
+  if (!plainDegrees.test(longitude) || !plainDegrees.test(latitude)) return undefined;
+  const point: [number, number] = [Number(longitude), Number(latitude)];
+  return positionProblem(point[0], point[1]) ? undefined : point;
+}
+
+/** Comma, tab or semicolon: whichever the header uses most outside quotes. */
+function delimiterOf(header: string): string {
+  const bare = header.replace(/"[^"]*"/g, '');
+  const counts = [',', '\t', ';'].map((delimiter) => [delimiter, bare.split(delimiter).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/** Header names, compared without case, spaces and bracketed units ("经度(°)", "Longitude [deg]"). */
+const columnNames = {
+  longitude: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'],
+  latitude: ['lat', 'latitude', 'y', '纬度', '北纬'],
+  wkt: ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'shape', '几何', '图形'],
+  id: ['id', 'name', '编号', '名称'],
+};
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/[(（[【].*?[)）\]】]/g, '')
+    .replace(/\s/g, '');
+const columnOf = (headers: string[], names: string[]) => headers.findIndex((header) => names.includes(normalise(header)));
+
+/** CSV records: one site per row (a lon/lat point, or a WKT geometry). Quoted fields may hold line breaks. */
+async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  let header: ReturnType<typeof csvHeader> | undefined;
+  let pending = '';
+  let pendingFrom = 0;
+  let rows = 0;
+  for await (const lines of lineBatches(bytes)) {
+    const records: StreamedRecord[] = [];
+    for (const line of lines) {
+      const text = pending ? `${pending}\n${line.text}` : line.text;
+      const from = pending ? pendingFrom : line.number;
+      if (!header) {
+        if (text.trim() === '') continue;
+        const delimiter = delimiterOf(text);
+        const names = splitLine(text, delimiter);
+        if (!names) throw new SiteInputError({ en: `row ${from}: a quoted field in the header is never closed`, zh: `第${from}行：表头中引号内的字段没有闭合` });
+        header = csvHeader(names.map((name) => name.trim()), delimiter, from);
+        continue;
+      }
+      const fields = splitLine(text, header.delimiter);
+      if (!fields) {
+        if (text.length > MAX_RECORD_BYTES) throw tooLong(rowAt(from));
+        [pending, pendingFrom] = [text, from];
+        continue;
+      }
+      pending = '';
+      if (!/[^\s,;\t"]/.test(text)) continue;
+      rows++;
+      const id = header.id >= 0 ? fields[header.id]?.trim() : undefined;
+      const record = header.read(fields);
+      const point = record.kind === 'lonLat' ? plainPoint(record.longitude, record.latitude) : undefined;
+      records.push({ where: new RowPlace(from, header.columns), id: id || String(from), record, ...(point ? { point } : {}) });
+    }
+    if (records.length > 0) yield records;
+  }
+  if (pending) throw new SiteInputError({ en: `row ${pendingFrom}: a quoted field is never closed`, zh: `第${pendingFrom}行：引号内的字段没有闭合` });
+  if (!header) throw new SiteInputError({ en: 'the CSV file has no rows', zh: 'CSV文件没有任何行' });
+  if (rows === 0) throw new SiteInputError({ en: 'the CSV file has a header but no data rows', zh: 'CSV文件只有表头，没有数据行' });
+}
+
+function csvHeader(names: string[], delimiter: string, row: number) {
+  const id = columnOf(names, columnNames.id);
+  const wkt = columnOf(names, columnNames.wkt);
+  if (wkt >= 0) {
+    const column = names[wkt] as string;
+    return { delimiter, id, columns: [column], read: (fields: string[]): SiteRecord => ({ kind: 'wkt', text: fields[wkt] ?? '' }) };
+  }
+  const longitude = columnOf(names, columnNames.longitude);
+  const latitude = columnOf(names, columnNames.latitude);
+  if (longitude < 0 || latitude < 0) {
+    throw new SiteInputError({
+      en: `row ${row}: no longitude/latitude or WKT column among "${names.join('", "')}"; name them lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or WKT`,
+      zh: `第${row}行：表头“${names.join('”、“')}”中没有经纬度列或WKT列；请命名为lon/lng/longitude/x/经度和lat/latitude/y/纬度，或WKT`,
+    });
+  }
+  return {
+    delimiter, id, columns: [names[longitude] as string, names[latitude] as string],
+    read: (fields: string[]): SiteRecord => ({ kind: 'lonLat', longitude: fields[longitude] ?? '', latitude: fields[latitude] ?? '' }),
+  };
+}
+
+const idOf = (feature: Record<string, unknown>, number: number): string => {
+  const properties = (feature['properties'] ?? {}) as Record<string, unknown>;
+  const id = feature['id'] ?? properties['id'];
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : String(number);
+};
+
+/** A Feature or a bare geometry as a record. */
+function featureRecord(value: unknown, where: Bilingual, number: number): StreamedRecord {
+  const object = (value ?? {}) as Record<string, unknown>;
+  if (object['type'] === 'Feature') {
+    const properties = (object['properties'] ?? {}) as Record<string, unknown>;
+    return { where, id: idOf(object, number), record: { kind: 'geometry', geometry: object['geometry'] }, properties };
+  }
+  return { where, id: String(number), record: { kind: 'geometry', geometry: value } };
+}
+
+const parseJson = (text: string, where: Bilingual): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new SiteInputError({ en: `${where.en}: not valid JSON (${reason})`, zh: `${where.zh}：不是有效的JSON（${reason}）` });
+  }
+};
+
+async function* geoJsonLinesRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  for await (const lines of lineBatches(bytes)) {
+    const records: StreamedRecord[] = [];
+    for (const line of lines) {
+      // RFC 8142 text sequences start each record with a record separator.
+      const text = line.text.replace(/^\u001e/, '');
+      if (text.trim() !== '') records.push(featureRecord(parseJson(text, rowAt(line.number)), rowAt(line.number), line.number));
+    }
+    if (records.length > 0) yield records;
+  }
+}
+
+/**
+ * GeoJSON of any size: the members of a FeatureCollection's "features" array are cut out one at a time by counting
+ * brackets outside strings and parsed alone. A file that is not a FeatureCollection (a Feature, a geometry) is one
+ * record, read whole within the record limit.
+ */
+async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let inFeatures = false;
+  let key = '';
+  let keyStart = -1;
+  let lastKey = '';
+  let buffer = '';
+  let featureStart = -1;
+  let whole = '';
+  let features = 0;
+  let sawCollection = false;
+  for await (const chunk of textChunks(bytes)) {
+    if (!sawCollection) whole += chunk;
+    if (whole.length > MAX_RECORD_BYTES && !sawCollection) throw tooLong(featureAt(1));
+    buffer += chunk;
+    const records: StreamedRecord[] = [];
+    let index = buffer.length - chunk.length;
+    for (; index < buffer.length; index++) {
+      const code = buffer.charCodeAt(index);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (code === 92) escaped = true;
+        else if (code === 34) {
+          inString = false;
+          if (keyStart >= 0) key = buffer.slice(keyStart, index);
+        }
+        continue;
+      }
+      if (code === 34) {
+        inString = true;
+        keyStart = depth === 1 && !inFeatures ? index + 1 : -1;
+      } else if (code === 58 && depth === 1) lastKey = key;
+      else if (code === 123 || code === 91) {
+        depth++;
+        if (depth === 2 && code === 91 && lastKey === 'features') {
+          inFeatures = true;
+          sawCollection = true;
+          whole = '';
+        } else if (depth === 3 && inFeatures) featureStart = index;
+      } else if (code === 125 || code === 93) {
+        depth--;
+        if (depth === 2 && inFeatures && featureStart >= 0) {
+          features++;
+          const where = featureAt(features);
+          records.push(featureRecord(parseJson(buffer.slice(featureStart, index + 1), where), where, features));
+          featureStart = -1;
+        } else if (depth === 1 && inFeatures) inFeatures = false;
+      }
+    }
+    // Keep only the feature or member name being read; the rest of the buffer has been scanned.
+    const keep = Math.min(featureStart >= 0 ? featureStart : buffer.length, inString && keyStart >= 0 ? keyStart : buffer.length);
+    if (buffer.length - keep > MAX_RECORD_BYTES) throw tooLong(featureAt(features + 1));
+    buffer = buffer.slice(keep);
+    if (featureStart >= 0) featureStart -= keep;
+    if (keyStart >= 0) keyStart -= keep;
+    if (records.length > 0) yield records;
+  }
+  if (sawCollection) {
+    if (features === 0) throw new SiteInputError({ en: 'the GeoJSON file has no features', zh: 'GeoJSON文件没有要素' });
+    return;
+  }
+  const parsed = parseJson(whole, { en: 'the GeoJSON file', zh: 'GeoJSON文件' });
+  const type = (parsed as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || type === 'FeatureCollection') {
+    throw new SiteInputError({
+      en: 'the file is not GeoJSON: expected a FeatureCollection, a Feature or a geometry',
+      zh: '该文件不是GeoJSON：应为FeatureCollection、Feature或几何对象',
+    });
+  }
+  yield [featureRecord(parsed, featureAt(1), 1)];
+}
+
+/** FlatGeobuf features as records, after a signature check on the first chunk (which is then read again). */
+async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array() : first.value;
+  if (!isFlatGeobuf(head)) throw new SiteInputError({ en: 'the file is not FlatGeobuf (its first bytes do not match)', zh: '该文件不是FlatGeobuf（文件头不符）' });
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(head);
+    },
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+  let crs: string | undefined;
+  let number = 0;
+  let records: StreamedRecord[] = [];
+  try {
+    for await (const feature of flatGeobufFeatures(stream, (meta) => {
+      const code = meta.crs?.code;
+      if (code && (meta.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' && code !== 4326) crs = `EPSG:${code}`;
+    })) {
+      number++;
+      const where = featureAt(number);
+      const id = idOf(feature as unknown as Record<string, unknown>, number);
+      const properties = (feature.properties ?? {}) as Record<string, unknown>;
+      records.push({ where, id, record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) }, properties });
+      if (records.length === batchSize) {
+        yield records;
+        records = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof SiteInputError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SiteInputError({ en: `the FlatGeobuf file cannot be read: ${reason}`, zh: `无法读取FlatGeobuf文件：${reason}` });
+  }
+  if (number === 0) throw new SiteInputError({ en: 'the FlatGeobuf file has no features', zh: 'FlatGeobuf文件没有要素' });
+  if (records.length > 0) yield records;
+}
+
+const readers: Record<StreamFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
+  csv: csvRecords, geojson: geoJsonRecords, geojsonl: geoJsonLinesRecords, flatgeobuf: flatGeobufRecords,
+};
+
+/**
+ * The records of a file in batches of about 8,192 (a chunk's worth), in file order. Throws SiteInputError at the
+ * first record that cannot be read; the records before it have been yielded.
+ */
+export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  let batch: StreamedRecord[] = [];
+  for await (const records of readers[format](bytes)) {
+    batch = batch.length === 0 ? records : batch.concat(records);
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
