@@ -2,7 +2,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import {
   AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource,
-  type MapGeoJSONFeature,
+  type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
@@ -13,6 +13,28 @@ import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
 import { DrawTool } from './draw-tool.ts';
 
 const onlineBasemapId = 'online-basemap';
+
+/** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
+export type MapFactory = (style: StyleSpecification) => MapLibreMap;
+
+/** The atlas's MapLibre map in `container`, framed on the region, with its navigation, fullscreen and scale controls. */
+export const mapLibreMap = (container: HTMLElement): MapFactory => (style) => {
+  const map = new MapLibreMap({
+    container,
+    style,
+    bounds: regionBounds,
+    fitBoundsOptions: { padding: 16 },
+    minZoom: 2,
+    maxZoom: 14,
+    attributionControl: false,
+    maxPitch: 60,
+  });
+  map.getCanvas().setAttribute('aria-label', 'Map');
+  map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+  map.addControl(new FullscreenControl(), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  return map;
+};
 
 /**
  * The only code that touches MapLibre and deck.gl. It remembers the state it last applied and pushes only the
@@ -32,23 +54,10 @@ export class MapController {
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
 
-  constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState) {
+  constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
     this.#applied = state;
-    this.map = new MapLibreMap({
-      container,
-      style: buildStyle(layers, state.layers),
-      bounds: regionBounds,
-      fitBoundsOptions: { padding: 16 },
-      minZoom: 2,
-      maxZoom: 14,
-      attributionControl: false,
-      maxPitch: 60,
-    });
-    this.map.getCanvas().setAttribute('aria-label', 'Map');
-    this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-    this.map.addControl(new FullscreenControl(), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.map = createMap(buildStyle(layers, state.layers));
     this.draw = new DrawTool(this.map);
     this.#overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
     this.map.addControl(this.#overlay);
