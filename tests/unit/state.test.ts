@@ -26,13 +26,8 @@ describe('applyPartial', () => {
   test.each([
     [{ layers: { c: { visible: true } } }, 'unknown layer id "c"'],
     [{ view: { center: [200, 44] } }, 'view.center.0'],
-    [{ view: { zoom: -1 } }, 'view.zoom'],
-    [{ layers: { a: { opacity: 1.5 } } }, 'layers.a.opacity'],
-    [{ lang: 'fr' }, 'lang'],
     [{ site: { type: 'Point', coordinates: [39.5, 109.2, 3] } }, 'site'],
     [{ site: { type: 'Point', coordinates: [200, 40] } }, 'longitude above 180'],
-    [{ projectType: 'casino' }, 'projectType'],
-    [{ panel: 'secret' }, 'panel'],
     [{ selection: { layer: 'c', id: 'x' } }, 'unknown layer id'],
     [{ colour: 'red' }, 'colour'],
     ['not an object', 'state'],
