@@ -1,7 +1,7 @@
 import { t, verdictKey } from '../i18n/strings.ts';
 import type { Hit } from '../screening/report.ts';
 import type { ReportLang } from './columns.ts';
-import { type DocumentTitles, documentTitle } from './document-title.ts';
+import { documentLabel } from '../documents/catalogue.ts';
 
 /** The texts of one hit as the atlas's hit table and the printed report show it, in one language. */
 export interface HitCells {
@@ -10,18 +10,18 @@ export interface HitCells {
   uncertain: boolean;
   /** The rule's summary, or the reason the hit reads as it does. */
   rule: string;
-  /** "document title, line N: “quote”", when the hit cites a rule. */
+  /** "document, line N: “quote”", the document by its short title and 文号, when the hit cites a rule. */
   citation: string | undefined;
 }
 
-export function hitCells(hit: Hit, lang: NonNullable<ReportLang>, titles: DocumentTitles): HitCells {
+export function hitCells(hit: Hit, lang: NonNullable<ReportLang>): HitCells {
   return {
     zone: hit.name[lang],
     verdict: t(verdictKey[hit.verdict], lang),
     uncertain: hit.uncertain,
     rule: hit.summary?.[lang] ?? hit.reason?.[lang] ?? '',
     citation: hit.cite
-      ? `${documentTitle(hit.cite, titles)[lang]}, ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”`
+      ? `${documentLabel(hit.cite.doc, lang)}, ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”`
       : undefined,
   };
 }
