@@ -38,10 +38,11 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     await host.print({ report, mapImage: await host.exportPng(1), lang, capacity, layers: visible, date: today() });
     return;
   }
-  const { reportCollection, reportCsv } = await import('../screening/report-format.ts');
-  const extra = capacity ? { capacityMw: Number(capacity) } : {};
-  const file = format === 'geojson'
-    ? new Blob([JSON.stringify(reportCollection(site, report, extra), null, 2)], { type: 'application/geo+json' })
-    : new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' });
-  await host.save(file, `screening-${report.projectType}-${report.verdict}.${format}`);
+  // The one report writer, as the CLI writes it: the same row, in the interface language.
+  const [{ reportMediaTypes, reportText }, { documentTitles }, { documentCatalogue }] = await Promise.all([
+    import('../report/writers.ts'), import('../report/document-title.ts'), import('../documents/catalogue.ts'),
+  ]);
+  const record = { id: 'site', geometry: site, report, extra: capacity ? { capacityMw: Number(capacity) } : {} };
+  const text = reportText(format, [record], lang, documentTitles(documentCatalogue));
+  await host.save(new Blob([text], { type: reportMediaTypes[format] }), `screening-${report.projectType}-${report.verdict}.${format}`);
 }
