@@ -1,0 +1,228 @@
+// The application layer without a browser: the atlas's sessions over the served data, a fake map and a fake page.
+import { describe, expect, test } from 'vitest';
+import { layerDefinitions } from '../../layers/registry.ts';
+import { createAtlasData } from '../../src/app/atlas-data.ts';
+import { Atlas } from '../../src/app/atlas.ts';
+import { dataChangeNotice } from '../../src/app/link-notices.ts';
+import { verdictBackgroundCss, verdictColours, verdictRgba } from '../../src/app/verdict-colours.ts';
+import { verdicts } from '../../src/screening/verdict.ts';
+import type { SiteGeometry } from '../../src/schema/geometry.ts';
+import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
+
+/** Qipanjing, where the golden reports pin a prohibited verdict for flat glass (tests/fixtures/screening). */
+const qipanjing: SiteGeometry = { type: 'Point', coordinates: [107.1, 39.5] };
+
+async function started(loader = diskLoader(), options: Parameters<typeof fakePlatform>[1] = {}) {
+  const fake = fakePlatform(loader, options);
+  const map = fakeMap();
+  const atlas = new Atlas(fake.platform);
+  await atlas.start(map.map);
+  return { atlas, map, ...fake };
+}
+
+async function screened(project: 'pv-glass' | 'wind', site: SiteGeometry = qipanjing) {
+  const run = await started();
+  run.atlas.setProjectType(project);
+  run.atlas.screening.setSite(site, []);
+  const report = await run.atlas.screening.update();
+  return { ...run, report: report! };
+}
+
+describe('the data both front ends share', () => {
+  test('createAtlasData loads every layer, names the data version and builds the same screener the CLI uses', async () => {
+    const data = await createAtlasData(diskLoader(), { layers: layerDefinitions });
+    expect(data.failures).toEqual([]);
+    expect([...data.collections.keys()].sort()).toEqual(layerDefinitions.map((layer) => layer.id).sort());
+    expect(data.dataVersion).toMatch(/^[0-9a-f]{12}$/);
+    const report = (await data.screener()).screen(qipanjing, 'pv-glass');
+    expect(report.verdict).toBe('prohibited');
+    expect(report.dataVersion).toBe(data.dataVersion);
+    expect(await data.screener()).toBe(await data.screener());
+  });
+
+  test('a failing dataset is listed and the others load; extra collections are screened beside them', async () => {
+    const extra = new Map([['user-zones', { type: 'FeatureCollection' as const, features: [] }]]);
+    const data = await createAtlasData(diskLoader((id) => (id === 'wetlands' ? 'wetlands.fgb: HTTP 404' : undefined)),
+      { layers: layerDefinitions, extraCollections: extra });
+    expect(data.failures).toEqual([{ layerId: 'wetlands', message: 'wetlands.fgb: HTTP 404' }]);
+    expect(data.collections.has('wetlands')).toBe(false);
+    expect(data.collections.has('restricted-zones')).toBe(true);
+    expect(data.collections.get('user-zones')).toBe(extra.get('user-zones'));
+  });
+
+  test('without a manifest nothing loads, the version is unknown and the failure says why', async () => {
+    const loader = { ...diskLoader(), manifest: async () => { throw new Error('data manifest: HTTP 500'); } };
+    const data = await createAtlasData(loader, { layers: layerDefinitions });
+    expect(data).toMatchObject({ dataVersion: 'unknown', attributions: [], failures: [{ message: 'data manifest: HTTP 500' }] });
+    expect(data.collections.size).toBe(0);
+  });
+});
+
+describe('the atlas started on a fake map', () => {
+  test('gives the map every dataset and the attributions, counts features and becomes ready', async () => {
+    const { atlas, map } = await started();
+    await expect(atlas.ready).resolves.toBeUndefined();
+    expect([...map.data.keys()].sort()).toEqual(layerDefinitions.map((layer) => layer.id).sort());
+    expect(map.attributions().length).toBeGreaterThan(0);
+    expect(atlas.counts['restricted-zones']).toBe(map.data.get('restricted-zones')!.features.length);
+    expect(atlas.failed).toEqual({});
+    expect(atlas.messages.list).toEqual([]);
+  });
+
+  test('a dataset that fails is reported by layer title and its layer marked, the rest of the atlas works', async () => {
+    const { atlas, map } = await started(diskLoader((id) => (id === 'wetlands' ? 'the file is corrupt' : undefined)));
+    expect(atlas.failed).toEqual({ wetlands: 'the file is corrupt' });
+    const title = layerDefinitions.find((layer) => layer.id === 'wetlands')!.title.en;
+    expect(atlas.messages.list).toEqual([{ id: 'wetlands', text: `${title}: the file is corrupt` }]);
+    expect(map.data.has('wetlands')).toBe(false);
+    atlas.messages.dismiss('wetlands');
+    expect(atlas.messages.list).toEqual([]);
+  });
+});
+
+describe('screening session', () => {
+  test('a site and a project type give the engine\'s report, the site outlined and each hit in its verdict\'s colour', async () => {
+    const { report, map, atlas } = await screened('pv-glass');
+    expect(report.verdict).toBe('prohibited');
+    expect(atlas.screening.report).toBe(report);
+    expect(map.outlines.get('site')?.features[0]?.geometry).toEqual(qipanjing);
+    const prohibited = report.hits.filter((hit) => hit.verdict === 'prohibited').map((hit) => hit.zoneId).sort();
+    const outlined = map.outlines.get('screening-hits-prohibited')!;
+    expect(outlined.line).toEqual(verdictRgba('prohibited'));
+    expect(outlined.features.map((feature) => String(feature.properties?.['id'])).sort()).toEqual([...new Set(prohibited)].sort());
+  });
+
+  test('clearing the site clears the report and the outlines; the state keeps the project type', async () => {
+    const { atlas, map } = await screened('pv-glass');
+    atlas.screening.setSite(null, []);
+    expect(await atlas.screening.update()).toBeUndefined();
+    expect(atlas.screening.report).toBeUndefined();
+    expect([...map.outlines.keys()]).toEqual([]);
+    expect(atlas.store.state.projectType).toBe('pv-glass');
+  });
+
+  test('a file over the limit is refused unread and the site is kept', async () => {
+    const { atlas } = await screened('pv-glass');
+    let read = false;
+    await atlas.screening.upload({ name: 'big.geojson', size: 60 * 1024 * 1024, read: async () => { read = true; return new ArrayBuffer(0); } });
+    expect(read).toBe(false);
+    expect(atlas.screening.problem).toMatch(/big\.geojson.*your site is unchanged/);
+    expect(atlas.store.state.site).toEqual(qipanjing);
+  });
+
+  test('pasted coordinates become the site and open the screening panel', async () => {
+    const { atlas } = await started();
+    await atlas.screening.paste({ text: '108.5, 40.5', datum: 'wgs84', zoneWidth: 3 });
+    expect(atlas.screening.problem).toBe('');
+    expect(atlas.store.state.site).toEqual({ type: 'Point', coordinates: [108.5, 40.5] });
+    expect(atlas.store.state.panel).toBe('screening');
+  });
+});
+
+describe('report export and printing through injected sinks', () => {
+  test('CSV and GeoJSON are saved under the project type and verdict', async () => {
+    const { atlas, saved, report } = await screened('pv-glass');
+    await atlas.exportReport({ format: 'csv', capacity: '' });
+    await atlas.exportReport({ format: 'geojson', capacity: '120' });
+    expect(saved.map(({ name }) => name)).toEqual(['screening-pv-glass-prohibited.csv', 'screening-pv-glass-prohibited.geojson']);
+    const geojson = JSON.parse(await saved[1]!.file.text());
+    expect(geojson.features[0].properties).toMatchObject({ verdict: report.verdict, capacityMw: 120 });
+    expect(await saved[0]!.file.text()).toContain('prohibited');
+  });
+
+  test('printing hands the page the report, the decorated map and the visible layers', async () => {
+    const { atlas, printed, report } = await screened('pv-glass');
+    await atlas.exportReport({ format: 'print', capacity: '50' });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatchObject({ report, capacity: '50', lang: 'en', mapImage: `data:image/png;base64,${btoa('png at 1x')}` });
+    const visible = layerDefinitions.filter((layer) => layer.properties && atlas.store.state.layers[layer.id]?.visible);
+    expect(printed[0]!.layers).toEqual(visible);
+  });
+
+  test('nothing is exported without a site', async () => {
+    const { atlas, saved, printed } = await started();
+    await atlas.exportReport({ format: 'csv', capacity: '' });
+    await atlas.exportReport({ format: 'print', capacity: '' });
+    expect([saved, printed]).toEqual([[], []]);
+  });
+});
+
+describe('presenting and links', () => {
+  test('a short link is copied and announced; a long one becomes a share file', async () => {
+    const short = await started();
+    await short.atlas.presenting.copyLink();
+    expect(short.copied).toEqual(['http://127.0.0.1:4173/#v=1']);
+    expect(short.atlas.messages.list[0]?.text).toContain('http://127.0.0.1:4173/#v=1');
+    const long = await started(diskLoader(), { shareUrl: `http://127.0.0.1:4173/#${'x'.repeat(9000)}` });
+    await long.atlas.presenting.copyLink();
+    expect(long.copied).toEqual([]);
+    expect(long.saved.map(({ name }) => name)).toEqual(['nm-carbon-atlas-share.json']);
+    expect(JSON.parse(await long.saved[0]!.file.text())).toMatchObject({ format: 'nm-carbon-atlas-share', hash: '#v=1' });
+  });
+
+  test('?embed=1 embeds; the PNG export saves a PNG file of the decorated map', async () => {
+    const { atlas, saved } = await started(diskLoader(), { href: 'http://127.0.0.1:4173/?embed=1' });
+    expect(atlas.presenting.embedded).toBe(true);
+    await atlas.presenting.act('export-2x');
+    expect(saved[0]?.name).toMatch(/^nm-carbon-atlas-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(saved[0]?.file.type).toBe('image/png');
+    expect(await saved[0]!.file.text()).toBe('png at 2x');
+  });
+
+  test('a dropped share file opens its hash; a bad one is reported by name', async () => {
+    const { atlas, opened } = await started();
+    await atlas.presenting.drop({ name: 'view.json', text: async () => JSON.stringify({ format: 'nm-carbon-atlas-share', version: 1, hash: '#z=5', createdAt: '2026-01-01T00:00:00.000Z' }) });
+    await atlas.presenting.drop({ name: 'bad.json', text: async () => '{' });
+    expect(opened).toEqual(['#z=5']);
+    expect(atlas.messages.list.map((message) => message.text)).toEqual([expect.stringMatching(/^bad\.json: /)]);
+  });
+
+  test('a link made on other data says so, and whether the site\'s verdict changed', async () => {
+    const { report } = await screened('pv-glass');
+    const decoded = { partial: {}, notices: [], unknown: [], dataVersion: '000000000000' };
+    expect(dataChangeNotice({ ...decoded, verdict: 'prohibited' }, report.dataVersion, report, 'en'))
+      .toMatch(new RegExp(`then version 000000000000, now ${report.dataVersion}.*verdict is unchanged \\(Prohibited\\)`));
+    expect(dataChangeNotice({ ...decoded, verdict: 'clear' }, report.dataVersion, report, 'zh')).toContain('当时为 未涉及管控，现在为 禁止');
+    expect(dataChangeNotice({ ...decoded, dataVersion: report.dataVersion }, report.dataVersion, report, 'en')).toBeUndefined();
+  });
+});
+
+describe('selection, search and settings', () => {
+  test('a click opens the first feature and lists the rest; switching keeps every one reachable', async () => {
+    const { atlas, map } = await started();
+    const [a, b] = map.data.get('restricted-zones')!.features.slice(0, 2).map((feature) => ({ layer: 'restricted-zones', id: String(feature.properties?.['id']) }));
+    map.click([a!, b!]);
+    expect(atlas.store.state.selection).toEqual(a);
+    expect(atlas.selection.feature(a!)?.properties?.['id']).toBe(a!.id);
+    atlas.selection.switchTo(atlas.selection.alsoHere[0]!);
+    expect(atlas.store.state.selection).toEqual(b);
+    expect(atlas.selection.alsoHere).toEqual([a]);
+  });
+
+  test('a search result shows its hidden layer, opens the feature and flies to it', async () => {
+    const { atlas, map } = await started();
+    const entry = atlas.selection.searchEntries.find((candidate) => !atlas.store.state.layers[candidate.layer]?.visible)
+      ?? atlas.selection.searchEntries[0]!;
+    await atlas.selection.pick(entry);
+    expect(atlas.store.state.layers[entry.layer]?.visible).toBe(true);
+    expect(atlas.store.state.selection).toEqual({ layer: entry.layer, id: entry.id });
+    expect(map.flights).toEqual([entry.bbox]);
+  });
+
+  test('the online basemap is kept in storage and read back by the next atlas', async () => {
+    const { atlas, platform } = await started();
+    atlas.basemap.set({ kind: 'template', template: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: 'Example' }, atlas.map());
+    expect(new Atlas(platform).basemap.current).toEqual(atlas.basemap.current);
+    atlas.basemap.set(undefined, atlas.map());
+    expect(new Atlas(platform).basemap.current).toBeUndefined();
+  });
+});
+
+test('each verdict has one colour, as CSS for the panel and as RGBA for the map', () => {
+  for (const verdict of verdicts) {
+    expect(verdictBackgroundCss).toContain(`.${verdict} { background: ${verdictColours[verdict]}; }`);
+    const [r, g, b, a] = verdictRgba(verdict);
+    expect(`#${[r, g, b].map((channel) => channel.toString(16).padStart(2, '0')).join('')}`).toBe(verdictColours[verdict]);
+    expect(a).toBe(255);
+  }
+});
