@@ -5,6 +5,7 @@ import { deserts } from './deserts/deserts.ts';
 import { energyBases } from './energy-bases/energy-bases.ts';
 import { redLineAreas } from './red-line-areas/red-line-areas.ts';
 import { restrictedZones } from './restricted-zones/restricted-zones.ts';
+import { riverBasins } from './river-basins/river-basins.ts';
 import { riverBuffers } from './river-buffers/river-buffers.ts';
 import { waterSections } from './water-sections/water-sections.ts';
 import { wetlands } from './wetlands/wetlands.ts';
@@ -19,7 +20,7 @@ const base = (id: string): LayerDefinition => {
 export const layerDefinitions: LayerDefinition[] = [
   base('base-countries'), base('base-provinces'), base('base-region'), base('base-lakes'), base('base-rivers'),
   base('base-yellow-river'),
-  deserts, redLineAreas, wetlands, riverBuffers, restrictedZones, energyBases, adminRegions, waterSections,
+  riverBasins, deserts, redLineAreas, wetlands, riverBuffers, restrictedZones, energyBases, adminRegions, waterSections,
   base('base-towns'),
 ];
 

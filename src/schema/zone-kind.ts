@@ -14,6 +14,7 @@ export const zoneKinds = [
   'capacity-control-zone',
   'key-control-area',
   'river-buffer',
+  'river-basin',
   'region',
 ] as const;
 export const zoneKindSchema = z.enum(zoneKinds);

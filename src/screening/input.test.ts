@@ -64,7 +64,13 @@ describe('line sites', () => {
     const report = screener.screen({ type: 'LineString', coordinates: [[110.9, 40.6], [111.3, 40.6]] }, 'steel');
     const hit = report.hits.find((h) => h.zoneId === 'test-park');
     expect(hit?.position).toBe('straddles');
-    expect(hit?.insideLengthKm).toBeCloseTo(geodesicKm(111, 40.6, 111.2, 40.6), 1);
+    // The zone's edge is good to 0.5 km at either end: about 16-18 km inside, said to the km.
+    const inside = geodesicKm(111, 40.6, 111.2, 40.6);
+    expect(hit?.insideLengthKm).toBeCloseTo(inside, 0);
+    const [low, high] = hit?.insideLengthKmRange ?? [NaN, NaN];
+    expect(low).toBeLessThanOrEqual(inside - 0.9);
+    expect(high).toBeGreaterThanOrEqual(inside + 0.9);
+    expect(high - low).toBeLessThanOrEqual(4);
     expect(report.site.lengthKm).toBeCloseTo(geodesicKm(110.9, 40.6, 111.3, 40.6), 2);
   });
 });

@@ -30,7 +30,7 @@ function zoneSources(count: number): ZoneSource[] {
     const rings = [{ xy: starRing(random, cx, cy, radius, vertices), hole: false }];
     if (n % 5 === 0) rings.push({ xy: starRing(random, cx, cy, radius * 0.3, 12, true), hole: true });
     return {
-      info: { id: `zone-${n}`, layer: 'test', nameZh: `区 ${n}`, nameEn: `Zone ${n}`, zoneKind: 'wetland', accuracyKm: 0 },
+      info: { id: `zone-${n}`, layer: 'test', name: { zh: `区 ${n}`, en: `Zone ${n}` }, zoneKind: 'wetland', basis: 'unstated', accuracyKm: 0 },
       rings,
     };
   });

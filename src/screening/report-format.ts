@@ -28,9 +28,9 @@ export function reportCsvRows(report: Report, input: string | number = ''): stri
   const tail = [report.dataVersion, report.engineVersion];
   const hits = report.hits.length === 0 ? [undefined] : report.hits;
   return hits.map((hit) => [...common,
-    hit?.zoneId, hit?.layer, hit?.nameZh, hit?.nameEn, hit?.verdict, hit?.ruleId, hit?.summary?.zh, hit?.summary?.en,
+    hit?.zoneId, hit?.layer, hit?.name.zh, hit?.name.en, hit?.verdict, hit?.ruleId, hit?.summary?.zh, hit?.summary?.en,
     hit?.overlapHa, hit?.shareOfSitePct, hit?.shareOfZonePct, hit?.insideLengthKm, hit?.distanceKm, hit?.uncertain,
-    hit?.cite?.file, hit?.cite?.line, hit?.cite?.quote, ...tail].map(field).join(','));
+    hit?.cite?.doc, hit?.cite?.line, hit?.cite?.quote, ...tail].map(field).join(','));
 }
 
 /** A UTF-8 byte-order mark so spreadsheet programs read the Chinese columns correctly. */

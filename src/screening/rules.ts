@@ -21,6 +21,16 @@ export function ruleMatchesZone(rule: Rule, zone: ZoneInfo): boolean {
 export const ruleAppliesToType = (rule: Rule, type: ProjectType): boolean =>
   rule.projectTypes.includes(type) && !rule.exceptions.some((exception) => exception.projectType === type);
 
+/** The document's words that lift the rule for this project type ("不含光伏玻璃"), if it does. */
+export const exemptionOf = (rule: Rule, type: ProjectType): string | undefined =>
+  rule.exceptions.find((exception) => exception.projectType === type)?.note;
+
+/** A rule the map cannot test, and the river basins (zone indexes) it is confined to; none: wherever its document applies. */
+export interface UntestableRule {
+  rule: Rule;
+  basins: readonly number[];
+}
+
 /**
  * The seeds' rules bound to the zones they name, with per-project-type verdict tables for the batch path.
  * A league's or city's document governs its own area only: its rules carry that region as their jurisdiction and
@@ -37,10 +47,13 @@ export class RuleBook {
   private readonly jurisdictionBit = new Map<Rule, number>();
   private readonly tables = new Map<string, Uint8Array>();
   private readonly typeRules = new Map<ProjectType, Rule[][]>();
-  private readonly unmapped = new Map<ProjectType, Rule[]>();
+  private readonly untestable = new Map<ProjectType, UntestableRule[]>();
+  private readonly exempting = new Map<ProjectType, Rule[][]>();
+  private readonly documents = new Map<Rule, Seed['document']>();
 
   constructor(seeds: readonly Seed[], private readonly zones: readonly ZoneInfo[], wholeRegion: string) {
     this.rules = seeds.flatMap((seed) => seed.rules);
+    for (const seed of seeds) for (const rule of seed.rules) this.documents.set(rule, seed.document);
     this.zoneRules = zones.map(() => []);
     const placed = new Set<Rule>();
     const unbound = new Set<Rule>();
@@ -84,11 +97,36 @@ export class RuleBook {
     return (byZone[zone] ??= (this.zoneRules[zone] ?? []).filter((rule) => ruleAppliesToType(rule, type)));
   }
 
-  /** Rules no map can test (permanent farmland, scenic areas...) that concern this project type. */
-  unmappedFor(type: ProjectType): readonly Rule[] {
-    let rules = this.unmapped.get(type);
-    if (!rules) this.unmapped.set(type, (rules = this.rules.filter((rule) => 'unmapped' in rule.zone && ruleAppliesToType(rule, type))));
+  /** Rules of the zone that the document expressly lifts for this project type. */
+  exemptionsFor(zone: number, type: ProjectType): readonly Rule[] {
+    let byZone = this.exempting.get(type);
+    if (!byZone) this.exempting.set(type, (byZone = []));
+    return (byZone[zone] ??= (this.zoneRules[zone] ?? []).filter((rule) => exemptionOf(rule, type) !== undefined));
+  }
+
+  /**
+   * Rules that concern this project type and that the map cannot test: those that name a place no open data shows
+   * (permanent farmland, scenic areas...) and those that name a zone the data lacks (RuleBook.unplaced: the
+   * tributary and other rivers' distance zones). A river's rule is confined to the loaded basins that list that river.
+   */
+  untestableFor(type: ProjectType): readonly UntestableRule[] {
+    let rules = this.untestable.get(type);
+    if (!rules) {
+      const unplaced = new Set(this.unplaced);
+      rules = this.rules.filter((rule) => ('unmapped' in rule.zone || unplaced.has(rule)) && ruleAppliesToType(rule, type))
+        .map((rule) => {
+          const river = 'kind' in rule.zone ? rule.zone.river : undefined;
+          const basins = river === undefined ? [] : this.zones.filter((zone) => zone.rivers?.includes(river)).map((zone) => zone.index);
+          return { rule, basins };
+        });
+      this.untestable.set(type, rules);
+    }
     return rules;
+  }
+
+  /** The document that makes the rule. */
+  documentOf(rule: Rule): Seed['document'] | undefined {
+    return this.documents.get(rule);
   }
 
   /** The jurisdiction zone of a rule, or -1 for a region-wide rule. */

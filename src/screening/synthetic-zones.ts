@@ -48,8 +48,8 @@ export function* syntheticZones(random: () => number, count: number): Generator<
     if (random() < 0.1) rings.push({ xy: starRing(random, cx, cy, radius * 0.3, Math.max(8, vertices >> 3), true), hole: true });
     yield {
       info: {
-        id: `synthetic-${n}`, layer: 'synthetic', nameZh: `合成区 ${n}`, nameEn: `Synthetic zone ${n}`,
-        zoneKind: kinds[n % kinds.length] as string, accuracyKm: 0.5,
+        id: `synthetic-${n}`, layer: 'synthetic', name: { zh: `合成区 ${n}`, en: `Synthetic zone ${n}` },
+        zoneKind: kinds[n % kinds.length] as string, basis: 'unstated', accuracyKm: 0.5,
       },
       rings,
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Bilingual } from '../schema/bilingual.ts';
 import type { Rule } from '../schema/seed.ts';
 
 /** Screening verdicts, mildest first: the position is the numeric code the batch API returns, so the worst
@@ -7,9 +8,10 @@ export const verdicts = ['clear', 'review', 'conditional', 'restricted', 'prohib
 export const verdictSchema = z.enum(verdicts);
 export type Verdict = z.infer<typeof verdictSchema>;
 
-/** Chinese names of the verdicts, for the engine's Chinese notes (the atlas labels them in src/i18n). */
-export const verdictLabels: Record<Verdict, { zh: string }> = {
-  clear: { zh: '未涉及管控' }, review: { zh: '需核实' }, conditional: { zh: '有条件' }, restricted: { zh: '限制' }, prohibited: { zh: '禁止' },
+/** Names of the verdicts, for the engine's reasons and conclusions (the atlas labels them in src/i18n). */
+export const verdictLabels: Record<Verdict, Bilingual> = {
+  clear: { zh: '未涉及管控', en: 'clear' }, review: { zh: '需核实', en: 'review' }, conditional: { zh: '有条件', en: 'conditional' },
+  restricted: { zh: '限制', en: 'restricted' }, prohibited: { zh: '禁止', en: 'prohibited' },
 };
 
 export const verdictCode = (verdict: Verdict): number => verdicts.indexOf(verdict);

@@ -1,4 +1,6 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { basisOf, type Basis } from './basis.ts';
 import type { RingInput } from './zone-store.ts';
 
 /** What a report says about a zone, and what rules match on. */
@@ -6,12 +8,15 @@ export interface ZoneInfo {
   index: number;
   id: string;
   layer: string;
-  nameZh: string;
-  nameEn: string;
+  name: Bilingual;
   zoneKind: string;
+  /** What the outline rests on (method and extent_undefined of the feature). */
+  basis: Basis;
   accuracyKm: number;
   bufferKm?: number;
   river?: string;
+  /** For a river basin: the rivers (as rules name them) whose rules apply in it. */
+  rivers?: string[];
 }
 
 /** A zone ready to pack: its facts and its rings. */
@@ -22,6 +27,8 @@ export interface ZoneSource {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const texts = (value: unknown): string[] | undefined =>
+  (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : undefined);
 
 function ringsOf(feature: Feature): RingInput[] {
   const geometry = feature.geometry;
@@ -45,14 +52,19 @@ export function* zonesOfCollections(collections: ReadonlyMap<string, FeatureColl
       if (rings.length === 0) continue;
       const bufferKm = number(properties['buffer_km']);
       const river = text(properties['river']);
+      const rivers = texts(properties['rivers']);
       yield {
         info: {
           id, layer, zoneKind,
-          nameZh: text(properties['name_zh']) ?? text(properties['name_en']) ?? id,
-          nameEn: text(properties['name_en']) ?? text(properties['name_zh']) ?? id,
+          name: {
+            zh: text(properties['name_zh']) ?? text(properties['name_en']) ?? id,
+            en: text(properties['name_en']) ?? text(properties['name_zh']) ?? id,
+          },
+          basis: basisOf(properties['method'], properties['extent_undefined']),
           accuracyKm: number(properties['accuracy_km']) ?? 0,
           ...(bufferKm === undefined ? {} : { bufferKm }),
           ...(river === undefined ? {} : { river }),
+          ...(rivers === undefined ? {} : { rivers }),
         },
         rings,
       };

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { area, booleanValid, difference, featureCollection, intersect, kinks } from '@turf/turf';
 import { describe, expect, test } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readSeeds } from '../../src/data/node-loader.ts';
+import { readCollections, readManifest, readSeeds } from '../../src/data/node-loader.ts';
+import { projectTypes, type ProjectType } from '../../src/schema/project-type.ts';
+import { createScreener } from '../../src/screening/screener.ts';
 
 const dataRoot = join(import.meta.dirname, '..', '..', 'data');
 const collections = new Map(readdirSync(dataRoot).flatMap((id) => {
@@ -46,14 +48,14 @@ describe.each(seeds.map((seed) => [seed.id, seed] as const))('%s rules', (_id, s
     expect(rule.exceptions.filter((exception) => rule.projectTypes.includes(exception.projectType)).map((e) => e.projectType),
       'an exception cannot also be a type the rule concerns').toEqual([]);
     expect(new Set(rule.exceptions.map((exception) => exception.projectType)).size, 'no exception twice').toBe(rule.exceptions.length);
-    expect(rule.citation.file, 'a rule cites its own document').toBe(seed.file);
+    expect(rule.citation.doc, 'a rule cites its own document').toBe(seed.id);
   });
 
   test('the region-wide rules of the document name its region', () => {
     const expected: Record<string, string> = {
-      '000_297edb07deabd8fc.txt': 'hinggan', '004_17cd5249a403e692.txt': 'ordos',
+      'hinggan-climate-14th': 'hinggan', 'ordos-pollution-carbon': 'ordos',
     };
-    const region = expected[seed.file] ?? 'inner-mongolia';
+    const region = expected[seed.id] ?? 'inner-mongolia';
     const others = seed.rules.flatMap((rule) => 'kind' in rule.zone && rule.zone.kind === 'region' && rule.zone.region !== region
       ? [`${rule.id}: ${rule.zone.region}`] : []);
     expect(others).toEqual([]);
@@ -99,5 +101,37 @@ describe('the regions rules name are sound shapes', () => {
   test.each(Object.entries(parents))('%s lies inside %s', (child, parent) => {
     expect(byId.has(child) && byId.has(parent)).toBe(true);
     expect(km2(difference(featureCollection([byId.get(child)!, byId.get(parent)!])))).toBeLessThan(0.01);
+  });
+});
+
+describe('no rule goes missing: every rule is tested on the map or listed as untestable', async () => {
+  const screener = createScreener({ collections: await readCollections(), seeds, dataVersion: readManifest().version });
+  const { ruleBook, zones } = screener;
+  const types = Object.keys(projectTypes) as ProjectType[];
+  const tested = new Set(ruleBook.rules.filter((rule) => zones.some((zone) => ruleBook.rulesFor(zone.index, rule.projectTypes[0] as ProjectType).includes(rule))));
+  const listed = new Set(types.flatMap((type) => ruleBook.untestableFor(type).map(({ rule }) => rule)));
+
+  test('rules = tested + listed, and no rule is both', () => {
+    expect([...tested].filter((rule) => listed.has(rule)).map((rule) => rule.id)).toEqual([]);
+    expect(ruleBook.rules.filter((rule) => !tested.has(rule) && !listed.has(rule)).map((rule) => rule.id)).toEqual([]);
+    expect(tested.size + listed.size).toBe(ruleBook.rules.length);
+  });
+
+  test('the rules naming distance zones the data lacks are the ones listed as unplaced', () => {
+    expect(ruleBook.unplaced.map((rule) => rule.id).sort()).toEqual([
+      'eco-hai-river-1km-idle-tailings-closure', 'eco-liao-river-1km-idle-tailings-closure', 'eco-songhua-river-1km-idle-tailings-closure',
+      'eco-yellow-river-tributaries-1km-idle-tailings-closure', 'eco-yellow-river-tributaries-1km-no-chemical-park',
+      'eco-yellow-river-tributaries-3km-industrial-investigation',
+    ]);
+  });
+
+  // A place where each document applies (its area's seat), inside the Yellow River basin for the region's rules.
+  const seats: Record<string, [number, number]> = { 'inner-mongolia': [111.65, 40.81], ordos: [109.98, 39.82], hinggan: [122.08, 46.08] };
+  const cases = seeds.flatMap((seed) => seed.rules.filter((rule) => listed.has(rule))
+    .flatMap((rule) => rule.projectTypes.map((type) => [`${rule.id} (${type})`, rule.id, type, seats[seed.jurisdiction] as [number, number]] as const)));
+  test.each(cases)('%s is listed, with its reason, where its document applies', (_name, ruleId, type, seat) => {
+    const entry = screener.screen({ type: 'Point', coordinates: seat }, type).untestable.find((candidate) => candidate.ruleId === ruleId);
+    expect(entry?.reason.en.length).toBeGreaterThan(10);
+    expect(entry?.reason.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 });

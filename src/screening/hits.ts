@@ -1,0 +1,162 @@
+import type { Bilingual } from '../schema/bilingual.ts';
+import { projectTypes, type ProjectType } from '../schema/project-type.ts';
+import type { Rule } from '../schema/seed.ts';
+import { basisText, sketchBases } from './basis.ts';
+import type { Contact } from './contact.ts';
+import { round, roundedFigure, shareRange } from './figures.ts';
+import type { Doubt, Hit } from './report.ts';
+import { exemptionOf } from './rules.ts';
+import type { Site } from './site.ts';
+import { verdictLabels, verdictOfRule } from './verdict.ts';
+import type { ZoneStore } from './zone-store.ts';
+import type { ZoneInfo } from './zones.ts';
+
+/** A zone or area the site meets, and how. */
+export interface Met {
+  info: ZoneInfo;
+  contact: Contact;
+}
+
+/** A rule that counts for the site, with the area whose document makes it when that is a league's or city's. */
+export interface ApplicableRule {
+  rule: Rule;
+  jurisdiction: Met | undefined;
+}
+
+/** Kilometres as precise as an accuracy of accuracyKm allows. */
+export const kmFigure = (km: number, accuracyKm: number): number => round(km, accuracyKm >= 10 ? 0 : accuracyKm >= 1 ? 1 : 3);
+
+/** Within the accuracy of the drawn edge: the official boundary decides which side the site is on. */
+const onEdge = ({ info, contact }: Met): boolean => info.accuracyKm > 0 && contact.edgeKm <= info.accuracyKm;
+
+/** What makes any rule of the zone less certain than it reads: the zone is a sketch, or the site is on its edge. */
+export function zoneDoubts(met: Met): Doubt[] {
+  const { info, contact } = met;
+  const { name } = info;
+  const doubts: Doubt[] = [];
+  if (info.basis === 'undefined-extent') {
+    doubts.push({
+      code: 'undefined-extent', zoneId: info.id,
+      text: { zh: `${name.zh}的范围没有任何文件界定，所绘图形只是推测`, en: `no document defines where ${name.en} ends; the outline drawn is a guess` },
+    });
+  } else if (info.basis === 'illustrative') {
+    doubts.push({
+      code: 'illustrative-zone', zoneId: info.id,
+      text: {
+        zh: `${name.zh}为示意图形（约 ${info.accuracyKm} 公里），不是官方划定范围；请以官方范围核实`,
+        en: `${name.en} is drawn for illustration (about ${info.accuracyKm} km), not the official extent; verify against the official map`,
+      },
+    });
+  }
+  if (onEdge(met)) {
+    const km = kmFigure(contact.edgeKm, info.accuracyKm);
+    doubts.push({
+      code: 'zone-edge', zoneId: info.id,
+      text: {
+        zh: `选址距${name.zh}所绘边界 ${km} 公里，在其 ${info.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）；请以官方边界核实`,
+        en: `the site is ${km} km from the drawn edge of ${name.en}, within its ${info.accuracyKm} km accuracy (${basisText[info.basis].en}); verify against the official boundary`,
+      },
+    });
+  }
+  return doubts;
+}
+
+function jurisdictionDoubt(jurisdiction: Met): Doubt | undefined {
+  if (!onEdge(jurisdiction)) return undefined;
+  const { info, contact } = jurisdiction;
+  const km = kmFigure(contact.edgeKm, info.accuracyKm);
+  return {
+    code: 'jurisdiction-edge', zoneId: info.id,
+    text: {
+      zh: `选址距${info.name.zh}所绘边界 ${km} 公里，在其 ${info.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）：是否在其境内决定此规定是否适用`,
+      en: `the site is ${km} km from the drawn edge of ${info.name.en}, within its ${info.accuracyKm} km accuracy (${basisText[info.basis].en}): which side it lies on decides whether this rule applies`,
+    },
+  };
+}
+
+/** The figures of a hit: overlap and shares for a polygon, length inside for a line, rounded to their range. */
+function figures(met: Met, site: Site, store: ZoneStore, zoneAreaM2: number): Partial<Hit> {
+  const { info, contact } = met;
+  if (site.kind === 'point') return {};
+  const [low, high] = onEdge(met) ? shareRange(site, store, info.index, info.accuracyKm, contact) : [NaN, NaN];
+  const figure = (value: number, scale: number, max: number, digits: number) =>
+    roundedFigure(value, low * scale, high * scale, max, digits);
+  if (site.kind === 'line') {
+    const inside = figure(contact.insideKm, site.lengthKm, site.lengthKm, 3);
+    return { insideLengthKm: inside.value, ...(inside.range ? { insideLengthKmRange: inside.range } : {}) };
+  }
+  const siteHa = site.areaM2 / 1e4;
+  const overlap = figure(contact.overlapM2 / 1e4, siteHa, siteHa, 4);
+  const ofSite = figure(Math.min(100, (100 * contact.overlapM2) / site.areaM2), 100, 100, 4);
+  const ofZone = figure(Math.min(100, (100 * contact.overlapM2) / zoneAreaM2), (100 * site.areaM2) / zoneAreaM2, 100, 4);
+  return {
+    overlapHa: overlap.value, ...(overlap.range ? { overlapHaRange: overlap.range } : {}),
+    shareOfSitePct: ofSite.value, ...(ofSite.range ? { shareOfSiteRange: ofSite.range } : {}),
+    shareOfZonePct: ofZone.value,
+  };
+}
+
+const would = (rule: Rule): Bilingual => ({ zh: `“${verdictLabels[verdictOfRule(rule)].zh}”`, en: verdictLabels[verdictOfRule(rule)].en });
+
+/**
+ * One hit per rule the zone carries for the project type. Inside the zone the rule's verdict stands, with every
+ * doubt that weakens it listed; near it (outside the drawn edge but within its accuracy) the site may be inside the
+ * official boundary, so the hit reads `review`, as it does when the site is only near the area whose document makes
+ * the rule. A rule the document lifts for the project type is listed as an exemption, citing the rule. A zone
+ * entered with no rule for the type is listed once as `clear`: no boundary position would change that answer.
+ */
+export function hitsOfZone(
+  met: Met, rules: readonly ApplicableRule[], exempting: readonly ApplicableRule[], site: Site, store: ZoneStore, zoneAreaM2: number, type: ProjectType,
+): Hit[] {
+  const { info, contact } = met;
+  const near = contact.position === 'near';
+  if (near && rules.length === 0) return [];
+  const doubts = zoneDoubts(met);
+  const zone = {
+    zoneId: info.id, layer: info.layer, name: info.name, zoneKind: info.zoneKind, basis: info.basis, accuracyKm: info.accuracyKm,
+    position: contact.position as Hit['position'],
+    ...figures(met, site, store, zoneAreaM2),
+    ...(Number.isFinite(contact.edgeKm) ? { distanceKm: kmFigure(contact.edgeKm, info.accuracyKm) } : {}),
+  };
+  const jurisdictionOf = (jurisdiction: Met | undefined): Partial<Hit> => (jurisdiction ? {
+    jurisdiction: {
+      id: jurisdiction.info.id, name: jurisdiction.info.name, basis: jurisdiction.info.basis, accuracyKm: jurisdiction.info.accuracyKm,
+      standing: jurisdiction.contact.position === 'near' ? 'near' : 'inside',
+      ...(Number.isFinite(jurisdiction.contact.edgeKm) ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.info.accuracyKm) } : {}),
+    },
+  } : {});
+  const typeName = projectTypes[type];
+  const exemptions: Hit[] = near ? [] : exempting.map(({ rule, jurisdiction }) => ({
+    ...zone, verdict: 'clear', ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
+    exemption: { note: exemptionOf(rule, type) as string },
+    reason: { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` },
+    doubts: [], uncertain: false, ...jurisdictionOf(jurisdiction),
+  }));
+  if (rules.length === 0) {
+    return exemptions.length > 0 ? exemptions : [{
+      ...zone, verdict: 'clear', ruleId: null, ruleVerdict: null, summary: null, cite: null, doubts: [], uncertain: false,
+      reason: { zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`, en: `no rule of the five documents applies to ${typeName.en} in this zone` },
+    }];
+  }
+  return [...rules.map(({ rule, jurisdiction }): Hit => {
+    const outside = jurisdiction?.contact.position === 'near' ? jurisdiction.info : undefined;
+    const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
+    // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
+    const all = !doubt ? doubts : [...doubts.filter((other) => other.code !== 'zone-edge' || other.zoneId !== doubt.zoneId), doubt];
+    const verdict = near || outside ? 'review' : verdictOfRule(rule);
+    const reason: Bilingual | undefined = near ? {
+      zh: `位于所绘边界之外，但在其精度范围内：若在区内，此规定将使项目为${would(rule).zh}`,
+      en: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${would(rule).en}`,
+    } : outside ? {
+      zh: `位于制定此规定的${outside.name.zh}所绘边界之外，但在其 ${outside.accuracyKm} 公里精度范围内：若在其境内，此规定将使项目为${would(rule).zh}`,
+      en: `outside the drawn edge of ${outside.name.en}, whose document makes this rule, but within its ${outside.accuracyKm} km accuracy: inside, this rule would make the project ${would(rule).en}`,
+    } : sketchBases.has(info.basis) ? {
+      zh: `若选址在文件所指的${info.name.zh}内，此规定使项目为${would(rule).zh}；所绘范围不能证明这一点`,
+      en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,
+    } : undefined;
+    return {
+      ...zone, verdict, ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
+      ...(reason ? { reason } : {}), doubts: all, uncertain: all.length > 0, ...jurisdictionOf(jurisdiction),
+    };
+  }), ...exemptions];
+}
