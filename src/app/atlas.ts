@@ -71,6 +71,7 @@ export class Atlas {
     this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
     this.ledger = new LedgerSession({
       ready: () => this.ready, map, collections, changed, save: platform.save, compute: platform.computeLedger,
+      store: this.store, storage: () => platform.storage,
       dataVersion: () => this.dataVersion,
     });
     this.presenting = new Presenting({

@@ -2,7 +2,7 @@ import type { DrawKind } from '../map/draw-tool.ts';
 import type { OnlineBasemap } from '../map/online-basemap.ts';
 import type { SearchEntry } from '../search/search.ts';
 import type { LayerState, Selection } from '../state/state.ts';
-import type { LedgerRow } from '../stats/ledger.ts';
+import type { LedgerAction } from './ledger-session.ts';
 
 /** A change to one layer's visibility, opacity or filters. */
 export type LayerChange = { id: string } & Partial<LayerState>;
@@ -32,8 +32,7 @@ export interface AtlasEvents {
   'atlas-clear-site': null;
   'atlas-project-type': string;
   'atlas-export-report': ReportRequest;
-  'atlas-ledger-select': LedgerRow;
-  'atlas-ledger-csv': LedgerRow[];
+  'atlas-ledger': LedgerAction;
   'atlas-share': ShareAction;
   'atlas-open-hash': string;
   'atlas-dismiss': string;

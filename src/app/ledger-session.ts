@@ -1,8 +1,11 @@
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import type { LedgerRow } from '../stats/ledger.ts';
+import type { Store } from '../state/store.ts';
+import type { Actual, LedgerRow } from '../stats/ledger.ts';
+import { defaultLedgerView, type LedgerView } from '../schema/ledger-view.ts';
 import type { AtlasMap } from './atlas-map.ts';
 import type { Save } from './files.ts';
+import { ActualsStore } from './ledger-actuals-store.ts';
 
 export interface LedgerHost {
   /** Resolves once the data is loaded. */
@@ -12,38 +15,101 @@ export interface LedgerHost {
   dataVersion(): string;
   changed(): void;
   save: Save;
+  store: Store;
+  /** Where reported values are kept; may throw when the browser blocks storage. */
+  storage(): Pick<Storage, 'getItem' | 'setItem'>;
   /** Computes the rows; the atlas does it in a Web Worker so the page stays responsive. */
   compute(collections: ReadonlyMap<string, FeatureCollection>, dataVersion: string): Promise<LedgerRow[]>;
 }
 
-/** The ledger side of the atlas: rows computed once, the selected row and its highlighted features. */
+/** What the ledger's elements ask of the session. */
+export type LedgerAction =
+  | { kind: 'select'; row: LedgerRow }
+  | { kind: 'view'; view: LedgerView }
+  | { kind: 'record'; actual: Actual }
+  | { kind: 'remove'; actual: Actual }
+  | { kind: 'import'; text: string }
+  | { kind: 'export-actuals' }
+  | { kind: 'export'; rows: LedgerRow[]; lang: 'zh' | 'en' };
+
+/**
+ * The ledger side of the atlas: rows measured once (in a Web Worker), planners' reported values applied to them on
+ * every change (cheap: no geometry), the selected row and its highlighted features.
+ */
 export class LedgerSession {
+  /** The rows with reported values applied, as the panel shows them. */
   rows: LedgerRow[] | undefined;
   error = '';
-  selected = '';
+  /** Why the last import or record was refused, in the words of the check. */
+  problem = '';
+  actuals: Actual[];
+  readonly #store: ActualsStore;
+  #measured: LedgerRow[] | undefined;
   #rows: Promise<LedgerRow[]> | undefined;
 
-  constructor(private readonly host: LedgerHost) {}
+  constructor(private readonly host: LedgerHost) {
+    this.#store = new ActualsStore(host.storage);
+    this.actuals = this.#store.load();
+  }
+
+  get storage(): 'kept' | 'unavailable' {
+    return this.#store.state;
+  }
 
   ledger(): Promise<LedgerRow[]> {
     this.#rows ??= (async () => {
       await this.host.ready();
-      return this.host.compute(this.host.collections(), this.host.dataVersion());
-    })().then((rows) => {
-      this.rows = rows;
-      this.host.changed();
-      return rows;
-    }, (error: Error) => {
+      const measured = await this.host.compute(this.host.collections(), this.host.dataVersion());
+      this.#measured = measured;
+      await this.#apply();
+      return this.rows!;
+    })().catch((error: Error) => {
       this.error = error.message;
       this.host.changed();
       throw error;
     });
-    return this.#rows;
+    return this.#rows.then(() => this.rows!);
   }
 
-  /** Highlights the features behind a row's number and brings them into view. */
+  async act(action: LedgerAction): Promise<void> {
+    if (action.kind === 'select') this.select(action.row);
+    else if (action.kind === 'view') this.host.store.update((state) => ({ ...state, ledger: action.view }));
+    else if (action.kind === 'record') await this.record([...this.actuals, action.actual]);
+    else if (action.kind === 'remove') await this.record(this.actuals.filter((actual) => actual !== action.actual));
+    else if (action.kind === 'import') await this.importCsv(action.text);
+    else if (action.kind === 'export-actuals') await this.#exportActuals();
+    else await this.downloadCsv(action.rows, action.lang);
+  }
+
+  /** Reads a CSV of reported values and adds them; nothing is added when any line is refused. */
+  async importCsv(text: string): Promise<void> {
+    const { readActualsCsv } = await import('../stats/ledger-actuals-csv.ts');
+    try {
+      await this.record([...this.actuals, ...readActualsCsv(text, this.#measured ?? [])]);
+    } catch (error) {
+      this.problem = (error as Error).message;
+      this.host.changed();
+    }
+  }
+
+  /** Checks the values against the targets, keeps them in the browser and recomputes the statuses. */
+  async record(actuals: Actual[]): Promise<void> {
+    const { actualsSchemaFor } = await import('../stats/ledger-actuals.ts');
+    const checked = actualsSchemaFor(this.#measured ?? []).safeParse(actuals);
+    if (!checked.success) {
+      this.problem = checked.error.issues.map((issue) => issue.message).join('; ');
+      this.host.changed();
+      return;
+    }
+    this.problem = '';
+    this.actuals = checked.data;
+    this.#store.save(this.actuals);
+    await this.#apply();
+  }
+
+  /** Highlights the features behind a row's number and brings them into view; the row goes into the link. */
   select(row: LedgerRow): void {
-    this.selected = row.id;
+    this.host.store.update((state) => ({ ...state, ledger: { ...(state.ledger ?? defaultLedgerView), row: row.id } }));
     const ids = new Set(row.featureIds);
     const features = [...this.host.collections().values()].flatMap((collection) =>
       collection.features.filter((feature) => ids.has(String(feature.properties?.['id']))));
@@ -55,8 +121,20 @@ export class LedgerSession {
     this.host.changed();
   }
 
-  async downloadCsv(rows: LedgerRow[]): Promise<void> {
+  async downloadCsv(rows: LedgerRow[], lang: 'zh' | 'en'): Promise<void> {
     const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
-    await this.host.save(new Blob([ledgerToCsv(rows)], { type: 'text/csv;charset=utf-8' }), 'nm-carbon-atlas-ledger.csv');
+    await this.host.save(new Blob([ledgerToCsv(rows, lang)], { type: 'text/csv;charset=utf-8' }), `nm-carbon-atlas-ledger-${lang}.csv`);
+  }
+
+  async #exportActuals(): Promise<void> {
+    const { actualsToCsv } = await import('../stats/ledger-actuals-csv.ts');
+    await this.host.save(new Blob([actualsToCsv(this.actuals)], { type: 'text/csv;charset=utf-8' }), 'nm-carbon-atlas-actuals.csv');
+  }
+
+  async #apply(): Promise<void> {
+    if (!this.#measured) return;
+    const { applyActuals } = await import('../stats/ledger-actuals.ts');
+    this.rows = applyActuals(this.#measured, this.actuals);
+    this.host.changed();
   }
 }

@@ -11,6 +11,7 @@ import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
 import './feature-panel.ts';
 import './layer-panel.ts';
+import { defaultLedgerView } from '../schema/ledger-view.ts';
 import './ledger-panel.ts';
 import './map-legend.ts';
 import './message-bar.ts';
@@ -59,8 +60,7 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-clear-site', () => atlas.screening.setSite(null, []));
     this.addEventListener('atlas-project-type', ({ detail: value }) => atlas.setProjectType(value));
     this.addEventListener('atlas-export-report', ({ detail: request }) => void atlas.exportReport(request));
-    this.addEventListener('atlas-ledger-select', ({ detail: row }) => atlas.ledger.select(row));
-    this.addEventListener('atlas-ledger-csv', ({ detail: rows }) => void atlas.ledger.downloadCsv(rows));
+    this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.act(action));
     this.addEventListener('atlas-share', ({ detail: action }) => void atlas.presenting.act(action));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
@@ -138,8 +138,8 @@ export class AtlasApp extends LitElement {
     }
     if (panel === 'ledger') {
       void ledger.ledger().catch(() => undefined);
-      return html`<ledger-panel .rows=${ledger.rows} locale=${lang} selected=${ledger.selected}
-        failed=${ledger.error}></ledger-panel>`;
+      return html`<ledger-panel .rows=${ledger.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
+        failed=${ledger.error} storage=${ledger.storage} problem=${ledger.problem} actualCount=${ledger.actuals.length}></ledger-panel>`;
     }
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
       <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${atlas.counts} .failed=${atlas.failed}

@@ -1,38 +1,58 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { emit, type AtlasEvents } from '../app/events.ts';
-import { documents, type DocumentId } from '../schema/citation.ts';
-import { t, type StringKey } from '../i18n/strings.ts';
+import { LitElement, css, html, unsafeCSS, nothing } from 'lit';
+import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
-import type { LedgerRow, LedgerStatus } from '../stats/ledger.ts';
+import type { LedgerRow } from '../stats/ledger.ts';
+import { defaultLedgerView, type LedgerView } from '../schema/ledger-view.ts';
+import { filterRows } from '../stats/ledger-view.ts';
+import { ledgerStatuses, statusWords, themeWords } from '../stats/ledger-words.ts';
+import { figureText, mapText, statusClass } from '../app/ledger-cells.ts';
+import statusCss from '../styles/ledger-status.css?inline';
+import { emit } from '../app/events.ts';
+import './ledger-row-details.ts';
+import './ledger-summary.ts';
+import './ledger-table.ts';
 
-const statusKey: Record<LedgerStatus, StringKey> = {
-  met: 'statusMet', 'not met': 'statusNotMet', 'not measurable from map data': 'statusNotMeasurable',
-  'measured on illustrative data': 'statusIllustrative', reported: 'statusReported',
-};
-const regions = ['inner-mongolia', 'ordos', 'hinggan'] as const;
+/** Options of a filter: each value once, with its label, most rows first. */
+function options(rows: readonly LedgerRow[], value: (row: LedgerRow) => string, label: (row: LedgerRow) => string) {
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const row of rows) {
+    const entry = counts.get(value(row)) ?? { label: label(row), count: 0 };
+    counts.set(value(row), { ...entry, count: entry.count + 1 });
+  }
+  return [...counts].sort((a, b) => b[1].count - a[1].count);
+}
 
-export interface LedgerFilter { document: string; region: string; theme: string; measuredOnly: boolean }
-
-/** Every target of the five documents, filterable, with bars of measured against target for the rows the map measures. */
+/**
+ * The ledger in the side panel: the summary at a glance, filters, the narrow list (each row with its status and
+ * one-line reason; the selected row opens up), reported values in and out, and the wide table beside it on demand.
+ * All it shows follows the `view` in the atlas state, so a link reopens it; every change is sent up as an action.
+ */
 export class LedgerPanel extends LitElement {
   static override properties = {
-    rows: { attribute: false }, locale: {}, selected: {}, failed: {},
-    filter: { state: true },
+    rows: { attribute: false }, view: { attribute: false }, locale: {}, failed: {}, storage: {}, problem: {}, actualCount: { type: Number },
   };
   rows: LedgerRow[] | undefined;
+  view: LedgerView = defaultLedgerView;
   locale: Lang = 'zh';
-  selected = '';
   failed = '';
-  filter: LedgerFilter = { document: '', region: '', theme: '', measuredOnly: false };
+  storage: 'kept' | 'unavailable' = 'kept';
+  problem = '';
+  actualCount = 0;
 
-  static override styles = css`
+  static override styles = [unsafeCSS(statusCss), css`
     :host { display: block; font-size: 13px; padding: 8px 12px; }
     .filters { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px; }
     label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #5b5346; }
     label.check { flex-direction: row; align-items: center; grid-column: span 2; }
     select { font-size: 13px; padding: 3px; width: 100%; }
-    .summary { margin: 8px 0; color: #3b3226; display: flex; justify-content: space-between; align-items: center; gap: 6px; }
+    .bar { margin: 8px 0; color: #3b3226; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 6px; }
+    .modes button[aria-pressed=true] { background: #3b3226; color: #fff; }
     button { cursor: pointer; font-size: 12px; padding: 3px 8px; }
+    .io { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 12px; }
+    .io label.file { display: inline-block; border: 1px solid #8a806f; border-radius: 3px; padding: 2px 8px; cursor: pointer; color: #000; background: #f0f0f0; }
+    .io input[type=file] { position: absolute; width: 1px; height: 1px; opacity: 0; }
+    .storage { font-size: 11px; color: #5b5346; margin: 2px 0; }
+    .storage.unavailable, [role=alert] { color: #8e1b17; }
     ol { list-style: none; margin: 0; padding: 0; }
     li { border: 1px solid #e2ddd2; border-radius: 4px; margin: 4px 0; padding: 6px 8px; cursor: pointer; background: #fff; }
     li[aria-selected=true] { border-color: #f2a900; box-shadow: 0 0 0 2px #f2a900 inset; }
@@ -40,111 +60,88 @@ export class LedgerPanel extends LitElement {
     .head { display: flex; gap: 6px; justify-content: space-between; }
     .indicator { font-weight: 600; }
     .badge { font-size: 11px; border-radius: 10px; padding: 1px 7px; white-space: nowrap; height: fit-content; }
-    .met { background: #dff3e0; color: #1b5e20; }
-    .not-met { background: #fde2e1; color: #8e1b17; }
-    .not-measurable-from-map-data { background: #eee; color: #444; }
-    .measured-on-illustrative-data { background: #fff1cc; color: #6a4b00; }
-    .reported { background: #e3eefb; color: #0d3c74; }
-    .figures { color: #4a4036; margin-top: 2px; }
-    .bars { margin-top: 4px; }
-    .bar { display: flex; align-items: center; gap: 4px; font-size: 11px; }
-    .bar span.fill { height: 8px; border-radius: 2px; }
-    .measured { background: #2f6fb0; }
-    .target { background: #b08d57; }
-    .note { color: #6b6356; font-size: 12px; margin-top: 4px; }
-    .cite { color: #6a3d00; font-size: 12px; }
-  `;
+    .figures, .map { color: #4a4036; margin-top: 2px; }
+    .reason { color: #6b6356; font-size: 12px; margin-top: 3px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+    li[aria-selected=true] .reason { display: block; }
+  `];
 
   override render() {
     const lang = this.locale;
     if (this.failed) return html`<p role="alert">${this.failed}</p>`;
     if (!this.rows) return html`<p role="status">${t('ledgerComputing', lang)}</p>`;
-    const rows = this.visibleRows();
-    const themes = [...new Set(this.rows.map((row) => row.theme))].sort();
+    const view = this.view;
+    const rows = filterRows(this.rows, view);
+    const select = (name: keyof LedgerView, label: string, choices: [string, { label: string }][]) => html`<label>${label}
+      <select name=${name} @change=${(event: Event) => this.#change({ [name]: (event.target as HTMLSelectElement).value })}>
+        <option value="">${t('all', lang)}</option>
+        ${choices.map(([value, choice]) => html`<option value=${value} ?selected=${view[name] === value}>${choice.label}</option>`)}
+      </select></label>`;
     return html`
+      <ledger-summary .rows=${filterRows(this.rows, view, true)} locale=${lang} status=${view.status}
+        @ledger-status=${(event: CustomEvent<string>) => this.#change({ status: event.detail as LedgerView['status'] })}></ledger-summary>
       <div class="filters" role="group" aria-label=${t('filters', lang)}>
-        <label>${t('document', lang)}
-          <select name="document" @change=${(event: Event) => this.#set('document', (event.target as HTMLSelectElement).value)}>
-            <option value="">${t('all', lang)}</option>
-            ${(Object.keys(documents) as DocumentId[]).map((id) => html`<option value=${id} ?selected=${this.filter.document === id}>${documents[id][lang]}</option>`)}
-          </select></label>
-        <label>${t('region', lang)}
-          <select name="region" @change=${(event: Event) => this.#set('region', (event.target as HTMLSelectElement).value)}>
-            <option value="">${t('all', lang)}</option>
-            ${regions.map((id) => html`<option value=${id} ?selected=${this.filter.region === id}>${t(regionKey[id], lang)}</option>`)}
-            <option value="other" ?selected=${this.filter.region === 'other'}>${t('otherPlaces', lang)}</option>
-          </select></label>
-        <label>${t('theme', lang)}
-          <select name="theme" @change=${(event: Event) => this.#set('theme', (event.target as HTMLSelectElement).value)}>
-            <option value="">${t('all', lang)}</option>
-            ${themes.map((theme) => html`<option value=${theme} ?selected=${this.filter.theme === theme}>${theme}</option>`)}
-          </select></label>
-        <label class="check"><input type="checkbox" name="measured" .checked=${this.filter.measuredOnly}
-          @change=${(event: Event) => this.#set('measuredOnly', (event.target as HTMLInputElement).checked)} />
+        ${select('document', t('document', lang), options(this.rows, (row) => row.documentId, (row) => row.document.shortTitle[lang]))}
+        ${select('place', t('region', lang), options(this.rows, (row) => row.scope.id, (row) => row.scopeName[lang]))}
+        ${select('theme', t('theme', lang), options(this.rows, (row) => row.theme, (row) => themeWords[row.theme][lang]))}
+        ${select('status', t('ledgerStatus', lang), ledgerStatuses.map((status) => [status, { label: statusWords[status][lang] }]))}
+        <label class="check"><input type="checkbox" name="measured" .checked=${view.mapOnly}
+          @change=${(event: Event) => this.#change({ mapOnly: (event.target as HTMLInputElement).checked })} />
           ${t('measuredOnly', lang)}</label>
       </div>
-      <div class="summary">
+      <div class="bar">
         <span role="status">${rows.length} / ${this.rows.length} ${t('targets', lang)}</span>
-        <button class="csv" @click=${() => this.#emit('atlas-ledger-csv', rows)}>${t('exportCsv', lang)}</button>
+        <span class="modes" role="group">
+          ${(['list', 'table'] as const).map((mode) => html`<button name=${mode} aria-pressed=${view.mode === mode}
+            @click=${() => this.#change({ mode })}>${t(mode === 'list' ? 'ledgerList' : 'ledgerTable', lang)}</button>`)}
+        </span>
       </div>
+      <div class="io">
+        <button class="csv" @click=${() => emit(this, 'atlas-ledger', { kind: 'export', rows, lang })}>${t('exportCsv', lang)}</button>
+        <label class="file">${t('ledgerImport', lang)}<input type="file" name="actuals" accept=".csv,text/csv"
+          @change=${(event: Event) => void this.#import(event.target as HTMLInputElement)} /></label>
+        <button class="export-actuals" ?disabled=${this.actualCount === 0}
+          @click=${() => emit(this, 'atlas-ledger', { kind: 'export-actuals' })}>${t('ledgerExportActuals', lang)}</button>
+      </div>
+      <p class="storage ${this.storage}">${t(this.storage === 'kept' ? 'ledgerKept' : 'ledgerUnavailable', lang).replace('{n}', String(this.actualCount))}</p>
+      ${this.problem && !view.row ? html`<p role="alert">${this.problem}</p>` : nothing}
+      ${view.mode === 'table' ? html`<ledger-table .rows=${rows} .view=${view} locale=${lang}
+        @ledger-view=${(event: CustomEvent<LedgerView>) => this.#change(event.detail)}
+        @ledger-select=${(event: CustomEvent<LedgerRow>) => emit(this, 'atlas-ledger', { kind: 'select', row: event.detail })}></ledger-table>` : nothing}
       <ol role="listbox" aria-label=${t('ledger', lang)}>
         ${rows.map((row) => this.#row(row))}
       </ol>`;
   }
 
-  /** Rows that pass the filters: a document, a region (scope), a theme, measured rows only. */
-  visibleRows(): LedgerRow[] {
-    const { document, region, theme, measuredOnly } = this.filter;
-    return (this.rows ?? []).filter((row) =>
-      (!document || row.documentId === document) &&
-      (!region || (region === 'other' ? !(regions as readonly string[]).includes(row.scope.id) : row.scope.id === region)) &&
-      (!theme || row.theme === theme) &&
-      (!measuredOnly || row.measured !== null));
-  }
-
   #row(row: LedgerRow) {
     const lang = this.locale;
-    const figure = (label: StringKey, value: { value: number | string; year: number | string } | null) =>
-      value ? `${t(label, lang)} ${value.value === 'unknown' ? t('unknownShort', lang) : value.value} ${row.unit}${value.year === 'unknown' ? '' : ` (${value.year})`}` : '';
-    const select = () => this.#emit('atlas-ledger-select', row);
-    return html`<li role="option" tabindex="0" data-row=${row.id} aria-selected=${this.selected === row.id}
-      @click=${select} @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); select(); } }}>
+    const selected = this.view.row === row.id;
+    const select = () => emit(this, 'atlas-ledger', { kind: 'select', row });
+    const figures = [figureText(row, 'baseline', lang), figureText(row, 'target', lang)].filter(Boolean).join(' → ');
+    return html`<li role="option" tabindex="0" data-row=${row.id} data-status=${row.status} aria-selected=${selected}
+      @click=${(event: Event) => { if (!(event.target as HTMLElement).closest('ledger-row-details')) select(); }}
+      @keydown=${(event: KeyboardEvent) => { if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); select(); } }}>
       <div class="head">
         <span class="indicator">${row.indicator[lang]}</span>
-        <span class="badge ${row.status.replace(/ /g, '-')}">${t(statusKey[row.status], lang)}</span>
+        <span class="badge ${statusClass(row.status)}">${statusWords[row.status][lang]}</span>
       </div>
-      <div class="figures">${row.scope.zh} · ${[figure('baseline', row.baseline), figure('target', row.target)].filter(Boolean).join(' → ')}</div>
-      ${row.measured ? this.#bars(row) : nothing}
-      ${this.selected === row.id ? html`<div class="note">${lang === 'zh' ? row.noteZh : row.note}</div>
-        <div class="cite">${documents[row.documentId as DocumentId]?.[lang] ?? row.file}, ${t('line', lang).replace('{n}', String(row.citation.line))}: “${row.citation.quote}”</div>
-        ${row.conflictsWith.length > 0 ? html`<div class="note">${t('conflicts', lang)} ${row.conflictsWith.join(', ')}</div>` : nothing}` : nothing}
+      <div class="figures">${row.scopeName[lang]} · ${figures}</div>
+      ${row.measured ? html`<div class="map">${t('measured', lang)}: ${mapText(row, lang)}</div>` : nothing}
+      <div class="reason">${row.reason[lang]}</div>
+      ${selected ? html`<ledger-row-details .row=${row} locale=${lang} problem=${this.problem}></ledger-row-details>` : nothing}
     </li>`;
   }
 
-  /** Measured against target on one scale, in the map's unit. */
-  #bars(row: LedgerRow) {
-    const measured = row.measured!;
-    const reference = row.reference?.value;
-    const max = Math.max(measured.value, reference ?? 0) || 1;
-    const bar = (kind: string, label: string, value: number) => html`<div class="bar"><span class="fill ${kind}"
-      style="width:${Math.max(2, (value / max) * 70)}%"></span>${label} ${format(value)} ${measured.unit}</div>`;
-    return html`<div class="bars" role="img" aria-label="${t('measured', this.locale)} ${format(measured.value)} ${measured.unit}">
-      ${bar('measured', t('measured', this.locale), measured.value)}
-      ${reference !== undefined ? bar('target', t('target', this.locale), reference) : nothing}
-    </div>`;
+  async #import(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    emit(this, 'atlas-ledger', { kind: 'import', text: await file.text() });
+    input.value = '';
   }
 
-  #set<K extends keyof LedgerFilter>(key: K, value: LedgerFilter[K]): void {
-    this.filter = { ...this.filter, [key]: value };
-  }
-
-  #emit<K extends keyof AtlasEvents>(name: K, detail: AtlasEvents[K]): void {
-    emit(this, name, detail);
+  #change(part: Partial<LedgerView>): void {
+    emit(this, 'atlas-ledger', { kind: 'view', view: { ...this.view, ...part } });
   }
 }
-
-const regionKey = { 'inner-mongolia': 'innerMongolia', ordos: 'ordos', hinggan: 'hinggan' } as const;
-const format = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
 
 customElements.define('ledger-panel', LedgerPanel);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import { projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
-import { ledgerViewSchema, type LedgerView } from '../stats/ledger-view.ts';
+import { ledgerViewSchema, type LedgerView } from '../schema/ledger-view.ts';
 
 export type Lang = 'zh' | 'en';
 export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }

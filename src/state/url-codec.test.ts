@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { AtlasState } from './state.ts';
 import { coordinateDigits, decodeHash, encodeHash, restore } from './url-codec.ts';
 import { decodeSite, encodeSite } from './site-codec.ts';
-import { defaultLedgerView } from '../stats/ledger-view.ts';
+import { defaultLedgerView } from '../schema/ledger-view.ts';
 
 const layer = (visible: boolean, opacity: number) => ({ visible, opacity, hiddenCategories: [], hiddenStatuses: [] });
 const defaults: AtlasState = {

@@ -1,4 +1,4 @@
-import { isLedgerLinkKey, ledgerViewFromLink, ledgerViewToLink } from '../stats/ledger-view.ts';
+import { isLedgerLinkKey, ledgerViewFromLink, ledgerViewToLink } from './ledger-link.ts';
 import { decodeSite, encodeSite } from './site-codec.ts';
 import { applyPartial, panels, type AtlasState, type LayerState } from './state.ts';
 
@@ -6,7 +6,7 @@ import { applyPartial, panels, type AtlasState, type LayerState } from './state.
  * The URL hash is a copy of the state (README "Links"): short keys, defaults left out, unknown keys kept, bad values
  * dropped with a notice. Keys: c (lon,lat), z, b, p (view); lang; L.<layer> (visible,opacity,hidden categories,
  * hidden statuses); sel (layer/id); panel; site (site-codec); type (project type); data (data version);
- * verdict (the screening verdict when the link was made); led.* (the ledger's view, src/stats/ledger-view.ts).
+ * verdict (the screening verdict when the link was made); led.* (the ledger's view, ledger-link.ts).
  */
 export interface DecodedHash {
   /** A partial state for applyPartial: every value here passed its own check. */

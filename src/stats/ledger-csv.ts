@@ -2,19 +2,11 @@
  * quoted where needed, quotes doubled), with a UTF-8 byte-order mark so that Excel reads the Chinese as UTF-8
  * rather than the system code page. Documents are named by title and 文号, never by file name. */
 import Papa from 'papaparse';
-import type { Citation } from '../schema/citation.ts';
 import type { LedgerRow } from './ledger.ts';
-import { bindingWords, comparatorWords, statusWords, themeWords } from './ledger-words.ts';
+import { bindingWords, comparatorWords, placeInDocument, statusWords, themeWords } from './ledger-words.ts';
 
 type Lang = 'zh' | 'en';
 type Cell = string | number | null | undefined;
-
-/** Where the citation sits in its document: its chapter or section where the citation gives one, and its line. */
-export function placeInDocument(citation: Citation, lang: Lang): string {
-  const section = (citation as Citation & { section?: unknown }).section;
-  const line = lang === 'zh' ? `第${citation.line}行` : `line ${citation.line}`;
-  return typeof section === 'string' && section ? `${section}, ${line}` : line;
-}
 
 const figure = (value: { value: number | string; year: number | string } | null, part: 'value' | 'year', lang: Lang): Cell => {
   const cell = value?.[part];

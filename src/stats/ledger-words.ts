@@ -2,6 +2,8 @@
  * The ledger's words in Chinese and English: statuses, themes, binding status, comparators. The panel, the table,
  * the exports and the CLI all say a row's status with these, so a CSV reads like the screen.
  */
+import type { Citation } from '../schema/citation.ts';
+import type { LedgerStatus } from '../schema/ledger-view.ts';
 import type { Target } from '../schema/seed.ts';
 
 export interface Words {
@@ -9,10 +11,7 @@ export interface Words {
   en: string;
 }
 
-export const ledgerStatuses = [
-  'met', 'not met', 'on track', 'off track', 'reported', 'not measurable from map data', 'measured on illustrative data',
-] as const;
-export type LedgerStatus = (typeof ledgerStatuses)[number];
+export { ledgerStatuses, type LedgerStatus } from '../schema/ledger-view.ts';
 
 export const statusWords: Record<LedgerStatus, Words> = {
   met: { zh: '已达到', en: 'met' },
@@ -62,3 +61,11 @@ export const formatFigure = (value: number) => value.toLocaleString('en-US', { m
 
 /** A place id in English when no map feature names it: "kubuqi-desert" -> "Kubuqi Desert". */
 export const titleCase = (id: string) => id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
+
+/** Where the citation sits in its document: its chapter or section where the citation gives one, and its line. */
+export function placeInDocument(citation: Citation, lang: 'zh' | 'en'): string {
+  const section = (citation as Citation & { section?: unknown }).section;
+  const line = lang === 'zh' ? `第${citation.line}行` : `line ${citation.line}`;
+  return typeof section === 'string' && section ? `${section}, ${line}` : line;
+}
+
