@@ -27,6 +27,7 @@ import { Geometry } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry.js';
 import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { calcTreeSize, generateLevelBounds, NODE_ITEM_BYTE_LEN } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { hilbertIndex } from '../../src/geodesy/hilbert.ts';
 
 export interface FlatGeobufWriteOptions {
   /** Layer name; also written as the header title. */
@@ -348,30 +349,7 @@ function hilbertOfCentre(b: Bbox, extent: Bbox): number {
   const height = extent[3] - extent[1];
   const x = width > 0 ? Math.floor((HILBERT_MAX * ((b[0] + b[2]) / 2 - extent[0])) / width) : 0;
   const y = height > 0 ? Math.floor((HILBERT_MAX * ((b[1] + b[3]) / 2 - extent[1])) / height) : 0;
-  return hilbertIndex(x, y);
-}
-
-/**
- * Distance along a Hilbert curve filling a 2^16 x 2^16 grid (the classic
- * iterative xy -> d conversion: at each scale pick the quadrant, then rotate /
- * reflect so the sub-square is in canonical orientation). Result < 2^32, kept
- * in ordinary number arithmetic since it does not fit in an int32.
- */
-function hilbertIndex(x: number, y: number): number {
-  let d = 0;
-  for (let s = 2 ** (HILBERT_ORDER - 1); s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = HILBERT_MAX - x;
-        y = HILBERT_MAX - y;
-      }
-      [x, y] = [y, x];
-    }
-  }
-  return d;
+  return hilbertIndex(x, y, HILBERT_ORDER);
 }
 
 /**

@@ -1,5 +1,5 @@
 import polygonClipping, { type MultiPolygon, type Ring } from 'polygon-clipping';
-import { polygonArea } from '../stats/ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import type { PackedRings } from './packed-rings.ts';
 
 /** Rings ringFrom..ringTo-1 as a GeoJSON-style multipolygon: each outer ring followed by its holes. */

@@ -1,4 +1,4 @@
-import { geodesicKm, kilometresPerDegree } from './ellipsoid.ts';
+import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import type { PackedRings } from './packed-rings.ts';
 
 /** The closest point found so far: its distance in the local plane (km) and where it lies. */

@@ -1,6 +1,6 @@
 import type { Contact } from './contact.ts';
 import { edgeWithinBand, type Closest } from './edge-distance.ts';
-import { geodesicKm } from './ellipsoid.ts';
+import { geodesicKm } from '../geodesy/ellipsoid.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { Site } from './site.ts';
 import type { ZoneStore } from './zone-store.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import polygonClipping from 'polygon-clipping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
-import { polygonArea } from '../stats/ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { engineVersion } from './engine-version.ts';
 import { reportSchema, type Hit, type Report } from './report.ts';
 import { createScreener, type Screener } from './screener.ts';

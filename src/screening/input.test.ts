@@ -1,9 +1,9 @@
 import polygonClipping from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
-import { polygonArea } from '../stats/ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { createScreener } from './screener.ts';
-import { geodesicKm } from './ellipsoid.ts';
+import { geodesicKm } from '../geodesy/ellipsoid.ts';
 
 /** One square zone, 0.2° a side near Hohhot, with a rule for steel. */
 const zone = [[111, 40.5], [111.2, 40.5], [111.2, 40.7], [111, 40.7], [111, 40.5]];

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { kilometresPerDegree } from './ellipsoid.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import type { SiteDistance } from './site-distance.ts';
 import type { Site } from './site.ts';
 import type { ZoneInfo } from './zones.ts';

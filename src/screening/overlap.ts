@@ -1,5 +1,5 @@
 import type { Crossings } from './crossings.ts';
-import { edgeTerm } from './ellipsoid.ts';
+import { edgeTerm } from '../geodesy/ellipsoid.ts';
 import { ringEdgeCount, type PackedRings } from './packed-rings.ts';
 import { pointInRings } from './point-in-rings.ts';
 

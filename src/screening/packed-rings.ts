@@ -1,5 +1,5 @@
-import { vertexTerms, type VertexTerms } from '../stats/ellipsoidal-area.ts';
-import { geodesicEdgeTerm } from './ellipsoid.ts';
+import { vertexTerms, type VertexTerms } from '../geodesy/ellipsoidal-area.ts';
+import { geodesicEdgeTerm } from '../geodesy/ellipsoid.ts';
 import { Growable } from './growable.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { edgeWithinBand, type Closest } from './edge-distance.ts';
 import { Growable } from './growable.ts';
-import { hilbertOrder } from './hilbert-order.ts';
+import { hilbertOrder } from '../geodesy/hilbert.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { PointSearch } from './point-search.ts';

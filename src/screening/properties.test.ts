@@ -4,7 +4,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import polygonClipping from 'polygon-clipping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
-import { polygonArea } from '../stats/ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { toMultiPolygon } from './clip-fallback.ts';
 import { ContactFinder } from './contact.ts';
 import { PointPool } from './parallel-points.ts';

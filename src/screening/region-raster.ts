@@ -1,4 +1,4 @@
-import { kilometresPerDegree } from './ellipsoid.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { ZoneStore } from './zone-store.ts';
 

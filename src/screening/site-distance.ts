@@ -1,6 +1,6 @@
 import { edgeKmWithin, nearestOnRings, nearestOnRingsUnbounded, type Closest, type Metric } from './edge-distance.ts';
 import { EdgeList, edgesInBox } from './edges-in-range.ts';
-import { geodesicKm, kilometresPerDegree } from './ellipsoid.ts';
+import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { edgeEnd, ringEdgeCount } from './packed-rings.ts';
 import { SegmentIndex, type SegmentHit } from './segment-index.ts';
 import type { Site } from './site.ts';

@@ -1,5 +1,5 @@
 import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
-import { geodesicKm } from './ellipsoid.ts';
+import { geodesicKm } from '../geodesy/ellipsoid.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { RingPacker, type PackedRings } from './packed-rings.ts';
 import { ringsArea } from './ring-terms.ts';

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { propertiesSchema as adminProperties } from '../../layers/admin-regions/properties.ts';
 import { propertiesSchema as energyBaseProperties, type EnergyBaseKind } from '../../layers/energy-bases/properties.ts';
-import { polygonArea } from './ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { prepareRegion, unionAreaInRegion, type PreparedRegion } from './union.ts';
 
 export const zoneLayerIds = ['energy-bases', 'wetlands', 'red-line-areas', 'restricted-zones', 'river-buffers', 'deserts'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry, Position } from 'geojson';
-import { polygonArea } from './ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
 
 const box = (west: number, south: number, east: number, north: number): Position[] =>

@@ -14,7 +14,7 @@
 import Flatbush from 'flatbush';
 import polygonClipping, { type Geom as ClipGeometry, type MultiPolygon as ClipMultiPolygon, type Pair, type Polygon as ClipPolygon } from 'polygon-clipping';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { polygonArea } from './ellipsoidal-area.ts';
+import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 
 type Box = [minX: number, minY: number, maxX: number, maxY: number];
 

@@ -11,7 +11,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Polygon as ClipPolygon } from 'polygon-clipping';
 import { readCollections, readManifest, readSeeds } from '../../src/data/node-loader.ts';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
-import { polygonArea } from '../../src/stats/ellipsoidal-area.ts';
+import { polygonArea } from '../../src/geodesy/ellipsoidal-area.ts';
 import { computeLedger } from '../../src/stats/ledger.ts';
 import { prepareRegion, unionArea, unionAreaInRegion } from '../../src/stats/union.ts';
 import { type Cost, interleave, measure, median, ratioText } from './interleave.ts';

@@ -13,10 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Each entry is `importing file -> imported file` (import rules) or a file name (components).
  */
 const knownExceptions = {
-  imports: [
-    // Geodesy (areas, ellipsoid) moves to src/geodesy/, below both the engines and the data build.
-    'data/build/areas.ts -> src/stats/ellipsoidal-area.ts',
-  ],
+  imports: [] as string[],
   components: [] as string[],
 };
 

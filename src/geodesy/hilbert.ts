@@ -57,26 +57,30 @@ let cached: Uint16Array | undefined;
 function curveTable(): Uint16Array {
   if (!cached) {
     cached = new Uint16Array(side * side);
-    for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) cached[(x << order) | y] = hilbert(x, y);
+    for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) cached[(x << order) | y] = hilbertIndex(x, y, order);
   }
   return cached;
 }
 
-/** Position of cell (x, y) along the Hilbert curve filling the side x side grid. */
-function hilbert(x: number, y: number): number {
+/**
+ * Distance of cell (x, y) along the Hilbert curve filling a 2^order x 2^order grid: at each scale pick the quadrant,
+ * then rotate or reflect so that the sub-square is in canonical orientation. The one curve of the project: the batch
+ * screening order (order 8) and the FlatGeobuf writer's index (order 16, values up to 2^32, kept in ordinary number
+ * arithmetic since they do not fit in an int32) both use it.
+ */
+export function hilbertIndex(x: number, y: number, order: number): number {
+  const last = 2 ** order - 1;
   let d = 0;
-  for (let s = side >>> 1; s > 0; s >>>= 1) {
+  for (let s = 2 ** (order - 1); s >= 1; s /= 2) {
     const rx = (x & s) > 0 ? 1 : 0;
     const ry = (y & s) > 0 ? 1 : 0;
     d += s * s * ((3 * rx) ^ ry);
     if (ry === 0) {
       if (rx === 1) {
-        x = side - 1 - x;
-        y = side - 1 - y;
+        x = last - x;
+        y = last - y;
       }
-      const swap = x;
-      x = y;
-      y = swap;
+      [x, y] = [y, x];
     }
   }
   return d;

@@ -1,5 +1,5 @@
 import geodesic from 'geographiclib-geodesic';
-import { geodesicEdgeIntegral, vertexTerms, type VertexTerms } from '../stats/ellipsoidal-area.ts';
+import { geodesicEdgeIntegral, vertexTerms, type VertexTerms } from './ellipsoidal-area.ts';
 
 /** WGS-84 helpers for areas and distances on packed coordinates. */
 const { a, f } = geodesic.Constants.WGS84;
