@@ -73,7 +73,7 @@ const basin = intersect(featureCollection([area, region]));
 if (!basin) throw new Error('the divide does not meet the region');
 const citations = [
   { doc: 'nm-ecology-14th', line: 1726, quote: '重点推进黄河流域生态保护与环境治理' },
-  { doc: 'nm-ecology-14th', line: 1732, quote: '推动沿黄高耗水、高污' },
+  { doc: 'nm-ecology-14th', line: 1732, endLine: 1734, quote: '推动沿黄高耗水、高污染企业入园' },
   { doc: 'nm-ecology-14th', line: 1744, quote: '氯碱化工、原料药制造等行业环境风险防控' },
   { doc: 'nm-ecology-14th', line: 2799, quote: '加大黄河流域7盟市大宗固废的综合整治力度' },
 ];
