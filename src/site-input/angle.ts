@@ -1,5 +1,6 @@
 import { at } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 
 export type Axis = 'longitude' | 'latitude';
 
@@ -33,7 +34,7 @@ const NUMBER = /([+-]?)(\d+(?:\.\d+)?)(?:\s*[°º˚度](?:\s*(\d+(?:\.\d+)?)\s*[
 
 type Token = { marker: Marker; text: string } | { angle: Angle; negative: boolean };
 
-function tokens(text: string, where: Message): Token[] {
+function tokens(text: string, where: Bilingual): Token[] {
   const found: Token[] = [];
   let index = 0;
   const match = (pattern: RegExp) => {
@@ -63,8 +64,8 @@ function tokens(text: string, where: Message): Token[] {
   return found;
 }
 
-function toAngle([text, , whole = '', minutes, seconds]: RegExpExecArray, where: Message): Angle {
-  const invalid = (problem: Message) => new SiteInputError(at(where, problem));
+function toAngle([text, , whole = '', minutes, seconds]: RegExpExecArray, where: Bilingual): Angle {
+  const invalid = (problem: Bilingual) => new SiteInputError(at(where, problem));
   if (minutes !== undefined && whole.includes('.')) {
     throw invalid({ en: `"${text}" has decimal degrees and minutes; write whole degrees before minutes`, zh: `“${text}”的度带小数又有分，度应为整数` });
   }
@@ -85,7 +86,7 @@ function toAngle([text, , whole = '', minutes, seconds]: RegExpExecArray, where:
  * or after them ("109.5E 39.2N"); which one is decided by whether the text starts with a marker, since a marker
  * between two numbers could otherwise belong to either.
  */
-export function readAngles(text: string, where: Message): Angle[] {
+export function readAngles(text: string, where: Bilingual): Angle[] {
   const found = tokens(text, where);
   const markersFirst = found[0] !== undefined && 'marker' in found[0];
   const angles: Angle[] = [];

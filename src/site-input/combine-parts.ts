@@ -1,12 +1,13 @@
 import type { Position } from 'geojson';
 import { positionsOf } from './geometry-walk.ts';
 import type { SiteGeometry, SitePart } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 
 type Dimension = 'points' | 'lines' | 'polygons';
 
 /** How to count each kind ("3 point(s)" / "3个点") and name it ("points" / "点"). */
-const NAMES: Record<Dimension, { count: Message; kind: Message }> = {
+const NAMES: Record<Dimension, { count: Bilingual; kind: Bilingual }> = {
   points: { count: { en: 'point(s)', zh: '个点' }, kind: { en: 'points', zh: '点' } },
   lines: { count: { en: 'line(s)', zh: '条线' }, kind: { en: 'lines', zh: '线' } },
   polygons: { count: { en: 'polygon(s)', zh: '个面' }, kind: { en: 'polygons', zh: '面' } },
@@ -28,7 +29,7 @@ function simpleShapes(geometry: SiteGeometry): { points: Position[]; lines: Posi
  * plots); when a file mixes kinds, the areas win over lines and lines over points (labels, survey marks), and the
  * reviewer is told what was left out.
  */
-export function combineParts(parts: SitePart[], notes: Message[]): SiteGeometry {
+export function combineParts(parts: SitePart[], notes: Bilingual[]): SiteGeometry {
   const shapes = parts.filter((part) => positionsOf(part.geometry).length > 0).map((part) => simpleShapes(part.geometry));
   const all = {
     points: shapes.flatMap((shape) => shape.points),

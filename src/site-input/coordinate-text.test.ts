@@ -1,7 +1,12 @@
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import type { Bilingual } from '../schema/bilingual.ts';
 import { wgs84ToGcj02, gcj02ToBd09 } from './chinese-map-datums.ts';
-import { parseCoordinateText } from './coordinate-text.ts';
+import { siteFromText as parseCoordinateText } from './coordinate-text.ts';
+import { loadProjections } from './crs.ts';
 import { SiteInputError } from './site-input-error.ts';
+
+beforeAll(loadProjections);
+const english = (warnings: Bilingual[]) => warnings.map((warning) => warning.en);
 
 const wgs84 = { datum: 'wgs84' } as const;
 const read = (text: string, options: Parameters<typeof parseCoordinateText>[1] = wgs84) => parseCoordinateText(text, options);
@@ -10,7 +15,7 @@ const refusal = (text: string, options: Parameters<typeof parseCoordinateText>[1
     read(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(SiteInputError);
-    const { en, zh, message } = error as SiteInputError;
+    const { text: { en, zh }, message } = error as SiteInputError;
     expect(message).toBe(en);
     expect(zh).not.toBe('');
     return en;
@@ -39,18 +44,18 @@ test('several pairs make a line, a closed list or asPolygon a polygon', () => {
   expect(read('109.5,39.2\n109.6,39.3').geometry.type).toBe('LineString');
   const closed = read('109.5 39.2; 109.6 39.2; 109.6 39.3; 109.5 39.2');
   expect(closed.geometry).toEqual({ type: 'Polygon', coordinates: [[[109.5, 39.2], [109.6, 39.2], [109.6, 39.3], [109.5, 39.2]]] });
-  expect(closed.warnings).toEqual([]);
+  expect(english(closed.warnings)).toEqual([]);
   expect(read('109.5,39.2 109.6,39.2 109.6,39.3', { datum: 'wgs84', asPolygon: true }).geometry).toEqual(closed.geometry);
   const line = read('109.5,39.2 109.6,39.2 109.6,39.3');
   expect(line.geometry.type).toBe('LineString');
-  expect(line.warnings[0]).toMatch(/read as a line/);
-  expect(line.warningsZh[0]).toMatch(/按线读取/);
+  expect(line.warnings[0]?.en).toMatch(/read as a line/);
+  expect(line.warnings[0]?.zh).toMatch(/按线读取/);
 });
 
 test('latitude-first pairs are swapped with a warning; a mix of orders is refused', () => {
   const swapped = read('39.2, 109.5\n39.2, 109.6\n39.3, 109.6');
   expect(swapped.geometry).toEqual({ type: 'LineString', coordinates: [[109.5, 39.2], [109.6, 39.2], [109.6, 39.3]] });
-  expect(swapped.warnings[0]).toMatch(/latitude, longitude.*swapped/);
+  expect(swapped.warnings[0]?.en).toMatch(/latitude, longitude.*swapped/);
   expect(refusal('109.5, 39.2\n39.2, 109.6')).toMatch(/^line 2: 39.2, 109.6 .*looks like latitude, longitude/);
 });
 
@@ -61,7 +66,7 @@ test('web-map datums are converted back to WGS-84', () => {
     const [lon = 0, lat = 0] = (result.geometry as { coordinates: number[] }).coordinates;
     expect(Math.abs(lon - truth[0])).toBeLessThan(1e-7);
     expect(Math.abs(lat - truth[1])).toBeLessThan(1e-7);
-    expect(result.warnings[0]).toMatch(datum === 'gcj02' ? /GCJ-02/ : /BD-09/);
+    expect(result.warnings[0]?.en).toMatch(datum === 'gcj02' ? /GCJ-02/ : /BD-09/);
   }
 });
 
@@ -75,7 +80,7 @@ test('refusals name the line and the value', () => {
   expect(refusal('109.5 N')).toMatch(/found 1 number\(s\)/);
 });
 
-test('a Gauss-Krüger table with zone-prefixed Y becomes a polygon (PROJ reference point, see transverse-mercator.test.ts)', () => {
+test('a Gauss-Krüger table with zone-prefixed Y becomes a polygon (PROJ reference point: cs2cs EPSG:4525 to EPSG:4490)', () => {
   const table = [
     '点号  X(m)  Y(m)',
     'J1  4412345.678  37512345.678',
@@ -89,12 +94,16 @@ test('a Gauss-Krüger table with zone-prefixed Y becomes a polygon (PROJ referen
   const [first] = (result.geometry as { coordinates: number[][][] }).coordinates[0] ?? [];
   expect(first?.[0]).toBeCloseTo(111.1442480438, 9);
   expect(first?.[1]).toBeCloseTo(39.8451515589, 9);
-  expect(result.warnings).toEqual(['skipped lines without coordinates (headers, edge lengths): 1, 3']);
+  expect(english(result.warnings)).toEqual(['skipped lines without coordinates (headers, edge lengths): 1, 3']);
+  // Reviewers list a parcel's corners once: three or more points that do not repeat the first are still an area.
+  const open = read(table.split('\n').slice(0, -1).join('\n'));
+  expect(open.geometry).toEqual(result.geometry);
+  expect(english(open.warnings).some((warning) => /read as a line/.test(warning))).toBe(false);
 });
 
 test('Gauss-Krüger eastings without a prefix need the central meridian or zone', () => {
   const table = 'J1 4412345.678 512345.678\nJ2 4412445.678 512345.678';
-  expect(refusal(table)).toMatch(/^line 1: Y has no zone number prefix .*choose the central meridian or the zone/);
+  expect(refusal(table)).toMatch(/^line 1: Y has no zone number prefix .*enter the central meridian \(and the zone width/);
   const byZone = read(table, { datum: 'wgs84', zone: 37, zoneWidth: 3 }).geometry as { coordinates: number[][] };
   const byMeridian = read(table, { datum: 'wgs84', centralMeridian: 111 }).geometry as { coordinates: number[][] };
   expect(byZone).toEqual(byMeridian);
@@ -109,8 +118,8 @@ test('Gauss-Krüger refusals and warnings', () => {
   expect(refusal('J1 4412345.678')).toMatch(/^line 1: expected X \(northing/);
   expect(refusal('J1 4412345.678 37512345.678\nJ2 37512345.678 4412345.678')).toMatch(/^line 2: the columns are in the other order/);
   const swapped = read('J1 37512345.678 4412345.678');
-  expect(swapped.warnings[0]).toMatch(/Y \(easting\) before X \(northing\)/);
+  expect(swapped.warnings[0]?.en).toMatch(/Y \(easting\) before X \(northing\)/);
   expect((swapped.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(111.1442480438, 9);
-  expect(read('J1 4412345.678 37512345.678', { datum: 'gcj02' }).warnings[0]).toMatch(/datum choice was ignored/);
-  expect(read('J1 3412345.678 25512345.678').warnings.join()).toMatch(/zone 25 is outside Inner Mongolia/);
+  expect(read('J1 4412345.678 37512345.678', { datum: 'gcj02' }).warnings[0]?.en).toMatch(/datum choice was ignored/);
+  expect(english(read('J1 3412345.678 25512345.678').warnings).join()).toMatch(/zone 25 is outside Inner Mongolia/);
 });

@@ -1,11 +1,13 @@
 import type { Position } from 'geojson';
 import { type Angle, readAngles } from './angle.ts';
 import { bd09ToWgs84, gcj02ToWgs84 } from './chinese-map-datums.ts';
+import { loadProjections } from './crs.ts';
 import { finishSite } from './finish-site.ts';
 import { type GaussKrugerOptions, readGaussKrugerTable, type TableLine } from './gauss-kruger-table.ts';
 import { positionError, positionProblem } from './position-check.ts';
 import { at, lineAt, type SiteInput } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 import { shapeOfVertices } from './vertices.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
@@ -36,7 +38,7 @@ function pairUp(first: Angle, second: Angle, line: number): Pair {
   return { position: [longitude.degrees, latitude.degrees], marked: first.axis !== undefined || second.axis !== undefined, line };
 }
 
-function readPairs(lines: TableLine[], notes: Message[]): Pair[] {
+function readPairs(lines: TableLine[], notes: Bilingual[]): Pair[] {
   const headers: number[] = [];
   const pairs = lines.flatMap(({ text, line }) => {
     if (!/\d/.test(text)) {
@@ -65,7 +67,7 @@ function readPairs(lines: TableLine[], notes: Message[]): Pair[] {
  * every unmarked pair is like that (Google Maps and many spreadsheets copy latitude first), with a warning; a mix
  * of both orders is refused, since then no order can be trusted.
  */
-function inLongitudeOrder(pairs: Pair[], notes: Message[]): Position[] {
+function inLongitudeOrder(pairs: Pair[], notes: Bilingual[]): Position[] {
   const swapped = pairs.filter((pair) => !pair.marked && positionProblem(...pair.position) === 'swapped');
   const swapAll = swapped.length > 0 && swapped.length === pairs.filter((pair) => !pair.marked).length;
   if (swapAll) {
@@ -82,7 +84,7 @@ function inLongitudeOrder(pairs: Pair[], notes: Message[]): Position[] {
   });
 }
 
-const DATUMS: Record<Exclude<Datum, 'wgs84'>, { convert: (position: [number, number]) => [number, number]; note: Message }> = {
+const DATUMS: Record<Exclude<Datum, 'wgs84'>, { convert: (position: [number, number]) => [number, number]; note: Bilingual }> = {
   gcj02: { convert: gcj02ToWgs84, note: { en: 'converted from GCJ-02 (Amap, Tencent) to WGS-84', zh: '已由GCJ-02（高德、腾讯）坐标转换为WGS-84' } },
   bd09: { convert: bd09ToWgs84, note: { en: 'converted from BD-09 (Baidu) to WGS-84', zh: '已由BD-09（百度）坐标转换为WGS-84' } },
 };
@@ -95,10 +97,16 @@ const HAS_METRES = /(^|[^\d.])\d{6,}/;
  * CGCS2000 Gauss-Krüger boundary-point table (recognised by its metre values). One point makes a Point, several a
  * LineString, and a closed list (or asPolygon) a Polygon.
  */
-export function parseCoordinateText(text: string, options: CoordinateTextOptions): SiteInput {
+export async function readSiteText(text: string, options: CoordinateTextOptions): Promise<SiteInput> {
+  if (HAS_METRES.test(text)) await loadProjections();
+  return siteFromText(text, options);
+}
+
+/** readSiteText once proj4 is loaded (loadProjections), for callers that have already awaited it. */
+export function siteFromText(text: string, options: CoordinateTextOptions): SiteInput {
   const lines = text.split(/\r\n|\r|\n/).map((line, index) => ({ text: line, line: index + 1 }));
   if (!text.trim()) throw new SiteInputError({ en: 'nothing was pasted', zh: '未粘贴任何内容' });
-  const notes: Message[] = [];
+  const notes: Bilingual[] = [];
   let positions: Position[];
   if (HAS_METRES.test(text)) {
     positions = readGaussKrugerTable(lines, options, notes);
@@ -116,5 +124,7 @@ export function parseCoordinateText(text: string, options: CoordinateTextOptions
       notes.push(note);
     }
   }
-  return finishSite(shapeOfVertices(positions, options.asPolygon ?? false, notes), notes);
+  // Reviewers write a 界址点 table as a parcel's corners without repeating the first: three or more are an area.
+  const table = HAS_METRES.test(text) && positions.length >= 3;
+  return finishSite(shapeOfVertices(positions, (options.asPolygon ?? false) || table, notes), notes);
 }

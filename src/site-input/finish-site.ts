@@ -1,12 +1,51 @@
+import type { Bilingual } from '../schema/bilingual.ts';
 import { positionsOf } from './geometry-walk.ts';
+import { SITE_LIMITS } from './limits.ts';
 import { outsideRegionNote } from './position-check.ts';
 import { repairGeometry } from './repair.ts';
-import { type SiteGeometry, type SiteInput, toSiteInput } from './site-input.ts';
-import type { Message } from './site-input-error.ts';
+import type { SiteGeometry, SiteInput } from './site-input.ts';
+import { SiteInputError } from './site-input-error.ts';
 
-/** The last step of every reader: repair the geometry, then tell the reviewer if the site is off Inner Mongolia. */
-export function finishSite(geometry: SiteGeometry, notes: Message[]): SiteInput {
+const partCount = (geometry: SiteGeometry) => {
+  switch (geometry.type) {
+    case 'Point': case 'LineString': return 1;
+    case 'MultiPoint': case 'MultiLineString': case 'Polygon': return geometry.coordinates.length;
+    case 'MultiPolygon': return geometry.coordinates.reduce((sum, polygon) => sum + polygon.length, 0);
+  }
+};
+
+/** Refuses a site over the vertex or part limit before any repair starts, so its cost stays bounded. */
+function assertWithinLimits(geometry: SiteGeometry): void {
+  const vertices = positionsOf(geometry).length;
+  if (vertices > SITE_LIMITS.vertices) {
+    throw new SiteInputError({
+      en: `the site has ${vertices.toLocaleString('en')} vertices, over the limit of ${SITE_LIMITS.vertices.toLocaleString('en')}; simplify the boundary (a site needs far fewer)`,
+      zh: `场址有${vertices}个顶点，超过${SITE_LIMITS.vertices}个的上限；请简化边界（场址无需这么多顶点）`,
+    });
+  }
+  const parts = partCount(geometry);
+  if (parts > SITE_LIMITS.parts) {
+    throw new SiteInputError({
+      en: `the site has ${parts.toLocaleString('en')} parts, over the limit of ${SITE_LIMITS.parts.toLocaleString('en')}; dissolve or remove small parts`,
+      zh: `场址有${parts}个部分，超过${SITE_LIMITS.parts}个的上限；请合并或删除细碎部分`,
+    });
+  }
+}
+
+/**
+ * The last step of every reader: check the limits, repair the geometry, then tell the reviewer if the site is off
+ * Inner Mongolia. Several distinct points are refused: a site is one place, a line or an area, and points scattered
+ * over a region have no shape to screen (the CLI screens each row's point on its own).
+ */
+export function finishSite(geometry: SiteGeometry, notes: Bilingual[]): SiteInput {
+  assertWithinLimits(geometry);
   const repaired = repairGeometry(geometry, notes);
+  if (repaired.type === 'MultiPoint') {
+    throw new SiteInputError({
+      en: `the input holds ${repaired.coordinates.length} separate points, and a site is one point, one line or one area; draw or upload the area around them, or screen each point on its own (one CSV row each with the CLI)`,
+      zh: `输入包含${repaired.coordinates.length}个分散的点，而场址应为一个点、一条线或一个面；请绘制或上传包含这些点的范围，或逐点筛查（命令行工具中每点一行）`,
+    });
+  }
   const outside = outsideRegionNote(positionsOf(repaired));
-  return toSiteInput(repaired, outside ? [...notes, outside] : notes);
+  return { geometry: repaired, warnings: outside ? [...notes, outside] : [...notes] };
 }

@@ -1,8 +1,9 @@
 import type { Position } from 'geojson';
-import { centralMeridianOf, gaussKruger, INNER_MONGOLIA_ZONES, zoneWidthOf, type ZoneWidth } from './gauss-kruger-zone.ts';
+import { centralMeridianOf, gaussKrugerCrs, type SourceCrs } from './crs.ts';
+import { INNER_MONGOLIA_ZONES, zoneWidthOf, type ZoneWidth } from './gauss-kruger-zone.ts';
 import { at, lineAt } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
-import { unprojectTransverseMercator } from './transverse-mercator.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 
 export interface GaussKrugerOptions {
   zoneWidth?: ZoneWidth;
@@ -29,7 +30,7 @@ const isNorthing = (value: number) => value >= 1e6 && value < 1e7;
 const isEasting = (value: number) => (value >= 1e5 && value < 1e6) || (value >= 1e7 && value < 1e8);
 const METRES = /^[+-]?\d+(?:\.\d+)?$/;
 
-function readRows(lines: TableLine[], notes: Message[]): Row[] {
+function readRows(lines: TableLine[], notes: Bilingual[]): Row[] {
   const skipped: number[] = [];
   const rows = lines.flatMap(({ text, line }): (Row & { swapped: boolean })[] => {
     // Point names (J1, 1) and extra columns such as edge lengths are small; coordinates are at least 100 km.
@@ -89,19 +90,21 @@ function centralMeridianFor(row: Row, options: GaussKrugerOptions): { centralMer
     return { centralMeridian: centralMeridianOf(options.zone, width), zone: options.zone, width };
   }
   throw new SiteInputError(at(where, {
-    en: 'Y has no zone number prefix (e.g. 37512345.678 in zone 37), so choose the central meridian or the zone number (3° or 6°)',
-    zh: 'Y坐标没有带号前缀（如37带的37512345.678），请选择中央经线或带号（3度带或6度带）',
+    en: 'Y has no zone number prefix (e.g. 37512345.678 in zone 37), so enter the central meridian (and the zone width, 3° or 6°)',
+    zh: 'Y坐标没有带号前缀（如37带的37512345.678），请填写中央经线（并选择3度带或6度带）',
   }));
 }
 
 /**
  * A CGCS2000 Gauss-Krüger boundary-point table (界址点坐标表): rows of point name, X (northing), Y (easting) in
- * metres, the surveying order used in China. Returns WGS-84 longitude, latitude; CGCS2000 and WGS-84 agree to a few
- * centimetres, far below what a site boundary needs.
+ * metres, the surveying order used in China. Returns WGS-84 longitude, latitude (proj4 undoes the projection, so
+ * loadProjections() must have finished); CGCS2000 and WGS-84 agree to a few centimetres, far below what a site
+ * boundary needs.
  */
-export function readGaussKrugerTable(lines: TableLine[], options: GaussKrugerOptions, notes: Message[]): Position[] {
+export function readGaussKrugerTable(lines: TableLine[], options: GaussKrugerOptions, notes: Bilingual[]): Position[] {
   const rows = readRows(lines, notes);
   const outsideZones = new Set<number>();
+  const projections = new Map<number, SourceCrs>();
   const positions = rows.map((row) => {
     const { centralMeridian, zone, width } = centralMeridianFor(row, options);
     if (zone !== undefined && width !== undefined) {
@@ -109,7 +112,9 @@ export function readGaussKrugerTable(lines: TableLine[], options: GaussKrugerOpt
       if (zone < low || zone > high) outsideZones.add(zone);
     }
     const easting = row.easting >= 1e7 ? row.easting % 1e6 : row.easting;
-    return unprojectTransverseMercator(easting, row.northing, gaussKruger(centralMeridian));
+    const crs = projections.get(centralMeridian) ?? gaussKrugerCrs(centralMeridian);
+    projections.set(centralMeridian, crs);
+    return crs.toDegrees?.([easting, row.northing]) ?? [NaN, NaN];
   });
   if (outsideZones.size > 0) {
     const zones = [...outsideZones].join(', ');

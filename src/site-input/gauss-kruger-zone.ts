@@ -1,6 +1,6 @@
 import { at } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
-import { CGCS2000, type TransverseMercator } from './transverse-mercator.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 
 export type ZoneWidth = 3 | 6;
 
@@ -9,11 +9,8 @@ const CHINA_ZONES: Record<ZoneWidth, [number, number]> = { 6: [13, 23], 3: [25, 
 /** Inner Mongolia (97-127°E) lies in 3° zones 33-42 and 6° zones 16-22. */
 export const INNER_MONGOLIA_ZONES: Record<ZoneWidth, [number, number]> = { 6: [16, 22], 3: [33, 42] };
 
-/** 3° zone n is centred on 3n degrees east, 6° zone n on 6n - 3. */
-export const centralMeridianOf = (zone: number, width: ZoneWidth) => (width === 3 ? 3 * zone : 6 * zone - 3);
-
 /** The width a Chinese zone number implies, or the caller's width checked against the number. */
-export function zoneWidthOf(zone: number, width: ZoneWidth | undefined, where?: Message): ZoneWidth {
+export function zoneWidthOf(zone: number, width: ZoneWidth | undefined, where?: Bilingual): ZoneWidth {
   const fits = (candidate: ZoneWidth) => zone >= CHINA_ZONES[candidate][0] && zone <= CHINA_ZONES[candidate][1];
   const found = width ?? ([3, 6] as const).find(fits);
   if (found !== undefined && fits(found)) return found;
@@ -23,8 +20,3 @@ export function zoneWidthOf(zone: number, width: ZoneWidth | undefined, where?: 
   };
   throw new SiteInputError(where ? at(where, problem) : problem);
 }
-
-/** CGCS2000 Gauss-Krüger with the 500 km false easting (the zone prefix, if any, is removed beforehand). */
-export const gaussKruger = (centralMeridian: number): TransverseMercator => ({
-  ellipsoid: CGCS2000, centralMeridian, scale: 1, falseEasting: 500_000, falseNorthing: 0,
-});

@@ -1,10 +1,11 @@
-import { crsFromName, toDegrees, WGS84_DEGREES } from './crs.ts';
+import { crsFromName, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import type { FileParts, SitePart } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
+import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 
 /** Line and column of a character offset, counting from 1. */
-function lineAndColumn(text: string, offset: number): Message {
+function lineAndColumn(text: string, offset: number): Bilingual {
   const before = text.slice(0, offset).split('\n');
   const [line, column] = [before.length, (before[before.length - 1]?.length ?? 0) + 1];
   return { en: ` at line ${line}, column ${column}`, zh: `（第${line}行第${column}列）` };
@@ -22,20 +23,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** "feature 3 (Site A)" / "第3个要素（Site A）", using a name property when there is one. */
-function featureName(index: number, properties: unknown): Message {
-  const record = (typeof properties === 'object' && properties !== null ? properties : {}) as Record<string, unknown>;
-  const name = ['name', 'Name', 'NAME', '名称', 'title'].map((key) => record[key]).find((value) => typeof value === 'string');
-  return name ? { en: `feature ${index + 1} (${name})`, zh: `第${index + 1}个要素（${name}）` } : { en: `feature ${index + 1}`, zh: `第${index + 1}个要素` };
-}
-
 /** A FeatureCollection, a Feature or a bare geometry, in the coordinate system its (obsolete but common) crs names. */
-export function readGeoJson(text: string): FileParts {
+export async function readGeoJson(text: string): Promise<FileParts> {
   const root = parseJson(text) as Record<string, unknown> | null;
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SiteInputError({ en: 'the GeoJSON must be an object with a "type"', zh: 'GeoJSON应为带有"type"的对象' });
   }
-  const notes: Message[] = [];
+  const notes: Bilingual[] = [];
   const features = root['type'] === 'FeatureCollection' ? root['features'] : root['type'] === 'Feature' ? [root] : undefined;
   let parts: SitePart[];
   if (features === undefined) {
@@ -50,12 +44,13 @@ export function readGeoJson(text: string): FileParts {
         empty.push(index + 1);
         return [];
       }
-      const where = featureName(index, properties);
+      const where = featureAt(index + 1, nameIn(properties));
       return readGeometry(geometry, `${path}.geometry`).map((member) => ({ geometry: member, where }));
     });
     if (empty.length > 0) notes.push({ en: `skipped features without geometry: ${empty.join(', ')}`, zh: `跳过了没有几何的要素：${empty.join(', ')}` });
   }
   const crsName = (root['crs'] as { properties?: { name?: unknown } } | undefined)?.properties?.name;
+  if (typeof crsName === 'string') await loadProjections();
   const crs = typeof crsName === 'string' ? crsFromName(crsName) : WGS84_DEGREES;
   return { parts: toDegrees(parts, crs), notes: [...notes, ...crs.notes] };
 }

@@ -1,77 +1,85 @@
-import type { Position } from 'geojson';
-import type { FileParts, SiteGeometry, SitePart } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
-import { readXml, type XmlElement } from './xml.ts';
+import { kml } from '@tmcw/togeojson';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { readGeometry } from './geojson-geometry.ts';
+import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import { SiteInputError } from './site-input-error.ts';
 
-const childrenNamed = (element: XmlElement, name: string) => element.children.filter((child) => child.name === name);
-const descendants = (element: XmlElement, name: string): XmlElement[] =>
-  element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...descendants(child, name)]);
+const unreadable = (reason: string) => new SiteInputError({
+  en: `the KML is not well-formed XML (${reason}); export it again from Google Earth or the GIS`,
+  zh: `KML不是格式正确的XML（${reason}）；请从奥维、谷歌地球或GIS软件重新导出`,
+});
 
-/** KML <coordinates>: whitespace-separated "longitude,latitude[,altitude]" tuples. */
-function coordinates(owner: XmlElement): Position[] {
-  const element = childrenNamed(owner, 'coordinates')[0];
-  if (!element) {
-    throw new SiteInputError({ en: `KML line ${owner.line}: <${owner.name}> has no <coordinates>`, zh: `KML第${owner.line}行：<${owner.name}>缺少<coordinates>` });
+/**
+ * The XML document: the browser's own DOMParser in the atlas, @xmldom/xmldom in Node (the CLI, unit tests), loaded
+ * only there. A DOCTYPE is refused before parsing: KML needs none, and its entity declarations are how an XML file
+ * expands a few bytes into gigabytes or reads local files.
+ */
+async function parseXml(text: string): Promise<Document> {
+  if (/<!DOCTYPE/i.test(text)) {
+    throw new SiteInputError({
+      en: 'the KML declares a DOCTYPE, which KML never needs and which can hide entity expansion; remove the <!DOCTYPE …> line',
+      zh: 'KML中含有DOCTYPE声明：KML无需此声明，且可被用于实体扩展攻击；请删除<!DOCTYPE …>行',
+    });
   }
-  // Some writers put spaces after the commas; a comma always joins the parts of one tuple.
-  const tuples = element.text.trim().replace(/\s*,\s*/g, ',').split(/\s+/).filter(Boolean);
-  return tuples.map((tuple, index) => {
-    const values = tuple.split(',');
-    const numbers = values.map(Number);
-    if ((values.length !== 2 && values.length !== 3) || !numbers.every(Number.isFinite)) {
+  if (typeof DOMParser !== 'undefined') {
+    const document = new DOMParser().parseFromString(text, 'text/xml');
+    const error = document.getElementsByTagName('parsererror')[0];
+    if (error) throw unreadable(error.textContent?.trim().split('\n')[0] ?? '');
+    return document;
+  }
+  const { DOMParser: NodeParser } = await import('@xmldom/xmldom');
+  let problem: string | undefined;
+  const parser = new NodeParser({
+    onError: (level, message, context) => {
+      if (level === 'warning') return;
+      const line = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
+      problem ??= line ? `line ${line}: ${message}` : message;
+      throw new Error(problem);
+    },
+  });
+  try {
+    return parser.parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (error) {
+    throw unreadable(problem ?? (error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** A KML tuple: longitude,latitude[,altitude]; KML separates tuples by white space only. */
+const TUPLE = /^[-+]?[\d.]+(e[-+]?\d+)?,[-+]?[\d.]+(e[-+]?\d+)?(,[-+]?[\d.]+(e[-+]?\d+)?)?$/i;
+
+/**
+ * Refuses a <coordinates> element holding anything but tuples: togeojson skips what it cannot read, which would
+ * quietly change the shape of the site.
+ */
+function assertTuples(document: Document): void {
+  const elements = Array.from(document.getElementsByTagName('coordinates'));
+  for (const [index, element] of elements.entries()) {
+    // Some writers put spaces after the commas; a comma always joins the parts of one tuple.
+    const tuples = (element.textContent ?? '').trim().replace(/\s*,\s*/g, ',').split(/\s+/).filter(Boolean);
+    const bad = tuples.find((tuple) => !TUPLE.test(tuple));
+    if (bad !== undefined) {
       throw new SiteInputError({
-        en: `KML line ${element.line}: coordinate ${index + 1} "${tuple}" is not longitude,latitude[,altitude]`,
-        zh: `KML第${element.line}行：第${index + 1}个坐标“${tuple}”不是“经度,纬度[,高程]”`,
+        en: `KML <coordinates> element ${index + 1}: "${bad.slice(0, 40)}" is not longitude,latitude[,altitude]`,
+        zh: `KML第${index + 1}个<coordinates>元素：“${bad.slice(0, 40)}”不是“经度,纬度[,高程]”`,
       });
     }
-    return numbers.slice(0, 2);
-  });
-}
-
-const ringsIn = (polygon: XmlElement, boundary: string) =>
-  childrenNamed(polygon, boundary).flatMap((element) => childrenNamed(element, 'LinearRing')).map(coordinates);
-
-function geometriesIn(element: XmlElement): SiteGeometry[] {
-  return element.children.flatMap((child): SiteGeometry[] => {
-    switch (child.name) {
-      case 'Point': {
-        const [position] = coordinates(child);
-        return position ? [{ type: 'Point', coordinates: position }] : [];
-      }
-      case 'LineString': return [{ type: 'LineString', coordinates: coordinates(child) }];
-      case 'LinearRing': return [{ type: 'Polygon', coordinates: [coordinates(child)] }];
-      case 'Polygon': {
-        const outer = ringsIn(child, 'outerBoundaryIs');
-        if (outer.length !== 1) {
-          throw new SiteInputError({
-            en: `KML line ${child.line}: <Polygon> needs exactly one <outerBoundaryIs><LinearRing>, found ${outer.length}`,
-            zh: `KML第${child.line}行：<Polygon>应有且仅有一个<outerBoundaryIs><LinearRing>，实有${outer.length}个`,
-          });
-        }
-        return [{ type: 'Polygon', coordinates: [...outer, ...ringsIn(child, 'innerBoundaryIs')] }];
-      }
-      case 'MultiGeometry': return geometriesIn(child);
-      default: return [];
-    }
-  });
-}
-
-/** Every Placemark's Point, LineString, LinearRing and Polygon (with holes), MultiGeometry flattened. KML is WGS-84. */
-export function readKml(text: string): FileParts {
-  const root = readXml(text);
-  if (root.name !== 'kml') {
-    throw new SiteInputError({ en: `expected a KML document (<kml>), found <${root.name}>`, zh: `应为KML文档（<kml>），实为<${root.name}>` });
   }
-  const notes: Message[] = [];
+}
+
+/** The Placemarks of a KML document, read by togeojson: points, lines, polygons and their MultiGeometry. */
+export async function readKml(text: string): Promise<FileParts> {
+  const document = await parseXml(text);
+  assertTuples(document);
+  const collection = kml(document);
+  const notes: Bilingual[] = [];
   const without: number[] = [];
-  const parts: SitePart[] = descendants(root, 'Placemark').flatMap((placemark, index) => {
-    const name = childrenNamed(placemark, 'name')[0]?.text.trim();
-    const where: Message = name
-      ? { en: `placemark ${index + 1} (${name})`, zh: `第${index + 1}个地标（${name}）` }
-      : { en: `placemark ${index + 1}`, zh: `第${index + 1}个地标` };
-    const geometries = geometriesIn(placemark);
-    if (geometries.length === 0) without.push(index + 1);
-    return geometries.map((geometry) => ({ geometry, where }));
+  const parts: SitePart[] = collection.features.flatMap((feature, index) => {
+    if (!feature.geometry) {
+      without.push(index + 1);
+      return [];
+    }
+    const where = featureAt(index + 1, nameIn(feature.properties));
+    return readGeometry(feature.geometry, where.en).map((geometry) => ({ geometry, where }));
   });
   if (without.length > 0) {
     notes.push({ en: `skipped placemarks without a point, line or polygon: ${without.join(', ')}`, zh: `跳过了不含点、线、面的地标：${without.join(', ')}` });

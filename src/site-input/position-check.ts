@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { at, type SitePart } from './site-input.ts';
-import { type Message, SiteInputError } from './site-input-error.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import { SiteInputError } from './site-input-error.ts';
 import { positionsOf } from './geometry-walk.ts';
 
 /** Inner Mongolia's extent, rounded out to whole degrees. */
@@ -10,8 +11,11 @@ export type PositionProblem = 'swapped' | 'projected' | 'out-of-range';
 
 const inLongitudes = (value: number) => value >= INNER_MONGOLIA.west && value <= INNER_MONGOLIA.east;
 const inLatitudes = (value: number) => value >= INNER_MONGOLIA.south && value <= INNER_MONGOLIA.north;
-/** Gauss-Krüger and UTM values in China: eastings from 10^5 (with zone prefix up to 4.6 x 10^7), northings ~10^6. */
-const looksLikeMetres = (value: number) => Math.abs(value) >= 1e4 && Math.abs(value) < 1e8;
+/**
+ * Projected values: Gauss-Krüger and UTM in China (eastings from 10^5, with the zone prefix up to 4.6 x 10^7;
+ * northings about 4 x 10^6) and local grids in metres, which no degree reaches.
+ */
+const looksLikeMetres = (value: number) => Math.abs(value) >= 1e3 && Math.abs(value) < 1e8;
 
 /**
  * What is wrong with a longitude, latitude pair, if anything. A pair that reads as latitude, longitude for Inner
@@ -24,9 +28,9 @@ export function positionProblem(longitude: number, latitude: number): PositionPr
   return 'out-of-range';
 }
 
-export function positionError(problem: PositionProblem, longitude: number, latitude: number, where: Message): SiteInputError {
+export function positionError(problem: PositionProblem, longitude: number, latitude: number, where: Bilingual): SiteInputError {
   const pair = `${longitude}, ${latitude}`;
-  const messages: Record<PositionProblem, Message> = {
+  const messages: Record<PositionProblem, Bilingual> = {
     swapped: {
       en: `${pair} is not a valid longitude, latitude: it looks like latitude, longitude (Inner Mongolia lies at 37-54°N, 97-127°E); put longitude first`,
       zh: `${pair} 不是有效的“经度, 纬度”：看起来是“纬度, 经度”的顺序（内蒙古约在北纬37-54°、东经97-127°），请把经度放在前面`,
@@ -61,7 +65,7 @@ export function assertPlausible(parts: SitePart[]): void {
 }
 
 /** A note when a site is not wholly inside Inner Mongolia's extent: a likely sign of a wrong datum or typo. */
-export function outsideRegionNote(positions: Position[]): Message | undefined {
+export function outsideRegionNote(positions: Position[]): Bilingual | undefined {
   const outside = positions.filter(([longitude = NaN, latitude = NaN]) => !inLongitudes(longitude) || !inLatitudes(latitude));
   if (outside.length === 0) return undefined;
   const share = outside.length === positions.length ? { en: 'lies', zh: '全部' } : { en: 'partly lies', zh: '部分' };

@@ -43,9 +43,10 @@ const adjacent = (first: Edge, second: Edge) =>
  * Every place where closed rings cross each other or themselves (and, with `touching`, where they touch). A box
  * index over the edges compares only edges whose boxes meet: turf's kinks takes seconds on the 14,000-vertex
  * outline of Inner Mongolia, this milliseconds. The data build refuses proper crossings only, since rings that
- * touch at a vertex are valid; a drawn site is repaired whenever its rings meet at all.
+ * touch at a vertex are valid; a drawn site is repaired whenever its rings meet at all. With `limit`, stops after
+ * limit + 1 crossings, so a caller can refuse a shape too complex to repair without listing every crossing.
  */
-export function ringCrossings(rings: Position[][], { touching }: { touching: boolean }): Position[] {
+export function ringCrossings(rings: Position[][], { touching, limit = Infinity }: { touching: boolean; limit?: number }): Position[] {
   const edges: Edge[] = rings.flatMap((ring, ringIndex) =>
     ring.slice(1).map((end, index) => ({ ring: ringIndex, index, ringEdges: ring.length - 1, start: ring[index] ?? end, end })),
   );
@@ -56,13 +57,15 @@ export function ringCrossings(rings: Position[][], { touching }: { touching: boo
   for (const edge of edges) index.add(...box(edge));
   index.finish();
   const crossings: Position[] = [];
-  edges.forEach((edge, position) => {
+  for (const [position, edge] of edges.entries()) {
     for (const later of index.search(...box(edge))) {
       const other = edges[later];
       if (later <= position || !other || adjacent(edge, other)) continue;
       const point = meeting(edge, other, touching);
       if (point) crossings.push(point);
+      // A star of n edges crosses itself about n²/2 times: stop once the caller's limit is passed.
+      if (crossings.length > limit) return crossings;
     }
-  });
+  }
   return crossings;
 }

@@ -1,10 +1,10 @@
-import type { Message } from './site-input-error.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
 
 /**
  * Text files from Chinese offices are UTF-8, UTF-16 (Excel's "Unicode text") or GB 18030/GBK (Excel's default CSV
  * on Chinese Windows). UTF-8 is tried strictly first, since GBK bytes are rarely valid UTF-8.
  */
-export function decodeText(bytes: Uint8Array, notes: Message[]): string {
+export function decodeText(bytes: Uint8Array, notes: Bilingual[]): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
