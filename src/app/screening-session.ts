@@ -1,16 +1,15 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DrawKind } from '../map/draw-tool.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
 import { verdicts } from '../screening/verdict.ts';
+import { fileTooLarge, SITE_LIMITS } from '../site-input/limits.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap, Outline } from './atlas-map.ts';
 import type { PastedSite, SiteFile } from './events.ts';
 import { verdictRgba, type Rgba } from './verdict-colours.ts';
-
-/** Files over this are refused before they are read: the parsers' own limit, checked without loading the bytes. */
-const maxUploadBytes = 50 * 1024 * 1024;
 
 export interface ScreeningHost {
   readonly store: Store;
@@ -31,7 +30,7 @@ const siteLine: Rgba = [13, 71, 161, 255];
 export class ScreeningSession {
   report: Report | undefined;
   problem = '';
-  notes: string[] = [];
+  notes: Bilingual[] = [];
   drawing: DrawKind | '' = '';
   #computed = '';
   #pending: Promise<Report | undefined> = Promise.resolve(undefined);
@@ -83,16 +82,14 @@ export class ScreeningSession {
   }
 
   async upload(file: SiteFile): Promise<void> {
-    const lang = this.host.store.state.lang;
-    if (file.size > maxUploadBytes) {
-      this.#refuse(lang === 'zh' ? `${file.name}：${(file.size / 1048576).toFixed(1)} MB，超过50 MB上限；已保留原选址。`
-        : `${file.name}: ${(file.size / 1048576).toFixed(1)} MB is over the 50 MB limit; your site is unchanged.`);
+    if (file.size > SITE_LIMITS.fileBytes) {
+      this.#refuseError({ text: fileTooLarge(file.name, file.size) });
       return;
     }
     try {
-      const { parseSiteFile } = await import('../site-input/site-file.ts');
-      const input = await parseSiteFile(file.name, new Uint8Array(await file.read()));
-      this.setSite(flat(input.geometry), lang === 'zh' ? input.warningsZh : input.warnings);
+      const { readSiteFile } = await import('../site-input/index.ts');
+      const input = await readSiteFile(file.name, new Uint8Array(await file.read()));
+      this.setSite(flat(input.geometry), input.warnings);
     } catch (error) {
       this.#refuseError(error, file.name);
     }
@@ -100,18 +97,18 @@ export class ScreeningSession {
 
   async paste(pasted: PastedSite): Promise<void> {
     try {
-      const { parseCoordinateText } = await import('../site-input/coordinate-text.ts');
-      const input = parseCoordinateText(pasted.text, {
+      const { readSiteText } = await import('../site-input/index.ts');
+      const input = await readSiteText(pasted.text, {
         datum: pasted.datum, zoneWidth: pasted.zoneWidth,
         ...(pasted.centralMeridian !== undefined ? { centralMeridian: pasted.centralMeridian } : {}),
       });
-      this.setSite(flat(input.geometry), this.host.store.state.lang === 'zh' ? input.warningsZh : input.warnings);
+      this.setSite(flat(input.geometry), input.warnings);
     } catch (error) {
       this.#refuseError(error);
     }
   }
 
-  setSite(site: SiteGeometry | null, notes: string[]): void {
+  setSite(site: SiteGeometry | null, notes: Bilingual[]): void {
     this.problem = '';
     this.notes = notes;
     this.host.store.update((state) => ({ ...state, site, panel: 'screening' }));
@@ -119,8 +116,8 @@ export class ScreeningSession {
 
   #refuseError(error: unknown, where?: string): void {
     const lang = this.host.store.state.lang;
-    const bilingual = error as { zh?: string; en?: string; message?: string };
-    const text = (lang === 'zh' ? bilingual.zh : bilingual.en) ?? bilingual.message ?? String(error);
+    const bilingual = error as { text?: Bilingual; message?: string };
+    const text = bilingual.text?.[lang] ?? bilingual.message ?? String(error);
     this.#refuse(`${where ? `${where}: ` : ''}${text}${lang === 'zh' ? '（已保留原选址）' : ' (your site is unchanged)'}`);
   }
 
