@@ -1,9 +1,10 @@
-import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
 import { geodesicKm } from '../geodesy/ellipsoid.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { RingPacker, type PackedRings } from './packed-rings.ts';
 import { ringsArea } from './ring-terms.ts';
 import { hasSelfIntersection } from './self-intersection.ts';
+import { uncrossed } from '../site-input/repair.ts';
+import { SiteInputError } from '../site-input/site-input-error.ts';
 
 export type SiteKind = 'point' | 'line' | 'polygon';
 
@@ -136,13 +137,23 @@ function packPolygons(polygons: ArrayLike<number>[][]): PackedRings {
 
 const toPositions = (xy: Float64Array): Position[] => Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i] as number, xy[2 * i + 1] as number]);
 
+function repairedPolygons(polygons: Position[][][]): number[][][][] {
+  try {
+    const geometry = uncrossed(polygons, []);
+    return geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry.coordinates as number[][][][]);
+  } catch (error) {
+    if (error instanceof SiteInputError) throw new ScreeningInputError(error.text.en);
+    throw error;
+  }
+}
+
 function polygonSite(polygons: Float64Array[][]): Site {
   let rings = packPolygons(polygons);
   if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area (fewer than 3 distinct positions)');
   let repaired = false;
   if (hasSelfIntersection(rings)) {
-    // polygon-clipping's union of the shape with itself resolves crossings into valid non-overlapping parts.
-    const union: MultiPolygon = polygonClipping.union(polygons.map((rings) => rings.map(toPositions)));
+    // The one site repair (src/site-input): resolves the crossings, or refuses a boundary too tangled to repair.
+    const union = repairedPolygons(polygons.map((rings) => rings.map(toPositions)));
     rings = packPolygons(union.map((rings) => rings.map((ring) => ring.flat())));
     if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area once its self-intersections are resolved');
     repaired = true;
