@@ -79,19 +79,34 @@ async function* lineBatches(bytes: ByteSource): AsyncGenerator<Line[]> {
   let carry = '';
   let number = 0;
   for await (const chunk of textChunks(bytes)) {
-    const text = carry + chunk;
+    // Only the new chunk is searched for line breaks, so a long line costs its length once, not once per chunk.
+    let end = chunk.indexOf('\n');
+    if (end < 0) {
+      carry += chunk;
+      if (carry.length > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
+      continue;
+    }
     const batch: Line[] = [];
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    let head = carry;
+    for (; end >= 0; end = chunk.indexOf('\n', start)) {
       number++;
-      batch.push({ text: text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), number });
+      const text = head + chunk.slice(start, end);
+      batch.push({ text: text.endsWith('\r') ? text.slice(0, -1) : text, number });
+      head = '';
       start = end + 1;
     }
-    carry = text.slice(start);
-    if (carry.length > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
-    if (batch.length > 0) yield batch;
+    carry = chunk.slice(start);
+    yield batch;
   }
   if (carry !== '') yield [{ text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 }];
+}
+
+/** How many double quotes a text holds: a record is whole when its count is even (RFC 4180 doubles them inside). */
+function quoteCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) count++;
+  return count;
 }
 
 /** Splits one CSV line; returns undefined when a quoted field runs on past its end (it holds a line break). */
@@ -178,11 +193,19 @@ async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> 
   let header: ReturnType<typeof csvHeader> | undefined;
   let pending = '';
   let pendingFrom = 0;
+  let pendingQuotes = 0;
   let rows = 0;
   for await (const lines of lineBatches(bytes)) {
     const records: StreamedRecord[] = [];
     for (const line of lines) {
-      const text = pending ? `${pending}\n${line.text}` : line.text;
+      if (pending) {
+        // Inside a quoted field that holds a line break: the record goes on until its quotes pair up.
+        pending = `${pending}\n${line.text}`;
+        pendingQuotes += quoteCount(line.text);
+        if (pending.length > MAX_RECORD_BYTES) throw tooLong(rowAt(pendingFrom));
+        if (pendingQuotes % 2 === 1) continue;
+      }
+      const text = pending || line.text;
       const from = pending ? pendingFrom : line.number;
       if (!header) {
         if (text.trim() === '') continue;
@@ -194,8 +217,7 @@ async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> 
       }
       const fields = splitLine(text, header.delimiter);
       if (!fields) {
-        if (text.length > MAX_RECORD_BYTES) throw tooLong(rowAt(from));
-        [pending, pendingFrom] = [text, from];
+        [pending, pendingFrom, pendingQuotes] = [text, from, quoteCount(text)];
         continue;
       }
       pending = '';
@@ -376,7 +398,8 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
     })) {
       number++;
       const where = featureAt(number);
-      const id = idOf(feature as unknown as Record<string, unknown>, number);
+      // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
+      const id = idOf({ properties: feature.properties }, number);
       const properties = (feature.properties ?? {}) as Record<string, unknown>;
       records.push({ where, id, record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) }, properties });
       if (records.length === batchSize) {

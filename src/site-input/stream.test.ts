@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { writeIndexedFlatGeobuf } from '../../data/build/flatgeobuf-writer.ts';
+import { SiteInputError } from './site-input-error.ts';
+import { MAX_RECORD_BYTES, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
+
+async function* chunks(content: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+/** The records as plain data (places in English), read in chunks of the size given. */
+async function read(format: StreamFormat, content: string | Uint8Array, size = 4096) {
+  const records: { where: string; id: string; record: StreamedRecord['record']; point?: [number, number] }[] = [];
+  for await (const batch of siteRecordBatches(format, chunks(content, size))) {
+    for (const { where, id, record, point } of batch) records.push({ where: where.en, id, record, ...(point ? { point } : {}) });
+  }
+  return records;
+}
+
+const refusal = async (format: StreamFormat, content: string) => {
+  const error = await read(format, content).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(SiteInputError);
+  return (error as SiteInputError).text;
+};
+
+const feature = (id: string, coordinates: number[], name = '') => ({ type: 'Feature', id, properties: { name }, geometry: { type: 'Point', coordinates } });
+
+describe('streamed CSV', () => {
+  const csv = '\uFEFFid,name,lon,lat\r\na,"Hohhot, 呼和浩特",111.7,40.8\r\n\r\n"b ""2""","two\r\nlines",109°30\'E,40.5\r\n,,,\r\nc,x,107.1,39.5';
+
+  it('reads the same records whatever the chunk size: a byte-order mark, CRLF, quoted commas, quotes and line breaks', async () => {
+    const whole = await read('csv', csv);
+    expect(whole).toEqual([
+      { where: 'row 2 (lon, lat)', id: 'a', record: { kind: 'lonLat', longitude: '111.7', latitude: '40.8' }, point: [111.7, 40.8] },
+      { where: 'row 4 (lon, lat)', id: 'b "2"', record: { kind: 'lonLat', longitude: "109°30'E", latitude: '40.5' } },
+      { where: 'row 7 (lon, lat)', id: 'c', record: { kind: 'lonLat', longitude: '107.1', latitude: '39.5' }, point: [107.1, 39.5] },
+    ]);
+    for (const size of [1, 2, 3, 7, 64]) expect(await read('csv', csv, size)).toEqual(whole);
+  });
+
+  it('reads WKT rows, tab- or semicolon-separated', async () => {
+    expect(await read('csv', 'name;wkt\nx;"SRID=4490;POINT (109.5 40.5)"\n')).toEqual([
+      { where: 'row 2 (wkt)', id: 'x', record: { kind: 'wkt', text: 'SRID=4490;POINT (109.5 40.5)' } },
+    ]);
+    expect((await read('csv', 'id\tlon\tlat\n1\t109\t40\n'))[0]?.point).toEqual([109, 40]);
+  });
+
+  it('leaves numbers it cannot vouch for to the one reader', async () => {
+    const records = await read('csv', 'lon,lat\n39.5,109.2\n5000,4000\n1e2,40\n');
+    expect(records.map((record) => record.point)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('refuses an unclosed quote, a file with no coordinate columns, and a header alone', async () => {
+    expect((await refusal('csv', 'id,lon,lat\n1,109,40\n"2,110,41\n')).en).toBe('row 3: a quoted field is never closed');
+    expect((await refusal('csv', 'a,b\n1,2\n')).en).toMatch(/^row 1: no longitude\/latitude or WKT column among "a", "b"/);
+    expect((await refusal('csv', 'lon,lat\n')).zh).toBe('CSV文件只有表头，没有数据行');
+  });
+
+  it('refuses a line longer than any record may be, before it is read whole', async () => {
+    const text = await refusal('csv', `lon,lat\n${'9'.repeat(MAX_RECORD_BYTES + 1)}`);
+    expect(text.en).toMatch(/^row 2: a record is longer than 16 MiB/);
+  });
+});
+
+describe('streamed GeoJSON', () => {
+  const collection = JSON.stringify({
+    type: 'FeatureCollection', name: 'sites {with] "brackets"',
+    features: [feature('q', [109, 40], '}{"\\'), { type: 'Feature', properties: { id: 7 }, geometry: { type: 'Point', coordinates: [110, 41] } }, feature('r', [111, 42])],
+  }, null, 1);
+
+  it('cuts the features out one by one, whatever the chunk size and whatever their strings hold', async () => {
+    const whole = await read('geojson', collection);
+    expect(whole.map((record) => [record.where, record.id])).toEqual([['feature 1', 'q'], ['feature 2', '7'], ['feature 3', 'r']]);
+    expect(whole[0]?.record).toEqual({ kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } });
+    for (const size of [1, 5, 13]) expect(await read('geojson', collection, size)).toEqual(whole);
+  });
+
+  it('reads a single Feature or geometry as one record', async () => {
+    expect(await read('geojson', JSON.stringify({ type: 'Point', coordinates: [109, 40] }), 3)).toEqual([
+      { where: 'feature 1', id: '1', record: { kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } } },
+    ]);
+  });
+
+  it('refuses a collection with no features, a feature that is not JSON, and text that is not GeoJSON', async () => {
+    expect((await refusal('geojson', '{"type":"FeatureCollection","features":[]}')).en).toBe('the GeoJSON file has no features');
+    expect((await refusal('geojson', '{"type":"FeatureCollection","features":[{"type":"Feature",]}')).en).toMatch(/^feature 1: not valid JSON/);
+    expect((await refusal('geojson', '{"hello": 1}')).en).toMatch(/not GeoJSON/);
+  });
+
+  it('reads GeoJSON Lines, one feature or geometry a line, numbering the lines', async () => {
+    const text = `${JSON.stringify(feature('a', [109, 40]))}\n\n\u001e${JSON.stringify({ type: 'Point', coordinates: [110, 41] })}\n`;
+    expect((await read('geojsonl', text, 2)).map((record) => [record.where, record.id])).toEqual([['row 1', 'a'], ['row 3', '3']]);
+  });
+});
+
+describe('streamed FlatGeobuf', () => {
+  it('reads the features of an indexed file, with their ids and properties', async () => {
+    const features = [feature('a', [109, 40]), feature('b', [110, 41])].map((item) => ({ ...item, properties: { id: item.id, name: 'x' } }));
+    const bytes = writeIndexedFlatGeobuf({ type: 'FeatureCollection', features } as never, { name: 'sites' });
+    const records = await read('flatgeobuf', bytes, 100);
+    expect(records.map((record) => [record.where, record.id, record.record])).toEqual([
+      ['feature 1', 'a', { kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } }],
+      ['feature 2', 'b', { kind: 'geometry', geometry: { type: 'Point', coordinates: [110, 41] } }],
+    ]);
+  });
+
+  it('refuses bytes that are not FlatGeobuf', async () => {
+    expect((await refusal('flatgeobuf', 'not a flatgeobuf file')).en).toMatch(/not FlatGeobuf/);
+  });
+});
