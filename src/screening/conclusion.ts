@@ -21,8 +21,8 @@ function weakestOfDoubt(hit: Hit, doubt: Doubt): NonNullable<Report['weakest']> 
 /**
  * The headline: the worst verdict of the hits; whether it is firm (a hit free of doubt gives it and no doubtful hit
  * would make it worse); the verdict if every doubt fell against the site; the hit that decides it; and the weakest
- * thing it rests on (the worst doubt among the hits that give or could worsen it, else the least firm zone under the
- * decisive hits), said in one sentence.
+ * thing it rests on (for a firm verdict the least firm zone among its doubt-free hits; otherwise the worst doubt among
+ * the hits that give or could worsen it), said in one sentence.
  */
 export function conclude(hits: readonly Hit[], untestableCount: number, type: ProjectType, documentOf: (ruleId: string) => Seed['document'] | undefined): Verdicts {
   const verdict = hits.reduce<Verdict>((worst, hit) => worstVerdict(worst, hit.verdict), 'clear');
@@ -31,10 +31,12 @@ export function conclude(hits: readonly Hit[], untestableCount: number, type: Pr
   const giving = rules.filter((hit) => hit.verdict === verdict);
   const decisiveHit = giving.find((hit) => hit.doubts.length === 0) ?? giving[0];
   const firm = worstCase === verdict && (decisiveHit === undefined || decisiveHit.doubts.length === 0);
-  const restingOn = rules.filter((hit) => hit.verdict === verdict || verdictCode(hit.ruleVerdict as Verdict) > verdictCode(verdict));
+  // A firm verdict rests on its doubt-free hits; an uncertain one on every hit that gives it or could make it worse.
+  const restingOn = firm ? [] : rules.filter((hit) => hit.verdict === verdict || verdictCode(hit.ruleVerdict as Verdict) > verdictCode(verdict));
   const doubts = restingOn.flatMap((hit) => hit.doubts.map((doubt) => ({ hit, doubt })))
     .sort((a, b) => doubtRank[b.doubt.code] - doubtRank[a.doubt.code] || b.hit.accuracyKm - a.hit.accuracyKm);
-  const leastFirm = [...giving].sort((a, b) => bases.indexOf(b.basis) - bases.indexOf(a.basis) || b.accuracyKm - a.accuracyKm)[0];
+  const leastFirm = giving.filter((hit) => hit.doubts.length === 0)
+    .sort((a, b) => bases.indexOf(b.basis) - bases.indexOf(a.basis) || b.accuracyKm - a.accuracyKm)[0];
   const weakest = doubts[0] ? weakestOfDoubt(doubts[0].hit, doubts[0].doubt) : leastFirm ? {
     zoneId: leastFirm.zoneId, basis: leastFirm.basis, accuracyKm: leastFirm.accuracyKm,
     text: {

@@ -126,12 +126,18 @@ export function hitsOfZone(
     },
   } : {});
   const typeName = projectTypes[type];
-  const exemptions: Hit[] = near ? [] : exempting.map(({ rule, jurisdiction }) => ({
-    ...zone, verdict: 'clear', ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
-    exemption: { note: exemptionOf(rule, type) as string },
-    reason: { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` },
-    doubts: [], uncertain: false, ...jurisdictionOf(jurisdiction),
-  }));
+  const exemptions: Hit[] = near ? [] : exempting.map(({ rule, jurisdiction }) => {
+    const note = exemptionOf(rule, type) as string;
+    // "Expressly" only where the quoted words say so (不含光伏玻璃); otherwise the seed's note says why the rule stops short.
+    const express = rule.citation.quote.includes(`不含${typeName.zh}`);
+    return {
+      ...zone, verdict: 'clear', ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
+      exemption: { note },
+      reason: express ? { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` }
+        : { zh: `此规定不涉及${typeName.zh}：${note}`, en: `this rule does not cover ${typeName.en}: ${note}` },
+      doubts: [], uncertain: false, ...jurisdictionOf(jurisdiction),
+    };
+  });
   if (rules.length === 0) {
     return exemptions.length > 0 ? exemptions : [{
       ...zone, verdict: 'clear', ruleId: null, ruleVerdict: null, summary: null, cite: null, doubts: [], uncertain: false,
