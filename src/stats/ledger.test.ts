@@ -15,7 +15,7 @@ const collection = (...features: Feature[]): FeatureCollection => ({ type: 'Feat
 const region = (id: string, method: 'open-data' | 'hand-drawn', west: number) => feature({
   id, name_zh: id, name_en: id, category: 'region', citations: [citation], method, accuracy: 'A', accuracy_km: 1,
   zone_kind: 'region', level: 'autonomous-region', official_area_km2: 'unknown', area_computed_km2: 1,
-  area_note_en: 'fixture', area_note_zh: '示例',
+  area_note_en: 'fixture', area_note_zh: '示例', accuracy_note_en: 'fixture', accuracy_note_zh: '示例',
 }, polygon(west, 40, 1));
 
 const base = (id: string, capacity: number | 'unknown', geometry: Geometry) => feature({
@@ -97,6 +97,18 @@ describe('ledger statuses on fixtures', () => {
     expect(rows.get('hg-wetland-area-2020')!.reason.zh).toContain('文件：报告值 26.23 万公顷');
     expect(water.reason.zh).toContain('1 个断面中有 0 个');
     for (const row of rows.values()) expect(row.reason.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('still lists every row when a dataset is missing, saying on the measured rows what did not load', () => {
+    const collections = fixtureCollections([]);
+    collections.delete('wetlands');
+    const rows = byId(computeLedger(collections, [seed('a', [{ id: 'hg-wetland-area-2020', unit: '万公顷', comparator: 'reported', baseline: { value: 26.23, year: 2020 } },
+      { id: 'unmapped-target', target: { value: 10, year: 2025 } }])], 'v1'));
+    expect(rows.get('hg-wetland-area-2020')!.status).toBe('not measurable from map data');
+    expect(rows.get('hg-wetland-area-2020')!.reason.en).toContain('did not load (dataset wetlands is missing)');
+    collections.delete('admin-regions');
+    expect(computeLedger(collections, [seed('a', [{ id: 'hg-wetland-area-2020', comparator: 'reported' }])], 'v1')[0]!.reason.en)
+      .toContain('admin-regions is missing');
   });
 
   it('lists conflicts between documents and the seeds\' own, both ways', () => {

@@ -9,8 +9,8 @@ import { citationSchema } from '../schema/citation.ts';
 import { comparatorSchema, targetSchema, type Seed, type Target } from '../schema/seed.ts';
 import { ledgerStatuses, titleCase } from './ledger-words.ts';
 import { judgeOnMap, type Outcome } from './ledger-map-judge.ts';
-import { measures } from './measures.ts';
-import { regionStatistics } from './region-stats.ts';
+import { measures, type Measure, type Measurement } from './measures.ts';
+import { regionStatistics, type RegionStatistics } from './region-stats.ts';
 import { convert } from './units.ts';
 
 export { ledgerStatuses, type LedgerStatus } from './ledger-words.ts';
@@ -130,12 +130,12 @@ export const isQualitative = (target: Target) =>
 
 /** One row per target of every seed, measured on the given datasets of public/data; no reported values yet. */
 export function computeLedger(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], manifestVersion: string): LedgerRow[] {
-  const statistics = regionStatistics(collections);
+  const statistics = statisticsOrFailure(collections);
   const conflicts = disagreements(seeds);
   const names = placeNames(collections);
   const rows = seeds.flatMap((seed) => seed.targets.map((target): LedgerRow => {
     const measure = measures.get(target.id);
-    const result = measure?.measure(statistics);
+    const result = measure && measureSafely(measure, statistics);
     let outcome: Outcome;
     if (!measure || !result || (isQualitative(target) && result.kind === 'value')) {
       outcome = unmeasured(target);
@@ -176,6 +176,25 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
     };
   }));
   return z.array(ledgerRowSchema).parse(rows);
+}
+
+function statisticsOrFailure(collections: ReadonlyMap<string, FeatureCollection>): RegionStatistics | Error {
+  try {
+    return regionStatistics(collections);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** A measure whose data did not load says so on its row; the rest of the ledger stands. */
+function measureSafely(measure: Measure, statistics: RegionStatistics | Error): Measurement {
+  try {
+    if (statistics instanceof Error) throw statistics;
+    return measure.measure(statistics);
+  } catch (error) {
+    const why = (error as Error).message;
+    return { kind: 'unmeasurable', featureIds: [], reason: { en: `The map data it needs did not load (${why}).`, zh: `所需地图数据未能加载（${why}）。` } };
+  }
 }
 
 /** A row the map has no counterpart for: a figure the document reports, a qualitative target, or a figure
