@@ -42,5 +42,6 @@ export function paletteOf<C extends string>(categories: Record<C, Label>, colors
   return palette;
 }
 
-/** Methods whose boundaries were not surveyed: drawn with dashed edges, and the legend says so. */
-export const unsurveyedMethods = ['hand-drawn', 'illustrative', 'approximate-point'] as const;
+/** Methods whose boundaries were not surveyed: drawn with dashed edges, and the legend says so. `derived` is among
+ * them: a derived outline can carry a hand-drawn edge (Ordos's edge against Wuhai). */
+export const unsurveyedMethods = ['derived', 'hand-drawn', 'illustrative', 'approximate-point'] as const;

@@ -12,6 +12,7 @@ import { provenanceSchema, type Provenance } from '../../src/schema/provenance.t
 import { layerDefinitions } from '../../layers/registry.ts';
 import { writeIndexedFlatGeobuf } from './flatgeobuf-writer.ts';
 import { validateFeatures } from './validate.ts';
+import { areaProblems } from './areas.ts';
 import { deriveRiverBuffers, recipeSchema } from './derive-river-buffers.ts';
 import { manifestSchema, type DatasetEntry, type Manifest } from '../../src/schema/manifest.ts';
 
@@ -74,6 +75,7 @@ export function buildAll(): BuildOutput {
     const collection = readSource(id, provenance);
     const file = `data/${id}/source.geojson`;
     problems.push(...validateFeatures(file, collection, definition.properties));
+    problems.push(...areaProblems(file, collection));
     for (const feature of collection.features) {
       const featureId = feature.properties?.['id'];
       if (typeof featureId !== 'string') continue;

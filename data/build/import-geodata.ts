@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { storedAreaKm2 } from './areas.ts';
 
 const geodata = process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'geodata');
 const dataRoot = join(import.meta.dirname, '..');
@@ -74,7 +75,8 @@ write('base-lakes', read('lakes_gshhg_nei_mongol.geojson').features.map((f) => (
   type: 'Feature', geometry: f.geometry,
   properties: {
     name_en: f.properties?.name_en ?? '', name_zh: f.properties?.name_zh ?? '',
-    area_km2: Number(f.properties?.area_km2),
+    // The geodata file's areas are spherical; the atlas stores ellipsoidal ones (see areas.ts).
+    area_km2: storedAreaKm2(f.geometry),
   },
 })));
 

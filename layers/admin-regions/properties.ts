@@ -30,5 +30,8 @@ export const propertiesSchema = thematicPropertiesSchema.extend({
   /** How the boundary was made and how its area compares with the official one. */
   area_note_en: z.string().min(1),
   area_note_zh: z.string().min(1),
+  /** What the stated accuracy rests on: the measured errors (issue 11) it covers, or that it was not measured again. */
+  accuracy_note_en: z.string().min(1),
+  accuracy_note_zh: z.string().min(1),
 });
 export type AdminProperties = z.infer<typeof propertiesSchema>;

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 
 /** Categories of the water-quality sections layer, with the labels the legend shows. The documents count national
- * assessment sections (52, then 136) without naming them: a `national` point with approximate: true stands for
- * that network on a named river reach, at a schematic position; `boundary` marks provincial or national borders. */
+ * assessment sections (52, then 136) without naming them: a `national-schematic` point stands for that network on a
+ * named river reach, at a schematic position (a stand-in, not a known section); `national` is a known section;
+ * `boundary` marks provincial or national borders, also placed schematically. */
 export const categories = {
   national: { zh: '国控断面', en: 'National section' },
+  'national-schematic': { zh: '国控断面（位置示意）', en: 'National section network (schematic position)' },
   regional: { zh: '区控断面', en: 'Regional section' },
-  boundary: { zh: '跨界断面（省界、国界）', en: 'Boundary section (provincial or international)' },
+  boundary: { zh: '跨界断面（省界、国界；位置示意）', en: 'Boundary section (provincial or international; schematic position)' },
 } as const;
 export type WaterSectionCategory = keyof typeof categories;
 const categoryIds = Object.keys(categories) as [WaterSectionCategory, ...WaterSectionCategory[]];
@@ -39,5 +41,8 @@ export const propertiesSchema = thematicPropertiesSchema.extend({
   /** The open line or polygon the point was snapped to, and how far the guide position moved. */
   snapped_to: z.string().min(1),
   snap_distance_km: z.number().min(0),
+}).refine((p) => (p.category !== 'national' || !p.approximate) && (p.category !== 'national-schematic' || p.approximate), {
+  message: 'a stand-in at a schematic position (approximate: true) is never in the legend class of known national sections, and a known one is never approximate',
+  path: ['category'],
 });
 export type WaterSectionProperties = z.infer<typeof propertiesSchema>;

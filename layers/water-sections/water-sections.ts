@@ -4,7 +4,7 @@ import { categories, propertiesSchema } from './properties.ts';
 export const waterSections: LayerDefinition = {
   id: 'water-sections', title: { zh: '水质监测断面', en: 'Water-quality sections' }, theme: 'water',
   renderer: 'circle', defaultVisible: true, defaultOpacity: 1, categoryProperty: 'category', labelMinZoom: 7,
-  palette: paletteOf(categories, { national: '#0d47a1', regional: '#1e88e5', boundary: '#6a1b9a' }),
+  palette: paletteOf(categories, { national: '#0d47a1', 'national-schematic': '#90caf9', regional: '#1e88e5', boundary: '#6a1b9a' }),
   outline: '#ffffff', properties: propertiesSchema,
   popupFields: [
     { key: 'river_zh', label: { zh: '河流', en: 'River' } },

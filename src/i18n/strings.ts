@@ -19,7 +19,7 @@ export const strings = {
   themeRestriction: { zh: '管控与限制', en: 'Restrictions' },
   themeAdministrative: { zh: '行政区划', en: 'Administrative' },
   themeBase: { zh: '底图', en: 'Base map' },
-  unsurveyed: { zh: '虚线边界：手绘或示意，非测绘边界', en: 'Dashed edge: hand-drawn or illustrative, not surveyed' },
+  unsurveyed: { zh: '虚线边界：手绘、示意或由开放数据推算，非测绘边界', en: 'Dashed edge: hand-drawn, illustrative or derived, not surveyed' },
   layerFailed: { zh: '图层加载失败', en: 'Layer failed to load' },
   map: { zh: '地图', en: 'Map' },
   close: { zh: '关闭', en: 'Close' },

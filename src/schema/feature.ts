@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { citationSchema } from './citation.ts';
 import { zoneKindSchema } from './zone-kind.ts';
 
-/** How a geometry was made; drives the dashed "not surveyed" styling and the accuracy note. */
+/** How a geometry was made; drives the dashed "not surveyed" styling (every method but open-data) and the accuracy note. */
 export const geometryMethodSchema = z.enum(['open-data', 'derived', 'hand-drawn', 'illustrative', 'approximate-point']);
 export type GeometryMethod = z.infer<typeof geometryMethodSchema>;
 
@@ -23,6 +23,9 @@ export const thematicPropertiesSchema = z.object({
   accuracy: accuracyClassSchema,
   accuracy_km: z.number().positive(),
   zone_kind: zoneKindSchema.optional(),
+  /** True where no document or official source defines the zone's extent (a vague area such as "乌海及周边地区" or a
+   * city's "主城区"): the drawing is a guess, and screening must not read a hit on it as certain. */
+  extent_undefined: z.boolean().optional(),
   note_zh: z.string().optional(),
   note_en: z.string().optional(),
 });
