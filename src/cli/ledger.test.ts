@@ -37,6 +37,13 @@ describe('npm run ledger', () => {
     expect(bad.stderr).toContain("line 2 (unit): km² cannot be compared with the target's 万千瓦");
   }, 60_000);
 
+  test('writes only JSON on stdout under npm run, as the README shows (`npm run ledger -- --format json > f.json`)', () => {
+    const json = spawnSync('npm', ['run', 'ledger', '--', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(json.status).toBe(0);
+    expect(json.stdout.startsWith('[')).toBe(true);
+    expect(Array.isArray(JSON.parse(json.stdout))).toBe(true);
+  }, 60_000);
+
   test('exits 2 with a message on an unknown format', () => {
     const bad = run('--format', 'xml');
     expect(bad.status).toBe(2);

@@ -1,26 +1,38 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeIndexedFlatGeobuf } from '../../data/build/flatgeobuf-writer.ts';
 import { projectRoot } from '../data/node-loader.ts';
+import { reportColumns } from '../report/columns.ts';
 import { reportSchema } from '../screening/report.ts';
-import { main, wholeFileLimit } from './screen.ts';
+import { MAX_RECORD_BYTES } from '../site-input/stream.ts';
+import { main } from './screen.ts';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'screening', 'cli');
 const fixture = (name: string) => join(fixtures, name);
 let scratch: string;
+const scratchFile = (name: string, content: string | Uint8Array) => {
+  const file = join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+};
+const square = (x: number, y: number, size = 0.1) => [
+  [
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+    [x, y],
+  ],
+];
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'screen-cli-'));
   const sites = JSON.parse(readFileSync(fixture('sites.geojson'), 'utf8'));
   writeFileSync(join(scratch, 'sites.fgb'), writeIndexedFlatGeobuf(sites, { name: 'sites' }));
-  writeFileSync(join(scratch, 'empty.csv'), '');
-  writeFileSync(join(scratch, 'header-only.csv'), 'lon,lat\n');
-  writeFileSync(join(scratch, 'huge.geojson'), '');
-  truncateSync(join(scratch, 'huge.geojson'), wholeFileLimit + 1);
-  writeFileSync(join(scratch, 'corrupt.fgb'), 'not a flatgeobuf file');
+  writeFileSync(join(scratch, 'sites.geojsonl'), `${sites.features.map((feature: unknown) => JSON.stringify(feature)).join('\n')}\n`);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -28,93 +40,230 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function screen(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await main(argv, { write: async (text) => void (stdout += text), error: (text) => void (stderr += text), progress: false });
+  const status = await main(argv, {
+    read: (file) => createReadStream(file, { highWaterMark: 4096 }),
+    write: async (text) => {
+      stdout += text;
+    },
+    error: (text) => {
+      stderr += text;
+    },
+    progress: false,
+  });
   return { status, stdout, stderr };
 }
 
-const jsonLines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as { id: string } & Record<string, unknown>);
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string } & Record<string, unknown>);
+const csvLines = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
 
-describe('screen CLI inputs', { timeout: 30_000 }, () => {
-  it('screens every feature of a GeoJSON file, in order, with ids or feature numbers', async () => {
+describe('screen CLI inputs', { timeout: 60_000 }, () => {
+  it('screens every feature of a GeoJSON file, in order, with ids or feature numbers, citing documents by title', async () => {
     const { status, stdout } = await screen(fixture('sites.geojson'), '--type', 'steel');
     expect(status).toBe(0);
     const reports = jsonLines(stdout);
     expect(reports.map((report) => report.id)).toEqual(['qipanjing-plant', '2', 'ulaanbaatar', 'pipeline']);
     for (const { id, ...report } of reports) expect(reportSchema.parse(report).projectType).toBe('steel');
     expect(reports[2]).toMatchObject({ verdict: 'clear', warnings: [expect.objectContaining({ code: 'outside-region' })] });
+    const cites = reports.flatMap((report) =>
+      (report['hits'] as { cite: { document?: { zh: string } } | null }[]).flatMap((hit) => (hit.cite ? [hit.cite] : [])),
+    );
+    expect(cites.length).toBeGreaterThan(0);
+    for (const cite of cites) expect(cite.document?.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('reads a FlatGeobuf file feature by feature, with the same reports', async () => {
-    const fromGeoJson = await screen(fixture('sites.geojson'), '--type', 'steel');
-    const fromFlatGeobuf = await screen(join(scratch, 'sites.fgb'), '--type', 'steel');
-    expect(fromFlatGeobuf.status).toBe(0);
-    const ids = jsonLines(fromFlatGeobuf.stdout).map((report) => report.id);
-    // FlatGeobuf keeps properties, not GeoJSON's top-level feature id: the third feature is numbered instead.
-    expect(ids).toEqual(['qipanjing-plant', '2', '3', 'pipeline']);
+  it('reads FlatGeobuf and GeoJSON Lines feature by feature, with the same reports', async () => {
     const strip = (text: string) => jsonLines(text).map(({ id, ...report }) => report);
-    expect(strip(fromFlatGeobuf.stdout)).toEqual(strip(fromGeoJson.stdout));
+    const fromGeoJson = await screen(fixture('sites.geojson'), '--type', 'steel');
+    for (const file of ['sites.fgb', 'sites.geojsonl']) {
+      const other = await screen(join(scratch, file), '--type', 'steel');
+      expect(other.status).toBe(0);
+      expect(strip(other.stdout)).toEqual(strip(fromGeoJson.stdout));
+    }
   });
 
-  it('screens CSV lon/lat rows in batch, with the zones that single screening finds', async () => {
+  it('screens CSV lon/lat rows in batch, with the verdict and zones that single screening finds', async () => {
     const batch = await screen(fixture('points.csv'), '--type', 'steel', '--format', 'csv');
     expect(batch.status).toBe(0);
-    const lines = batch.stdout.trim().split('\n');
-    expect(lines[0]).toBe('id,verdict,zones');
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['qipanjing-plant', 'ulaanbaatar', 'hohhot']);
-    expect(lines[1]).toMatch(/^qipanjing-plant,prohibited,.*qipanjing-mengxi/);
-    expect(lines[2]).toBe('ulaanbaatar,clear,');
+    const lines = csvLines(batch.stdout);
+    expect(lines[0]).toBe(reportColumns.map((column) => column.name).join(','));
+    const cells = lines.slice(1).map((line) => line.split(','));
+    expect(cells.map((row) => row[0])).toEqual(['qipanjing-plant', 'ulaanbaatar', 'hohhot']);
+    expect(cells[0]?.[1]).toBe('prohibited');
     const single = jsonLines((await screen(fixture('points.csv'), '--type', 'steel')).stdout);
+    const zoneIds = reportColumns.findIndex((column) => column.name === 'zone_ids');
     single.forEach((report, n) => {
       const zones = [...new Set((report['hits'] as { zoneId: string }[]).map((hit) => hit.zoneId))].sort().join(';');
-      expect(lines[n + 1]).toBe(`${report.id},${report['verdict'] as string},${zones}`);
+      expect(cells[n]?.[1]).toBe(report['verdict']);
+      expect(cells[n]?.[zoneIds]).toBe(zones);
     });
   });
 
   it('screens CSV WKT rows, and writes GeoJSON', async () => {
     const { status, stdout } = await screen(fixture('wkt.csv'), '--type', 'coking', '--format', 'geojson');
     expect(status).toBe(0);
-    const collection = JSON.parse(stdout) as { features: { id: string; geometry: { type: string }; properties: { verdict: string; report: unknown } }[] };
-    expect(collection.features.map((feature) => [feature.id, feature.geometry.type])).toEqual([['straddling', 'Polygon'], ['hohhot', 'Point'], ['pipeline', 'LineString']]);
-    for (const feature of collection.features) expect(reportSchema.parse(feature.properties.report).verdict).toBe(feature.properties.verdict);
+    const collection = JSON.parse(stdout) as { features: { id: string; geometry: { type: string }; properties: unknown }[] };
+    expect(collection.features.map((feature) => [feature.id, feature.geometry.type])).toEqual([
+      ['straddling', 'Polygon'],
+      ['hohhot', 'Point'],
+      ['pipeline', 'LineString'],
+    ]);
+    for (const feature of collection.features) expect(reportSchema.safeParse(feature.properties).success).toBe(true);
+  });
+
+  it('labels the CSV and words its verdicts in the language asked for, and never writes a formula', async () => {
+    const file = scratchFile('formula.csv', 'id,lon,lat\n"=HYPERLINK(""http://example.com"",""x"")",107.1,39.5\n@SUM(A1),111.7,40.8\n');
+    const zh = await screen(file, '--type', 'steel', '--format', 'csv', '--lang', 'zh');
+    expect(zh.status).toBe(0);
+    const [header, ...rows] = csvLines(zh.stdout);
+    expect(header?.split(',')[1]).toBe('结论');
+    expect(rows[0]).toMatch(/^"'=HYPERLINK\(""http:\/\/example.com"",""x""\)",禁止/);
+    expect(rows[1]).toMatch(/^'@SUM\(A1\),/);
   });
 
   it('adds the user’s zones as zones of the kind given', async () => {
-    const site = join(scratch, 'in-reserve.geojson');
-    writeFileSync(site, JSON.stringify({ type: 'Point', coordinates: [114.1, 44.1] }));
-    const { status, stdout } = await screen(site, '--type', 'steel', '--zones', fixture('my-reserve.geojson'), '--zone-kind', 'nature-reserve');
+    const site = scratchFile('in-reserve.geojson', JSON.stringify({ type: 'Point', coordinates: [114.1, 44.1] }));
+    const { status, stdout } = await screen(
+      site,
+      '--type',
+      'steel',
+      '--zones',
+      fixture('my-reserve.geojson'),
+      '--zone-kind',
+      'nature-reserve',
+    );
     expect(status).toBe(0);
     const [report] = jsonLines(stdout);
-    expect(report?.['hits']).toContainEqual(expect.objectContaining({ zoneId: 'my-reserve', layer: 'user-zones', zoneKind: 'nature-reserve', verdict: 'restricted' }));
+    expect(report?.['hits']).toContainEqual(
+      expect.objectContaining({ zoneId: 'my-reserve', layer: 'user-zones', zoneKind: 'nature-reserve', verdict: 'restricted' }),
+    );
   });
 });
 
-describe('screen CLI refusals', { timeout: 30_000 }, () => {
-  const refuses = async (status: number, message: RegExp, ...argv: string[]) => {
+describe('screen CLI refusals', { timeout: 60_000 }, () => {
+  const refuses = async (message: RegExp, ...argv: string[]) => {
     const result = await screen(...argv);
-    expect(result.status).toBe(status);
+    expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
-    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    return result;
   };
-  it('an unreadable file', () => refuses(1, /cannot read .*missing\.csv: ENOENT/, join(scratch, 'missing.csv'), '--type', 'steel'));
-  it('an empty file', () => refuses(1, /empty\.csv is empty/, join(scratch, 'empty.csv'), '--type', 'steel'));
-  it('a CSV with no rows', () => refuses(1, /no rows/, join(scratch, 'header-only.csv'), '--type', 'steel'));
-  it('a GeoJSON file over 50 MB', () => refuses(1, /over the 50 MB limit/, join(scratch, 'huge.geojson'), '--type', 'steel'));
-  it('broken GeoJSON', () => refuses(1, /cannot read .* as GeoJSON/, fixture('broken.geojson'), '--type', 'steel'));
-  it('a file that is not FlatGeobuf', () => refuses(1, /cannot read .* as FlatGeobuf/, join(scratch, 'corrupt.fgb'), '--type', 'steel'));
-  it('an unknown project type', () => refuses(2, /unknown project type "steal"/, fixture('points.csv'), '--type', 'steal'));
-  it('an unknown zone kind', () => refuses(2, /unknown zone kind/, fixture('points.csv'), '--type', 'steel', '--zones', fixture('my-reserve.geojson'), '--zone-kind', 'park'));
-  it('coordinates out of range, naming the row', () => refuses(1, /row 2 .*latitude 95 is out of range/, fixture('out-of-range.csv'), '--type', 'steel'));
-  it('latitude and longitude swapped', () => refuses(1, /row 1 .*look swapped/, fixture('swapped.csv'), '--type', 'steel'));
-  it('projected metres given as degrees', () => refuses(1, /projected metres, not degrees/, fixture('projected.csv'), '--type', 'steel'));
+  it('an unreadable file', () => refuses(/^error: cannot read .*missing\.csv: ENOENT/, join(scratch, 'missing.csv'), '--type', 'steel'));
+  it('an empty file', () => refuses(/empty\.csv is empty/, scratchFile('empty.csv', ''), '--type', 'steel'));
+  it('a CSV with no rows', () => refuses(/header but no data rows/, scratchFile('header-only.csv', 'lon,lat\n'), '--type', 'steel'));
+  it('broken GeoJSON', () => refuses(/broken\.geojson, .*not GeoJSON|not valid JSON/, fixture('broken.geojson'), '--type', 'steel'));
+  it('a file that is not FlatGeobuf', () =>
+    refuses(/corrupt\.fgb, the file is not FlatGeobuf/, scratchFile('corrupt.fgb', 'not a flatgeobuf file'), '--type', 'steel'));
+  it('coordinates out of range, naming the row', () =>
+    refuses(/^error: .*out-of-range\.csv, row 3 \(lon, lat\): .*out of range/, fixture('out-of-range.csv'), '--type', 'steel'));
+  it('latitude and longitude swapped', () =>
+    refuses(/swapped\.csv, row 2 .*latitude, longitude/, fixture('swapped.csv'), '--type', 'steel'));
+  it('an unclosed quote', () =>
+    refuses(
+      /^error: .*unclosed\.csv, row 3: a quoted field is never closed\n$/,
+      scratchFile('unclosed.csv', 'id,lon,lat\n1,109,40\n"2,110,41\n'),
+      '--type',
+      'steel',
+    ));
+  it('a line longer than any record may be', () =>
+    refuses(
+      /long\.csv, row 2: a record is longer than/,
+      scratchFile('long.csv', `lon,lat\n${'1'.repeat(MAX_RECORD_BYTES + 10)}`),
+      '--type',
+      'steel',
+    ));
+
+  it('an unknown project type or zone kind, with the usage', async () => {
+    for (const argv of [
+      ['--type', 'steal'],
+      ['--type', 'steel', '--zones', fixture('my-reserve.geojson'), '--zone-kind', 'park'],
+      ['--type', 'steel', '--lang', 'fr'],
+    ]) {
+      const result = await screen(fixture('points.csv'), ...argv);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/usage: screen/);
+    }
+  });
+
+  it('a bad record partway: what came before is written and the output stays valid', async () => {
+    const file = scratchFile('partway.csv', 'id,lon,lat\na,111.7,40.8\nb,111.7,95\nc,111.7,40.8\n');
+    const geojson = await refuses(/partway\.csv, row 3/, file, '--type', 'steel', '--format', 'geojson');
+    const collection = JSON.parse(geojson.stdout) as { features: { id: string }[]; error: { en: string; file: string } };
+    expect(collection.features.map((feature) => feature.id)).toEqual(['a']);
+    expect(collection.error.en).toMatch(/^row 3 \(lon, lat\): /);
+    const lines = jsonLines((await refuses(/row 3/, file, '--type', 'steel')).stdout);
+    expect(lines.map((line) => line.id ?? Object.keys(line)[0])).toEqual(['a', 'error']);
+  });
+
+  it('in Chinese with --lang zh', () =>
+    refuses(/^error: .*swapped\.csv，第2行/, fixture('swapped.csv'), '--type', 'steel', '--lang', 'zh'));
+
+  describe('zones are checked like sites', () => {
+    const zones = (name: string, geometry: object) =>
+      scratchFile(name, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'z' }, geometry }] }));
+    it.each([
+      [
+        'projected metres',
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [500000, 4400000],
+              [510000, 4400000],
+              [510000, 4410000],
+              [500000, 4400000],
+            ],
+          ],
+        },
+        /projected|out of range/,
+      ],
+      ['swapped axes', { type: 'Polygon', coordinates: square(40, 109) }, /latitude, longitude/],
+      [
+        'latitude 95',
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [110, 90],
+              [110.1, 95],
+              [110.2, 90],
+              [110, 90],
+            ],
+          ],
+        },
+        /out of range/,
+      ],
+      ['a point', { type: 'Point', coordinates: [110, 40] }, /a zone must be a polygon, not a Point/],
+    ])('%s', async (name, geometry, message) => {
+      await refuses(
+        new RegExp(`--zones .*, feature 1.*${message.source}`),
+        fixture('points.csv'),
+        '--type',
+        'steel',
+        '--zones',
+        zones(`${name}.geojson`, geometry),
+        '--zone-kind',
+        'nature-reserve',
+      );
+    });
+  });
 });
 
 describe('screen CLI as a command', () => {
-  it('runs under npx tsx, exits 0 and shows no progress when stderr is piped', () => {
-    const result = spawnSync('npx', ['tsx', join(projectRoot, 'src', 'cli', 'screen.ts'), fixture('points.csv'), '--type', 'wind', '--format', 'csv'], {
-      cwd: projectRoot, encoding: 'utf8',
+  it('runs under npm run, writes only the report on stdout, and shows no progress when stderr is piped', () => {
+    const result = spawnSync('npm', ['run', 'screen', '--', fixture('points.csv'), '--type', 'wind', '--format', 'csv'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
     });
     expect(result.status).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe('id,verdict,zones');
+    expect(csvLines(result.stdout)[0]).toBe(reportColumns.map((column) => column.name).join(','));
     expect(result.stderr).not.toMatch(/screened/);
-  }, 30_000);
+  }, 60_000);
 });

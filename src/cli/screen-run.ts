@@ -1,0 +1,129 @@
+import { basename } from 'node:path';
+import type { DocumentTitles } from '../report/document-title.ts';
+import { rowOfPoint, rowOfReport, type SiteRow } from '../report/site-row.ts';
+import { reportWriter, type ReportWriter } from '../report/writers.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
+import type { ProjectType } from '../schema/project-type.ts';
+import { engineVersion } from '../screening/engine-version.ts';
+import { ScreeningInputError } from '../screening/input-error.ts';
+import type { Screener } from '../screening/screener.ts';
+import { verdictOfCode } from '../screening/verdict.ts';
+import { loadSiteRecordReader, readSiteFile, type SiteRecordReader } from '../site-input/index.ts';
+import type { SiteInput } from '../site-input/site-input.ts';
+import { SiteInputError } from '../site-input/site-input-error.ts';
+import { type ByteSource, siteRecordBatches, type StreamedRecord, streamFormatOf } from '../site-input/stream.ts';
+import type { Io, Options } from './screen.ts';
+
+/** A checked site with what to call it in the report. */
+interface Screenable {
+  id: string;
+  where: Bilingual;
+  site: SiteInput;
+}
+
+/** "f.csv, row 3 (lon, lat): …" / "f.csv，第3行（lon、lat）：…": the file named before the reader's own place. */
+const inFile = (file: string, text: Bilingual): Bilingual => ({ en: `${file}, ${text.en}`, zh: `${file}，${text.zh}` });
+
+/**
+ * Screens every site of a file and writes the report as it goes, one part per batch of records. A bad record stops
+ * the run: what was screened before it stays written, and the output is closed so that it remains a valid file.
+ */
+export async function screenFile(screener: Screener, options: Options, titles: DocumentTitles, io: Io): Promise<void> {
+  const writer = reportWriter(options.format, options.lang, titles);
+  const format = streamFormatOf(options.file);
+  const read = await loadSiteRecordReader();
+  let count = 0;
+  let shown = 0;
+  await io.write(writer.start());
+  try {
+    const batches = format ? siteRecordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
+    for await (const records of batches) {
+      const sites = checked(records, read);
+      await io.write(screenBatch(screener, options, writer, sites.screenable));
+      count += sites.screenable.length;
+      if (sites.error) throw new SiteInputError(sites.error);
+      if (io.progress && performance.now() - shown > 250) {
+        io.error(`\rscreened ${count.toLocaleString('en')}`);
+        shown = performance.now();
+      }
+    }
+  } catch (error) {
+    const text =
+      error instanceof SiteInputError
+        ? error.text
+        : error instanceof ScreeningInputError
+          ? { en: error.message, zh: error.message }
+          : undefined;
+    if (!text) throw error;
+    await io.write(writer.fail({ ...text, file: options.file }));
+    throw new SiteInputError(inFile(options.file, text));
+  }
+  await io.write(writer.end());
+  if (io.progress) io.error(`\rscreened ${count.toLocaleString('en')}\n`);
+}
+
+/** A format read whole (KML, KMZ, zipped shapefile): one site, named after the file. */
+async function* wholeFile(file: string, bytes: ByteSource): AsyncGenerator<StreamedRecord[] | Screenable[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of bytes) chunks.push(chunk);
+  const site = await readSiteFile(basename(file), Buffer.concat(chunks));
+  yield [{ id: basename(file), where: { en: basename(file), zh: basename(file) }, site }];
+}
+
+/** The records of a batch checked and repaired by the one site reader, up to the first that is refused. */
+function checked(
+  records: readonly (StreamedRecord | Screenable)[],
+  read: SiteRecordReader,
+): { screenable: Screenable[]; error?: Bilingual } {
+  const screenable: Screenable[] = [];
+  for (const record of records) {
+    if ('site' in record) {
+      screenable.push(record);
+      continue;
+    }
+    if (record.point) {
+      screenable.push({
+        id: record.id,
+        where: record.where,
+        site: { geometry: { type: 'Point', coordinates: record.point }, warnings: [] },
+      });
+      continue;
+    }
+    const result = read(record.record, record.where);
+    if (result.error) return { screenable, error: result.error };
+    screenable.push({ id: record.id, where: record.where, site: result.site });
+  }
+  return { screenable };
+}
+
+/**
+ * The report text of a batch. CSV rows of points come from the engine's batch path, which gives the same verdict
+ * and zones as screening each point alone (src/screening/properties.test.ts); everything else is screened site by
+ * site, with the full report.
+ */
+function screenBatch(screener: Screener, options: Options, writer: ReportWriter, sites: readonly Screenable[]): string {
+  const projectType = options.projectType as ProjectType;
+  const screenOne = ({ id, where, site }: Screenable) => {
+    try {
+      return { id, geometry: site.geometry, report: screener.screen(site.geometry, projectType) };
+    } catch (error) {
+      if (error instanceof ScreeningInputError)
+        throw new SiteInputError({ en: `${where.en}: ${error.message}`, zh: `${where.zh}：${error.message}` });
+      throw error;
+    }
+  };
+  if (options.format !== 'csv') return sites.map((site) => writer.record(screenOne(site))).join('');
+  const rows: (SiteRow | undefined)[] = sites.map(() => undefined);
+  const points = sites.flatMap((site, index) => (site.site.geometry.type === 'Point' ? [index] : []));
+  const lonLat = new Float64Array(points.length * 2);
+  for (const [n, index] of points.entries()) lonLat.set((sites[index] as Screenable).site.geometry.coordinates as number[], n * 2);
+  const { verdicts, hitStart, hitZones } = screener.screenPoints(lonLat, projectType);
+  const versions = { dataVersion: screener.dataVersion, engineVersion };
+  points.forEach((index, n) => {
+    const zones = Array.from(hitZones.subarray(hitStart[n], hitStart[n + 1]), (zone) => screener.zones[zone]).flatMap((zone) =>
+      zone ? [{ zoneId: zone.id, name: zone.name }] : [],
+    );
+    rows[index] = rowOfPoint((sites[index] as Screenable).id, verdictOfCode(verdicts[n] as number), projectType, zones, versions);
+  });
+  return sites.map((site, index) => writer.row(rows[index] ?? rowOfReport(site.id, screenOne(site).report))).join('');
+}

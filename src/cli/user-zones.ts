@@ -1,0 +1,52 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { loadSiteRecordReader } from '../site-input/index.ts';
+import { SiteInputError } from '../site-input/site-input-error.ts';
+import { type ByteSource, siteRecordBatches, streamFormatOf } from '../site-input/stream.ts';
+
+/**
+ * The user's own zones (--zones) as a dataset of the kind given: every feature is checked like a site (projected
+ * metres, swapped axes, out of range, self-crossings repaired) and must be a polygon, or the run stops with the
+ * feature named. A feature's id, name, accuracy_km and buffer_km properties are kept.
+ */
+export async function userZones(file: string, kind: string, read: (file: string) => ByteSource): Promise<FeatureCollection> {
+  const format = streamFormatOf(file);
+  if (format !== 'geojson' && format !== 'geojsonl' && format !== 'flatgeobuf') {
+    throw new SiteInputError({
+      en: `${file}: zones must be GeoJSON, GeoJSON Lines or FlatGeobuf polygons`,
+      zh: `${file}：区域文件应为GeoJSON、GeoJSON Lines或FlatGeobuf面要素`,
+    });
+  }
+  const check = await loadSiteRecordReader();
+  const features: Feature<Polygon | MultiPolygon>[] = [];
+  try {
+    for await (const records of siteRecordBatches(format, read(file))) {
+      for (const { where, id, record, properties = {} } of records) {
+        const result = check(record, where);
+        if (result.error) throw new SiteInputError(result.error);
+        const geometry = result.site.geometry;
+        if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
+          throw new SiteInputError({
+            en: `${where.en}: a zone must be a polygon, not a ${geometry.type}`,
+            zh: `${where.zh}：区域应为面，而不是${geometry.type}`,
+          });
+        }
+        const name = typeof properties['name'] === 'string' ? properties['name'] : id;
+        features.push({
+          type: 'Feature',
+          geometry,
+          properties: {
+            ...properties,
+            id,
+            name_zh: properties['name_zh'] ?? name,
+            name_en: properties['name_en'] ?? name,
+            zone_kind: kind,
+          },
+        });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof SiteInputError)) throw error;
+    throw new SiteInputError({ en: `--zones ${file}, ${error.text.en}`, zh: `--zones ${file}，${error.text.zh}` });
+  }
+  return { type: 'FeatureCollection', features };
+}
