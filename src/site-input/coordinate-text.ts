@@ -1,6 +1,6 @@
+import gcoord, { type CRSTypes } from 'gcoord';
 import type { Position } from 'geojson';
 import { type Angle, readAngles } from './angle.ts';
-import { bd09ToWgs84, gcj02ToWgs84 } from './chinese-map-datums.ts';
 import { loadProjections } from './crs.ts';
 import { finishSite } from './finish-site.ts';
 import { type GaussKrugerOptions, readGaussKrugerTable, type TableLine } from './gauss-kruger-table.ts';
@@ -84,9 +84,13 @@ function inLongitudeOrder(pairs: Pair[], notes: Bilingual[]): Position[] {
   });
 }
 
-const DATUMS: Record<Exclude<Datum, 'wgs84'>, { convert: (position: [number, number]) => [number, number]; note: Bilingual }> = {
-  gcj02: { convert: gcj02ToWgs84, note: { en: 'converted from GCJ-02 (Amap, Tencent) to WGS-84', zh: '已由GCJ-02（高德、腾讯）坐标转换为WGS-84' } },
-  bd09: { convert: bd09ToWgs84, note: { en: 'converted from BD-09 (Baidu) to WGS-84', zh: '已由BD-09（百度）坐标转换为WGS-84' } },
+/**
+ * Web maps in China shift WGS-84 on purpose: GCJ-02 (Amap, Tencent) by a few hundred metres, BD-09 (Baidu) again.
+ * gcoord undoes both; its inverses are iterative and come back within about 0.1 m, far below a site's needs.
+ */
+const DATUMS: Record<Exclude<Datum, 'wgs84'>, { from: CRSTypes; note: Bilingual }> = {
+  gcj02: { from: gcoord.GCJ02, note: { en: 'converted from GCJ-02 (Amap, Tencent) to WGS-84', zh: '已由GCJ-02（高德、腾讯）坐标转换为WGS-84' } },
+  bd09: { from: gcoord.BD09, note: { en: 'converted from BD-09 (Baidu) to WGS-84', zh: '已由BD-09（百度）坐标转换为WGS-84' } },
 };
 
 /** Any number with 6 or more digits before the decimal point is metres, not degrees. */
@@ -119,8 +123,8 @@ export function siteFromText(text: string, options: CoordinateTextOptions): Site
   } else {
     positions = inLongitudeOrder(readPairs(lines, notes), notes);
     if (options.datum !== 'wgs84') {
-      const { convert, note } = DATUMS[options.datum];
-      positions = positions.map((position) => convert([position[0] ?? NaN, position[1] ?? NaN]));
+      const { from, note } = DATUMS[options.datum];
+      positions = positions.map((position) => gcoord.transform([position[0] ?? NaN, position[1] ?? NaN], from, gcoord.WGS84));
       notes.push(note);
     }
   }

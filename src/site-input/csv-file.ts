@@ -56,7 +56,8 @@ export async function readCsv(text: string): Promise<FileParts> {
   const notes: Bilingual[] = [];
   const wkt = csvColumn(headers, CSV_COLUMNS.wkt);
   if (wkt !== undefined) {
-    await loadProjections();
+    // proj4 is needed only for an EWKT SRID (one other than 4326 and 4490 is undone by it).
+    if (rows.some((fields) => /^\s*SRID\s*=/i.test(fields[wkt] ?? ''))) await loadProjections();
     return { parts: rowParts(rows, (fields) => ({ kind: 'wkt', text: fields[wkt] ?? '' }), [headers[wkt] ?? ''], notes), notes };
   }
   const longitude = csvColumn(headers, CSV_COLUMNS.longitude);
