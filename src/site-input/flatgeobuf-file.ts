@@ -3,7 +3,7 @@ import { flatGeobufFeatures } from '../data/flatgeobuf.ts';
 import { crsFromEpsg, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { checkFlatGeobufLayout } from './flatgeobuf-layout.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import { featureAt, type FileParts, nameIn, noFeatures, type SitePart } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
 /** Every feature of a FlatGeobuf file (read by the one FlatGeobuf reader, src/data/flatgeobuf.ts), in the EPSG system its header names (WGS 84 when it names none). */
@@ -25,6 +25,7 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FileParts> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SiteInputError({ en: `the FlatGeobuf file cannot be read: ${reason}`, zh: `无法读取FlatGeobuf文件：${reason}` });
   }
+  if (parts.length === 0 && !header?.featuresCount) throw new SiteInputError(noFeatures('FlatGeobuf'));
   const code = header?.crs?.code;
   const epsg = code && (header?.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' ? code : undefined;
   if (epsg !== undefined) await loadProjections();

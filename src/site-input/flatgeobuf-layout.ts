@@ -1,4 +1,5 @@
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { noFeatures } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
 const damaged = (en: string, zh: string) =>
@@ -35,7 +36,7 @@ export function checkFlatGeobufLayout(bytes: Uint8Array): void {
   const headerEnd = 12 + view.getUint32(8, true);
   if (headerEnd > bytes.length) throw damaged('it ends inside its header', '文件在文件头处中断');
   const { features, nodeSize } = headerCounts(view, 12, headerEnd);
-  if (features === 0 && nodeSize > 0) throw new SiteInputError({ en: 'the FlatGeobuf file holds no features', zh: 'FlatGeobuf文件中没有要素' });
+  if (features === 0 && nodeSize > 0) throw new SiteInputError(noFeatures('FlatGeobuf'));
   let offset = headerEnd + (nodeSize > 0 ? calcTreeSize(features, nodeSize) : 0);
   if (offset > bytes.length) throw damaged('it ends inside its spatial index', '文件在空间索引处中断');
   for (let feature = 1; offset < bytes.length; feature++) {

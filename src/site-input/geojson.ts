@@ -1,6 +1,6 @@
 import { crsFromName, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import { featureAt, type FileParts, nameIn, noFeatures, type SitePart } from './site-input.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { SiteInputError } from './site-input-error.ts';
 
@@ -36,6 +36,7 @@ export async function readGeoJson(text: string): Promise<FileParts> {
     parts = readGeometry(root, 'geometry').map((geometry) => ({ geometry, where: { en: 'the geometry', zh: '该几何' } }));
   } else {
     if (!Array.isArray(features)) throw new SiteInputError({ en: '"features" must be an array', zh: '"features"应为数组' });
+    if (features.length === 0) throw new SiteInputError(noFeatures('GeoJSON'));
     const empty: number[] = [];
     parts = features.flatMap((feature: unknown, index) => {
       const path = root['type'] === 'Feature' ? 'feature' : `features[${index}]`;

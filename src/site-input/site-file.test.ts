@@ -60,6 +60,7 @@ test('GeoJSON in a CGCS2000 Gauss-Krüger crs is converted (PROJ reference, EPSG
 });
 
 test('GeoJSON refusals name the place', async () => {
+  expect(await refusal('empty.geojson', utf8(collection()))).toBe('the GeoJSON file has no features');
   expect(await refusal('bad.geojson', utf8('{\n  "type": "Feature",\n  "geometry": {"type": "Point" "coordinates": [1, 2]}\n}')))
     .toMatch(/^the GeoJSON is not valid JSON at line 3, column 32/);
   expect(await refusal('bad.geojson', utf8(collection(feature({ type: 'Point', coordinates: [109, 39] }), feature({ type: 'LineString', coordinates: [[109, 39], ['109', 39]] })))))
@@ -149,7 +150,7 @@ test('CSV refusals name the row and columns', async () => {
   expect(await refusal('a.csv', utf8('lon,lat\n39.2,109.5\n'))).toMatch(/^row 2 \(lon, lat\): 39.2, 109.5 is not a valid longitude, latitude: it looks like latitude, longitude/);
   expect(await refusal('a.csv', utf8('X,Y\n4412345.678,37512345.678\n'))).toMatch(/^row 2 \(X, Y\): 4412345.678, 37512345.678 look like projected metres/);
   expect(await refusal('a.csv', utf8('id,wkt\n1,"POINT (109 39"\n'))).toMatch(/^row 2 \(wkt\): cannot read the WKT "POINT \(109 39" \(Expected group end\)/);
-  expect(await refusal('a.csv', utf8('id,wkt\n1,"POINT (109 39)\n'))).toBe('row 2: a quoted field is not closed; check the quotation marks');
+  expect(await refusal('a.csv', utf8('id,wkt\n1,"POINT (109 39)\n'))).toBe('row 2: a quoted field is never closed');
   expect(await refusal('a.csv', utf8('lon,lat\n'))).toBe('the CSV file has a header but no data rows');
 });
 

@@ -46,6 +46,9 @@ export function nameIn(properties: unknown): string | undefined {
   return typeof name === 'string' ? name.trim() : undefined;
 }
 
+/** A GeoJSON or FlatGeobuf file with no features, in the words of both its readers (whole file and streamed). */
+export const noFeatures = (format: 'GeoJSON' | 'FlatGeobuf'): Bilingual => ({ en: `the ${format} file has no features`, zh: `${format}文件没有要素` });
+
 /** Joins a place and a problem: "row 3: …" / "第3行：…". */
 export const at = (where: Bilingual, problem: Bilingual): Bilingual => ({
   en: `${where.en}: ${problem.en}`,
