@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
-import { documentOfFile, type Citation } from '../schema/citation.ts';
+import { documentLabel } from '../documents/catalogue.ts';
+import type { Citation } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
@@ -63,8 +64,7 @@ export class FeaturePanel extends LitElement {
       <h3>${t('citations', lang)}</h3>
       <ol class="citations">
         ${citations.map((citation) => {
-          const document = documentOfFile(citation.file);
-          return html`<li><cite>${document ? document[lang] : citation.file}</cite>,
+          return html`<li><cite>${documentLabel(citation.doc, lang)}</cite>,
             ${t('line', lang).replace('{n}', String(citation.line))}: <q lang="zh-CN">${citation.quote}</q></li>`;
         })}
       </ol>`;

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { PrintPage } from '../app/report-export.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
-import { documentOfFile } from '../schema/citation.ts';
+import { documentLabel } from '../documents/catalogue.ts';
 import { projectTypes } from '../schema/project-type.ts';
 
 /**
@@ -30,7 +30,7 @@ export class PrintReport extends LitElement {
       <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
       <tbody>${report.hits.map((hit) => html`<tr>
         <td>${lang === 'zh' ? hit.nameZh : hit.nameEn}</td><td>${t(verdictKey[hit.verdict], lang)}${hit.uncertain ? ` (${t('uncertain', lang)})` : ''}</td>
-        <td>${hit.summary?.[lang] ?? (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}${hit.cite ? html`<br />${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
+        <td>${hit.summary?.[lang] ?? (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}${hit.cite ? html`<br />${documentLabel(hit.cite.doc, lang)},
           ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”` : ''}</td></tr>`)}</tbody>
     </table>
     <p>${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { verdictBackgroundCss } from '../app/verdict-colours.ts';
 import { emit, type AtlasEvents, type Datum } from '../app/events.ts';
-import { documentOfFile } from '../schema/citation.ts';
+import { documentLabel } from '../documents/catalogue.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
@@ -115,7 +115,7 @@ export class ScreeningPanel extends LitElement {
             <div class="hint">${measures(hit, lang)}</div></td>
           <td>${t(verdictKey[hit.verdict], lang)}</td>
           <td>${hit.summary ? hit.summary[lang] : (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}
-            ${hit.cite ? html`<div class="cite">${documentOfFile(hit.cite.file)?.[lang] ?? hit.cite.file},
+            ${hit.cite ? html`<div class="cite">${documentLabel(hit.cite.doc, lang)},
               ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”</div>` : nothing}</td>
         </tr>`)}</tbody></table>` : nothing}
       ${untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(untestable.length))}</summary>

@@ -1,9 +1,7 @@
 import { seedSchema, type Seed } from '../schema/seed.ts';
-import hinggan from '../../seeds/hinggan-climate-14th.json';
-import carbonPeak from '../../seeds/nm-carbon-peak-opinions.json';
-import energySaving from '../../seeds/nm-energy-saving-13th.json';
-import ecology from '../../seeds/nm-ecology-14th.json';
-import ordos from '../../seeds/ordos-pollution-carbon.json';
 
-/** The five seeds as the browser bundles them, checked once: imported lazily by the ledger and the screening. */
-export const bundledSeeds: Seed[] = [hinggan, carbonPeak, energySaving, ecology, ordos].map((seed) => seedSchema.parse(seed));
+/** Every seeds/<id>.json (a document added there needs no code), in order of id as the Node side reads them. */
+const seeds = import.meta.glob<unknown>('../../seeds/*.json', { eager: true, import: 'default' });
+
+/** The seeds as the browser bundles them, checked once: imported lazily by the ledger and the screening. */
+export const bundledSeeds: Seed[] = Object.keys(seeds).sort().map((path) => seedSchema.parse(seeds[path]));

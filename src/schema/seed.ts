@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citationSchema } from './citation.ts';
+import { citationSchema, documentIdSchema } from './citation.ts';
 import { zoneKindSchema } from './zone-kind.ts';
 import { projectTypeSchema } from './project-type.ts';
 
@@ -25,6 +25,15 @@ export const targetSchema = z.object({
     zh: z.string().min(1),
   }),
   baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
+  /**
+   * Set when the document writes the figure as a word or a class (百万千瓦级, 零增长, 减半, 零填埋, 翻一番) rather than a
+   * number: the document's own words, and how the number in baseline or target reads them. Show the words; the number
+   * is a reading, never a figure the document states.
+   */
+  written: z.object({
+    zh: z.string().min(1),
+    reading: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  }).strict().optional(),
   target: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
   comparator: comparatorSchema,
   binding: z.enum(['binding', 'expected', 'unknown']),
@@ -77,15 +86,21 @@ export const tableSchema = z.object({
 });
 
 export const seedSchema = z.object({
-  id: z.string().min(1),
-  file: z.string().min(1),
+  id: documentIdSchema,
+  /** The document's text in seeds/, as extracted (its line numbers are what citations give): <id>.txt. */
+  file: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.txt$/, 'file must be the text beside the seed, <id>.txt'),
   /** The region id of the area the document governs (inner-mongolia, ordos, hinggan): its rules bind there only,
    * so that a league's "red lines strictly upheld" is not cited for a site in another league. */
   jurisdiction: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).default('inner-mongolia'),
   document: z.object({
     title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+    /** What the atlas shows beside a citation. */
+    shortTitle: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+    /** The issuing body, as the document names it ("unknown" when the text does not). */
     issuer: textOrUnknown,
+    /** The 文号 (document number), such as 内政发〔2017〕63号. */
     number: textOrUnknown,
+    /** The date of issue, YYYY-MM-DD. */
     date: textOrUnknown,
     period: textOrUnknown,
   }),

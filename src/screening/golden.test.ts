@@ -134,7 +134,7 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
   it('lists the tributary prohibition as untestable beside the 大黑河, with its reason', () => {
     const { untestable, hits } = report('chemical-park-dahei-river');
     const tributary = untestable.find((entry) => entry.ruleId === 'eco-yellow-river-tributaries-1km-no-chemical-park');
-    expect(tributary).toMatchObject({ ruleVerdict: 'prohibited', cite: expect.objectContaining({ line: 1732 }) });
+    expect(tributary).toMatchObject({ ruleVerdict: 'prohibited', cite: expect.objectContaining({ line: 1730, endLine: 1732 }) });
     expect(tributary?.reason.en).toMatch(/tributar/);
     expect(tributary?.reason.zh).toMatch(/支流/);
     expect(hits.some((hit) => hit.zoneId === 'yellow-river-basin' && hit.ruleId === 'eco-yellow-river-riparian-polluters-into-parks')).toBe(true);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readSeeds } from '../../src/data/node-loader.ts';
-import type { Seed } from '../../src/schema/seed.ts';
+import { tableRows } from '../../src/documents/table-rows.ts';
 
-// The documents live beside the checkout; the project keeps no copy of them.
-const seedsDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+// The documents are in the repository, beside their seeds.
+const seedsDir = join(import.meta.dirname, '..', '..', 'seeds');
 const documentLines = (file: string) => readFileSync(join(seedsDir, file), 'utf8').split('\n');
 
 /**
@@ -26,17 +26,6 @@ const tableLike = (line: string) => {
     (/(约束性|预期性)$/.test(text) && [...text].length <= 40 && !/[，。；,;、]/.test(text));
 };
 
-/** The rows of a table: the lines rowPattern matches and, for each, the span of lines that belongs to its row. */
-function rowsOf(seed: Seed, table: Seed['tables'][number], lines: string[]) {
-  if (!table.rowPattern) throw new Error(`${seed.id} table ${table.id} has no rowPattern`);
-  const pattern = new RegExp(table.rowPattern);
-  const matched: number[] = [];
-  for (let line = table.startLine; line <= table.endLine; line++) if (pattern.test(lines[line - 1] ?? '')) matched.push(line);
-  return matched.map((line, index) => table.rowAnchor === 'last-line'
-    ? { line, from: index === 0 ? table.startLine : matched[index - 1]! + 1, to: line }
-    : { line, from: line, to: index + 1 < matched.length ? matched[index + 1]! - 1 : table.endLine });
-}
-
 describe.each(readSeeds().map((seed) => [seed.id, seed] as const))('%s', (_id, seed) => {
   const lines = documentLines(seed.file);
 
@@ -44,7 +33,7 @@ describe.each(readSeeds().map((seed) => [seed.id, seed] as const))('%s', (_id, s
     expect(table.rowPattern, 'every table says how its rows are recognised').toBeDefined();
     expect(table.startLine).toBeLessThanOrEqual(table.endLine);
     expect(lines[table.citation.line - 1], 'the title line is cited').toContain(table.citation.quote);
-    const rows = rowsOf(seed, table, lines);
+    const rows = tableRows(table, lines);
     expect(rows.length, 'rows counted in the document with rowPattern').toBe(table.rowCount);
 
     const targets = seed.targets.filter((target) => target.tableId === table.id);
