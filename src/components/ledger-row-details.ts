@@ -27,7 +27,7 @@ export class LedgerRowDetails extends LitElement {
     form { display: grid; grid-template-columns: 1fr 1fr; gap: 4px; margin-top: 4px; }
     form label { display: flex; flex-direction: column; font-size: 11px; color: #5b5346; }
     form label.wide { grid-column: span 2; }
-    input, select { font-size: 13px; padding: 2px 4px; }
+    input, select { font-size: 13px; padding: 2px 4px; min-width: 0; width: 100%; box-sizing: border-box; }
     button { font-size: 12px; padding: 3px 8px; cursor: pointer; }
     [role=alert] { color: #8e1b17; grid-column: span 2; }
   `;

@@ -87,7 +87,7 @@ export function judgeActuals(row: LedgerRow, actuals: readonly Actual[]): Outcom
     return { status: 'reported', reason: { en: `${reported.en}; the document sets no figure to reach.`, zh: `${reported.zh}；文件未设定须达到的数值。` } };
   }
   const words = comparatorWords[row.comparator];
-  const against = { en: `target ${words.en} ${format(target.value)} ${row.unit}`, zh: `目标 ${words.zh} ${format(target.value)} ${row.unit}` };
+  const against = { en: `target ${words.en ? `${words.en} ` : ''}${format(target.value)} ${row.unit}`, zh: `目标 ${words.zh ? `${words.zh} ` : ''}${format(target.value)} ${row.unit}` };
   const reaches = (value: number, figure: number) => (up ? value >= figure : value <= figure);
   if (Number.isNaN(target.year) || now.year >= target.year) {
     const met = reaches(now.value, target.value);

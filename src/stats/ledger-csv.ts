@@ -25,7 +25,7 @@ const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang) => C
   ['单位', 'unit', (row) => row.unit],
   ['基期值', 'baseline_value', (row, lang) => figure(row.baseline, 'value', lang)],
   ['基期年', 'baseline_year', (row, lang) => figure(row.baseline, 'year', lang)],
-  ['要求', 'comparator', (row, lang) => comparatorWords[row.comparator][lang]],
+  ['要求', 'comparator', (row, lang) => comparatorWords[row.comparator][lang] || (lang === 'zh' ? '目标值' : 'target')],
   ['目标值', 'target_value', (row, lang) => figure(row.target, 'value', lang)],
   ['目标年', 'target_year', (row, lang) => figure(row.target, 'year', lang)],
   ['指标属性', 'binding', (row, lang) => bindingWords[row.binding][lang]],

@@ -36,7 +36,7 @@ export function judgeOnMap(target: Target, measure: Measure, result: Extract<Mea
   const words = comparatorWords[target.comparator];
   const against = figure === null
     ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-    : { en: `the document: ${words.en} ${format(figure)} ${target.unit}`, zh: `文件：${words.zh} ${format(figure)} ${target.unit}` };
+    : { en: `the document: ${words.en || 'target'} ${format(figure)} ${target.unit}`, zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}` };
   const reason = (en: string, zh: string): Words => ({ en: `${measure.note.en} ${en}`, zh: `${measure.note.zh}${zh}` });
   if (result.illustrative) {
     return {

@@ -47,7 +47,8 @@ export const bindingWords: Record<Target['binding'], Words> = {
 export const comparatorWords: Record<Target['comparator'], Words> = {
   'at-least': { zh: '不低于', en: 'at least' },
   'at-most': { zh: '不高于', en: 'at most' },
-  reach: { zh: '目标值', en: 'target' },
+  // Said as nothing: "达到" reads as "achieved", and "target 5,000" already says what is to be reached.
+  reach: { zh: '', en: '' },
   'not-decrease': { zh: '不减少', en: 'no less than' },
   'not-increase': { zh: '不增加', en: 'no more than' },
   'decrease-by': { zh: '下降', en: 'down by' },
