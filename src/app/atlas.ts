@@ -57,11 +57,17 @@ export class Atlas {
   #map: AtlasMap | undefined;
   #loaded = false;
   #settle!: { resolve(): void; reject(error: unknown): void };
+  /** The data alone, before the link is restored: a link's site is screened while the start is still under way. */
+  readonly #dataLoaded: Promise<AtlasData>;
+  #settleData!: { resolve(data: AtlasData): void; reject(error: unknown): void };
 
   constructor(readonly platform: Platform) {
     this.defaults = initialState(platform.languages);
     this.store = new Store(structuredClone(this.defaults), layerDefinitions.map((layer) => layer.id));
     this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    this.#dataLoaded = new Promise((resolve, reject) => { this.#settleData = { resolve, reject }; });
+    // Nobody may be waiting for the data when the start fails: `ready` reports that failure.
+    this.#dataLoaded.catch(() => undefined);
     const changed = () => void platform.changed();
     const map = () => this.#map;
     const collections = () => this.data?.collections ?? new Map<string, FeatureCollection>();
@@ -90,10 +96,9 @@ export class Atlas {
     return this.data?.dataVersion ?? 'unknown';
   }
 
-  /** The screening engine over the loaded data (waits for it). */
+  /** The screening engine over the loaded data (waits for the data, not for the rest of the start). */
   async screener() {
-    await this.ready;
-    return this.data!.screener();
+    return (await this.#dataLoaded).screener();
   }
 
   map(): AtlasMap | undefined {
@@ -109,6 +114,7 @@ export class Atlas {
       await this.#load(map);
       this.#settle.resolve();
     } catch (error) {
+      this.#settleData.reject(error);
       this.#settle.reject(error);
       throw error;
     }
@@ -128,6 +134,7 @@ export class Atlas {
     });
     await mapLoaded;
     this.data = data;
+    this.#settleData.resolve(data);
     const lang = this.store.state.lang;
     for (const { layerId, message } of data.failures) {
       const layer = layerDefinitions.find((definition) => definition.id === layerId);

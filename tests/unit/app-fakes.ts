@@ -51,7 +51,7 @@ export function fakeMap() {
 }
 
 /** A platform that records downloads, prints, clipboard writes and links instead of touching a page. */
-export function fakePlatform(loader: DataLoader, options: { href?: string; shareUrl?: string } = {}) {
+export function fakePlatform(loader: DataLoader, options: { href?: string; shareUrl?: string; linkState?: unknown } = {}) {
   const saved: { name: string; file: Blob }[] = [];
   const printed: PrintPage[] = [];
   const copied: string[] = [];
@@ -73,8 +73,9 @@ export function fakePlatform(loader: DataLoader, options: { href?: string; share
       fetchText: async (url) => { throw new Error(`${url.pathname}: not served in tests`); },
       onLeave: () => undefined,
     },
-    links: () => ({
-      start: () => undefined,
+    links: (store) => ({
+      // Opening the page's own link: the state it carries is restored as the links start.
+      start: () => options.linkState && store.set(options.linkState),
       hash: () => '#v=1',
       shareUrl: () => options.shareUrl ?? `${href}#v=1`,
       open: (hash) => void opened.push(hash),

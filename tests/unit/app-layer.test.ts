@@ -69,6 +69,12 @@ describe('the atlas started on a fake map', () => {
     expect(atlas.messages.list).toEqual([]);
   });
 
+  test('a link that carries a site is screened during the start, and the start still completes', async () => {
+    const { atlas } = await started(diskLoader(), { linkState: { site: qipanjing, projectType: 'pv-glass' } });
+    await expect(atlas.ready).resolves.toBeUndefined();
+    expect(atlas.screening.report?.verdict).toBe('prohibited');
+  });
+
   test('a dataset that fails is reported by layer title and its layer marked, the rest of the atlas works', async () => {
     const { atlas, map } = await started(diskLoader((id) => (id === 'wetlands' ? 'the file is corrupt' : undefined)));
     expect(atlas.failed).toEqual({ wetlands: 'the file is corrupt' });
