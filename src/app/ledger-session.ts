@@ -62,6 +62,9 @@ export class LedgerSession {
       const measured = await this.host.compute(this.host.collections(), this.host.dataVersion());
       this.#measured = measured;
       await this.#apply();
+      // A link that opened the ledger on a row shows that row's features, as a click would.
+      const opened = this.rows!.find((row) => row.id === this.host.store.state.ledger?.row);
+      if (opened) this.#highlight(opened);
       return this.rows!;
     })().catch((error: Error) => {
       this.error = error.message;
@@ -110,6 +113,11 @@ export class LedgerSession {
   /** Highlights the features behind a row's number and brings them into view; the row goes into the link. */
   select(row: LedgerRow): void {
     this.host.store.update((state) => ({ ...state, ledger: { ...(state.ledger ?? defaultLedgerView), row: row.id } }));
+    this.#highlight(row);
+    this.host.changed();
+  }
+
+  #highlight(row: LedgerRow): void {
     const ids = new Set(row.featureIds);
     const features = [...this.host.collections().values()].flatMap((collection) =>
       collection.features.filter((feature) => ids.has(String(feature.properties?.['id']))));
@@ -118,7 +126,6 @@ export class LedgerSession {
     if (features.length > 0) {
       void map?.flyToBounds(bbox({ type: 'FeatureCollection', features }) as [number, number, number, number]);
     }
-    this.host.changed();
   }
 
   async downloadCsv(rows: LedgerRow[], lang: 'zh' | 'en'): Promise<void> {
