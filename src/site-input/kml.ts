@@ -6,7 +6,7 @@ import { SiteInputError } from './site-input-error.ts';
 
 const unreadable = (reason: string) => new SiteInputError({
   en: `the KML is not well-formed XML (${reason}); export it again from Google Earth or the GIS`,
-  zh: `KML不是格式正确的XML（${reason}）；请从奥维、谷歌地球或GIS软件重新导出`,
+  zh: `KML不是格式正确的XML（${reason}）；请从谷歌地球或GIS软件重新导出`,
 });
 
 /**
@@ -24,7 +24,8 @@ async function parseXml(text: string): Promise<Document> {
   if (typeof DOMParser !== 'undefined') {
     const document = new DOMParser().parseFromString(text, 'text/xml');
     const error = document.getElementsByTagName('parsererror')[0];
-    if (error) throw unreadable(error.textContent?.trim().split('\n')[0] ?? '');
+    // Chromium wraps the parser's words in headings ("This page contains the following errors"); they are in a div.
+    if (error) throw unreadable((error.querySelector('div') ?? error).textContent?.trim().split('\n')[0] ?? '');
     return document;
   }
   const { DOMParser: NodeParser } = await import('@xmldom/xmldom');
