@@ -19,18 +19,32 @@ export interface ReportColumn {
 }
 
 const siteKinds: Record<SiteRow['site']['kind'], Bilingual> = {
-  point: { zh: '点', en: 'point' }, line: { zh: '线', en: 'line' }, polygon: { zh: '面', en: 'polygon' },
+  point: { zh: '点', en: 'point' },
+  line: { zh: '线', en: 'line' },
+  polygon: { zh: '面', en: 'polygon' },
 };
 
 export const reportColumns: readonly ReportColumn[] = [
   { name: 'id', label: { zh: '编号', en: 'ID' }, value: (row) => row.id },
   { name: 'verdict', label: { zh: '结论', en: 'Verdict' }, value: (row, lang) => (lang ? t(verdictKey[row.verdict], lang) : row.verdict) },
-  { name: 'project_type', label: { zh: '项目类型', en: 'Project type' }, value: (row, lang) => (lang ? projectTypes[row.projectType][lang] : row.projectType) },
-  { name: 'site_kind', label: { zh: '场址类型', en: 'Site kind' }, value: (row, lang) => (lang ? siteKinds[row.site.kind][lang] : row.site.kind) },
+  {
+    name: 'project_type',
+    label: { zh: '项目类型', en: 'Project type' },
+    value: (row, lang) => (lang ? projectTypes[row.projectType][lang] : row.projectType),
+  },
+  {
+    name: 'site_kind',
+    label: { zh: '场址类型', en: 'Site kind' },
+    value: (row, lang) => (lang ? siteKinds[row.site.kind][lang] : row.site.kind),
+  },
   { name: 'site_area_ha', label: { zh: '场址面积（公顷）', en: 'Site area (ha)' }, value: (row) => row.site.areaHa },
   { name: 'site_length_km', label: { zh: '场址长度（千米）', en: 'Site length (km)' }, value: (row) => row.site.lengthKm },
   { name: 'zone_ids', label: { zh: '区域编号', en: 'Zone IDs' }, value: (row) => row.zones.map((zone) => zone.zoneId).join(';') },
-  { name: 'zones', label: { zh: '涉及区域', en: 'Zones' }, value: (row, lang) => row.zones.map((zone) => zone.name[lang ?? 'zh']).join(';') },
+  {
+    name: 'zones',
+    label: { zh: '涉及区域', en: 'Zones' },
+    value: (row, lang) => row.zones.map((zone) => zone.name[lang ?? 'zh']).join(';'),
+  },
   { name: 'data_version', label: { zh: '数据版本', en: 'Data version' }, value: (row) => row.dataVersion },
   { name: 'engine_version', label: { zh: '引擎版本', en: 'Engine version' }, value: (row) => row.engineVersion },
 ];

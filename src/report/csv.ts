@@ -23,4 +23,5 @@ export const csvLine = (row: SiteRow, lang: ReportLang): string =>
   `${reportColumns.map((column) => csvCell(column.value(row, lang))).join(',')}\r\n`;
 
 /** A whole CSV report: the header, then one line per row. */
-export const reportCsv = (rows: readonly SiteRow[], lang: ReportLang): string => csvHeader(lang) + rows.map((row) => csvLine(row, lang)).join('');
+export const reportCsv = (rows: readonly SiteRow[], lang: ReportLang): string =>
+  csvHeader(lang) + rows.map((row) => csvLine(row, lang)).join('');

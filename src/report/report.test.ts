@@ -6,7 +6,13 @@ import { reportWriter } from './writers.ts';
 
 const versions = { dataVersion: 'data-1', engineVersion: 'engine-1' };
 const zone = (zoneId: string, zh: string, en: string) => ({ zoneId, name: { zh, en } });
-const row: SiteRow = rowOfPoint('=HYPERLINK("http://x")', 'prohibited', 'steel', [zone('b', '乙区', 'Zone B'), zone('a', '甲区', 'Zone A'), zone('b', '乙区', 'Zone B')], versions);
+const row: SiteRow = rowOfPoint(
+  '=HYPERLINK("http://x")',
+  'prohibited',
+  'steel',
+  [zone('b', '乙区', 'Zone B'), zone('a', '甲区', 'Zone A'), zone('b', '乙区', 'Zone B')],
+  versions,
+);
 
 describe('CSV cells', () => {
   it.each([
@@ -35,8 +41,15 @@ describe('CSV rows', () => {
   });
 
   it('gives codes without a language and words with one; zones once each, in id order', () => {
-    const cells = (lang: 'zh' | 'en' | undefined) => Object.fromEntries(reportColumns.map((column) => [column.name, column.value(row, lang)]));
-    expect(cells(undefined)).toMatchObject({ verdict: 'prohibited', project_type: 'steel', site_kind: 'point', zone_ids: 'a;b', zones: '甲区;乙区' });
+    const cells = (lang: 'zh' | 'en' | undefined) =>
+      Object.fromEntries(reportColumns.map((column) => [column.name, column.value(row, lang)]));
+    expect(cells(undefined)).toMatchObject({
+      verdict: 'prohibited',
+      project_type: 'steel',
+      site_kind: 'point',
+      zone_ids: 'a;b',
+      zones: '甲区;乙区',
+    });
     expect(cells('en')).toMatchObject({ verdict: 'Prohibited', zones: 'Zone A;Zone B' });
     expect(cells('zh')['verdict']).not.toBe('prohibited');
     expect(csvLine(row, undefined)).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",prohibited,steel,point,,,a;b,/);

@@ -38,13 +38,23 @@ export function distinctZones(zones: Iterable<ZoneName>): ZoneName[] {
 export function rowOfReport(id: string, report: Report): SiteRow {
   const { kind, areaHa, lengthKm } = report.site;
   return {
-    id, verdict: report.verdict, projectType: report.projectType,
+    id,
+    verdict: report.verdict,
+    projectType: report.projectType,
     site: { kind, ...(areaHa !== undefined ? { areaHa } : {}), ...(lengthKm !== undefined ? { lengthKm } : {}) },
-    zones: distinctZones(report.hits), dataVersion: report.dataVersion, engineVersion: report.engineVersion,
+    zones: distinctZones(report.hits),
+    dataVersion: report.dataVersion,
+    engineVersion: report.engineVersion,
   };
 }
 
 /** The row of a point screened by the batch path, which gives its verdict and the zones it is in or near. */
-export function rowOfPoint(id: string, verdict: Verdict, projectType: ProjectType, zones: Iterable<ZoneName>, versions: Pick<SiteRow, 'dataVersion' | 'engineVersion'>): SiteRow {
+export function rowOfPoint(
+  id: string,
+  verdict: Verdict,
+  projectType: ProjectType,
+  zones: Iterable<ZoneName>,
+  versions: Pick<SiteRow, 'dataVersion' | 'engineVersion'>,
+): SiteRow {
   return { id, verdict, projectType, site: { kind: 'point' }, zones: distinctZones(zones), ...versions };
 }

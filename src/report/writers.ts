@@ -1,6 +1,6 @@
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Report } from '../screening/report.ts';
-import { type ReportLang } from './columns.ts';
+import type { ReportLang } from './columns.ts';
 import { csvHeader, csvLine } from './csv.ts';
 import { type DocumentTitles, documentTitle } from './document-title.ts';
 import { rowOfReport, type SiteRow } from './site-row.ts';
@@ -36,12 +36,11 @@ export interface ReportWriter {
   fail(failure: ReportFailure): string;
 }
 
-/** The report with every cited document named by its title beside the file the citation points into. */
-function titled(report: Report, titles: DocumentTitles): Report {
-  return {
-    ...report,
-    hits: report.hits.map((hit) => (hit.cite ? { ...hit, cite: { ...hit.cite, document: documentTitle(hit.cite, titles) } } : hit)),
-  };
+/** The report with the title of every document its hits cite, by document id (citations name documents by id). */
+function titled(report: Report, titles: DocumentTitles): Report & { documents: Record<string, Bilingual> } {
+  const documents: Record<string, Bilingual> = {};
+  for (const hit of report.hits) if (hit.cite) documents[hit.cite.doc] = documentTitle(hit.cite, titles);
+  return { ...report, documents };
 }
 
 const properties = ({ id, report, extra }: ReportRecord, titles: DocumentTitles) => ({ id, ...extra, ...titled(report, titles) });
@@ -101,5 +100,7 @@ export function reportText(format: ReportFormat, records: readonly ReportRecord[
 }
 
 export const reportMediaTypes: Record<ReportFormat, string> = {
-  jsonl: 'application/jsonl', csv: 'text/csv;charset=utf-8', geojson: 'application/geo+json',
+  jsonl: 'application/jsonl',
+  csv: 'text/csv;charset=utf-8',
+  geojson: 'application/geo+json',
 };

@@ -9,6 +9,7 @@
  */
 import { flatGeobufFeatures, isFlatGeobuf } from '../data/flatgeobuf.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
+import { CSV_MESSAGES, type CsvLayout, csvLayout } from './csv-columns.ts';
 import type { SiteRecord } from './record.ts';
 import { positionProblem } from './position-check.ts';
 import { featureAt, rowAt } from './site-input.ts';
@@ -174,23 +175,9 @@ function delimiterOf(header: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-/** Header names, compared without case, spaces and bracketed units ("经度(°)", "Longitude [deg]"). */
-const columnNames = {
-  longitude: ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'],
-  latitude: ['lat', 'latitude', 'y', '纬度', '北纬'],
-  wkt: ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'shape', '几何', '图形'],
-  id: ['id', 'name', '编号', '名称'],
-};
-const normalise = (header: string) =>
-  header
-    .toLowerCase()
-    .replace(/[(（[【].*?[)）\]】]/g, '')
-    .replace(/\s/g, '');
-const columnOf = (headers: string[], names: string[]) => headers.findIndex((header) => names.includes(normalise(header)));
-
 /** CSV records: one site per row (a lon/lat point, or a WKT geometry). Quoted fields may hold line breaks. */
 async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  let header: ReturnType<typeof csvHeader> | undefined;
+  let header: { delimiter: string; layout: CsvLayout } | undefined;
   let pending = '';
   let pendingFrom = 0;
   let pendingQuotes = 0;
@@ -207,53 +194,37 @@ async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> 
       }
       const text = pending || line.text;
       const from = pending ? pendingFrom : line.number;
-      if (!header) {
-        if (text.trim() === '') continue;
-        const delimiter = delimiterOf(text);
-        const names = splitLine(text, delimiter);
-        if (!names) throw new SiteInputError({ en: `row ${from}: a quoted field in the header is never closed`, zh: `第${from}行：表头中引号内的字段没有闭合` });
-        header = csvHeader(names.map((name) => name.trim()), delimiter, from);
-        continue;
-      }
-      const fields = splitLine(text, header.delimiter);
+      if (!header && text.trim() === '') continue;
+      const delimiter = header?.delimiter ?? delimiterOf(text);
+      const fields = splitLine(text, delimiter);
       if (!fields) {
         [pending, pendingFrom, pendingQuotes] = [text, from, quoteCount(text)];
         continue;
       }
       pending = '';
+      if (!header) {
+        header = {
+          delimiter,
+          layout: csvLayout(
+            fields.map((name) => name.trim()),
+            from,
+          ),
+        };
+        continue;
+      }
       if (!/[^\s,;\t"]/.test(text)) continue;
       rows++;
-      const id = header.id >= 0 ? fields[header.id]?.trim() : undefined;
-      const record = header.read(fields);
+      const { layout } = header;
+      const id = layout.id >= 0 ? fields[layout.id]?.trim() : undefined;
+      const record = layout.record(fields);
       const point = record.kind === 'lonLat' ? plainPoint(record.longitude, record.latitude) : undefined;
-      records.push({ where: new RowPlace(from, header.columns), id: id || String(from), record, ...(point ? { point } : {}) });
+      records.push({ where: new RowPlace(from, layout.columns), id: id || String(from), record, ...(point ? { point } : {}) });
     }
     if (records.length > 0) yield records;
   }
-  if (pending) throw new SiteInputError({ en: `row ${pendingFrom}: a quoted field is never closed`, zh: `第${pendingFrom}行：引号内的字段没有闭合` });
-  if (!header) throw new SiteInputError({ en: 'the CSV file has no rows', zh: 'CSV文件没有任何行' });
-  if (rows === 0) throw new SiteInputError({ en: 'the CSV file has a header but no data rows', zh: 'CSV文件只有表头，没有数据行' });
-}
-
-function csvHeader(names: string[], delimiter: string, row: number) {
-  const id = columnOf(names, columnNames.id);
-  const wkt = columnOf(names, columnNames.wkt);
-  if (wkt >= 0) {
-    const column = names[wkt] as string;
-    return { delimiter, id, columns: [column], read: (fields: string[]): SiteRecord => ({ kind: 'wkt', text: fields[wkt] ?? '' }) };
-  }
-  const longitude = columnOf(names, columnNames.longitude);
-  const latitude = columnOf(names, columnNames.latitude);
-  if (longitude < 0 || latitude < 0) {
-    throw new SiteInputError({
-      en: `row ${row}: no longitude/latitude or WKT column among "${names.join('", "')}"; name them lon/lng/longitude/x/经度 and lat/latitude/y/纬度, or WKT`,
-      zh: `第${row}行：表头“${names.join('”、“')}”中没有经纬度列或WKT列；请命名为lon/lng/longitude/x/经度和lat/latitude/y/纬度，或WKT`,
-    });
-  }
-  return {
-    delimiter, id, columns: [names[longitude] as string, names[latitude] as string],
-    read: (fields: string[]): SiteRecord => ({ kind: 'lonLat', longitude: fields[longitude] ?? '', latitude: fields[latitude] ?? '' }),
-  };
+  if (pending) throw new SiteInputError(CSV_MESSAGES.unclosedQuote(pendingFrom));
+  if (!header) throw new SiteInputError(CSV_MESSAGES.noRows);
+  if (rows === 0) throw new SiteInputError(CSV_MESSAGES.headerOnly);
 }
 
 const idOf = (feature: Record<string, unknown>, number: number): string => {
@@ -286,7 +257,7 @@ async function* geoJsonLinesRecords(bytes: ByteSource): AsyncGenerator<StreamedR
     const records: StreamedRecord[] = [];
     for (const line of lines) {
       // RFC 8142 text sequences start each record with a record separator.
-      const text = line.text.replace(/^\u001e/, '');
+      const text = line.text.charCodeAt(0) === 0x1e ? line.text.slice(1) : line.text;
       if (text.trim() !== '') records.push(featureRecord(parseJson(text, rowAt(line.number)), rowAt(line.number), line.number));
     }
     if (records.length > 0) yield records;
@@ -358,6 +329,14 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
     if (records.length > 0) yield records;
   }
   if (sawCollection) {
+    // A feature still open at the end is cut short: JSON.parse names what is missing.
+    if (featureStart >= 0) parseJson(buffer.slice(featureStart), featureAt(features + 1));
+    if (depth > 0) {
+      throw new SiteInputError({
+        en: 'the GeoJSON file ends before its FeatureCollection does (is it cut short?)',
+        zh: 'GeoJSON文件在FeatureCollection结束前就结束了（文件不完整？）',
+      });
+    }
     if (features === 0) throw new SiteInputError({ en: 'the GeoJSON file has no features', zh: 'GeoJSON文件没有要素' });
     return;
   }
@@ -377,7 +356,8 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
   const iterator = bytes[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array() : first.value;
-  if (!isFlatGeobuf(head)) throw new SiteInputError({ en: 'the file is not FlatGeobuf (its first bytes do not match)', zh: '该文件不是FlatGeobuf（文件头不符）' });
+  if (!isFlatGeobuf(head))
+    throw new SiteInputError({ en: 'the file is not FlatGeobuf (its first bytes do not match)', zh: '该文件不是FlatGeobuf（文件头不符）' });
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(head);
@@ -417,7 +397,10 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
 }
 
 const readers: Record<StreamFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
-  csv: csvRecords, geojson: geoJsonRecords, geojsonl: geoJsonLinesRecords, flatgeobuf: flatGeobufRecords,
+  csv: csvRecords,
+  geojson: geoJsonRecords,
+  geojsonl: geoJsonLinesRecords,
+  flatgeobuf: flatGeobufRecords,
 };
 
 /**
