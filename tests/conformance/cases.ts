@@ -103,7 +103,7 @@ export function conformanceCases(): ConformanceCase[] {
     {
       name: 'feature.geojsonl',
       bytes: text(`${JSON.stringify(feature({ type: 'Point', coordinates: [114.1, 44.1] }))}\n`),
-      projectType: 'pv',
+      projectType: 'solar-pv',
     },
     {
       name: 'site.fgb',
