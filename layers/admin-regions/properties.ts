@@ -33,5 +33,20 @@ export const propertiesSchema = thematicPropertiesSchema.extend({
   /** What the stated accuracy rests on: the measured errors (issue 11) it covers, or that it was not measured again. */
   accuracy_note_en: z.string().min(1),
   accuracy_note_zh: z.string().min(1),
+  /** Where the measured error is local: `accuracy_km` is the worst stretch (the safe band for a reader that takes one
+   * figure), the edge lies within `accuracy_km_elsewhere` outside every stretch, and a stretch is the edge inside its
+   * box, with its own accuracy. A reader that narrows the band takes a stretch's km for a site within km of its box. */
+  accuracy_km_elsewhere: z.number().positive().optional(),
+  accuracy_stretches: z.array(z.object({
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    km: z.number().positive(),
+    edge_en: z.string().min(1),
+    edge_zh: z.string().min(1),
+  }).strict()).min(1).optional(),
+}).refine((p) => (p.accuracy_stretches === undefined) === (p.accuracy_km_elsewhere === undefined) &&
+  (p.accuracy_stretches === undefined ||
+    (p.accuracy_km_elsewhere! <= p.accuracy_km && Math.max(...p.accuracy_stretches.map((stretch) => stretch.km)) === p.accuracy_km)), {
+  message: 'stretches come with accuracy_km_elsewhere, and accuracy_km is the worst stretch',
+  path: ['accuracy_stretches'],
 });
 export type AdminProperties = z.infer<typeof propertiesSchema>;

@@ -156,3 +156,19 @@ describe('stored areas are ellipsoidal', () => {
       .toContain(`feature "yuanbaoshan-district": area_computed_km2 is ${spherical}; the ellipsoidal area of its geometry is ${storedAreaKm2(outline.geometry)}`);
   });
 });
+
+describe('stretches of a locally wrong edge', () => {
+  const inBox = ([lon, lat]: [number, number], [west, south, east, north]: [number, number, number, number]) => lon >= west && lon <= east && lat >= south && lat <= north;
+  test.each([
+    ['inner-mongolia', [119.5, 46.43], 23], ['inner-mongolia', [119.62, 47.3], 23], ['inner-mongolia', [99, 40.8], 14],
+    ['ordos', [106.98, 39.57], 27], ['ordos', [106.9, 39.08], 27],
+  ] as const)('%s: the edge at %j lies in a stretch stated at %s km or more', (id, place, measured) => {
+    const stretches = region(id).properties!['accuracy_stretches'] as { bbox: [number, number, number, number]; km: number }[];
+    expect(stretches.some((stretch) => inBox([...place], stretch.bbox) && stretch.km >= measured)).toBe(true);
+  });
+
+  test('the edge elsewhere is stated no better than issue 11 measured it (Inner Mongolia p90 1.8 km)', () => {
+    expect(region('inner-mongolia').properties!['accuracy_km_elsewhere']).toBeGreaterThanOrEqual(1.8);
+    expect(region('ordos').properties!['accuracy_km_elsewhere']).toBeGreaterThanOrEqual(3);
+  });
+});
