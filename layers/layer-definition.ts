@@ -45,3 +45,9 @@ export function paletteOf<C extends string>(categories: Record<C, Label>, colors
 /** Methods whose boundaries were not surveyed: drawn with dashed edges, and the legend says so. `derived` is among
  * them: a derived outline can carry a hand-drawn edge (Ordos's edge against Wuhai). */
 export const unsurveyedMethods = ['derived', 'hand-drawn', 'illustrative', 'approximate-point'] as const;
+
+/** Popup row for zones whose extent no document or official source defines (`extent_undefined`). */
+export const extentUndefinedField = {
+  key: 'extent_undefined',
+  label: { zh: '范围无文件界定（示意猜测）', en: 'Extent defined by no document (a guess)' },
+};

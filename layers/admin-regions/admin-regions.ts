@@ -1,4 +1,4 @@
-import { paletteOf, type LayerDefinition } from '../layer-definition.ts';
+import { extentUndefinedField, paletteOf, type LayerDefinition } from '../layer-definition.ts';
 import { categories, propertiesSchema } from './properties.ts';
 
 export const adminRegions: LayerDefinition = {
@@ -15,5 +15,6 @@ export const adminRegions: LayerDefinition = {
     { key: 'official_area_km2', label: { zh: '官方面积（平方公里）', en: 'Official area (km²)' } },
     { key: 'area_note_zh', label: { zh: '边界说明', en: 'How the boundary was made' } },
     { key: 'accuracy_note_zh', label: { zh: '精度依据', en: 'What the accuracy rests on' } },
+    extentUndefinedField,
   ],
 };

@@ -1,4 +1,4 @@
-import { paletteOf, type LayerDefinition } from '../layer-definition.ts';
+import { extentUndefinedField, paletteOf, type LayerDefinition } from '../layer-definition.ts';
 import { categories, propertiesSchema } from './properties.ts';
 
 export const energyBases: LayerDefinition = {
@@ -16,5 +16,6 @@ export const energyBases: LayerDefinition = {
     { key: 'capacity_mw', label: { zh: '规划装机（兆瓦）', en: 'Planned capacity (MW)' } },
     { key: 'capacity_year', label: { zh: '目标年份', en: 'Target year' } },
     { key: 'league', label: { zh: '盟市', en: 'League / city' } },
+    extentUndefinedField,
   ],
 };

@@ -1,4 +1,4 @@
-import { paletteOf, type LayerDefinition } from '../layer-definition.ts';
+import { extentUndefinedField, paletteOf, type LayerDefinition } from '../layer-definition.ts';
 import { categories, propertiesSchema } from './properties.ts';
 
 export const restrictedZones: LayerDefinition = {
@@ -12,5 +12,6 @@ export const restrictedZones: LayerDefinition = {
   popupFields: [
     { key: 'controlled_industries', label: { zh: '管控行业', en: 'Controlled industries' } },
     { key: 'league', label: { zh: '盟市', en: 'League / city' } },
+    extentUndefinedField,
   ],
 };
