@@ -34,7 +34,11 @@ function shp(records: Record_[]): Uint8Array {
     bytes.setInt32(0, record.type, true);
     bytes.setInt32(36, record.parts.length, true);
     bytes.setInt32(40, points.length, true);
-    record.parts.reduce((start, part, index) => (bytes.setInt32(44 + 4 * index, start, true), start + part.length), 0);
+    let start = 0;
+    for (const [index, part] of record.parts.entries()) {
+      bytes.setInt32(44 + 4 * index, start, true);
+      start += part.length;
+    }
     points.forEach(([x = 0, y = 0], index) => {
       bytes.setFloat64(44 + 4 * record.parts.length + 16 * index, x, true);
       bytes.setFloat64(52 + 4 * record.parts.length + 16 * index, y, true);
@@ -72,10 +76,12 @@ const patches = [
 const expectPatches = (geometry: { type: string; coordinates: unknown }) => {
   expect(geometry.type).toBe('MultiPolygon');
   const rings = (geometry.coordinates as number[][][][]).map((polygon) => polygon[0] ?? []);
-  rings.forEach((ring, index) => ring.forEach(([lon = NaN, lat = NaN], vertex) => {
-    expect(lon).toBeCloseTo(patches[index]?.[vertex]?.[0] ?? NaN, 7);
-    expect(lat).toBeCloseTo(patches[index]?.[vertex]?.[1] ?? NaN, 7);
-  }));
+  for (const [index, ring] of rings.entries()) {
+    for (const [vertex, [lon = NaN, lat = NaN]] of ring.entries()) {
+      expect(lon).toBeCloseTo(patches[index]?.[vertex]?.[0] ?? NaN, 7);
+      expect(lat).toBeCloseTo(patches[index]?.[vertex]?.[1] ?? NaN, 7);
+    }
+  }
 };
 
 test.each(['gk3-zone36-prefixed', 'gk3-cm108'])('GBK shapefile with .cpg in CGCS2000 3° Gauss-Krüger zone 36 (%s)', async (stem) => {

@@ -17,6 +17,14 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && (
 const isShapefile = (bytes: Uint8Array) => bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x27 && bytes[3] === 0x0a;
 /** "fgb", version 3, "fgb", then a patch version: the FlatGeobuf file signature. */
 const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
+/** Control characters other than tab and line breaks (codes 9-13) mean a binary file such as a PDF or a spreadsheet. */
+function isBinary(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 9 || (code > 13 && code < 32)) return true;
+  }
+  return false;
+}
 const extensionOf = (path: string) => /\.([^./]+)$/.exec(path.toLowerCase())?.[1] ?? '';
 const stem = (path: string) => path.replace(/\.[^./]*$/, '').toLowerCase();
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
@@ -61,8 +69,7 @@ async function readByFormat(name: string, bytes: Uint8Array, notes: Bilingual[])
     throw new SiteInputError({ en: `"${name}" is not a valid .${extension} file (its first bytes do not match)`, zh: `“${name}”不是有效的.${extension}文件（文件头不符）` });
   }
   const text = decodeText(bytes, notes);
-  // Control characters other than tab and line breaks mean a binary file such as a PDF or a spreadsheet.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+  if (isBinary(text)) {
     throw new SiteInputError({ en: `"${name}" is a binary file of an unsupported kind; upload ${SUPPORTED.en}`, zh: `“${name}”是不支持的二进制文件；请上传${SUPPORTED.zh}` });
   }
   const first = text.trimStart()[0];
