@@ -51,9 +51,13 @@ export function readDocumentText(source: string, tables: readonly TableLayout[] 
   const breaks = new Set<number>([0, text.length]);
   const headings: Heading[] = [];
   const page = wrapWidth(lines);
+  // Inside a table the rows are the units: a short cell line ends nothing.
+  const inTable = (line: number) => tables.some((table) => line >= table.startLine && line <= table.endLine);
   lines.forEach((line, index) => {
     const number = index + 1;
     const heading = headingOf(line);
+    // A note under a table or box (注：…) starts a paragraph of its own.
+    if (/^注\s*[：:]/.test(content(line))) breaks.add(lineStart[index]!);
     if (heading) {
       headings.push({ line: number, kind: heading.kind, rank: headingRank[heading.kind], title: heading.title });
       breaks.add(lineStart[index]!);
@@ -61,7 +65,7 @@ export function readDocumentText(source: string, tables: readonly TableLayout[] 
     }
     // One paragraph a line: every line ends a paragraph. Wrapped: a line well short of the page width ends one.
     const trimmed = content(line);
-    if (trimmed && (page === undefined || width(trimmed) < page * 0.6)) breaks.add(lineEnd(number));
+    if (trimmed && !inTable(number) && (page === undefined || width(trimmed) < page * 0.6)) breaks.add(lineEnd(number));
   });
   for (const table of tables) {
     for (const row of tableRows(table, lines)) {

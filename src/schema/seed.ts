@@ -24,7 +24,8 @@ export const targetSchema = z.object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     zh: z.string().min(1),
   }),
-  baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
+  /** The figure the target starts from; with its own citation when another sentence of the document states it. */
+  baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown, citation: citationSchema.optional() }).optional(),
   /**
    * Set when the document writes the figure as a word or a class (百万千瓦级, 零增长, 减半, 零填埋, 翻一番) rather than a
    * number: the document's own words, and how the number in baseline or target reads them. Show the words; the number
