@@ -156,6 +156,18 @@ test('a zip bomb is refused by what it inflates to, whatever sizes it declares',
   expect(readZip(bomb, () => true).entries.get('a.shp')?.length).toBe(8 * 1024 * 1024);
 });
 
+test('parts and points are counted from the record headers before shpjs reads them; a .dbf that lies is skipped', async () => {
+  // One polygon record declaring 200,000 rings (in 24 bytes of points): refused before any ring is sorted.
+  const many = shp([{ type: 5, parts: [[[109, 40], [109.1, 40], [109, 40.1], [109, 40]]] }]);
+  new DataView(many.buffer).setInt32(100 + 8 + 36, 200_000, true);
+  expect(await refusal('rings.shp', many)).toBe('the shapefile holds 200,000 parts, over the limit of 100,000 for a site; simplify it or keep only the site\'s features');
+  const dbf = fixture('gk3-cm108.dbf').slice();
+  new DataView(dbf.buffer).setUint32(4, 4_000_000_000, true);
+  const site = await readSiteFile('lying.zip', zip({ 'p.shp': fixture('gk3-cm108.shp'), 'p.shx': fixture('gk3-cm108.shx'), 'p.dbf': dbf, 'p.prj': fixture('gk3-cm108.prj') }));
+  expectPatches(site.geometry);
+  expect(english(site.warnings)).toContain('the .dbf attribute table is damaged; feature names were not read');
+});
+
 test('zip and shapefile refusals', async () => {
   const point = shp([{ type: 1, point: [109, 39] }]);
   expect(await refusal('two.zip', zip({ 'a.shp': point, 'b.shp': point }))).toBe('the zip holds 2 shapefiles (a.shp, b.shp); zip only the site\'s');

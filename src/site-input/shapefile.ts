@@ -3,8 +3,8 @@ import { parseDbf, parseShp } from 'shpjs';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { crsFromPrj, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { readGeometry } from './geojson-geometry.ts';
+import { checkShapefileLayout, damagedShapefile, dbfIsWhole } from './shapefile-layout.ts';
 import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
-import { SiteInputError } from './site-input-error.ts';
 
 /** The files of one shapefile; only the .shp is required for a site's geometry. */
 export interface ShapefileFiles {
@@ -46,11 +46,15 @@ function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, notes: Bilingual[
   }
 }
 
-function damaged(reason: string): SiteInputError {
-  return new SiteInputError({
-    en: `the .shp file is damaged or not a shapefile (${reason}); export it again from the GIS`,
-    zh: `.shp文件已损坏或不是shapefile（${reason}）；请从GIS软件重新导出`,
-  });
+/** The attribute records of a .dbf, or none (with a note) when it is damaged. */
+function attributes(dbf: Uint8Array, cpg: string | undefined, notes: Bilingual[]): Record<string, unknown>[] {
+  try {
+    if (dbfIsWhole(dbf)) return parseDbf(dbf, dbfEncoding(dbf, cpg, notes));
+  } catch {
+    // A table parsedbf cannot read is reported like a short one.
+  }
+  notes.push({ en: 'the .dbf attribute table is damaged; feature names were not read', zh: '.dbf属性表已损坏，未读取要素名称' });
+  return [];
 }
 
 /**
@@ -58,6 +62,7 @@ function damaged(reason: string): SiteInputError {
  * there is none, with a note), attribute names decoded for messages. A missing .shx or .dbf is noted, not refused.
  */
 export async function readShapefile(files: ShapefileFiles): Promise<FileParts> {
+  checkShapefileLayout(files.shp);
   const notes: Bilingual[] = [];
   let crs = WGS84_DEGREES;
   if (files.prj === undefined) {
@@ -72,28 +77,13 @@ export async function readShapefile(files: ShapefileFiles): Promise<FileParts> {
       zh: '没有.shx索引文件：已仅从.shp读取几何；与其他GIS软件交换时请附上.shx',
     });
   }
-  let properties: Record<string, unknown>[] = [];
-  if (files.dbf) {
-    const dbf = files.dbf;
-    properties = (() => {
-      try {
-        return parseDbf(dbf, dbfEncoding(dbf, files.cpg, notes));
-      } catch {
-        notes.push({ en: 'the .dbf attribute table is damaged; feature names were not read', zh: '.dbf属性表已损坏，未读取要素名称' });
-        return [];
-      }
-    })();
-  } else {
-    notes.push({ en: 'no .dbf attribute table: feature names were not read', zh: '没有.dbf属性表：未读取要素名称' });
-  }
-  // shpjs reads a cut-short file as holding fewer records, silently: compare the length the header declares.
-  const declared = files.shp.length >= 28 ? new DataView(files.shp.buffer, files.shp.byteOffset).getInt32(24) * 2 : 0;
-  if (declared !== files.shp.length) throw damaged(`its header says ${declared} bytes but it has ${files.shp.length}`);
+  const properties = files.dbf ? attributes(files.dbf, files.cpg, notes) : [];
+  if (!files.dbf) notes.push({ en: 'no .dbf attribute table: feature names were not read', zh: '没有.dbf属性表：未读取要素名称' });
   let geometries: ReturnType<typeof parseShp>;
   try {
     geometries = parseShp(files.shp);
   } catch (error) {
-    throw damaged(error instanceof Error ? error.message : String(error));
+    throw damagedShapefile(error instanceof Error ? error.message : String(error));
   }
   const parts: SitePart[] = [];
   let empty = 0;
