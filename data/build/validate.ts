@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { ringCrossings } from '../../src/site-input/segment-crossings.ts';
+import { ringCrossings } from '../../src/geodesy/segment-crossings.ts';
 import type { ZodType } from 'zod';
 
 /** Collects every problem of a dataset in one readable list, each naming the file and the feature. */

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import polygonClipping, { type Pair } from 'polygon-clipping';
 import { positionsOf } from './geometry-walk.ts';
-import { ringCrossings } from './segment-crossings.ts';
+import { ringCrossings } from '../geodesy/segment-crossings.ts';
 import { SITE_LIMITS } from './limits.ts';
 import type { SiteGeometry } from './site-input.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
