@@ -11,9 +11,9 @@ import type { SiteInput } from './site-input.ts';
 
 export type { Bilingual } from '../schema/bilingual.ts';
 export type { CoordinateTextOptions, Datum } from './coordinate-text.ts';
-export { fileTooLarge, megabytes, SITE_LIMITS } from './limits.ts';
+export { fileTooLarge, SITE_LIMITS } from './limits.ts';
 export type { SiteRecord, SiteRecordReader, SiteRecordResult } from './record.ts';
-export { featureAt, lineAt, rowAt, type SiteGeometry, type SiteInput } from './site-input.ts';
+export { featureAt, rowAt, type SiteGeometry, type SiteInput } from './site-input.ts';
 export { SiteInputError } from './site-input-error.ts';
 
 /**
