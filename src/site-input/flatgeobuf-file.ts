@@ -3,7 +3,7 @@ import { flatGeobufFeatures } from '../data/flatgeobuf.ts';
 import { crsFromEpsg, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { checkFlatGeobufLayout } from './flatgeobuf-layout.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { featureAt, type FileParts, nameIn, noFeatures, type SitePart } from './site-input.ts';
+import { featureAt, type FileParts, nameIn, noFeatures, propertiesOf, type SitePart } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
 /** Every feature of a FlatGeobuf file (read by the one FlatGeobuf reader, src/data/flatgeobuf.ts), in the EPSG system its header names (WGS 84 when it names none). */
@@ -17,7 +17,7 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FileParts> {
       index++;
       if (feature.geometry) {
         const where = featureAt(index, nameIn(feature.properties));
-        parts.push(...readGeometry(feature.geometry, `feature ${index}`).map((geometry) => ({ geometry, where })));
+        parts.push(...readGeometry(feature.geometry, `feature ${index}`).map((geometry) => ({ geometry, where, properties: propertiesOf(feature.properties) })));
       }
     }
   } catch (error) {
@@ -30,5 +30,5 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FileParts> {
   const epsg = code && (header?.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' ? code : undefined;
   if (epsg !== undefined) await loadProjections();
   const crs = epsg === undefined ? WGS84_DEGREES : crsFromEpsg(epsg);
-  return { parts: toDegrees(parts, crs), notes: crs.notes };
+  return { parts: toDegrees(parts, crs), notes: crs.notes, ...(epsg === undefined ? {} : { crs: crs.name }) };
 }

@@ -1,6 +1,6 @@
 import { crsFromName, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { featureAt, type FileParts, nameIn, noFeatures, type SitePart } from './site-input.ts';
+import { featureAt, type FileParts, nameIn, noFeatures, propertiesOf, type SitePart } from './site-input.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { SiteInputError } from './site-input-error.ts';
 
@@ -46,12 +46,12 @@ export async function readGeoJson(text: string): Promise<FileParts> {
         return [];
       }
       const where = featureAt(index + 1, nameIn(properties));
-      return readGeometry(geometry, `${path}.geometry`).map((member) => ({ geometry: member, where }));
+      return readGeometry(geometry, `${path}.geometry`).map((member) => ({ geometry: member, where, properties: propertiesOf(properties) }));
     });
     if (empty.length > 0) notes.push({ en: `skipped features without geometry: ${empty.join(', ')}`, zh: `跳过了没有几何的要素：${empty.join(', ')}` });
   }
   const crsName = (root['crs'] as { properties?: { name?: unknown } } | undefined)?.properties?.name;
   if (typeof crsName === 'string') await loadProjections();
   const crs = typeof crsName === 'string' ? crsFromName(crsName) : WGS84_DEGREES;
-  return { parts: toDegrees(parts, crs), notes: [...notes, ...crs.notes] };
+  return { parts: toDegrees(parts, crs), notes: [...notes, ...crs.notes], ...(typeof crsName === 'string' ? { crs: crs.name } : {}) };
 }

@@ -7,13 +7,16 @@
  */
 import type { CoordinateTextOptions } from './coordinate-text.ts';
 import type { SiteRecordReader } from './record.ts';
-import type { SiteInput } from './site-input.ts';
+import type { FileParts, SiteInput } from './site-input.ts';
+import type { ReadOptions } from './site-file.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
 
 export type { Bilingual } from '../schema/bilingual.ts';
 export type { CoordinateTextOptions, Datum } from './coordinate-text.ts';
 export { fileTooLarge, SITE_LIMITS } from './limits.ts';
 export type { SiteRecord, SiteRecordReader, SiteRecordResult } from './record.ts';
-export { featureAt, rowAt, type SiteGeometry, type SiteInput } from './site-input.ts';
+export { featureAt, rowAt, type FileParts, type SiteGeometry, type SiteInput, type SitePart } from './site-input.ts';
+export type { ReadOptions } from './site-file.ts';
 export { SiteInputError } from './site-input-error.ts';
 
 /**
@@ -41,4 +44,16 @@ export async function readSiteText(text: string, options: CoordinateTextOptions)
  */
 export async function loadSiteRecordReader(): Promise<SiteRecordReader> {
   return (await import('./record.ts')).loadSiteRecordReader();
+}
+
+/**
+ * The features of a file that holds many (a zone layer: zipped shapefile, GeoJSON, FlatGeobuf, KML), each part with
+ * its feature's attributes, by the same format readers as a site. Parts are not checked or joined: a file that
+ * declares no coordinate system keeps its coordinates as they are (FileParts.crs is then absent), for the caller to
+ * guess and confirm. Throws SiteInputError.
+ */
+export async function readFeatureFile(name: string, bytes: Uint8Array, options: ReadOptions): Promise<FileParts> {
+  const notes: Bilingual[] = [];
+  const read = await (await import('./site-file.ts')).readByFormat(name, bytes, notes, options);
+  return { ...read, notes: [...notes, ...read.notes] };
 }

@@ -1,7 +1,7 @@
 import { kml } from '@tmcw/togeojson';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import { featureAt, type FileParts, nameIn, propertiesOf, type SitePart } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
 const unreadable = (reason: string) => new SiteInputError({
@@ -80,7 +80,7 @@ export async function readKml(text: string): Promise<FileParts> {
       return [];
     }
     const where = featureAt(index + 1, nameIn(feature.properties));
-    return readGeometry(feature.geometry, where.en).map((geometry) => ({ geometry, where }));
+    return readGeometry(feature.geometry, where.en).map((geometry) => ({ geometry, where, properties: propertiesOf(feature.properties) }));
   });
   if (without.length > 0) {
     notes.push({ en: `skipped placemarks without a point, line or polygon: ${without.join(', ')}`, zh: `跳过了不含点、线、面的地标：${without.join(', ')}` });

@@ -5,6 +5,12 @@ import { SiteInputError } from './site-input-error.ts';
 const WITH_PARTS = [3, 5, 13, 15, 23, 25, 31];
 const MULTIPOINT = [8, 18, 28];
 
+/** The bounds a shapefile's records are checked against: a site's (SITE_LIMITS) or a zone layer's, far larger. */
+export interface ShapefileLimits {
+  parts: number;
+  vertices: number;
+}
+
 export const damagedShapefile = (reason: string) =>
   new SiteInputError({
     en: `the .shp file is damaged or not a shapefile (${reason}); export it again from the GIS`,
@@ -23,7 +29,7 @@ const tooMany = (what: { en: string; zh: string }, count: number, limit: number)
  * and points the records declare stay within SITE_LIMITS (shpjs sorts a polygon's rings into outers and holes by
  * comparing every pair, so a record of many rings would freeze the tab).
  */
-export function checkShapefileLayout(shp: Uint8Array): void {
+export function checkShapefileLayout(shp: Uint8Array, limits: ShapefileLimits = SITE_LIMITS): void {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   const declared = shp.length >= 100 ? view.getInt32(24) * 2 : 0;
   if (declared !== shp.length) throw damagedShapefile(`its header says ${declared} bytes but it has ${shp.length}`);
@@ -45,8 +51,8 @@ export function checkShapefileLayout(shp: Uint8Array): void {
     }
     offset = end;
   }
-  if (parts > SITE_LIMITS.parts) throw tooMany({ en: 'parts', zh: '部分' }, parts, SITE_LIMITS.parts);
-  if (points > SITE_LIMITS.vertices) throw tooMany({ en: 'vertices', zh: '顶点' }, points, SITE_LIMITS.vertices);
+  if (parts > limits.parts) throw tooMany({ en: 'parts', zh: '部分' }, parts, limits.parts);
+  if (points > limits.vertices) throw tooMany({ en: 'vertices', zh: '顶点' }, points, limits.vertices);
 }
 
 /** Whether a .dbf holds the records its header declares: parsedbf trusts the count and would loop over a false one. */

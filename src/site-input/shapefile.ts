@@ -3,8 +3,9 @@ import { parseDbf, parseShp } from 'shpjs';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { crsFromPrj, loadProjections, toDegrees, WGS84_DEGREES } from './crs.ts';
 import { readGeometry } from './geojson-geometry.ts';
-import { checkShapefileLayout, damagedShapefile, dbfIsWhole } from './shapefile-layout.ts';
-import { featureAt, type FileParts, nameIn, type SitePart } from './site-input.ts';
+import { checkShapefileLayout, damagedShapefile, dbfIsWhole, type ShapefileLimits } from './shapefile-layout.ts';
+import { SITE_LIMITS } from './limits.ts';
+import { featureAt, type FileParts, nameIn, propertiesOf, type SitePart } from './site-input.ts';
 
 /** The files of one shapefile; only the .shp is required for a site's geometry. */
 export interface ShapefileFiles {
@@ -61,8 +62,8 @@ function attributes(dbf: Uint8Array, cpg: string | undefined, notes: Bilingual[]
  * A shapefile's features, read by shpjs, in longitude, latitude: the .prj undone by proj4 (WGS 84 degrees when
  * there is none, with a note), attribute names decoded for messages. A missing .shx or .dbf is noted, not refused.
  */
-export async function readShapefile(files: ShapefileFiles): Promise<FileParts> {
-  checkShapefileLayout(files.shp);
+export async function readShapefile(files: ShapefileFiles, limits: ShapefileLimits = SITE_LIMITS): Promise<FileParts> {
+  checkShapefileLayout(files.shp, limits);
   const notes: Bilingual[] = [];
   let crs = WGS84_DEGREES;
   if (files.prj === undefined) {
@@ -94,8 +95,8 @@ export async function readShapefile(files: ShapefileFiles): Promise<FileParts> {
     }
     const where = featureAt(index + 1, nameIn(properties[index]));
     // Shapefile outer rings run clockwise; GeoJSON's run counter-clockwise (RFC 7946, 3.1.6).
-    parts.push(...readGeometry(rewind(geometry), where.en).map((member) => ({ geometry: member, where })));
+    parts.push(...readGeometry(rewind(geometry), where.en).map((member) => ({ geometry: member, where, properties: propertiesOf(properties[index]) })));
   });
   if (empty > 0) notes.push({ en: `skipped ${empty} empty (null) record(s)`, zh: `跳过了${empty}条空记录` });
-  return { parts: toDegrees(parts, crs), notes: [...crs.notes, ...notes] };
+  return { parts: toDegrees(parts, crs), notes: [...crs.notes, ...notes], ...(files.prj === undefined ? {} : { crs: crs.name }) };
 }

@@ -4,6 +4,7 @@ import { finishSite } from './finish-site.ts';
 import { fileTooLarge, SITE_LIMITS } from './limits.ts';
 import { assertPlausible } from './position-check.ts';
 import type { FileParts, SiteInput } from './site-input.ts';
+import type { ShapefileLimits } from './shapefile-layout.ts';
 import { SiteInputError } from './site-input-error.ts';
 import { decodeText } from './text-decoding.ts';
 
@@ -30,10 +31,10 @@ const stem = (path: string) => path.replace(/\.[^./]*$/, '').toLowerCase();
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 
 /** A zipped shapefile (.shp, with its .shx, .dbf, .prj and .cpg when present) or a KMZ. */
-async function readArchive(bytes: Uint8Array, notes: Bilingual[]): Promise<FileParts> {
+async function readArchive(bytes: Uint8Array, notes: Bilingual[], options: ReadOptions): Promise<FileParts> {
   const { readZip } = await import('./zip-archive.ts');
   const wanted = (name: string) => !name.startsWith('__MACOSX/') && [...SHAPEFILE_PARTS, 'kml'].includes(extensionOf(name));
-  const { entries, names } = readZip(bytes, wanted);
+  const { entries, names } = readZip(bytes, wanted, options.limits?.inflatedBytes);
   const named = (extension: string) => [...entries.keys()].filter((name) => extensionOf(name) === extension);
   const shapefiles = named('shp');
   const [shp] = shapefiles;
@@ -51,7 +52,9 @@ async function readArchive(bytes: Uint8Array, notes: Bilingual[]): Promise<FileP
       return found && decodeText(found, notes);
     };
     const { readShapefile } = await import('./shapefile.ts');
-    return readShapefile({ shp: entries.get(shp) ?? new Uint8Array(), shx: sibling('shx'), dbf: sibling('dbf'), prj: text('prj'), cpg: text('cpg') });
+    const cpg = options.encoding ?? text('cpg');
+    const files = { shp: entries.get(shp) ?? new Uint8Array(), shx: sibling('shx'), dbf: sibling('dbf'), prj: text('prj'), cpg };
+    return readShapefile(files, options.limits);
   }
   // A KMZ's main document is doc.kml by convention; other .kml entries are its linked resources.
   const kml = named('kml').find((name) => /(^|\/)doc\.kml$/i.test(name)) ?? named('kml')[0];
@@ -60,11 +63,22 @@ async function readArchive(bytes: Uint8Array, notes: Bilingual[]): Promise<FileP
   throw new SiteInputError({ en: `the zip holds no .shp or .kml file (found: ${list})`, zh: `压缩包中没有.shp或.kml文件（包含：${list}）` });
 }
 
-async function readByFormat(name: string, bytes: Uint8Array, notes: Bilingual[]): Promise<FileParts> {
+/**
+ * How a file is read when it is not one site: a zone layer has larger limits and may name the encoding of its
+ * attribute table (a reviewer's choice after seeing garbled names).
+ */
+export interface ReadOptions {
+  limits?: ShapefileLimits & { inflatedBytes: number };
+  /** Overrides a shapefile's .cpg: "GBK" or "UTF-8". */
+  encoding?: string;
+}
+
+/** The parts of a file of any format, each with its feature's attributes, as its format reader gives them. */
+export async function readByFormat(name: string, bytes: Uint8Array, notes: Bilingual[], options: ReadOptions = {}): Promise<FileParts> {
   const extension = extensionOf(name);
-  if (isZip(bytes)) return readArchive(bytes, notes);
+  if (isZip(bytes)) return readArchive(bytes, notes, options);
   if (isFlatGeobuf(bytes)) return (await import('./flatgeobuf-file.ts')).readFlatGeobuf(bytes);
-  if (isShapefile(bytes)) return (await import('./shapefile.ts')).readShapefile({ shp: bytes });
+  if (isShapefile(bytes)) return (await import('./shapefile.ts')).readShapefile({ shp: bytes }, options.limits);
   if (['zip', 'kmz', 'shp', 'fgb'].includes(extension)) {
     throw new SiteInputError({ en: `"${name}" is not a valid .${extension} file (its first bytes do not match)`, zh: `“${name}”不是有效的.${extension}文件（文件头不符）` });
   }

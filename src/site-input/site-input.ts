@@ -15,12 +15,16 @@ export interface SiteInput {
 export interface SitePart {
   geometry: SiteGeometry;
   where: Bilingual;
+  /** The attributes of the feature it came from (a zone layer maps them to names, kinds and codes). */
+  properties?: Record<string, unknown>;
 }
 
 /** What a file format reader returns: its geometries, still unchecked, and notes for the reviewer. */
 export interface FileParts {
   parts: SitePart[];
   notes: Bilingual[];
+  /** The coordinate system the file declared and the parts were converted from; absent when it declared none. */
+  crs?: string;
 }
 
 /** "line 3" / "第3行": the place name of pasted text. */
@@ -45,6 +49,10 @@ export function nameIn(properties: unknown): string | undefined {
   const name = ['name', 'Name', 'NAME', '名称', 'MC', 'title'].map((field) => record[field]).find((value) => typeof value === 'string' && value.trim());
   return typeof name === 'string' ? name.trim() : undefined;
 }
+
+/** Properties as a plain record (a feature may have none, or null). */
+export const propertiesOf = (properties: unknown): Record<string, unknown> =>
+  (typeof properties === 'object' && properties !== null ? { ...(properties as Record<string, unknown>) } : {});
 
 /** A GeoJSON or FlatGeobuf file with no features, in the words of both its readers (whole file and streamed). */
 export const noFeatures = (format: 'GeoJSON' | 'FlatGeobuf'): Bilingual => ({ en: `the ${format} file has no features`, zh: `${format}文件没有要素` });
