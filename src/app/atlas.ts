@@ -15,6 +15,7 @@ import { dataChangeNotice, restoreNotice } from './link-notices.ts';
 import { Messages } from './messages.ts';
 import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
+import { ReaderSession } from './reader-session.ts';
 import { exportReport, type PrintPage } from './report-export.ts';
 import { ScreeningSession } from './screening-session.ts';
 import { SelectionSession } from './selection.ts';
@@ -47,6 +48,7 @@ export class Atlas {
   readonly screening: ScreeningSession;
   readonly ledger: LedgerSession;
   readonly presenting: Presenting;
+  readonly reader: ReaderSession;
   /** Resolves once the data is loaded and the link's state restored; rejects when the start failed. */
   readonly ready: Promise<void>;
   data: AtlasData | undefined;
@@ -85,6 +87,7 @@ export class Atlas {
       attributions: () => this.data?.attributions ?? [], report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
+    this.reader = new ReaderSession({ store: this.store, collections, changed });
     this.store.subscribe((state) => {
       this.#map?.apply(state);
       if (this.#loaded) void this.screening.update();

@@ -3,6 +3,7 @@ import type { OnlineBasemap } from '../map/online-basemap.ts';
 import type { SearchEntry } from '../search/search.ts';
 import type { LayerState, Selection } from '../state/state.ts';
 import type { LedgerAction } from './ledger-session.ts';
+import type { ReaderAction } from './reader-session.ts';
 
 /** A change to one layer's visibility, opacity or filters. */
 export type LayerChange = { id: string } & Partial<LayerState>;
@@ -36,6 +37,7 @@ export interface AtlasEvents {
   'atlas-share': ShareAction;
   'atlas-open-hash': string;
   'atlas-dismiss': string;
+  'atlas-reader': ReaderAction;
 }
 
 /** Each event as the DOM delivers it. */

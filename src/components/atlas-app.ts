@@ -9,6 +9,7 @@ import type { PrintPage } from '../app/report-export.ts';
 import { t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
+import './document-reader.ts';
 import './feature-panel.ts';
 import './layer-panel.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
@@ -64,6 +65,7 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-share', ({ detail: action }) => void atlas.presenting.act(action));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
+    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.reader.act(action));
     this.addEventListener('dragover', (event) => event.preventDefault());
     this.addEventListener('drop', (event) => {
       event.preventDefault();
@@ -109,6 +111,8 @@ export class AtlasApp extends LitElement {
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${atlas.messages.list} locale=${lang}></message-bar>
+          ${atlas.store.state.reader ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
+            locale=${lang}></document-reader>` : nothing}
           ${chrome ? nothing : html`<map-legend class="overlay-legend" .layers=${legendLayers} locale=${lang}
             ?large=${presenting}></map-legend>`}
           ${embedSnippet ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">

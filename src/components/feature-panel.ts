@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
-import { documentLabel } from '../documents/catalogue.ts';
+import './document-citation.ts';
 import type { Citation } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
@@ -63,10 +63,7 @@ export class FeaturePanel extends LitElement {
       </div>
       <h3>${t('citations', lang)}</h3>
       <ol class="citations">
-        ${citations.map((citation) => {
-          return html`<li><cite>${documentLabel(citation.doc, lang)}</cite>,
-            ${t('line', lang).replace('{n}', String(citation.line))}: <q lang="zh-CN">${citation.quote}</q></li>`;
-        })}
+        ${citations.map((citation) => html`<li><document-citation .citation=${citation} locale=${lang}></document-citation></li>`)}
       </ol>`;
   }
 

@@ -25,7 +25,12 @@ export interface AtlasState {
   projectType: ProjectType | null;
   /** The ledger's filters, selected row and view, when not the default. */
   ledger?: LedgerView;
+  /** The document passage the reader shows, while it is open. */
+  reader?: ReaderPlace;
 }
+
+/** A place in a document of seeds/: its id, the line, and the quoted words whose sentence is highlighted. */
+export interface ReaderPlace { doc: string; line: number; quote?: string }
 
 /** Fits Inner Mongolia (97.2-126.1 E, 37.4-53.4 N) in a desktop window; the map refits to the screen at start. */
 export const regionBounds: [[number, number], [number, number]] = [[97.18, 37.4], [126.08, 53.39]];
@@ -58,6 +63,9 @@ const buildPartialSchema = (layerIds: readonly string[]) => z.object({
   site: siteGeometrySchema.nullable(),
   projectType: projectTypeSchema.nullable(),
   ledger: ledgerViewSchema.nullable(),
+  reader: z.object({
+    doc: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), line: z.number().int().positive(), quote: z.string().min(1).max(60).optional(),
+  }).strict().nullable(),
 }).partial().strict();
 
 export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
@@ -84,7 +92,7 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'state'}: ${issue.message}`);
     throw new StateError(`setState refused: ${problems.join('; ')}`);
   }
-  const { view, lang, layers, selection, panel, site, projectType, ledger } = parsed.data;
+  const { view, lang, layers, selection, panel, site, projectType, ledger, reader } = parsed.data;
   const merged: AtlasState = {
     view: { ...state.view, ...view } as View,
     lang: lang ?? state.lang,
@@ -96,6 +104,8 @@ export function applyPartial(state: AtlasState, partial: unknown, layerIds: read
   };
   const ledgerView = ledger === undefined ? state.ledger : ledger;
   if (ledgerView) merged.ledger = ledgerView;
+  const readerPlace = reader === undefined ? state.reader : reader;
+  if (readerPlace) merged.reader = readerPlace;
   for (const [id, layer] of Object.entries(layers ?? {})) {
     merged.layers[id] = { ...state.layers[id]!, ...layer };
   }

@@ -6,7 +6,8 @@ import { applyPartial, panels, type AtlasState, type LayerState } from './state.
  * The URL hash is a copy of the state (README "Links"): short keys, defaults left out, unknown keys kept, bad values
  * dropped with a notice. Keys: c (lon,lat), z, b, p (view); lang; L.<layer> (visible,opacity,hidden categories,
  * hidden statuses); sel (layer/id); panel; site (site-codec); type (project type); data (data version);
- * verdict (the screening verdict when the link was made); led.* (the ledger's view, ledger-link.ts).
+ * verdict (the screening verdict when the link was made); led.* (the ledger's view, ledger-link.ts); doc, line, q
+ * (the document passage the reader shows: document id, line, quoted words).
  */
 export interface DecodedHash {
   /** A partial state for applyPartial: every value here passed its own check. */
@@ -20,7 +21,7 @@ export interface DecodedHash {
 
 export interface LinkExtras { dataVersion?: string; verdict?: string; unknown?: [string, string][] }
 
-const known = new Set(['c', 'z', 'b', 'p', 'lang', 'sel', 'panel', 'site', 'type', 'data', 'verdict']);
+const known = new Set(['c', 'z', 'b', 'p', 'lang', 'sel', 'panel', 'site', 'type', 'data', 'verdict', 'doc', 'line', 'q']);
 
 /** Decimals a longitude or latitude needs at this zoom: about a tenth of a screen pixel. */
 export function coordinateDigits(zoom: number): number {
@@ -55,10 +56,28 @@ export function encodeHash(state: AtlasState, defaults: AtlasState, extras: Link
   if (state.site) params.set('site', encodeSite(state.site));
   if (state.projectType) params.set('type', state.projectType);
   for (const [key, value] of state.ledger ? ledgerViewToLink(state.ledger) : []) params.set(key, value);
+  if (state.reader) {
+    params.set('doc', state.reader.doc);
+    params.set('line', String(state.reader.line));
+    if (state.reader.quote) params.set('q', state.reader.quote);
+  }
   if (extras.dataVersion) params.set('data', extras.dataVersion);
   if (extras.verdict) params.set('verdict', extras.verdict);
   for (const [key, value] of extras.unknown ?? []) if (!params.has(key)) params.append(key, value);
   return `#${params.toString()}`;
+}
+
+/** The reader's place from doc, line and q; null when the link opens no document, or names it wrongly. */
+function readerPlace(params: URLSearchParams, drop: (key: string, why: string) => void) {
+  const doc = params.get('doc');
+  const line = params.get('line') ?? '1';
+  const quote = params.get('q');
+  if (doc === null) return null;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(doc) || !/^[1-9]\d{0,5}$/.test(line) || (quote !== null && [...quote].length > 60)) {
+    drop('doc', `"${doc}" line "${line}" is not a document passage`);
+    return null;
+  }
+  return { doc, line: Number(line), ...(quote ? { quote } : {}) };
 }
 
 const number = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN);
@@ -125,6 +144,7 @@ export function decodeHash(hash: string, defaults: AtlasState): DecodedHash {
   const ledger = ledgerViewFromLink(params);
   if (ledger.problem) drop('led.*', ledger.problem);
   decoded.partial['ledger'] = ledger.view ?? null;
+  decoded.partial['reader'] = readerPlace(params, drop);
   // What a link leaves out is at its default: it reopens exactly what it showed, not what this page had open.
   decoded.partial['selection'] ??= null;
   decoded.partial['panel'] ??= defaults.panel;
