@@ -39,10 +39,10 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     return;
   }
   // The one report writer, as the CLI writes it: the same row, in the interface language.
-  const [{ reportMediaTypes, reportText }, { documentTitles }, { documentCatalogue }] = await Promise.all([
+  const [{ reportMediaTypes, reportText }, { documentTitles }, { catalogueLoaded }] = await Promise.all([
     import('../report/writers.ts'), import('../report/document-title.ts'), import('../documents/catalogue.ts'),
   ]);
   const record = { id: 'site', geometry: site, report, extra: capacity ? { capacityMw: Number(capacity) } : {} };
-  const text = reportText(format, [record], lang, documentTitles(documentCatalogue));
+  const text = reportText(format, [record], lang, documentTitles(await catalogueLoaded));
   await host.save(new Blob([text], { type: reportMediaTypes[format] }), `screening-${report.projectType}-${report.verdict}.${format}`);
 }

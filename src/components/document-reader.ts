@@ -106,7 +106,7 @@ export class DocumentReader extends LitElement {
         <h2 id="reader-title">${info ? info.title.zh : t('documentMissing', lang).replace('{doc}', place.doc)}</h2>
         <label>${t('documentChoice', lang)}
           <select @change=${(event: Event) => this.#open({ doc: (event.target as HTMLSelectElement).value, line: 1 })}>
-            ${documentCatalogue.map((document) => html`<option value=${document.id} ?selected=${document.id === place.doc}>${document.shortTitle[lang]}</option>`)}
+            ${documentCatalogue().map((document) => html`<option value=${document.id} ?selected=${document.id === place.doc}>${document.shortTitle[lang]}</option>`)}
           </select></label>
         <button class="close" @click=${() => emit(this, 'atlas-reader', { kind: 'close' })}>${t('close', lang)}</button>
         ${meta ? html`<div class="meta">${meta}</div>` : nothing}
@@ -129,7 +129,7 @@ export class DocumentReader extends LitElement {
 
   async #search(): Promise<void> {
     const texts = new Map<string, DocumentText>();
-    for (const { id } of documentCatalogue) texts.set(id, await loadDocumentText(id));
+    for (const { id } of documentCatalogue()) texts.set(id, await loadDocumentText(id));
     this.hits = searchDocuments(texts, this.query);
   }
 

@@ -1,4 +1,4 @@
-import { documentInfo, documentTables } from './catalogue.ts';
+import { catalogueLoaded, documentInfo, documentTables } from './catalogue.ts';
 import { readDocumentText, type DocumentText } from './document-text.ts';
 
 /** The texts of seeds/, fetched as separate files the first time the reader or a sentence needs one. */
@@ -9,8 +9,10 @@ export function loadDocumentText(id: string): Promise<DocumentText> {
   let text = loaded.get(id);
   if (!text) {
     const source = sources[`../../seeds/${id}.txt`];
-    if (!source || !documentInfo(id)) return Promise.reject(new Error(`no document "${id}" in seeds/`));
-    text = source().then((raw) => readDocumentText(raw, documentTables(id)));
+    text = catalogueLoaded.then(async () => {
+      if (!source || !documentInfo(id)) throw new Error(`no document "${id}" in seeds/`);
+      return readDocumentText(await source(), documentTables(id));
+    });
     loaded.set(id, text);
   }
   return text;
