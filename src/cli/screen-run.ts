@@ -1,13 +1,11 @@
 import { basename } from 'node:path';
 import type { DocumentTitles } from '../report/document-title.ts';
-import { rowOfPoint, rowOfReport, type SiteRow } from '../report/site-row.ts';
 import { reportWriter, type ReportWriter } from '../report/writers.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { ProjectType } from '../schema/project-type.ts';
-import { engineVersion } from '../screening/engine-version.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
+import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
-import { verdictOfCode } from '../screening/verdict.ts';
 import { loadSiteRecordReader, readSiteFile, type SiteRecordReader } from '../site-input/index.ts';
 import type { SiteInput } from '../site-input/site-input.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
@@ -97,33 +95,23 @@ function checked(
 }
 
 /**
- * The report text of a batch. CSV rows of points come from the engine's batch path, which gives the same verdict
- * and zones as screening each point alone (src/screening/properties.test.ts); everything else is screened site by
- * site, with the full report.
+ * The report text of a batch, every site screened alone with its full report: a CSV row holds what only a full report
+ * knows (certainty, conclusion, reasons), so the engine's batch path for points, which gives verdicts and zones only,
+ * cannot write the atlas's row.
  */
 function screenBatch(screener: Screener, options: Options, writer: ReportWriter, sites: readonly Screenable[]): string {
   const projectType = options.projectType as ProjectType;
-  const screenOne = ({ id, where, site }: Screenable) => {
+  let text = '';
+  for (const { id, where, site } of sites) {
+    let report: Report;
     try {
-      return { id, geometry: site.geometry, report: screener.screen(site.geometry, projectType) };
+      report = screener.screen(site.geometry, projectType);
     } catch (error) {
       if (error instanceof ScreeningInputError)
         throw new SiteInputError({ en: `${where.en}: ${error.message}`, zh: `${where.zh}：${error.message}` });
       throw error;
     }
-  };
-  if (options.format !== 'csv') return sites.map((site) => writer.record(screenOne(site))).join('');
-  const rows: (SiteRow | undefined)[] = sites.map(() => undefined);
-  const points = sites.flatMap((site, index) => (site.site.geometry.type === 'Point' ? [index] : []));
-  const lonLat = new Float64Array(points.length * 2);
-  for (const [n, index] of points.entries()) lonLat.set((sites[index] as Screenable).site.geometry.coordinates as number[], n * 2);
-  const { verdicts, hitStart, hitZones } = screener.screenPoints(lonLat, projectType);
-  const versions = { dataVersion: screener.dataVersion, engineVersion };
-  points.forEach((index, n) => {
-    const zones = Array.from(hitZones.subarray(hitStart[n], hitStart[n + 1]), (zone) => screener.zones[zone]).flatMap((zone) =>
-      zone ? [{ zoneId: zone.id, name: zone.name }] : [],
-    );
-    rows[index] = rowOfPoint((sites[index] as Screenable).id, verdictOfCode(verdicts[n] as number), projectType, zones, versions);
-  });
-  return sites.map((site, index) => writer.row(rows[index] ?? rowOfReport(site.id, screenOne(site).report))).join('');
+    text += writer.record({ id, geometry: site.geometry, report });
+  }
+  return text;
 }

@@ -73,7 +73,7 @@ describe('screen CLI inputs', { timeout: 60_000 }, () => {
     }
   });
 
-  it('screens CSV lon/lat rows in batch, with the verdict and zones that single screening finds', async () => {
+  it('screens CSV lon/lat rows, each row with the verdict and zones of its full report', async () => {
     const batch = await screen(fixture('points.csv'), '--type', 'steel', '--format', 'csv');
     expect(batch.status).toBe(0);
     const lines = csvLines(batch.stdout);
@@ -142,7 +142,8 @@ describe('screen CLI refusals', { timeout: 60_000 }, () => {
   it('an unreadable file', () => refuses(/^error: cannot read .*missing\.csv: ENOENT/, join(scratch, 'missing.csv'), '--type', 'steel'));
   it('an empty file', () => refuses(/empty\.csv is empty/, scratchFile('empty.csv', ''), '--type', 'steel'));
   it('a CSV with no rows', () => refuses(/header but no data rows/, scratchFile('header-only.csv', 'lon,lat\n'), '--type', 'steel'));
-  it('broken GeoJSON', () => refuses(/broken\.geojson, the GeoJSON file ends before its FeatureCollection does/, fixture('broken.geojson'), '--type', 'steel'));
+  it('broken GeoJSON', () =>
+    refuses(/broken\.geojson, the GeoJSON file ends before its FeatureCollection does/, fixture('broken.geojson'), '--type', 'steel'));
   it('a file that is not FlatGeobuf', () =>
     refuses(/corrupt\.fgb, the file is not FlatGeobuf/, scratchFile('corrupt.fgb', 'not a flatgeobuf file'), '--type', 'steel'));
   it('coordinates out of range, naming the row', () =>

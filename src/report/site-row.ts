@@ -10,13 +10,20 @@ export interface ZoneName {
 }
 
 /**
- * One row of a screening report: one site, whatever path screened it. The batch path for points fills it from
- * verdicts and zone indexes; a full report fills it through rowOfReport; both give the same row for the same point.
- * What only a full report knows (hits' rules, doubts, the conclusion) is in the JSON Lines and GeoJSON reports.
+ * One row of a screening report: one site, from its full report (the atlas's export and the CLI write the same row).
+ * A full report adds its certainty, conclusion, each hit's reasons and the rules the map cannot test; the hits'
+ * figures and citations in full are in the JSON Lines and GeoJSON reports.
  */
 export interface SiteRow {
   id: string;
   verdict: Verdict;
+  certainty?: Report['certainty'];
+  worstCase?: Verdict;
+  conclusion?: Bilingual;
+  /** "zone: reason; doubt" for each hit that has a reason or a doubt. */
+  reasons?: Bilingual[];
+  /** "place: rule (why the map cannot test it)" for each rule listed as untestable. */
+  untestable?: Bilingual[];
   projectType: ProjectType;
   site: Pick<Report['site'], 'kind' | 'areaHa' | 'lengthKm'>;
   /** Every zone the site is in or near, once each, in id order. */
@@ -24,6 +31,8 @@ export interface SiteRow {
   dataVersion: string;
   engineVersion: string;
 }
+
+const bilingual = (text: (lang: keyof Bilingual) => string): Bilingual => ({ zh: text('zh'), en: text('en') });
 
 /** Code-point order, so that the order never depends on the machine's locale. */
 const byId = (a: ZoneName, b: ZoneName) => (a.zoneId < b.zoneId ? -1 : a.zoneId > b.zoneId ? 1 : 0);
@@ -40,21 +49,20 @@ export function rowOfReport(id: string, report: Report): SiteRow {
   return {
     id,
     verdict: report.verdict,
+    certainty: report.certainty,
+    worstCase: report.worstCase,
+    conclusion: report.conclusion,
+    reasons: report.hits.flatMap((hit) => {
+      const texts = [...(hit.reason ? [hit.reason] : []), ...hit.doubts.map((doubt) => doubt.text)];
+      return texts.length > 0 ? [bilingual((lang) => `${hit.name[lang]}: ${texts.map((text) => text[lang]).join('; ')}`)] : [];
+    }),
+    untestable: report.untestable.map((entry) =>
+      bilingual((lang) => `${entry.where[lang]}: ${entry.summary[lang]} (${entry.reason[lang]})`),
+    ),
     projectType: report.projectType,
     site: { kind, ...(areaHa !== undefined ? { areaHa } : {}), ...(lengthKm !== undefined ? { lengthKm } : {}) },
     zones: distinctZones(report.hits),
     dataVersion: report.dataVersion,
     engineVersion: report.engineVersion,
   };
-}
-
-/** The row of a point screened by the batch path, which gives its verdict and the zones it is in or near. */
-export function rowOfPoint(
-  id: string,
-  verdict: Verdict,
-  projectType: ProjectType,
-  zones: Iterable<ZoneName>,
-  versions: Pick<SiteRow, 'dataVersion' | 'engineVersion'>,
-): SiteRow {
-  return { id, verdict, projectType, site: { kind: 'point' }, zones: distinctZones(zones), ...versions };
 }

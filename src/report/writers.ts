@@ -3,7 +3,7 @@ import type { Report } from '../screening/report.ts';
 import type { ReportLang } from './columns.ts';
 import { csvHeader, csvLine } from './csv.ts';
 import { type DocumentTitles, documentTitle } from './document-title.ts';
-import { rowOfReport, type SiteRow } from './site-row.ts';
+import { rowOfReport } from './site-row.ts';
 
 /** The report formats, for the atlas's exports and the CLI alike. */
 export const reportFormats = ['jsonl', 'csv', 'geojson'] as const;
@@ -30,8 +30,6 @@ export interface ReportFailure extends Bilingual {
 export interface ReportWriter {
   start(): string;
   record(record: ReportRecord): string;
-  /** A row from the batch path, which screens points without full reports: CSV only. */
-  row(row: SiteRow): string;
   end(): string;
   fail(failure: ReportFailure): string;
 }
@@ -50,9 +48,6 @@ function jsonLinesWriter(titles: DocumentTitles): ReportWriter {
   return {
     start: () => '',
     record: (record) => `${JSON.stringify(properties(record, titles))}\n`,
-    row: () => {
-      throw new Error('JSON Lines rows carry full reports');
-    },
     end: () => '',
     fail: (failure) => `${failureJson(failure)}\n`,
   };
@@ -62,7 +57,6 @@ function csvWriter(lang: ReportLang): ReportWriter {
   return {
     start: () => csvHeader(lang),
     record: ({ id, report }) => csvLine(rowOfReport(id, report), lang),
-    row: (row) => csvLine(row, lang),
     end: () => '',
     // A CSV cannot carry the error without breaking its columns: the caller reports it on its own channel.
     fail: () => '',
@@ -78,9 +72,6 @@ function geoJsonWriter(titles: DocumentTitles): ReportWriter {
       const separator = first ? '' : ',\n';
       first = false;
       return separator + feature;
-    },
-    row: () => {
-      throw new Error('GeoJSON features carry full reports');
     },
     end: () => '\n]}\n',
     // A foreign member of the collection (RFC 7946 §6.1): readers keep the features and may show the error.
