@@ -3,6 +3,7 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { DatasetEntry, Manifest } from '../schema/manifest.ts';
 import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
+import { IncompleteDataError, missingForScreening, type MissingData } from './incomplete-data.ts';
 
 /**
  * Where the data comes from: the atlas fetches the served files, the CLI and the tests read them from disk. Each
@@ -35,13 +36,15 @@ export interface AtlasData {
   readonly attributions: string[];
   readonly collections: ReadonlyMap<string, FeatureCollection>;
   readonly failures: readonly DataFailure[];
+  /** What the screening needs and lacks (manifest, zone layers); while any, screener() rejects: no verdict, never clear. */
+  readonly missing: readonly MissingData[];
   /** The screening engine over these collections and the seeds, built on first use. */
   screener(): Promise<Screener>;
 }
 
 /**
- * Loads the manifest and every layer's dataset. A dataset that fails is listed in `failures` and the rest load
- * (the atlas keeps working without it; the CLI refuses to screen against incomplete data).
+ * Loads the manifest and every layer's dataset. A dataset that fails is listed in `failures` and the rest load: the
+ * map keeps working without it, but the screening refuses to run when it lacks a zone layer or the manifest.
  */
 export async function createAtlasData(loader: DataLoader, options: AtlasDataOptions): Promise<AtlasData> {
   const failures: DataFailure[] = [];
@@ -65,11 +68,13 @@ export async function createAtlasData(loader: DataLoader, options: AtlasDataOpti
   }
   for (const [id, collection] of options.extraCollections ?? []) collections.set(id, collection);
   const dataVersion = manifest?.version ?? 'unknown';
+  const missing = missingForScreening(options.layers, failures);
   let screener: Promise<Screener> | undefined;
   return {
-    manifest, dataVersion, collections, failures,
+    manifest, dataVersion, collections, failures, missing,
     attributions: [...new Set(manifest?.datasets.map((dataset) => dataset.provenance.attribution) ?? [])],
     screener() {
+      if (missing.length > 0) return Promise.reject(new IncompleteDataError(missing));
       // Loaded on first use: the atlas's start bundle carries neither the engine nor the seeds.
       screener ??= Promise.all([import('../screening/screener.ts'), loader.seeds()])
         .then(([{ createScreener }, seeds]) => createScreener({ collections, seeds, dataVersion }));

@@ -8,6 +8,7 @@ import { verdicts } from '../screening/verdict.ts';
 import { fileTooLarge, SITE_LIMITS } from '../site-input/limits.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap, Outline } from './atlas-map.ts';
+import { IncompleteDataError, type MissingData } from './incomplete-data.ts';
 import type { PastedSite, SiteFile } from './events.ts';
 import { verdictRgba, type Rgba } from './verdict-colours.ts';
 
@@ -32,6 +33,8 @@ export class ScreeningSession {
   problem = '';
   notes: Bilingual[] = [];
   drawing: DrawKind | '' = '';
+  /** Data the screening needs that did not load: the card reads "incomplete" and names it, and gives no verdict. */
+  incomplete: readonly MissingData[] = [];
   #computed = '';
   #pending: Promise<Report | undefined> = Promise.resolve(undefined);
 
@@ -45,14 +48,18 @@ export class ScreeningSession {
     this.#computed = key;
     this.#pending = (async () => {
       let report: Report | undefined;
+      let incomplete: readonly MissingData[] = [];
       try {
         report = site && projectType ? (await this.host.screener()).screen(site, projectType) : undefined;
       } catch (error) {
-        this.#refuseError(error);
+        // The site is already the state's here: say why it cannot be screened, not that it was kept.
+        if (error instanceof IncompleteDataError) incomplete = error.missing;
+        else this.#refuseError(error, undefined, false);
       }
       // A later change may have started its own computation meanwhile: only the latest one is shown.
       if (key === this.#computed) {
         this.report = report;
+        this.incomplete = incomplete;
         this.#drawOverlay(site);
         this.host.changed();
       }
@@ -114,11 +121,12 @@ export class ScreeningSession {
     this.host.store.update((state) => ({ ...state, site, panel: 'screening' }));
   }
 
-  #refuseError(error: unknown, where?: string): void {
+  #refuseError(error: unknown, where?: string, kept = true): void {
     const lang = this.host.store.state.lang;
     const bilingual = error as { text?: Bilingual; message?: string };
     const text = bilingual.text?.[lang] ?? bilingual.message ?? String(error);
-    this.#refuse(`${where ? `${where}: ` : ''}${text}${lang === 'zh' ? '（已保留原选址）' : ' (your site is unchanged)'}`);
+    const unchanged = kept ? (lang === 'zh' ? '（已保留原选址）' : ' (your site is unchanged)') : '';
+    this.#refuse(`${where ? `${where}: ` : ''}${text}${unchanged}`);
   }
 
   #refuse(text: string): void {

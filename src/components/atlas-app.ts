@@ -138,7 +138,8 @@ export class AtlasApp extends LitElement {
     const { screening, ledger } = atlas;
     if (panel === 'screening') {
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
-        drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} locale=${lang}></screening-panel>`;
+        drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes}
+        .incomplete=${screening.incomplete} locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {
       void ledger.ledger().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { verdictBackgroundCss } from '../app/verdict-colours.ts';
 import { emit, type AtlasEvents, type Datum } from '../app/events.ts';
+import { incompleteText, type MissingData } from '../app/incomplete-data.ts';
 import { documentLabel } from '../documents/catalogue.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
@@ -13,7 +14,7 @@ import type { DrawKind } from '../map/draw-tool.ts';
 export class ScreeningPanel extends LitElement {
   static override properties = {
     report: { attribute: false }, projectType: {}, hasSite: { type: Boolean }, drawing: {}, problem: {}, notes: { attribute: false },
-    locale: {}, capacity: { state: true },
+    locale: {}, capacity: { state: true }, incomplete: { attribute: false },
   };
   report: Report | undefined;
   projectType: ProjectType | '' = '';
@@ -21,6 +22,8 @@ export class ScreeningPanel extends LitElement {
   drawing: DrawKind | '' = '';
   problem = '';
   notes: string[] = [];
+  /** Data the screening lacks: the card reads "incomplete" and names it instead of giving a verdict. */
+  incomplete: readonly MissingData[] = [];
   locale: Lang = 'zh';
   capacity = '';
 
@@ -39,6 +42,7 @@ export class ScreeningPanel extends LitElement {
     .verdict { border-radius: 6px; padding: 8px 10px; margin: 8px 0; color: #fff; }
     .verdict strong { font-size: 18px; display: block; }
     ${unsafeCSS(verdictBackgroundCss)}
+    .verdict.incomplete { background: #5b5346; }
     table { width: 100%; border-collapse: collapse; font-size: 12px; }
     th, td { border-bottom: 1px solid #e2ddd2; text-align: left; padding: 3px 4px; vertical-align: top; }
     .cite { color: #6a3d00; }
@@ -92,7 +96,20 @@ export class ScreeningPanel extends LitElement {
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.notes.length > 0 ? html`<ul class="notes">${this.notes.map((note) => html`<li>${note}</li>`)}</ul>` : nothing}
       </fieldset>
-      ${this.report ? this.#report(this.report) : html`<p class="hint">${t('screeningHint', lang)}</p>`}`;
+      ${this.report ? this.#report(this.report) : this.incomplete.length > 0 ? this.#incomplete()
+        : html`<p class="hint">${t('screeningHint', lang)}</p>`}`;
+  }
+
+  /** No verdict while data is missing: the layers are named, in the interface language and the other. */
+  #incomplete() {
+    const lang = this.locale;
+    const text = incompleteText(this.incomplete);
+    return html`
+      <div class="verdict incomplete" role="status" aria-live="polite">
+        <strong>${lang === 'zh' ? '不完整 · incomplete' : 'incomplete · 不完整'}</strong>
+      </div>
+      <p class="conclusion">${text[lang]}</p>
+      <ul class="missing">${this.incomplete.map((item) => html`<li>${item.name.zh} / ${item.name.en}: ${item.reason}</li>`)}</ul>`;
   }
 
   #report(report: Report) {

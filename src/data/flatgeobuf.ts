@@ -13,7 +13,10 @@ import type { DatasetEntry } from '../schema/manifest.ts';
 export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
 
 /** The features of FlatGeobuf bytes or a byte stream, in file order; `header` receives the header first. */
-export function flatGeobufFeatures(source: Uint8Array | ReadableStream<Uint8Array>, header?: (meta: HeaderMeta) => void): AsyncGenerator<Feature> {
+export function flatGeobufFeatures(
+  source: Uint8Array | ReadableStream<Uint8Array>,
+  header?: (meta: HeaderMeta) => void,
+): AsyncGenerator<Feature> {
   return deserialize(source as Uint8Array, { ...(header ? { headerMetaFn: header } : {}) }) as AsyncGenerator<Feature>;
 }
 
@@ -29,12 +32,17 @@ export class DatasetError extends Error {
 }
 
 /**
- * A dataset's bytes as GeoJSON, checked: `sha256` is the bytes' hex digest (undefined where the context cannot
- * compute one), compared with the manifest's; then the feature count and every feature against the layer's schema.
+ * A dataset's bytes as GeoJSON, checked: `sha256` is the bytes' hex digest, compared with the manifest's; then the
+ * feature count and every feature against the layer's schema.
  */
-export async function verifiedDataset(bytes: Uint8Array, sha256: string | undefined, entry: DatasetEntry, layer: LayerDefinition): Promise<FeatureCollection> {
+export async function verifiedDataset(
+  bytes: Uint8Array,
+  sha256: string,
+  entry: DatasetEntry,
+  layer: LayerDefinition,
+): Promise<FeatureCollection> {
   const fail = (why: string) => new DatasetError(layer.id, `${layer.title.en} (${entry.file}): ${why}`);
-  if (sha256 !== undefined && sha256 !== entry.sha256) throw fail('the file is corrupt (checksum differs from the manifest)');
+  if (sha256 !== entry.sha256) throw fail('the file is corrupt (checksum differs from the manifest)');
   const features: Feature[] = [];
   try {
     for await (const feature of flatGeobufFeatures(bytes)) features.push(feature);

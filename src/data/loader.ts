@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FeatureCollection } from 'geojson';
 import { manifestSchema, type DatasetEntry, type Manifest } from '../schema/manifest.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
@@ -5,19 +7,26 @@ import { DatasetError, verifiedDataset } from './flatgeobuf.ts';
 
 export { DatasetError };
 
+/** The served manifest, checked: a missing, unreadable or invalid one fails with a message that says which. */
 export async function loadManifest(dataUrl: URL): Promise<Manifest> {
-  const response = await fetch(new URL('manifest.json', dataUrl));
-  if (!response.ok) throw new Error(`data manifest: HTTP ${response.status}`);
-  const parsed = manifestSchema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(`data manifest: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const response = await fetch(new URL('manifest.json', dataUrl)).catch(() => undefined);
+  if (!response?.ok) throw new Error(`data manifest (manifest.json): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
+  // A server that answers every path with the page (a missing file behind a fallback) gives HTML, not JSON.
+  const json: unknown = await response.json().catch(() => undefined);
+  if (json === undefined) throw new Error('data manifest (manifest.json): the file is not JSON (missing or corrupt)');
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`data manifest (manifest.json): ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
-  // crypto.subtle exists only in secure contexts; an atlas served over plain HTTP from another host skips the check.
-  if (!globalThis.crypto?.subtle) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * The bytes' SHA-256, always: crypto.subtle exists only in secure contexts (HTTPS, localhost), so an atlas served over
+ * plain HTTP from another host uses the kept pure-JavaScript digest instead of skipping the check.
+ */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return bytesToHex(sha256(bytes));
+  return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }
 
 /** Fetches one FlatGeobuf dataset whole and checks it (flatgeobuf.ts: checksum, count, the layer's schema). */

@@ -1,0 +1,151 @@
+/**
+ * Issue 17's table, one test (or a few) per row that had none: each reproduces the failure the row reports and
+ * checks what happens now. Rows tested elsewhere: F5/F6/F11 in src/site-input (zip cap, duplicate removal, tangled
+ * boundaries), F7/F9/F12-F14 in src/cli and src/report (formula cells, --zones, CSV reader, complete output).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { layerDefinitions } from '../../layers/registry.ts';
+import { createAtlasData } from '../../src/app/atlas-data.ts';
+import { Atlas } from '../../src/app/atlas.ts';
+import { IncompleteDataError, screeningLayers } from '../../src/app/incomplete-data.ts';
+import { DatasetError, verifiedDataset } from '../../src/data/flatgeobuf.ts';
+import { sha256Hex } from '../../src/data/loader.ts';
+import { projectRoot, readManifest } from '../../src/data/node-loader.ts';
+import type { SiteGeometry } from '../../src/schema/geometry.ts';
+import { readShareFile } from '../../src/state/share-file.ts';
+import { decodeSite, encodeSite } from '../../src/state/site-codec.ts';
+import { decodeHash, encodeHash } from '../../src/state/url-codec.ts';
+import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
+
+/** A steel plant at 棋盘井: prohibited with all the data, the case the issue found screening clear. */
+const qipanjing: SiteGeometry = { type: 'Point', coordinates: [107.1, 39.5] };
+
+async function screenedWith(loader = diskLoader()) {
+  const fake = fakePlatform(loader);
+  const map = fakeMap();
+  const atlas = new Atlas(fake.platform);
+  await atlas.start(map.map);
+  atlas.setProjectType('steel');
+  atlas.screening.setSite(qipanjing, []);
+  const report = await atlas.screening.update();
+  return { atlas, report, ...fake };
+}
+
+describe('F1: a missing or corrupt data file never gives a verdict', () => {
+  test('the zone layers are those whose features must declare a zone kind', () => {
+    expect(screeningLayers(layerDefinitions).map((layer) => layer.id).sort()).toEqual([
+      'admin-regions', 'deserts', 'red-line-areas', 'restricted-zones', 'river-basins', 'river-buffers', 'wetlands',
+    ]);
+  });
+
+  test('with every dataset the steel plant at 棋盘井 is prohibited', async () => {
+    const { atlas, report } = await screenedWith();
+    expect(report?.verdict).toBe('prohibited');
+    expect(atlas.screening.incomplete).toEqual([]);
+  });
+
+  test('without restricted-zones.fgb the card is incomplete and names the layer, not "restricted"', async () => {
+    const { atlas, report } = await screenedWith(diskLoader((id) => (id === 'restricted-zones' ? 'restricted-zones.fgb: HTTP 404' : undefined)));
+    expect(report).toBeUndefined();
+    expect(atlas.screening.report).toBeUndefined();
+    expect(atlas.screening.incomplete.map((item) => item.name)).toEqual([{ zh: '限制与重点管控区', en: 'Restricted and key-control zones' }]);
+    expect(atlas.screening.problem).toBe('');
+    await expect(atlas.screener()).rejects.toThrow(/Screening incomplete.*Restricted and key-control zones/);
+  });
+
+  test('without a manifest (missing or corrupt) the card names it and every zone layer; no export is possible', async () => {
+    const loader = { ...diskLoader(), manifest: async () => { throw new Error('data manifest (manifest.json): the file is not JSON (missing or corrupt)'); } };
+    const { atlas, report, saved } = await screenedWith(loader);
+    expect(report).toBeUndefined();
+    const missing = atlas.screening.incomplete;
+    expect(missing[0]).toMatchObject({ id: 'manifest', name: { zh: '数据清单（manifest.json）' }, reason: /not JSON/ });
+    expect(missing.map((item) => item.id).slice(1).sort()).toEqual(screeningLayers(layerDefinitions).map((layer) => layer.id).sort());
+    await atlas.exportReport({ format: 'csv', capacity: '' });
+    await atlas.exportReport({ format: 'geojson', capacity: '' });
+    expect(saved).toEqual([]);
+  });
+
+  test('a failed layer the screening does not read (the water sections) leaves the verdict standing', async () => {
+    const { report, atlas } = await screenedWith(diskLoader((id) => (id === 'water-sections' ? 'HTTP 404' : undefined)));
+    expect(report?.verdict).toBe('prohibited');
+    expect(atlas.failed['water-sections']).toBe('HTTP 404');
+  });
+
+  test('the incomplete error reads in Chinese and English', async () => {
+    const data = await createAtlasData(diskLoader((id) => (id === 'wetlands' ? 'HTTP 404' : undefined)), { layers: layerDefinitions });
+    const error = await data.screener().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(IncompleteDataError);
+    expect((error as IncompleteDataError).text.zh).toContain('筛查不完整');
+    expect((error as IncompleteDataError).text.zh).toContain('湿地');
+  });
+});
+
+describe('F8: the checksum is verified in every context', () => {
+  const entry = readManifest().datasets.find((dataset) => dataset.id === 'restricted-zones')!;
+  const layer = layerDefinitions.find((definition) => definition.id === 'restricted-zones')!;
+  const bytes = new Uint8Array(readFileSync(join(projectRoot, 'public', 'data', entry.file)));
+
+  test('without crypto.subtle (plain HTTP off localhost) the kept SHA-256 gives the same digest', async () => {
+    // An own property hides the prototype's getter; deleting it brings the getter back.
+    Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+    try {
+      expect(globalThis.crypto.subtle).toBeUndefined();
+      expect(await sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(await sha256Hex(bytes)).toBe(entry.sha256);
+    } finally {
+      delete (globalThis.crypto as { subtle?: unknown }).subtle;
+      expect(globalThis.crypto.subtle).toBeDefined();
+    }
+  });
+
+  test('a zone moved by one byte is refused by its checksum', async () => {
+    const tampered = bytes.slice();
+    tampered[tampered.length - 9]! ^= 1;
+    await expect(verifiedDataset(tampered, await sha256Hex(tampered), entry, layer)).rejects.toThrow(DatasetError);
+    await expect(verifiedDataset(tampered, await sha256Hex(tampered), entry, layer)).rejects.toThrow(/checksum differs/);
+  });
+});
+
+describe('F2: links of any size', () => {
+  /** A ring of `count` vertices around 棋盘井, about 10 km across, each a few metres from the last. */
+  const ring = (count: number): SiteGeometry => {
+    const positions = Array.from({ length: count }, (_, index): [number, number] => {
+      const angle = (2 * Math.PI * index) / count;
+      return [107.1 + 0.05 * Math.cos(angle) * (1 + 0.01 * (index % 7)), 39.5 + 0.05 * Math.sin(angle)];
+    });
+    return { type: 'Polygon', coordinates: [[...positions, positions[0]!]] };
+  };
+
+  test('a 60,000-vertex site is encoded without overflowing the stack and decodes to the same positions', () => {
+    const site = ring(60_000);
+    const text = encodeSite(site);
+    expect(text.length).toBeGreaterThan(124_000);
+    const back = decodeSite(text) as { coordinates: number[][][] };
+    expect(back.coordinates[0]!.length).toBe(60_001);
+    expect(back.coordinates[0]![12_345]).toEqual((site.coordinates as number[][][])[0]![12_345]!.map((value) => Math.round(value * 1e6) / 1e6));
+  });
+
+  test('the atlas takes the 60,000-vertex site, and sharing it saves a share file instead of a link', async () => {
+    const href = 'http://127.0.0.1:4173/';
+    const fake = fakePlatform(diskLoader(), { href });
+    const atlas = new Atlas({ ...fake.platform, links: (store, defaults, extras) => ({
+      start: () => undefined,
+      hash: () => encodeHash(store.state, defaults, extras()),
+      shareUrl: () => `${href}${encodeHash(store.state, defaults, extras())}`,
+      open: () => undefined,
+    }) });
+    await atlas.start(fakeMap().map);
+    atlas.setProjectType('steel');
+    atlas.screening.setSite(ring(60_000), []);
+    const report = await atlas.screening.update();
+    expect(report?.site.kind).toBe('polygon');
+    await atlas.presenting.act('copy-link');
+    expect(fake.copied).toEqual([]);
+    expect(fake.saved.map((file) => file.name)).toEqual(['nm-carbon-atlas-share.json']);
+    const shared = readShareFile(await fake.saved[0]!.file.text());
+    expect((decodeHash(shared.hash, atlas.defaults).partial['site'] as SiteGeometry).type).toBe('Polygon');
+  });
+});
