@@ -39,6 +39,8 @@ const cases = {
   'chemical-park-jarud': { projectType: 'chemical-park', geometry: { type: 'Point', coordinates: [120.9, 44.83] } },
   // Beside the Ordos-Wuhai edge.
   'steel-ordos-wuhai-edge': { projectType: 'steel', geometry: { type: 'Point', coordinates: [106.99, 39.57] } },
+  // Baotou city, across the Yellow River from Ordos: 10-25 km from its edge, which is good to 3 km there.
+  'steel-baotou-city': { projectType: 'steel', geometry: { type: 'Point', coordinates: [109.84, 40.65] } },
   // Beside the 大黑河 south of Hohhot (a tributary the plan names at line 1736; the open river data has no tributaries).
   'chemical-park-dahei-river': { projectType: 'chemical-park', geometry: { type: 'Point', coordinates: [111.72, 40.7] } },
   // Tongliao, in the Liao basin.
@@ -129,6 +131,44 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
       if (hit.jurisdiction?.standing === 'near') expect(hit.verdict).toBe('review');
     }
     expect(ordos.some((hit) => hit.ruleId === 'od-qipanjing-capacity-control') || ordos.every((hit) => doubtCodes(hit).includes('jurisdiction-edge'))).toBe(true);
+    // The doubt is the hand-drawn Wuhai stretch's, at its 27 km.
+    for (const hit of ordos) {
+      const doubt = hit.doubts.find((candidate) => candidate.code === 'jurisdiction-edge');
+      expect(doubt?.text.zh).toContain('与乌海市的边界（手绘）');
+      expect(doubt?.text.en).toContain('edge against Wuhai');
+      expect(hit.jurisdiction).toMatchObject({ id: 'ordos', accuracyKm: 27 });
+    }
+  });
+
+  it('narrows the band to the stretch of the edge nearest the site: no Ordos doubt in Baotou city', () => {
+    const { hits } = report('steel-baotou-city');
+    expect(hits.filter((hit) => hit.jurisdiction?.id === 'ordos' || hit.doubts.some((doubt) => doubt.zoneId === 'ordos'))).toEqual([]);
+    // Across the river at 109.5 E the site is 1.5 km from Ordos's edge, within its 3 km there: still review.
+    const near = screener.screen({ type: 'Point', coordinates: [109.5, 40.54] }, 'steel').hits.filter((hit) => hit.jurisdiction?.id === 'ordos');
+    expect(near.length).toBeGreaterThan(0);
+    for (const hit of near) expect(hit).toMatchObject({ verdict: 'review', jurisdiction: { accuracyKm: 3, standing: 'near' } });
+    // 9 km outside the drawn outline of Inner Mongolia: on the Mongolian-border stretch (23 km) the site may be
+    // inside; elsewhere (2 km) it is not.
+    const mongolianStretch = screener.screen({ type: 'Point', coordinates: [119, 46.9] }, 'steel');
+    expect(mongolianStretch.warnings.map((warning) => warning.code)).not.toContain('outside-region');
+    const region = mongolianStretch.hits.filter((hit) => hit.zoneId === 'inner-mongolia');
+    expect(region.length).toBeGreaterThan(0);
+    for (const hit of region) {
+      expect(hit).toMatchObject({ verdict: 'review', position: 'near', accuracyKm: 23 });
+      expect(hit.doubts.find((doubt) => doubt.code === 'zone-edge')?.text.zh).toContain('中蒙边界');
+    }
+    expect(screener.screen({ type: 'Point', coordinates: [112, 45.18] }, 'steel').warnings.map((warning) => warning.code)).toContain('outside-region');
+    // The batch path draws the same lines.
+    const points = [[109.84, 40.65], [109.5, 40.54], [106.99, 39.57], [119, 46.9], [112, 45.18], [119.5, 46.7], [111, 43.42]];
+    const batch = screener.screenPoints(new Float64Array(points.flat()), 'steel');
+    points.forEach((coordinates, n) => {
+      expect(batch.verdicts[n]).toBe(verdictCode(screener.screen({ type: 'Point', coordinates }, 'steel').verdict));
+    });
+    const ordos = screener.zones.find((zone) => zone.id === 'ordos')?.index;
+    const zonesOf = (n: number) => Array.from(batch.hitZones.subarray(batch.hitStart[n], batch.hitStart[n + 1]));
+    expect(zonesOf(0)).not.toContain(ordos);
+    expect(zonesOf(1)).toContain(ordos);
+    expect(zonesOf(2)).toContain(ordos);
   });
 
   it('lists the tributary prohibition as untestable beside the 大黑河, with its reason', () => {

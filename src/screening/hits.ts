@@ -26,8 +26,15 @@ export interface ApplicableRule {
 /** Kilometres as precise as an accuracy of accuracyKm allows. */
 export const kmFigure = (km: number, accuracyKm: number): number => round(km, accuracyKm >= 10 ? 0 : accuracyKm >= 1 ? 1 : 3);
 
-/** Within the accuracy of the drawn edge: the official boundary decides which side the site is on. */
-const onEdge = ({ info, contact }: Met): boolean => info.accuracyKm > 0 && contact.edgeKm <= info.accuracyKm;
+/** Within the accuracy of the drawn edge where the site is: the official boundary decides which side the site is on. */
+const onEdge = ({ contact }: Met): boolean => contact.accuracyKm > 0 && contact.edgeKm <= contact.accuracyKm;
+
+/** The drawn edge the site is near, naming its stretch where the zone's accuracy varies along the edge. */
+function drawnEdge({ info, contact }: Met): Bilingual {
+  const stretch = contact.stretch >= 0 ? info.edgeAccuracy?.stretches[contact.stretch]?.edge : undefined;
+  return stretch ? { zh: `${info.name.zh}所绘边界“${stretch.zh}”一段`, en: `the drawn edge of ${info.name.en} (the stretch “${stretch.en}”)` }
+    : { zh: `${info.name.zh}所绘边界`, en: `the drawn edge of ${info.name.en}` };
+}
 
 /** What makes any rule of the zone less certain than it reads: the zone is a sketch, or the site is on its edge. */
 export function zoneDoubts(met: Met): Doubt[] {
@@ -49,12 +56,13 @@ export function zoneDoubts(met: Met): Doubt[] {
     });
   }
   if (onEdge(met)) {
-    const km = kmFigure(contact.edgeKm, info.accuracyKm);
+    const km = kmFigure(contact.edgeKm, contact.accuracyKm);
+    const edge = drawnEdge(met);
     doubts.push({
       code: 'zone-edge', zoneId: info.id,
       text: {
-        zh: `选址距${name.zh}所绘边界 ${km} 公里，在其 ${info.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）；请以官方边界核实`,
-        en: `the site is ${km} km from the drawn edge of ${name.en}, within its ${info.accuracyKm} km accuracy (${basisText[info.basis].en}); verify against the official boundary`,
+        zh: `选址距${edge.zh} ${km} 公里，在其 ${contact.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）；请以官方边界核实`,
+        en: `the site is ${km} km from ${edge.en}, within its ${contact.accuracyKm} km accuracy (${basisText[info.basis].en}); verify against the official boundary`,
       },
     });
   }
@@ -64,12 +72,13 @@ export function zoneDoubts(met: Met): Doubt[] {
 function jurisdictionDoubt(jurisdiction: Met): Doubt | undefined {
   if (!onEdge(jurisdiction)) return undefined;
   const { info, contact } = jurisdiction;
-  const km = kmFigure(contact.edgeKm, info.accuracyKm);
+  const km = kmFigure(contact.edgeKm, contact.accuracyKm);
+  const edge = drawnEdge(jurisdiction);
   return {
     code: 'jurisdiction-edge', zoneId: info.id,
     text: {
-      zh: `选址距${info.name.zh}所绘边界 ${km} 公里，在其 ${info.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）：是否在其境内决定此规定是否适用`,
-      en: `the site is ${km} km from the drawn edge of ${info.name.en}, within its ${info.accuracyKm} km accuracy (${basisText[info.basis].en}): which side it lies on decides whether this rule applies`,
+      zh: `选址距${edge.zh} ${km} 公里，在其 ${contact.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）：是否在${info.name.zh}境内决定此规定是否适用`,
+      en: `the site is ${km} km from ${edge.en}, within its ${contact.accuracyKm} km accuracy (${basisText[info.basis].en}): which side it lies on decides whether this rule applies`,
     },
   };
 }
@@ -78,7 +87,7 @@ function jurisdictionDoubt(jurisdiction: Met): Doubt | undefined {
 function figures(met: Met, site: Site, store: ZoneStore, zoneAreaM2: number): Partial<Hit> {
   const { info, contact } = met;
   if (site.kind === 'point') return {};
-  const [low, high] = onEdge(met) ? shareRange(site, store, info.index, info.accuracyKm, contact) : [NaN, NaN];
+  const [low, high] = onEdge(met) ? shareRange(site, store, info.index, contact.accuracyKm, contact) : [NaN, NaN];
   const figure = (value: number, scale: number, max: number, digits: number) =>
     roundedFigure(value, low * scale, high * scale, max, digits);
   if (site.kind === 'line') {
@@ -113,16 +122,16 @@ export function hitsOfZone(
   if (near && rules.length === 0) return [];
   const doubts = zoneDoubts(met);
   const zone = {
-    zoneId: info.id, layer: info.layer, name: info.name, zoneKind: info.zoneKind, basis: info.basis, accuracyKm: info.accuracyKm,
+    zoneId: info.id, layer: info.layer, name: info.name, zoneKind: info.zoneKind, basis: info.basis, accuracyKm: contact.accuracyKm,
     position: contact.position as Hit['position'],
     ...figures(met, site, store, zoneAreaM2),
-    ...(Number.isFinite(contact.edgeKm) ? { distanceKm: kmFigure(contact.edgeKm, info.accuracyKm) } : {}),
+    ...(Number.isFinite(contact.edgeKm) ? { distanceKm: kmFigure(contact.edgeKm, contact.accuracyKm) } : {}),
   };
   const jurisdictionOf = (jurisdiction: Met | undefined): Partial<Hit> => (jurisdiction ? {
     jurisdiction: {
-      id: jurisdiction.info.id, name: jurisdiction.info.name, basis: jurisdiction.info.basis, accuracyKm: jurisdiction.info.accuracyKm,
+      id: jurisdiction.info.id, name: jurisdiction.info.name, basis: jurisdiction.info.basis, accuracyKm: jurisdiction.contact.accuracyKm,
       standing: jurisdiction.contact.position === 'near' ? 'near' : 'inside',
-      ...(Number.isFinite(jurisdiction.contact.edgeKm) ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.info.accuracyKm) } : {}),
+      ...(Number.isFinite(jurisdiction.contact.edgeKm) ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.contact.accuracyKm) } : {}),
     },
   } : {});
   const typeName = projectTypes[type];
@@ -145,7 +154,7 @@ export function hitsOfZone(
     }];
   }
   return [...rules.map(({ rule, jurisdiction }): Hit => {
-    const outside = jurisdiction?.contact.position === 'near' ? jurisdiction.info : undefined;
+    const outside = jurisdiction?.contact.position === 'near' ? jurisdiction : undefined;
     const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
     // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
     const all = !doubt ? doubts : [...doubts.filter((other) => other.code !== 'zone-edge' || other.zoneId !== doubt.zoneId), doubt];
@@ -154,8 +163,8 @@ export function hitsOfZone(
       zh: `位于所绘边界之外，但在其精度范围内：若在区内，此规定将使项目为${would(rule).zh}`,
       en: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${would(rule).en}`,
     } : outside ? {
-      zh: `位于制定此规定的${outside.name.zh}所绘边界之外，但在其 ${outside.accuracyKm} 公里精度范围内：若在其境内，此规定将使项目为${would(rule).zh}`,
-      en: `outside the drawn edge of ${outside.name.en}, whose document makes this rule, but within its ${outside.accuracyKm} km accuracy: inside, this rule would make the project ${would(rule).en}`,
+      zh: `位于制定此规定的${drawnEdge(outside).zh}之外，但在其 ${outside.contact.accuracyKm} 公里精度范围内：若在${outside.info.name.zh}境内，此规定将使项目为${would(rule).zh}`,
+      en: `outside ${drawnEdge(outside).en}, whose document makes this rule, but within its ${outside.contact.accuracyKm} km accuracy: inside, this rule would make the project ${would(rule).en}`,
     } : sketchBases.has(info.basis) ? {
       zh: `若选址在文件所指的${info.name.zh}内，此规定使项目为${would(rule).zh}；所绘范围不能证明这一点`,
       en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,

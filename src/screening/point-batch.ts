@@ -1,4 +1,5 @@
-import { edgeWithinBand, type Closest } from './edge-distance.ts';
+import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
+import { edgeKmWithin, edgeWithinBand, type Closest } from './edge-distance.ts';
 import { Growable } from './growable.ts';
 import { hilbertOrder } from '../geodesy/hilbert.ts';
 import { ScreeningInputError } from './input-error.ts';
@@ -55,17 +56,23 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
   const hitPoint = new Growable(Uint32Array);
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
+  const local: LocalAccuracy = { km: 0, stretch: -1 };
   const search = new PointSearch();
   /** Per jurisdiction, the contact found for the current point (-1: not among its candidates). */
   const jurisdictionWhere = new Int8Array(jurisdictionZones.length);
   const { rings, zoneRingStart, zoneAccuracyKm, index } = store;
-  /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. */
+  /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. A zone whose accuracy
+   * varies along its edge (few: the region and Ordos) needs the nearest edge point within its widest band, and
+   * the accuracy there; every other zone stops at the first edge within its one band. */
   const contact = (zone: number, x: number, y: number): number => {
     const ringFrom = zoneRingStart[zone] as number;
     const ringTo = zoneRingStart[zone + 1] as number;
     if (pointInRings(rings, ringFrom, ringTo, x, y)) return 2;
     const band = zoneAccuracyKm[zone] as number;
-    return band > 0 && edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest) ? 1 : 0;
+    if (!(band > 0)) return 0;
+    if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest) ? 1 : 0;
+    const km = edgeKmWithin(rings, ringFrom, ringTo, x, y, band, closest);
+    return km <= accuracyAt(store, zone, closest.x, closest.y, local).km ? 1 : 0;
   };
   for (let n = 0; n < count; n++) {
     const point = order[n] as number;

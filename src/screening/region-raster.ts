@@ -1,4 +1,5 @@
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import { bandOfEdge } from './edge-accuracy.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -22,8 +23,9 @@ export interface RegionRaster {
 }
 
 /**
- * Marks every cell that an edge's box, grown by the zone's accuracy band, touches as an edge cell; no other
- * cell holds a point within the band of the edge, so each is wholly inside or outside, as its centre is.
+ * Marks every cell that an edge's box, grown by the accuracy band of that edge (the worst stretch it meets, where
+ * the zone's accuracy varies along its edge), touches as an edge cell; no other cell holds a point within the band
+ * of the edge, so each is wholly inside or outside, as its centre is.
  */
 export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
   const band = store.zoneAccuracyKm[zone] as number;
@@ -46,8 +48,11 @@ export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
     for (let a = start; a < end; a++) {
       const b = a + 1 === end ? start : a + 1;
       const [ax, ay, bx, by] = [rings.coords[2 * a], rings.coords[2 * a + 1], rings.coords[2 * b], rings.coords[2 * b + 1]] as [number, number, number, number];
-      for (let r = row(Math.min(ay, by) - dy); r <= row(Math.max(ay, by) + dy); r++) {
-        for (let c = column(Math.min(ax, bx) - dx); c <= column(Math.max(ax, bx) + dx); c++) cells[r * side + c] = edgeCell;
+      const share = band > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / band : 0;
+      const ey = dy * share;
+      const ex = dx * share;
+      for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) {
+        for (let c = column(Math.min(ax, bx) - ex); c <= column(Math.max(ax, bx) + ex); c++) cells[r * side + c] = edgeCell;
       }
     }
   }

@@ -62,7 +62,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const builder = new ZoneStoreBuilder();
   const zones: ZoneInfo[] = [];
   const add = (source: ZoneSource) => {
-    const index = builder.addZone(source.rings, source.info.accuracyKm);
+    const index = builder.addZone(source.rings, source.info.accuracyKm, source.info.edgeAccuracy);
     if (index >= 0) zones.push({ ...source.info, index });
   };
   for (const source of zonesOfCollections(options.collections)) add(source);

@@ -33,6 +33,11 @@ export class SiteDistance {
 
   constructor(private readonly store: ZoneStore) {}
 
+  /** The zone's edge point nearest the site found by the last call that returned a finite distance. */
+  get edgePoint(): { x: number; y: number } {
+    return this.closest;
+  }
+
   /** Geodesic km from the site to the zone's edge if at most limitKm, else Infinity. */
   within(site: Site, zone: number, limitKm: number): number {
     const { store, closest } = this;

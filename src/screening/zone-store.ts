@@ -1,9 +1,11 @@
 import Flatbush from 'flatbush';
+import type { EdgeAccuracy } from './edge-accuracy.ts';
 import { Growable } from './growable.ts';
 import { RingPacker, type PackedRings } from './packed-rings.ts';
 
 /** Zones packed for screening: their rings, boxes and accuracy, with a flatbush index over the boxes
- * grown by each zone's accuracy, so that one search finds the zones a site is in or near. */
+ * grown by each zone's accuracy, so that one search finds the zones a site is in or near. A zone whose accuracy
+ * varies along its edge (edge-accuracy.ts) keeps its worst stretch in zoneAccuracyKm, the widest band to look in. */
 export interface ZoneStore {
   rings: PackedRings;
   /** Zone z owns rings zoneRingStart[z] to zoneRingStart[z + 1]. */
@@ -11,6 +13,12 @@ export interface ZoneStore {
   /** minX, minY, maxX, maxY of each zone as drawn. */
   zoneBox: Float64Array;
   zoneAccuracyKm: Float64Array;
+  /** Accuracy of the edge outside every stretch (= zoneAccuracyKm for a zone without stretches). */
+  zoneElsewhereKm: Float64Array;
+  /** Zone z owns stretches zoneStretchStart[z] to zoneStretchStart[z + 1]: minX, minY, maxX, maxY in stretchBox, km in stretchKm. */
+  zoneStretchStart: Uint32Array;
+  stretchBox: Float64Array;
+  stretchKm: Float64Array;
   index: Flatbush;
   count: number;
 }
@@ -29,9 +37,14 @@ export class ZoneStoreBuilder {
   private readonly zoneRingStart = new Growable(Uint32Array);
   private readonly zoneBox = new Growable(Float64Array);
   private readonly zoneAccuracyKm = new Growable(Float64Array);
+  private readonly zoneElsewhereKm = new Growable(Float64Array);
+  private readonly zoneStretchStart = new Growable(Uint32Array);
+  private readonly stretchBox = new Growable(Float64Array, 16);
+  private readonly stretchKm = new Growable(Float64Array, 4);
 
   constructor() {
     this.zoneRingStart.push(0);
+    this.zoneStretchStart.push(0);
   }
 
   get count(): number {
@@ -39,7 +52,7 @@ export class ZoneStoreBuilder {
   }
 
   /** Adds one zone (all rings of all its polygons); returns its index, or -1 when no ring has an area. */
-  addZone(rings: Iterable<RingInput>, accuracyKm: number): number {
+  addZone(rings: Iterable<RingInput>, accuracyKm: number, edgeAccuracy?: EdgeAccuracy): number {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -62,6 +75,12 @@ export class ZoneStoreBuilder {
     this.zoneRingStart.push(this.packer.ringCount);
     for (const value of [minX, minY, maxX, maxY]) this.zoneBox.push(value);
     this.zoneAccuracyKm.push(accuracyKm);
+    this.zoneElsewhereKm.push(edgeAccuracy?.elsewhereKm ?? accuracyKm);
+    for (const stretch of edgeAccuracy?.stretches ?? []) {
+      for (const value of stretch.box) this.stretchBox.push(value);
+      this.stretchKm.push(stretch.km);
+    }
+    this.zoneStretchStart.push(this.stretchKm.length);
     return this.count - 1;
   }
 
@@ -85,6 +104,10 @@ export class ZoneStoreBuilder {
       zoneRingStart: this.zoneRingStart.finish(shared),
       zoneBox,
       zoneAccuracyKm,
+      zoneElsewhereKm: this.zoneElsewhereKm.finish(shared),
+      zoneStretchStart: this.zoneStretchStart.finish(shared),
+      stretchBox: this.stretchBox.finish(shared),
+      stretchKm: this.stretchKm.finish(shared),
       index,
       count,
     };

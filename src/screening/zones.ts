@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { basisOf, type Basis } from './basis.ts';
+import { edgeAccuracyOf, type EdgeAccuracy } from './edge-accuracy.ts';
 import type { RingInput } from './zone-store.ts';
 
 /** What a report says about a zone, and what rules match on. */
@@ -12,7 +13,9 @@ export interface ZoneInfo {
   zoneKind: string;
   /** What the outline rests on (method and extent_undefined of the feature). */
   basis: Basis;
+  /** The worst accuracy of its edge; where that error is local, edgeAccuracy says where and how good the rest is. */
   accuracyKm: number;
+  edgeAccuracy?: EdgeAccuracy;
   bufferKm?: number;
   river?: string;
   /** For a river basin: the rivers (as rules name them) whose rules apply in it. */
@@ -53,6 +56,7 @@ export function* zonesOfCollections(collections: ReadonlyMap<string, FeatureColl
       const bufferKm = number(properties['buffer_km']);
       const river = text(properties['river']);
       const rivers = texts(properties['rivers']);
+      const edgeAccuracy = edgeAccuracyOf(properties);
       yield {
         info: {
           id, layer, zoneKind,
@@ -62,6 +66,7 @@ export function* zonesOfCollections(collections: ReadonlyMap<string, FeatureColl
           },
           basis: basisOf(properties['method'], properties['extent_undefined']),
           accuracyKm: number(properties['accuracy_km']) ?? 0,
+          ...(edgeAccuracy === undefined ? {} : { edgeAccuracy }),
           ...(bufferKm === undefined ? {} : { bufferKm }),
           ...(river === undefined ? {} : { river }),
           ...(rivers === undefined ? {} : { rivers }),
