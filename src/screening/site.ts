@@ -5,6 +5,7 @@ import { ringsArea } from './ring-terms.ts';
 import { hasSelfIntersection } from './self-intersection.ts';
 import { uncrossed } from '../site-input/repair.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
+import { worldEdgeProblem } from '../geodesy/world-edges.ts';
 
 export type SiteKind = 'point' | 'line' | 'polygon';
 
@@ -32,26 +33,40 @@ export function parseSite(geometry: unknown): Site {
     throw new ScreeningInputError('the site must be a GeoJSON geometry object with a "type"');
   }
   const { type } = geometry as { type: unknown };
+  // The type first: a GeometryCollection or MultiPoint is refused for what it is, not as "no coordinates".
+  if (!screenableTypes.includes(type as string)) {
+    throw new ScreeningInputError(
+      `unsupported geometry type ${JSON.stringify(type)}: screen a Point, LineString, MultiLineString, Polygon or MultiPolygon`,
+    );
+  }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(coordinates) || coordinates.length === 0) throw new ScreeningInputError(`empty geometry: the ${String(type)} has no coordinates`);
   switch (type) {
-    case 'Point': {
+    case 'LineString':
+      return lineSite(onThePlane([positions(coordinates, 'line')], false));
+    case 'MultiLineString':
+      return lineSite(onThePlane(parts(coordinates, 'MultiLineString').map((part) => positions(part, 'line')), false));
+    case 'Polygon':
+      return polygonSite([onThePlane(polygon(coordinates), true)]);
+    case 'MultiPolygon': {
+      const polygons = parts(coordinates, 'MultiPolygon').map(polygon);
+      onThePlane(polygons.flat(), true);
+      return polygonSite(polygons);
+    }
+    default: {
       const [x, y] = positions([coordinates], 'point');
       return pointSite([x as number, y as number]);
     }
-    case 'LineString':
-      return lineSite([positions(coordinates, 'line')]);
-    case 'MultiLineString':
-      return lineSite(parts(coordinates, 'MultiLineString').map((part) => positions(part, 'line')));
-    case 'Polygon':
-      return polygonSite([polygon(coordinates)]);
-    case 'MultiPolygon':
-      return polygonSite(parts(coordinates, 'MultiPolygon').map(polygon));
-    default:
-      throw new ScreeningInputError(
-        `unsupported geometry type ${JSON.stringify(type)}: screen a Point, LineString, MultiLineString, Polygon or MultiPolygon`,
-      );
   }
+}
+
+const screenableTypes = ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'];
+
+/** The paths, once checked to lie on the flat longitude-latitude plane without wrapping round the globe. */
+function onThePlane(paths: Float64Array[], closed: boolean): Float64Array[] {
+  const problem = worldEdgeProblem(paths, closed);
+  if (problem) throw new ScreeningInputError(problem);
+  return paths;
 }
 
 function parts(items: unknown[], what: string): unknown[] {

@@ -1,3 +1,4 @@
+import { worldEdgeProblem } from '../geodesy/world-edges.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { positionsOf } from './geometry-walk.ts';
 import { SITE_LIMITS } from './limits.ts';
@@ -13,6 +14,18 @@ const partCount = (geometry: SiteGeometry) => {
     case 'MultiPolygon': return geometry.coordinates.reduce((sum, polygon) => sum + polygon.length, 0);
   }
 };
+
+/** A line's parts or a polygon's rings as flat x, y pairs, as the world-edge check reads them; none for points. */
+function flatPaths(geometry: SiteGeometry): { paths: number[][]; closed: boolean } {
+  const flat = (positions: number[][]) => positions.flatMap(([x = Number.NaN, y = Number.NaN]) => [x, y]);
+  switch (geometry.type) {
+    case 'Point': case 'MultiPoint': return { paths: [], closed: false };
+    case 'LineString': return { paths: [flat(geometry.coordinates)], closed: false };
+    case 'MultiLineString': return { paths: geometry.coordinates.map(flat), closed: false };
+    case 'Polygon': return { paths: geometry.coordinates.map(flat), closed: true };
+    case 'MultiPolygon': return { paths: geometry.coordinates.flat().map(flat), closed: true };
+  }
+}
 
 /** Refuses a site over the vertex or part limit before any repair starts, so its cost stays bounded. */
 function assertWithinLimits(geometry: SiteGeometry): void {
@@ -39,6 +52,9 @@ function assertWithinLimits(geometry: SiteGeometry): void {
  */
 export function finishSite(geometry: SiteGeometry, notes: Bilingual[]): SiteInput {
   assertWithinLimits(geometry);
+  const { paths, closed } = flatPaths(geometry);
+  const offThePlane = worldEdgeProblem(paths, closed);
+  if (offThePlane) throw new SiteInputError(offThePlane);
   const repaired = repairGeometry(geometry, notes);
   if (repaired.type === 'MultiPoint') {
     throw new SiteInputError({

@@ -18,6 +18,7 @@ import type { SiteGeometry } from '../../src/schema/geometry.ts';
 import { readShareFile } from '../../src/state/share-file.ts';
 import { decodeSite, encodeSite } from '../../src/state/site-codec.ts';
 import { decodeHash, encodeHash } from '../../src/state/url-codec.ts';
+import { featureAt, loadSiteRecordReader } from '../../src/site-input/index.ts';
 import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
 
 /** A steel plant at 棋盘井: prohibited with all the data, the case the issue found screening clear. */
@@ -147,5 +148,52 @@ describe('F2: links of any size', () => {
     expect(fake.saved.map((file) => file.name)).toEqual(['nm-carbon-atlas-share.json']);
     const shared = readShareFile(await fake.saved[0]!.file.text());
     expect((decodeHash(shared.hash, atlas.defaults).partial['site'] as SiteGeometry).type).toBe('Polygon');
+   }, 60_000);
+});
+
+describe('F3, F4: sites at the edges of the world are screened or refused with the real reason', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['a 166 km line across the antimeridian at 42 N', { type: 'LineString', coordinates: [[179, 42], [-179, 42]] }, /crosses the 180° meridian/],
+    ['a polygon across the antimeridian', { type: 'Polygon', coordinates: [[[179, 41], [-179, 41], [-179, 43], [179, 43], [179, 41]]] }, /crosses the 180° meridian/],
+    ['the whole world', { type: 'Polygon', coordinates: [[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]] }, /the whole world/],
+    ['a ring round the North Pole', { type: 'Polygon', coordinates: [[[0, 80], [90, 80], [180, 80], [-90, 80], [0, 80]]] }, /goes round the North Pole/],
+    ['a polygon reaching the South Pole', { type: 'Polygon', coordinates: [[[0, -80], [10, -90], [20, -80], [0, -80]]] }, /reaches the South Pole/],
+    ['a line wider than half the world', { type: 'LineString', coordinates: [[-170, 40], [0, 40], [170, 40]] }, /spans 340° of longitude/],
+  ];
+
+  test.each(cases)('%s: refused by the site reader (atlas upload, API, CLI) and by the engine, in both languages', async (_, geometry, reason) => {
+    const read = await loadSiteRecordReader();
+    const result = read({ kind: 'geometry', geometry }, featureAt(1));
+    expect(result.error?.en).toMatch(reason);
+    expect(result.error?.zh).toMatch(/[\u4e00-\u9fff]/);
+    const data = await createAtlasData(diskLoader(), { layers: layerDefinitions });
+    await expect(data.screener().then((screener) => screener.screen(geometry, 'steel'))).rejects.toThrow(reason);
+  });
+
+  test('a line within Inner Mongolia near 棋盘井 still screens, with its centroid where it lies', async () => {
+    const data = await createAtlasData(diskLoader(), { layers: layerDefinitions });
+    const report = (await data.screener()).screen({ type: 'LineString', coordinates: [[107.0, 39.5], [107.2, 39.5]] }, 'steel');
+    expect(report.site.centroid).toEqual([107.1, 39.5]);
+    expect(report.verdict).toBe('prohibited');
+  });
+
+  test('MultiPoint: the reader refuses several points; the engine names the type; a GeometryCollection is named, not "empty"', async () => {
+    const read = await loadSiteRecordReader();
+    expect(read({ kind: 'geometry', geometry: { type: 'MultiPoint', coordinates: [[107.1, 39.5], [108, 40]] } }, featureAt(1)).error?.en)
+      .toMatch(/2 separate points/);
+    const screener = await (await createAtlasData(diskLoader(), { layers: layerDefinitions })).screener();
+    expect(() => screener.screen({ type: 'MultiPoint', coordinates: [[107.1, 39.5]] }, 'steel')).toThrow(/unsupported geometry type "MultiPoint"/);
+    expect(() => screener.screen({ type: 'GeometryCollection', geometries: [] }, 'steel')).toThrow(/unsupported geometry type "GeometryCollection"/);
+    const collection = read({ kind: 'geometry', geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [107.1, 39.5] }] } }, featureAt(1));
+    expect(screener.screen(collection.site!.geometry, 'steel').verdict).toBe('prohibited');
+  });
+
+  test('a site set that cannot be screened replaces the old one, and the panel does not say it is unchanged', async () => {
+    const { atlas } = await screenedWith();
+    atlas.store.update((state) => ({ ...state, site: { type: 'MultiPoint', coordinates: [[107.1, 39.5], [108, 40]] } as SiteGeometry }));
+    await atlas.screening.update();
+    expect(atlas.screening.report).toBeUndefined();
+    expect(atlas.screening.problem).toMatch(/MultiPoint/);
+    expect(atlas.screening.problem).not.toMatch(/unchanged|已保留原选址/);
   });
 });
