@@ -35,7 +35,7 @@ export function reportedText(row: LedgerRow, lang: Lang): string {
 }
 
 const columnWords: Record<TableColumn, Parameters<typeof t>[0]> = {
-  indicator: 'ledgerIndicator', scope: 'ledgerScope', document: 'document', theme: 'theme', binding: 'ledgerBinding',
+  indicator: 'ledgerIndicator', citation: 'ledgerAsWritten', scope: 'ledgerScope', document: 'document', theme: 'theme', binding: 'ledgerBinding',
   baseline: 'baseline', target: 'target', map: 'measured', reported: 'ledgerReported', status: 'ledgerStatus', reason: 'ledgerReason',
 };
 export const columnTitle = (column: TableColumn, lang: Lang) => t(columnWords[column], lang);
@@ -44,6 +44,7 @@ export const columnTitle = (column: TableColumn, lang: Lang) => t(columnWords[co
 export function cell(row: LedgerRow, column: TableColumn, lang: Lang): { text: string; key: string | number } {
   switch (column) {
     case 'indicator': return { text: row.indicator[lang], key: row.indicator[lang] };
+    case 'citation': return { text: row.citation.quote, key: `${row.documentId} ${String(row.citation.line).padStart(6, '0')}` };
     case 'scope': return { text: row.scopeName[lang], key: row.scopeName[lang] };
     case 'document': return { text: row.document.shortTitle[lang], key: row.document.shortTitle[lang] };
     case 'theme': return { text: themeWords[row.theme][lang], key: themeWords[row.theme][lang] };

@@ -128,9 +128,16 @@ export class LedgerSession {
     }
   }
 
+  /** The ledger as CSV, once the texts of the documents its rows cite have loaded (they give each citation's
+   * sentence and headings); a text that fails to load leaves its rows with their lines only. */
   async downloadCsv(rows: LedgerRow[], lang: 'zh' | 'en'): Promise<void> {
-    const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
-    await this.host.save(new Blob([ledgerToCsv(rows, lang)], { type: 'text/csv;charset=utf-8' }), `nm-carbon-atlas-ledger-${lang}.csv`);
+    const [{ ledgerToCsv }, { loadDocumentText }, { passagesIn }] = await Promise.all([
+      import('../stats/ledger-csv.ts'), import('../documents/texts.ts'), import('../documents/passage.ts'),
+    ]);
+    const ids = [...new Set(rows.map((row) => row.citation.doc))];
+    const texts = await Promise.all(ids.map((id) => loadDocumentText(id).then((text) => [[id, text] as const], () => [])));
+    const passageOf = passagesIn(new Map(texts.flat()));
+    await this.host.save(new Blob([ledgerToCsv(rows, lang, passageOf)], { type: 'text/csv;charset=utf-8' }), `nm-carbon-atlas-ledger-${lang}.csv`);
   }
 
   async #exportActuals(): Promise<void> {

@@ -26,7 +26,9 @@ describe('npm run ledger', () => {
     writeFileSync(file, 'target_id,value,unit,year,source\nod-renewable-capacity-2025,5200,万千瓦,2025,鄂尔多斯市统计公报\n');
     const json = run('--actuals', file);
     expect(json.status).toBe(0);
-    const row = (JSON.parse(json.stdout) as { id: string; status: string; reason: { en: string } }[]).find((r) => r.id === 'od-renewable-capacity-2025')!;
+    const row = (JSON.parse(json.stdout) as { id: string; status: string; reason: { en: string } }[]).find(
+      (r) => r.id === 'od-renewable-capacity-2025',
+    )!;
     expect(row.status).toBe('met');
     expect(row.reason.en).toContain('鄂尔多斯市统计公报');
     const csv = run('--actuals', file, '--format', 'csv', '--lang', 'zh');

@@ -2,8 +2,10 @@
  * `npx tsx src/cli/ledger.ts [--format json|csv] [--lang zh|en] [--actuals actuals.csv]` (json and en by default).
  * --actuals reads reported values in the atlas's own export format (target_id,value,unit,year,source). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { projectRoot, readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { seedPassages } from '../data/seed-files.ts';
 import { computeLedger } from '../stats/ledger.ts';
 import { applyActuals } from '../stats/ledger-actuals.ts';
 import { readActualsCsv } from '../stats/ledger-actuals-csv.ts';
@@ -15,7 +17,8 @@ function options(): { format: 'json' | 'csv'; lang: 'zh' | 'en'; actuals: string
   try {
     const { values } = parseArgs({
       options: { format: { type: 'string', default: 'json' }, lang: { type: 'string', default: 'en' }, actuals: { type: 'string' } },
-      strict: true, allowPositionals: false,
+      strict: true,
+      allowPositionals: false,
     });
     if (values.format !== 'json' && values.format !== 'csv') throw new Error(`unknown format "${values.format}"`);
     if (values.lang !== 'zh' && values.lang !== 'en') throw new Error(`unknown language "${values.lang}"`);
@@ -27,7 +30,8 @@ function options(): { format: 'json' | 'csv'; lang: 'zh' | 'en'; actuals: string
 }
 
 const { format, lang, actuals } = options();
-const measured = computeLedger(await readCollections(), readSeeds(), readManifest().version);
+const seeds = readSeeds();
+const measured = computeLedger(await readCollections(), seeds, readManifest().version);
 let rows = measured;
 if (actuals !== undefined) {
   try {
@@ -37,4 +41,4 @@ if (actuals !== undefined) {
     process.exit(1);
   }
 }
-process.stdout.write(format === 'csv' ? ledgerToCsv(rows, lang) : `${JSON.stringify(rows, null, 2)}\n`);
+process.stdout.write(format === 'csv' ? ledgerToCsv(rows, lang, seedPassages(join(projectRoot, 'seeds'), seeds)) : `${JSON.stringify(rows, null, 2)}\n`);

@@ -2,13 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { Actual, LedgerRow } from '../stats/ledger.ts';
-import { bindingWords, placeInDocument } from '../stats/ledger-words.ts';
+import { bindingWords } from '../stats/ledger-words.ts';
 import { reportedText } from '../app/ledger-cells.ts';
 import { emit } from '../app/events.ts';
+import './document-citation.ts';
 import './ledger-chart.ts';
 
 /**
- * The selected row opened up: the plan as written (the cited words, 约束性/预期性, where in which document), the
+ * The selected row opened up: the plan as written (the whole cited sentence with the quoted words marked, where it
+ * sits in its document, a button that opens the reader there; the reading of words written as words, 约束性/预期性), the
  * chart of baseline -> reported values -> target, the reported values with their sources, and a form to record one.
  */
 export class LedgerRowDetails extends LitElement {
@@ -35,10 +37,11 @@ export class LedgerRowDetails extends LitElement {
   override render() {
     const { row, locale: lang } = this;
     const number = row.document.number === 'unknown' ? '' : ` ${row.document.number}`;
-    return html`<dl>
-        <dt>${t('ledgerAsWritten', lang)}</dt><dd><q>${row.citation.quote}</q>${row.written
-          ? html` (${t('ledgerReading', lang)} ${row.written.reading[lang]})` : nothing}</dd>
-        <dt>${t('document', lang)}</dt><dd class="cite">${row.document.title[lang]}${number}, ${placeInDocument(row.citation, lang)}</dd>
+    return html`<h4>${t('ledgerAsWritten', lang)}</h4>
+      <document-citation .citation=${row.citation} locale=${lang}></document-citation>
+      <dl>
+        ${row.written ? html`<dt>${t('ledgerReading', lang)}</dt><dd class="reading"><q>${row.written.zh}</q>: ${row.written.reading[lang]}</dd>` : nothing}
+        <dt>${t('document', lang)}</dt><dd class="cite">${row.document.title[lang]}${number}</dd>
         <dt>${t('ledgerBinding', lang)}</dt><dd>${bindingWords[row.binding][lang]}</dd>
         ${row.conflictsWith.length > 0 ? html`<dt>${t('conflicts', lang)}</dt><dd>${row.conflictsWith.join(', ')}</dd>` : nothing}
       </dl>

@@ -5,10 +5,15 @@ import type { LedgerRow } from '../stats/ledger.ts';
 import { defaultColumns, tableColumns, type LedgerView, type TableColumn } from '../schema/ledger-view.ts';
 import { cell, columnTitle, statusClass } from '../app/ledger-cells.ts';
 import statusCss from '../styles/ledger-status.css?inline';
+import './document-citation.ts';
+
+/** Whether an event comes from a button inside the row (the citation's "read in the document"), not the row itself. */
+const fromButton = (event: Event) => event.composedPath().some((target) => target instanceof HTMLButtonElement);
 
 /**
- * The ledger as a wide table for desks, over the map beside the side panel: sortable columns (click a header),
- * a header that stays while the rows scroll, and a choice of columns. Sort and columns are part of the link.
+ * The ledger as a wide table for desks, over the map beside the side panel: sortable columns (click a header), each
+ * target's cited sentence with its place in the document (opening the reader), a header that stays while the rows
+ * scroll, and a choice of columns. Sort and columns are part of the link.
  */
 export class LedgerTable extends LitElement {
   static override properties = { rows: { attribute: false }, view: { attribute: false }, locale: {} };
@@ -35,6 +40,7 @@ export class LedgerTable extends LitElement {
     tbody tr:focus-visible { outline: 3px solid #f2a900; }
     .badge { border-radius: 10px; padding: 1px 7px; white-space: nowrap; font-size: 11px; }
     td.reason { min-width: 260px; color: #4a4036; }
+    td.citation { min-width: 300px; max-width: 480px; }
   `];
 
   override render() {
@@ -56,11 +62,18 @@ export class LedgerTable extends LitElement {
           aria-sort=${sortColumn === column ? (descending ? 'descending' : 'ascending') : 'none'}>
           <button @click=${() => this.#sort(column, sortColumn === column && !descending)}>${columnTitle(column, lang)}${sortColumn === column ? (descending ? ' ▼' : ' ▲') : ''}</button></th>`)}</tr></thead>
         <tbody>${rows.map((row) => html`<tr tabindex="0" data-row=${row.id} aria-selected=${view.row === row.id}
-          @click=${() => this.#select(row)} @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter') this.#select(row); }}>
-          ${columns.map((column) => column === 'status'
-            ? html`<td><span class="badge ${statusClass(row.status)}">${cell(row, column, lang).text}</span></td>`
-            : html`<td class=${column}>${cell(row, column, lang).text}</td>`)}</tr>`)}</tbody>
+          @click=${(event: Event) => { if (!fromButton(event)) this.#select(row); }}
+          @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter' && !fromButton(event)) this.#select(row); }}>
+          ${columns.map((column) => html`<td class=${column}>${this.#cell(row, column)}</td>`)}</tr>`)}</tbody>
       </table></div>`;
+  }
+
+  /** A cell: the status as a coloured badge, the citation as its whole sentence opening the reader, else text. */
+  #cell(row: LedgerRow, column: TableColumn) {
+    const lang = this.locale;
+    if (column === 'status') return html`<span class="badge ${statusClass(row.status)}">${cell(row, column, lang).text}</span>`;
+    if (column === 'citation') return html`<document-citation .citation=${row.citation} locale=${lang}></document-citation>`;
+    return cell(row, column, lang).text;
   }
 
   #toggle(columns: readonly TableColumn[], column: TableColumn): void {

@@ -94,3 +94,11 @@ export function passageOf(document: DocumentText, place: CitationPlace): Passage
     line, endLine: lineAt(document, Math.max(start, end - 1)), place: placeOf(document, line),
   };
 }
+
+/** passageOf over several documents' texts by id: a citation of a document not among them has no passage. */
+export function passagesIn(texts: ReadonlyMap<string, DocumentText>): (citation: CitationPlace & { doc: string }) => Passage | undefined {
+  return (citation) => {
+    const text = texts.get(citation.doc);
+    return text && passageOf(text, citation);
+  };
+}

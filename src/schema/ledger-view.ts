@@ -7,10 +7,10 @@ export const ledgerStatuses = [
 export type LedgerStatus = (typeof ledgerStatuses)[number];
 
 export const tableColumns = [
-  'indicator', 'scope', 'document', 'theme', 'binding', 'baseline', 'target', 'map', 'reported', 'status', 'reason',
+  'indicator', 'citation', 'scope', 'document', 'theme', 'binding', 'baseline', 'target', 'map', 'reported', 'status', 'reason',
 ] as const;
 export type TableColumn = (typeof tableColumns)[number];
-export const defaultColumns: readonly TableColumn[] = ['indicator', 'scope', 'binding', 'baseline', 'target', 'reported', 'status'];
+export const defaultColumns: readonly TableColumn[] = ['indicator', 'citation', 'scope', 'binding', 'baseline', 'target', 'reported', 'status'];
 
 const id = z.string().regex(/^[a-z0-9]*(-[a-z0-9]+)*$/);
 

@@ -1,24 +1,30 @@
 /** The ledger as CSV for spreadsheets, with Chinese or English headers and words: RFC 4180 (CRLF lines, fields
  * quoted where needed, quotes doubled), with a UTF-8 byte-order mark so that Excel reads the Chinese as UTF-8
- * rather than the system code page. Documents are named by title and 文号, never by file name. */
+ * rather than the system code page. Documents are named by title and 文号, never by file name; each target's
+ * citation by its place in the document (the headings above it and its lines) and its whole sentence. */
 import Papa from 'papaparse';
+import type { Passage } from '../documents/passage.ts';
+import type { Citation } from '../schema/citation.ts';
 import type { LedgerRow } from './ledger.ts';
 import { bindingWords, comparatorWords, placeInDocument, statusWords, themeWords } from './ledger-words.ts';
 
 type Lang = 'zh' | 'en';
 type Cell = string | number | null | undefined;
+/** The passage a citation points at in its document's text (src/documents/passage.ts), undefined when not found. */
+export type PassageOf = (citation: Citation) => Passage | undefined;
 
 const figure = (value: { value: number | string; year: number | string } | null, part: 'value' | 'year', lang: Lang): Cell => {
   const cell = value?.[part];
   return cell === 'unknown' ? (lang === 'zh' ? '未知' : 'unknown') : cell;
 };
 
-const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang) => Cell][] = [
+const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang, passage: Passage | undefined) => Cell][] = [
   ['编号', 'id', (row) => row.id],
   ['文件', 'document', (row, lang) => row.document.title[lang]],
   ['文号', 'document_number', (row, lang) => (row.document.number === 'unknown' ? (lang === 'zh' ? '未注明' : 'not stated') : row.document.number)],
-  ['文中位置', 'place_in_document', (row, lang) => placeInDocument(row.citation, lang)],
+  ['文中位置', 'place_in_document', (row, lang, passage) => placeInDocument(row.citation, passage, lang)],
   ['原文', 'as_written', (row) => row.citation.quote],
+  ['原文句子', 'sentence', (row, _lang, passage) => passage?.sentence ?? row.citation.quote],
   ['主题', 'theme', (row, lang) => themeWords[row.theme][lang]],
   ['范围', 'scope', (row, lang) => row.scopeName[lang]],
   ['指标', 'indicator', (row, lang) => row.indicator[lang]],
@@ -47,8 +53,13 @@ const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang) => C
   ['数据版本', 'data_version', (row) => row.dataVersion],
 ];
 
-export function ledgerToCsv(rows: readonly LedgerRow[], lang: Lang = 'en'): string {
+/** The rows as CSV; `passageOf` finds each citation's sentence and headings in its document's text, which the CLI
+ * reads from seeds/ and the atlas loads before it exports. */
+export function ledgerToCsv(rows: readonly LedgerRow[], lang: Lang, passageOf: PassageOf): string {
   const fields = columns.map(([zh, en]) => (lang === 'zh' ? zh : en));
-  const data = rows.map((row) => columns.map(([, , value]) => value(row, lang) ?? ''));
+  const data = rows.map((row) => {
+    const passage = passageOf(row.citation);
+    return columns.map(([, , value]) => value(row, lang, passage) ?? '');
+  });
   return `\uFEFF${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`;
 }

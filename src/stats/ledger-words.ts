@@ -2,6 +2,7 @@
  * The ledger's words in Chinese and English: statuses, themes, binding status, comparators. The panel, the table,
  * the exports and the CLI all say a row's status with these, so a CSV reads like the screen.
  */
+import type { Passage } from '../documents/passage.ts';
 import type { Citation } from '../schema/citation.ts';
 import type { LedgerStatus } from '../schema/ledger-view.ts';
 import type { Target } from '../schema/seed.ts';
@@ -63,10 +64,13 @@ export const formatFigure = (value: number) => value.toLocaleString('en-US', { m
 /** A place id in English when no map feature names it: "kubuqi-desert" -> "Kubuqi Desert". */
 export const titleCase = (id: string) => id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
 
-/** Where the citation sits in its document: its chapter or section where the citation gives one, and its line. */
-export function placeInDocument(citation: Citation, lang: 'zh' | 'en'): string {
-  const section = (citation as Citation & { section?: unknown }).section;
-  const line = lang === 'zh' ? `第${citation.line}行` : `line ${citation.line}`;
-  return typeof section === 'string' && section ? `${section}, ${line}` : line;
+/** Where a citation sits in its document: the headings above its sentence (第三章 › 二、… › （一）…) and its lines,
+ * or its first line alone until the document's text is at hand (passage undefined). */
+export function placeInDocument(citation: Citation, passage: Passage | undefined, lang: 'zh' | 'en'): string {
+  const [first, last] = passage ? [passage.line, passage.endLine] : [citation.line, citation.line];
+  const lines = last > first
+    ? lang === 'zh' ? `第${first}–${last}行` : `lines ${first}–${last}`
+    : lang === 'zh' ? `第${first}行` : `line ${first}`;
+  const headings = passage?.place.map((heading) => heading.title).join(' › ');
+  return headings ? `${headings}${lang === 'zh' ? '，' : ', '}${lines}` : lines;
 }
-

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { join } from 'node:path';
+import { projectRoot, readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { seedPassages } from '../data/seed-files.ts';
 import { seedSchema, type Seed } from '../schema/seed.ts';
 import { computeLedger, type LedgerRow } from './ledger.ts';
 import { ledgerToCsv } from './ledger-csv.ts';
@@ -198,11 +200,17 @@ describe('ledger on the bundled data', () => {
     expect(water.reason.en).toContain('measured class');
   });
 
-  it('writes CSV with a byte-order mark, a header and one line per row', () => {
-    const csv = ledgerToCsv(rows);
+  it('writes CSV with a byte-order mark, a header and one line per row, each citation placed under its headings', () => {
+    const passages = seedPassages(join(projectRoot, 'seeds'), seeds);
+    const csv = ledgerToCsv(rows, 'en', passages);
     expect(csv.startsWith('\uFEFFid,document,document_number,place_in_document,')).toBe(true);
-    expect(csv).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
-    expect(ledgerToCsv(rows, 'zh').startsWith('\uFEFF编号,文件,文号,文中位置,')).toBe(true);
+    expect(csv).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt|[0-9a-f]{16}/);
+    expect(ledgerToCsv(rows, 'zh', passages).startsWith('\uFEFF编号,文件,文号,文中位置,')).toBe(true);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(rows.length + 1);
+    // Every citation is found in its document; the Ordos renewables target sits under its headings (二、…).
+    expect(rows.filter((row) => !passages(row.citation)).map((row) => row.id)).toEqual([]);
+    const ordos = passages(byId(rows).get('od-renewable-capacity-2025')!.citation)!;
+    expect(ordos.place[0]!.title).toMatch(/^(第.+[章节]|[一二三四五六七八九十]+、)/);
+    expect(csv).toContain(`${ordos.place.map((heading) => heading.title).join(' › ')}, line`);
   });
 });
