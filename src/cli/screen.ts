@@ -3,6 +3,7 @@
  *
  *   npx tsx src/cli/screen.ts <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en]
  *                             [--zones <file> --zone-kind <kind>]
+ *                             [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]
  *
  * A thin front end: the sites are read by src/site-input (streamed for CSV, GeoJSON, GeoJSON Lines and FlatGeobuf,
  * one site per row or feature; other formats whole, as one site), screened by src/screening and written by
@@ -22,6 +23,8 @@ import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { screenFile } from './screen-run.ts';
+import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
+import { withOfficialLayers } from '../official/screening-input.ts';
 import { userZones } from './user-zones.ts';
 
 /** Where the CLI reads and writes: tests pass their own. `progress`: show a running count on stderr (a terminal). */
@@ -32,7 +35,8 @@ export interface Io {
   progress: boolean;
 }
 
-const usage = 'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--zones <file> --zone-kind <kind>]';
+const usage = 'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--zones <file> --zone-kind <kind>]\n'
+  + '       [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]';
 
 class UsageError extends Error {}
 
@@ -42,6 +46,8 @@ export interface Options {
   format: ReportFormat;
   lang: 'zh' | 'en' | undefined;
   zones: { file: string; kind: string } | undefined;
+  /** An official layer (src/official): a file or a PostGIS table, mapped by a profile. */
+  official?: OfficialZonesOption;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -50,8 +56,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     options = parseOptions(argv);
     const collections = new Map(await readCollections());
     if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
-    const seeds = readSeeds();
-    const screener = createScreener({ collections, seeds, dataVersion: readManifest().version });
+    const official = options.official ? [await officialZones(options.official)] : [];
+    for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
+    const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+    const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version });
     await screenFile(screener, options, documentTitles(seeds.map((seed) => ({ id: seed.id, title: seed.document.title }))), io);
     return 0;
   } catch (error) {
@@ -93,19 +101,30 @@ function parseOptions(argv: string[]): Options {
   const format = values.format as ReportFormat;
   if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang must be zh or en');
-  if (Boolean(values.zones) !== Boolean(values['zone-kind'])) throw new UsageError('--zones and --zone-kind go together');
+  const profile = values['zone-profile'];
+  if (values['zone-kind'] && profile) throw new UsageError('give --zone-kind or --zone-profile, not both');
+  if (Boolean(values.zones) !== Boolean(values['zone-kind'] ?? profile)) throw new UsageError('--zones goes with --zone-kind or --zone-profile');
+  if ((values['zone-table'] || values['entry-list']) && !profile) throw new UsageError('--zone-table and --entry-list need --zone-profile');
+  if (values.zones && isDatabaseUrl(values.zones) && !values['zone-table']) throw new UsageError('--zones names a database: add --zone-table schema.table');
   if (values['zone-kind'] && !zoneKindSchema.safeParse(values['zone-kind']).success) {
     throw new UsageError(`unknown zone kind "${values['zone-kind']}"; expected one of: ${zoneKindSchema.options.join(', ')}`);
   }
   const file = positionals[0] as string;
   checkFile(file);
-  if (values.zones) checkFile(values.zones);
+  if (values.zones && !profile) checkFile(values.zones);
   return {
     file,
     projectType: values.type,
     format,
     lang: values.lang,
-    zones: values.zones ? { file: values.zones, kind: values['zone-kind'] as string } : undefined,
+    zones: values.zones && !profile ? { file: values.zones, kind: values['zone-kind'] as string } : undefined,
+    ...(values.zones && profile ? {
+      official: {
+        zones: values.zones, profile,
+        ...(values['zone-table'] ? { table: values['zone-table'] } : {}),
+        ...(values['entry-list'] ? { entryList: values['entry-list'] } : {}),
+      },
+    } : {}),
   };
 }
 
@@ -119,6 +138,9 @@ const parseArguments = (argv: string[]) =>
       lang: { type: 'string' },
       zones: { type: 'string' },
       'zone-kind': { type: 'string' },
+      'zone-profile': { type: 'string' },
+      'zone-table': { type: 'string' },
+      'entry-list': { type: 'string' },
     },
   });
 

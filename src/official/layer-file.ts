@@ -81,13 +81,21 @@ export async function readLayerFile(
       zh: `${file}：${missing.zh.split('：')[0]}；区域图层需要完整的shapefile：请将.shp、.shx、.dbf、.prj和.cpg一起打包`,
     });
   }
+  return lookOver(file, await sha256Hex(bytes), bytes.length, read, encoding);
+}
+
+/**
+ * The checks and facts every layer gets, from a file or a database table: polygons only, features regrouped,
+ * attribute names, garbled text (unless the reviewer chose the encoding), and a CRS guess when none is declared.
+ */
+export function lookOver(file: string, sha256: string, size: number, read: FileParts, encoding?: 'gbk' | 'utf-8'): LayerFile {
   assertPolygons(file, read.parts);
   const features = featuresOf(read);
   const attributes = [...new Set(features.slice(0, 1000).flatMap((feature) => Object.keys(feature.properties)))];
   const garbled = encoding ? undefined : findGarbled(features.map((feature) => feature.properties));
   const positions = read.crs === undefined ? read.parts.flatMap((part) => polygonPositions(part)) : [];
   return {
-    file, sha256: await sha256Hex(bytes), bytes: bytes.length, features, attributes, notes: read.notes,
+    file, sha256, bytes: size, features, attributes, notes: read.notes,
     ...(read.crs === undefined ? { guess: guessCrs(positions) } : { declaredCrs: read.crs }),
     ...(garbled ? { garbled } : {}),
   };
