@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DrawCallbacks, DrawKind } from '../map/draw-tool.ts';
 import type { ExportDecorations } from '../map/export-png.ts';
+import type { ScreeningOverlay } from '../map/map-controller.ts';
 import type { AtlasState, Selection, View } from '../state/state.ts';
 import type { Rgba } from './verdict-colours.ts';
 
@@ -17,6 +18,8 @@ export interface AtlasMap {
   idle(): Promise<void>;
   apply(state: AtlasState): void;
   view(): View;
+  /** What the map shows now: west, south, east, north. */
+  bounds(): [number, number, number, number];
   onViewChange(callback: (view: View) => void): void;
   /** The features under a click, the one most likely meant first. */
   onFeatureClick(callback: (hits: Selection[]) => void): void;
@@ -28,7 +31,12 @@ export interface AtlasMap {
   flyToBounds(bounds: [number, number, number, number]): Promise<void>;
   /** Starts drawing a site and gives the map the keyboard. */
   draw(kind: DrawKind, callbacks: DrawCallbacks): void;
-  /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in. */
-  exportPng(scale: number, decorations: ExportDecorations): Promise<string>;
+  /** A screened site's zones by verdict, the accuracy bands of its uncertain edges, other layers dimmed; undefined clears. */
+  setScreening(overlay: ScreeningOverlay | undefined): void;
+  /**
+   * The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in; framed on
+   * `frame` (west, south, east, north) when given, whatever the live view shows, which stays as it was.
+   */
+  exportPng(scale: number, decorations: ExportDecorations, frame?: [number, number, number, number]): Promise<string>;
   resize(): void;
 }

@@ -159,6 +159,7 @@ export class Atlas {
         });
       });
     this.links.start();
+    this.screening.openedFromLink();
     await this.presenting.loadSharedFile();
     await this.screening.update();
     await map.idle();
@@ -184,7 +185,9 @@ export class Atlas {
   exportReport(request: ReportRequest): Promise<void> {
     return exportReport({
       store: this.store, save: this.platform.save, report: () => this.screening.report,
-      exportPng: (scale) => this.presenting.exportPng(scale), print: (page) => this.platform.print(page),
+      source: () => this.screening.source, frame: () => this.screening.frame(),
+      collections: () => this.data?.collections ?? new Map(),
+      exportPng: (scale, frame) => this.presenting.exportPng(scale, frame), print: (page) => this.platform.print(page),
     }, request);
   }
 }

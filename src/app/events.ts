@@ -31,6 +31,8 @@ export interface AtlasEvents {
   'atlas-site-file': SiteFile;
   'atlas-site-text': PastedSite;
   'atlas-clear-site': null;
+  /** The verdict sheet asks for the whole card: the side panel opens on screening. */
+  'atlas-show-verdict': null;
   'atlas-project-type': string;
   'atlas-export-report': ReportRequest;
   'atlas-ledger': LedgerAction;

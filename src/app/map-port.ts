@@ -10,6 +10,7 @@ export function mapPort(controller: MapController): AtlasMap {
     idle: () => controller.idle(),
     apply: (state) => controller.apply(state),
     view: () => controller.view(),
+    bounds: () => controller.map.getBounds().toArray().flat() as [number, number, number, number],
     onViewChange: (callback) => controller.onViewChange(callback),
     onFeatureClick: (callback) => controller.onFeatureClick(callback),
     setData: (layerId, collection) => controller.setData(layerId, collection),
@@ -22,7 +23,13 @@ export function mapPort(controller: MapController): AtlasMap {
       controller.draw.start(kind, callbacks);
       controller.map.getCanvas().focus();
     },
-    exportPng: async (scale, decorations) => decorate(await controller.capture(scale), scale, decorations).toDataURL('image/png'),
+    setScreening: (overlay) => controller.setScreening(overlay),
+    async exportPng(scale, decorations, frame) {
+      if (!frame) return decorate(await controller.capture(scale), scale, decorations).toDataURL('image/png');
+      // The scale bar and north arrow follow the framed view, not the live one.
+      const { canvas, view } = await controller.captureFrame(frame, scale);
+      return decorate(canvas, scale, { ...decorations, state: { ...decorations.state, view } }).toDataURL('image/png');
+    },
     resize: () => controller.map.resize(),
   };
 }

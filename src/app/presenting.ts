@@ -40,15 +40,18 @@ export class Presenting {
     await this.host.save(pngFile(await this.exportPng(action === 'export-2x' ? 2 : 1)), `nm-carbon-atlas-${today()}.png`);
   }
 
-  /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in. */
-  async exportPng(scale: number): Promise<string> {
+  /**
+   * The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in; framed on
+   * `frame` (west, south, east, north) when given, whatever the live view shows.
+   */
+  async exportPng(scale: number, frame?: [number, number, number, number]): Promise<string> {
     const state = this.host.store.state;
     const map = this.host.map();
     if (!map) throw new Error('the map has not started');
     return map.exportPng(scale, {
       title: t('appTitle', state.lang), state, date: today(), attribution: this.host.attributions().join(' | '),
       layers: layerDefinitions.filter((layer) => layer.properties && state.layers[layer.id]?.visible),
-    });
+    }, frame);
   }
 
   /** Copies the link, or saves a share file when the link would be too long for mail and chat tools. */

@@ -1,10 +1,15 @@
 import { layerDefinitions } from '../../layers/registry.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import { simplify } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Bilingual } from '../schema/bilingual.ts';
 import type { Report } from '../screening/report.ts';
+import { projectTypes } from '../schema/project-type.ts';
 import type { Lang } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import type { ReportRequest } from './events.ts';
 import { today, type Save } from './files.ts';
+import type { Box } from './screening-session.ts';
 
 /** What the printed report shows: the element src/components/print-report.ts lays it out. */
 export interface PrintPage {
@@ -12,18 +17,37 @@ export interface PrintPage {
   /** The decorated map, as a PNG data URL. */
   mapImage: string;
   lang: Lang;
-  /** The capacity the user typed, in MW, or empty. */
+  /** The capacity the user typed, in the project type's unit, or empty. */
   capacity: string;
+  /** Where the site came from ("site.shp.zip", "粘贴 5 点", "手绘面"). */
+  source: Bilingual | undefined;
+  /** The region outline with the site and the map's frame, for the locator inset; undefined without the outline. */
+  locator: Locator | undefined;
   /** The visible thematic layers, named under the map. */
   layers: LayerDefinition[];
   date: string;
 }
 
+/** Polygons of the region (outer rings, simplified for a thumbnail), the site's centroid and the printed map's box. */
+export interface Locator {
+  rings: [number, number][][];
+  site: [number, number];
+  frame: Box;
+}
+
+/** The zone that outlines the region in the locator (the seeds' default jurisdiction). */
+const regionZone = { layer: 'admin-regions', id: 'inner-mongolia' };
+
 export interface ReportExportHost {
   readonly store: Store;
   readonly save: Save;
   report(): Report | undefined;
-  exportPng(scale: number): Promise<string>;
+  /** Where the site came from, as the card is headed. */
+  source(): Bilingual | undefined;
+  /** The box that shows the site and its zones. */
+  frame(): Box | undefined;
+  collections(): ReadonlyMap<string, FeatureCollection>;
+  exportPng(scale: number, frame?: Box): Promise<string>;
   /** Shows the page and opens the print dialog. */
   print(page: PrintPage): void | Promise<void>;
 }
@@ -35,14 +59,29 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
   if (!site || !report) return;
   if (format === 'print') {
     const visible = layerDefinitions.filter((layer) => layer.properties && layers[layer.id]?.visible);
-    await host.print({ report, mapImage: await host.exportPng(1), lang, capacity, layers: visible, date: today() });
+    // The printed map shows the site's extent whatever the live view shows; the locator places it in the region.
+    const frame = host.frame();
+    await host.print({
+      report, mapImage: await host.exportPng(1, frame), lang, capacity, layers: visible, date: today(), source: host.source(),
+      locator: frame && locator(host.collections(), report.site.centroid, frame),
+    });
     return;
   }
   // The one report writer, as the CLI writes it: the same row, in the interface language.
   const [{ reportMediaTypes, reportText }, { documentTitles }, { catalogueLoaded }] = await Promise.all([
     import('../report/writers.ts'), import('../report/document-title.ts'), import('../documents/catalogue.ts'),
   ]);
-  const record = { id: 'site', geometry: site, report, extra: capacity ? { capacityMw: Number(capacity) } : {} };
+  const unit = projectTypes[report.projectType].capacityUnit;
+  const record = { id: 'site', geometry: site, report, extra: capacity ? { capacity: Number(capacity), capacityUnit: unit?.zh ?? null } : {} };
   const text = reportText(format, [record], lang, documentTitles(await catalogueLoaded));
   await host.save(new Blob([text], { type: reportMediaTypes[format] }), `screening-${report.projectType}-${report.verdict}.${format}`);
+}
+
+function locator(collections: ReadonlyMap<string, FeatureCollection>, site: [number, number], frame: Box): Locator | undefined {
+  const region = collections.get(regionZone.layer)?.features.find((feature) => feature.properties?.['id'] === regionZone.id);
+  if (!region?.geometry || (region.geometry.type !== 'Polygon' && region.geometry.type !== 'MultiPolygon')) return undefined;
+  // About 5 km: finer than the inset can show, and a few hundred points instead of the full outline's thousands.
+  const thumbnail = simplify(region as Feature<Polygon | MultiPolygon>, { tolerance: 0.05, highQuality: false });
+  const polygons = thumbnail.geometry.type === 'Polygon' ? [thumbnail.geometry.coordinates] : thumbnail.geometry.coordinates;
+  return { rings: polygons.map((polygon) => polygon[0]!.map(([x, y]) => [x!, y!] as [number, number])), site, frame };
 }

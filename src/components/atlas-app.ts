@@ -19,6 +19,7 @@ import './message-bar.ts';
 import './print-report.ts';
 import './screening-panel.ts';
 import './search-box.ts';
+import './verdict-sheet.ts';
 import './share-tools.ts';
 
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
@@ -59,6 +60,10 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-site-file', ({ detail: file }) => void atlas.screening.upload(file));
     this.addEventListener('atlas-site-text', ({ detail: pasted }) => void atlas.screening.paste(pasted));
     this.addEventListener('atlas-clear-site', () => atlas.screening.setSite(null, []));
+    this.addEventListener('atlas-show-verdict', () => {
+      this.panelOpen = true;
+      atlas.openPanel('screening');
+    });
     this.addEventListener('atlas-project-type', ({ detail: value }) => atlas.setProjectType(value));
     this.addEventListener('atlas-export-report', ({ detail: request }) => void atlas.exportReport(request));
     this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.act(action));
@@ -111,6 +116,8 @@ export class AtlasApp extends LitElement {
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${atlas.messages.list} locale=${lang}></message-bar>
+          ${chrome && !this.panelOpen && atlas.screening.report ? html`<verdict-sheet .report=${atlas.screening.report}
+            .source=${atlas.screening.source} locale=${lang}></verdict-sheet>` : nothing}
           ${atlas.store.state.reader ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
             locale=${lang}></document-reader>` : nothing}
           ${chrome ? nothing : html`<map-legend class="overlay-legend" .layers=${legendLayers} locale=${lang}
@@ -138,7 +145,7 @@ export class AtlasApp extends LitElement {
     const { screening, ledger } = atlas;
     if (panel === 'screening') {
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
-        drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes}
+        drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} .source=${screening.source}
         .incomplete=${screening.incomplete} locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {

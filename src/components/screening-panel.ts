@@ -2,9 +2,10 @@ import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { verdictBackgroundCss } from '../app/verdict-colours.ts';
 import { emit, type AtlasEvents, type Datum } from '../app/events.ts';
 import { incompleteText, type MissingData } from '../app/incomplete-data.ts';
-import { documentLabel } from '../documents/catalogue.ts';
+import { verdictCard, type CardRow } from '../app/verdict-card.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
-import { t, verdictKey } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';
 import type { Report, Warning } from '../screening/report.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
@@ -14,14 +15,16 @@ import type { DrawKind } from '../map/draw-tool.ts';
 export class ScreeningPanel extends LitElement {
   static override properties = {
     report: { attribute: false }, projectType: {}, hasSite: { type: Boolean }, drawing: {}, problem: {}, notes: { attribute: false },
-    locale: {}, capacity: { state: true }, incomplete: { attribute: false },
+    locale: {}, capacity: { state: true }, source: { attribute: false }, incomplete: { attribute: false },
   };
   report: Report | undefined;
+  /** Where the site came from: a file name, "粘贴 5 点", "手绘面". */
+  source: Bilingual | undefined;
   projectType: ProjectType | '' = '';
   hasSite = false;
   drawing: DrawKind | '' = '';
   problem = '';
-  notes: string[] = [];
+  notes: Bilingual[] = [];
   /** Data the screening lacks: the card reads "incomplete" and names it instead of giving a verdict. */
   incomplete: readonly MissingData[] = [];
   locale: Lang = 'zh';
@@ -39,12 +42,23 @@ export class ScreeningPanel extends LitElement {
     button[aria-pressed=true] { background: #fdf1cf; border-color: #f2a900; }
     .hint { color: #5b5346; font-size: 12px; }
     .problem { color: #b00020; }
-    .verdict { border-radius: 6px; padding: 8px 10px; margin: 8px 0; color: #fff; }
+    .verdict { border-radius: 6px; padding: 8px 10px; margin: 8px 0 4px; color: #fff; }
+    .verdict .source { font-size: 12px; opacity: 0.9; }
     .verdict strong { font-size: 18px; display: block; }
+    .verdict .range { display: block; font-weight: 600; margin: 2px 0; }
+    .conclusion { margin: 4px 0 8px; line-height: 1.5; }
     ${unsafeCSS(verdictBackgroundCss)}
     .verdict.incomplete { background: #5b5346; }
-    table { width: 100%; border-collapse: collapse; font-size: 12px; }
-    th, td { border-bottom: 1px solid #e2ddd2; text-align: left; padding: 3px 4px; vertical-align: top; }
+    .group h4 { margin: 8px 0 2px; }
+    .badge { color: #fff; border-radius: 3px; padding: 1px 6px; font-size: 12px; }
+    ul.hits { list-style: none; padding: 0; margin: 2px 0; font-size: 12px; }
+    ul.hits > li { border-bottom: 1px solid #e2ddd2; padding: 4px 2px; }
+    ul.hits > li.decisive { background: #fdf6e3; border-left: 3px solid #f2a900; padding-left: 5px; }
+    .zone { font-weight: 600; color: #3b3226; }
+    .decides { font-weight: 400; font-size: 11px; background: #f2a900; color: #2b2b2b; border-radius: 3px; padding: 0 4px; }
+    .reasons { color: #5b5346; margin: 2px 0; padding-left: 16px; }
+    .reason { color: #5b5346; }
+    details summary { cursor: pointer; margin: 6px 0 2px; color: #3b3226; }
     .cite { color: #6a3d00; }
     ul { margin: 4px 0; padding-left: 18px; }
   `;
@@ -60,7 +74,7 @@ export class ScreeningPanel extends LitElement {
           ${(Object.keys(projectTypes) as ProjectType[]).map((id) => html`<option value=${id} ?selected=${this.projectType === id}>
             ${projectTypes[id][lang]}</option>`)}
         </select>
-        <label for="capacity">${t('capacityMw', lang)}</label>
+        <label for="capacity">${capacityLabel(this.projectType, lang)}</label>
         <input id="capacity" name="capacity" inputmode="decimal" .value=${this.capacity}
           @input=${(event: Event) => { this.capacity = (event.target as HTMLInputElement).value; }} />
       </fieldset>
@@ -94,7 +108,7 @@ export class ScreeningPanel extends LitElement {
           </form>
         </details>
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-        ${this.notes.length > 0 ? html`<ul class="notes">${this.notes.map((note) => html`<li>${note}</li>`)}</ul>` : nothing}
+        ${this.notes.length > 0 ? html`<ul class="notes">${this.notes.map((note) => html`<li>${note[this.locale]}</li>`)}</ul>` : nothing}
       </fieldset>
       ${this.report ? this.#report(this.report) : this.incomplete.length > 0 ? this.#incomplete()
         : html`<p class="hint">${t('screeningHint', lang)}</p>`}`;
@@ -106,6 +120,7 @@ export class ScreeningPanel extends LitElement {
     const text = incompleteText(this.incomplete);
     return html`
       <div class="verdict incomplete" role="status" aria-live="polite">
+        ${this.source ? html`<div class="source">${this.source[lang]}</div>` : nothing}
         <strong>${lang === 'zh' ? '不完整 · incomplete' : 'incomplete · 不完整'}</strong>
       </div>
       <p class="conclusion">${text[lang]}</p>
@@ -115,30 +130,32 @@ export class ScreeningPanel extends LitElement {
   #report(report: Report) {
     const lang = this.locale;
     const site = report.site;
-    // Rules no map can test are many and the same for every site of a type: folded away below the hits.
-    const untestable = report.warnings.filter((warning) => warning.code === 'not-testable');
+    const card = verdictCard(report, lang);
+    const unit = projectTypes[report.projectType].capacityUnit;
     return html`
       <div class="verdict ${report.verdict}" role="status" aria-live="polite">
-        <strong>${t(verdictKey[report.verdict], lang)}</strong>
-        ${projectTypes[report.projectType][lang]} ·
+        ${this.source ? html`<div class="source">${this.source[lang]}</div>` : nothing}
+        <strong>${card.headline}</strong>
+        ${card.range ? html`<span class="range">${card.range}</span>` : nothing}
+        <div class="meta">${projectTypes[report.projectType][lang]} ·
         ${site.areaHa !== undefined ? `${format(site.areaHa)} ha` : site.lengthKm !== undefined ? `${format(site.lengthKm)} km` : t('pointSite', lang)}
-        ${this.capacity ? ` · ${this.capacity} MW` : ''}
+        ${this.capacity ? ` · ${this.capacity} ${unit?.[lang] ?? ''}` : ''}</div>
       </div>
-      ${warningList(report.warnings.filter((warning) => warning.code !== 'not-testable'), lang)}
-      ${report.hits.length > 0 ? html`<table class="hits">
-        <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
-        <tbody>${report.hits.map((hit) => html`<tr data-zone=${hit.zoneId}>
-          <td>${lang === 'zh' ? hit.nameZh : hit.nameEn}${hit.uncertain ? html` <em>(${t('uncertain', lang)})</em>` : nothing}
-            <div class="hint">${measures(hit, lang)}</div></td>
-          <td>${t(verdictKey[hit.verdict], lang)}</td>
-          <td>${hit.summary ? hit.summary[lang] : (lang === 'zh' ? hit.noteZh : hit.note) ?? ''}
-            ${hit.cite ? html`<div class="cite">${documentLabel(hit.cite.doc, lang)},
-              ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”</div>` : nothing}</td>
-        </tr>`)}</tbody></table>` : nothing}
-      ${untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(untestable.length))}</summary>
-        ${warningList(untestable, lang)}</details>` : nothing}
+      <p class="conclusion">${card.conclusion}</p>
+      ${warningList(report.warnings, lang)}
+      ${card.groups.map((group) => html`<section class="group" data-verdict=${group.verdict}>
+        <h4><span class="badge ${group.verdict}">${group.title}</span></h4>
+        ${group.rows.length > 0 ? hitList(group.rows, lang) : nothing}
+        ${group.regionWide.length > 0 ? html`<details class="region-wide"><summary>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</summary>
+          ${hitList(group.regionWide, lang)}</details>` : nothing}
+      </section>`)}
+      ${card.withoutRule.length > 0 ? html`<details class="without-rule"><summary>${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</summary>
+        ${hitList(card.withoutRule, lang)}</details>` : nothing}
+      ${card.untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</summary>
+        <ul>${card.untestable.map((entry) => html`<li>${entry.text}<div class="reason">${entry.reason}</div>
+          <div class="cite">${entry.citation}</div></li>`)}</ul></details>` : nothing}
       ${report.nearest.length > 0 ? html`<p>${t('nearestZones', lang)}</p><ul class="nearest">${report.nearest.map((near) =>
-        html`<li>${lang === 'zh' ? near.nameZh : near.nameEn}: ${format(near.distanceKm)} km</li>`)}</ul>` : nothing}
+        html`<li>${near.name[lang]}: ${format(near.distanceKm)} km</li>`)}</ul>` : nothing}
       <p class="hint">${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
       <div class="row" role="group" aria-label=${t('exportReport', lang)}>
         <button data-export="geojson" @click=${() => this.#emit('atlas-export-report', { format: 'geojson', capacity: this.capacity })}>GeoJSON</button>
@@ -173,14 +190,18 @@ export class ScreeningPanel extends LitElement {
 const drawKey = { point: 'drawPoint', line: 'drawLine', polygon: 'drawPolygon' } as const;
 const format = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
 
-function measures(hit: Report['hits'][number], lang: Lang): string {
-  const parts: string[] = [];
-  if (hit.overlapHa !== undefined) parts.push(`${format(hit.overlapHa)} ha`);
-  if (hit.shareOfSitePct !== undefined) parts.push(`${format(hit.shareOfSitePct)} % ${t('ofSite', lang)}`);
-  if (hit.shareOfZonePct !== undefined) parts.push(`${format(hit.shareOfZonePct)} % ${t('ofZone', lang)}`);
-  if (hit.insideLengthKm !== undefined) parts.push(`${format(hit.insideLengthKm)} km ${t('inside', lang)}`);
-  if (hit.distanceKm !== undefined) parts.push(`${format(hit.distanceKm)} km ${t('fromEdge', lang)}`);
-  return parts.join(' · ');
+/**
+ * Rows of one verdict (the group's heading names it): zone, whether it decides the verdict, the rule with its
+ * citation, the figures, and every reason the row reads as it does. Stacked, so that a narrow panel stays readable.
+ */
+function hitList(rows: readonly CardRow[], lang: Lang) {
+  return html`<ul class="hits">${rows.map((row) => html`<li data-zone=${row.zoneId} class=${row.decisive ? 'decisive' : ''}>
+    <div class="zone">${row.zone}${row.decisive ? html` <span class="decides">${t('decisiveRule', lang)}</span>` : nothing}</div>
+    ${row.rule ? html`<div class="rule">${row.rule}</div>` : nothing}
+    ${row.citation ? html`<div class="cite">${row.citation}</div>` : nothing}
+    ${row.figures ? html`<div class="hint">${row.figures}</div>` : nothing}
+    ${row.reasons.length > 0 ? html`<ul class="reasons">${row.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
+  </li>`)}</ul>`;
 }
 
 customElements.define('screening-panel', ScreeningPanel);
@@ -189,8 +210,14 @@ declare global {
   interface HTMLElementTagNameMap { 'screening-panel': ScreeningPanel }
 }
 
+/** Capacity is asked in the project type's own unit (万吨/年 for plants, MW for power), or without one where none is usual. */
+function capacityLabel(projectType: ProjectType | '', lang: Lang): string {
+  const unit = projectType ? projectTypes[projectType].capacityUnit : null;
+  return unit ? t('capacityIn', lang).replace('{unit}', unit[lang]) : t('capacityOptional', lang);
+}
+
 function warningList(warnings: readonly Warning[], lang: Lang) {
   return warnings.length > 0
-    ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${lang === 'zh' ? warning.messageZh : warning.message}</li>`)}</ul>`
+    ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning.text[lang]}</li>`)}</ul>`
     : nothing;
 }

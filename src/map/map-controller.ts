@@ -2,17 +2,30 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import {
   AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource,
-  type MapGeoJSONFeature, type StyleSpecification,
+  type ExpressionSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
-import { buildStyle, styleLayers } from './style.ts';
+import { buildStyle, styleLayers, unsurveyed } from './style.ts';
 import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
 import { DrawTool } from './draw-tool.ts';
 
 const onlineBasemapId = 'online-basemap';
+const screeningSource = 'screening-zones';
+/** How much the thematic layers fade while a site is screened, so the zones it hits stand out. */
+const dimFactor = 0.3;
+
+/**
+ * What a screened site adds to the map. zones: each zone the site hits, with a `colour` property (its verdict's
+ * colour, #rrggbb) beside its own properties (`method` keeps hand-drawn and illustrative edges dashed). bands: the
+ * accuracy bands (src/map/accuracy-band.ts) of the edges the site lies within the accuracy of, with a `colour`.
+ */
+export interface ScreeningOverlay {
+  zones: Feature[];
+  bands: Feature[];
+}
 
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
 export type MapFactory = (style: StyleSpecification) => MapLibreMap;
@@ -53,6 +66,9 @@ export class MapController {
   #extraLayers = new Map<string, Layer>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
+  #dimmed = false;
+  /** Set while the camera moves only to capture a frame: the user's view is not reported as changed. */
+  #quiet = false;
 
   constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
@@ -99,11 +115,9 @@ export class MapController {
       if (!definition || JSON.stringify(previous) === JSON.stringify(layer)) continue;
       for (const spec of styleLayers(definition, layer)) {
         this.map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
-        for (const [key, value] of Object.entries(spec.paint ?? {})) {
-          if (key.endsWith('opacity')) this.map.setPaintProperty(spec.id, key as 'fill-opacity', value);
-        }
         this.map.setFilter(spec.id, 'filter' in spec ? spec.filter ?? null : null);
       }
+      this.#pushOpacity(definition);
     }
     if (JSON.stringify(before.selection) !== JSON.stringify(state.selection)) this.#select(before.selection, state.selection);
     if (!sameView(this.view(), state.view)) {
@@ -143,7 +157,9 @@ export class MapController {
 
   /** Calls back after every camera move the user or the app made, with the new view. */
   onViewChange(callback: (view: View) => void): void {
-    this.map.on('moveend', () => callback(this.view()));
+    this.map.on('moveend', () => {
+      if (!this.#quiet) callback(this.view());
+    });
   }
 
   /** Resolves when the map has finished drawing everything it was asked to draw. */
@@ -185,6 +201,74 @@ export class MapController {
       this.#overlay.setProps({ useDevicePixels: true });
     }
     return canvas;
+  }
+
+  /**
+   * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
+   * afterwards without telling the view listeners. Resolves with the canvas and the view it shows.
+   */
+  async captureFrame(bounds: [number, number, number, number], scale: number): Promise<{ canvas: HTMLCanvasElement; view: View }> {
+    const before = this.view();
+    this.#quiet = true;
+    try {
+      const camera = this.map.cameraForBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, maxZoom: 12 });
+      this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
+      await this.idle();
+      const view = this.view();
+      return { canvas: await this.capture(scale), view };
+    } finally {
+      this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
+      this.#quiet = false;
+    }
+  }
+
+  /**
+   * Shows a screened site's zones coloured by verdict (their edges dashed where the layer dashes them) and the accuracy
+   * band along each uncertain edge, above every thematic layer, and dims those layers; undefined takes it all away and
+   * restores the layers.
+   */
+  setScreening(overlay: ScreeningOverlay | undefined): void {
+    void this.#loaded.then(() => {
+      this.#ensureScreeningLayers();
+      const bands = (overlay?.bands ?? []).map((band) => ({ ...band, properties: { ...band.properties, band: true } }));
+      (this.map.getSource(screeningSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...bands, ...overlay?.zones ?? []] });
+      const dimmed = overlay !== undefined;
+      if (dimmed !== this.#dimmed) {
+        this.#dimmed = dimmed;
+        for (const definition of this.#layers.values()) if (definition.properties) this.#pushOpacity(definition);
+      }
+    });
+  }
+
+  #ensureScreeningLayers(): void {
+    if (this.map.getSource(screeningSource)) return;
+    this.map.addSource(screeningSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    const colour: ExpressionSpecification = ['get', 'colour'];
+    const band: ExpressionSpecification = ['boolean', ['get', 'band'], false];
+    const polygons: ExpressionSpecification = ['all', ['!', band], ['!=', ['geometry-type'], 'Point']];
+    this.map.addLayer({ id: `${screeningSource}:band`, type: 'fill', source: screeningSource, filter: band,
+      paint: { 'fill-color': colour, 'fill-opacity': 0.2 } });
+    this.map.addLayer({ id: `${screeningSource}:fill`, type: 'fill', source: screeningSource, filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
+      paint: { 'fill-color': colour, 'fill-opacity': 0.22 } });
+    this.map.addLayer({ id: `${screeningSource}:edge`, type: 'line', source: screeningSource, filter: ['all', polygons, ['!', unsurveyed]],
+      paint: { 'line-color': colour, 'line-width': 2.5 } });
+    this.map.addLayer({ id: `${screeningSource}:edge-dashed`, type: 'line', source: screeningSource, filter: ['all', polygons, unsurveyed],
+      paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] } });
+    this.map.addLayer({ id: `${screeningSource}:point`, type: 'circle', source: screeningSource, filter: ['all', ['!', band], ['==', ['geometry-type'], 'Point']],
+      paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } });
+  }
+
+  /** A layer's opacities as its state sets them, faded while a site is screened. */
+  #pushOpacity(definition: LayerDefinition): void {
+    const state = this.#applied.layers[definition.id];
+    if (!state) return;
+    const fade = this.#dimmed && definition.properties !== undefined;
+    for (const spec of styleLayers(definition, state)) {
+      for (const [key, value] of Object.entries(spec.paint ?? {})) {
+        if (!key.endsWith('opacity')) continue;
+        this.map.setPaintProperty(spec.id, key as 'fill-opacity', fade ? (typeof value === 'number' ? value * dimFactor : ['*', dimFactor, value]) : value);
+      }
+    }
   }
 
   /** deck.gl layers that other features (selection, screening) draw above the map. */

@@ -5,7 +5,8 @@ import type { LayerState } from '../state/state.ts';
 /** Sea and unmapped land behind everything. */
 export const backgroundColor = '#d7e4ea';
 
-const unsurveyed: ExpressionSpecification = ['in', ['get', 'method'], ['literal', [...unsurveyedMethods]]];
+/** Features whose edge was not surveyed (derived, hand-drawn, illustrative): drawn dashed. */
+export const unsurveyed: ExpressionSpecification = ['in', ['get', 'method'], ['literal', [...unsurveyedMethods]]];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 

@@ -24,6 +24,11 @@ const siteKinds: Record<SiteRow['site']['kind'], Bilingual> = {
   polygon: { zh: '面', en: 'polygon' },
 };
 
+const certainties: Record<NonNullable<SiteRow['certainty']>, Bilingual> = {
+  firm: { zh: '确定', en: 'firm' },
+  uncertain: { zh: '不确定', en: 'not certain' },
+};
+
 export const reportColumns: readonly ReportColumn[] = [
   { name: 'id', label: { zh: '编号', en: 'ID' }, value: (row) => row.id },
   { name: 'verdict', label: { zh: '结论', en: 'Verdict' }, value: (row, lang) => (lang ? t(verdictKey[row.verdict], lang) : row.verdict) },
@@ -44,6 +49,27 @@ export const reportColumns: readonly ReportColumn[] = [
     name: 'zones',
     label: { zh: '涉及区域', en: 'Zones' },
     value: (row, lang) => row.zones.map((zone) => zone.name[lang ?? 'zh']).join(';'),
+  },
+  {
+    name: 'certainty',
+    label: { zh: '确定性', en: 'Certainty' },
+    value: (row, lang) => (row.certainty && lang ? certainties[row.certainty][lang] : row.certainty),
+  },
+  {
+    name: 'worst_case',
+    label: { zh: '最严可能结论', en: 'Worst case' },
+    value: (row, lang) => (row.worstCase && lang ? t(verdictKey[row.worstCase], lang) : row.worstCase),
+  },
+  { name: 'conclusion', label: { zh: '结论说明', en: 'Conclusion' }, value: (row, lang) => row.conclusion?.[lang ?? 'zh'] },
+  {
+    name: 'reasons',
+    label: { zh: '各项理由与存疑', en: 'Reasons and doubts' },
+    value: (row, lang) => row.reasons?.map((reason) => reason[lang ?? 'zh']).join(' | '),
+  },
+  {
+    name: 'untestable',
+    label: { zh: '地图无法检验的规定', en: 'Rules the map cannot test' },
+    value: (row, lang) => row.untestable?.map((entry) => entry[lang ?? 'zh']).join(' | '),
   },
   { name: 'data_version', label: { zh: '数据版本', en: 'Data version' }, value: (row) => row.dataVersion },
   { name: 'engine_version', label: { zh: '引擎版本', en: 'Engine version' }, value: (row) => row.engineVersion },

@@ -1,4 +1,5 @@
 import { t, verdictKey } from '../i18n/strings.ts';
+import type { Citation } from '../schema/citation.ts';
 import type { Hit } from '../screening/report.ts';
 import type { ReportLang } from './columns.ts';
 import { documentLabel } from '../documents/catalogue.ts';
@@ -20,8 +21,10 @@ export function hitCells(hit: Hit, lang: NonNullable<ReportLang>): HitCells {
     verdict: t(verdictKey[hit.verdict], lang),
     uncertain: hit.uncertain,
     rule: hit.summary?.[lang] ?? hit.reason?.[lang] ?? '',
-    citation: hit.cite
-      ? `${documentLabel(hit.cite.doc, lang)}, ${t('line', lang).replace('{n}', String(hit.cite.line))}: “${hit.cite.quote}”`
-      : undefined,
+    citation: hit.cite ? citationText(hit.cite, lang) : undefined,
   };
 }
+
+/** "document, line N: “quote”", the document by its short title and 文号. */
+export const citationText = (cite: Citation, lang: NonNullable<ReportLang>): string =>
+  `${documentLabel(cite.doc, lang)}, ${t('line', lang).replace('{n}', String(cite.line))}: “${cite.quote}”`;

@@ -5,6 +5,7 @@ import type { AtlasMap, Outline } from '../../src/app/atlas-map.ts';
 import type { Platform } from '../../src/app/atlas.ts';
 import type { PrintPage } from '../../src/app/report-export.ts';
 import type { Selection, View } from '../../src/state/state.ts';
+import type { ScreeningOverlay } from '../../src/map/map-controller.ts';
 
 /** The served data read from disk, once per test file: what the atlas fetches, without a server. */
 let served: Promise<Map<string, FeatureCollection>> | undefined;
@@ -28,6 +29,9 @@ export function fakeMap() {
   const outlines = new Map<string, Outline>();
   const data = new Map<string, FeatureCollection>();
   const flights: [number, number, number, number][] = [];
+  const screening: { current: ScreeningOverlay | undefined } = { current: undefined };
+  /** The box each exported PNG was framed on (undefined: the live view). */
+  const frames: ([number, number, number, number] | undefined)[] = [];
   let attributions: string[] = [];
   let click: (hits: Selection[]) => void = () => undefined;
   const view: View = { center: [111, 45], zoom: 5, bearing: 0, pitch: 0 };
@@ -36,18 +40,23 @@ export function fakeMap() {
     idle: async () => undefined,
     apply: () => undefined,
     view: () => view,
+    bounds: () => [view.center[0] - 5, view.center[1] - 3, view.center[0] + 5, view.center[1] + 3],
     onViewChange: () => undefined,
     onFeatureClick: (callback) => { click = callback; },
     setData: (id, collection) => data.set(id, collection),
     setAttribution: (list) => { attributions = list; },
     setOnlineBasemap: () => undefined,
     setOutline: (id, outline) => (outline ? outlines.set(id, outline) : outlines.delete(id)),
+    setScreening: (overlay) => { screening.current = overlay; },
     flyToBounds: async (bounds) => { flights.push(bounds); },
     draw: () => undefined,
-    exportPng: async (scale) => `data:image/png;base64,${btoa(`png at ${scale}x`)}`,
+    exportPng: async (scale, _decorations, frame) => {
+      frames.push(frame);
+      return `data:image/png;base64,${btoa(`png at ${scale}x`)}`;
+    },
     resize: () => undefined,
   };
-  return { map, outlines, data, flights, attributions: () => attributions, click: (hits: Selection[]) => click(hits) };
+  return { map, outlines, data, flights, screening, frames, attributions: () => attributions, click: (hits: Selection[]) => click(hits) };
 }
 
 /** A platform that records downloads, prints, clipboard writes and links instead of touching a page. */

@@ -6,6 +6,8 @@ import { Atlas } from '../../src/app/atlas.ts';
 import { dataChangeNotice } from '../../src/app/link-notices.ts';
 import { verdictBackgroundCss, verdictColours, verdictRgba } from '../../src/app/verdict-colours.ts';
 import { verdicts } from '../../src/screening/verdict.ts';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { SiteGeometry } from '../../src/schema/geometry.ts';
 import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
 
@@ -87,15 +89,40 @@ describe('the atlas started on a fake map', () => {
 });
 
 describe('screening session', () => {
-  test('a site and a project type give the engine\'s report, the site outlined and each hit in its verdict\'s colour', async () => {
+  test('a site and a project type give the engine\'s report, the site outlined and each hit zone in its verdict\'s colour', async () => {
     const { report, map, atlas } = await screened('pv-glass');
     expect(report.verdict).toBe('prohibited');
     expect(atlas.screening.report).toBe(report);
     expect(map.outlines.get('site')?.features[0]?.geometry).toEqual(qipanjing);
-    const prohibited = report.hits.filter((hit) => hit.verdict === 'prohibited').map((hit) => hit.zoneId).sort();
-    const outlined = map.outlines.get('screening-hits-prohibited')!;
-    expect(outlined.line).toEqual(verdictRgba('prohibited'));
-    expect(outlined.features.map((feature) => String(feature.properties?.['id'])).sort()).toEqual([...new Set(prohibited)].sort());
+    const prohibited = report.hits.filter((hit) => hit.verdict === 'prohibited' && hit.layer !== 'admin-regions').map((hit) => hit.zoneId);
+    const coloured = map.screening.current!.zones.filter((zone) => zone.properties?.['colour'] === verdictColours.prohibited);
+    expect(coloured.map((zone) => String(zone.properties?.['id'])).sort()).toEqual([...new Set(prohibited)].sort());
+    // Whole areas (the region, a city) are not painted; the zones keep their method, so hand-drawn edges stay dashed.
+    expect(map.screening.current!.zones.every((zone) => zone.properties?.['method'] !== undefined)).toBe(true);
+    expect(map.screening.current!.zones.some((zone) => zone.properties?.['id'] === 'inner-mongolia')).toBe(false);
+  });
+
+  test('a site near an uncertain edge gets a band as wide as the edge\'s accuracy', async () => {
+    const { report, map } = await screened('wind', { type: 'Point', coordinates: [108, 40.92] });
+    const doubted = report.hits.flatMap((hit) => hit.doubts.filter((doubt) => doubt.code === 'zone-edge').map(() => hit));
+    expect(doubted.length).toBeGreaterThan(0);
+    const bands = map.screening.current!.bands;
+    expect(bands.length).toBeGreaterThan(0);
+    // The band is the edge grown by its accuracy on both sides: the site, within that accuracy of the edge, lies in it.
+    expect(bands.some((band) => booleanPointInPolygon([108, 40.92], band as Feature<Polygon | MultiPolygon>))).toBe(true);
+  });
+
+  test('a site the user gives is labelled by where it came from and framed with its zones', async () => {
+    const { atlas, map } = await started();
+    atlas.setProjectType('steel');
+    await atlas.screening.paste({ text: '120.9, 44.83', datum: 'wgs84', zoneWidth: 3 });
+    await atlas.screening.update();
+    expect(atlas.screening.source).toEqual({ zh: '粘贴 1 点', en: 'pasted 1 point' });
+    const [west, south, east, north] = map.flights.at(-1)!;
+    expect(west).toBeLessThan(120.9);
+    expect(east).toBeGreaterThan(120.9);
+    expect(south).toBeLessThan(44.83);
+    expect(north).toBeGreaterThan(44.83);
   });
 
   test('clearing the site clears the report and the outlines; the state keeps the project type', async () => {
@@ -132,15 +159,20 @@ describe('report export and printing through injected sinks', () => {
     await atlas.exportReport({ format: 'geojson', capacity: '120' });
     expect(saved.map(({ name }) => name)).toEqual(['screening-pv-glass-prohibited.csv', 'screening-pv-glass-prohibited.geojson']);
     const geojson = JSON.parse(await saved[1]!.file.text());
-    expect(geojson.features[0].properties).toMatchObject({ verdict: report.verdict, capacityMw: 120 });
+    expect(geojson.features[0].properties).toMatchObject({ verdict: report.verdict, capacity: 120, capacityUnit: '万吨/年' });
     expect(await saved[0]!.file.text()).toContain('prohibited');
   });
 
   test('printing hands the page the report, the decorated map and the visible layers', async () => {
-    const { atlas, printed, report } = await screened('pv-glass');
+    const { atlas, printed, report, map } = await screened('pv-glass');
     await atlas.exportReport({ format: 'print', capacity: '50' });
     expect(printed).toHaveLength(1);
     expect(printed[0]).toMatchObject({ report, capacity: '50', lang: 'en', mapImage: `data:image/png;base64,${btoa('png at 1x')}` });
+    // The printed map frames the site whatever the live view shows, and the locator places it in the region.
+    const [west, south, east, north] = map.frames.at(-1)!;
+    expect(west < 107.1 && east > 107.1 && south < 39.5 && north > 39.5).toBe(true);
+    expect(printed[0]!.locator?.site).toEqual(report.site.centroid);
+    expect(printed[0]!.locator!.rings.length).toBeGreaterThan(0);
     const visible = layerDefinitions.filter((layer) => layer.properties && atlas.store.state.layers[layer.id]?.visible);
     expect(printed[0]!.layers).toEqual(visible);
   });
