@@ -23,10 +23,16 @@ const refusal = async (format: StreamFormat, content: string) => {
   return (error as SiteInputError).text;
 };
 
-const feature = (id: string, coordinates: number[], name = '') => ({ type: 'Feature', id, properties: { name }, geometry: { type: 'Point', coordinates } });
+const feature = (id: string, coordinates: number[], name = '') => ({
+  type: 'Feature',
+  id,
+  properties: { name },
+  geometry: { type: 'Point', coordinates },
+});
 
 describe('streamed CSV', () => {
-  const csv = '\uFEFFid,name,lon,lat\r\na,"Hohhot, 呼和浩特",111.7,40.8\r\n\r\n"b ""2""","two\r\nlines",109°30\'E,40.5\r\n,,,\r\nc,x,107.1,39.5';
+  const csv =
+    '\uFEFFid,name,lon,lat\r\na,"Hohhot, 呼和浩特",111.7,40.8\r\n\r\n"b ""2""","two\r\nlines",109°30\'E,40.5\r\n,,,\r\nc,x,107.1,39.5';
 
   it('reads the same records whatever the chunk size: a byte-order mark, CRLF, quoted commas, quotes and line breaks', async () => {
     const whole = await read('csv', csv);
@@ -63,14 +69,27 @@ describe('streamed CSV', () => {
 });
 
 describe('streamed GeoJSON', () => {
-  const collection = JSON.stringify({
-    type: 'FeatureCollection', name: 'sites {with] "brackets"',
-    features: [feature('q', [109, 40], '}{"\\'), { type: 'Feature', properties: { id: 7 }, geometry: { type: 'Point', coordinates: [110, 41] } }, feature('r', [111, 42])],
-  }, null, 1);
+  const collection = JSON.stringify(
+    {
+      type: 'FeatureCollection',
+      name: 'sites {with] "brackets"',
+      features: [
+        feature('q', [109, 40], '}{"\\'),
+        { type: 'Feature', properties: { id: 7 }, geometry: { type: 'Point', coordinates: [110, 41] } },
+        feature('r', [111, 42]),
+      ],
+    },
+    null,
+    1,
+  );
 
   it('cuts the features out one by one, whatever the chunk size and whatever their strings hold', async () => {
     const whole = await read('geojson', collection);
-    expect(whole.map((record) => [record.where, record.id])).toEqual([['feature 1', 'q'], ['feature 2', '7'], ['feature 3', 'r']]);
+    expect(whole.map((record) => [record.where, record.id])).toEqual([
+      ['feature 1', 'q'],
+      ['feature 2', '7'],
+      ['feature 3', 'r'],
+    ]);
     expect(whole[0]?.record).toEqual({ kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } });
     for (const size of [1, 5, 13]) expect(await read('geojson', collection, size)).toEqual(whole);
   });
@@ -83,19 +102,27 @@ describe('streamed GeoJSON', () => {
 
   it('refuses a collection with no features, a feature that is not JSON, and text that is not GeoJSON', async () => {
     expect((await refusal('geojson', '{"type":"FeatureCollection","features":[]}')).en).toBe('the GeoJSON file has no features');
-    expect((await refusal('geojson', '{"type":"FeatureCollection","features":[{"type":"Feature",]}')).en).toMatch(/^feature 1: not valid JSON/);
+    expect((await refusal('geojson', '{"type":"FeatureCollection","features":[{"type":"Feature",]}')).en).toMatch(
+      /^feature 1: not valid JSON/,
+    );
     expect((await refusal('geojson', '{"hello": 1}')).en).toMatch(/not GeoJSON/);
   });
 
   it('reads GeoJSON Lines, one feature or geometry a line, numbering the lines', async () => {
     const text = `${JSON.stringify(feature('a', [109, 40]))}\n\n\u001e${JSON.stringify({ type: 'Point', coordinates: [110, 41] })}\n`;
-    expect((await read('geojsonl', text, 2)).map((record) => [record.where, record.id])).toEqual([['row 1', 'a'], ['row 3', '3']]);
+    expect((await read('geojsonl', text, 2)).map((record) => [record.where, record.id])).toEqual([
+      ['row 1', 'a'],
+      ['row 3', '3'],
+    ]);
   });
 });
 
 describe('streamed FlatGeobuf', () => {
   it('reads the features of an indexed file, with their ids and properties', async () => {
-    const features = [feature('a', [109, 40]), feature('b', [110, 41])].map((item) => ({ ...item, properties: { id: item.id, name: 'x' } }));
+    const features = [feature('a', [109, 40]), feature('b', [110, 41])].map((item) => ({
+      ...item,
+      properties: { id: item.id, name: 'x' },
+    }));
     const bytes = writeIndexedFlatGeobuf({ type: 'FeatureCollection', features } as never, { name: 'sites' });
     const records = await read('flatgeobuf', bytes, 100);
     expect(records.map((record) => [record.where, record.id, record.record])).toEqual([
