@@ -2,19 +2,22 @@ import type { Bilingual } from '../schema/bilingual.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import type { Seed } from '../schema/seed.ts';
 import { bases, basisText } from './basis.ts';
+import { liftedByPark } from './parks.ts';
 import type { Doubt, Hit, Report } from './report.ts';
 import { verdictCode, verdictLabels, worstVerdict, type Verdict } from './verdict.ts';
 
 type Verdicts = Pick<Report, 'verdict' | 'certainty' | 'worstCase' | 'decisive' | 'weakest' | 'conclusion'>;
 
 /** Weakest first: a zone no document bounds, a sketch, an area edge that decides the rule, a zone edge. */
-const doubtRank: Record<Doubt['code'], number> = { 'undefined-extent': 4, 'illustrative-zone': 3, 'jurisdiction-edge': 2, 'zone-edge': 1 };
+const doubtRank: Record<Doubt['code'], number> = { 'undefined-extent': 5, 'illustrative-zone': 4, 'jurisdiction-edge': 3, 'park-edge': 2, 'zone-edge': 1 };
 
-const ruled = (hit: Hit) => hit.ruleVerdict !== null && hit.exemption === undefined;
+/** Hits of a rule that bites here: not a zone without rules, not lifted by the document or by a park the site is in. */
+const ruled = (hit: Hit) => hit.ruleVerdict !== null && hit.exemption === undefined && !liftedByPark(hit);
 
-/** Where the doubt's zone is described: the hit's zone, or the area whose document makes the rule. */
+/** Where the doubt's zone is described: the hit's zone, the area whose document makes the rule, or the park. */
 function weakestOfDoubt(hit: Hit, doubt: Doubt): NonNullable<Report['weakest']> {
-  const area = doubt.code === 'jurisdiction-edge' && hit.jurisdiction ? hit.jurisdiction : { basis: hit.basis, accuracyKm: hit.accuracyKm };
+  const area = doubt.code === 'jurisdiction-edge' && hit.jurisdiction ? hit.jurisdiction
+    : doubt.code === 'park-edge' && hit.park ? hit.park : { basis: hit.basis, accuracyKm: hit.accuracyKm };
   return { zoneId: doubt.zoneId, basis: area.basis, accuracyKm: area.accuracyKm, doubt: doubt.code, text: doubt.text };
 }
 

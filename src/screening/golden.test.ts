@@ -39,6 +39,8 @@ const cases = {
   'chemical-park-jarud': { projectType: 'chemical-park', geometry: { type: 'Point', coordinates: [120.9, 44.83] } },
   // Beside the Ordos-Wuhai edge.
   'steel-ordos-wuhai-edge': { projectType: 'steel', geometry: { type: 'Point', coordinates: [106.99, 39.57] } },
+  // The deepest point of the Qipanjing industrial park (about 5 km in; the park is drawn to 8 km).
+  'heavy-chemical-qipanjing-park': { projectType: 'heavy-chemical', geometry: { type: 'Point', coordinates: [107.07, 39.34] } },
   // Baotou city, across the Yellow River from Ordos: 10-25 km from its edge, which is good to 3 km there.
   'steel-baotou-city': { projectType: 'steel', geometry: { type: 'Point', coordinates: [109.84, 40.65] } },
   // Beside the 大黑河 south of Hohhot (a tributary the plan names at line 1736; the open river data has no tributaries).
@@ -171,6 +173,18 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
     expect(zonesOf(2)).toContain(ordos);
   });
 
+  it('does not apply rules on enterprises outside parks as certain to a site in a park: its 8 km edge decides', () => {
+    const outsideParks = report('heavy-chemical-qipanjing-park').hits.filter((hit) => screener.ruleBook.outsideParks.has(
+      screener.ruleBook.rules.find((rule) => rule.id === hit.ruleId) as never));
+    expect(outsideParks.map((hit) => hit.ruleId)).toEqual(expect.arrayContaining(['eco-heavy-chemical-outside-park-no-expansion', 'od-outside-park-no-new-capacity']));
+    for (const hit of outsideParks) {
+      expect(hit).toMatchObject({ verdict: 'review', park: { id: 'qipanjing-industrial-park', position: 'inside', accuracyKm: 8 } });
+      expect(hit.doubts.filter((doubt) => doubt.code === 'park-edge')).toHaveLength(1);
+      expect(hit.doubts.some((doubt) => doubt.code === 'zone-edge' && doubt.zoneId === 'qipanjing-industrial-park')).toBe(false);
+      expect(hit.reason?.zh).toMatch(/若在园区外/);
+    }
+  });
+
   it('lists the tributary prohibition as untestable beside the 大黑河, with its reason', () => {
     const { untestable, hits } = report('chemical-park-dahei-river');
     const tributary = untestable.find((entry) => entry.ruleId === 'eco-yellow-river-tributaries-1km-no-chemical-park');
@@ -195,7 +209,7 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
   it('gives a site straddling a zone edge its overlap as a range around the measure that clipping gives', async () => {
     const geometry = cases['straddling-industrial-park'].geometry;
     const zone = (await readCollections()).get('restricted-zones')?.features.find((feature) => feature.properties?.['id'] === 'qipanjing-industrial-park');
-    const zoneRings = (zone?.geometry as unknown as { coordinates: [number, number][][] }).coordinates;
+    const zoneRings = (zone as unknown as { geometry: { coordinates: [number, number][][] } }).geometry.coordinates;
     const overlap = polygonArea({ type: 'MultiPolygon', coordinates: polygonClipping.intersection(geometry.coordinates as [number, number][][], zoneRings) });
     const share = (100 * overlap) / polygonArea(geometry);
     const hit = report('straddling-industrial-park').hits.find((h) => h.zoneId === 'qipanjing-industrial-park');

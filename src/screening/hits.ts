@@ -4,10 +4,11 @@ import type { Rule } from '../schema/seed.ts';
 import { basisText, sketchBases } from './basis.ts';
 import type { Contact } from './contact.ts';
 import { round, roundedFigure, shareRange } from './figures.ts';
+import { parkEffect, parkOfHit, type ParkContact } from './parks.ts';
 import type { Doubt, Hit } from './report.ts';
 import { exemptionOf } from './rules.ts';
 import type { Site } from './site.ts';
-import { verdictLabels, verdictOfRule } from './verdict.ts';
+import { verdictLabels, verdictOfRule, type Verdict } from './verdict.ts';
 import type { ZoneStore } from './zone-store.ts';
 import type { ZoneInfo } from './zones.ts';
 
@@ -17,10 +18,12 @@ export interface Met {
   contact: Contact;
 }
 
-/** A rule that counts for the site, with the area whose document makes it when that is a league's or city's. */
+/** A rule that counts for the site, with the area whose document makes it when that is a league's or city's, and
+ * for a rule on enterprises outside parks the park the site is in or near. */
 export interface ApplicableRule {
   rule: Rule;
   jurisdiction: Met | undefined;
+  park?: ParkContact | undefined;
 }
 
 /** Kilometres as precise as an accuracy of accuracyKm allows. */
@@ -153,7 +156,7 @@ export function hitsOfZone(
       reason: { zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`, en: `no rule of the five documents applies to ${typeName.en} in this zone` },
     }];
   }
-  return [...rules.map(({ rule, jurisdiction }): Hit => {
+  return [...rules.map(({ rule, jurisdiction, park }): Hit => {
     const outside = jurisdiction?.contact.position === 'near' ? jurisdiction : undefined;
     const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
     // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
@@ -169,9 +172,17 @@ export function hitsOfZone(
       zh: `若选址在文件所指的${info.name.zh}内，此规定使项目为${would(rule).zh}；所绘范围不能证明这一点`,
       en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,
     } : undefined;
-    return {
-      ...zone, verdict, ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
-      ...(reason ? { reason } : {}), doubts: all, uncertain: all.length > 0, ...jurisdictionOf(jurisdiction),
-    };
+    const hit = (verdictHere: Verdict, why: Bilingual | undefined, doubted: Doubt[], park?: Hit['park']): Hit => ({
+      ...zone, verdict: verdictHere, ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
+      ...(why ? { reason: why } : {}), doubts: doubted, uncertain: doubted.length > 0, ...jurisdictionOf(jurisdiction), ...(park ? { park } : {}),
+    });
+    if (!park) return hit(verdict, reason, all);
+    // A rule on enterprises outside parks: wholly inside a park it does not apply; near the park's edge, which side decides.
+    const effect = parkEffect(park, would(rule), kmFigure);
+    const inPark = parkOfHit(park, kmFigure);
+    if (effect.lifted) return hit('clear', effect.reason, [], inPark);
+    // On the park's own zone its edge is one doubt, said as the park's.
+    const doubted = effect.doubt ? [...all.filter((other) => other.code !== 'zone-edge' || other.zoneId !== park.info.id), effect.doubt] : all;
+    return hit(effect.review ? 'review' : verdict, reason ?? effect.reason, doubted, inPark);
   }), ...exemptions];
 }

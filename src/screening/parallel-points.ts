@@ -25,7 +25,7 @@ export class PointPool {
   async screenPoints(lonLat: Float64Array, projectType: string): Promise<PointVerdicts> {
     const { ruleBook } = this.screener;
     const tables = ruleBook.verdictTables(checkProjectType(projectType));
-    const { jurisdictionZones } = ruleBook;
+    const { jurisdictionZones, parkZones, parkBit } = ruleBook;
     checkPoints(lonLat);
     const slices = spatialSlices(lonLat, this.workers.length + 1);
     const pointsOf = (indices: Uint32Array) => {
@@ -41,9 +41,11 @@ export class PointPool {
       const slice = pointsOf(slices[n + 1] as Uint32Array);
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.postMessage({ lonLat: slice, tables, jurisdictionZones, regionZone }, [slice.buffer]);
+      worker.postMessage({ lonLat: slice, tables, jurisdictionZones, parkZones, parkBit, regionZone }, [slice.buffer]);
     }));
-    const own = screenPointRange({ store: this.screener.store, tables, jurisdictionZones, regionZone, regionRaster: this.screener.regionRaster() }, pointsOf(slices[0] as Uint32Array));
+    const own = screenPointRange({
+      store: this.screener.store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster: this.screener.regionRaster(),
+    }, pointsOf(slices[0] as Uint32Array));
     return join(lonLat.length / 2, slices, [own, ...(await Promise.all(working))]);
   }
 

@@ -25,6 +25,9 @@ export interface BatchContext {
   tables: readonly Uint8Array[];
   /** Zone index of each jurisdiction, by mask bit (RuleBook.jurisdictionZones). */
   jurisdictionZones: readonly number[];
+  /** The parks, and the mask bit set for a point outside every park (RuleBook.parkZones, parkBit; -1: none). */
+  parkZones: readonly number[];
+  parkBit: number;
   regionZone: number;
   /** The region rasterized, so that most points are placed in or out of it from one cell. */
   regionRaster?: RegionRaster | undefined;
@@ -49,7 +52,7 @@ const review = verdictCode('review');
  * only), nothing outside the region; a jurisdiction's rules count inside it, and as review within its band.
  */
 export function screenPointRange(context: BatchContext, lonLat: Float64Array): PointVerdicts {
-  const { store, tables, jurisdictionZones, regionZone, regionRaster } = context;
+  const { store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster } = context;
   const count = lonLat.length / 2;
   const order = hilbertOrder(lonLat);
   const verdicts = new Uint8Array(count);
@@ -60,6 +63,8 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
   const search = new PointSearch();
   /** Per jurisdiction, the contact found for the current point (-1: not among its candidates). */
   const jurisdictionWhere = new Int8Array(jurisdictionZones.length);
+  const isPark = new Uint8Array(store.count);
+  for (const zone of parkZones) isPark[zone] = 1;
   const { rings, zoneRingStart, zoneAccuracyKm, index } = store;
   /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. A zone whose accuracy
    * varies along its edge (few: the region and Ordos) needs the nearest edge point within its widest band, and
@@ -98,6 +103,19 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       jurisdictionWhere[bit] = where;
       if (where === 2) inside |= 1 << bit;
       else if (where === 1) near |= 1 << bit;
+    }
+    if (parkBit >= 0) {
+      // Rules on enterprises outside parks: off deep inside a park, review within its edge's accuracy, else in full.
+      let park = 2;
+      for (let k = 0; k < search.count && park > 0; k++) {
+        const zone = found[k] as number;
+        if (isPark[zone] === 1 && insideOnly(zone, x, y) === 2) {
+          const band = zoneAccuracyKm[zone] as number;
+          park = Math.min(park, band > 0 && edgeWithinBand(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y, band, closest) ? 1 : 0);
+        }
+      }
+      if (park === 2) inside |= 1 << parkBit;
+      else if (park === 1) near |= 1 << parkBit;
     }
     const table = tables[inside] as Uint8Array;
     const withNear = tables[inside | near] as Uint8Array;

@@ -11,7 +11,7 @@ const { store: shared, regionRaster } = workerData as { store: SharedStore; regi
 const { indexData, ...arrays } = shared;
 const store: ZoneStore = { ...arrays, index: Flatbush.from(indexData) };
 
-type Job = Pick<BatchContext, 'tables' | 'jurisdictionZones' | 'regionZone'> & { lonLat: Float64Array };
+type Job = Pick<BatchContext, 'tables' | 'jurisdictionZones' | 'parkZones' | 'parkBit' | 'regionZone'> & { lonLat: Float64Array };
 
 parentPort?.on('message', ({ lonLat, ...job }: Job) => {
   const result = screenPointRange({ store, regionRaster, ...job }, lonLat);

@@ -11,10 +11,11 @@ const rangeSchema = z.tuple([z.number().nonnegative(), z.number().nonnegative()]
 /**
  * Why a hit is less certain than its verdict reads: the zone is a sketch (illustrative, or no document defines
  * its extent), the site lies within the accuracy of the zone's drawn edge, or within the accuracy of the drawn
- * edge of the area whose document makes the rule (which side it falls decides whether the rule applies).
+ * edge of the area whose document makes the rule (which side it falls decides whether the rule applies), or, for a
+ * rule on enterprises outside parks, within the accuracy of a park's drawn edge (in the park the rule does not apply).
  */
 export const doubtSchema = z.object({
-  code: z.enum(['undefined-extent', 'illustrative-zone', 'jurisdiction-edge', 'zone-edge']),
+  code: z.enum(['undefined-extent', 'illustrative-zone', 'jurisdiction-edge', 'park-edge', 'zone-edge']),
   /** The zone (or jurisdiction area) the doubt is about. */
   zoneId: z.string(),
   text: bilingualSchema,
@@ -30,6 +31,17 @@ export const jurisdictionSchema = z.object({
   /** inside the drawn area, or outside it but within its accuracy. */
   standing: z.enum(['inside', 'near']),
   /** Geodesic km to the drawn edge, when within the accuracy. */
+  edgeKm: z.number().nonnegative().optional(),
+});
+
+/** The industrial park a site is in or near, for a rule that concerns enterprises outside parks. */
+export const parkSchema = z.object({
+  id: z.string(),
+  name: bilingualSchema,
+  basis: basisSchema,
+  accuracyKm: z.number().nonnegative(),
+  position: z.enum(['inside', 'straddles', 'covers', 'near']),
+  /** Geodesic km to the park's drawn edge, when within its accuracy. */
   edgeKm: z.number().nonnegative().optional(),
 });
 
@@ -63,6 +75,9 @@ export const hitSchema = z.object({
   /** doubts.length > 0, for readers that only need a flag. */
   uncertain: z.boolean(),
   jurisdiction: jurisdictionSchema.optional(),
+  /** For a rule on enterprises outside parks: the park the site is in or near. Wholly inside it, farther in than its
+   * accuracy, the rule does not apply (verdict clear, with the reason); within that accuracy it reads review. */
+  park: parkSchema.optional(),
   /** Polygon sites: rounded to what the range allows; the range is the zone drawn ± its accuracy. */
   overlapHa: z.number().nonnegative().optional(),
   overlapHaRange: rangeSchema.optional(),

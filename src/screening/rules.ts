@@ -1,5 +1,6 @@
 import type { ProjectType } from '../schema/project-type.ts';
 import type { Rule, Seed } from '../schema/seed.ts';
+import { concernsOutsideParks, parkKind } from './parks.ts';
 import { verdictCode, verdictOfRule } from './verdict.ts';
 import type { ZoneInfo } from './zones.ts';
 
@@ -36,6 +37,7 @@ export interface UntestableRule {
  * A league's or city's document governs its own area only: its rules carry that region as their jurisdiction and
  * count for a site only where the site meets the region. Jurisdictions are numbered (bit n of a mask is
  * jurisdictionZones[n]); the region-wide documents have none, since screening already stops outside the region.
+ * Rules on enterprises outside parks count only where the site is outside every park: bit parkBit of a mask.
  */
 export class RuleBook {
   readonly rules: Rule[];
@@ -43,6 +45,11 @@ export class RuleBook {
   readonly jurisdictionZones: number[] = [];
   /** Rules that name a zone (by id or kind) that no loaded zone matches: untestable until the data has it. */
   readonly unplaced: Rule[];
+  /** Rules whose words address enterprises outside parks (parks.ts): inside a park they do not apply. */
+  readonly outsideParks: ReadonlySet<Rule>;
+  /** Zone indexes of the parks; the mask bit "outside every park" (-1 when no park is loaded or no rule asks). */
+  readonly parkZones: number[];
+  readonly parkBit: number;
   private readonly zoneRules: Rule[][];
   private readonly jurisdictionBit = new Map<Rule, number>();
   private readonly tables = new Map<string, Uint8Array>();
@@ -88,20 +95,27 @@ export class RuleBook {
       }
     }
     this.unplaced = this.rules.filter((rule) => !('unmapped' in rule.zone) && !placed.has(rule));
+    this.outsideParks = new Set(this.rules.filter(concernsOutsideParks));
+    this.parkZones = zones.filter((zone) => zone.zoneKind === parkKind).map((zone) => zone.index);
+    this.parkBit = this.parkZones.length > 0 && this.outsideParks.size > 0 ? this.jurisdictionZones.length : -1;
   }
 
   /** The rules a zone carries for a project type (worked out once per type and zone). */
   rulesFor(zone: number, type: ProjectType): readonly Rule[] {
-    let byZone = this.typeRules.get(type);
-    if (!byZone) this.typeRules.set(type, (byZone = []));
-    return (byZone[zone] ??= (this.zoneRules[zone] ?? []).filter((rule) => ruleAppliesToType(rule, type)));
+    const byZone = this.typeRules.get(type) ?? [];
+    this.typeRules.set(type, byZone);
+    const rules = byZone[zone] ?? (this.zoneRules[zone] ?? []).filter((rule) => ruleAppliesToType(rule, type));
+    byZone[zone] = rules;
+    return rules;
   }
 
   /** Rules of the zone that the document expressly lifts for this project type. */
   exemptionsFor(zone: number, type: ProjectType): readonly Rule[] {
-    let byZone = this.exempting.get(type);
-    if (!byZone) this.exempting.set(type, (byZone = []));
-    return (byZone[zone] ??= (this.zoneRules[zone] ?? []).filter((rule) => exemptionOf(rule, type) !== undefined));
+    const byZone = this.exempting.get(type) ?? [];
+    this.exempting.set(type, byZone);
+    const rules = byZone[zone] ?? (this.zoneRules[zone] ?? []).filter((rule) => exemptionOf(rule, type) !== undefined);
+    byZone[zone] = rules;
+    return rules;
   }
 
   /**
@@ -137,7 +151,8 @@ export class RuleBook {
 
   /**
    * Worst verdict code of the rules each zone carries for a project type (0, clear, where none applies), counting
-   * the rules of the jurisdictions in `mask` (bit n: the site is in jurisdictionZones[n]) and no others.
+   * the rules of the jurisdictions in `mask` (bit n: the site is in jurisdictionZones[n]) and no others, and the rules
+   * on enterprises outside parks only when bit parkBit is set (the site is outside every park).
    */
   verdictTable(type: ProjectType, mask: number): Uint8Array {
     const key = `${type} ${mask}`;
@@ -148,6 +163,7 @@ export class RuleBook {
         for (const rule of this.rulesFor(zone, type)) {
           const bit = this.jurisdictionBit.get(rule);
           if (bit !== undefined && (mask & (1 << bit)) === 0) continue;
+          if (this.parkBit >= 0 && (mask & (1 << this.parkBit)) === 0 && this.outsideParks.has(rule)) continue;
           table[zone] = Math.max(table[zone] as number, verdictCode(verdictOfRule(rule)));
         }
       }
@@ -158,6 +174,7 @@ export class RuleBook {
 
   /** The verdict tables of every jurisdiction mask, indexed by mask, for the batch path. */
   verdictTables(type: ProjectType): Uint8Array[] {
-    return Array.from({ length: 1 << this.jurisdictionZones.length }, (_, mask) => this.verdictTable(type, mask));
+    const bits = this.jurisdictionZones.length + (this.parkBit >= 0 ? 1 : 0);
+    return Array.from({ length: 1 << bits }, (_, mask) => this.verdictTable(type, mask));
   }
 }

@@ -6,6 +6,7 @@ import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
 import { round } from './figures.ts';
 import { hitsOfZone, type ApplicableRule, type Met } from './hits.ts';
+import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
@@ -81,7 +82,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     screenPoints: (lonLat, projectType) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
-      return screenPointRange({ store, tables, jurisdictionZones: ruleBook.jurisdictionZones, regionZone, regionRaster: regionRaster() }, lonLat);
+      return screenPointRange({
+        store, tables, jurisdictionZones: ruleBook.jurisdictionZones, parkZones: ruleBook.parkZones, parkBit: ruleBook.parkBit, regionZone, regionRaster: regionRaster(),
+      }, lonLat);
     },
   };
 }
@@ -133,13 +136,15 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
     const contact = contacts.get(zone);
     return contact ? { info: zones[zone] as ZoneInfo, contact } : undefined;
   };
+  const park = decidingPark([...contacts.keys()].filter((zone) => zones[zone]?.zoneKind === parkKind).map((zone) => met(zone) as Met));
   /** The rule with the area whose document makes it (undefined for a region-wide one), or null where the site is
-   * outside that area and its accuracy band. */
+   * outside that area and its accuracy band; a rule on enterprises outside parks comes with the park the site meets. */
   const applicable = (rule: Rule): ApplicableRule | null => {
+    const inPark = park && ruleBook.outsideParks.has(rule) ? { park } : {};
     const zone = ruleBook.jurisdictionOf(rule);
-    if (zone < 0) return { rule, jurisdiction: undefined };
+    if (zone < 0) return { rule, jurisdiction: undefined, ...inPark };
     const jurisdiction = met(zone);
-    return jurisdiction ? { rule, jurisdiction } : null;
+    return jurisdiction ? { rule, jurisdiction, ...inPark } : null;
   };
   const hits: Hit[] = [];
   for (const [zone, contact] of contacts) {
@@ -159,10 +164,11 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   };
   const headline = conclude(hits, untestable.length, type, documentOf);
   const restrictive = verdictCode('restricted');
-  const mask = ruleBook.jurisdictionZones.reduce((bits, zone, bit) => {
+  const inJurisdictions = ruleBook.jurisdictionZones.reduce((bits, zone, bit) => {
     const position = contacts.get(zone)?.position;
     return position === undefined || position === 'near' ? bits : bits | (1 << bit);
   }, 0);
+  const mask = ruleBook.parkBit >= 0 && park?.contact.position !== 'inside' ? inJurisdictions | (1 << ruleBook.parkBit) : inJurisdictions;
   const table = ruleBook.verdictTable(type, mask);
   const nearest = verdictCode(headline.verdict) >= restrictive ? [] : context.nearest.find(site, table, restrictive, new Set(contacts.keys()))
     .map(({ zone, km }) => {
