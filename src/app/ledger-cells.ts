@@ -16,15 +16,23 @@ export function figureText(row: LedgerRow, part: 'baseline' | 'target', lang: La
   return `${comparator}${formatFigure(figure.value)} ${row.unit}${year}`;
 }
 
-/** The map's figure in the document's unit with the map's beside it, and the edge accuracy it rests on. */
+const rangeEnd = (value: number) => formatFigure(Number(value.toPrecision(3)));
+
+/** The map's figure in the document's unit with the map's beside it, the range its edges' accuracy allows (in
+ * the same unit), and that accuracy. */
 export function mapText(row: LedgerRow, lang: Lang): string {
   const measured = row.measured;
   if (!measured) return '';
-  const map = measured.inDocumentUnit === null || row.unit === measured.unit
+  const inMapUnit = measured.inDocumentUnit === null || row.unit === measured.unit;
+  const map = inMapUnit
     ? `${formatFigure(measured.value)} ${measured.unit}`
-    : `${formatFigure(measured.inDocumentUnit)} ${row.unit} (${formatFigure(measured.value)} ${measured.unit})`;
+    : `${formatFigure(measured.inDocumentUnit!)} ${row.unit} (${formatFigure(measured.value)} ${measured.unit})`;
+  const ends = inMapUnit || !measured.range.inDocumentUnit
+    ? { ...measured.range, unit: measured.unit }
+    : { ...measured.range.inDocumentUnit, unit: row.unit };
+  const range = t('ledgerRange', lang).replace('{low}', rangeEnd(ends.low)).replace('{high}', rangeEnd(ends.high)).replace('{unit}', ends.unit);
   const accuracy = t('ledgerAccuracy', lang).replace('{km}', String(measured.accuracy.km)).replace('{class}', measured.accuracy.accuracyClass);
-  return `${map}, ${accuracy}`;
+  return `${map}, ${range}, ${accuracy}`;
 }
 
 export function reportedText(row: LedgerRow, lang: Lang): string {

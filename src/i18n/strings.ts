@@ -123,6 +123,7 @@ export const strings = {
   ledgerBinding: { zh: '指标属性', en: 'Binding status' },
   ledgerReading: { zh: '读作', en: 'read as' },
   ledgerAccuracy: { zh: '边界精度 ±{km} 公里（{class}类）', en: 'edges ±{km} km (class {class})' },
+  ledgerRange: { zh: '范围 {low}–{high} {unit}', en: 'range {low}–{high} {unit}' },
   ledgerReported: { zh: '实际报告值', en: 'Reported values' },
   ledgerRecord: { zh: '录入实际报告值', en: 'Record a reported value' },
   ledgerValue: { zh: '数值', en: 'Value' },

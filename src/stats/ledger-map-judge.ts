@@ -24,20 +24,30 @@ function documentFigure(target: Target): number | null {
   return typeof figure === 'number' ? figure : null;
 }
 
+/** A range's ends as the reasons write them: three significant digits, since they rest on a first-order bound. */
+const formatEnd = (value: number) => format(Number(value.toPrecision(3)));
+
 export function judgeOnMap(target: Target, measure: Measure, result: Extract<Measurement, { kind: 'value' }>): Outcome {
   const figure = documentFigure(target);
   // Compared in the document's unit: 万千瓦 stays 万千瓦, with the map's MW beside it.
   const inDocumentUnit = convert(result.value, result.unit, target.unit);
-  const shown = inDocumentUnit === null || target.unit === result.unit
+  const ends = [convert(result.range.low, result.unit, target.unit), convert(result.range.high, result.unit, target.unit)] as const;
+  const inMapUnit = inDocumentUnit === null || target.unit === result.unit;
+  const shown = inMapUnit
     ? `${format(result.value)} ${result.unit}`
     : `${format(inDocumentUnit)} ${target.unit} (${format(result.value)} ${result.unit})`;
+  const range = inMapUnit
+    ? `${formatEnd(result.range.low)}–${formatEnd(result.range.high)} ${result.unit}`
+    : `${formatEnd(ends[0]!)}–${formatEnd(ends[1]!)} ${target.unit}`;
   const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
-  const map = { en: `Map: ${shown}${lower.en}`, zh: `地图：${shown}${lower.zh}` };
+  const map = { en: `Map: ${shown}${lower.en}, range ${range}`, zh: `地图：${shown}${lower.zh}，范围 ${range}` };
   const words = comparatorWords[target.comparator];
   const against = figure === null
     ? { en: 'the document gives no figure', zh: '文件未给出数值' }
     : { en: `the document: ${words.en || 'target'} ${format(figure)} ${target.unit}`, zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}` };
-  const reason = (en: string, zh: string): Words => ({ en: `${measure.note.en} ${en}`, zh: `${measure.note.zh}${zh}` });
+  const reason = (en: string, zh: string): Words => ({
+    en: `${measure.note.en} ${en} ${result.range.how.en}`, zh: `${measure.note.zh}${zh}${result.range.how.zh}`,
+  });
   if (result.illustrative) {
     return {
       status: 'measured on illustrative data',
@@ -54,11 +64,19 @@ export function judgeOnMap(target: Target, measure: Measure, result: Extract<Mea
       : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
     return { status: 'not measurable from map data', reason: reason(`${map.en}, but ${why.en}.`, `${map.zh}，但${why.zh}。`) };
   }
-  const holds = greater ? inDocumentUnit >= figure : inDocumentUnit <= figure;
-  // A lower bound settles "at least" when it already reaches the figure and "at most" when it already exceeds it:
-  // anything else would draw a data gap as a shortfall.
-  if (result.lowerBound && holds !== greater) {
+  const holds = (value: number) => (greater ? value >= figure : value <= figure);
+  const [low, high] = [ends[0]!, ends[1]!];
+  // Met only if it holds at the worse end of the range, not met only if it fails at the better end. A lower bound
+  // (some figures unknown or only a class) can still rise, so it never shows a shortfall of "at least", nor that
+  // "at most" holds: anything else would draw a data gap as a shortfall.
+  const surely = holds(greater ? low : high) && !(result.lowerBound && !greater);
+  const surelyNot = !holds(greater ? high : low) && !(result.lowerBound && greater);
+  if (surely || surelyNot) return { status: surely ? 'met' : 'not met', reason: reason(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
+  if (result.lowerBound) {
     return { status: 'not measurable from map data', reason: reason(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`) };
   }
-  return { status: holds ? 'met' : 'not met', reason: reason(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
+  return {
+    status: 'not measurable from map data',
+    reason: reason(`${map.en}, which holds the document's figure, so the map cannot settle it; ${against.en}.`, `${map.zh}，文件数值落在此范围内，地图无法判定；${against.zh}。`),
+  };
 }

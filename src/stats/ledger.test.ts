@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { join } from 'node:path';
 import { projectRoot, readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
 import { seedPassages } from '../data/seed-files.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { seedSchema, type Seed } from '../schema/seed.ts';
 import { computeLedger, type LedgerRow } from './ledger.ts';
 import { ledgerToCsv } from './ledger-csv.ts';
@@ -60,8 +61,42 @@ describe('ledger statuses on fixtures', () => {
   it('meets or misses a capacity target measured on open data', () => {
     const met = computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(0.0001)])], 'v1')[0]!;
     expect([met.status, met.measured?.value, met.measured?.unit, met.featureIds]).toEqual(['met', 50, 'MW', ['open-base']]);
-    expect(met.reason.en).toContain('Map: 0.0005 亿千瓦 (50 MW); the document: at least 0.0001 亿千瓦');
+    expect(met.reason.en).toContain('Map: 0.0005 亿千瓦 (50 MW), range 0.0005–0.0005 亿千瓦; the document: at least 0.0001 亿千瓦');
     expect(computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(2)])], 'v1')[0]!.status).toBe('not met');
+  });
+
+  it('gives an area its range from its edge length × accuracy, and settles a target only outside the range', () => {
+    const collections = fixtureCollections([]);
+    collections.set('wetlands', collection(feature({ id: 'lake', method: 'open-data', accuracy_km: 2 }, polygon(110.6, 40.6, 0.2))));
+    const judge = (value: number) => computeLedger(collections, [seed('a', [
+      { id: 'eco-2020-wetland-area', unit: 'km²', comparator: 'at-least', target: { value, year: 2020 } }])], 'v1')[0]!;
+    const row = judge(200);
+    const { value, range } = row.measured!;
+    // The lake lies 17 km inside the outline, beyond its ±1 km: only the lake's own ±2 km moves its edges.
+    const edge = 2 * 0.2 * (kilometresPerDegree(40.7).x + kilometresPerDegree(40.7).y);
+    expect(range.low).toBeCloseTo(value - edge * 2, 0);
+    expect(range.high).toBeCloseTo(value + edge * 2, 0);
+    expect(range.how.en).toContain('× 2 km, a first-order bound');
+    expect(row.status).toBe('met');
+    const straddled = judge(400);
+    expect([value > 300 && value < 450, straddled.status]).toEqual([true, 'not measurable from map data']);
+    expect(straddled.reason.en).toContain("which holds the document's figure, so the map cannot settle it");
+    expect(straddled.reason.zh).toContain('文件数值落在此范围内，地图无法判定');
+    expect(judge(600).status).toBe('not met');
+  });
+
+  it('gives a capacity its range from the bases near the outline, either side of it', () => {
+    const near = base('near-base', 30, { type: 'Point', coordinates: [110.995, 40.5] });
+    const across = base('across-base', 20, { type: 'Point', coordinates: [111.005, 40.5] });
+    const judge = (value: number) => computeLedger(fixtureCollections([open, near, across]), [seed('a', [
+      { id: 'cp-new-energy-capacity-2030', unit: '万千瓦', comparator: 'at-least', target: { value, year: 2030 } }])], 'v1')[0]!;
+    const row = judge(4);
+    expect([row.measured!.value, row.measured!.range.low, row.measured!.range.high, row.measured!.range.inDocumentUnit]).toEqual([80, 50, 100, { low: 5, high: 10 }]);
+    expect(row.reason.en).toContain('1 of the 2 counted lie within reach of the region\'s outline');
+    expect(row.reason.en).toContain('1 outside may lie inside. The count runs from 1 to 3.');
+    expect(row.status).toBe('met');
+    expect(judge(9).status).toBe('not measurable from map data');
+    expect(judge(11).status).toBe('not met');
   });
 
   it('cannot settle a shortfall when some capacities are unknown, but a lower bound can meet a target', () => {
@@ -90,7 +125,7 @@ describe('ledger statuses on fixtures', () => {
     expect(rows.get('hg-wetland-area-2020')!.reason.en).toContain('the document: reported 26.23 万公顷');
     const wetland = rows.get('eco-2020-wetland-area')!;
     expect([wetland.status, wetland.featureIds, wetland.measured?.unit]).toEqual(['reported', ['lake'], 'km²']);
-    expect(wetland.reason.en).toMatch(/Map: [\d,.]+ 万亩 \([\d,.]+ km²\); the document: reported 9,000 万亩/);
+    expect(wetland.reason.en).toMatch(/Map: [\d,.]+ 万亩 \([\d,.]+ km²\), range [\d,.]+–[\d,.]+ 万亩; the document: reported 9,000 万亩/);
     const water = rows.get('eco-t03-surface-water-class-iii-share')!;
     expect([water.status, water.measured, water.featureIds]).toEqual(['not measurable from map data', null, ['section']]);
     expect(water.reason.en).toContain('0 of the map\'s 1 sections');
@@ -152,7 +187,7 @@ describe('what the map alone can never say', () => {
     expect(short.featureIds).toEqual(['open-base', 'class-base']);
     expect(short.status).toBe('not measurable from map data');
     expect(short.measured?.note.zh).toContain('只写了量级（百万千瓦级），不是数值，未计入');
-    expect(short.reason.zh).toContain('（下限），无法判定');
+    expect(short.reason.zh).toMatch(/（下限），范围 [\d,.–]+ 万千瓦，无法判定/);
     const reached = computeLedger(fixtureCollections(bases), [seed('a', [capacity(1, 'at-least')])], 'v1')[0]!;
     expect(reached.status).toBe('met');
   });

@@ -56,6 +56,9 @@ export const ledgerRowSchema = z.object({
   measured: z.object({
     value: z.number(), unit: z.string(), inDocumentUnit: z.number().nullable(), note: wordsSchema,
     accuracy: z.object({ accuracyClass: z.string(), km: z.number() }),
+    /** What the figure could be with its edges as far off as their accuracy (edge-range.ts), in the map's unit and
+     * the document's, and how it was found. */
+    range: z.object({ low: z.number(), high: z.number(), inDocumentUnit: z.object({ low: z.number(), high: z.number() }).nullable(), how: wordsSchema }),
   }).nullable(),
   /** The status and reason from the document and the map alone, before any reported value. */
   mapStatus: ledgerStatusSchema,
@@ -144,9 +147,7 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
     } else {
       outcome = judgeOnMap(target, measure, result);
     }
-    const measured = result?.kind === 'value'
-      ? { value: result.value, unit: result.unit, inDocumentUnit: convert(result.value, result.unit, target.unit), note: result.note, accuracy: result.accuracy }
-      : null;
+    const measured = result?.kind === 'value' ? measuredFigure(result, target.unit) : null;
     return {
       id: target.id,
       documentId: seed.id,
@@ -176,6 +177,16 @@ export function computeLedger(collections: ReadonlyMap<string, FeatureCollection
     };
   }));
   return z.array(ledgerRowSchema).parse(rows);
+}
+
+/** The map's figure and its range, each in the map's unit and, where the units are of one kind, the document's. */
+function measuredFigure(result: Extract<Measurement, { kind: 'value' }>, unit: string): NonNullable<LedgerRow['measured']> {
+  const { low, high, how } = result.range;
+  const [lowIn, highIn] = [convert(low, result.unit, unit), convert(high, result.unit, unit)];
+  return {
+    value: result.value, unit: result.unit, inDocumentUnit: convert(result.value, result.unit, unit), note: result.note, accuracy: result.accuracy,
+    range: { low, high, inDocumentUnit: lowIn === null || highIn === null ? null : { low: lowIn, high: highIn }, how },
+  };
 }
 
 function statisticsOrFailure(collections: ReadonlyMap<string, FeatureCollection>): RegionStatistics | Error {

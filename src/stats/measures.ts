@@ -6,6 +6,7 @@ import type { Feature } from 'geojson';
 import type { EnergyBaseKind } from '../../layers/energy-bases/properties.ts';
 import type { Words } from './ledger-words.ts';
 import { capacityOf, isIllustrative, type RegionInfo, type RegionStatistics } from './region-stats.ts';
+import { areaRange, capacityRange, type Range } from './edge-range.ts';
 
 export type { Words } from './ledger-words.ts';
 
@@ -22,6 +23,9 @@ export type Measurement =
     lowerBound: boolean;
     /** The worst accuracy class and edge accuracy of the features and the region outline behind the figure. */
     accuracy: Accuracy;
+    /** What the figure could be, the edges of the features and of the region being as far off as their accuracy
+     * says, and how that range was found (see edge-range.ts). */
+    range: Range;
   }
   | { kind: 'unmeasurable'; reason: Words; featureIds: string[] };
 
@@ -92,6 +96,7 @@ const redLineShare: Measure = {
       illustrative: layer.illustrative,
       lowerBound: false,
       accuracy: accuracyOf(byIds(statistics.features('red-line-areas'), layer.featureIds), region),
+      range: areaRange(statistics, 'inner-mongolia', 'red-line-areas', 'share'),
     };
   },
 };
@@ -121,6 +126,7 @@ function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
         illustrative: layer.illustrative,
         lowerBound: false,
         accuracy: accuracyOf(byIds(statistics.features('wetlands'), layer.featureIds), region),
+        range: areaRange(statistics, regionId, 'wetlands', figure),
       };
     },
   };
@@ -128,6 +134,10 @@ function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
 
 /** Bases that generate power; storage and hydrogen bases are not generating capacity. */
 const generatingKinds: EnergyBaseKind[] = ['wind', 'solar', 'wind-solar'];
+const isGenerating = (feature: Feature) => generatingKinds.includes(feature.properties?.['kind'] as EnergyBaseKind);
+/** The capacity the documents state for generating bases, those written only as a class left out. */
+const statedCapacity = (features: readonly Feature[]) =>
+  capacityOf(features.filter((feature) => !capacityWrittenAsClass(feature)), generatingKinds).statedMw;
 
 function plannedCapacity(regionId: Place): Measure {
   return {
@@ -166,6 +176,7 @@ function plannedCapacity(regionId: Place): Measure {
         illustrative: isIllustrative(bases, region),
         lowerBound: unknown > 0 || classed.length > 0,
         accuracy: accuracyOf(bases, region),
+        range: capacityRange(statistics, regionId, 'energy-bases', bases, isGenerating, statedCapacity),
       };
     },
   };

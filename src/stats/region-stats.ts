@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { propertiesSchema as adminProperties } from '../../layers/admin-regions/properties.ts';
 import { propertiesSchema as energyBaseProperties, type EnergyBaseKind } from '../../layers/energy-bases/properties.ts';
 import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
-import { prepareRegion, unionAreaInRegion, type PreparedRegion } from './union.ts';
+import { distanceToOutline, geometryPerimeter, prepareRegion, unionAreaInRegion, type PreparedRegion } from './union.ts';
 
 export const zoneLayerIds = ['energy-bases', 'wetlands', 'red-line-areas', 'restricted-zones', 'river-buffers', 'deserts'] as const;
 export type ZoneLayerId = (typeof zoneLayerIds)[number];
@@ -16,6 +16,8 @@ export interface RegionInfo {
   name: { zh: string; en: string };
   /** Ellipsoidal (WGS-84) area of the outline as drawn, km². */
   areaKm2: number;
+  /** Length of the outline as drawn, km. */
+  perimeterKm: number;
   /** From the feature's `official_area_km2`; never replaced by the computed one. */
   officialAreaKm2: number | 'unknown';
   /** (computed - official) / official, in %; null without an official figure. */
@@ -40,6 +42,8 @@ export interface LayerInRegion {
   regionId: string;
   /** Union of the layer's polygons inside the region, km², overlaps counted once; points add nothing. */
   unionAreaKm2: number;
+  /** Length of that union's edges, km: what moves when its edges (or the region's outline) move. */
+  unionPerimeterKm: number;
   /** unionAreaKm2 as a share of the region's computed area, %. */
   sharePct: number;
   /** Features intersecting the region: polygons overlapping it and points inside it. */
@@ -58,6 +62,9 @@ export interface RegionStatistics {
   layer(regionId: string, layerId: string): LayerInRegion;
   /** A dataset's features by id (zone layers, water-sections...). */
   features(layerId: string): Feature[];
+  /** A layer's features within reach(feature) km of the region's outline: inside, those counted in the region;
+   * outside, the others. Which side they are on hangs on the errors of the outline and of the features. */
+  nearOutline(regionId: string, layerId: string, reach: (feature: Feature) => number): { inside: Feature[]; outside: Feature[] };
 }
 
 const surveyedMethods = new Set(['open-data', 'derived']);
@@ -87,7 +94,8 @@ export function capacityOf(features: readonly Feature[], kinds?: readonly Energy
 
 function regionInfo(feature: Feature): RegionInfo {
   const properties = adminProperties.parse(feature.properties);
-  const areaKm2 = polygonArea(feature.geometry as Polygon | MultiPolygon) / 1e6;
+  const geometry = feature.geometry as Polygon | MultiPolygon;
+  const areaKm2 = polygonArea(geometry) / 1e6;
   const official = properties.official_area_km2;
   const differencePct = official === 'unknown' ? null : ((areaKm2 - official) / official) * 100;
   const comparison = differencePct === null
@@ -100,6 +108,7 @@ function regionInfo(feature: Feature): RegionInfo {
     id: properties.id,
     name: { zh: properties.name_zh, en: properties.name_en },
     areaKm2,
+    perimeterKm: geometryPerimeter(geometry),
     officialAreaKm2: official,
     differencePct,
     method: properties.method,
@@ -153,6 +162,7 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
       layerId,
       regionId,
       unionAreaKm2,
+      unionPerimeterKm: union.perimeterKm,
       sharePct: (unionAreaKm2 / info.areaKm2) * 100,
       featureIds: union.featureIds,
       pointCount: union.pointCount,
@@ -172,16 +182,28 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
     return stats;
   };
 
+  const layer = (regionId: string, layerId: string): LayerInRegion => {
+    const key = `${regionId}/${layerId}`;
+    let stats = layers.get(key);
+    if (!stats) layers.set(key, (stats = computeLayer(regionId, layerId)));
+    return stats;
+  };
+
   return {
     regions: () => [...regionFeatures.keys()].map(region),
     region,
     features: featuresOf,
-    layer(regionId, layerId) {
-      const key = `${regionId}/${layerId}`;
-      let stats = layers.get(key);
-      if (!stats) layers.set(key, (stats = computeLayer(regionId, layerId)));
-      return stats;
+    nearOutline(regionId, layerId, reach) {
+      const counted = new Set(layer(regionId, layerId).featureIds);
+      const near = { inside: [] as Feature[], outside: [] as Feature[] };
+      for (const feature of featuresOf(layerId)) {
+        if (feature.properties?.['aggregate'] === true) continue;
+        if (distanceToOutline(feature.geometry, preparedRegion(regionId), reach(feature)) === Infinity) continue;
+        near[counted.has(String(feature.properties?.['id'])) ? 'inside' : 'outside'].push(feature);
+      }
+      return near;
     },
+    layer,
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry, Position } from 'geojson';
 import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
-import { prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import { distanceToOutline, prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
 
 const box = (west: number, south: number, east: number, north: number): Position[] =>
   [[west, south], [east, south], [east, north], [west, north], [west, south]];
@@ -76,6 +77,24 @@ describe('union area inside a region', () => {
   });
 
   it('gives zero for nothing', () => {
-    expect(unionArea([])).toEqual({ areaM2: 0, components: 0 });
+    expect(unionArea([])).toEqual({ areaM2: 0, perimeterKm: 0, components: 0 });
+  });
+
+  it('measures the edge length of the union, the overlap counted once and the stretch along the outline included', () => {
+    // Two 0.2° squares overlapping by half, one of them cut by the region's east edge at 111°.
+    const union = inRegion(square('a', 110.5, 40.4, 0.2), square('b', 110.6, 40.4, 0.2), square('c', 110.9, 40.1, 0.2));
+    const km = (degrees: number, latitude: number) => degrees * kilometresPerDegree(latitude).x;
+    const north = 0.2 * kilometresPerDegree(40.5).y;
+    const expected = 2 * km(0.3, 40.5) + 2 * north + 2 * km(0.1, 40.2) + 2 * 0.2 * kilometresPerDegree(40.2).y;
+    expect(Math.abs(union.perimeterKm - expected)).toBeLessThan(0.05);
+  });
+
+  it('finds the distance from a feature to the outline within a reach, and nothing beyond it', () => {
+    const point = (x: number, y: number): Geometry => ({ type: 'Point', coordinates: [x, y] });
+    const tenthKm = 0.1 * kilometresPerDegree(40.5).x;
+    expect(distanceToOutline(point(110.9, 40.5), region, 20)).toBeCloseTo(tenthKm, 3);
+    expect(distanceToOutline(point(111.1, 40.5), region, 20)).toBeCloseTo(tenthKm, 3);
+    expect(distanceToOutline(point(110.5, 40.5), region, 20)).toBe(Infinity);
+    expect(distanceToOutline(square('c', 110.9, 40.1, 0.2).geometry, region, 1)).toBe(0);
   });
 });

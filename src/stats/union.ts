@@ -13,7 +13,8 @@
  */
 import Flatbush from 'flatbush';
 import polygonClipping, { type Geom as ClipGeometry, type MultiPolygon as ClipMultiPolygon, type Pair, type Polygon as ClipPolygon } from 'polygon-clipping';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 
 type Box = [minX: number, minY: number, maxX: number, maxY: number];
@@ -34,6 +35,8 @@ interface EdgeIndex { edges: Float64Array; index: Flatbush }
 export interface RegionUnion {
   /** Area of the union of the polygons inside the region, m², overlaps counted once. */
   areaM2: number;
+  /** Length of the edges of that union (holes included, stretches along the region's outline too), km. */
+  perimeterKm: number;
   /** Features that intersect the region (polygons overlapping it, points inside it), by id, in layer order. */
   featureIds: string[];
   polygonCount: number;
@@ -219,8 +222,8 @@ export function clipToRegion(geometry: Polygon | MultiPolygon, region: PreparedR
  * Area of the union of polygons, m², overlaps counted once: polygons whose bboxes overlap, directly or through
  * others, are unioned together; a polygon that overlaps nothing keeps its own area (exterior less holes).
  */
-export function unionArea(polygons: readonly ClipPolygon[]): { areaM2: number; components: number } {
-  if (polygons.length === 0) return { areaM2: 0, components: 0 };
+export function unionArea(polygons: readonly ClipPolygon[]): { areaM2: number; perimeterKm: number; components: number } {
+  if (polygons.length === 0) return { areaM2: 0, perimeterKm: 0, components: 0 };
   const boxes = polygons.map((polygon) => boxOf([polygon]));
   const index = new Flatbush(polygons.length);
   for (const box of boxes) index.add(...box);
@@ -244,18 +247,75 @@ export function unionArea(polygons: readonly ClipPolygon[]): { areaM2: number; c
     else groups.set(key, [polygon]);
   });
   let areaM2 = 0;
+  let perimeterKm = 0;
   for (const [first, ...rest] of groups.values()) {
     const merged = rest.length === 0 ? [first!] : clipping('union', [first!, ...rest]);
     areaM2 += polygonArea({ type: 'MultiPolygon', coordinates: merged });
+    perimeterKm += perimeter(merged);
   }
-  return { areaM2, components: groups.size };
+  return { areaM2, perimeterKm, components: groups.size };
+}
+
+/** Length of the rings of polygons, km, each edge measured in the local plane at its middle latitude: within about
+ * 1e-4 of the geodesic length for edges of some kilometres, plenty for the first-order bounds it serves. */
+export function perimeter(polygons: readonly ClipPolygon[]): number {
+  let km = 0;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 0; i + 1 < ring.length; i += 1) {
+        const [x1, y1] = ring[i]!;
+        const [x2, y2] = ring[i + 1]!;
+        const scale = kilometresPerDegree((y1 + y2) / 2);
+        km += Math.hypot((x2 - x1) * scale.x, (y2 - y1) * scale.y);
+      }
+    }
+  }
+  return km;
+}
+
+/** Length of the rings of a polygon geometry, km (see perimeter). */
+export const geometryPerimeter = (geometry: Polygon | MultiPolygon): number => perimeter(polygonsOf(geometry));
+
+/** Distance from (x, y) to the nearest point of the region's outline, km, in the local plane at y; Infinity when
+ * the outline is farther than withinKm (only the edges within that reach are measured, found through the index). */
+function outlineDistance(region: PreparedRegion, x: number, y: number, withinKm: number): number {
+  if (!region.boundary) return Infinity;
+  const scale = kilometresPerDegree(y);
+  const [dx, dy] = [withinKm / scale.x, withinKm / scale.y];
+  const { edges, index } = region.boundary;
+  let best = Infinity;
+  for (const k of index.search(x - dx, y - dy, x + dx, y + dy)) {
+    // The edge in km about (x, y), then the nearest point of it to the origin.
+    const [ax, ay] = [(edges[4 * k]! - x) * scale.x, (edges[4 * k + 1]! - y) * scale.y];
+    const [bx, by] = [(edges[4 * k + 2]! - x) * scale.x, (edges[4 * k + 3]! - y) * scale.y];
+    const length2 = (bx - ax) ** 2 + (by - ay) ** 2;
+    const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * (bx - ax) + ay * (by - ay)) / length2));
+    best = Math.min(best, Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)));
+  }
+  return best <= withinKm ? best : Infinity;
+}
+
+/** Distance from a feature to the region's outline, km: 0 where a polygon meets it, else from its nearest vertex;
+ * Infinity beyond withinKm. Whether a feature near the outline belongs to the region hangs on the outline's error. */
+export function distanceToOutline(geometry: Geometry, region: PreparedRegion, withinKm: number): number {
+  let vertices: Position[];
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    const polygons = polygonsOf(geometry);
+    if (meetsBoundary(polygons, region)) return 0;
+    vertices = polygons.flat(2);
+  } else if (geometry.type === 'Point') vertices = [geometry.coordinates];
+  else if (geometry.type === 'MultiPoint') vertices = geometry.coordinates;
+  else return Infinity;
+  let nearest = Infinity;
+  for (const [x, y] of vertices) nearest = Math.min(nearest, outlineDistance(region, x!, y!, withinKm));
+  return nearest;
 }
 
 const featureId = (feature: Feature) => String(feature.properties?.['id'] ?? feature.id ?? '');
 
 /** Union area of a layer's features inside a region; see RegionUnion for what is counted and what is left out. */
 export function unionAreaInRegion(features: readonly Feature[], region: PreparedRegion): RegionUnion {
-  const result: RegionUnion = { areaM2: 0, featureIds: [], polygonCount: 0, pointCount: 0, skippedAggregateIds: [], components: 0 };
+  const result: RegionUnion = { areaM2: 0, perimeterKm: 0, featureIds: [], polygonCount: 0, pointCount: 0, skippedAggregateIds: [], components: 0 };
   const pieces: ClipPolygon[] = [];
   for (const feature of features) {
     if (feature.properties?.['aggregate'] === true) {
@@ -276,6 +336,6 @@ export function unionAreaInRegion(features: readonly Feature[], region: Prepared
       result.featureIds.push(featureId(feature));
     }
   }
-  const { areaM2, components } = unionArea(pieces);
-  return { ...result, areaM2, components };
+  const { areaM2, perimeterKm, components } = unionArea(pieces);
+  return { ...result, areaM2, perimeterKm, components };
 }
