@@ -152,7 +152,8 @@ export class Atlas {
       (notices, decoded) => {
         const restored = restoreNotice(notices, this.store.state.lang);
         if (restored) this.messages.report('link', restored);
-        if (!decoded.dataVersion || decoded.dataVersion === this.dataVersion) return;
+        // A link's verdict is compared with today's even on the same data: the engine may have changed since.
+        if ((!decoded.dataVersion || decoded.dataVersion === this.dataVersion) && !decoded.verdict) return;
         void this.screening.update().then((report) => {
           const changedData = dataChangeNotice(decoded, this.dataVersion, report, this.store.state.lang);
           if (changedData) this.messages.report('data-version', changedData);

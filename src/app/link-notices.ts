@@ -16,14 +16,14 @@ export function restoreNotice(notices: string[], lang: Lang): string | undefined
 }
 
 /**
- * Whether the data changed since the link was made and, when the link carried a verdict, whether the site's verdict
- * changed with it; undefined when the link was made on this data (or says nothing about it).
+ * What changed since the link was made: the data, with whether the site's verdict changed with it; or, on the same
+ * data, the site's verdict alone (the screening engine changed since: its revision moves on without the data's
+ * version). Undefined when nothing the link records has changed.
  */
 export function dataChangeNotice(decoded: DecodedHash, dataVersion: string, report: Report | undefined, lang: Lang): string | undefined {
-  if (!decoded.dataVersion || decoded.dataVersion === dataVersion) return undefined;
+  const verdict = decoded.verdict && report ? t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
+    .replace('{then}', verdictText(decoded.verdict, lang)).replace('{now}', verdictText(report.verdict, lang)) : undefined;
+  if (!decoded.dataVersion || decoded.dataVersion === dataVersion) return decoded.verdict !== report?.verdict ? verdict : undefined;
   const changed = t('dataChanged', lang).replace('{then}', decoded.dataVersion).replace('{now}', dataVersion);
-  if (!decoded.verdict || !report) return changed;
-  const verdict = t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
-    .replace('{then}', verdictText(decoded.verdict, lang)).replace('{now}', verdictText(report.verdict, lang));
-  return `${changed} ${verdict}`;
+  return verdict ? `${changed} ${verdict}` : changed;
 }

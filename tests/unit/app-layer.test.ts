@@ -223,6 +223,18 @@ describe('presenting and links', () => {
     expect(dataChangeNotice({ ...decoded, verdict: 'clear' }, report.dataVersion, report, 'zh')).toContain('当时为 未涉及管控，现在为 禁止');
     expect(dataChangeNotice({ ...decoded, dataVersion: report.dataVersion }, report.dataVersion, report, 'en')).toBeUndefined();
   });
+
+  test('a link made on the same data says when the site\'s verdict changed (the engine changed), and nothing when it did not', async () => {
+    const { report } = await screened('pv-glass');
+    const sameData = { partial: {}, notices: [], unknown: [], dataVersion: report.dataVersion };
+    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'en'))
+      .toMatch(new RegExp(`^The shared site's verdict changed: Review then, ${report.verdict} now\\.$`, 'i'));
+    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'zh')).toContain('共享选址的结论已变化：当时为 需核实');
+    expect(dataChangeNotice({ ...sameData, verdict: report.verdict }, report.dataVersion, report, 'en')).toBeUndefined();
+    // A link that records no data version but a verdict is compared all the same.
+    expect(dataChangeNotice({ partial: {}, notices: [], unknown: [], verdict: 'clear' }, report.dataVersion, report, 'en')).toMatch(/verdict changed: Clear then/);
+    expect(dataChangeNotice(sameData, report.dataVersion, report, 'en')).toBeUndefined();
+  });
 });
 
 describe('selection, search and settings', () => {
