@@ -40,7 +40,12 @@ export function automation(atlas: Atlas): AtlasApi {
     },
     ledger: () => atlas.ledger.ledger(),
     async screen(geometry, projectType) {
-      return (await atlas.screener()).screen(geometry, projectType);
+      // The one site reader checks and repairs the geometry first, so a refusal reads as the upload's and the CLI's.
+      const { loadSiteRecordReader, SiteInputError } = await import('../site-input/index.ts');
+      const read = await loadSiteRecordReader();
+      const result = read({ kind: 'geometry', geometry }, { en: 'the geometry', zh: '该几何' });
+      if (result.error) throw new SiteInputError(result.error);
+      return (await atlas.screener()).screen(result.site.geometry, projectType);
     },
   };
 }
