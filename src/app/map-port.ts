@@ -3,7 +3,7 @@ import type { MapController } from '../map/map-controller.ts';
 import { outlineLayer } from '../map/outline-layer.ts';
 import type { AtlasMap } from './atlas-map.ts';
 
-/** The map controller as the application layer sees it. Only the root element imports this: it loads MapLibre and deck.gl. */
+/** The map controller as the application layer sees it. Only the root element imports this: it loads MapLibre (and deck.gl on demand). */
 export function mapPort(controller: MapController): AtlasMap {
   return {
     loaded: () => controller.loaded(),
@@ -16,8 +16,8 @@ export function mapPort(controller: MapController): AtlasMap {
     setData: (layerId, collection) => controller.setData(layerId, collection),
     setAttribution: (attributions) => controller.setAttribution(attributions),
     setOnlineBasemap: (template, attribution) => controller.setOnlineBasemap(template, attribution),
-    setOutline: (id, outline) =>
-      controller.setOverlayLayer(id, outline && outlineLayer(id, outline.features, outline.line, outline.fill)),
+    setOutline: (id, outline) => controller.setOverlayLayer(id, outline && outline.features.length > 0
+      ? (deck) => outlineLayer(deck, id, outline.features, outline.line, outline.fill) : undefined),
     flyToBounds: (bounds) => controller.flyToBounds(bounds),
     draw(kind, callbacks) {
       controller.draw.start(kind, callbacks);

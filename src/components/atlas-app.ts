@@ -9,20 +9,31 @@ import type { PrintPage } from '../app/report-export.ts';
 import { t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
-import './document-reader.ts';
 import './feature-panel.ts';
 import './layer-panel.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
-import './ledger-panel.ts';
 import './map-legend.ts';
 import './message-bar.ts';
-import './print-report.ts';
-import './screening-panel.ts';
 import './search-box.ts';
 import './verdict-sheet.ts';
 import './share-tools.ts';
 
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
+
+/**
+ * Elements the first view does not show, defined the first time they are rendered, so the start chunk holds only
+ * the map and the layer panel. Lit keeps the properties set on an element before its definition arrives.
+ */
+const onDemand = {
+  'screening-panel': () => import('./screening-panel.ts'),
+  'ledger-panel': () => import('./ledger-panel.ts'),
+  'document-reader': () => import('./document-reader.ts'),
+  'print-report': () => import('./print-report.ts'),
+};
+
+function define(tag: keyof typeof onDemand): Promise<unknown> {
+  return customElements.get(tag) ? Promise.resolve() : onDemand[tag]();
+}
 
 /** The root element: lays out the panels and the map, and hands what they emit to the application layer (src/app). */
 export class AtlasApp extends LitElement {
@@ -89,6 +100,7 @@ export class AtlasApp extends LitElement {
     const legendLayers = layerDefinitions.filter((layer) => layer.properties && layers[layer.id]?.visible);
     this.classList.toggle('embedded', embedded);
     this.classList.toggle('presenting', presenting);
+    if (atlas.store.state.reader) void define('document-reader');
     return html`
       ${presenting ? html`<div class="presentation-title"><h1>${t('appTitle', lang)}</h1>
         <p>${t('leavePresentation', lang)}</p></div>` : nothing}
@@ -144,11 +156,13 @@ export class AtlasApp extends LitElement {
     const { lang, layers, panel, site, projectType } = atlas.store.state;
     const { screening, ledger } = atlas;
     if (panel === 'screening') {
+      void define('screening-panel');
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
         drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} .source=${screening.source}
         .incomplete=${screening.incomplete} locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {
+      void define('ledger-panel');
       void ledger.ledger().catch(() => undefined);
       return html`<ledger-panel .rows=${ledger.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
         failed=${ledger.error} storage=${ledger.storage} problem=${ledger.problem} actualCount=${ledger.actuals.length}></ledger-panel>`;
@@ -168,6 +182,7 @@ customElements.define('atlas-app', AtlasApp);
 
 /** Shows the printed report (directly in <body>, where the print stylesheet looks) and opens the print dialog. */
 async function printPage(page: PrintPage): Promise<void> {
+  await define('print-report');
   const section = document.querySelector('print-report') ?? document.body.appendChild(document.createElement('print-report'));
   section.id = 'print-report';
   section.page = page;

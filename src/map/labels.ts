@@ -1,7 +1,8 @@
-import { TextLayer } from '@deck.gl/layers';
+import type { TextLayer } from '@deck.gl/layers';
 import { along, length, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { Lang } from '../state/state.ts';
+import type { DeckLayers } from './deck-overlay.ts';
 
 export interface LabelAnchor { position: [number, number]; zh: string; en: string; minZoom: number }
 
@@ -34,9 +35,11 @@ function longestPart(geometry: MultiLineString): LineString {
 /** Labels are drawn by deck.gl from a local font, so CJK text renders with no glyph server. */
 export const labelFont = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-export function labelLayer(id: string, anchors: LabelAnchor[], lang: Lang, emphasis: 'town' | 'feature', zoom: number): TextLayer<LabelAnchor> {
+export function labelLayer(
+  deck: DeckLayers, id: string, anchors: LabelAnchor[], lang: Lang, emphasis: 'town' | 'feature', zoom: number,
+): TextLayer<LabelAnchor> {
   const shown = anchors.filter((anchor) => zoom >= anchor.minZoom);
-  return new TextLayer<LabelAnchor>({
+  return new deck.TextLayer<LabelAnchor>({
     id: `${id}:labels`,
     data: shown,
     getPosition: (anchor) => anchor.position,

@@ -1,5 +1,3 @@
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
 import {
   AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource,
   type ExpressionSpecification, type MapGeoJSONFeature, type StyleSpecification,
@@ -10,6 +8,7 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers, unsurveyed } from './style.ts';
 import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
+import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 
 const onlineBasemapId = 'online-basemap';
@@ -57,13 +56,13 @@ export class MapController {
   readonly map: MapLibreMap;
   /** Drawing a site; while it is active, clicks add vertices instead of selecting features. */
   readonly draw: DrawTool;
-  #overlay: MapLibreOverlay;
+  #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
   #labels = new Map<string, LabelAnchor[]>();
   /** Bounding-box size of each thematic feature, in square degrees: enough to rank nested zones. */
   #extents = new Map<string, number>();
-  #extraLayers = new Map<string, Layer>();
+  #extraLayers = new Map<string, LayerRecipe>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
   #dimmed = false;
@@ -75,8 +74,7 @@ export class MapController {
     this.#applied = state;
     this.map = createMap(buildStyle(layers, state.layers));
     this.draw = new DrawTool(this.map);
-    this.#overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-    this.map.addControl(this.#overlay);
+    this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.on('zoomend', () => this.#renderOverlay());
     this.map.on('mousemove', (event) => this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]));
@@ -165,6 +163,7 @@ export class MapController {
   /** Resolves when the map has finished drawing everything it was asked to draw. */
   async idle(): Promise<void> {
     await this.#loaded;
+    await this.#overlay.settled();
     await new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
@@ -172,14 +171,13 @@ export class MapController {
   }
 
   /**
-   * The map and its deck.gl overlay as one canvas, at `scale` times the screen's CSS pixels. MapLibre's buffer is
+   * The map (deck.gl draws into the same canvas) at `scale` times the screen's CSS pixels. MapLibre's buffer is
    * only readable while a frame is being drawn, so the copy happens inside the render event.
    */
   async capture(scale: number): Promise<HTMLCanvasElement> {
     const original = this.map.getPixelRatio();
     if (scale !== original) {
       this.map.setPixelRatio(scale);
-      this.#overlay.setProps({ useDevicePixels: scale });
       await this.idle();
     }
     const { clientWidth, clientHeight } = this.map.getContainer();
@@ -194,12 +192,7 @@ export class MapController {
       });
       this.map.triggerRepaint();
     });
-    const deckCanvas = this.#overlay.getCanvas();
-    if (deckCanvas) context.drawImage(deckCanvas, 0, 0, canvas.width, canvas.height);
-    if (scale !== original) {
-      this.map.setPixelRatio(original);
-      this.#overlay.setProps({ useDevicePixels: true });
-    }
+    if (scale !== original) this.map.setPixelRatio(original);
     return canvas;
   }
 
@@ -272,7 +265,7 @@ export class MapController {
   }
 
   /** deck.gl layers that other features (selection, screening) draw above the map. */
-  setOverlayLayer(id: string, layer: Layer | undefined): void {
+  setOverlayLayer(id: string, layer: LayerRecipe | undefined): void {
     if (layer) this.#extraLayers.set(id, layer);
     else this.#extraLayers.delete(id);
     this.#renderOverlay();
@@ -326,14 +319,15 @@ export class MapController {
 
   #renderOverlay(): void {
     const zoom = this.map.getZoom();
-    const labels: Layer[] = [];
+    const labels: LayerRecipe[] = [];
     for (const [id, anchors] of this.#labels) {
       const definition = this.#layers.get(id)!;
       const state = this.#applied.layers[id];
       if (!state?.visible || zoom < (definition.labelMinZoom ?? Infinity)) continue;
-      labels.push(labelLayer(id, anchors, this.#applied.lang, id === 'base-towns' ? 'town' : 'feature', zoom));
+      const emphasis = id === 'base-towns' ? 'town' : 'feature';
+      labels.push((deck) => labelLayer(deck, id, anchors, this.#applied.lang, emphasis, zoom));
     }
-    this.#overlay.setProps({ layers: [...this.#extraLayers.values(), ...labels] });
+    this.#overlay.setLayers([...this.#extraLayers.values(), ...labels]);
   }
 }
 
