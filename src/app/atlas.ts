@@ -17,6 +17,7 @@ import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
 import { ReaderSession } from './reader-session.ts';
 import { exportReport, type PrintPage } from './report-export.ts';
+import { OfficialSession } from './official-session.ts';
 import { ScreeningSession } from './screening-session.ts';
 import { SelectionSession } from './selection.ts';
 
@@ -46,6 +47,8 @@ export class Atlas {
   readonly selection: SelectionSession;
   readonly basemap: BasemapSetting;
   readonly screening: ScreeningSession;
+  /** The reviewer's official layers (src/official), kept in this browser and screened on. */
+  readonly official: OfficialSession;
   readonly ledger: LedgerSession;
   readonly presenting: Presenting;
   readonly reader: ReaderSession;
@@ -77,6 +80,9 @@ export class Atlas {
     this.selection = new SelectionSession(this.store, map);
     this.basemap = new BasemapSetting(platform.storage);
     this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
+    this.official = new OfficialSession({
+      changed, rescreen: () => void this.screening.update(), seeds: () => platform.loader.seeds(), save: platform.save,
+    });
     this.ledger = new LedgerSession({
       ready: () => this.ready, map, collections, changed, save: platform.save, compute: platform.computeLedger,
       store: this.store, storage: () => platform.storage,
@@ -101,7 +107,8 @@ export class Atlas {
 
   /** The screening engine over the loaded data (waits for the data, not for the rest of the start). */
   async screener() {
-    return (await this.#dataLoaded).screener();
+    const data = await this.#dataLoaded;
+    return this.official.screener(() => data.screener(), data.collections, data.dataVersion);
   }
 
   map(): AtlasMap | undefined {

@@ -11,6 +11,7 @@ import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
 import './feature-panel.ts';
 import './layer-panel.ts';
+import './official-layers.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
 import './map-legend.ts';
 import './message-bar.ts';
@@ -170,6 +171,8 @@ export class AtlasApp extends LitElement {
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
       <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${atlas.counts} .failed=${atlas.failed}
         locale=${lang}></layer-panel>
+      <official-layers .session=${atlas.official} .layers=${atlas.official.layers} .importing=${atlas.official.importing}
+        storage=${atlas.official.storage} locale=${lang}></official-layers>
       <basemap-settings .current=${atlas.basemap.current} locale=${lang}></basemap-settings>`;
   }
 

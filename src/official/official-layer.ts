@@ -80,6 +80,8 @@ function categoryOf(feature: LayerFeature, attribute: string, file: string): str
 export interface BuildOptions {
   importedAt: string;
   entryList?: { file: string; bytes: Uint8Array; sha256: string };
+  /** Told every 1,000 features how many of how many are done (the atlas's progress bar). */
+  onProgress?(done: number, total: number): void;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
   const codes = new Set<string>();
   const zoneIdOf = (code: string) => `${id}/${code}`;
   const features = layer.features.map((feature, index): Feature<Polygon | MultiPolygon> => {
+    if (index % 1000 === 0) options.onProgress?.(index, layer.features.length);
     const geometry = feature.parts.length === 1 ? feature.parts[0]?.geometry
       : { type: 'MultiPolygon', coordinates: feature.parts.flatMap((part) => (part.geometry.type === 'Polygon' ? [part.geometry.coordinates] : part.geometry.type === 'MultiPolygon' ? part.geometry.coordinates : [])) };
     const result = check({ kind: 'geometry', geometry, ...(crs.source === 'confirmed' ? { crs: crs.name } : {}) }, feature.where);

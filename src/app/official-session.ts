@@ -1,0 +1,165 @@
+import type { FeatureCollection } from 'geojson';
+import type { Bilingual } from '../schema/bilingual.ts';
+import type { Seed } from '../schema/seed.ts';
+import type { Screener } from '../screening/screener.ts';
+import type { LayerImport } from '../official/import-client.ts';
+import type { LayerSummary } from '../official/import-messages.ts';
+import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
+import { zoneProfileSchema, type ZoneProfile } from '../official/profile.ts';
+import type { Save } from './files.ts';
+
+export interface OfficialHost {
+  /** Something shown changed. */
+  changed(): void;
+  /** The official layers changed: screen the site again on them. */
+  rescreen(): void;
+  seeds(): Promise<readonly Seed[]>;
+  save: Save;
+}
+
+export interface OfficialOptions {
+  /** This browser's store, or undefined where it keeps nothing (IndexedDB blocked or missing). */
+  openStore?(): Promise<OfficialStore | undefined>;
+  /** The worker that reads and maps a file. */
+  importer?(): Promise<LayerImport>;
+}
+
+/** Where an import stands, for the form: reading, mapping (with the fraction done), or waiting for the mapping. */
+export interface ImportState {
+  file: File;
+  /** The attribute encoding the reviewer chose after garbled names, kept in the profile. */
+  encoding?: 'gbk' | 'utf-8';
+  summary?: LayerSummary;
+  phase?: 'read' | 'map';
+  fraction?: number;
+  refusal?: Bilingual;
+}
+
+const browserStore = async () => (await import('../official/layer-store.ts')).openOfficialStore(globalThis.indexedDB);
+const browserImporter = async () => new (await import('../official/import-client.ts')).LayerImport();
+
+/**
+ * The reviewer's official layers in the atlas: imported in a worker, mapped by a profile, kept in this browser only,
+ * screened on in place of the bundled zones of their kind, removable. Storage that is blocked says so and the layers
+ * last for the visit; nothing else changes.
+ */
+export class OfficialSession {
+  layers: StoredLayer[] = [];
+  storage: 'opening' | 'kept' | 'unavailable' = 'opening';
+  importing: ImportState | undefined;
+  #store: OfficialStore | undefined;
+  #importer: LayerImport | undefined;
+  readonly #restored: Promise<void>;
+  #screener: { key: string; screener: Promise<Screener> } | undefined;
+
+  constructor(private readonly host: OfficialHost, private readonly options: OfficialOptions = {}) {
+    this.#restored = this.#restore();
+  }
+
+  async #restore(): Promise<void> {
+    this.#store = await (this.options.openStore ?? browserStore)().catch(() => undefined);
+    this.storage = this.#store ? 'kept' : 'unavailable';
+    this.layers = (await this.#store?.list().catch(() => [])) ?? [];
+    this.host.changed();
+    if (this.layers.length > 0) this.host.rescreen();
+  }
+
+  /** Reads a file for the mapping form (in the worker); `encoding` re-reads one whose names came out garbled. */
+  async read(file: File, encoding?: 'gbk' | 'utf-8'): Promise<void> {
+    const chosen = encoding ? { encoding } : {};
+    this.importing = { file, ...chosen, phase: 'read', fraction: 0 };
+    this.host.changed();
+    try {
+      this.#importer ??= await (this.options.importer ?? browserImporter)();
+      const summary = await this.#importer.read(file.name, new Uint8Array(await file.arrayBuffer()), (phase, fraction) => this.#progress(phase, fraction), encoding);
+      if (this.importing?.file === file) this.importing = { file, ...chosen, summary };
+    } catch (error) {
+      this.#refused(file, error);
+    }
+    this.host.changed();
+  }
+
+  /** Maps the file read with the reviewer's profile, keeps the layer and screens on it. */
+  async map(profile: ZoneProfile, entryList?: File): Promise<void> {
+    const importing = this.importing;
+    if (!importing?.summary || !this.#importer) return;
+    const checked = zoneProfileSchema.safeParse(profile);
+    if (!checked.success) {
+      const faults = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      this.importing = { ...importing, refusal: { en: `the mapping is incomplete (${faults}); fill in those fields`, zh: `映射不完整（${faults}）；请填写这些项` } };
+      this.host.changed();
+      return;
+    }
+    this.importing = { ...importing, phase: 'map', fraction: 0 };
+    delete this.importing.refusal;
+    this.host.changed();
+    try {
+      const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
+      const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
+      const stored = { layer, profile };
+      await this.#store?.put(stored).catch(() => {
+        this.storage = 'unavailable';
+      });
+      this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
+      this.importing = undefined;
+      this.host.rescreen();
+    } catch (error) {
+      this.#refused(importing.file, error, importing.summary);
+    }
+    this.host.changed();
+  }
+
+  /** Stops the import at once (the worker is ended); layers already kept stay. */
+  cancel(): void {
+    this.#importer?.cancel();
+    this.importing = undefined;
+    this.host.changed();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#store?.remove(id).catch(() => undefined);
+    this.layers = this.layers.filter((stored) => stored.layer.provenance.id !== id);
+    this.host.rescreen();
+    this.host.changed();
+  }
+
+  /** Saves a layer's mapping as the profile file the CLI reads (--zone-profile) and another reviewer can reuse. */
+  exportProfile(id: string): void {
+    const stored = this.layers.find((candidate) => candidate.layer.provenance.id === id);
+    if (!stored) return;
+    const name = `${stored.layer.provenance.file.replace(/\.[^.]*$/, '')}.profile.json`;
+    void this.host.save(new Blob([`${JSON.stringify(stored.profile, null, 2)}\n`], { type: 'application/json' }), name);
+  }
+
+  /**
+   * The screening engine: the bundled one while no official layer is loaded, else one over the bundled collections
+   * with the official layers standing in for their kinds and the entry lists' rules added (built once per set).
+   */
+  async screener(bundled: () => Promise<Screener>, collections: ReadonlyMap<string, FeatureCollection>, dataVersion: string): Promise<Screener> {
+    await this.#restored;
+    if (this.layers.length === 0) return bundled();
+    const key = this.layers.map((stored) => stored.layer.provenance.id).join(' ');
+    if (this.#screener?.key !== key) {
+      const layers = this.layers.map((stored) => stored.layer);
+      const screener = Promise.all([import('../screening/screener.ts'), import('../official/screening-input.ts'), this.host.seeds(), bundled()])
+        .then(([{ createScreener }, { withOfficialLayers }, seeds]) => createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }));
+      this.#screener = { key, screener };
+    }
+    return this.#screener.screener;
+  }
+
+  #progress(phase: 'read' | 'map', fraction: number): void {
+    if (!this.importing) return;
+    this.importing = { ...this.importing, phase, fraction };
+    this.host.changed();
+  }
+
+  #refused(file: File, error: unknown, summary?: LayerSummary): void {
+    // A cancelled import says nothing: the reviewer asked for it.
+    if (error instanceof Error && error.name === 'ImportCancelled') return;
+    if (this.importing?.file !== file) return;
+    const text = (error as { text?: Bilingual }).text ?? { en: (error as Error).message, zh: (error as Error).message };
+    const { encoding } = this.importing;
+    this.importing = { file, refusal: text, ...(encoding ? { encoding } : {}), ...(summary ? { summary } : {}) };
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, openAtlas, screenshot } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const fixture = (name: string) => `tests/fixtures/official/${name}`;
+
+/** A point inside a feature of the illustrative red line, to see it stand aside and come back. */
+const illustrative = (() => {
+  const source = JSON.parse(readFileSync('data/red-line-areas/source.geojson', 'utf8')) as { features: Feature[] };
+  const feature = source.features.find((candidate) => candidate.properties?.['aggregate'] !== true) as Feature;
+  return pointOnFeature(feature).geometry;
+})();
+
+const screen = (page: Page, coordinates: number[], type = 'steel') =>
+  page.evaluate(([point, projectType]) => window.atlas.screen({ type: 'Point', coordinates: point }, projectType), [coordinates, type] as const);
+
+async function importLayer(page: Page, file: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
+  const panel = page.locator('official-layers');
+  const before = await panel.locator('li[data-official]').count();
+  await panel.locator('input[name=official-file]').setInputFiles(fixture(file));
+  const form = panel.locator('form');
+  await form.waitFor();
+  await fill(form);
+  await form.locator('[data-import]').click();
+  await page.waitForFunction((count) => {
+    const element = document.querySelector('official-layers');
+    return (element?.shadowRoot?.querySelectorAll('li[data-official]').length ?? 0) > count;
+  }, before);
+}
+
+describe('official layers in the atlas', () => {
+  test('import a GBK Gauss-Krüger red line and control units with their entry list, screen on them, reload, remove', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(true);
+
+    await importLayer(page, 'red-line-gk36.zip', async (form) => {
+      await form.locator('select[name=nameAttribute]').selectOption('名称');
+      await form.locator('select[name=codeAttribute]').selectOption('编码');
+      await form.locator('input[name=accuracyKm]').fill('0.05');
+      await form.locator('input[name=mappedBy]').fill('e2e reviewer');
+    });
+    await importLayer(page, 'control-units.zip', async (form) => {
+      await form.locator('select[name=kind]').selectOption('control-unit');
+      await form.locator('select[name=nameAttribute]').selectOption('DYMC');
+      await form.locator('select[name=codeAttribute]').selectOption('DYBM');
+      await form.locator('select[name=categoryAttribute]').selectOption('GKLB');
+      await form.locator('input[name=accuracyKm]').fill('0.1');
+      await form.locator('input[name=mappedBy]').fill('e2e reviewer');
+      await form.locator('input[name=entryList]').setInputFiles(fixture('entry-list.csv'));
+    });
+    const listed = await page.locator('official-layers li[data-official]').allTextContents();
+    expect(listed.join('\n')).toMatch(/red-line-gk36\.zip[\s\S]*3 个要素[\s\S]*CGCS2000_3_Degree_GK_Zone_36[\s\S]*e2e reviewer/);
+    expect(listed.join('\n')).toMatch(/control-units\.zip[\s\S]*entry-list\.csv \(5\)/);
+
+    // The site in the screening panel: the verdict cites the reviewer's file and feature, and the entry-list clause.
+    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [109.0, 40.67] },
+      view: { center: [109.0, 40.67], zoom: 9 } }));
+    await page.waitForFunction(() => document.querySelector('atlas-app screening-panel')?.shadowRoot?.textContent?.includes('control-units.zip'));
+    const panelText = await page.evaluate(() => document.querySelector('atlas-app screening-panel')?.shadowRoot?.textContent ?? '');
+    expect(panelText).toContain('优先保护单元内禁止新建、扩建工业项目');
+    await expect(page.locator('screening-panel .verdict').textContent()).resolves.toMatch(/禁止/);
+    await screenshot(page, 'official-control-unit');
+    const redLine = await screen(page, [108.76, 40.54]);
+    expect(redLine.hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh)).toContain('黄河湿地红线斑块（red-line-gk36.zip，第2个要素（黄河湿地红线斑块））');
+    expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(false);
+
+    await page.reload();
+    await page.waitForFunction(() => window.atlas !== undefined);
+    await page.evaluate(() => window.atlas.ready);
+    await page.evaluate(() => window.atlas.setState({ panel: 'layers' }));
+    await page.waitForFunction(() => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 2);
+    const unit = await screen(page, [109.15, 40.67]);
+    expect(unit.hits.find((hit) => hit.zoneKind === 'control-unit')).toMatchObject({ verdict: 'restricted', cite: { line: 3 } });
+
+    for (let left = 2; left > 0; left--) {
+      await page.locator('official-layers li[data-official] [data-remove]').first().click();
+      await page.waitForFunction((count) => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === count, left - 1);
+    }
+    const back = await screen(page, illustrative.coordinates);
+    expect(back.hits.some((hit) => hit.layer === 'red-line-areas')).toBe(true);
+    expect((await screen(page, [109.0, 40.67])).hits.some((hit) => hit.basis === 'official-user')).toBe(false);
+    expect(atlas.errors).toEqual([]);
+    expect(atlas.foreignRequests).toEqual([]);
+    await atlas.context.close();
+  }, 300_000);
+
+  test('a garbled attribute table offers GBK; a file with no .prj asks to confirm the guessed system', async () => {
+    const atlas = await openAtlas(browser);
+    const panel = atlas.page.locator('official-layers');
+    await panel.locator('input[name=official-file]').setInputFiles(fixture('red-line-gk36-cpg-utf8.zip'));
+    await panel.locator('form [data-encoding=gbk]').click();
+    await expect.poll(() => panel.locator('select[name=nameAttribute]').textContent()).toContain('乌拉山北麓红线斑块');
+    await panel.locator('input[name=official-file]').setInputFiles(fixture('red-line-gk36-no-prj.zip'));
+    await expect.poll(() => panel.locator('select[name=crs]').inputValue()).toBe('EPSG:4524');
+    await panel.locator('input[name=official-file]').setInputFiles(fixture('red-line-gk36-no-dbf.zip'));
+    await expect.poll(() => panel.locator('[role=alert]').textContent()).toContain('没有.dbf');
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  }, 180_000);
+});
