@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './vite-plugins/content-security-policy.ts';
+import { offlinePlugin } from './vite-plugins/offline.ts';
 
 const port = Number(process.env['PORT'] ?? 4173);
 
 export default defineConfig({
   // Relative asset paths let presenters serve or embed the built atlas from any sub-path.
   base: './',
+  plugins: [contentSecurityPolicyPlugin(), offlinePlugin()],
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2500 },
   server: { host: '127.0.0.1', port, strictPort: true },
   preview: { host: '127.0.0.1', port, strictPort: true },

@@ -11,8 +11,12 @@ export class BasemapSetting {
 
   set(basemap: OnlineBasemap | undefined, map: AtlasMap | undefined): void {
     this.current = basemap;
-    if (basemap) this.storage.setItem(storageKey, JSON.stringify(basemap));
-    else this.storage.removeItem(storageKey);
+    try {
+      if (basemap) this.storage.setItem(storageKey, JSON.stringify(basemap));
+      else this.storage.removeItem(storageKey);
+    } catch {
+      // Storage is blocked or full: the basemap applies for this page only.
+    }
     this.apply(map);
   }
 

@@ -14,7 +14,7 @@ export function browserPlatform(parts: Pick<Platform, 'changed' | 'print'>): Pla
     ...parts,
     loader: fetchLoader(new URL('data/', document.baseURI)),
     languages: navigator.languages ?? [navigator.language],
-    storage: localStorage,
+    storage: browserStorage,
     page: browserPage,
     links: (store, defaults, extras, notify) => new HistorySync(store, defaults, extras, notify),
     save: saveFile,
@@ -24,6 +24,18 @@ export function browserPlatform(parts: Pick<Platform, 'changed' | 'print'>): Pla
     },
   };
 }
+
+/**
+ * The page's localStorage, reached on each call. Where the browser blocks storage (a cross-site frame with
+ * third-party storage blocked, a locked-down profile) merely reading `localStorage` throws: then each call throws and
+ * its caller says storage is unavailable (the ledger) or keeps the value for this page (basemap, saved views), and
+ * the atlas still starts.
+ */
+export const browserStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+  getItem: (key) => localStorage.getItem(key),
+  setItem: (key, value) => localStorage.setItem(key, value),
+  removeItem: (key) => localStorage.removeItem(key),
+};
 
 /** The served files: the manifest, each FlatGeobuf dataset (checksum and schema checked), the bundled seeds. */
 export function fetchLoader(dataUrl: URL): DataLoader {

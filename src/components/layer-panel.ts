@@ -85,7 +85,8 @@ export class LayerPanel extends LitElement {
       </label>
       <ul aria-label="${title}: ${t('category', this.locale)}">
         ${Object.entries(layer.palette).map(([id, swatch]) => {
-          const body = html`<span class="swatch ${layer.renderer}" style="background:${swatch.color}"></span>${swatch.label[this.locale]}`;
+          // The colour as a style property, not a style attribute, which the Content-Security-Policy refuses.
+          const body = html`<span class="swatch ${layer.renderer}" .style=${`background: ${swatch.color}`}></span>${swatch.label[this.locale]}`;
           return html`<li data-category=${id}>${layer.categoryProperty ? html`<label>
             <input type="checkbox" class="filter" .checked=${!state.hiddenCategories.includes(id)}
               @change=${(event: Event) => this.#change({ id: layer.id,

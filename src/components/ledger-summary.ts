@@ -54,15 +54,16 @@ export class LedgerSummary extends LitElement {
       ${this.#groups(t('ledgerByTheme', lang), byTheme, false)}`;
   }
 
+  /** Bars sized through style properties, not style attributes, which the Content-Security-Policy refuses. */
   #groups(title: string, groups: ReturnType<typeof countsBy>, open: boolean) {
     const widest = Math.max(1, ...groups.map((group) => group.total));
     return html`<details ?open=${open}><summary>${title}</summary>
       ${groups.map((group) => html`<div class="group">
         <span class="name" title=${group.key}>${group.key} (${group.total})</span>
         <div class="stack" role="img" aria-label="${group.key}: ${describe(group.counts, this.locale)}"
-          style="width:${Math.max(4, (group.total / widest) * 100)}%">
+          .style=${`width: ${Math.max(4, (group.total / widest) * 100)}%`}>
           ${ledgerStatuses.filter((status) => group.counts[status] > 0).map((status) => html`<span class=${statusClass(status)}
-            style="width:${(group.counts[status] / group.total) * 100}%" title="${statusWords[status][this.locale]}: ${group.counts[status]}"></span>`)}
+            .style=${`width: ${(group.counts[status] / group.total) * 100}%`} title="${statusWords[status][this.locale]}: ${group.counts[status]}"></span>`)}
         </div></div>`)}
     </details>`;
   }

@@ -24,7 +24,7 @@ export class MapLegend extends LitElement {
   override render() {
     if (this.layers.length === 0) return nothing;
     return html`${this.layers.map((layer) => html`<h3>${layer.title[this.locale]}</h3>
-      <ul>${Object.values(layer.palette).map((swatch) => html`<li><span style="background:${swatch.color}"></span>${swatch.label[this.locale]}</li>`)}</ul>`)}
+      <ul>${Object.values(layer.palette).map((swatch) => html`<li><span .style=${`background: ${swatch.color}`}></span>${swatch.label[this.locale]}</li>`)}</ul>`)}
       <div class="note">${t('unsurveyed', this.locale)}</div>`;
   }
 }

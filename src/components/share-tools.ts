@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { browserStorage } from '../app/browser-platform.ts';
 import { emit, type ShareAction } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
@@ -10,7 +11,7 @@ export class ShareTools extends LitElement {
   static override properties = { locale: {}, currentHash: {}, views: { state: true }, name: { state: true } };
   locale: Lang = 'zh';
   currentHash = '';
-  views: SavedView[] = readSavedViews(localStorage);
+  views: SavedView[] = readSavedViews(browserStorage);
   name = '';
 
   static override styles = css`
@@ -73,7 +74,11 @@ export class ShareTools extends LitElement {
 
   #store(views: SavedView[]): void {
     this.views = views;
-    writeSavedViews(localStorage, views);
+    try {
+      writeSavedViews(browserStorage, views);
+    } catch {
+      // Storage is blocked or full: the views stay for this page.
+    }
   }
 }
 

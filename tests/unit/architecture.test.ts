@@ -42,6 +42,8 @@ const mayImport: Record<string, readonly string[]> = {
   cli: ['app', 'schema', 'layers', 'seeds', 'data', 'i18n', ...engines],
   'data/build': ['schema', 'layers', 'seeds', 'geodesy', 'site-input', 'documents', 'data'],
   main: ['components', 'styles', 'app', 'api', 'map', 'state', 'data', 'i18n', 'schema', 'layers'],
+  /** The service worker: its own scope, no imports (vite-plugins/offline.ts builds it alone). */
+  offline: [],
 };
 
 

@@ -1,0 +1,201 @@
+/**
+ * Issue 17 in the browser: data that fails to load or verify gives no verdict, the checksum holds off localhost, the
+ * built atlas runs under its Content-Security-Policy, offline after the first visit and with storage blocked, and
+ * shows a loading indicator from its first paint.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { layerDefinitions } from '../../layers/registry.ts';
+import { launch, screenshot } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A steel plant at 棋盘井: prohibited with all the data. */
+const qipanjing = { type: 'Point', coordinates: [107.1, 39.5] };
+
+interface Opened { context: BrowserContext; page: Page; errors: string[]; violations: () => Promise<string[]> }
+
+/**
+ * A fresh context on `url`, recording page errors, console errors and Content-Security-Policy violations; `setup`
+ * routes requests or adds scripts before the page loads. Waits for window.atlas, not for its start.
+ */
+async function open(url: string, setup: (context: BrowserContext) => Promise<void> = async () => undefined,
+  options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: options.serviceWorkers ?? 'block' });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  await setup(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.atlas !== undefined);
+  const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return { context, page, errors, violations };
+}
+
+/** Screens the steel plant at 棋盘井 through the state, as a link would, and waits for the card to change. */
+async function screenQipanjing(page: Page): Promise<string> {
+  await page.evaluate((site) => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: site as never }), qipanjing);
+  const card = page.locator('screening-panel .verdict');
+  await card.waitFor();
+  return (await card.textContent()) ?? '';
+}
+
+describe('F1: a zone file that fails to load gives "incomplete", never a verdict', () => {
+  test('restricted-zones.fgb missing: the card reads incomplete and names the layer in Chinese and English', async () => {
+    const { context, page, errors } = await open(inject('baseUrl'), async (context) => {
+      await context.route('**/data/restricted-zones.fgb', (route) => route.abort('connectionrefused'));
+    });
+    await page.evaluate(() => window.atlas.ready);
+    const card = await screenQipanjing(page);
+    expect(card).toContain('不完整');
+    expect(card).not.toMatch(/禁止|限制|未涉及管控/);
+    const missing = await page.locator('screening-panel ul.missing').textContent();
+    expect(missing).toContain('限制与重点管控区');
+    expect(missing).toContain('Restricted and key-control zones');
+    await expect(page.evaluate((site) => window.atlas.screen(site, 'steel'), qipanjing)).rejects.toThrow(/Screening incomplete.*Restricted and key-control zones/);
+    await expect(page.locator('screening-panel [data-export]').count()).resolves.toBe(0);
+    await screenshot(page, 'hardening-incomplete');
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('F8: off localhost, where crypto.subtle is absent, the checksum still holds', () => {
+  /** The atlas as served from http://atlas.test (not a secure context): every request is answered from the test server. */
+  async function offLocalhost(tamper: boolean): Promise<Opened> {
+    const served = new URL(inject('baseUrl'));
+    const host = `http://atlas.test:${served.port}/`;
+    return open(host, async (context) => {
+      await context.route(`${host}**`, async (route) => {
+        const response = await route.fetch({ url: route.request().url().replace(host, served.href) });
+        const body = await response.body();
+        if (tamper && route.request().url().endsWith('/data/restricted-zones.fgb')) {
+          // One byte of the last feature's coordinates changed: a zone moved, the file still readable.
+          body[body.length - 9]! ^= 1;
+        }
+        await route.fulfill({ response, body });
+      });
+    });
+  }
+
+  test('the untouched data verifies with the kept SHA-256 and screens; a tampered zone file is refused by name', async () => {
+    const clean = await offLocalhost(false);
+    await expect(clean.page.evaluate(() => ({ secure: window.isSecureContext, subtle: globalThis.crypto.subtle !== undefined })))
+      .resolves.toEqual({ secure: false, subtle: false });
+    await clean.page.evaluate(() => window.atlas.ready);
+    await expect(screenQipanjing(clean.page)).resolves.toContain('禁止');
+    await clean.context.close();
+
+    const tampered = await offLocalhost(true);
+    await tampered.page.evaluate(() => window.atlas.ready);
+    const card = await screenQipanjing(tampered.page);
+    expect(card).toContain('不完整');
+    await expect(tampered.page.locator('screening-panel ul.missing').textContent()).resolves.toMatch(/限制与重点管控区.*checksum differs/);
+    await screenshot(tampered.page, 'hardening-tampered-off-localhost');
+    await tampered.context.close();
+  });
+});
+
+describe('F16: the built atlas ships a strict Content-Security-Policy and works under it', () => {
+  test('no violation on start and screening; the legend swatches keep their colours', async () => {
+    const { context, page, errors, violations } = await open(inject('baseUrl'));
+    await page.evaluate(() => window.atlas.ready);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    await expect(screenQipanjing(page)).resolves.toContain('禁止');
+    await page.evaluate(() => window.atlas.setState({ panel: 'layers' }));
+    const restricted = layerDefinitions.find((layer) => layer.id === 'restricted-zones')!;
+    const swatches = page.locator('layer-panel li[data-category] .swatch');
+    await swatches.first().waitFor();
+    const colours = await swatches.evaluateAll((spans) => spans.map((span) => getComputedStyle(span).backgroundColor));
+    for (const swatch of Object.values(restricted.palette)) expect(colours).toContain(rgb(swatch.color));
+    await screenshot(page, 'hardening-csp-legend');
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('offline after the first visit', () => {
+  test('the service worker keeps the app and its data: with no network the atlas starts again and screens', async () => {
+    const { context, page, errors } = await open(inject('baseUrl'), async () => undefined, { serviceWorkers: 'allow' });
+    await page.evaluate(() => window.atlas.ready);
+    // The worker installs once the start is done, after it has fetched every file of the list.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.atlas !== undefined);
+    await page.evaluate(() => window.atlas.ready);
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    await expect(page.evaluate(() => fetch('https://example.invalid/').then(() => 'online', () => 'offline'))).resolves.toBe('offline');
+    await expect(screenQipanjing(page)).resolves.toContain('禁止');
+    await screenshot(page, 'hardening-offline');
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('storage blocked', () => {
+  test('with localStorage throwing on every access, the atlas starts and screens', async () => {
+    const { context, page, errors } = await open(inject('baseUrl'), async (context) => {
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('storage is blocked', 'SecurityError'); } });
+      });
+    });
+    await expect(page.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } })).resolves.toBe('blocked');
+    await page.evaluate(() => window.atlas.ready);
+    await expect(screenQipanjing(page)).resolves.toContain('禁止');
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('F15: a loading indicator from the first paint', () => {
+  test('shown before any script has run, gone once the atlas is ready', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const { context, page } = await (async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+      // The page's scripts are held back, as a slow connection would: only the HTML and the stylesheet arrive.
+      await context.route('**/assets/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      return { context, page: await context.newPage() };
+    })();
+    // Module scripts hold back DOMContentLoaded: wait for the indicator itself, drawn from the HTML and stylesheet.
+    await page.goto(inject('baseUrl'), { waitUntil: 'commit' });
+    const indicator = page.locator('#startup');
+    await indicator.waitFor({ state: 'visible' });
+    await expect(indicator.textContent()).resolves.toContain('正在加载');
+    await expect(page.evaluate(() => window.atlas === undefined)).resolves.toBe(true);
+    await screenshot(page, 'hardening-startup');
+    release();
+    await page.waitForFunction(() => window.atlas !== undefined);
+    await page.evaluate(() => window.atlas.ready);
+    await expect(indicator.count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
+/** "#d4a017" as getComputedStyle gives it: "rgb(212, 160, 23)". */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((index) => parseInt(hex.slice(index, index + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
