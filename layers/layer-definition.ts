@@ -32,7 +32,7 @@ export interface LayerDefinition {
   /** Labels of the `status` property, for layers that have one: the panel offers them as a filter. */
   statuses?: Record<string, Label>;
   /** Fields shown in the feature panel, beyond names, category, citations and accuracy. */
-  popupFields?: { key: string; label: Label }[];
+  popupFields?: { key: string; label: Label; values?: Record<string, Label> }[];
 }
 
 /** Joins a layer's category labels with its colours, so the style and the legend share one palette. */

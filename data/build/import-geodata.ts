@@ -43,6 +43,8 @@ const chinese: Record<string, string> = {
   Erenhot: '二连浩特',
 };
 const english = (name: string) => name.replace(' (China)', '').replace('Russian Federation', 'Russia');
+/** The region's own English forms where GeoNames spells a name otherwise (src/i18n/places.ts keeps the other as an alias). */
+const officialEnglish: Record<string, string> = { 'Bayan Nur': 'Bayannur' };
 
 write('base-countries', read('ne10m_world_atlas_countries_region.geojson').features.map((f) => ({
   type: 'Feature', geometry: f.geometry,
@@ -83,7 +85,7 @@ write('base-lakes', read('lakes_gshhg_nei_mongol.geojson').features.map((f) => (
 write('base-towns', read('geonames_cities_nei_mongol.geojson').features.map((f) => ({
   type: 'Feature', geometry: f.geometry,
   properties: {
-    geonameid: Number(f.properties?.geonameid), name_en: String(f.properties?.name),
+    geonameid: Number(f.properties?.geonameid), name_en: officialEnglish[String(f.properties?.name)] ?? String(f.properties?.name),
     name_zh: chinese[String(f.properties?.name)] ?? String(f.properties?.name), population: Number(f.properties?.population),
     // Only the large cities are labelled at the whole-region view; the rest from zoom 6, so labels do not collide.
     label_min_zoom: Number(f.properties?.population) >= 200_000 ? 3 : 6,

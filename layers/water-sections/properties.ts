@@ -29,6 +29,8 @@ export const propertiesSchema = thematicPropertiesSchema.extend({
   /** Water body id (yellow-river, west-liao-river, hulun-lake ...) and its Chinese name. */
   river: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   river_zh: z.string().min(1),
+  /** The river's English name (the region's form; the feature panel shows it in English). */
+  river_en: z.string().min(1),
   /** Target class where a document gives one; none does. */
   target_class: waterClassSchema,
   /** Never invented: always unknown. */

@@ -11,7 +11,7 @@ export const wetlands: LayerDefinition = {
   outline: '#1b5e20', properties: propertiesSchema,
   popupFields: [
     { key: 'area_stated_ha', label: { zh: '文件所载面积（公顷）', en: 'Area stated in the documents (ha)' } },
-    { key: 'shoreline_as_of', label: { zh: '岸线年代', en: 'Shoreline as of' } },
+    { key: 'shoreline_as_of', label: { zh: '岸线年代', en: 'Shoreline as of' }, values: { '1970s': { zh: '20世纪70年代', en: '1970s' } } },
     { key: 'league', label: { zh: '盟市', en: 'League / city' } },
   ],
 };

@@ -1,4 +1,5 @@
 import type { Atlas } from '../app/atlas.ts';
+import type { ExportLayout } from '../map/export-png.ts';
 import type { Report } from '../screening/report.ts';
 import { snapshot, type AtlasState } from '../state/state.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
@@ -12,6 +13,11 @@ export interface AtlasApi {
   shareUrl(): string;
   /** The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date. */
   exportPng(scale?: 1 | 2): Promise<string>;
+  /**
+   * The export with a title and subtitle of the presenter's (as typed in the export options), and where it drew each
+   * element (image pixels): what a slide-maker's script or a test needs to check the image.
+   */
+  exportImage(options?: { scale?: 1 | 2; title?: string; subtitle?: string }): Promise<{ dataUrl: string; layout: ExportLayout }>;
   /** Every target of the five documents, measured where the map can (the ledger panel's rows). */
   ledger(): Promise<LedgerRow[]>;
   /** Screens a site for a project type: the engine's report (README "Site screening"); the state is not changed. */
@@ -37,6 +43,12 @@ export function automation(atlas: Atlas): AtlasApi {
     async exportPng(scale = 1) {
       await atlas.ready;
       return atlas.presenting.exportPng(scale);
+    },
+    async exportImage({ scale = 1, title, subtitle } = {}) {
+      await atlas.ready;
+      if (title !== undefined || subtitle !== undefined) atlas.presenting.setExportText(title ?? '', subtitle ?? '');
+      const dataUrl = await atlas.presenting.exportPng(scale);
+      return { dataUrl, layout: atlas.presenting.lastLayout! };
     },
     ledger: () => atlas.ledger.ledger(),
     async screen(geometry, projectType) {

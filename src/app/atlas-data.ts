@@ -4,6 +4,7 @@ import type { DatasetEntry, Manifest } from '../schema/manifest.ts';
 import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
 import { IncompleteDataError, missingForScreening, type MissingData } from './incomplete-data.ts';
+import { openSources } from '../i18n/credits.ts';
 
 /**
  * Where the data comes from: the atlas fetches the served files, the CLI and the tests read them from disk. Each
@@ -34,6 +35,8 @@ export interface AtlasData {
   readonly dataVersion: string;
   /** Each dataset's attribution once, in manifest order. */
   readonly attributions: string[];
+  /** The open sources under every layer, short enough for one line (src/i18n/credits.ts). */
+  readonly credits: string[];
   readonly collections: ReadonlyMap<string, FeatureCollection>;
   readonly failures: readonly DataFailure[];
   /** What the screening needs and lacks (manifest, zone layers); while any, screener() rejects: no verdict, never clear. */
@@ -73,6 +76,7 @@ export async function createAtlasData(loader: DataLoader, options: AtlasDataOpti
   return {
     manifest, dataVersion, collections, failures, missing,
     attributions: [...new Set(manifest?.datasets.map((dataset) => dataset.provenance.attribution) ?? [])],
+    credits: openSources(manifest),
     screener() {
       if (missing.length > 0) return Promise.reject(new IncompleteDataError(missing));
       // Loaded on first use: the atlas's start bundle carries neither the engine nor the seeds.

@@ -37,6 +37,10 @@ export interface AtlasEvents {
   'atlas-export-report': ReportRequest;
   'atlas-ledger': LedgerAction;
   'atlas-share': ShareAction;
+  /** The exported image's title and subtitle as the presenter typed them. */
+  'atlas-export-text': { title: string; subtitle: string };
+  /** Opens (true) or dismisses (false) the About panel. */
+  'atlas-about': boolean;
   'atlas-open-hash': string;
   'atlas-dismiss': string;
   'atlas-reader': ReaderAction;

@@ -3,17 +3,18 @@ import type { Lang } from '../state/state.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
 import { bindingWords, comparatorWords, formatFigure, ledgerStatuses, statusWords, themeWords } from '../stats/ledger-words.ts';
 import type { LedgerStatus, TableColumn } from '../schema/ledger-view.ts';
-import { convert } from '../stats/units.ts';
+import { convert, unitText } from '../stats/units.ts';
 
 /** How the list and the table write a row's figures: in the document's words and unit (万千瓦 stays 万千瓦). */
 export function figureText(row: LedgerRow, part: 'baseline' | 'target', lang: Lang): string {
   const figure = row[part];
   if (!figure) return '';
   const year = figure.year === 'unknown' ? '' : lang === 'zh' ? `（${figure.year}年）` : ` (${figure.year})`;
-  if (part === 'target' && row.written) return `${row.written.zh}${year}`;
+  // The document's own words in Chinese; in English, how they read (翻一番: doubling), the words quoted beside.
+  if (part === 'target' && row.written) return lang === 'zh' ? `${row.written.zh}${year}` : `${row.written.reading.en}${year}`;
   if (figure.value === 'unknown') return part === 'target' && row.qualitative ? `${lang === 'zh' ? '见原文' : 'in words'}${year}` : `${t('unknownShort', lang)}${year}`;
   const comparator = part === 'target' && row.comparator !== 'reach' ? `${comparatorWords[row.comparator][lang]} ` : '';
-  return `${comparator}${formatFigure(figure.value)} ${row.unit}${year}`;
+  return `${comparator}${formatFigure(figure.value)} ${unitText(row.unit, lang)}${year}`.replace(/  +/g, ' ');
 }
 
 const rangeEnd = (value: number) => formatFigure(Number(value.toPrecision(3)));
@@ -26,10 +27,10 @@ export function mapText(row: LedgerRow, lang: Lang): string {
   const inMapUnit = measured.inDocumentUnit === null || row.unit === measured.unit;
   const map = inMapUnit
     ? `${formatFigure(measured.value)} ${measured.unit}`
-    : `${formatFigure(measured.inDocumentUnit!)} ${row.unit} (${formatFigure(measured.value)} ${measured.unit})`;
+    : `${formatFigure(measured.inDocumentUnit!)} ${unitText(row.unit, lang)} (${formatFigure(measured.value)} ${measured.unit})`;
   const ends = inMapUnit || !measured.range.inDocumentUnit
     ? { ...measured.range, unit: measured.unit }
-    : { ...measured.range.inDocumentUnit, unit: row.unit };
+    : { ...measured.range.inDocumentUnit, unit: unitText(row.unit, lang) };
   const range = t('ledgerRange', lang).replace('{low}', rangeEnd(ends.low)).replace('{high}', rangeEnd(ends.high)).replace('{unit}', ends.unit);
   const accuracy = t('ledgerAccuracy', lang).replace('{km}', String(measured.accuracy.km)).replace('{class}', measured.accuracy.accuracyClass);
   return `${map}, ${range}, ${accuracy}`;

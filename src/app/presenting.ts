@@ -1,5 +1,12 @@
 import { layerDefinitions } from '../../layers/registry.ts';
-import { t } from '../i18n/strings.ts';
+import { creditLine } from '../i18n/credits.ts';
+import { projectTypes, type ProjectType } from '../schema/project-type.ts';
+import type { Verdict } from '../screening/verdict.ts';
+import { t, verdictKey } from '../i18n/strings.ts';
+import { legendGroups } from '../map/legend-entries.ts';
+import type { ExportLayout } from '../map/export-png.ts';
+import { verdictColours } from './verdict-colours.ts';
+import { checkedExportScale } from '../map/export-png.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap } from './atlas-map.ts';
@@ -13,7 +20,12 @@ export interface PresentingHost {
   readonly save: Save;
   map(): AtlasMap | undefined;
   links(): Links | undefined;
-  attributions(): string[];
+  /** The open sources under the map, for the export's one-line credit. */
+  credits(): string[];
+  /** The screened site's verdict, when one is screened. */
+  verdict(): Verdict | undefined;
+  /** This browser's storage; it throws where the browser blocks it (a third-party frame in a privacy browser). */
+  storage(): Pick<Storage, 'getItem' | 'setItem'>;
   report(id: string, text: string): void;
   /** Renders again; resolves once the new layout is on the page. */
   changed(): Promise<unknown>;
@@ -25,9 +37,19 @@ export class Presenting {
   readonly embedded: boolean;
   presenting = false;
   embedSnippet = '';
+  /** The exported image's title and subtitle as the presenter edited them; empty: the atlas's title, no subtitle. */
+  exportTitle = '';
+  exportSubtitle = '';
+  /** The scale of the export under way (a 2x export takes seconds in software WebGL), 0 when none. */
+  exporting = 0;
+  /** The About panel (关于本图): open on a first visit, and from the header at any time. */
+  aboutOpen = false;
+  /** Where the last export drew its title, legend, scale bar, north arrow and credit (image pixels). */
+  lastLayout: ExportLayout | undefined;
 
   constructor(private readonly host: PresentingHost) {
     this.embedded = new URL(host.page.href()).searchParams.get('embed') === '1';
+    this.aboutOpen = !this.embedded && firstVisit(host.storage);
     host.page.onLeave(() => {
       if (this.presenting) void this.present(false);
     });
@@ -37,7 +59,34 @@ export class Presenting {
     if (action === 'copy-link') return this.copyLink();
     if (action === 'present') return this.present(true);
     if (action === 'embed') return this.#offerEmbed();
-    await this.host.save(pngFile(await this.exportPng(action === 'export-2x' ? 2 : 1)), `nm-carbon-atlas-${today()}.png`);
+    const scale = action === 'export-2x' ? 2 : 1;
+    this.exporting = scale;
+    await this.host.changed();
+    try {
+      await this.host.save(pngFile(await this.exportPng(scale)), `nm-carbon-atlas-${today()}.png`);
+    } finally {
+      this.exporting = 0;
+      void this.host.changed();
+    }
+  }
+
+  /** Opens or closes the About panel; closing it is remembered, so it does not open by itself again. */
+  about(open: boolean): void {
+    this.aboutOpen = open;
+    if (!open) {
+      try {
+        this.host.storage().setItem(aboutSeenKey, '1');
+      } catch {
+        // Storage is blocked: the panel stays closed for this page and the header still opens it.
+      }
+    }
+    void this.host.changed();
+  }
+
+  /** The title and subtitle the presenter typed for the exported image. */
+  setExportText(title: string, subtitle: string): void {
+    this.exportTitle = title.trim();
+    this.exportSubtitle = subtitle.trim();
   }
 
   /**
@@ -45,12 +94,20 @@ export class Presenting {
    * `frame` (west, south, east, north) when given, whatever the live view shows.
    */
   async exportPng(scale: number, frame?: [number, number, number, number]): Promise<string> {
+    // Checked before the map is touched: a bad scale rejects at once instead of leaving the capture waiting.
+    checkedExportScale(scale);
     const state = this.host.store.state;
     const map = this.host.map();
     if (!map) throw new Error('the map has not started');
+    const lang = state.lang;
+    const verdict = this.host.verdict();
+    const type = state.projectType ? projectTypes[state.projectType as ProjectType]?.[lang] : undefined;
     return map.exportPng(scale, {
-      title: t('appTitle', state.lang), state, date: today(), attribution: this.host.attributions().join(' | '),
-      layers: layerDefinitions.filter((layer) => layer.properties && state.layers[layer.id]?.visible),
+      title: this.exportTitle || t('appTitle', lang), subtitle: this.exportSubtitle || undefined, state, date: today(),
+      credit: creditLine(this.host.credits(), lang), legend: legendGroups(layerDefinitions, state),
+      verdict: verdict ? { text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
+        color: verdictColours[verdict] } : undefined,
+      onLayout: (layout) => { this.lastLayout = layout; },
     }, frame);
   }
 
@@ -99,11 +156,32 @@ export class Presenting {
     }
   }
 
+  /** Copies the embed snippet and says so. */
+  async copySnippet(): Promise<void> {
+    await this.host.page.copy(this.embedSnippet).catch(() => undefined);
+    this.host.report('copied', `${t('snippetCopied', this.host.store.state.lang)}: ${this.embedSnippet}`);
+  }
+
   #offerEmbed(): void {
     const url = new URL(this.host.links()?.shareUrl() ?? this.host.page.href());
     url.searchParams.set('embed', '1');
     const title = t('appTitle', this.host.store.state.lang);
     this.embedSnippet = `<iframe src="${url.href}" width="800" height="600" style="border:0" title="${title}"></iframe>`;
     void this.host.changed();
+  }
+}
+
+/** Set in this browser's storage once the About panel is dismissed. */
+export const aboutSeenKey = 'nm-carbon-atlas:about-seen';
+
+/**
+ * Whether the About panel opens by itself: on a first visit only. Where storage is blocked the atlas cannot remember
+ * a dismissal, so it does not open it at all rather than on every visit (the header's button still does).
+ */
+function firstVisit(storage: () => Pick<Storage, 'getItem'>): boolean {
+  try {
+    return storage().getItem(aboutSeenKey) === null;
+  } catch {
+    return false;
   }
 }

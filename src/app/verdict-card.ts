@@ -1,4 +1,5 @@
 import { t, verdictKey } from '../i18n/strings.ts';
+import { units } from '../i18n/units.ts';
 import { citationText, hitCells } from '../report/hit-cells.ts';
 import type { Hit, Report } from '../screening/report.ts';
 import { verdicts, worstVerdict, type Verdict } from '../screening/verdict.ts';
@@ -101,10 +102,10 @@ const withRange = (value: number, unit: string, range: readonly [number, number]
 
 function figures(hit: Hit, lang: Lang): string {
   const parts: string[] = [];
-  if (hit.overlapHa !== undefined) parts.push(withRange(hit.overlapHa, 'ha', hit.overlapHaRange));
+  if (hit.overlapHa !== undefined) parts.push(withRange(hit.overlapHa, units.ha[lang], hit.overlapHaRange));
   if (hit.shareOfSitePct !== undefined) parts.push(`${t('ofSite', lang)} ${withRange(hit.shareOfSitePct, '%', hit.shareOfSiteRange)}`);
   if (hit.shareOfZonePct !== undefined) parts.push(`${t('ofZone', lang)} ${number(hit.shareOfZonePct)} %`);
-  if (hit.insideLengthKm !== undefined) parts.push(`${t('inside', lang)} ${withRange(hit.insideLengthKm, 'km', hit.insideLengthKmRange)}`);
-  if (hit.distanceKm !== undefined) parts.push(`${t('fromEdge', lang)} ${number(hit.distanceKm)} km`);
+  if (hit.insideLengthKm !== undefined) parts.push(`${t('inside', lang)} ${withRange(hit.insideLengthKm, units.km[lang], hit.insideLengthKmRange)}`);
+  if (hit.distanceKm !== undefined) parts.push(`${t('fromEdge', lang)} ${number(hit.distanceKm)} ${units.km[lang]}`);
   return parts.join(' · ');
 }

@@ -17,6 +17,11 @@ import './map-legend.ts';
 import './message-bar.ts';
 import './search-box.ts';
 import './verdict-sheet.ts';
+import './about-panel.ts';
+import './embed-badge.ts';
+import './export-options.ts';
+import { legendGroups } from '../map/legend-entries.ts';
+import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import './share-tools.ts';
 
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
@@ -80,6 +85,8 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-export-report', ({ detail: request }) => void atlas.exportReport(request));
     this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.act(action));
     this.addEventListener('atlas-share', ({ detail: action }) => void atlas.presenting.act(action));
+    this.addEventListener('atlas-export-text', ({ detail: { title, subtitle } }) => atlas.presenting.setExportText(title, subtitle));
+    this.addEventListener('atlas-about', ({ detail: open }) => atlas.presenting.about(open));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
     this.addEventListener('atlas-reader', ({ detail: action }) => atlas.reader.act(action));
@@ -93,12 +100,11 @@ export class AtlasApp extends LitElement {
 
   override render() {
     const { atlas } = this;
-    const { lang, layers, selection } = atlas.store.state;
+    const { lang, selection } = atlas.store.state;
     const { embedded, presenting, embedSnippet } = atlas.presenting;
     document.title = t('appTitle', lang);
     const selected = selection ? atlas.selection.feature(selection) : undefined;
     const chrome = !embedded && !presenting;
-    const legendLayers = layerDefinitions.filter((layer) => layer.properties && layers[layer.id]?.visible);
     this.classList.toggle('embedded', embedded);
     this.classList.toggle('presenting', presenting);
     if (atlas.store.state.reader) void define('document-reader');
@@ -110,13 +116,17 @@ export class AtlasApp extends LitElement {
           aria-label=${t(this.panelOpen ? 'hideLayers' : 'showLayers', lang)}
           @click=${() => { this.panelOpen = !this.panelOpen; }}>☰</button>
         <h1>${t('appTitle', lang)}</h1>
+        <button class="about" @click=${() => atlas.presenting.about(true)}>${t('about', lang)}</button>
         <button class="copy-link" @click=${() => void atlas.presenting.copyLink()}>${t('copyLink', lang)}</button>
-        <button class="lang" aria-label=${t('switchLanguageLabel', lang)} @click=${() => atlas.switchLanguage()}>
+        <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh-CN'} aria-label=${t('switchLanguageLabel', lang)}
+          @click=${() => atlas.switchLanguage()}>
           ${t('switchLanguage', lang)}</button>
       </header>` : nothing}
       <main class="body">
         <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen || !chrome} aria-label=${t('layers', lang)}>
           <share-tools locale=${lang} .currentHash=${atlas.links?.hash() ?? ''}></share-tools>
+          <export-options locale=${lang} titleText=${atlas.presenting.exportTitle} subtitle=${atlas.presenting.exportSubtitle}
+            exporting=${atlas.presenting.exporting}></export-options>
           <div class="tabs" role="tablist">
             ${(['layers', 'ledger', 'screening'] as const).map((panel) => html`<button role="tab" id="tab-${panel}"
               aria-selected=${atlas.store.state.panel === panel} aria-controls="tab-panel"
@@ -133,11 +143,15 @@ export class AtlasApp extends LitElement {
             .source=${atlas.screening.source} locale=${lang}></verdict-sheet>` : nothing}
           ${atlas.store.state.reader ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
             locale=${lang}></document-reader>` : nothing}
-          ${chrome ? nothing : html`<map-legend class="overlay-legend" .layers=${legendLayers} locale=${lang}
-            ?large=${presenting}></map-legend>`}
+          ${chrome ? nothing : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state)}
+            locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`}
+          ${embedded && atlas.screening.report ? html`<embed-badge class="embed-badge" verdict=${atlas.screening.report.verdict}
+            projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>` : nothing}
+          ${atlas.presenting.aboutOpen ? html`<about-panel locale=${lang} .datasets=${atlas.data?.manifest?.datasets ?? []}></about-panel>` : nothing}
           ${embedSnippet ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">
             <p id="embed-title">${t('embedSnippet', lang)}</p>
             <textarea readonly rows="4" aria-labelledby="embed-title">${embedSnippet}</textarea>
+            <button class="copy-snippet" @click=${() => void atlas.presenting.copySnippet()}>${t('copySnippet', lang)}</button>
             <button @click=${() => { atlas.presenting.embedSnippet = ''; this.requestUpdate(); }}>${t('close', lang)}</button>
           </dialog>` : nothing}
           ${selected && selection ? html`<section class="feature-card" aria-labelledby="feature-title">
@@ -160,7 +174,8 @@ export class AtlasApp extends LitElement {
       void define('screening-panel');
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
         drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} .source=${screening.source}
-        .incomplete=${screening.incomplete} locale=${lang}></screening-panel>`;
+        .incomplete=${screening.incomplete}
+        locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {
       void define('ledger-panel');

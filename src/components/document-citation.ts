@@ -45,7 +45,7 @@ export class DocumentCitation extends LitElement {
       : t('line', lang).replace('{n}', String(passage?.line ?? citation.line));
     const place = passage?.place.map((heading) => heading.title).join(' › ');
     return html`
-      <div class="source"><cite>${documentLabel(citation.doc, lang)}</cite>${place ? html` · <span class="place">${place}</span>` : nothing} · ${lines}</div>
+      <div class="source"><cite>${documentLabel(citation.doc, lang)}</cite>${place ? html` · <span class="place" lang="zh-CN">${place}</span>` : nothing} · ${lines}</div>
       <blockquote lang="zh-CN">${passage
         ? html`${passage.sentence.slice(0, passage.quoteFrom)}<mark>${passage.sentence.slice(passage.quoteFrom, passage.quoteTo)}</mark>${passage.sentence.slice(passage.quoteTo)}`
         : html`<mark>${citation.quote}</mark>`}</blockquote>

@@ -5,6 +5,7 @@ import './document-citation.ts';
 import type { Citation } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
+import { leagueName } from '../i18n/places.ts';
 import type { Lang } from '../state/state.ts';
 
 const methodLabel: Record<string, StringKey> = {
@@ -54,7 +55,7 @@ export class FeaturePanel extends LitElement {
         ${layer.statuses && feature['status'] !== undefined ? html`<dt>${t('status', lang)}</dt>
           <dd>${layer.statuses[String(feature['status'])]?.[lang] ?? String(feature['status'])}</dd>` : nothing}
         ${(layer.popupFields ?? []).filter((field) => feature[field.key] !== undefined).map((field) => html`
-          <dt>${field.label[lang]}</dt><dd>${this.#value(feature[field.key])}</dd>`)}
+          <dt>${field.label[lang]}</dt><dd>${this.#value(field, feature)}</dd>`)}
       </dl>
       <div class="accuracy">
         <strong>${t('accuracy', lang)}:</strong> ${t(methodLabel[String(feature['method'])] ?? 'methodHandDrawn', lang)},
@@ -67,7 +68,13 @@ export class FeaturePanel extends LitElement {
       </ol>`;
   }
 
-  #value(value: unknown): string {
+  /** A field's value in words: its layer's labels, a league's name, project types; a `_zh` field read in English takes its `_en` twin. */
+  #value(field: { key: string; values?: Record<string, { zh: string; en: string }> }, feature: Record<string, unknown>): string {
+    const twin = field.key.endsWith('_zh') && this.locale === 'en' ? feature[`${field.key.slice(0, -3)}_en`] : undefined;
+    const value = twin ?? feature[field.key];
+    const label = field.values?.[String(value)];
+    if (label) return label[this.locale];
+    if (field.key === 'league' && typeof value === 'string') return leagueName(value, this.locale);
     if (value === 'unknown') return t('unknownValue', this.locale);
     if (typeof value === 'boolean') return t(value ? 'yes' : 'no', this.locale);
     if (Array.isArray(value)) {

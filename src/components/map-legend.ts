@@ -1,19 +1,25 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { t } from '../i18n/strings.ts';
+import type { LegendGroup } from '../map/legend-entries.ts';
 import type { Lang } from '../state/state.ts';
 
-/** A compact legend of the visible thematic layers, over the map in embed and presentation modes. */
+/**
+ * A compact legend of what the map shows (only the categories switched on), over the map in embed and presentation
+ * modes; it folds to one line ("图例") so it never hides a small frame's map.
+ */
 export class MapLegend extends LitElement {
-  static override properties = { layers: { attribute: false }, locale: {}, large: { type: Boolean } };
-  layers: LayerDefinition[] = [];
+  static override properties = { groups: { attribute: false }, locale: {}, large: { type: Boolean }, open: { type: Boolean } };
+  groups: LegendGroup[] = [];
   locale: Lang = 'zh';
   large = false;
+  /** Unfolded at first: true when presenting, false in an embed. */
+  open = false;
 
   static override styles = css`
     :host { display: block; background: rgba(255, 253, 248, .94); border: 1px solid #c9bfa9; border-radius: 6px;
-      padding: 8px 10px; font-size: 12px; max-height: 60vh; overflow-y: auto; }
+      padding: 6px 10px; font-size: 12px; max-height: 60vh; overflow-y: auto; }
     :host([large]) { font-size: 18px; padding: 14px 18px; }
+    summary { cursor: pointer; font-weight: 600; }
     h3 { font-size: 1em; margin: 6px 0 2px; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 6px; }
@@ -22,10 +28,13 @@ export class MapLegend extends LitElement {
   `;
 
   override render() {
-    if (this.layers.length === 0) return nothing;
-    return html`${this.layers.map((layer) => html`<h3>${layer.title[this.locale]}</h3>
-      <ul>${Object.values(layer.palette).map((swatch) => html`<li><span .style=${`background: ${swatch.color}`}></span>${swatch.label[this.locale]}</li>`)}</ul>`)}
-      <div class="note">${t('unsurveyed', this.locale)}</div>`;
+    if (this.groups.length === 0) return nothing;
+    return html`<details ?open=${this.open}>
+      <summary>${t('legend', this.locale)}</summary>
+      ${this.groups.map((group) => html`<h3>${group.title}</h3>
+        <ul>${group.entries.map((entry) => html`<li><span .style=${`background: ${entry.color}`}></span>${entry.label}</li>`)}</ul>`)}
+      <div class="note">${t('unsurveyed', this.locale)}</div>
+    </details>`;
   }
 }
 customElements.define('map-legend', MapLegend);

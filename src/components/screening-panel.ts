@@ -5,6 +5,7 @@ import { incompleteText, type MissingData } from '../app/incomplete-data.ts';
 import { verdictCard, type CardRow } from '../app/verdict-card.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { t } from '../i18n/strings.ts';
+import { units } from '../i18n/units.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';
 import type { Report, Warning } from '../screening/report.ts';
@@ -138,7 +139,7 @@ export class ScreeningPanel extends LitElement {
         <strong>${card.headline}</strong>
         ${card.range ? html`<span class="range">${card.range}</span>` : nothing}
         <div class="meta">${projectTypes[report.projectType][lang]} ·
-        ${site.areaHa !== undefined ? `${format(site.areaHa)} ha` : site.lengthKm !== undefined ? `${format(site.lengthKm)} km` : t('pointSite', lang)}
+        ${site.areaHa !== undefined ? `${format(site.areaHa)} ${units.ha[lang]}` : site.lengthKm !== undefined ? `${format(site.lengthKm)} ${units.km[lang]}` : t('pointSite', lang)}
         ${this.capacity ? ` · ${this.capacity} ${unit?.[lang] ?? ''}` : ''}</div>
       </div>
       <p class="conclusion">${card.conclusion}</p>

@@ -1,13 +1,33 @@
-import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { AtlasState } from '../state/state.ts';
+import { units } from '../i18n/units.ts';
+import { layoutLegend, type Box } from './export-layout.ts';
+import type { LegendGroup } from './legend-entries.ts';
 
 export interface ExportDecorations {
   title: string;
-  attribution: string;
+  subtitle?: string;
+  /** One line of credit in the interface language (src/i18n/credits.ts); the full list is in the About panel. */
+  credit: string;
   date: string;
-  /** Visible layers, in legend order. */
-  layers: LayerDefinition[];
+  /** Only what is visible (src/map/legend-entries.ts). */
+  legend: LegendGroup[];
   state: AtlasState;
+  /** The screened site's verdict in words with its colour, when a site is screened. */
+  verdict?: { text: string; color: string };
+  /** Told where each element was drawn, so a test can read the image back without reading its text. */
+  onLayout?(layout: ExportLayout): void;
+}
+
+/** Where the export drew each element, in image pixels (CSS pixels times the scale). */
+export interface ExportLayout {
+  title: Box;
+  subtitle?: Box;
+  verdict?: Box;
+  legend?: Box & { entries: number; swatches: Box[] };
+  scaleBar: Box & { label: string };
+  northArrow: Box;
+  /** The credit, always one line. */
+  credit: Box & { text: string };
 }
 
 /** Metres per CSS pixel at the map centre (MapLibre's 512-pixel world at zoom 0). */
@@ -21,60 +41,141 @@ export function niceLength(maxMetres: number): number {
   return [5, 2, 1].map((step) => step * power).find((length) => length <= maxMetres) ?? power;
 }
 
-/** Draws title, legend, scale bar, north arrow, attribution and date onto a captured map. */
+/** The export scales the atlas offers and the automation API accepts. */
+export const exportScales = [1, 2] as const;
+
+/**
+ * A scale the export can draw at: 1 or 2. Anything else (0, negative, NaN, 2.5, 100) is refused with a message
+ * naming the value, before the map is touched, rather than making a canvas too large to allocate.
+ */
+export function checkedExportScale(scale: unknown): 1 | 2 {
+  if (!exportScales.includes(scale as 1 | 2)) {
+    throw new RangeError(`export scale must be ${exportScales.join(' or ')}, not ${String(scale)}`);
+  }
+  return scale as 1 | 2;
+}
+
+const font = '"Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+const ink = '#2b2b2b';
+
+/** Draws title, subtitle, verdict, legend, scale bar, north arrow and a one-line credit onto a captured map. */
 export function decorate(map: HTMLCanvasElement, scale: number, decorations: ExportDecorations): HTMLCanvasElement {
   const context = map.getContext('2d')!;
   context.scale(scale, scale);
   const width = map.width / scale;
   const height = map.height / scale;
-  const font = '"Noto Sans CJK SC", "Noto Sans SC", sans-serif';
-  const panel = (x: number, y: number, w: number, h: number) => {
-    context.fillStyle = 'rgba(255, 253, 248, 0.92)';
-    context.fillRect(x, y, w, h);
-    context.strokeStyle = '#8a806f';
-    context.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
-  };
-
-  context.font = `600 18px ${font}`;
-  const titleWidth = Math.min(width - 20, context.measureText(decorations.title).width + 24);
-  panel(10, 10, titleWidth, 34);
-  context.fillStyle = '#2b2b2b';
-  context.fillText(decorations.title, 22, 33, titleWidth - 24);
-
   const lang = decorations.state.lang;
-  const rows = decorations.layers.flatMap((layer) => [
-    { text: layer.title[lang], color: undefined as string | undefined },
-    ...Object.values(layer.palette).map((swatch) => ({ text: swatch.label[lang], color: swatch.color })),
-  ]);
-  const legendHeight = 12 + rows.length * 17;
-  if (rows.length > 0 && legendHeight < height - 120) {
-    panel(10, 54, 230, legendHeight);
-    rows.forEach((row, index) => {
-      const y = 70 + index * 17;
-      context.font = `${row.color ? 400 : 600} 12px ${font}`;
-      if (row.color) {
-        context.fillStyle = row.color;
-        context.fillRect(22, y - 10, 14, 10);
+  const panel = (box: Box) => {
+    context.fillStyle = 'rgba(255, 253, 248, 0.92)';
+    context.fillRect(box.x, box.y, box.width, box.height);
+    context.strokeStyle = '#8a806f';
+    context.lineWidth = 1;
+    context.strokeRect(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1);
+  };
+  const image = (box: Box): Box => ({ x: Math.round(box.x * scale), y: Math.round(box.y * scale),
+    width: Math.round(box.width * scale), height: Math.round(box.height * scale) });
+
+  // Credit first: one line at the foot, the type shrunk (to 7 px) and then the text shortened until it fits.
+  let creditSize = 11;
+  const creditText = `${decorations.date} · ${decorations.credit}`;
+  let credit = creditText;
+  const textWidth = (text: string, size: number, weight = 400) => {
+    context.font = `${weight} ${size}px ${font}`;
+    return context.measureText(text).width;
+  };
+  while (textWidth(credit, creditSize) > width - 16 && creditSize > 7) creditSize -= 0.5;
+  while (textWidth(credit, creditSize) > width - 16 && credit.length > 1) credit = `${credit.slice(0, -2)}…`;
+  const creditBox = { x: 0, y: height - (creditSize + 8), width, height: creditSize + 8 };
+  panel(creditBox);
+  context.fillStyle = '#3b3226';
+  context.font = `${creditSize}px ${font}`;
+  context.fillText(credit, 8, height - 6);
+
+  // Title, subtitle and verdict at the top left; the north arrow at the top right.
+  const titleWidth = Math.min(width - 80, Math.max(textWidth(decorations.title, 18, 600), decorations.subtitle ? textWidth(decorations.subtitle, 13) : 0) + 24);
+  const titleBox = { x: 10, y: 10, width: titleWidth, height: decorations.subtitle ? 54 : 34 };
+  panel(titleBox);
+  context.fillStyle = ink;
+  context.font = `600 18px ${font}`;
+  context.fillText(decorations.title, 22, 33, titleWidth - 24);
+  let subtitleBox: Box | undefined;
+  if (decorations.subtitle) {
+    context.font = `13px ${font}`;
+    context.fillStyle = '#4b4336';
+    context.fillText(decorations.subtitle, 22, 54, titleWidth - 24);
+    subtitleBox = { x: 22, y: 42, width: Math.min(titleWidth - 24, textWidth(decorations.subtitle, 13)), height: 16 };
+  }
+  let top = titleBox.y + titleBox.height + 8;
+  let verdictBox: Box | undefined;
+  if (decorations.verdict) {
+    const text = decorations.verdict.text;
+    verdictBox = { x: 10, y: top, width: Math.min(width - 80, textWidth(text, 14, 600) + 20), height: 26 };
+    context.fillStyle = decorations.verdict.color;
+    context.fillRect(verdictBox.x, verdictBox.y, verdictBox.width, verdictBox.height);
+    context.fillStyle = '#ffffff';
+    context.font = `600 14px ${font}`;
+    context.fillText(text, verdictBox.x + 10, verdictBox.y + 18, verdictBox.width - 20);
+    top += verdictBox.height + 8;
+  }
+  const northArrow = drawNorthArrow(context, width - 34, 74, decorations.state.view.bearing, lang === 'zh' ? '北' : 'N');
+
+  // Scale bar at the bottom left, above the credit.
+  const { center, zoom } = decorations.state.view;
+  const perPixel = metresPerPixel(center[1], zoom);
+  const length = niceLength(perPixel * Math.min(120, width / 4));
+  const pixels = length / perPixel;
+  const label = length >= 1000 ? `${length / 1000} ${units.km[lang]}` : `${length} ${units.m[lang]}`;
+  const scaleBox = { x: 10, y: creditBox.y - 34, width: pixels + 24 + textWidth(label, 12), height: 26 };
+  panel(scaleBox);
+  context.fillStyle = ink;
+  context.fillRect(20, scaleBox.y + 15, pixels, 4);
+  context.fillRect(20, scaleBox.y + 9, 1.5, 10);
+  context.fillRect(20 + pixels - 1.5, scaleBox.y + 9, 1.5, 10);
+  context.font = `12px ${font}`;
+  context.fillText(label, 26 + pixels, scaleBox.y + 20);
+
+  // The legend fills what is left on the left, from the scale bar up to the title block, in as many columns as it needs.
+  const legend = layoutLegend(decorations.legend, { x: 10, y: top, width: Math.max(120, width * 0.55), height: scaleBox.y - 8 - top },
+    (text, size) => textWidth(text, size, 400));
+  let legendLayout: ExportLayout['legend'];
+  if (legend) {
+    panel(legend.box);
+    const swatches: Box[] = [];
+    for (const cell of legend.cells) {
+      const swatchWidth = legend.font * 1.2;
+      context.font = `${cell.color ? 400 : 600} ${legend.font}px ${font}`;
+      if (cell.color) {
+        const swatch = { x: cell.x, y: cell.y - legend.font * 0.8, width: swatchWidth, height: legend.font * 0.8 };
+        context.fillStyle = cell.color;
+        context.fillRect(swatch.x, swatch.y, swatch.width, swatch.height);
+        swatches.push(image(swatch));
       }
-      context.fillStyle = '#2b2b2b';
-      context.fillText(row.text, row.color ? 42 : 20, y, 190);
-    });
+      context.fillStyle = ink;
+      const indent = cell.color ? swatchWidth + 4 : 0;
+      context.fillText(cell.text, cell.x + indent, cell.y, legend.columnWidth - indent - 8);
+    }
+    legendLayout = { ...image(legend.box), entries: swatches.length, swatches };
   }
 
-  const { center, zoom, bearing } = decorations.state.view;
-  const length = niceLength(metresPerPixel(center[1], zoom) * 120);
-  const pixels = length / metresPerPixel(center[1], zoom);
-  const scaleTop = height - 110;
-  panel(10, scaleTop, pixels + 70, 26);
-  context.fillStyle = '#2b2b2b';
-  context.fillRect(20, scaleTop + 16, pixels, 4);
-  context.font = `12px ${font}`;
-  context.fillText(length >= 1000 ? `${length / 1000} km` : `${length} m`, 26 + pixels, scaleTop + 21);
+  decorations.onLayout?.({
+    title: image(titleBox), ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}), ...(verdictBox ? { verdict: image(verdictBox) } : {}),
+    ...(legendLayout ? { legend: legendLayout } : {}),
+    scaleBar: { ...image({ x: 20, y: scaleBox.y + 9, width: pixels, height: 10 }), label },
+    northArrow: image(northArrow),
+    credit: { ...image(creditBox), text: credit },
+  });
+  return map;
+}
 
+function drawNorthArrow(context: CanvasRenderingContext2D, x: number, y: number, bearing: number, letter: string): Box {
   context.save();
-  context.translate(width - 34, 74);
+  context.translate(x, y);
   context.rotate((-bearing * Math.PI) / 180);
-  context.fillStyle = '#2b2b2b';
+  context.fillStyle = 'rgba(255, 253, 248, 0.85)';
+  context.beginPath();
+  context.arc(0, -4, 24, 0, 2 * Math.PI);
+  context.fill();
+  context.fillStyle = ink;
   context.beginPath();
   context.moveTo(0, -18);
   context.lineTo(9, 12);
@@ -83,25 +184,8 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   context.closePath();
   context.fill();
   context.font = `700 12px ${font}`;
-  context.fillText('N', -4, -22);
+  context.textAlign = 'center';
+  context.fillText(letter, 0, -20);
   context.restore();
-
-  context.font = `10px ${font}`;
-  const lines = wrap(context, `${decorations.date} · ${decorations.attribution}`, width - 16);
-  const footerHeight = 8 + lines.length * 13;
-  panel(0, height - footerHeight, width, footerHeight);
-  context.fillStyle = '#3b3226';
-  for (const [index, line] of lines.entries()) context.fillText(line, 8, height - footerHeight + 15 + index * 13);
-  return map;
-}
-
-/** Breaks the attribution at its separators so every source stays legible. */
-function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const part of text.split(/(?<= \| )/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && context.measureText(last + part).width <= width) lines[lines.length - 1] = last + part;
-    else lines.push(part);
-  }
-  return lines;
+  return { x: x - 10, y: y - 18, width: 20, height: 30 };
 }

@@ -1,15 +1,17 @@
 import {
-  AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource,
+  Map as MapLibreMap, type GeoJSONSource,
   type ExpressionSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
-import { regionBounds, type AtlasState, type Selection, type View } from '../state/state.ts';
+import { regionBounds, type AtlasState, type Lang, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers, unsurveyed } from './style.ts';
 import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
+import { addControls, localiseControls, setCredits } from './map-controls.ts';
+import { mapLocale } from '../i18n/map-locale.ts';
 
 const onlineBasemapId = 'online-basemap';
 const screeningSource = 'screening-zones';
@@ -27,10 +29,10 @@ export interface ScreeningOverlay {
 }
 
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
-export type MapFactory = (style: StyleSpecification) => MapLibreMap;
+export type MapFactory = (style: StyleSpecification, lang: Lang) => MapLibreMap;
 
 /** The atlas's MapLibre map in `container`, framed on the region, with its navigation, fullscreen and scale controls. */
-export const mapLibreMap = (container: HTMLElement): MapFactory => (style) => {
+export const mapLibreMap = (container: HTMLElement): MapFactory => (style, lang) => {
   const map = new MapLibreMap({
     container,
     style,
@@ -40,11 +42,10 @@ export const mapLibreMap = (container: HTMLElement): MapFactory => (style) => {
     maxZoom: 14,
     attributionControl: false,
     maxPitch: 60,
+    locale: mapLocale[lang],
   });
-  map.getCanvas().setAttribute('aria-label', 'Map');
-  map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-  map.addControl(new FullscreenControl(), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
+  addControls(map);
   return map;
 };
 
@@ -72,7 +73,7 @@ export class MapController {
   constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
     this.#applied = state;
-    this.map = createMap(buildStyle(layers, state.layers));
+    this.map = createMap(buildStyle(layers, state.layers), state.lang);
     this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -86,11 +87,9 @@ export class MapController {
     return this.#loaded;
   }
 
-  /** Shows the dataset's attributions in the map's attribution control. */
-  setAttribution(attributions: string[]): void {
-    this.map.addControl(new AttributionControl({ compact: true, customAttribution: [...new Set(attributions)] }), 'bottom-right');
-    // Compact attribution opens itself on wide screens; start closed so it does not hide the map (the (i) opens it).
-    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  /** Credits the open sources in one line, in the interface language, in the map's attribution control. */
+  setAttribution(credits: string[]): void {
+    setCredits(this.map, credits, this.#applied.lang);
   }
 
   setData(layerId: string, collection: FeatureCollection): void {
@@ -117,6 +116,7 @@ export class MapController {
       }
       this.#pushOpacity(definition);
     }
+    if (before.lang !== state.lang) localiseControls(this.map, state.lang);
     if (JSON.stringify(before.selection) !== JSON.stringify(state.selection)) this.#select(before.selection, state.selection);
     if (!sameView(this.view(), state.view)) {
       this.map.jumpTo({ center: state.view.center, zoom: state.view.zoom, bearing: state.view.bearing, pitch: state.view.pitch });

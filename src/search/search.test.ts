@@ -25,3 +25,14 @@ test('an empty or unmatched query finds nothing', () => {
   expect(search(entries, '  ')).toEqual([]);
   expect(search(entries, '呼伦湖')).toEqual([]);
 });
+
+test('a name is found by its other spellings (pinyin, split forms) but shown in the region\'s form', () => {
+  const towns = indexEntries('towns', {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [107.4, 40.7] }, properties: { id: 'bayannur', name_zh: '巴彦淖尔', name_en: 'Bayannur' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [122.9, 46.7] }, properties: { id: 'jalaid', name_zh: '扎赉特旗', name_en: 'Jalaid Banner' } }],
+  });
+  expect(search(towns, 'Bayan Nur').map((entry) => entry.en)).toEqual(['Bayannur']);
+  expect(search(towns, 'zhalaite').map((entry) => entry.en)).toEqual(['Jalaid Banner']);
+  expect(search(towns, 'Zalaite Banner').map((entry) => entry.id)).toEqual(['jalaid']);
+});

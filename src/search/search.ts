@@ -1,11 +1,14 @@
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { spellingAliases } from './spellings.ts';
 
 export interface SearchEntry {
   layer: string;
   id: string;
   zh: string;
   en: string;
+  /** Other spellings of the English name (pinyin, older forms): found, never shown. */
+  aliases: string[];
   bbox: [number, number, number, number];
 }
 
@@ -18,6 +21,7 @@ export function indexEntries(layer: string, collection: FeatureCollection): Sear
     if (typeof id !== 'string') return [];
     return [{
       layer, id, zh: String(feature.properties?.['name_zh'] ?? ''), en: String(feature.properties?.['name_en'] ?? ''),
+      aliases: spellingAliases(String(feature.properties?.['name_en'] ?? '')),
       bbox: bbox(feature) as [number, number, number, number],
     }];
   });
@@ -28,8 +32,8 @@ export function search(entries: SearchEntry[], query: string, limit = 20): Searc
   const wanted = normalise(query);
   if (!wanted) return [];
   return entries
-    .map((entry) => ({ entry, zh: normalise(entry.zh), en: normalise(entry.en) }))
-    .filter(({ zh, en }) => zh.includes(wanted) || en.includes(wanted))
+    .map((entry) => ({ entry, zh: normalise(entry.zh), en: normalise(entry.en), aliases: entry.aliases.map(normalise) }))
+    .filter(({ zh, en, aliases }) => zh.includes(wanted) || en.includes(wanted) || aliases.some((alias) => alias.includes(wanted)))
     .sort((a, b) => rank(a, wanted) - rank(b, wanted) || a.entry.zh.length - b.entry.zh.length)
     .slice(0, limit)
     .map(({ entry }) => entry);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actualSchema, type Actual, type LedgerRow } from './ledger.ts';
 import { comparatorWords, formatFigure as format } from './ledger-words.ts';
 import type { Outcome } from './ledger-map-judge.ts';
-import { comparable, convert } from './units.ts';
+import { comparable, convert, unitText } from './units.ts';
 
 
 /** Checks reported values against the rows: the target exists, the unit is of the target's kind, a figure for a
@@ -80,14 +80,14 @@ export function judgeActuals(row: LedgerRow, actuals: readonly Actual[]): Outcom
     return value === null ? [] : [{ year: actual.year, value }];
   });
   const now = points.at(-1)!;
-  const reported = { en: `Reported ${format(now.value)} ${row.unit}${source.en}`, zh: `报告值 ${format(now.value)} ${row.unit}${source.zh}` };
+  const reported = { en: `Reported ${format(now.value)} ${unitText(row.unit, 'en')}${source.en}`, zh: `报告值 ${format(now.value)} ${row.unit}${source.zh}` };
   const target = goal(row);
   const up = upward(row);
   if (row.comparator === 'reported' || !target || up === null) {
     return { status: 'reported', reason: { en: `${reported.en}; the document sets no figure to reach.`, zh: `${reported.zh}；文件未设定须达到的数值。` } };
   }
   const words = comparatorWords[row.comparator];
-  const against = { en: `target ${words.en ? `${words.en} ` : ''}${format(target.value)} ${row.unit}`, zh: `目标 ${words.zh ? `${words.zh} ` : ''}${format(target.value)} ${row.unit}` };
+  const against = { en: `target ${words.en ? `${words.en} ` : ''}${format(target.value)} ${unitText(row.unit, 'en')}`, zh: `目标 ${words.zh ? `${words.zh} ` : ''}${format(target.value)} ${row.unit}` };
   const reaches = (value: number, figure: number) => (up ? value >= figure : value <= figure);
   if (Number.isNaN(target.year) || now.year >= target.year) {
     const met = reaches(now.value, target.value);

@@ -6,7 +6,7 @@
 import type { Target } from '../schema/seed.ts';
 import { comparatorWords, formatFigure as format, type LedgerStatus, type Words } from './ledger-words.ts';
 import type { Measure, Measurement } from './measures.ts';
-import { convert } from './units.ts';
+import { convert, unitText } from './units.ts';
 
 export interface Outcome {
   status: LedgerStatus;
@@ -33,18 +33,19 @@ export function judgeOnMap(target: Target, measure: Measure, result: Extract<Mea
   const inDocumentUnit = convert(result.value, result.unit, target.unit);
   const ends = [convert(result.range.low, result.unit, target.unit), convert(result.range.high, result.unit, target.unit)] as const;
   const inMapUnit = inDocumentUnit === null || target.unit === result.unit;
-  const shown = inMapUnit
+  // The document's unit as written in Chinese, in its English equivalent in English (万千瓦: 10⁴ kW).
+  const shown = (lang: 'zh' | 'en') => inMapUnit
     ? `${format(result.value)} ${result.unit}`
-    : `${format(inDocumentUnit)} ${target.unit} (${format(result.value)} ${result.unit})`;
-  const range = inMapUnit
+    : `${format(inDocumentUnit)} ${unitText(target.unit, lang)} (${format(result.value)} ${result.unit})`;
+  const range = (lang: 'zh' | 'en') => inMapUnit
     ? `${formatEnd(result.range.low)}–${formatEnd(result.range.high)} ${result.unit}`
-    : `${formatEnd(ends[0]!)}–${formatEnd(ends[1]!)} ${target.unit}`;
+    : `${formatEnd(ends[0]!)}–${formatEnd(ends[1]!)} ${unitText(target.unit, lang)}`;
   const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
-  const map = { en: `Map: ${shown}${lower.en}, range ${range}`, zh: `地图：${shown}${lower.zh}，范围 ${range}` };
+  const map = { en: `Map: ${shown('en')}${lower.en}, range ${range('en')}`, zh: `地图：${shown('zh')}${lower.zh}，范围 ${range('zh')}` };
   const words = comparatorWords[target.comparator];
   const against = figure === null
     ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-    : { en: `the document: ${words.en || 'target'} ${format(figure)} ${target.unit}`, zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}` };
+    : { en: `the document: ${words.en || 'target'} ${format(figure)} ${unitText(target.unit, 'en')}`, zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}` };
   const reason = (en: string, zh: string): Words => ({
     en: `${measure.note.en} ${en} ${result.range.how.en}`, zh: `${measure.note.zh}${zh}${result.range.how.zh}`,
   });

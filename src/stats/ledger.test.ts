@@ -61,7 +61,7 @@ describe('ledger statuses on fixtures', () => {
   it('meets or misses a capacity target measured on open data', () => {
     const met = computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(0.0001)])], 'v1')[0]!;
     expect([met.status, met.measured?.value, met.measured?.unit, met.featureIds]).toEqual(['met', 50, 'MW', ['open-base']]);
-    expect(met.reason.en).toContain('Map: 0.0005 亿千瓦 (50 MW), range 0.0005–0.0005 亿千瓦; the document: at least 0.0001 亿千瓦');
+    expect(met.reason.en).toContain('Map: 0.0005 × 10⁸ kW (50 MW), range 0.0005–0.0005 × 10⁸ kW; the document: at least 0.0001 × 10⁸ kW');
     expect(computeLedger(fixtureCollections([open]), [seed('a', [capacityTarget(2)])], 'v1')[0]!.status).toBe('not met');
   });
 
@@ -122,10 +122,10 @@ describe('ledger statuses on fixtures', () => {
     expect(redLine.measured!.value).toBeCloseTo(25, 0);
     // Hinggan's outline is hand-drawn, so even its figures from drawn wetlands are illustrative.
     expect(rows.get('hg-wetland-area-2020')!.status).toBe('measured on illustrative data');
-    expect(rows.get('hg-wetland-area-2020')!.reason.en).toContain('the document: reported 26.23 万公顷');
+    expect(rows.get('hg-wetland-area-2020')!.reason.en).toContain('the document: reported 26.23 × 10⁴ ha');
     const wetland = rows.get('eco-2020-wetland-area')!;
     expect([wetland.status, wetland.featureIds, wetland.measured?.unit]).toEqual(['reported', ['lake'], 'km²']);
-    expect(wetland.reason.en).toMatch(/Map: [\d,.]+ 万亩 \([\d,.]+ km²\), range [\d,.]+–[\d,.]+ 万亩; the document: reported 9,000 万亩/);
+    expect(wetland.reason.en).toMatch(/Map: [\d,.]+ × 10⁴ mu \([\d,.]+ km²\), range [\d,.]+–[\d,.]+ × 10⁴ mu; the document: reported 9,000 × 10⁴ mu/);
     const water = rows.get('eco-t03-surface-water-class-iii-share')!;
     expect([water.status, water.measured, water.featureIds]).toEqual(['not measurable from map data', null, ['section']]);
     expect(water.reason.en).toContain('0 of the map\'s 1 sections');

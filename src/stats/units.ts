@@ -42,3 +42,22 @@ export function toMapUnit(value: number, unit: string): { value: number; unit: s
   const converted = mapUnit === undefined ? null : convert(value, unit, mapUnit);
   return converted === null ? null : { value: converted, unit: mapUnit! };
 }
+
+/**
+ * The documents' units (seeds/, always written in Chinese) in English. A unit missing here is shown as written, and
+ * the language test names it.
+ */
+const documentUnitsEn: Record<string, string> = {
+  '%': '%', PUE: 'PUE', unknown: 'unknown', '℃': '°C', 万亩: '× 10⁴ mu', 亿亩: '× 10⁸ mu', 万人次: '× 10⁴ visits',
+  万亿元: 'trillion yuan', 亿元: '× 10⁸ yuan', 万公顷: '× 10⁴ ha', 万千瓦: '× 10⁴ kW', 亿千瓦: '× 10⁸ kW', 千瓦时: 'kWh',
+  亿千瓦时: '× 10⁸ kWh', 万吨: '× 10⁴ t', '万吨/年': '× 10⁴ t/yr', 吨: 't', 万吨标准煤: '× 10⁴ tce', 万吨标煤: '× 10⁴ tce',
+  亿吨标准煤: '× 10⁸ tce', 吨二氧化碳: 't CO₂', '克/千瓦时': 'g/kWh', '克二氧化碳/千瓦时': 'g CO₂/kWh',
+  '克标准煤/千瓦时': 'gce/kWh', 万平方米: '× 10⁴ m²', 平方米: 'm²', 平方公里: 'km²', 亿立方米: '× 10⁸ m³', 公里: 'km',
+  毫米: 'mm', 小时: 'h', 分钟: 'min', 天: 'days', 个: '', 个百分点: 'percentage points', 倍: 'times', 台: 'units',
+  处: 'sites', 家: 'firms', 座: 'facilities', 种: 'species', 站次: 'station checks', 系数: '', 起: 'incidents',
+  '起/每万枚': 'incidents per 10⁴ sources', 辆: 'vehicles', 项: 'items', '次/季度': 'per quarter', '次/年': 'per year',
+  '次/月': 'per month', 新EI: 'new EI',
+};
+
+/** A document's unit in the interface language: as written in Chinese, its English equivalent in English. */
+export const unitText = (unit: string, lang: 'zh' | 'en'): string => (lang === 'zh' ? unit : documentUnitsEn[unit] ?? unit);

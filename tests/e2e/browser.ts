@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { PNG } from 'pngjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
+import { aboutSeenKey } from '../../src/app/presenting.ts';
 
 export const artifacts = 'tests/artifacts';
 
@@ -28,10 +29,20 @@ export interface Watched {
 
 /** Opens the atlas with every page error, console error and request off the app's origin recorded. */
 export async function openAtlas(browser: Browser, options: { viewport?: { width: number; height: number };
-  locale?: string; hash?: string; before?: (context: BrowserContext) => Promise<void> } = {}): Promise<Watched> {
+  locale?: string; hash?: string; before?: (context: BrowserContext) => Promise<unknown>; firstVisit?: boolean } = {}): Promise<Watched> {
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'zh-CN', hasTouch: true });
+  // A returning visitor unless asked otherwise: the About panel opens by itself on a first visit only.
+  if (!options.firstVisit) {
+    await context.addInitScript((key) => {
+      try {
+        localStorage.setItem(key, '1');
+      } catch {
+        // Storage blocked: the panel does not open by itself then either.
+      }
+    }, aboutSeenKey);
+  }
   await options.before?.(context);
   const page = await context.newPage();
   const watched: Watched = { context, page, baseUrl, errors: [], foreignRequests: [] };

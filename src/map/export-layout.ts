@@ -1,0 +1,44 @@
+import type { LegendGroup } from './legend-entries.ts';
+
+/** A rectangle in CSS pixels of the exported map (multiply by the export's scale for image pixels). */
+export interface Box { x: number; y: number; width: number; height: number }
+
+export interface LegendCell { x: number; y: number; text: string; color?: string }
+
+export interface LegendLayout {
+  box: Box;
+  cells: LegendCell[];
+  /** Font size in CSS pixels: smaller when the legend would not fit at full size. */
+  font: number;
+  columnWidth: number;
+}
+
+/**
+ * Lays out a legend inside `area`: a layer's title then its swatches, top to bottom, wrapping into as many columns
+ * as the height needs, shrinking the type (down to 60 %) until the columns fit the width; a label too long for its
+ * column is squeezed by the canvas (fillText's maxWidth). Undefined when there is nothing to show.
+ */
+export function layoutLegend(groups: readonly LegendGroup[], area: Box, measure: (text: string, font: number) => number): LegendLayout | undefined {
+  const items = groups.flatMap((group) => [{ text: group.title, color: undefined as string | undefined },
+    ...group.entries.map((entry) => ({ text: entry.label, color: entry.color as string | undefined }))]);
+  if (items.length === 0) return undefined;
+  const padding = 8;
+  for (let font = 12; ; font -= 0.5) {
+    const row = Math.round(font * 1.45);
+    const rows = Math.max(1, Math.floor((area.height - 2 * padding) / row));
+    const columns = Math.ceil(items.length / rows);
+    const widest = Math.max(...items.map((item) => measure(item.text, font) + (item.color ? font * 1.6 : 0)));
+    const columnWidth = Math.min(widest + 12, 240 * (font / 12));
+    const width = columns * columnWidth + 2 * padding;
+    if (width <= area.width || font <= 7.5) {
+      const usedRows = Math.min(rows, items.length);
+      const box = { x: area.x, y: area.y + area.height - (usedRows * row + 2 * padding), width: Math.min(width, area.width), height: usedRows * row + 2 * padding };
+      const cells = items.map((item, index) => ({
+        x: box.x + padding + Math.floor(index / rows) * columnWidth,
+        y: box.y + padding + (index % rows) * row + font,
+        ...item,
+      }));
+      return { box, cells, font, columnWidth: Math.min(columnWidth, (area.width - 2 * padding) / columns) };
+    }
+  }
+}
