@@ -166,6 +166,30 @@ describe('storage blocked', () => {
   });
 });
 
+describe('F2: a site too large for a link', () => {
+  test('a 60,000-vertex site replaces the previous one on the card, and sharing it saves a share file', async () => {
+    const { context, page, errors } = await open(inject('baseUrl'));
+    await page.evaluate(() => window.atlas.ready);
+    // First a site far from every zone, so that a card left over from it cannot pass for the large site's.
+    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [118.5, 49.5] } as never }));
+    await expect(page.locator('screening-panel .verdict').textContent()).resolves.not.toContain('禁止');
+    await page.evaluate(() => {
+      const ring = Array.from({ length: 60_000 }, (_, index) => {
+        const angle = (2 * Math.PI * index) / 60_000;
+        return [107.1 + 0.05 * Math.cos(angle) * (1 + 0.01 * (index % 7)), 39.5 + 0.05 * Math.sin(angle)];
+      });
+      return window.atlas.setState({ site: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } as never });
+    });
+    await page.locator('screening-panel .verdict', { hasText: '禁止' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.locator('share-tools summary').click();
+    await page.locator('share-tools [data-action=copy-link]').click();
+    expect((await download).suggestedFilename()).toBe('nm-carbon-atlas-share.json');
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('F15: a loading indicator from the first paint', () => {
   test('shown before any script has run, gone once the atlas is ready', async () => {
     let release: () => void = () => undefined;

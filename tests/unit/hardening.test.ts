@@ -19,6 +19,7 @@ import { readShareFile } from '../../src/state/share-file.ts';
 import { decodeSite, encodeSite } from '../../src/state/site-codec.ts';
 import { decodeHash, encodeHash } from '../../src/state/url-codec.ts';
 import { featureAt, loadSiteRecordReader } from '../../src/site-input/index.ts';
+import { SITE_LIMITS } from '../../src/site-input/limits.ts';
 import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
 
 /** A steel plant at 棋盘井: prohibited with all the data, the case the issue found screening clear. */
@@ -151,6 +152,18 @@ describe('F2: links of any size', () => {
    }, 60_000);
 });
 
+describe('F10: exportPng validates its scale and always settles', () => {
+  test.each([0, Number.NaN, 'x', -1, 1e9, Number.POSITIVE_INFINITY, undefined])('scale %s is refused at once, naming the scales accepted', async (scale) => {
+    const fake = fakePlatform(diskLoader());
+    const map = fakeMap();
+    const atlas = new Atlas(fake.platform);
+    await atlas.start(map.map);
+    await expect(atlas.presenting.exportPng(scale as number)).rejects.toThrow(/export scale must be 1 or 2, not /);
+    expect(map.frames).toEqual([]);
+    await expect(atlas.presenting.exportPng(2)).resolves.toMatch(/^data:image\/png;base64,/);
+  });
+});
+
 describe('F3, F4: sites at the edges of the world are screened or refused with the real reason', () => {
   const cases: [string, unknown, RegExp][] = [
     ['a 166 km line across the antimeridian at 42 N', { type: 'LineString', coordinates: [[179, 42], [-179, 42]] }, /crosses the 180° meridian/],
@@ -195,5 +208,17 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     expect(atlas.screening.report).toBeUndefined();
     expect(atlas.screening.problem).toMatch(/MultiPoint/);
     expect(atlas.screening.problem).not.toMatch(/unchanged|已保留原选址/);
+  });
+});
+
+describe('the limits, stated once in src/site-input/limits.ts, are the README\'s', () => {
+  test('bytes, inflated size, vertices, parts and crossings', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+    expect(readme).toContain(`a file of at most ${megabytes(SITE_LIMITS.fileBytes)}`);
+    expect(readme).toContain(`a zip unpacking to at most ${megabytes(SITE_LIMITS.inflatedBytes)}`);
+    expect(readme).toContain(`${SITE_LIMITS.vertices.toLocaleString('en')} vertices`);
+    expect(readme).toContain(`${SITE_LIMITS.parts.toLocaleString('en')} parts`);
+    expect(readme).toContain(`crossing itself at most ${SITE_LIMITS.crossings.toLocaleString('en')} times`);
   });
 });
