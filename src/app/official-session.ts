@@ -17,11 +17,14 @@ export interface OfficialHost {
   save: Save;
 }
 
+/** What the session needs of the import worker's client (tests hand it one that reads in the same thread). */
+export type Importer = Pick<LayerImport, 'read' | 'map' | 'cancel'>;
+
 export interface OfficialOptions {
   /** This browser's store, or undefined where it keeps nothing (IndexedDB blocked or missing). */
   openStore?(): Promise<OfficialStore | undefined>;
   /** The worker that reads and maps a file. */
-  importer?(): Promise<LayerImport>;
+  importer?(): Promise<Importer>;
 }
 
 /** Where an import stands, for the form: reading, mapping (with the fraction done), or waiting for the mapping. */
@@ -48,7 +51,7 @@ export class OfficialSession {
   storage: 'opening' | 'kept' | 'unavailable' = 'opening';
   importing: ImportState | undefined;
   #store: OfficialStore | undefined;
-  #importer: LayerImport | undefined;
+  #importer: Importer | undefined;
   readonly #restored: Promise<void>;
   #screener: { key: string; screener: Promise<Screener> } | undefined;
 

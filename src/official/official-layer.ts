@@ -61,8 +61,8 @@ function crsOf(layer: LayerFile, profile: ZoneProfile): LayerProvenance['crs'] {
     : guess?.candidates.length ? { en: `choose one of EPSG:${guess.candidates.join(', EPSG:')}`, zh: `从EPSG:${guess.candidates.join('、EPSG:')}中选择` }
       : { en: 'add the .prj file the GIS wrote', zh: '附上GIS软件导出的.prj文件' };
   throw new SiteInputError({
-    en: `${layer.file} declares no coordinate system (no .prj); ${guess?.why.en ?? ''}; ${offer.en} in the import form (in the CLI: "crs": "EPSG:…" in the profile)`,
-    zh: `${layer.file}未声明坐标系（没有.prj文件）；${guess?.why.zh ?? ''}；请在导入表单中${offer.zh}（命令行：在映射文件中写"crs": "EPSG:…"）`,
+    en: `${layer.file} declares no coordinate system (no .prj file, GeoJSON crs or FlatGeobuf header CRS); ${guess?.why.en ?? ''}; ${offer.en} in the import form (in the CLI: "crs": "EPSG:…" in the profile)`,
+    zh: `${layer.file}未声明坐标系（没有.prj文件，也没有GeoJSON或FlatGeobuf中的坐标系信息）；${guess?.why.zh ?? ''}；请在导入表单中${offer.zh}（命令行：在映射文件中写"crs": "EPSG:…"）`,
   });
 }
 
