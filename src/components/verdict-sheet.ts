@@ -46,5 +46,7 @@ export class VerdictSheet extends LitElement {
 customElements.define('verdict-sheet', VerdictSheet);
 
 declare global {
-  interface HTMLElementTagNameMap { 'verdict-sheet': VerdictSheet }
+  interface HTMLElementTagNameMap {
+    'verdict-sheet': VerdictSheet;
+  }
 }

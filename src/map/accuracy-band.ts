@@ -18,7 +18,8 @@ export function accuracyBand(zone: Feature, km: number, near: [number, number, n
     if (part.geometry.type === 'Point') return [part as Feature<Point>];
     const lines = part.geometry.type === 'Polygon' ? polygonToLine(part as Feature<Polygon>) : (part as Feature<LineString>);
     const rings = lines.type === 'FeatureCollection' ? lines.features : [lines];
-    return rings.map((ring) => bboxClip(ring as Feature<LineString | MultiLineString>, window) as Feature<LineString | MultiLineString>)
+    return rings
+      .map((ring) => bboxClip(ring as Feature<LineString | MultiLineString>, window) as Feature<LineString | MultiLineString>)
       .filter((clipped) => clipped.geometry.coordinates.length > 0);
   });
   if (edges.length === 0) return [];

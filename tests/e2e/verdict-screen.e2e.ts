@@ -9,7 +9,9 @@ import { artifacts, launch, openAtlas, screenshot, type Watched } from './browse
 let browser: Browser;
 let desktop: Watched;
 /** The About panel opens on a first visit; these tests look at the map and the card, as a returning reviewer does. */
-const returning = { before: (context: BrowserContext) => context.addInitScript(() => localStorage.setItem('nm-carbon-atlas:about-seen', '1')) };
+const returning = {
+  before: (context: BrowserContext) => context.addInitScript(() => localStorage.setItem('nm-carbon-atlas:about-seen', '1')),
+};
 beforeAll(async () => {
   browser = await launch();
   desktop = await openAtlas(browser, returning);
@@ -21,17 +23,35 @@ afterAll(async () => {
 
 /** Sets a point site and a project type as a link or window.atlas would, and waits for the card. */
 async function screen(page: Page, projectType: string, coordinates: [number, number]): Promise<void> {
-  await page.evaluate(([type, point]) => window.atlas.setState({
-    panel: 'screening', projectType: type as never, site: { type: 'Point', coordinates: point as [number, number] },
-  }), [projectType, coordinates] as const);
-  await page.waitForFunction(([x, y]) => {
-    const card = document.querySelector('screening-panel')?.shadowRoot?.querySelector('.verdict');
-    return card !== null && card !== undefined && window.atlas.getState().site?.type === 'Point' &&
-      JSON.stringify((window.atlas.getState().site as { coordinates: number[] }).coordinates) === JSON.stringify([x, y]);
-  }, coordinates, { timeout: 60_000 });
+  await page.evaluate(
+    ([type, point]) =>
+      window.atlas.setState({
+        panel: 'screening',
+        projectType: type as never,
+        site: { type: 'Point', coordinates: point as [number, number] },
+      }),
+    [projectType, coordinates] as const,
+  );
+  await page.waitForFunction(
+    ([x, y]) => {
+      const card = document.querySelector('screening-panel')?.shadowRoot?.querySelector('.verdict');
+      return (
+        card !== null &&
+        card !== undefined &&
+        window.atlas.getState().site?.type === 'Point' &&
+        JSON.stringify((window.atlas.getState().site as { coordinates: number[] }).coordinates) === JSON.stringify([x, y])
+      );
+    },
+    coordinates,
+    { timeout: 60_000 },
+  );
 }
 
-const text = (page: Page, selector: string) => page.locator(`screening-panel ${selector}`).allTextContents().then((all) => all.join('\n'));
+const text = (page: Page, selector: string) =>
+  page
+    .locator(`screening-panel ${selector}`)
+    .allTextContents()
+    .then((all) => all.join('\n'));
 
 describe('the verdict card says what the verdict rests on', () => {
   test('solar PV in the Kubuqi base is not a certain "restricted": the illustrative red line is the weakest link', async () => {
@@ -49,7 +69,9 @@ describe('the verdict card says what the verdict rests on', () => {
     const decisive = page.locator('screening-panel .hits > li.decisive');
     await expect(decisive.first().textContent()).resolves.toMatch(/决定结论的规定[\s\S]*示意图形/);
     // Rules made for the whole region are folded; what the map cannot test is listed with its reason.
-    await expect(page.locator('screening-panel details.untestable summary').textContent()).resolves.toMatch(/地图上无法检验的规定（\d+ 条）/);
+    await expect(page.locator('screening-panel details.untestable summary').textContent()).resolves.toMatch(
+      /地图上无法检验的规定（\d+ 条）/,
+    );
     await screenshot(page, 'verdict-card-kubuqi');
     const download = page.waitForEvent('download');
     await page.locator('screening-panel [data-export=csv]').click();
@@ -59,7 +81,7 @@ describe('the verdict card says what the verdict rests on', () => {
     expect(csv).toContain('示意图形');
   });
 
-  test('a chemical park at 120.90 E 44.83 N is not certainly under Hinggan\'s rule', async () => {
+  test("a chemical park at 120.90 E 44.83 N is not certainly under Hinggan's rule", async () => {
     const { page } = desktop;
     await screen(page, 'chemical-park', [120.9, 44.83]);
     await expect(text(page, '.verdict .range')).resolves.toContain('结论不确定');
@@ -107,11 +129,15 @@ describe('the map and the print follow the site', () => {
     await page.locator('screening-panel textarea').fill('122.3, 43.6');
     await page.locator('screening-panel form button[type=submit]').click();
     // The point lies inside the new view (the map is 960 x 752 CSS pixels beside the panel; 512-pixel world at zoom 0).
-    await page.waitForFunction(() => {
-      const { center, zoom } = window.atlas.getState().view;
-      const degrees = 360 / (512 * 2 ** zoom);
-      return Math.abs(center[0] - 122.3) < 480 * degrees && Math.abs(center[1] - 43.6) < 376 * degrees * Math.cos((43.6 * Math.PI) / 180);
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const { center, zoom } = window.atlas.getState().view;
+        const degrees = 360 / (512 * 2 ** zoom);
+        return Math.abs(center[0] - 122.3) < 480 * degrees && Math.abs(center[1] - 43.6) < 376 * degrees * Math.cos((43.6 * Math.PI) / 180);
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     await expect(text(page, '.verdict .source')).resolves.toBe('粘贴 1 点');
     // setState resolves once the map is idle: the zones, bands and dimming are drawn by then.
     await page.evaluate(() => window.atlas.setState({}));
@@ -120,7 +146,9 @@ describe('the map and the print follow the site', () => {
 
     // The live view moves away: the print still maps the site's extent.
     await page.evaluate(() => window.atlas.setState({ view: { center: [110, 41], zoom: 5 } }));
-    await page.evaluate(() => { window.print = () => undefined; });
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
     await page.locator('screening-panel [data-export=print]').click();
     // Framing, drawing and capturing the print's map takes seconds of software WebGL on a busy machine.
     await page.locator('#print-report img').waitFor({ state: 'attached', timeout: 120_000 });

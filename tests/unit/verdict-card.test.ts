@@ -40,7 +40,9 @@ describe('the verdict card', () => {
     expect(shown.filter((row) => row.decisive)).toHaveLength(1);
     // Every doubt of a hit is a reason on its row.
     for (const [index, hit] of report.hits.entries()) {
-      const row = [...shown, ...card.withoutRule].find((one) => one.zoneId === hit.zoneId && one.rule === (hit.summary?.zh ?? hit.reason?.zh ?? ''));
+      const row = [...shown, ...card.withoutRule].find(
+        (one) => one.zoneId === hit.zoneId && one.rule === (hit.summary?.zh ?? hit.reason?.zh ?? ''),
+      );
       expect(row, `hit ${index}`).toBeDefined();
       for (const doubt of hit.doubts) expect(row!.reasons).toContain(doubt.text.zh);
     }
@@ -54,21 +56,37 @@ describe('the verdict card', () => {
   });
 
   test('figures with a range read "value (low–high)"', () => {
-    const report = screener.screen({ type: 'Polygon', coordinates: [[[107.113, 39.318], [107.137, 39.318], [107.137, 39.342],
-      [107.113, 39.342], [107.113, 39.318]]] }, 'coking');
+    const report = screener.screen(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [107.113, 39.318],
+            [107.137, 39.318],
+            [107.137, 39.342],
+            [107.113, 39.342],
+            [107.113, 39.318],
+          ],
+        ],
+      },
+      'coking',
+    );
     const ranged = report.hits.find((hit) => hit.shareOfSiteRange);
     expect(ranged).toBeDefined();
-    const row = verdictCard(report, 'en').groups.flatMap((group) => [...group.rows, ...group.regionWide]).find((one) => one.zoneId === ranged!.zoneId)!;
+    const row = verdictCard(report, 'en')
+      .groups.flatMap((group) => [...group.rows, ...group.regionWide])
+      .find((one) => one.zoneId === ranged!.zoneId)!;
     const [low, high] = ranged!.shareOfSiteRange!;
     expect(row.figures).toContain(`of the site ${ranged!.shareOfSitePct} % (${low}–${high} %)`);
   });
 });
 
 describe('the CSV row of a full report', () => {
-  test('carries the certainty, worst case, conclusion, each hit\'s reasons and the untestable rules', () => {
+  test("carries the certainty, worst case, conclusion, each hit's reasons and the untestable rules", () => {
     const report = screen('chemical-park', [120.9, 44.83]);
     const row = rowOfReport('site', report);
-    const cells = (lang: 'zh' | 'en' | undefined) => Object.fromEntries(reportColumns.map((column) => [column.name, column.value(row, lang)]));
+    const cells = (lang: 'zh' | 'en' | undefined) =>
+      Object.fromEntries(reportColumns.map((column) => [column.name, column.value(row, lang)]));
     expect(cells(undefined)).toMatchObject({ certainty: 'uncertain', worst_case: 'prohibited', conclusion: report.conclusion.zh });
     expect(cells('en')).toMatchObject({ certainty: 'not certain', worst_case: 'Prohibited', conclusion: report.conclusion.en });
     expect(String(cells('zh')['reasons'])).toMatch(/兴安盟: .*73 公里精度范围内/);
