@@ -26,6 +26,7 @@ const precache: { version: string; files: string[] } = JSON.parse('__ATLAS_PRECA
 const cacheName = `nm-carbon-atlas-${precache.version}`;
 const scope = new URL('./', worker.location.href);
 const index = new URL('./index.html', scope).href;
+const precached = new Set(precache.files.map((file) => new URL(file, scope).href));
 
 worker.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -45,14 +46,12 @@ worker.addEventListener('activate', (event) => {
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== scope.origin || !url.href.startsWith(scope.href)) return;
-  // Every page of the atlas is index.html with a different query or hash (?embed=1, ?load=...).
-  const key = request.mode === 'navigate' ? index : url.origin + url.pathname;
-  event.respondWith((async () => {
-    const cached = await caches.match(key, { cacheName });
-    if (cached) return cached;
-    return fetch(request);
-  })());
+  // The atlas's page is index.html, at the folder's address or its own, with any query (?embed=1, ?load=...).
+  const path = url.origin + url.pathname;
+  const key = path === scope.href ? index : path;
+  // Anything else (a share file, the opt-in basemap's tiles) goes to the network as if there were no worker.
+  if (request.method !== 'GET' || !precached.has(key)) return;
+  event.respondWith((async () => (await caches.match(key, { cacheName })) ?? fetch(request))());
 });
 
 // A module for the type checker, so that its names stay its own; the build strips this line and ships a classic worker.
