@@ -90,8 +90,7 @@ export class Atlas {
     });
     this.presenting = new Presenting({
       store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
-      credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict,
-      storage: () => platform.storage, report: (id, text) => this.messages.report(id, text),
+      attributions: () => this.data?.attributions ?? [], report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
     this.reader = new ReaderSession({ store: this.store, collections, changed });
@@ -152,14 +151,17 @@ export class Atlas {
       if (layerId) this.failed = { ...this.failed, [layerId]: message };
       this.messages.report(layerId ?? 'manifest', layer ? `${layer.title[lang]}: ${message}` : message);
     }
-    if (data.manifest) map.setAttribution(data.credits);
+    if (data.manifest) map.setAttribution(data.attributions);
     this.store.update((state) => ({ ...state, view: map.view() }));
     this.#loaded = true;
     this.links = this.platform.links(this.store, this.defaults,
-      () => ({ dataVersion: this.dataVersion, verdict: this.screening.report?.verdict }),
+      () => ({ dataVersion: this.dataVersion, verdict: this.screening.report?.verdict, unknown: this.official.linkParams() }),
       (notices, decoded) => {
         const restored = restoreNotice(notices, this.store.state.lang);
         if (restored) this.messages.report('link', restored);
+        void this.official.missingNotice(decoded.unknown, this.store.state.lang).then((missing) => {
+          if (missing) this.messages.report('official-layers', missing);
+        });
         // A link's verdict is compared with today's even on the same data: the engine may have changed since.
         if ((!decoded.dataVersion || decoded.dataVersion === this.dataVersion) && !decoded.verdict) return;
         void this.screening.update().then((report) => {

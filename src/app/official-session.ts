@@ -6,6 +6,8 @@ import type { LayerImport } from '../official/import-client.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
 import { zoneProfileSchema, type ZoneProfile } from '../official/profile.ts';
+import { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey, officialLinkValue } from '../official/share-link.ts';
+import type { Lang } from '../state/state.ts';
 import type { Save } from './files.ts';
 
 export interface OfficialHost {
@@ -155,6 +157,18 @@ export class OfficialSession {
     if (!this.importing) return;
     this.importing = { ...this.importing, phase, fraction };
     this.host.changed();
+  }
+
+  /** The link parameter naming the loaded layers (none while there are none). */
+  linkParams(): [string, string][] {
+    return this.layers.length === 0 ? [] : [[officialLinkKey, officialLinkValue(this.layers.map((stored) => stored.layer.provenance))]];
+  }
+
+  /** What a link's recipient must load: the layers it names that this browser has not (once the store is read). */
+  async missingNotice(params: readonly [string, string][], lang: Lang): Promise<string | undefined> {
+    await this.#restored;
+    const linked = linkedLayers(params.find(([key]) => key === officialLinkKey)?.[1]);
+    return missingLayersNotice(missingLayers(linked, this.layers.map((stored) => stored.layer.provenance)), lang);
   }
 
   #refused(file: File, error: unknown, summary?: LayerSummary): void {

@@ -34,7 +34,9 @@ export class HistorySync {
   }
 
   hash(): string {
-    return encodeHash(this.store.state, this.defaults, { ...this.extras(), unknown: this.#unknown });
+    // The page's own extra keys (the official layers it screens on) come first and win over a link's old ones.
+    const extras = this.extras();
+    return encodeHash(this.store.state, this.defaults, { ...extras, unknown: [...(extras.unknown ?? []), ...this.#unknown] });
   }
 
   /** The link for the current state, on this page's own address. */

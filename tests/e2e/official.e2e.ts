@@ -76,6 +76,15 @@ describe('official layers in the atlas', () => {
     expect(redLine.hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh)).toContain('黄河湿地红线斑块（red-line-gk36.zip，第2个要素（黄河湿地红线斑块））');
     expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(false);
 
+    // A share link names the layers; a fresh browser, which has not loaded them, says which to load.
+    const shared = await page.evaluate(() => window.atlas.shareUrl());
+    expect(decodeURIComponent(shared)).toContain('red-line-gk36.zip');
+    const fresh = await openAtlas(browser, { hash: new URL(shared).hash });
+    await fresh.page.waitForFunction(() => [...document.querySelectorAll('message-bar')]
+      .some((bar) => (bar.shadowRoot ?? bar).textContent?.includes('red-line-gk36.zip') && (bar.shadowRoot ?? bar).textContent?.includes('control-units.zip')));
+    await screenshot(fresh.page, 'official-link-missing-layers');
+    await fresh.context.close();
+
     await page.reload();
     await page.waitForFunction(() => window.atlas !== undefined);
     await page.evaluate(() => window.atlas.ready);
