@@ -90,7 +90,8 @@ export class Atlas {
     });
     this.presenting = new Presenting({
       store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
-      attributions: () => this.data?.attributions ?? [], report: (id, text) => this.messages.report(id, text),
+      credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict,
+      storage: () => platform.storage, report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
     this.reader = new ReaderSession({ store: this.store, collections, changed });
@@ -151,7 +152,7 @@ export class Atlas {
       if (layerId) this.failed = { ...this.failed, [layerId]: message };
       this.messages.report(layerId ?? 'manifest', layer ? `${layer.title[lang]}: ${message}` : message);
     }
-    if (data.manifest) map.setAttribution(data.attributions);
+    if (data.manifest) map.setAttribution(data.credits);
     this.store.update((state) => ({ ...state, view: map.view() }));
     this.#loaded = true;
     this.links = this.platform.links(this.store, this.defaults,
