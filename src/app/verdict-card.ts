@@ -41,6 +41,8 @@ export interface VerdictCard {
   headline: string;
   /** "Not certain: clear to restricted …", only when the verdict is uncertain. */
   range: string | undefined;
+  /** What the map's accuracy bands mean, when the site lies within an edge's accuracy (the map draws a band there). */
+  bandHint: string | undefined;
   conclusion: string;
   groups: CardGroup[];
   /** Zones the site meets where no rule concerns the project type, folded. */
@@ -56,7 +58,7 @@ export function verdictCard(report: Report, lang: Lang): VerdictCard {
     if (members.length === 0) return [];
     const folded = (row: CardRow) => row.zoneId === regionZoneId && !row.decisive;
     return [{
-      verdict, title: `${t(verdictKey[verdict], lang)} (${members.length})`,
+      verdict, title: `${t(verdictKey[verdict], lang)}${lang === 'zh' ? `（${members.length}）` : ` (${members.length})`}`,
       rows: members.filter((row) => !folded(row)), regionWide: members.filter(folded),
     }];
   });
@@ -65,6 +67,8 @@ export function verdictCard(report: Report, lang: Lang): VerdictCard {
     range: report.certainty === 'uncertain' ? t('verdictRange', lang)
       .replace('{best}', t(verdictKey[bestCase(report)], lang)).replace('{worst}', t(verdictKey[report.worstCase], lang)) : undefined,
     conclusion: report.conclusion[lang],
+    bandHint: report.hits.some((hit) => hit.doubts.some((doubt) => doubt.code === 'zone-edge' || doubt.code === 'jurisdiction-edge'))
+      ? t('accuracyBandHint', lang) : undefined,
     groups,
     withoutRule: rows.filter((_, index) => report.hits[index]!.ruleId === null),
     untestable: report.untestable.map((entry) => ({

@@ -35,6 +35,7 @@ export class PrintReport extends LitElement {
     <figure class="site-map">
       <img src=${mapImage} alt=${t('siteMap', lang)} />
       ${locator ? locatorInset(locator, lang) : nothing}
+      ${card.bandHint ? html`<figcaption>${card.bandHint}</figcaption>` : nothing}
     </figure>
     <ul>${report.warnings.map((warning) => html`<li>${warning.text[lang]}</li>`)}</ul>
     <table>

@@ -143,6 +143,7 @@ export class ScreeningPanel extends LitElement {
         ${this.capacity ? ` · ${this.capacity} ${unit?.[lang] ?? ''}` : ''}</div>
       </div>
       <p class="conclusion">${card.conclusion}</p>
+      ${card.bandHint ? html`<p class="hint band-hint">${card.bandHint}</p>` : nothing}
       ${warningList(report.warnings, lang)}
       ${card.groups.map((group) => html`<section class="group" data-verdict=${group.verdict}>
         <h4><span class="badge ${group.verdict}">${group.title}</span></h4>

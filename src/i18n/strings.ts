@@ -87,6 +87,10 @@ export const strings = {
   capacityIn: { zh: '规模（{unit}，可选）', en: 'Capacity ({unit}, optional)' },
   capacityOptional: { zh: '规模（可选）', en: 'Capacity (optional)' },
   verdictDetails: { zh: '查看详情', en: 'Details' },
+  accuracyBandHint: {
+    zh: '地图上沿边界的浅色宽带是所绘边界的精度范围：真实边界可能在带内任何位置，选址落在带内时结论取决于实际边界。',
+    en: 'The faint band along an edge on the map is the drawn edge\'s accuracy: the true edge may lie anywhere in it, and where the site lies in the band the verdict depends on the true edge.',
+  },
   locatorMap: { zh: '区位示意：选址在内蒙古的位置', en: 'Locator: the site in Inner Mongolia' },
   siteMap: { zh: '选址及涉及区域', en: 'The site and the zones it meets' },
   screeningReport: { zh: '项目选址筛查报告', en: 'Site screening report' },

@@ -88,6 +88,8 @@ describe('the verdict card says what the verdict rests on', () => {
     const hinggan = await text(page, '.hits > li[data-zone=hinggan]');
     expect(hinggan).toContain('不再布局新的化工园区');
     expect(hinggan).toMatch(/兴安盟所绘边界 \d+ 公里，在其 73 公里精度范围内/);
+    // The map draws a band along Hinggan's edge; the card says what the band means.
+    await expect(text(page, '.band-hint')).resolves.toContain('浅色宽带是所绘边界的精度范围');
   });
 
   test('steel at 106.99 E 39.57 N keeps the Ordos rules, each saying it depends on the Ordos-Wuhai edge', async () => {

@@ -112,6 +112,14 @@ describe('screening session', () => {
     expect(bands.some((band) => booleanPointInPolygon([108, 40.92], band as Feature<Polygon | MultiPolygon>))).toBe(true);
   });
 
+  test('an uploaded site is labelled by its file name', async () => {
+    const { atlas } = await started();
+    const file = JSON.stringify({ type: 'Point', coordinates: [108.7, 40.2] });
+    await atlas.screening.upload({ name: 'site.geojson', size: file.length, read: async () => new TextEncoder().encode(file).buffer as ArrayBuffer });
+    expect(atlas.screening.problem).toBe('');
+    expect(atlas.screening.source).toEqual({ zh: 'site.geojson', en: 'site.geojson' });
+  });
+
   test('a site the user gives is labelled by where it came from and framed with its zones', async () => {
     const { atlas, map } = await started();
     atlas.setProjectType('steel');

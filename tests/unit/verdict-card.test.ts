@@ -23,6 +23,19 @@ describe('the verdict card', () => {
     expect(card.conclusion).toBe(report.conclusion.en);
   });
 
+  test("the map's accuracy bands are explained where the site lies within an edge's accuracy, and only there", () => {
+    for (const [type, point] of [
+      ['chemical-park', [120.9, 44.83]],
+      ['steel', [111.0, 42.5]],
+      ['solar-pv', [108.7, 40.2]],
+    ] as const) {
+      const report = screen(type, point as [number, number]);
+      const edge = report.hits.some((hit) => hit.doubts.some((doubt) => doubt.code === 'zone-edge' || doubt.code === 'jurisdiction-edge'));
+      expect(verdictCard(report, 'zh').bandHint !== undefined, `${type} at ${point}`).toBe(edge);
+    }
+    expect(verdictCard(screen('chemical-park', [120.9, 44.83]), 'zh').bandHint).toMatch(/精度范围/);
+  });
+
   test('a firm verdict has no span', () => {
     const report = screen('steel', [111.0, 42.5]);
     expect(report.certainty).toBe('firm');
@@ -33,6 +46,7 @@ describe('the verdict card', () => {
     const report = screen('steel', [106.99, 39.57]);
     const card = verdictCard(report, 'zh');
     expect(card.groups.map((group) => group.verdict)).toEqual(['prohibited', 'restricted', 'conditional']);
+    expect(card.groups[0]!.title).toMatch(/^禁止（\d+）$/);
     const shown = card.groups.flatMap((group) => [...group.rows, ...group.regionWide]);
     expect(shown).toHaveLength(report.hits.filter((hit) => hit.ruleId !== null).length);
     expect(card.groups.flatMap((group) => group.regionWide).every((row) => row.zoneId === 'inner-mongolia' && !row.decisive)).toBe(true);
