@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { launch, openAtlas, artifacts } from './browser.ts';
+import { launch, openAtlas, artifacts, screenshot } from './browser.ts';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { layerDefinitions } from '../../layers/registry.ts';
+import type { ExportLayout } from '../../src/map/export-png.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,6 +26,184 @@ function largeSite(vertices: number) {
   });
   return { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
 }
+
+interface Box { x: number; y: number; width: number; height: number }
+type Png = { width: number; height: number; data: Buffer };
+
+/** Share of a box's pixels within `tolerance` of `hex`, or (no hex) unlike the panel's paper colour. */
+function share(png: Png, box: Box, hex?: string, tolerance = 40): number {
+  const target = hex ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) : [255, 253, 248];
+  let hits = 0;
+  for (let y = box.y; y < box.y + box.height; y += 1) {
+    for (let x = box.x; x < box.x + box.width; x += 1) {
+      const offset = (y * png.width + x) * 4;
+      const near = target.every((value, channel) => Math.abs(png.data[offset + channel]! - value) <= tolerance);
+      if (hex ? near : !near) hits += 1;
+    }
+  }
+  return hits / Math.max(1, box.width * box.height);
+}
+
+/** A steel plant at 棋盘井: a verdict to show. */
+const qipanjing = { type: 'Point', coordinates: [107.1, 39.5] };
+
+describe('exports for slides', () => {
+  test('the PNG carries a legend of only the visible entries, a scale bar, a north arrow, the verdict, title and subtitle, and a one-line credit', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    await page.evaluate((site) => window.atlas.setState({ site: site as never, projectType: 'steel',
+      layers: { 'red-line-areas': { visible: true }, 'river-buffers': { visible: true }, deserts: { visible: true, hiddenCategories: ['sandy-land'] } } }), qipanjing);
+    await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
+    const state = await page.evaluate(() => window.atlas.getState());
+    const expected = layerDefinitions.filter((layer) => layer.properties && state.layers[layer.id]?.visible)
+      .flatMap((layer) => Object.keys(layer.palette).filter((category) => !state.layers[layer.id]!.hiddenCategories.includes(category))
+        .map((category) => layer.palette[category]!.color));
+    for (const scale of [1, 2] as const) {
+      const { dataUrl, layout } = await page.evaluate((s) => window.atlas.exportImage({ scale: s, title: '棋盘井选址', subtitle: '钢铁项目 · 汇报用图' }), scale) as
+        { dataUrl: string; layout: ExportLayout };
+      const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+      writeFileSync(`${artifacts}/export-slide-${scale}x.png`, PNG.sync.write(png));
+      // The legend: one swatch per visible entry (the hidden category left out), each painted in its colour.
+      expect(layout.legend?.entries).toBe(expected.length);
+      layout.legend!.swatches.forEach((swatch, index) => expect(share(png, swatch, expected[index], 8)).toBeGreaterThan(0.8));
+      expect(layout.legend!.x + layout.legend!.width).toBeLessThanOrEqual(png.width);
+      // The scale bar is a dark bar; its label in the interface language.
+      expect(share(png, layout.scaleBar, '#2b2b2b', 30)).toBeGreaterThan(0.3);
+      expect(layout.scaleBar.label).toMatch(/^\d+ (公里|米)$/);
+      expect(share(png, layout.northArrow, '#2b2b2b', 30)).toBeGreaterThan(0.2);
+      // Title, subtitle and verdict are drawn; the verdict in its colour.
+      expect(share(png, layout.title)).toBeGreaterThan(0.03);
+      expect(share(png, layout.subtitle!)).toBeGreaterThan(0.03);
+      expect(share(png, layout.verdict!, '#8e1b17', 30) + share(png, layout.verdict!, '#c62828', 30)).toBeGreaterThan(0.5);
+      // The credit: one line across the foot of the image, with text on it, in Chinese.
+      expect(layout.credit.height).toBeLessThanOrEqual(19 * scale + 1);
+      expect(layout.credit.y + layout.credit.height).toBe(png.height);
+      expect(share(png, layout.credit)).toBeGreaterThan(0.02);
+      expect(layout.credit.text).toMatch(/^\d{4}-\d{2}-\d{2} · 数据：/);
+      // Nothing overlaps: legend above the scale bar, scale bar above the credit.
+      expect(layout.legend!.y + layout.legend!.height).toBeLessThanOrEqual(layout.scaleBar.y);
+      expect(layout.scaleBar.y + layout.scaleBar.height).toBeLessThanOrEqual(layout.credit.y);
+    }
+    await atlas.context.close();
+  });
+
+  test('on a small frame the legend still fits, in columns', async () => {
+    const atlas = await openAtlas(browser, { viewport: { width: 640, height: 420 } });
+    const { page } = atlas;
+    await page.evaluate((ids) => window.atlas.setState({ layers: Object.fromEntries(ids.map((id) => [id, { visible: true }])) }),
+      layerDefinitions.filter((layer) => layer.properties).map((layer) => layer.id));
+    const { layout } = await page.evaluate(() => window.atlas.exportImage({ scale: 1 })) as { layout: ExportLayout };
+    const box = (await page.locator('#map').boundingBox())!;
+    const legend = layout.legend!;
+    expect(legend.entries).toBeGreaterThan(20);
+    expect(legend.x + legend.width).toBeLessThanOrEqual(Math.round(box.width));
+    expect(legend.y).toBeGreaterThanOrEqual(layout.title.y + layout.title.height);
+    expect(new Set(legend.swatches.map((swatch) => swatch.x)).size).toBeGreaterThan(1);
+    await atlas.context.close();
+  });
+
+  test('2x export shows its progress while it runs, and the English export credits in English', async () => {
+    const atlas = await openAtlas(browser, { locale: 'en-US' });
+    const { page } = atlas;
+    await page.locator('share-tools summary').click();
+    // Watched from inside the page: the progress may come and go between two polls from here.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const look = () => {
+        const status = document.querySelector('export-options')?.shadowRoot?.querySelector('.progress');
+        if (status?.querySelector('progress')) seen.push(status.textContent!.trim());
+        if (seen.length === 0) requestAnimationFrame(look);
+      };
+      look();
+    });
+    const download = page.waitForEvent('download');
+    await page.locator('share-tools [data-action=export-2x]').click();
+    await download;
+    expect(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen[0])).toContain('Exporting the 2x image');
+    await page.locator('export-options progress').waitFor({ state: 'detached' });
+    const { layout } = await page.evaluate(() => window.atlas.exportImage({ scale: 1 })) as { layout: ExportLayout };
+    expect(layout.credit.text).toMatch(/· Data: .*GSHHG/);
+    expect(layout.scaleBar.label).toMatch(/^\d+ (km|m)$/);
+    await atlas.context.close();
+  });
+});
+
+describe('embeds and the first visit', () => {
+  test('in a cross-site iframe with storage blocked the atlas starts, shows the verdict badge and a folded legend', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'zh-CN' });
+    // Third-party storage blocked, as privacy browsers do: storage throws inside any frame that is not the top one.
+    await context.addInitScript(() => {
+      if (window.top === window) return;
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, { get() { throw new DOMException("Failed to read the 'localStorage' property: Access is denied", 'SecurityError'); } });
+      }
+    });
+    const errors: string[] = [];
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const normal = await openAtlas(browser);
+    await normal.page.evaluate((site) => window.atlas.setState({ site: site as never, projectType: 'steel' }), qipanjing);
+    const embedUrl = (await normal.page.evaluate(() => window.atlas.shareUrl())).replace(/\/?#/, '/?embed=1#');
+    await normal.context.close();
+    // The host page is another site, served from 127.0.0.2 (the atlas is on 127.0.0.1).
+    const host = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><title>host</title><h1>A report page</h1><iframe src="${embedUrl}" width="800" height="500"></iframe>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.2', resolve));
+    await page.goto(`http://127.0.0.2:${(host.address() as AddressInfo).port}/`);
+    const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+    expect(frame.url()).toContain('embed=1');
+    await frame.waitForFunction(() => window.atlas !== undefined);
+    await frame.evaluate(() => window.atlas.ready);
+    expect(await frame.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } })).toBe('blocked');
+    await frame.locator('embed-badge p').waitFor();
+    await expect(frame.locator('embed-badge p').textContent()).resolves.toMatch(/结论：(禁止|限制)/);
+    const legend = frame.locator('map-legend');
+    await expect(legend.evaluate((element) => element.shadowRoot!.querySelector('details')!.open)).resolves.toBe(false);
+    const legendBox = (await legend.boundingBox())!;
+    expect(legendBox.width * legendBox.height).toBeLessThan(800 * 500 * 0.05);
+    await expect(frame.locator('about-panel').count()).resolves.toBe(0);
+    await screenshot(page, 'embed-cross-site');
+    expect(errors).toEqual([]);
+    await context.close();
+    host.close();
+  });
+
+  test('the About panel opens on a first visit, stays closed once dismissed, opens from the header, and never in an embed', async () => {
+    const first = await openAtlas(browser, { firstVisit: true });
+    const { page } = first;
+    await page.locator('about-panel .documents li').nth(4).waitFor();
+    const documents = await page.locator('about-panel .documents li').allTextContents();
+    expect(documents).toHaveLength(5);
+    expect(documents.join('\n')).toContain('内政发〔2017〕63号');
+    await expect(page.locator('about-panel .sources li').count()).resolves.toBeGreaterThan(10);
+    await screenshot(page, 'about-zh');
+    await page.locator('about-panel button.dismiss').click();
+    await page.reload();
+    await page.waitForFunction(() => window.atlas !== undefined);
+    await page.evaluate(() => window.atlas.ready);
+    await expect(page.locator('about-panel').count()).resolves.toBe(0);
+    await page.locator('header.bar button.about').click();
+    await page.locator('about-panel .documents li').first().waitFor();
+    await first.context.close();
+    const embedded = await openAtlas(browser, { firstVisit: true, hash: '?embed=1' });
+    await expect(embedded.page.locator('about-panel').count()).resolves.toBe(0);
+    await embedded.context.close();
+  });
+
+  test('the embed dialog copies its snippet', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    await atlas.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: atlas.baseUrl });
+    await page.locator('share-tools summary').click();
+    await page.locator('share-tools [data-action=embed]').click();
+    await page.locator('.embed-dialog button.copy-snippet').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1#/);
+    await atlas.context.close();
+  });
+});
 
 describe('presenting', () => {
   test('PNG export has the map size (and twice it) and is not blank', async () => {
