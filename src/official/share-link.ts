@@ -1,4 +1,4 @@
-import type { Lang } from '../state/state.ts';
+import type { Bilingual } from '../schema/bilingual.ts';
 import type { LayerProvenance } from './official-layer.ts';
 
 /** The link key that names the official layers a shared view was screened on. */
@@ -35,7 +35,7 @@ export const missingLayers = (linked: readonly LinkedLayer[], loaded: readonly L
   linked.filter((layer) => !loaded.some((have) => have.sha256.startsWith(layer.sha)));
 
 /** What the recipient of a link must load before its verdict can be reproduced. */
-export function missingLayersNotice(missing: readonly LinkedLayer[], lang: Lang): string | undefined {
+export function missingLayersNotice(missing: readonly LinkedLayer[], lang: keyof Bilingual): string | undefined {
   if (missing.length === 0) return undefined;
   const list = missing.map((layer) => `${layer.file} (sha256 ${layer.sha}…)`).join(lang === 'zh' ? '、' : ', ');
   return lang === 'zh'

@@ -17,7 +17,7 @@ const knownExceptions = {
   components: [] as string[],
 };
 
-const engines = ['geodesy', 'documents', 'site-input', 'stats', 'screening', 'report', 'search'];
+const engines = ['geodesy', 'documents', 'site-input', 'stats', 'screening', 'report', 'search', 'official'];
 
 /** Folder (under src/, or a top-level one) -> the folders its modules may import. Same table as CONTRIBUTING.md. */
 const mayImport: Record<string, readonly string[]> = {
@@ -32,6 +32,7 @@ const mayImport: Record<string, readonly string[]> = {
   screening: ['schema', 'geodesy', 'data', 'layers', 'documents', 'site-input', 'stats'],
   report: ['schema', 'geodesy', 'data', 'layers', 'documents', 'site-input', 'stats', 'screening', 'i18n'],
   search: ['schema', 'layers', 'data'],
+  official: ['schema', 'geodesy', 'site-input'],
   i18n: ['schema', 'state', 'screening'],
   state: ['schema', 'layers', ...engines],
   map: ['schema', 'layers', 'state', 'i18n', 'geodesy'],
