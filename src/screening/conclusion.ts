@@ -68,8 +68,8 @@ function sentence(
   const doubt: Bilingual = certainty === 'firm' ? { zh: '', en: '' }
     : { zh: `（不确定${worse ? `，可能为“${worse.zh}”` : ''}）`, en: ` (not certain${worse ? `; could be ${worse.en}` : ''})` };
   return {
-    zh: `“${label.zh}”${doubt.zh}：${summary.zh}（${title.zh}第 ${line} 行，${hit.name.zh}，规定 ${hit.ruleId}）。最薄弱的依据：${weakest.zh}。`,
-    en: `${label.en[0]?.toUpperCase()}${label.en.slice(1)}${doubt.en}: ${summary.en} (${title.en}, line ${line}, in ${hit.name.en}, rule ${hit.ruleId}). Weakest link: ${weakest.en}.`,
+    zh: `“${label.zh}”${doubt.zh}：${summary.zh}（${title.zh}第 ${line} 行，${hit.name.zh}）。最薄弱的依据：${weakest.zh}。`,
+    en: `${label.en[0]?.toUpperCase()}${label.en.slice(1)}${doubt.en}: ${summary.en} (${title.en}, line ${line}, in ${hit.name.en}). Weakest link: ${weakest.en}.`,
   };
 }
 
