@@ -27,7 +27,7 @@ function fakeMap(calls: Call[]) {
     getCanvas: () => element,
     getCanvasContainer: () => element,
     getContainer: () => element,
-    getSource: () => ({}),
+    getSource: () => ({ setData() {} }),
     jumpTo: (options) => {
       const { center, zoom, bearing, pitch } = options as { center: [number, number]; zoom: number; bearing: number; pitch: number };
       Object.assign(camera, { center: { lng: center[0], lat: center[1] }, zoom, bearing, pitch });
@@ -106,6 +106,29 @@ describe('the map controller pushes only differences', () => {
       { method: 'setFeatureState', args: [{ source: 'wetlands', id: 'a' }, { selected: false }] },
       { method: 'setFeatureState', args: [{ source: 'deserts', id: 'b' }, { selected: true }] },
     ]);
+  });
+
+  test('a screened site dims every thematic layer and leaves the base map; clearing it restores the layers', async () => {
+    const own: Call[] = [];
+    const screened = new MapController({} as HTMLElement, layerDefinitions, initial(), () => fakeMap(own));
+    (own.find((call) => call.method === 'once' && call.args[0] === 'load')!.args[1] as () => void)();
+    own.length = 0;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const opacities = () => own.filter((call) => call.method === 'setPaintProperty' && String(call.args[1]).endsWith('opacity'));
+    screened.setScreening({ zones: [], bands: [] });
+    await settle();
+    const faded = opacities();
+    expect(faded).toContainEqual({ method: 'setPaintProperty', args: ['wetlands:fill', 'fill-opacity', ['*', 0.3, expect.anything()]] });
+    expect(faded.some((call) => String(call.args[0]).startsWith('base-'))).toBe(false);
+    own.length = 0;
+    screened.setScreening({ zones: [], bands: [] });
+    await settle();
+    expect(opacities()).toEqual([]);
+    screened.setScreening(undefined);
+    await settle();
+    const wetlands = styleLayers(layerDefinitions.find((layer) => layer.id === 'wetlands')!, initial().layers['wetlands']!);
+    const fill = wetlands.find((spec) => spec.id === 'wetlands:fill')! as { paint: Record<string, unknown> };
+    expect(opacities()).toContainEqual({ method: 'setPaintProperty', args: ['wetlands:fill', 'fill-opacity', fill.paint['fill-opacity']] });
   });
 
   test('a moved view jumps once, and the same view again does not', () => {
