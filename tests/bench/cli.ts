@@ -1,0 +1,126 @@
+/**
+ * Batch screening end to end (a script, not a test): `npx tsx tests/bench/cli.ts [points] [pairs]`.
+ * Writes `points` seeded points (default 1,000,000) over the region's box as CSV, GeoJSON, GeoJSON Lines and
+ * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, for each format, the screen command
+ * (`npm run screen`, CSV report to /dev/null) and a floor that only reads and parses the same file the same way
+ * (tests/bench/cli-floor.ts), alternately in child processes (A B A B). Each child reports its own CPU time and
+ * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { seededRandom } from '../../src/screening/seeded-random.ts';
+import { median } from './interleave.ts';
+
+const points = Number(process.argv[2] ?? 1_000_000);
+const pairs = Number(process.argv[3] ?? 2);
+const root = new URL('../..', import.meta.url).pathname;
+const folder = join(root, 'node_modules/.cache/cli-bench');
+mkdirSync(folder, { recursive: true });
+
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMiB: number;
+}
+
+/** One child: node with tsx and the usage reporter, stdout thrown away, its own CPU and memory read back. */
+async function run(script: string, args: string[]): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
+    cwd: root, stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let usage = '';
+  let errors = '';
+  child.stdio[3]!.on('data', (chunk: Buffer) => { usage += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+  const [code] = await once(child, 'close');
+  const wallMs = performance.now() - started;
+  if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`);
+  const used = JSON.parse(usage) as NodeJS.ResourceUsage;
+  return { wallMs, cpuMs: (used.userCPUTime + used.systemCPUTime) / 1000, maxRssMiB: used.maxRSS / 1024 };
+}
+
+/** The seeded points, written in every format; FlatGeobuf only where ogr2ogr can make it. */
+async function writeInputs(): Promise<Map<string, string>> {
+  const random = seededRandom(1_000_003);
+  const files = new Map<string, string>([['csv', join(folder, `points-${points}.csv`)], ['geojson', join(folder, `points-${points}.geojson`)],
+    ['geojsonl', join(folder, `points-${points}.geojsonl`)]]);
+  const csv = createWriteStream(files.get('csv')!);
+  const geojson = createWriteStream(files.get('geojson')!);
+  const lines = createWriteStream(files.get('geojsonl')!);
+  csv.write('id,lon,lat\n');
+  geojson.write('{"type":"FeatureCollection","features":[\n');
+  const block = 10_000;
+  for (let start = 0; start < points; start += block) {
+    let csvText = '';
+    let featureText = '';
+    for (let n = start; n < Math.min(points, start + block); n++) {
+      const x = (97.2 + random() * 28.8).toFixed(6);
+      const y = (37.4 + random() * 16).toFixed(6);
+      csvText += `p${n},${x},${y}\n`;
+      featureText += `{"type":"Feature","properties":{"id":"p${n}"},"geometry":{"type":"Point","coordinates":[${x},${y}]}}\n`;
+    }
+    const written: [NodeJS.WritableStream, string][] = [[csv, csvText], [lines, featureText],
+      [geojson, (start > 0 ? ',' : '') + featureText.trimEnd().replaceAll('\n', ',\n')]];
+    // Waits only on the streams whose buffer is full, so that memory stays flat at any size.
+    await Promise.all(written.map(([stream, text]) => (stream.write(text) ? undefined : once(stream, 'drain'))));
+  }
+  geojson.write('\n]}\n');
+  await Promise.all([csv, geojson, lines].map((stream) => new Promise((resolve) => stream.end(resolve))));
+  const fgb = join(folder, `points-${points}.fgb`);
+  const ogr = spawnSync('ogr2ogr', ['-f', 'FlatGeobuf', fgb, files.get('geojsonl')!, '-overwrite'], { encoding: 'utf8' });
+  if (ogr.status === 0) files.set('flatgeobuf', fgb);
+  else console.log(`FlatGeobuf input not written (ogr2ogr ${ogr.error ? 'not installed' : `failed: ${ogr.stderr.trim()}`}): skipped`);
+  return files;
+}
+
+const files = await writeInputs();
+const screen = join(root, 'src/cli/screen.ts');
+const floor = join(root, 'tests/bench/cli-floor.ts');
+const cliArgs = (file: string) => [file, '--type', 'solar-pv', '--format', 'csv'];
+
+// Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
+const single = join(folder, 'one-point.csv');
+writeFileSync(single, 'id,lon,lat\np0,111.6,40.8\n');
+const startups: Run[] = [];
+for (let n = 0; n < pairs; n++) startups.push(await run(screen, cliArgs(single)));
+const startup = { wallMs: median(startups.map((entry) => entry.wallMs)), cpuMs: median(startups.map((entry) => entry.cpuMs)) };
+
+const results = new Map<string, { ours: Run; floor: Run; ratio: number; cpuRatio: number }>();
+for (const [format, file] of files) {
+  const ours: Run[] = [];
+  const floors: Run[] = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    ours.push(await run(screen, cliArgs(file)));
+    floors.push(await run(floor, [file]));
+  }
+  const pick = (runs: Run[]): Run => ({
+    wallMs: median(runs.map((entry) => entry.wallMs)), cpuMs: median(runs.map((entry) => entry.cpuMs)),
+    maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
+  });
+  const ratio = (key: 'wallMs' | 'cpuMs') => median(ours.map((entry, pair) => entry[key] / floors[pair]![key]));
+  results.set(format, { ours: pick(ours), floor: pick(floors), ratio: ratio('wallMs'), cpuRatio: ratio('cpuMs') });
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const holds = (ok: boolean) => (ok ? 'holds' : 'does not hold');
+console.log(`screen command, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`);
+for (const [format, { ours, floor: base, ratio, cpuRatio }] of results) {
+  console.log(`  ${format.padEnd(10)} screen ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; `
+    + `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU of the floor`);
+}
+const csv = results.get('csv')!;
+const rate = (key: 'wallMs' | 'cpuMs') => points / Math.max(1e-9, (csv.ours[key] - startup[key]) / 1000);
+const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} points/s`;
+console.log(`target: CSV at least 1,000,000 points/s after start-up: ${perSecond(rate('wallMs'))} wall, ${perSecond(rate('cpuMs'))} CPU: ${holds(rate('wallMs') >= 1e6)}`);
+console.log(`target: CSV within 2.5x of its read+parse floor: x${csv.ratio.toFixed(2)} wall, x${csv.cpuRatio.toFixed(2)} CPU: ${holds(csv.ratio <= 2.5)}`);
+for (const format of ['geojson', 'geojsonl', 'flatgeobuf']) {
+  const entry = results.get(format);
+  if (!entry) continue;
+  const ratio = entry.ours.wallMs / csv.ours.wallMs;
+  console.log(`target: ${format} within 1.5x of CSV: x${ratio.toFixed(2)} wall, x${(entry.ours.cpuMs / csv.ours.cpuMs).toFixed(2)} CPU: ${holds(ratio <= 1.5)}`);
+}
+const memory = Math.max(...[...results.values()].map((entry) => entry.ours.maxRssMiB));
+console.log(`target: memory under 300 MiB for every format: ${Math.round(memory)} MiB at most (x${(memory / 300).toFixed(2)}): ${holds(memory < 300)}`);
