@@ -41,6 +41,7 @@ export class LedgerTable extends LitElement {
     .badge { border-radius: 10px; padding: 1px 7px; white-space: nowrap; font-size: 11px; }
     td.reason { min-width: 260px; color: #4a4036; }
     td.citation { min-width: 300px; max-width: 480px; }
+    td.scope, td.binding, td.document, td.theme, td.status { white-space: nowrap; }
   `];
 
   override render() {

@@ -11,6 +11,8 @@ afterAll(async () => {
 });
 
 const renewable = 'od-renewable-capacity-2025';
+/** The whole sentence its citation sits in (seeds/ordos-pollution-carbon.txt, line 28). */
+const sentence = '到2025年，争取可再生能源装机达到5000万千瓦，装机比重达到50%，可再生能源电力消纳占比达到35%以上。';
 const cjk = /[\u3400-\u9fff]/;
 
 async function openLedger(page: Page): Promise<void> {
@@ -82,6 +84,55 @@ describe('the policy ledger', () => {
     await atlas.context.close();
   });
 
+  test('an opened row shows its whole cited sentence, its place in the document and the map figure\'s range, and opens the reader there', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    await openLedger(page);
+    await page.locator('ledger-panel select[name=place]').selectOption('ordos');
+    const row = page.locator(`ledger-panel li[data-row=${renewable}]`);
+    await row.click();
+    // The map figure with the range its edges' accuracy allows, and the reason saying how the range was found.
+    await expect(row.locator('.map').textContent()).resolves.toMatch(/范围 [\d,.]+–[\d,.]+ 万千瓦/);
+    await expect(row.locator('.reason').textContent()).resolves.toContain('范围按边缘附近的要素');
+    const citation = row.locator('ledger-row-details document-citation');
+    // The text loads lazily: the quote first, then the sentence around it.
+    await page.waitForFunction((id) => document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector(`li[data-row="${id}"] ledger-row-details`)
+      ?.shadowRoot?.querySelector('document-citation')?.shadowRoot?.querySelector('.place') !== null, renewable);
+    await expect(citation.locator('blockquote').textContent()).resolves.toBe(sentence);
+    await expect(citation.locator('blockquote mark').textContent()).resolves.toBe('可再生能源装机达到5000万千瓦');
+    await expect(citation.locator('.place').textContent()).resolves.toBe('二、加强源头防控 › （六）推动能源绿色低碳转型 › 1.大力发展可再生能源');
+    await expect(citation.locator('.source').textContent()).resolves.toContain('第28行');
+    await screenshot(page, 'ledger-row-sentence');
+    await citation.locator('button.open').click();
+    await page.waitForFunction(() => window.atlas.getState().reader?.doc === 'ordos-pollution-carbon');
+    expect(await page.evaluate(() => window.atlas.getState().reader)).toEqual({ doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' });
+    const passage = page.locator('document-reader .passage');
+    await passage.waitFor();
+    await expect(passage.textContent()).resolves.toContain(sentence);
+    await expect(page.locator('document-reader .passage mark').allTextContents()).resolves.toContain('可再生能源装机达到5000万千瓦');
+    await screenshot(page, 'ledger-row-reader');
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  });
+
+  test('the wide table shows each citation as its sentence, and its button opens the reader without selecting the row', async () => {
+    const atlas = await openAtlas(browser, { viewport: { width: 1600, height: 900 } });
+    const { page } = atlas;
+    await openLedger(page);
+    await page.locator('ledger-panel select[name=place]').selectOption('ordos');
+    await page.locator('ledger-panel button[name=table]').click();
+    const cell = page.locator(`ledger-table tr[data-row=${renewable}] td.citation document-citation`);
+    await cell.locator('.place').waitFor();
+    await expect(cell.locator('blockquote').textContent()).resolves.toBe(sentence);
+    await expect(cell.locator('blockquote mark').textContent()).resolves.toBe('可再生能源装机达到5000万千瓦');
+    await screenshot(page, 'ledger-table-sentence');
+    await cell.locator('button.open').click();
+    await page.waitForFunction(() => window.atlas.getState().reader?.line === 28);
+    expect(await page.evaluate(() => window.atlas.getState().ledger?.row ?? '')).toBe('');
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  });
+
   test('import a CSV of ten reported values and see the summary counts change; export them again', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
@@ -109,7 +160,10 @@ describe('the policy ledger', () => {
     const ledgerCsv = page.waitForEvent('download');
     await page.locator('ledger-panel button.csv').click();
     const table = readFileSync(await (await ledgerCsv).path(), 'utf8');
-    expect(table.startsWith('\uFEFF编号,文件,文号,文中位置,原文,')).toBe(true);
+    expect(table.startsWith('\uFEFF编号,文件,文号,文中位置,原文,原文句子,')).toBe(true);
+    // The export waited for the documents' texts: places are headings and lines, sentences whole.
+    expect(table).toContain('二、加强源头防控 › （六）推动能源绿色低碳转型 › 1.大力发展可再生能源，第28行');
+    expect(table).toContain(sentence);
     expect(table).toContain('自治区统计公报');
     expect(table).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(atlas.errors).toEqual([]);
@@ -190,7 +244,8 @@ describe('the policy ledger', () => {
     await table.locator('th[data-column=status] button').click();
     await expect(table.locator('th[data-column=status]').getAttribute('aria-sort')).resolves.toBe('descending');
     await table.locator('input[name=column][value=reason]').check();
-    await table.locator(`tr[data-row=${renewable}]`).click();
+    // On its indicator: the row also holds the citation's button, which opens the reader instead.
+    await table.locator(`tr[data-row=${renewable}] td.indicator`).click();
     await page.waitForFunction((id) => window.atlas.getState().ledger?.row === id, renewable);
     await screenshot(page, 'ledger-table');
     const link = await page.waitForFunction(() => {
