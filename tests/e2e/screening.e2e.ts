@@ -35,6 +35,8 @@ describe('site screening in the atlas', () => {
     await page.waitForFunction(() => window.atlas.getState().site?.type === 'Polygon');
     const verdict = page.locator('screening-panel .verdict');
     await expect(verdict.textContent()).resolves.toMatch(/禁止|限制/);
+    // The card is headed by where the site came from.
+    await expect(page.locator('screening-panel .verdict .source').textContent()).resolves.toBe('手绘面');
     const hits = await page.locator('screening-panel .hits > li').allTextContents();
     expect(hits.join('\n')).toContain('棋盘井蒙西地区');
     expect(hits.join('\n')).toContain('鄂尔多斯市减污降碳协同增效实施方案');
