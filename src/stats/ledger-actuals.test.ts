@@ -25,7 +25,7 @@ describe('reported values', () => {
   it('meet or miss a target at its year, converting units of one kind, and say the source', () => {
     const met = statusOf(csv('capacity,51,GW,2025,鄂尔多斯市2025年统计公报'), 'capacity');
     expect(met.status).toBe('met');
-    expect(met.reason.en).toBe('Reported 5,100 万千瓦 (2025, 鄂尔多斯市2025年统计公报); target 5,000 万千瓦 by 2025.');
+    expect(met.reason.en).toBe('Reported 5,100 × 10⁴ kW (2025, 鄂尔多斯市2025年统计公报); target 5,000 × 10⁴ kW by 2025.');
     expect(statusOf(csv('capacity,4000,万千瓦,2026,https://example.org/bulletin'), 'capacity').status).toBe('not met');
   });
 
