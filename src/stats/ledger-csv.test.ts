@@ -15,7 +15,7 @@ const row: LedgerRow = {
   indicator: { zh: '湿地保有量', en: 'Wetland, "retained", area' }, unit: '万亩',
   baseline: { value: 9000, year: 2020 }, target: null, comparator: 'reported', binding: 'binding', qualitative: false, written: null,
   measured: { value: 5922.8, unit: 'km²', inDocumentUnit: 888.42, note: { zh: '两行', en: 'two\nlines' }, accuracy: { accuracyClass: 'C', km: 15 },
-    range: { low: 5000, high: 6900.5, inDocumentUnit: { low: 750, high: 1035.08 }, how: { zh: '一阶估计', en: 'first order' } } },
+    range: { low: 5000, high: 6912.5, inDocumentUnit: { low: 750, high: 1035.08 }, how: { zh: '一阶估计', en: 'first order' } } },
   mapStatus: 'reported', mapReason: { zh: '说明', en: 'plain' },
   actuals: [{ targetId: 'x', value: 9100, achieved: null, unit: '万亩', year: 2023, source: '公报, 第3页' }],
   status: 'reported', reason: { zh: '说明', en: 'plain' },
@@ -32,7 +32,7 @@ describe('ledger CSV', () => {
       + 'baseline_year,comparator,target_value,target_year,binding,map_value,map_unit,map_low,map_high,map_range_basis,map_accuracy_km,reported_value,reported_unit,'
       + 'reported_year,reported_source,status,reason,conflicts_with,data_version');
     expect(line).toBe('x,Ecology plan,not stated,line 4,湿地保有量,湿地保有量,ecology,Inner Mongolia,"Wetland, ""retained"", area",万亩,9000,2020,'
-      + 'reported,,,binding,5922.8,km²,5000,6900.5,first order,15,9100,万亩,2023,"公报, 第3页",reported by the document only,plain,,ef302c7a2d25');
+      + 'reported,,,binding,5922.8,km²,5000,6910,first order,15,9100,万亩,2023,"公报, 第3页",reported by the document only,plain,,ef302c7a2d25');
     expect(end).toBe('');
   });
 

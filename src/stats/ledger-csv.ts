@@ -18,6 +18,9 @@ const figure = (value: { value: number | string; year: number | string } | null,
   return cell === 'unknown' ? (lang === 'zh' ? '未知' : 'unknown') : cell;
 };
 
+/** A range's end to three significant digits: it rests on a first-order bound, so more would be false precision. */
+const rangeEnd = (value: number | undefined) => (value === undefined ? undefined : Number(value.toPrecision(3)));
+
 const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang, passage: Passage | undefined) => Cell][] = [
   ['编号', 'id', (row) => row.id],
   ['文件', 'document', (row, lang) => row.document.title[lang]],
@@ -37,8 +40,8 @@ const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang, pass
   ['指标属性', 'binding', (row, lang) => bindingWords[row.binding][lang]],
   ['地图测得', 'map_value', (row) => row.measured?.value],
   ['地图单位', 'map_unit', (row) => row.measured?.unit],
-  ['地图范围下限', 'map_low', (row) => row.measured?.range.low],
-  ['地图范围上限', 'map_high', (row) => row.measured?.range.high],
+  ['地图范围下限', 'map_low', (row) => rangeEnd(row.measured?.range.low)],
+  ['地图范围上限', 'map_high', (row) => rangeEnd(row.measured?.range.high)],
   ['地图范围依据', 'map_range_basis', (row, lang) => row.measured?.range.how[lang]],
   ['地图精度（公里）', 'map_accuracy_km', (row) => row.measured?.accuracy.km],
   ['最新报告值', 'reported_value', (row, lang) => {
