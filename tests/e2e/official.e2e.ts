@@ -118,4 +118,22 @@ describe('official layers in the atlas', () => {
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
   }, 180_000);
+
+  test('where the browser blocks storage, the panel says so and an import still screens for the visit', async () => {
+    const atlas = await openAtlas(browser, {
+      before: (context) => context.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by policy', 'SecurityError'); } });
+      }),
+    });
+    const { page } = atlas;
+    await expect.poll(() => page.locator('official-layers [role=status]').first().textContent()).toContain('本浏览器不允许保存数据');
+    await importLayer(page, 'red-line-gk36.zip', async (form) => {
+      await form.locator('select[name=nameAttribute]').selectOption('名称');
+      await form.locator('input[name=accuracyKm]').fill('0.05');
+      await form.locator('input[name=mappedBy]').fill('e2e reviewer');
+    });
+    expect((await screen(page, [108.76, 40.54])).hits.some((hit) => hit.basis === 'official-user')).toBe(true);
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  }, 180_000);
 });
