@@ -19,9 +19,9 @@ const base = (id: string): LayerDefinition => {
 /** Every map layer, in draw order (first is drawn lowest). */
 export const layerDefinitions: LayerDefinition[] = [
   base('base-countries'), base('base-provinces'), base('base-region'), base('base-lakes'), base('base-rivers'),
-  base('base-yellow-river'),
-  riverBasins, deserts, redLineAreas, wetlands, riverBuffers, restrictedZones, energyBases, adminRegions, waterSections,
-  base('base-towns'),
+  riverBasins, deserts, redLineAreas, wetlands, riverBuffers, restrictedZones, energyBases, adminRegions,
+  // The Yellow River above every fill and boundary: the distance zones and the Ordos and Wuhai edges follow it.
+  base('base-yellow-river'), waterSections, base('base-towns'),
 ];
 
 export const themes = ['energy', 'ecology', 'water', 'restriction', 'administrative', 'base'] as const;

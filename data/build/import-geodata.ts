@@ -48,7 +48,9 @@ const officialEnglish: Record<string, string> = { 'Bayan Nur': 'Bayannur' };
 
 write('base-countries', read('ne10m_world_atlas_countries_region.geojson').features.map((f) => ({
   type: 'Feature', geometry: f.geometry,
-  properties: { name_en: String(f.properties?.name), name_zh: chinese[String(f.properties?.name)] ?? String(f.properties?.name) },
+  // China goes unnamed: its label would fall inside Inner Mongolia, and its provinces are named by base-provinces.
+  properties: f.properties?.name === 'China' ? {}
+    : { name_en: String(f.properties?.name), name_zh: chinese[String(f.properties?.name)] ?? String(f.properties?.name) },
 })));
 
 // Provinces are drawn for context only: a 0.005 degree (about 0.5 km) generalisation keeps them inside accuracy class A.

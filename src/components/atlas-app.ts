@@ -73,7 +73,11 @@ export class AtlasApp extends LitElement {
       atlas.basemap.set(basemap, atlas.map());
       this.requestUpdate();
     });
-    this.addEventListener('atlas-draw', ({ detail: kind }) => atlas.screening.draw(kind));
+    this.addEventListener('atlas-draw', ({ detail: kind }) => {
+      // On a phone the panel is a sheet over the map: it goes while the site is drawn (the verdict sheet follows).
+      if (!window.matchMedia('(min-width: 720px)').matches) this.panelOpen = false;
+      atlas.screening.draw(kind);
+    });
     this.addEventListener('atlas-site-file', ({ detail: file }) => void atlas.screening.upload(file));
     this.addEventListener('atlas-site-text', ({ detail: pasted }) => void atlas.screening.paste(pasted));
     this.addEventListener('atlas-clear-site', () => atlas.screening.setSite(null, []));
@@ -145,7 +149,8 @@ export class AtlasApp extends LitElement {
             locale=${lang}></document-reader>` : nothing}
           ${chrome ? nothing : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state)}
             locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`}
-          ${embedded && atlas.screening.report ? html`<embed-badge class="embed-badge" verdict=${atlas.screening.report.verdict}
+          ${embedded && (atlas.screening.report || atlas.screening.incomplete.length > 0) ? html`<embed-badge class="embed-badge"
+            .verdict=${atlas.screening.report?.verdict} .missing=${atlas.screening.incomplete}
             projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>` : nothing}
           ${atlas.presenting.aboutOpen ? html`<about-panel locale=${lang} .datasets=${atlas.data?.manifest?.datasets ?? []}></about-panel>` : nothing}
           ${embedSnippet ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">

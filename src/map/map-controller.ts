@@ -1,13 +1,13 @@
 import {
   Map as MapLibreMap, type GeoJSONSource,
-  type ExpressionSpecification, type MapGeoJSONFeature, type StyleSpecification,
+  type ExpressionSpecification, type FilterSpecification, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Lang, type Selection, type View } from '../state/state.ts';
 import { buildStyle, styleLayers, unsurveyed } from './style.ts';
-import { labelAnchors, labelLayer, type LabelAnchor } from './labels.ts';
+import { labelAnchors, labelLayer, placeLabels, type LabelAnchor, type LabelGroup } from './labels.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
@@ -26,6 +26,17 @@ const dimFactor = 0.3;
 export interface ScreeningOverlay {
   zones: Feature[];
   bands: Feature[];
+}
+
+/**
+ * A layer the user brought (an official layer, src/official): its own GeoJSON source, which MapLibre tiles in its
+ * worker (geojson-vt), so a layer of 100,000 polygons loads without holding up the page; drawn above the thematic
+ * layers in one colour with solid edges (its boundaries are the bureau's, not hand-drawn).
+ */
+export interface UserLayer {
+  id: string;
+  collection: FeatureCollection;
+  colour: string;
 }
 
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
@@ -69,6 +80,9 @@ export class MapController {
   #dimmed = false;
   /** Set while the camera moves only to capture a frame: the user's view is not reported as changed. */
   #quiet = false;
+  /** The user layers drawn, by source id, and the zone kinds they stand in for (hidden in the thematic layers). */
+  #userSources = new Set<string>();
+  #standInKinds: string[] = [];
 
   constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
@@ -112,7 +126,7 @@ export class MapController {
       if (!definition || JSON.stringify(previous) === JSON.stringify(layer)) continue;
       for (const spec of styleLayers(definition, layer)) {
         this.map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
-        this.map.setFilter(spec.id, 'filter' in spec ? spec.filter ?? null : null);
+        this.map.setFilter(spec.id, this.#filter(definition, spec));
       }
       this.#pushOpacity(definition);
     }
@@ -251,6 +265,55 @@ export class MapController {
       paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } });
   }
 
+  /**
+   * Draws exactly these user layers (a layer's data never changes under its id, so one already drawn stays as it is)
+   * and hides the thematic features of the zone kinds they stand in for, as screening leaves those out.
+   */
+  setUserLayers(layers: UserLayer[], standInKinds: string[]): void {
+    void this.#loaded.then(() => {
+      const wanted = new Set(layers.map((layer) => `user:${layer.id}`));
+      for (const source of this.#userSources) {
+        if (wanted.has(source)) continue;
+        for (const id of [`${source}:fill`, `${source}:edge`]) if (this.map.getLayer(id)) this.map.removeLayer(id);
+        this.map.removeSource(source);
+        this.#userSources.delete(source);
+      }
+      for (const layer of layers) {
+        const source = `user:${layer.id}`;
+        if (this.#userSources.has(source)) continue;
+        // Above the thematic and earlier user layers, below the screening overlay and deck.gl's labels.
+        const beforeId = this.#aboveThematic();
+        this.map.addSource(source, { type: 'geojson', data: layer.collection });
+        this.map.addLayer({ id: `${source}:fill`, type: 'fill', source, paint: { 'fill-color': layer.colour, 'fill-opacity': 0.35 } }, beforeId);
+        this.map.addLayer({ id: `${source}:edge`, type: 'line', source, paint: { 'line-color': layer.colour, 'line-width': 1.2 } }, beforeId);
+        this.#userSources.add(source);
+      }
+      if (JSON.stringify(standInKinds) === JSON.stringify(this.#standInKinds)) return;
+      this.#standInKinds = standInKinds;
+      for (const definition of this.#layers.values()) {
+        const state = this.#applied.layers[definition.id];
+        if (!definition.properties || !state) continue;
+        for (const spec of styleLayers(definition, state)) this.map.setFilter(spec.id, this.#filter(definition, spec));
+      }
+    });
+  }
+
+  /** The first style layer above every thematic and user layer, if any: where the next user layer goes below. */
+  #aboveThematic(): string | undefined {
+    const ours = new Set([...this.#layers.values()].flatMap((definition) => styleLayers(definition, this.#applied.layers[definition.id]!).map((spec) => spec.id)));
+    for (const source of this.#userSources) ours.add(`${source}:fill`).add(`${source}:edge`);
+    const order = this.map.getLayersOrder();
+    return order[order.findLastIndex((id) => ours.has(id)) + 1];
+  }
+
+  /** A style layer's filter (the legend's choices), less the features of the zone kinds a user layer stands in for. */
+  #filter(definition: LayerDefinition, spec: LayerSpecification): FilterSpecification | null {
+    const own = 'filter' in spec ? spec.filter ?? null : null;
+    if (this.#standInKinds.length === 0 || !definition.properties) return own;
+    const standIn: ExpressionSpecification = ['!', ['in', ['get', 'zone_kind'], ['literal', this.#standInKinds]]];
+    return own ? ['all', own as ExpressionSpecification, standIn] : standIn;
+  }
+
   /** A layer's opacities as its state sets them, faded while a site is screened. */
   #pushOpacity(definition: LayerDefinition): void {
     const state = this.#applied.layers[definition.id];
@@ -319,17 +382,21 @@ export class MapController {
 
   #renderOverlay(): void {
     const zoom = this.map.getZoom();
-    const labels: LayerRecipe[] = [];
-    for (const [id, anchors] of this.#labels) {
-      const definition = this.#layers.get(id)!;
-      const state = this.#applied.layers[id];
-      if (!state?.visible || zoom < (definition.labelMinZoom ?? Infinity)) continue;
-      const emphasis = id === 'base-towns' ? 'town' : 'feature';
-      labels.push((deck) => labelLayer(deck, id, anchors, this.#applied.lang, emphasis, zoom));
-    }
+    const lang = this.#applied.lang;
+    // Towns first, then the layers from the top of the draw order down: the most specific names win a collision.
+    const groups: LabelGroup[] = [...this.#labels].filter(([id]) => this.#applied.layers[id]?.visible
+      && zoom >= (this.#layers.get(id)!.labelMinZoom ?? Infinity))
+      .map(([id, anchors]): LabelGroup => ({ id, anchors, emphasis: id === 'base-towns' ? 'town' : 'feature' }))
+      .sort((a, b) => labelOrder(a.id, this.#layers) - labelOrder(b.id, this.#layers));
+    const { kept } = placeLabels(groups, zoom, lang);
+    const labels: LayerRecipe[] = groups.map(({ id, emphasis }) => (deck) => labelLayer(deck, id, kept.get(id)!, lang, emphasis, zoom));
     this.#overlay.setLayers([...this.#extraLayers.values(), ...labels]);
   }
 }
+
+/** A label group's rank: towns first, then layers from the top of the draw order down. */
+const labelOrder = (id: string, layers: Map<string, LayerDefinition>) =>
+  id === 'base-towns' ? -1 : layers.size - [...layers.keys()].indexOf(id);
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 

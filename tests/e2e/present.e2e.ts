@@ -295,3 +295,36 @@ describe('presenting', () => {
     await reopened.context.close();
   });
 });
+
+describe('on a phone (390x844)', () => {
+  test('the panel is a sheet at the foot, it closes when drawing starts, and the region fills the screen\'s width', async () => {
+    const atlas = await openAtlas(browser, { viewport: { width: 390, height: 844 } });
+    const { page } = atlas;
+    // The default view: the whole region across the map's width, nothing of it cut off.
+    const fit = await page.evaluate(() => {
+      const map = document.querySelector('#map')!.getBoundingClientRect();
+      const { center, zoom } = window.atlas.getState().view;
+      const x = (longitude: number) => ((longitude - center[0]) / 360) * 512 * 2 ** zoom;
+      return { map: map.width, west: x(97.18), east: x(126.08) };
+    });
+    expect(fit.east - fit.west).toBeGreaterThan(fit.map * 0.85);
+    expect(fit.east - fit.west).toBeLessThanOrEqual(fit.map);
+    await page.locator('.panel-toggle').click();
+    const panel = (await page.locator('#side-panel').boundingBox())!;
+    expect(panel.y + panel.height).toBeCloseTo(844, 0);
+    expect(panel.width).toBeCloseTo(390, 0);
+    expect(panel.height).toBeLessThanOrEqual(844 * 0.56);
+    await screenshot(page, 'phone-panel');
+    await page.locator('#tab-screening').click();
+    await page.locator('screening-panel').waitFor();
+    await page.locator('screening-panel button', { hasText: '画点' }).click();
+    await page.locator('#side-panel').waitFor({ state: 'hidden' });
+    await page.locator('#map canvas').click({ position: { x: 150, y: 420 } });
+    await page.evaluate(() => window.atlas.setState({ projectType: 'steel' }));
+    await page.locator('verdict-sheet').waitFor();
+    const sheet = (await page.locator('verdict-sheet').boundingBox())!;
+    expect(sheet.y + sheet.height).toBeCloseTo(844, 0);
+    await screenshot(page, 'phone-verdict');
+    await atlas.context.close();
+  });
+});
