@@ -91,6 +91,7 @@ export class Atlas {
     this.presenting = new Presenting({
       store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
       credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict,
+      incomplete: () => this.screening.incomplete,
       storage: () => platform.storage, report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });

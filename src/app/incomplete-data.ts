@@ -1,6 +1,8 @@
 import { ZodObject, type ZodType } from 'zod';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import { t } from '../i18n/strings.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
+import type { Lang } from '../state/state.ts';
 
 /** A piece of data the screening needs that did not load or failed its check: named in words, with why. */
 export interface MissingData {
@@ -50,6 +52,17 @@ export function incompleteText(missing: readonly MissingData[]): Bilingual {
     zh: `筛查不完整，不给出结论：缺少数据 ${missing.map((item) => item.name.zh).join('、')}`,
     en: `Screening incomplete, no verdict given: missing data ${missing.map((item) => item.name.en).join(', ')}`,
   };
+}
+
+/**
+ * What stands where a verdict would (the exported image, the embed badge): "结论：不完整" / "Verdict: incomplete",
+ * and the missing data named in the same language, so the image or the embed never passes for a screened site.
+ */
+export function incompleteVerdict(missing: readonly MissingData[], lang: Lang): { verdict: string; missing: string } {
+  const names = missing.map((item) => item.name[lang]);
+  return lang === 'zh'
+    ? { verdict: `${t('verdict', lang)}：不完整`, missing: `缺少数据：${names.join('、')}` }
+    : { verdict: `${t('verdict', lang)}: incomplete`, missing: `missing data: ${names.join(', ')}` };
 }
 
 /** The screening was asked for while data it needs is missing: it gives no verdict, never a clear one. */

@@ -4,8 +4,9 @@ import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import type { Verdict } from '../screening/verdict.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
 import { legendGroups } from '../map/legend-entries.ts';
-import type { ExportLayout } from '../map/export-png.ts';
-import { verdictColours } from './verdict-colours.ts';
+import type { ExportDecorations, ExportLayout } from '../map/export-png.ts';
+import { incompleteVerdict, type MissingData } from './incomplete-data.ts';
+import { incompleteColour, verdictColours } from './verdict-colours.ts';
 import { checkedExportScale } from '../map/export-png.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import type { Store } from '../state/store.ts';
@@ -24,6 +25,8 @@ export interface PresentingHost {
   credits(): string[];
   /** The screened site's verdict, when one is screened. */
   verdict(): Verdict | undefined;
+  /** Data the screening of the site lacks (it then has no verdict): named where the verdict would stand. */
+  incomplete(): readonly MissingData[];
   /** This browser's storage; it throws where the browser blocks it (a third-party frame in a privacy browser). */
   storage(): Pick<Storage, 'getItem' | 'setItem'>;
   report(id: string, text: string): void;
@@ -100,15 +103,27 @@ export class Presenting {
     const map = this.host.map();
     if (!map) throw new Error('the map has not started');
     const lang = state.lang;
-    const verdict = this.host.verdict();
-    const type = state.projectType ? projectTypes[state.projectType as ProjectType]?.[lang] : undefined;
     return map.exportPng(scale, {
       title: this.exportTitle || t('appTitle', lang), subtitle: this.exportSubtitle || undefined, state, date: today(),
       credit: creditLine(this.host.credits(), lang), legend: legendGroups(layerDefinitions, state),
-      verdict: verdict ? { text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
-        color: verdictColours[verdict] } : undefined,
+      verdict: this.#verdict(),
       onLayout: (layout) => { this.lastLayout = layout; },
     }, frame);
+  }
+
+  /** The site's verdict for the image; "incomplete" with the missing data named while the screening lacks data. */
+  #verdict(): ExportDecorations['verdict'] {
+    const { lang, projectType } = this.host.store.state;
+    const verdict = this.host.verdict();
+    const type = projectType ? projectTypes[projectType as ProjectType]?.[lang] : undefined;
+    if (verdict) {
+      return { text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
+        color: verdictColours[verdict] };
+    }
+    const missing = this.host.incomplete();
+    if (missing.length === 0) return undefined;
+    const incomplete = incompleteVerdict(missing, lang);
+    return { text: `${incomplete.verdict}${type ? ` · ${type}` : ''}`, color: incompleteColour, detail: incomplete.missing };
   }
 
   /** Copies the link, or saves a share file when the link would be too long for mail and chat tools. */

@@ -42,3 +42,23 @@ export function layoutLegend(groups: readonly LegendGroup[], area: Box, measure:
     }
   }
 }
+
+/**
+ * `text` broken into lines no wider than `maxWidth`, between words or after a list's separators (、，, ：: and
+ * spaces), so a Chinese list of layer names breaks between names; a single name wider than a line stays whole (the
+ * canvas squeezes it).
+ */
+export function wrapLines(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const pieces = text.match(/[^、，,：:\s]+[、，,：:]?\s*|[、，,：:\s]+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line && measure(`${line}${piece}`.trimEnd()) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += piece;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}

@@ -1,6 +1,6 @@
 import type { AtlasState } from '../state/state.ts';
 import { units } from '../i18n/units.ts';
-import { layoutLegend, type Box } from './export-layout.ts';
+import { layoutLegend, wrapLines, type Box } from './export-layout.ts';
 import type { LegendGroup } from './legend-entries.ts';
 
 export interface ExportDecorations {
@@ -12,8 +12,11 @@ export interface ExportDecorations {
   /** Only what is visible (src/map/legend-entries.ts). */
   legend: LegendGroup[];
   state: AtlasState;
-  /** The screened site's verdict in words with its colour, when a site is screened. */
-  verdict?: { text: string; color: string };
+  /**
+   * The screened site's verdict in words with its colour, when a site is screened; `detail`, in smaller type and
+   * wrapped, says what data is missing while the screening is incomplete.
+   */
+  verdict?: { text: string; color: string; detail?: string };
   /** Told where each element was drawn, so a test can read the image back without reading its text. */
   onLayout?(layout: ExportLayout): void;
 }
@@ -22,7 +25,8 @@ export interface ExportDecorations {
 export interface ExportLayout {
   title: Box;
   subtitle?: Box;
-  verdict?: Box;
+  /** The verdict's box and the lines written in it (the verdict, then any detail). */
+  verdict?: Box & { lines: string[] };
   legend?: Box & { entries: number; swatches: Box[] };
   scaleBar: Box & { label: string };
   northArrow: Box;
@@ -107,14 +111,22 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   }
   let top = titleBox.y + titleBox.height + 8;
   let verdictBox: Box | undefined;
+  let verdictLines: string[] = [];
   if (decorations.verdict) {
-    const text = decorations.verdict.text;
-    verdictBox = { x: 10, y: top, width: Math.min(width - 80, textWidth(text, 14, 600) + 20), height: 26 };
-    context.fillStyle = decorations.verdict.color;
+    const { text, color, detail } = decorations.verdict;
+    const details = detail ? wrapLines(detail, width - 100, (line) => textWidth(line, 12)) : [];
+    const widest = Math.max(textWidth(text, 14, 600), ...details.map((line) => textWidth(line, 12)));
+    verdictBox = { x: 10, y: top, width: Math.min(width - 80, widest + 20), height: 26 + details.length * 16 };
+    context.fillStyle = color;
     context.fillRect(verdictBox.x, verdictBox.y, verdictBox.width, verdictBox.height);
     context.fillStyle = '#ffffff';
     context.font = `600 14px ${font}`;
     context.fillText(text, verdictBox.x + 10, verdictBox.y + 18, verdictBox.width - 20);
+    context.font = `12px ${font}`;
+    for (const [index, line] of details.entries()) {
+      context.fillText(line, verdictBox.x + 10, verdictBox.y + 34 + index * 16, verdictBox.width - 20);
+    }
+    verdictLines = [text, ...details];
     top += verdictBox.height + 8;
   }
   const northArrow = drawNorthArrow(context, width - 34, 74, decorations.state.view.bearing, lang === 'zh' ? '北' : 'N');
@@ -158,7 +170,7 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   }
 
   decorations.onLayout?.({
-    title: image(titleBox), ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}), ...(verdictBox ? { verdict: image(verdictBox) } : {}),
+    title: image(titleBox), ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}), ...(verdictBox ? { verdict: { ...image(verdictBox), lines: verdictLines } } : {}),
     ...(legendLayout ? { legend: legendLayout } : {}),
     scaleBar: { ...image({ x: 20, y: scaleBox.y + 9, width: pixels, height: 10 }), label },
     northArrow: image(northArrow),

@@ -4,6 +4,7 @@ import { positionsOf } from './geometry-walk.ts';
 import { SITE_LIMITS } from './limits.ts';
 import { outsideRegionNote } from './position-check.ts';
 import { repairGeometry } from './repair.ts';
+import { scatteredPoints } from './scattered-points.ts';
 import type { SiteGeometry, SiteInput } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
@@ -47,8 +48,7 @@ function assertWithinLimits(geometry: SiteGeometry): void {
 
 /**
  * The last step of every reader: check the limits, repair the geometry, then tell the reviewer if the site is off
- * Inner Mongolia. Several distinct points are refused: a site is one place, a line or an area, and points scattered
- * over a region have no shape to screen (the CLI screens each row's point on its own).
+ * Inner Mongolia. Several distinct points are refused (scattered-points.ts says why).
  */
 export function finishSite(geometry: SiteGeometry, notes: Bilingual[]): SiteInput {
   assertWithinLimits(geometry);
@@ -56,12 +56,8 @@ export function finishSite(geometry: SiteGeometry, notes: Bilingual[]): SiteInpu
   const offThePlane = worldEdgeProblem(paths, closed);
   if (offThePlane) throw new SiteInputError(offThePlane);
   const repaired = repairGeometry(geometry, notes);
-  if (repaired.type === 'MultiPoint') {
-    throw new SiteInputError({
-      en: `the input holds ${repaired.coordinates.length} separate points, and a site is one point, one line or one area; draw or upload the area around them, or screen each point on its own (one CSV row each with the CLI)`,
-      zh: `输入包含${repaired.coordinates.length}个分散的点，而场址应为一个点、一条线或一个面；请绘制或上传包含这些点的范围，或逐点筛查（命令行工具中每点一行）`,
-    });
-  }
+  const scattered = repaired.type === 'MultiPoint' ? scatteredPoints(repaired.coordinates) : undefined;
+  if (scattered) throw new SiteInputError(scattered);
   const outside = outsideRegionNote(positionsOf(repaired));
   return { geometry: repaired, warnings: outside ? [...notes, outside] : [...notes] };
 }

@@ -6,31 +6,10 @@ import { SITE_LIMITS } from './limits.ts';
 import type { SiteGeometry } from './site-input.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { SiteInputError } from './site-input-error.ts';
+import { distinctPositions } from './scattered-points.ts';
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 const format = (position: Position) => `${position[0]?.toFixed(6)}, ${position[1]?.toFixed(6)}`;
-/**
- * The positions without repeats, first occurrences kept in order. A hash map from x to the y values seen with it
- * finds repeats in O(n) (comparing every pair took minutes on 600,000 points); numbers are keys as they are, with no
- * text made of them.
- */
-export function distinctPositions(positions: Position[]): Position[] {
-  const seen = new Map<number, number | Set<number>>();
-  const kept: Position[] = [];
-  for (const position of positions) {
-    const [x = NaN, y = NaN] = position;
-    const ys = seen.get(x);
-    if (ys === undefined) seen.set(x, y);
-    else if (typeof ys === 'number') {
-      if (ys === y) continue;
-      seen.set(x, new Set([ys, y]));
-    } else if (ys.has(y)) continue;
-    else ys.add(y);
-    kept.push(position);
-  }
-  return kept;
-}
-
 /** Drops each point equal to the one before it; returns how many went. */
 function withoutRepeats(positions: Position[]): [Position[], number] {
   const kept = positions.filter((position, index) => index === 0 || !same(position, positions[index - 1] ?? []));

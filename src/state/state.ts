@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import { projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
 import { ledgerViewSchema, type LedgerView } from '../schema/ledger-view.ts';
+import { scatteredPoints } from '../site-input/scattered-points.ts';
 
 export type Lang = 'zh' | 'en';
 export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }
@@ -49,6 +50,23 @@ const layerStateSchema = z.object({
   hiddenStatuses: z.array(z.string()),
 }).partial().strict();
 
+/**
+ * A site from outside (window.atlas.setState, a link): refused with the reason, leaving the site the user had, when
+ * it is a GeometryCollection (the state holds one geometry) or several scattered points (the site reader's own
+ * check). A MultiPoint whose points are all one place is that point, as the reader makes it.
+ */
+const siteSchema = z.unknown().superRefine((value, context) => {
+  if ((value as { type?: unknown } | null)?.type === 'GeometryCollection') {
+    context.addIssue({
+      code: 'custom',
+      message: 'a GeometryCollection is not a site: set one Point, LineString or Polygon (or a Multi- form of one of them), or upload the collection as a file, whose reader combines its parts',
+    });
+  }
+}).pipe(siteGeometrySchema.nullable()).superRefine((site, context) => {
+  const scattered = site?.type === 'MultiPoint' ? scatteredPoints(site.coordinates) : undefined;
+  if (scattered) context.addIssue({ code: 'custom', message: scattered.en });
+}).transform((site): SiteGeometry | null => (site?.type === 'MultiPoint' ? { type: 'Point', coordinates: site.coordinates[0]! } : site));
+
 const buildPartialSchema = (layerIds: readonly string[]) => z.object({
   view: viewSchema,
   lang: z.enum(['zh', 'en']),
@@ -60,7 +78,7 @@ const buildPartialSchema = (layerIds: readonly string[]) => z.object({
   selection: z.object({ layer: z.string(), id: z.string().min(1) }).strict().nullable().refine(
     (selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
   panel: z.enum(panels),
-  site: siteGeometrySchema.nullable(),
+  site: siteSchema,
   projectType: projectTypeSchema.nullable(),
   ledger: ledgerViewSchema.nullable(),
   reader: z.object({

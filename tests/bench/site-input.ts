@@ -5,7 +5,7 @@
  * 10,000 points; then distinctPositions alone on 600,000 points, where the pairwise scan would take minutes (not run).
  */
 import type { Position } from 'geojson';
-import { distinctPositions } from '../../src/site-input/repair.ts';
+import { distinctPositions } from '../../src/site-input/scattered-points.ts';
 import { interleave, measure, perUnit, ratioText } from './interleave.ts';
 
 /** `count` points, each place twice, in a scrambled but fixed order (7919 is prime, so k takes every value twice). */

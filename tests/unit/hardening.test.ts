@@ -10,13 +10,18 @@ import { describe, expect, test } from 'vitest';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { createAtlasData } from '../../src/app/atlas-data.ts';
 import { Atlas } from '../../src/app/atlas.ts';
-import { IncompleteDataError, screeningLayers } from '../../src/app/incomplete-data.ts';
+import { IncompleteDataError, incompleteVerdict, screeningLayers } from '../../src/app/incomplete-data.ts';
+import { incompleteColour, verdictColours } from '../../src/app/verdict-colours.ts';
+import { automation } from '../../src/api/automation.ts';
+import { wrapLines } from '../../src/map/export-layout.ts';
+import type { ExportDecorations } from '../../src/map/export-png.ts';
 import { DatasetError, verifiedDataset } from '../../src/data/flatgeobuf.ts';
 import { sha256Hex } from '../../src/data/loader.ts';
 import { projectRoot, readManifest } from '../../src/data/node-loader.ts';
 import type { SiteGeometry } from '../../src/schema/geometry.ts';
 import { readShareFile } from '../../src/state/share-file.ts';
 import { decodeSite, encodeSite } from '../../src/state/site-codec.ts';
+import { StateError } from '../../src/state/state.ts';
 import { decodeHash, encodeHash } from '../../src/state/url-codec.ts';
 import { featureAt, loadSiteRecordReader } from '../../src/site-input/index.ts';
 import { SITE_LIMITS } from '../../src/site-input/limits.ts';
@@ -33,8 +38,22 @@ async function screenedWith(loader = diskLoader()) {
   atlas.setProjectType('steel');
   atlas.screening.setSite(qipanjing, []);
   const report = await atlas.screening.update();
-  return { atlas, report, ...fake };
+  return { atlas, report, map, ...fake };
 }
+
+/** The decorations the PNG export hands the map: what it draws where the verdict stands. */
+async function exportedVerdict(atlas: Atlas, map: ReturnType<typeof fakeMap>): Promise<ExportDecorations['verdict']> {
+  let drawn: ExportDecorations | undefined;
+  const capture = map.map.exportPng;
+  map.map.exportPng = (scale, decorations, frame) => {
+    drawn = decorations;
+    return capture(scale, decorations, frame);
+  };
+  await atlas.presenting.exportPng(1);
+  return drawn!.verdict;
+}
+
+const withoutRestrictedZones = () => diskLoader((id) => (id === 'restricted-zones' ? 'restricted-zones.fgb: HTTP 404' : undefined));
 
 describe('F1: a missing or corrupt data file never gives a verdict', () => {
   test('the zone layers are those whose features must declare a zone kind', () => {
@@ -50,7 +69,7 @@ describe('F1: a missing or corrupt data file never gives a verdict', () => {
   });
 
   test('without restricted-zones.fgb the card is incomplete and names the layer, not "restricted"', async () => {
-    const { atlas, report } = await screenedWith(diskLoader((id) => (id === 'restricted-zones' ? 'restricted-zones.fgb: HTTP 404' : undefined)));
+    const { atlas, report } = await screenedWith(withoutRestrictedZones());
     expect(report).toBeUndefined();
     expect(atlas.screening.report).toBeUndefined();
     expect(atlas.screening.incomplete.map((item) => item.name)).toEqual([{ zh: '限制与重点管控区', en: 'Restricted and key-control zones' }]);
@@ -68,6 +87,36 @@ describe('F1: a missing or corrupt data file never gives a verdict', () => {
     await atlas.exportReport({ format: 'csv', capacity: '' });
     await atlas.exportReport({ format: 'geojson', capacity: '' });
     expect(saved).toEqual([]);
+  });
+
+  test('the PNG export says "incomplete" where the verdict stands, names the missing layer and is never a verdict\'s colour', async () => {
+    const { atlas, map } = await screenedWith(withoutRestrictedZones());
+    atlas.store.update((state) => ({ ...state, lang: 'zh' }));
+    expect(await exportedVerdict(atlas, map)).toEqual({ text: '结论：不完整 · 钢铁', color: incompleteColour, detail: '缺少数据：限制与重点管控区' });
+    expect(Object.values(verdictColours)).not.toContain(incompleteColour);
+    atlas.store.update((state) => ({ ...state, lang: 'en' }));
+    expect(await exportedVerdict(atlas, map)).toEqual({
+      text: 'Verdict: incomplete · Steel', color: incompleteColour, detail: 'missing data: Restricted and key-control zones',
+    });
+    const complete = await screenedWith();
+    complete.atlas.store.update((state) => ({ ...state, lang: 'zh' }));
+    expect(await exportedVerdict(complete.atlas, complete.map)).toEqual({ text: '结论：禁止 · 钢铁', color: verdictColours.prohibited });
+  });
+
+  test('with the manifest missing the export names it and every zone layer, wrapped between names within the image', () => {
+    const missing = [{ id: 'manifest', name: { zh: '数据清单（manifest.json）', en: 'data manifest (manifest.json)' }, reason: '' },
+      ...screeningLayers(layerDefinitions).map((layer) => ({ id: layer.id, name: layer.title, reason: '' }))];
+    const { missing: line } = incompleteVerdict(missing, 'zh');
+    const measure = (text: string) => [...text].length * 12;
+    const lines = wrapLines(line, 300, measure);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(line);
+    for (const [index, text] of lines.entries()) {
+      expect(measure(text)).toBeLessThanOrEqual(300);
+      if (index < lines.length - 1) expect(text).toMatch(/[、：]$/);
+    }
+    expect(wrapLines('missing data: Restricted and key-control zones, Wetlands', 200, (text) => text.length * 7))
+      .toEqual(['missing data: Restricted and', 'key-control zones, Wetlands']);
   });
 
   test('a failed layer the screening does not read (the water sections) leaves the verdict standing', async () => {
@@ -199,6 +248,25 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     expect(() => screener.screen({ type: 'GeometryCollection', geometries: [] }, 'steel')).toThrow(/unsupported geometry type "GeometryCollection"/);
     const collection = read({ kind: 'geometry', geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [107.1, 39.5] }] } }, featureAt(1));
     expect(screener.screen(collection.site!.geometry, 'steel').verdict).toBe('prohibited');
+  });
+
+  test('window.atlas.setState refuses several points or a GeometryCollection with the reader\'s reason; the site and its verdict stay', async () => {
+    const { atlas } = await screenedWith();
+    const api = automation(atlas);
+    const multiPoint = { type: 'MultiPoint', coordinates: [[107.1, 39.5], [108, 40], [107.1, 39.5]] };
+    const reader = (await loadSiteRecordReader())({ kind: 'geometry', geometry: multiPoint }, featureAt(1)).error!;
+    const refusal = (await api.setState({ site: multiPoint }).catch((error: unknown) => error)) as Error;
+    expect(refusal).toBeInstanceOf(StateError);
+    expect(refusal.message).toContain(reader.en.replace(/^feature 1: /, ''));
+    expect(refusal.message).toMatch(/site: the input holds 2 separate points/);
+    const collection = { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [107.1, 39.5] }, { type: 'Point', coordinates: [108, 40] }] };
+    await expect(api.setState({ site: collection, projectType: 'pv-glass' })).rejects.toThrow(/site: a GeometryCollection is not a site/);
+    expect(api.getState()).toMatchObject({ site: qipanjing, projectType: 'steel' });
+    expect((await atlas.screening.update())?.verdict).toBe('prohibited');
+    expect(atlas.screening.problem).toBe('');
+    // One place given twice is that point, as the reader makes it, and screens.
+    await api.setState({ site: { type: 'MultiPoint', coordinates: [[107.1, 39.5], [107.1, 39.5]] } });
+    expect(api.getState().site).toEqual(qipanjing);
   });
 
   test('a site set that cannot be screened replaces the old one, and the panel does not say it is unchanged', async () => {
