@@ -5,8 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { layerDefinitions } from '../../layers/registry.ts';
-import { launch, screenshot } from './browser.ts';
+import { incompleteColour } from '../../src/app/verdict-colours.ts';
+import { artifacts, launch, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,6 +73,52 @@ describe('F1: a zone file that fails to load gives "incomplete", never a verdict
     await expect(page.evaluate((site) => window.atlas.screen(site, 'steel'), qipanjing)).rejects.toThrow(/Screening incomplete.*Restricted and key-control zones/);
     await expect(page.locator('screening-panel [data-export]').count()).resolves.toBe(0);
     await screenshot(page, 'hardening-incomplete');
+    // The PNG export: where the verdict stands, "incomplete" and the missing layer, in a grey no verdict has.
+    const { dataUrl, layout } = await page.evaluate(() => window.atlas.exportImage({ scale: 1 }));
+    expect(layout.verdict?.lines[0]).toBe('结论：不完整 · 钢铁');
+    expect(layout.verdict?.lines.slice(1).join('')).toBe('缺少数据：限制与重点管控区');
+    const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    writeFileSync(join(artifacts, 'hardening-incomplete-export.png'), bytes);
+    const png = PNG.sync.read(bytes);
+    const corner = (layout.verdict!.y + 3) * png.width + layout.verdict!.x + 3;
+    expect(rgb(`#${[...png.data.subarray(corner * 4, corner * 4 + 3)].map((value) => value.toString(16).padStart(2, '0')).join('')}`))
+      .toBe(rgb(incompleteColour));
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+
+  test('embedded (?embed=1) with restricted-zones.fgb missing, the badge reads incomplete and names the layer', async () => {
+    const { context, page, errors } = await open(`${inject('baseUrl')}?embed=1`, async (context) => {
+      await context.route('**/data/restricted-zones.fgb', (route) => route.abort('connectionrefused'));
+    });
+    await page.evaluate(() => window.atlas.ready);
+    await page.evaluate((site) => window.atlas.setState({ projectType: 'steel', site: site as never }), qipanjing);
+    const badge = page.locator('embed-badge p');
+    await badge.waitFor();
+    const text = (await badge.textContent()) ?? '';
+    expect(text).toContain('结论：不完整 · 钢铁');
+    expect(text).toContain('缺少数据：限制与重点管控区');
+    expect(text).not.toMatch(/结论：(禁止|限制|有条件|需核实|未涉及管控)/);
+    await expect(badge.evaluate((element) => getComputedStyle(element).backgroundColor)).resolves.toBe(rgb(incompleteColour));
+    await screenshot(page, 'hardening-incomplete-embed');
+    expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('F4: a site of several points or a GeometryCollection set through window.atlas.setState', () => {
+  test('is refused with the reason, and the site and verdict before stay', async () => {
+    const { context, page, errors } = await open(inject('baseUrl'));
+    await page.evaluate(() => window.atlas.ready);
+    await expect(screenQipanjing(page)).resolves.toContain('禁止');
+    const refusal = (site: unknown) => page.evaluate((given) => window.atlas.setState({ site: given as never }).then(() => 'taken', (error: Error) => error.message), site);
+    await expect(refusal({ type: 'MultiPoint', coordinates: [[107.1, 39.5], [118.5, 49.5]] })).resolves
+      .toMatch(/^setState refused: site: the input holds 2 separate points, and a site is one point, one line or one area/);
+    await expect(refusal({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [118.5, 49.5] }] })).resolves
+      .toMatch(/^setState refused: site: a GeometryCollection is not a site/);
+    await expect(page.evaluate(() => window.atlas.getState().site)).resolves.toEqual(qipanjing);
+    await expect(page.locator('screening-panel .verdict').textContent()).resolves.toContain('禁止');
+    await expect(page.locator('screening-panel .problem').count()).resolves.toBe(0);
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
     await context.close();
   });
