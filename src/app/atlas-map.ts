@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DrawCallbacks, DrawKind } from '../map/draw-tool.ts';
 import type { ExportDecorations } from '../map/export-png.ts';
-import type { ScreeningOverlay } from '../map/map-controller.ts';
+import type { ScreeningOverlay, UserLayer } from '../map/map-controller.ts';
 import type { AtlasState, Selection, View } from '../state/state.ts';
 import type { Rgba } from './verdict-colours.ts';
 
@@ -31,6 +31,8 @@ export interface AtlasMap {
   flyToBounds(bounds: [number, number, number, number]): Promise<void>;
   /** Starts drawing a site and gives the map the keyboard. */
   draw(kind: DrawKind, callbacks: DrawCallbacks): void;
+  /** Draws exactly these user (official) layers, hiding the thematic features of the zone kinds they stand in for. */
+  setUserLayers(layers: UserLayer[], standInKinds: string[]): void;
   /** A screened site's zones by verdict, the accuracy bands of its uncertain edges, other layers dimmed; undefined clears. */
   setScreening(overlay: ScreeningOverlay | undefined): void;
   /**

@@ -18,6 +18,9 @@ import { Presenting } from './presenting.ts';
 import { ReaderSession } from './reader-session.ts';
 import { exportReport, type PrintPage } from './report-export.ts';
 import { OfficialSession } from './official-session.ts';
+import { officialLegendGroups, officialMapLayers } from '../official/map-layers.ts';
+import type { LegendGroup } from '../map/legend-entries.ts';
+import { withOfficialLayers } from '../official/screening-input.ts';
 import { ScreeningSession } from './screening-session.ts';
 import { SelectionSession } from './selection.ts';
 
@@ -81,16 +84,19 @@ export class Atlas {
     this.basemap = new BasemapSetting(platform.storage);
     this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
     this.official = new OfficialSession({
-      changed, rescreen: () => void this.screening.update(), seeds: () => platform.loader.seeds(), save: platform.save,
+      changed, layersChanged: () => this.#officialChanged(), seeds: () => platform.loader.seeds(), save: platform.save,
     });
     this.ledger = new LedgerSession({
-      ready: () => this.ready, map, collections, changed, save: platform.save, compute: platform.computeLedger,
+      ready: () => this.ready, map, changed,
+      // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
+      collections: () => (this.official.layers.length === 0 ? collections()
+        : withOfficialLayers(collections(), [], this.official.layers.map((stored) => stored.layer)).collections), save: platform.save, compute: platform.computeLedger,
       store: this.store, storage: () => platform.storage,
       dataVersion: () => this.dataVersion,
     });
     this.presenting = new Presenting({
       store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
-      credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict,
+      credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict, userLegend: () => this.userLegend(),
       incomplete: () => this.screening.incomplete,
       storage: () => platform.storage, report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
@@ -115,6 +121,23 @@ export class Atlas {
 
   map(): AtlasMap | undefined {
     return this.#map;
+  }
+
+  /** The legend groups of the official layers drawn on the map, each marked official (user-supplied). */
+  userLegend(): LegendGroup[] {
+    return officialLegendGroups(this.official.layers.map((stored) => stored.layer), this.store.state.lang);
+  }
+
+  /** The official layers changed: screen, draw and measure on them again. */
+  #officialChanged(): void {
+    void this.screening.update();
+    this.#drawOfficial();
+    this.ledger.remeasure();
+  }
+
+  #drawOfficial(): void {
+    const { layers, standInKinds } = officialMapLayers(this.official.layers.map((stored) => stored.layer));
+    this.#map?.setUserLayers(layers, standInKinds);
   }
 
   /** Starts with the map: loads the data into it, then restores a link's state and opens a shared file. */
@@ -145,6 +168,7 @@ export class Atlas {
       },
     });
     await mapLoaded;
+    this.#drawOfficial();
     this.data = data;
     this.#settleData.resolve(data);
     const lang = this.store.state.lang;

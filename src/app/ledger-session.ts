@@ -76,6 +76,13 @@ export class LedgerSession {
     return this.#rows.then(() => this.rows!);
   }
 
+  /** The data measured on changed (official layers came or went): measure again if the ledger was asked for. */
+  remeasure(): void {
+    if (!this.#rows) return;
+    this.#rows = undefined;
+    void this.ledger().catch(() => undefined);
+  }
+
   async act(action: LedgerAction): Promise<void> {
     if (action.kind === 'select') this.select(action.row);
     else if (action.kind === 'view') this.host.store.update((state) => ({ ...state, ledger: action.view }));

@@ -24,6 +24,7 @@ export function mapPort(controller: MapController): AtlasMap {
       controller.map.getCanvas().focus();
     },
     setScreening: (overlay) => controller.setScreening(overlay),
+    setUserLayers: (layers, standInKinds) => controller.setUserLayers(layers, standInKinds),
     async exportPng(scale, decorations, frame) {
       if (!frame) return decorate(await controller.capture(scale), scale, decorations).toDataURL('image/png');
       // The scale bar and north arrow follow the framed view, not the live one.

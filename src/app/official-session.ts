@@ -6,6 +6,7 @@ import type { LayerImport } from '../official/import-client.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
 import { zoneProfileSchema, type ZoneProfile } from '../official/profile.ts';
+import { withOfficialLayers } from '../official/screening-input.ts';
 import { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey, officialLinkValue } from '../official/share-link.ts';
 import type { Lang } from '../state/state.ts';
 import type { Save } from './files.ts';
@@ -13,8 +14,8 @@ import type { Save } from './files.ts';
 export interface OfficialHost {
   /** Something shown changed. */
   changed(): void;
-  /** The official layers changed: screen the site again on them. */
-  rescreen(): void;
+  /** The official layers changed: screen the site, draw the map and measure the ledger on them again. */
+  layersChanged(): void;
   seeds(): Promise<readonly Seed[]>;
   save: Save;
 }
@@ -66,7 +67,7 @@ export class OfficialSession {
     this.storage = this.#store ? 'kept' : 'unavailable';
     this.layers = (await this.#store?.list().catch(() => [])) ?? [];
     this.host.changed();
-    if (this.layers.length > 0) this.host.rescreen();
+    if (this.layers.length > 0) this.host.layersChanged();
   }
 
   /** Reads a file for the mapping form (in the worker); `encoding` re-reads one whose names came out garbled. */
@@ -107,7 +108,7 @@ export class OfficialSession {
       });
       this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
       this.importing = undefined;
-      this.host.rescreen();
+      this.host.layersChanged();
     } catch (error) {
       this.#refused(importing.file, error, importing.summary);
     }
@@ -124,7 +125,7 @@ export class OfficialSession {
   async remove(id: string): Promise<void> {
     await this.#store?.remove(id).catch(() => undefined);
     this.layers = this.layers.filter((stored) => stored.layer.provenance.id !== id);
-    this.host.rescreen();
+    this.host.layersChanged();
     this.host.changed();
   }
 
@@ -146,8 +147,8 @@ export class OfficialSession {
     const key = this.layers.map((stored) => stored.layer.provenance.id).join(' ');
     if (this.#screener?.key !== key) {
       const layers = this.layers.map((stored) => stored.layer);
-      const screener = Promise.all([import('../screening/screener.ts'), import('../official/screening-input.ts'), this.host.seeds(), bundled()])
-        .then(([{ createScreener }, { withOfficialLayers }, seeds]) => createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }));
+      const screener = Promise.all([import('../screening/screener.ts'), this.host.seeds(), bundled()])
+        .then(([{ createScreener }, seeds]) => createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }));
       this.#screener = { key, screener };
     }
     return this.#screener.screener;

@@ -3,7 +3,7 @@ import { creditLine } from '../i18n/credits.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import type { Verdict } from '../screening/verdict.ts';
 import { t, verdictKey } from '../i18n/strings.ts';
-import { legendGroups } from '../map/legend-entries.ts';
+import { legendGroups, type LegendGroup } from '../map/legend-entries.ts';
 import type { ExportDecorations, ExportLayout } from '../map/export-png.ts';
 import { incompleteVerdict, type MissingData } from './incomplete-data.ts';
 import { incompleteColour, verdictColours } from './verdict-colours.ts';
@@ -23,6 +23,8 @@ export interface PresentingHost {
   links(): Links | undefined;
   /** The open sources under the map, for the export's one-line credit. */
   credits(): string[];
+  /** The legend groups of the user's own (official) layers on the map. */
+  userLegend(): LegendGroup[];
   /** The screened site's verdict, when one is screened. */
   verdict(): Verdict | undefined;
   /** Data the screening of the site lacks (it then has no verdict): named where the verdict would stand. */
@@ -105,7 +107,7 @@ export class Presenting {
     const lang = state.lang;
     return map.exportPng(scale, {
       title: this.exportTitle || t('appTitle', lang), subtitle: this.exportSubtitle || undefined, state, date: today(),
-      credit: creditLine(this.host.credits(), lang), legend: legendGroups(layerDefinitions, state),
+      credit: creditLine(this.host.credits(), lang), legend: legendGroups(layerDefinitions, state, this.host.userLegend()),
       verdict: this.#verdict(),
       onLayout: (layout) => { this.lastLayout = layout; },
     }, frame);

@@ -147,7 +147,7 @@ export class AtlasApp extends LitElement {
             .source=${atlas.screening.source} locale=${lang}></verdict-sheet>` : nothing}
           ${atlas.store.state.reader ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
             locale=${lang}></document-reader>` : nothing}
-          ${chrome ? nothing : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state)}
+          ${chrome ? nothing : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state, atlas.userLegend())}
             locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`}
           ${embedded && (atlas.screening.report || atlas.screening.incomplete.length > 0) ? html`<embed-badge class="embed-badge"
             .verdict=${atlas.screening.report?.verdict} .missing=${atlas.screening.incomplete}

@@ -3,6 +3,7 @@ import type { ImportState, OfficialSession } from '../app/official-session.ts';
 import type { StoredLayer } from '../official/layer-store.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import { officialKindNames, officialKinds, type OfficialKind, type ZoneProfile } from '../official/profile.ts';
+import { officialKindColours } from '../official/map-layers.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';
 
@@ -38,7 +39,8 @@ const words = {
   imported: { zh: '导入于', en: 'imported' },
   declared: { zh: '文件声明', en: 'declared by the file' },
   confirmed: { zh: '用户确认', en: 'confirmed by the reviewer' },
-  standsIn: { zh: '筛查时替代同类示意图层', en: 'stands in for the illustrative layer of its kind in screening' },
+  standsIn: { zh: '在地图、筛查和目标台账中替代同类示意图层', en: 'stands in for the illustrative layer of its kind on the map, in screening and in the ledger' },
+  official: { zh: '官方数据（用户提供）', en: 'official (user-supplied)' },
 } satisfies Record<string, Bilingual>;
 
 /** The attributes the profile maps, per layer kind, beyond the name and code. */
@@ -75,6 +77,7 @@ export class OfficialLayers extends LitElement {
     .note { color: #7a5a00; }
     ul { list-style: none; padding: 0; margin: 6px 0; }
     li { border: 1px solid #e2ddd2; border-radius: 4px; padding: 6px; margin: 4px 0; }
+    .swatch { display: inline-block; width: 1.2em; height: .8em; border-radius: 2px; vertical-align: middle; }
     li .provenance { color: #5b5346; font-size: 12px; word-break: break-all; }
     button { font: inherit; }
   `;
@@ -91,7 +94,8 @@ export class OfficialLayers extends LitElement {
       <ul aria-label=${this.#text(words.title)}>${this.layers.map(({ layer }) => {
         const { provenance } = layer;
         return html`<li data-official=${provenance.id}>
-          <strong>${provenance.file}</strong> · ${this.#text(officialKindNames[provenance.kind])}
+          <span class="swatch" .style=${`background: ${officialKindColours[provenance.kind]}`}></span>
+          <strong>${provenance.file}</strong> · ${this.#text(officialKindNames[provenance.kind])} · ${this.#text(words.official)}
           <div class="provenance">${this.#text(words.imported)} ${provenance.importedAt.slice(0, 10)} · ${provenance.featureCount} ${this.#text(words.features)}
             · ${this.#text(words.crs)} ${provenance.crs.name} (${this.#text(words[provenance.crs.source])}) · ${this.#text(words.mappedBy)} ${provenance.mappedBy}
             · ±${provenance.accuracyKm} km${provenance.entryList ? html` · ${provenance.entryList.file} (${provenance.entryList.rows})` : nothing}

@@ -3,7 +3,8 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openAtlas, screenshot } from './browser.ts';
+import { redLineAreas } from '../../layers/red-line-areas/red-line-areas.ts';
+import { colorShare, launch, openAtlas, screenshot, type Pixels } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,6 +22,20 @@ const illustrative = (() => {
   const feature = source.features.find((candidate) => candidate.properties?.['aggregate'] !== true) as Feature;
   return pointOnFeature(feature).geometry;
 })();
+
+/** Share of the pixels in a box that are clearly red (red above green and blue by 60): the official red line's
+ * colour, filled translucently over whatever lies beneath; nothing else on the map there is that red. */
+function redShare(pixels: Pixels, box: { x: number; y: number; width: number; height: number }): number {
+  let hits = 0;
+  for (let y = box.y; y < box.y + box.height; y += 1) {
+    for (let x = box.x; x < box.x + box.width; x += 1) {
+      const offset = (y * pixels.width + x) * 4;
+      const [red, green, blue] = [pixels.data[offset]!, pixels.data[offset + 1]!, pixels.data[offset + 2]!];
+      if (red - Math.max(green, blue) > 60) hits += 1;
+    }
+  }
+  return hits / (box.width * box.height);
+}
 
 const screen = (page: Page, coordinates: number[], type = 'steel') =>
   page.evaluate(([point, projectType]) => window.atlas.screen({ type: 'Point', coordinates: point }, projectType), [coordinates, type] as const);
@@ -102,6 +117,53 @@ describe('official layers in the atlas', () => {
     expect((await screen(page, [109.0, 40.67])).hits.some((hit) => hit.basis === 'official-user')).toBe(false);
     expect(atlas.errors).toEqual([]);
     expect(atlas.foreignRequests).toEqual([]);
+    await atlas.context.close();
+  }, 300_000);
+
+  test('an official red line is drawn on the map and in the legend, the illustrative one hidden; removed, it is gone', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    // The official patches (tests/fixtures/official/red-line-patches.geojson) and an illustrative red-line area, framed.
+    const official = { center: [108.5, 40.72] as [number, number], zoom: 9 };
+    const shown = { center: illustrative.coordinates as [number, number], zoom: 9 };
+    const illustrativeColour = redLineAreas.palette['lake-basin']!.color;
+    // The official patches with the illustrative red line switched off (its network area is red too); the
+    // illustrative area with it on, opaque. Shares of the map's pixels in the official colour or the area's.
+    const look = async (name: string, view: { center: [number, number]; zoom: number }, colour: string | 'red', illustrativeOn: boolean) => {
+      await page.evaluate(([next, visible]) => window.atlas.setState({ view: { ...next, bearing: 0, pitch: 0 },
+        layers: { 'red-line-areas': { visible, opacity: 1 } } }), [view, illustrativeOn] as const);
+      const pixels = await screenshot(page, name);
+      const box = { x: 330, y: 60, width: pixels.width - 400, height: pixels.height - 120 };
+      return colour === 'red' ? redShare(pixels, box) : colorShare(pixels, colour, 24, box);
+    };
+    const before = { official: await look('official-map-before', official, 'red', false),
+      illustrative: await look('official-illustrative-before', shown, illustrativeColour, true) };
+    expect(before.illustrative).toBeGreaterThan(0.05);
+
+    await importLayer(page, 'red-line-gk36.zip', async (form) => {
+      await form.locator('select[name=nameAttribute]').selectOption('名称');
+      await form.locator('input[name=accuracyKm]').fill('0.05');
+      await form.locator('input[name=mappedBy]').fill('e2e reviewer');
+    });
+    const drawn = { official: await look('official-map-drawn', official, 'red', false),
+      illustrative: await look('official-illustrative-hidden', shown, illustrativeColour, true) };
+    expect(drawn.official).toBeGreaterThan(before.official + 0.01);
+    expect(drawn.illustrative).toBeLessThan(before.illustrative / 10);
+    expect(await page.locator('official-layers li[data-official]').textContent()).toContain('官方数据（用户提供）');
+
+    // The same browser's embed (legend over the map) restores the layer from IndexedDB and lists it in its legend.
+    const embed = await atlas.context.newPage();
+    await embed.goto(`${atlas.baseUrl}?embed=1`);
+    await embed.waitForFunction(() => window.atlas !== undefined);
+    await embed.evaluate(() => window.atlas.ready);
+    await expect.poll(() => embed.evaluate(() => document.querySelector('map-legend')?.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toMatch(/red-line-gk36\.zip\s*生态保护红线（官方数据（用户提供））/);
+    await embed.close();
+
+    await page.locator('official-layers li[data-official] [data-remove]').click();
+    await page.waitForFunction(() => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 0);
+    expect(await look('official-map-removed', official, 'red', false)).toBeLessThan(before.official + 0.001);
+    expect(await look('official-illustrative-back', shown, illustrativeColour, true)).toBeGreaterThan(before.illustrative * 0.9);
+    expect(atlas.errors).toEqual([]);
     await atlas.context.close();
   }, 300_000);
 

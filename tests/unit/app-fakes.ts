@@ -5,7 +5,7 @@ import type { AtlasMap, Outline } from '../../src/app/atlas-map.ts';
 import type { Platform } from '../../src/app/atlas.ts';
 import type { PrintPage } from '../../src/app/report-export.ts';
 import type { Selection, View } from '../../src/state/state.ts';
-import type { ScreeningOverlay } from '../../src/map/map-controller.ts';
+import type { ScreeningOverlay, UserLayer } from '../../src/map/map-controller.ts';
 
 /** The served data read from disk, once per test file: what the atlas fetches, without a server. */
 let served: Promise<Map<string, FeatureCollection>> | undefined;
@@ -30,6 +30,7 @@ export function fakeMap() {
   const data = new Map<string, FeatureCollection>();
   const flights: [number, number, number, number][] = [];
   const screening: { current: ScreeningOverlay | undefined } = { current: undefined };
+  const user: { layers: UserLayer[]; standInKinds: string[] } = { layers: [], standInKinds: [] };
   /** The box each exported PNG was framed on (undefined: the live view). */
   const frames: ([number, number, number, number] | undefined)[] = [];
   let attributions: string[] = [];
@@ -48,6 +49,7 @@ export function fakeMap() {
     setOnlineBasemap: () => undefined,
     setOutline: (id, outline) => (outline ? outlines.set(id, outline) : outlines.delete(id)),
     setScreening: (overlay) => { screening.current = overlay; },
+    setUserLayers: (layers, standInKinds) => Object.assign(user, { layers, standInKinds }),
     flyToBounds: async (bounds) => { flights.push(bounds); },
     draw: () => undefined,
     exportPng: async (scale, _decorations, frame) => {
@@ -56,7 +58,7 @@ export function fakeMap() {
     },
     resize: () => undefined,
   };
-  return { map, outlines, data, flights, screening, frames, attributions: () => attributions, click: (hits: Selection[]) => click(hits) };
+  return { map, outlines, data, flights, screening, user, frames, attributions: () => attributions, click: (hits: Selection[]) => click(hits) };
 }
 
 /** A platform that records downloads, prints, clipboard writes and links instead of touching a page. */

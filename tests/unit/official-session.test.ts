@@ -46,7 +46,7 @@ describe('official layers session', () => {
   }, 60_000);
 
   const session = (store: OfficialStore | undefined, events: string[] = []) => new OfficialSession({
-    changed: () => void events.push('changed'), rescreen: () => void events.push('rescreen'), seeds: async () => readSeeds(),
+    changed: () => void events.push('changed'), layersChanged: () => void events.push('layers-changed'), seeds: async () => readSeeds(),
     save: (blob, name) => void events.push(`saved ${name} ${blob.size}`),
   }, { openStore: async () => store, importer: async () => sameThread() });
   const file = (name: string) => new File([fixture(name)], name);
@@ -62,7 +62,7 @@ describe('official layers session', () => {
     await first.map(profile);
     expect(first.importing).toBeUndefined();
     expect(first.storage).toBe('kept');
-    expect(events).toContain('rescreen');
+    expect(events).toContain('layers-changed');
     expect((await screenIn(first)).hits.some((hit) => hit.basis === 'official-user')).toBe(true);
     first.exportProfile(first.layers[0]?.layer.provenance.id as string);
     expect(events.some((event) => event.startsWith('saved red-line-gk36.profile.json'))).toBe(true);
