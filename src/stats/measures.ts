@@ -37,11 +37,15 @@ export interface Accuracy {
 /** The coarsest class (A <= 1 km, B 1-3 km, C schematic) and the widest edge accuracy among the features and the
  * region's outline: a figure is only as good as its worst input. */
 function accuracyOf(features: readonly Feature[], region: RegionInfo): Accuracy {
-  const classes = features.map((feature) => String(feature.properties?.['accuracy'] ?? 'C'));
+  // An official layer states its accuracy in km alone: its class follows from that.
+  const classes = features.map((feature) => String(feature.properties?.['accuracy']
+    ?? (feature.properties?.['method'] === 'official-user' ? classOfKm(Number(feature.properties?.['accuracy_km'])) : 'C')));
   const kms = features.map((feature) => Number(feature.properties?.['accuracy_km'] ?? 0));
   const regionClass = region.method === 'hand-drawn' ? 'C' : 'A';
   return { accuracyClass: [...classes, regionClass].sort().at(-1)!, km: Math.max(region.accuracyKm, ...kms) };
 }
+
+const classOfKm = (km: number) => (km <= 1 ? 'A' : km <= 3 ? 'B' : 'C');
 
 const byIds = (features: readonly Feature[], ids: Iterable<string>) => {
   const wanted = new Set(ids);
@@ -80,6 +84,8 @@ const redLineShare: Measure = {
   },
   measure(statistics) {
     const region = statistics.region('inner-mongolia');
+    const official = officialRedLine(statistics);
+    if (official) return officialRedLineShare(statistics, official);
     const layer = statistics.layer('inner-mongolia', 'red-line-areas');
     return {
       kind: 'value',
@@ -100,6 +106,38 @@ const redLineShare: Measure = {
     };
   },
 };
+
+/** The official red line a user loaded, standing in for the illustrative one (src/official): the layer of surveyed
+ * (official-user) red-line zones, if one is among the datasets. */
+function officialRedLine(statistics: RegionStatistics): string | undefined {
+  return statistics.layerIds().find((id) => statistics.features(id).some((feature) =>
+    feature.properties?.['method'] === 'official-user' && feature.properties?.['zone_kind'] === 'ecological-red-line'));
+}
+
+/** The share measured on the official red line: not illustrative, so it can meet the target or miss it. */
+function officialRedLineShare(statistics: RegionStatistics, layerId: string): Measurement {
+  const region = statistics.region('inner-mongolia');
+  const layer = statistics.layer('inner-mongolia', layerId);
+  const features = byIds(statistics.features(layerId), layer.featureIds);
+  const files = [...new Set(features.map((feature) => String(feature.properties?.['source_file'])))].join(', ');
+  return {
+    kind: 'value',
+    value: round(layer.sharePct, 2),
+    unit: '%',
+    note: {
+      en: `Union of the ${layer.featureIds.length} red-line patches of the official layer ${files} (official, user-supplied, `
+        + `loaded in this browser), ${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, `
+        + `${km2(region.areaKm2)} km².`,
+      zh: `官方图层 ${files}（官方数据，用户提供，仅在本浏览器中载入）中 ${layer.featureIds.length} 个红线斑块的并集面积 `
+        + `${km2(layer.unionAreaKm2)} 平方公里，除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。`,
+    },
+    featureIds: layer.featureIds,
+    illustrative: layer.illustrative,
+    lowerBound: false,
+    accuracy: accuracyOf(features, region),
+    range: areaRange(statistics, 'inner-mongolia', layerId, 'share'),
+  };
+}
 
 function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
   return {

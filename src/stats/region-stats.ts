@@ -57,6 +57,8 @@ export interface LayerInRegion {
 }
 
 export interface RegionStatistics {
+  /** The datasets measured on: public/data's, and any official layer standing in (src/official). */
+  layerIds(): string[];
   regions(): RegionInfo[];
   region(id: string): RegionInfo;
   layer(regionId: string, layerId: string): LayerInRegion;
@@ -67,7 +69,8 @@ export interface RegionStatistics {
   nearOutline(regionId: string, layerId: string, reach: (feature: Feature) => number): { inside: Feature[]; outside: Feature[] };
 }
 
-const surveyedMethods = new Set(['open-data', 'derived']);
+/** An official layer the user loaded (`official-user`) is the bureau's surveyed boundary, as open data is. */
+const surveyedMethods = new Set(['open-data', 'derived', 'official-user']);
 
 /** Whether figures from these features in this region are illustrative: the region's outline is hand-drawn, or a
  * feature is illustrative, hand-drawn or an approximate point rather than open or derived data. */
@@ -190,6 +193,7 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
   };
 
   return {
+    layerIds: () => [...collections.keys()],
     regions: () => [...regionFeatures.keys()].map(region),
     region,
     features: featuresOf,
