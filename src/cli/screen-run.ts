@@ -1,3 +1,4 @@
+import type { Point } from 'geojson';
 import { basename } from 'node:path';
 import type { DocumentTitles } from '../report/document-title.ts';
 import { reportWriter, type ReportWriter } from '../report/writers.ts';
@@ -32,12 +33,13 @@ export async function screenFile(screener: Screener, options: Options, titles: D
   const read = await loadSiteRecordReader();
   let count = 0;
   let shown = 0;
+  const reports: ReportsByHits = new Map();
   await io.write(writer.start());
   try {
     const batches = format ? siteRecordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
     for await (const records of batches) {
       const sites = checked(records, read);
-      await io.write(screenBatch(screener, options, writer, sites.screenable));
+      await io.write(screenBatch(screener, options, writer, sites.screenable, reports));
       count += sites.screenable.length;
       if (sites.error) throw new SiteInputError(sites.error);
       if (io.progress && performance.now() - shown > 250) {
@@ -94,18 +96,42 @@ function checked(
   return { screenable };
 }
 
+/** Full reports by verdict and hit zones, for points that no accuracy band reaches (see screenBatch). */
+type ReportsByHits = Map<string, Report>;
+
 /**
- * The report text of a batch, every site screened alone with its full report: a CSV row holds what only a full report
- * knows (certainty, conclusion, reasons), so the engine's batch path for points, which gives verdicts and zones only,
- * cannot write the atlas's row.
+ * For each point of the batch that no zone's accuracy band reaches, its verdict, edge stretches and hit zones as a
+ * key; undefined for every other site. Such a point's full report differs from another's with the same key only in
+ * what a CSV row does not show (centroid, nearest zones), so one full report per key writes all their rows
+ * (cli/clear-points.test.ts checks that premise).
  */
-function screenBatch(screener: Screener, options: Options, writer: ReportWriter, sites: readonly Screenable[]): string {
+function clearPointKeys(screener: Screener, projectType: ProjectType, sites: readonly Screenable[]): (string | undefined)[] {
+  const points = sites.flatMap((entry, index) => (entry.site.geometry.type === 'Point' ? [index] : []));
+  const lonLat = new Float64Array(2 * points.length);
+  for (const [n, index] of points.entries()) lonLat.set((sites[index]!.site.geometry as Point).coordinates.slice(0, 2), 2 * n);
+  const { verdicts, hitStart, hitZones, clear } = screener.screenPoints(lonLat, projectType, true);
+  const keys: (string | undefined)[] = new Array(sites.length);
+  points.forEach((index, n) => {
+    if (clear[n] !== 0) keys[index] = `${verdicts[n]}:${clear[n]}:${hitZones.subarray(hitStart[n], hitStart[n + 1]).join(',')}`;
+  });
+  return keys;
+}
+
+/**
+ * The report text of a batch. Every row is the site's full report (a CSV row holds certainty, conclusion and reasons);
+ * for a CSV report, points clear of every accuracy band take the engine's batch path first and share one full report
+ * per verdict and hit zones, since nothing in their rows depends on where exactly they lie.
+ */
+function screenBatch(screener: Screener, options: Options, writer: ReportWriter, sites: readonly Screenable[], reports: ReportsByHits): string {
   const projectType = options.projectType as ProjectType;
+  const keys = options.format === 'csv' ? clearPointKeys(screener, projectType, sites) : [];
   let text = '';
-  for (const { id, where, site } of sites) {
-    let report: Report;
+  for (const [index, { id, where, site }] of sites.entries()) {
+    const key = keys[index];
+    let report: Report | undefined = key === undefined ? undefined : reports.get(key);
     try {
-      report = screener.screen(site.geometry, projectType);
+      report ??= screener.screen(site.geometry, projectType);
+      if (key !== undefined) reports.set(key, report);
     } catch (error) {
       if (error instanceof ScreeningInputError)
         throw new SiteInputError({ en: `${where.en}: ${error.message}`, zh: `${where.zh}：${error.message}` });

@@ -15,6 +15,13 @@ export interface PointVerdicts {
   verdicts: Uint8Array;
   hitStart: Uint32Array;
   hitZones: Uint32Array;
+  /**
+   * With BatchContext.flagClear: non-zero for a point that no zone's accuracy band reaches (inside or outside any
+   * drawn edge). Its full report then depends only on its verdict, its hit zones and, for a candidate zone whose
+   * accuracy varies along its edge, the stretch its nearest edge lies on (reports name the accuracy there): the
+   * value is 1 + those stretches, three bits a zone. 0 otherwise; empty without flagClear.
+   */
+  clear: Uint16Array;
 }
 
 /** What the batch needs to know besides the zones: verdict per zone for the project type, for each set of
@@ -31,6 +38,8 @@ export interface BatchContext {
   regionZone: number;
   /** The region rasterized, so that most points are placed in or out of it from one cell. */
   regionRaster?: RegionRaster | undefined;
+  /** Also flag the points clear of every band (PointVerdicts.clear): one more edge test per candidate zone. */
+  flagClear?: boolean;
 }
 
 /** Throws ScreeningInputError at the first point with a coordinate out of range. */
@@ -52,10 +61,11 @@ const review = verdictCode('review');
  * only), nothing outside the region; a jurisdiction's rules count inside it, and as review within its band.
  */
 export function screenPointRange(context: BatchContext, lonLat: Float64Array): PointVerdicts {
-  const { store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster } = context;
+  const { store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster, flagClear = false } = context;
   const count = lonLat.length / 2;
   const order = hilbertOrder(lonLat);
   const verdicts = new Uint8Array(count);
+  const clear = new Uint16Array(flagClear ? count : 0);
   const hitPoint = new Growable(Uint32Array);
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
@@ -79,6 +89,24 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const km = edgeKmWithin(rings, ringFrom, ringTo, x, y, band, closest);
     return km <= accuracyAt(store, zone, closest.x, closest.y, local).km ? 1 : 0;
   };
+  /**
+   * What a report says of the accuracy of a zone whose accuracy varies along its edge (contact.ts): its widest when
+   * no edge lies within that (0), else the accuracy of the stretch at the nearest edge point (2 + stretch, -1 for
+   * elsewhere).
+   */
+  const stretchCode = (zone: number, x: number, y: number): number => {
+    const km = edgeKmWithin(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y, zoneAccuracyKm[zone] as number, closest);
+    return Number.isFinite(km) ? 2 + accuracyAt(store, zone, closest.x, closest.y, local).stretch : 0;
+  };
+  /** Whether the zone's accuracy band reaches the point, on either side of the drawn edge. */
+  const inBand = (zone: number, x: number, y: number): boolean => {
+    const band = zoneAccuracyKm[zone] as number;
+    if (!(band > 0)) return false;
+    const ringFrom = zoneRingStart[zone] as number;
+    const ringTo = zoneRingStart[zone + 1] as number;
+    if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest);
+    return edgeKmWithin(rings, ringFrom, ringTo, x, y, band, closest) <= accuracyAt(store, zone, closest.x, closest.y, local).km;
+  };
   for (let n = 0; n < count; n++) {
     const point = order[n] as number;
     const x = lonLat[2 * point] as number;
@@ -89,10 +117,22 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     if (regionZone >= 0) {
       const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
       region = cell === insideCell ? 2 : cell === edgeCell ? contact(regionZone, x, y) : 0;
+      // Raster cells other than edge cells lie farther than the band from the outline.
+      if (flagClear) clear[point] = region === 1 || (region === 2 && cell === edgeCell && inBand(regionZone, x, y)) ? 0 : 1;
       if (region === 0) continue;
-    }
+    } else if (flagClear) clear[point] = 1;
     search.run(index, x, y);
     const found = search.found;
+    if (flagClear) {
+      for (let k = 0; k < search.count && clear[point] === 1; k++) if (inBand(found[k] as number, x, y)) clear[point] = 0;
+      let stretches = regionZone >= 0 && region === 2 && clear[point] === 1 && hasStretches(store, regionZone) ? stretchCode(regionZone, x, y) : 0;
+      for (let k = 0; k < search.count && clear[point] === 1; k++) {
+        const zone = found[k] as number;
+        if (zone !== regionZone && hasStretches(store, zone)) stretches = stretches * 8 + stretchCode(zone, x, y);
+      }
+      // Stretches that do not fit leave the point to a full report of its own.
+      if (stretches > 0) clear[point] = stretches < 0xfffe ? 1 + stretches : 0;
+    }
     let inside = 0;
     let near = 0;
     for (let bit = 0; bit < jurisdictionZones.length; bit++) jurisdictionWhere[bit] = -1;
@@ -135,7 +175,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     }
     verdicts[point] = code;
   }
-  return inInputOrder(count, verdicts, hitPoint.finish(), hitZone.finish());
+  return { ...inInputOrder(count, verdicts, hitPoint.finish(), hitZone.finish()), clear };
 
   function insideOnly(zone: number, x: number, y: number): number {
     return pointInRings(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y) ? 2 : 0;
@@ -143,7 +183,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
 }
 
 /** Regroups (point, zone) pairs found in curve order into per-point lists in input order. */
-function inInputOrder(count: number, verdicts: Uint8Array, hitPoint: Uint32Array, hitZone: Uint32Array): PointVerdicts {
+function inInputOrder(count: number, verdicts: Uint8Array, hitPoint: Uint32Array, hitZone: Uint32Array): Omit<PointVerdicts, 'clear'> {
   const hitStart = new Uint32Array(count + 1);
   for (const point of hitPoint) hitStart[point + 1] = (hitStart[point + 1] as number) + 1;
   for (let i = 0; i < count; i++) hitStart[i + 1] = (hitStart[i + 1] as number) + (hitStart[i] as number);

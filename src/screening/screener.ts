@@ -42,7 +42,8 @@ export interface Screener {
   /** The region rasterized for the batch path (built on first use), or undefined without a region. */
   regionRaster(): RegionRaster | undefined;
   screen(geometry: unknown, projectType: string): Report;
-  screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
+  /** flagClear: also mark the points no accuracy band reaches (PointVerdicts.clear). */
+  screenPoints(lonLat: Float64Array, projectType: string, flagClear?: boolean): PointVerdicts;
 }
 
 /** The region outside which none of the five documents applies. */
@@ -79,11 +80,12 @@ export function createScreener(options: ScreenerOptions): Screener {
   return {
     zones, store, ruleBook, regionZone, regionRaster, dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, geometry, checkProjectType(projectType)),
-    screenPoints: (lonLat, projectType) => {
+    screenPoints: (lonLat, projectType, flagClear = false) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
       return screenPointRange({
         store, tables, jurisdictionZones: ruleBook.jurisdictionZones, parkZones: ruleBook.parkZones, parkBit: ruleBook.parkBit, regionZone, regionRaster: regionRaster(),
+        flagClear,
       }, lonLat);
     },
   };
