@@ -3,6 +3,8 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Bilingual } from '../schema/bilingual.ts';
+import type { Citation } from '../schema/citation.ts';
+import type { Passage } from '../documents/passage.ts';
 import type { Report } from '../screening/report.ts';
 import { projectTypes } from '../schema/project-type.ts';
 import type { Lang } from '../state/state.ts';
@@ -23,6 +25,9 @@ export interface PrintPage {
   source: Bilingual | undefined;
   /** The region outline with the site and the map's frame, for the locator inset; undefined without the outline. */
   locator: Locator | undefined;
+  /** The whole sentence each citation of the report quotes from (the texts load before the page is laid out, since
+   * it is printed at once); undefined where a text could not load, and the quote is printed alone. */
+  passage: (citation: Citation) => Passage | undefined;
   /** The visible thematic layers, named under the map. */
   layers: LayerDefinition[];
   date: string;
@@ -61,8 +66,12 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     const visible = layerDefinitions.filter((layer) => layer.properties && layers[layer.id]?.visible);
     // The printed map shows the site's extent whatever the live view shows; the locator places it in the region.
     const frame = host.frame();
+    const cited = [...report.hits.flatMap((hit) => hit.cite ?? []), ...report.untestable.map((entry) => entry.cite)];
+    const [mapImage, passage] = await Promise.all([
+      host.exportPng(1, frame), import('../documents/texts.ts').then(({ loadPassages }) => loadPassages(cited.map((cite) => cite.doc))),
+    ]);
     await host.print({
-      report, mapImage: await host.exportPng(1, frame), lang, capacity, layers: visible, date: today(), source: host.source(),
+      report, mapImage, passage, lang, capacity, layers: visible, date: today(), source: host.source(),
       locator: frame && locator(host.collections(), report.site.centroid, frame),
     });
     return;

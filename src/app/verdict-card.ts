@@ -1,6 +1,7 @@
 import { t, verdictKey } from '../i18n/strings.ts';
 import { units } from '../i18n/units.ts';
-import { citationText, hitCells } from '../report/hit-cells.ts';
+import { hitCells } from '../report/hit-cells.ts';
+import type { Citation } from '../schema/citation.ts';
 import type { Hit, Report } from '../screening/report.ts';
 import { verdicts, worstVerdict, type Verdict } from '../screening/verdict.ts';
 import type { Lang } from '../state/state.ts';
@@ -19,7 +20,8 @@ export interface CardRow {
   verdictText: string;
   /** The rule's summary, or why the hit reads as it does where there is no rule. */
   rule: string;
-  citation: string | undefined;
+  /** The rule's citation: the card and the print show its whole sentence, the card opens the reader at it. */
+  cite: Citation | undefined;
   /** Why the row reads as it does beyond its rule: an exemption, a near-zone review, each doubt. */
   reasons: string[];
   /** Overlap, shares, length inside, distance to the edge: "40 % (20–60 %)" where the edge is uncertain. */
@@ -47,7 +49,7 @@ export interface VerdictCard {
   groups: CardGroup[];
   /** Zones the site meets where no rule concerns the project type, folded. */
   withoutRule: CardRow[];
-  untestable: { text: string; reason: string; citation: string }[];
+  untestable: { text: string; reason: string; cite: Citation }[];
 }
 
 export function verdictCard(report: Report, lang: Lang): VerdictCard {
@@ -72,7 +74,7 @@ export function verdictCard(report: Report, lang: Lang): VerdictCard {
     groups,
     withoutRule: rows.filter((_, index) => report.hits[index]!.ruleId === null),
     untestable: report.untestable.map((entry) => ({
-      text: `${entry.where[lang]}: ${entry.summary[lang]}`, reason: entry.reason[lang], citation: citationText(entry.cite, lang),
+      text: `${entry.where[lang]}: ${entry.summary[lang]}`, reason: entry.reason[lang], cite: entry.cite,
     })),
   };
 }
@@ -93,7 +95,7 @@ function cardRow(hit: Hit, report: Report, lang: Lang): CardRow {
   for (const doubt of hit.doubts) reasons.push(doubt.text[lang]);
   return {
     zoneId: hit.zoneId, zone: cells.zone, verdict: hit.verdict, verdictText: cells.verdict, rule: cells.rule,
-    citation: cells.citation, reasons, figures: figures(hit, lang),
+    cite: hit.cite ?? undefined, reasons, figures: figures(hit, lang),
     decisive: report.decisive?.zoneId === hit.zoneId && report.decisive.ruleId === hit.ruleId,
     exemption: hit.exemption !== undefined,
   };

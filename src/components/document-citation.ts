@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
+import { citedSentence } from '../app/cited-sentence.ts';
 import { placeOfCitation } from '../app/reader-session.ts';
-import { documentLabel } from '../documents/catalogue.ts';
 import { passageOf, type Passage } from '../documents/passage.ts';
 import { loadDocumentText } from '../documents/texts.ts';
 import { t } from '../i18n/strings.ts';
@@ -40,15 +40,10 @@ export class DocumentCitation extends LitElement {
   override render() {
     const { citation, passage, locale: lang } = this;
     if (!citation) return nothing;
-    const lines = passage && passage.endLine > passage.line
-      ? t('lines', lang).replace('{n}', String(passage.line)).replace('{m}', String(passage.endLine))
-      : t('line', lang).replace('{n}', String(passage?.line ?? citation.line));
-    const place = passage?.place.map((heading) => heading.title).join(' › ');
+    const shown = citedSentence(citation, passage, lang);
     return html`
-      <div class="source"><cite>${documentLabel(citation.doc, lang)}</cite>${place ? html` · <span class="place" lang="zh-CN">${place}</span>` : nothing} · ${lines}</div>
-      <blockquote lang="zh-CN">${passage
-        ? html`${passage.sentence.slice(0, passage.quoteFrom)}<mark>${passage.sentence.slice(passage.quoteFrom, passage.quoteTo)}</mark>${passage.sentence.slice(passage.quoteTo)}`
-        : html`<mark>${citation.quote}</mark>`}</blockquote>
+      <div class="source"><cite>${shown.document}</cite>${shown.place ? html` · <span class="place" lang="zh-CN">${shown.place}</span>` : nothing} · ${shown.lines}</div>
+      <blockquote lang="zh-CN">${shown.before}<mark>${shown.quoted}</mark>${shown.after}</blockquote>
       <button class="open" @click=${() => emit(this, 'atlas-reader', { kind: 'open', place: placeOfCitation(citation) })}>${t('openInDocument', lang)}</button>`;
   }
 }

@@ -1,15 +1,17 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { citedSentence, type CitedSentence } from '../app/cited-sentence.ts';
 import type { Locator, PrintPage } from '../app/report-export.ts';
 import { verdictCard, type CardRow } from '../app/verdict-card.ts';
 import { t } from '../i18n/strings.ts';
+import type { Citation } from '../schema/citation.ts';
 import { projectTypes } from '../schema/project-type.ts';
 import type { Lang } from '../state/state.ts';
 
 /**
  * The printable screening report: where the site came from, the verdict with its doubt and one-sentence conclusion,
  * the map of the site's extent (legend, scale bar and north arrow drawn in) with a locator inset, every hit grouped by
- * verdict with its citation and reasons, the rules the map cannot test, and the data version. It lives directly in
- * <body>, and only print media show it (src/styles).
+ * verdict with the whole sentence it cites and its reasons, the rules the map cannot test, and the data version. It
+ * lives directly in <body>, and only print media show it (src/styles).
  */
 export class PrintReport extends LitElement {
   static override properties = { page: { attribute: false } };
@@ -22,7 +24,8 @@ export class PrintReport extends LitElement {
 
   override render() {
     if (!this.page) return html``;
-    const { report, mapImage, lang, capacity, layers, date, source, locator } = this.page;
+    const { report, mapImage, lang, capacity, layers, date, source, locator, passage } = this.page;
+    const cited = (citation: Citation) => printedCitation(citedSentence(citation, passage(citation), lang));
     const card = verdictCard(report, lang);
     const unit = projectTypes[report.projectType].capacityUnit;
     return html`
@@ -42,15 +45,15 @@ export class PrintReport extends LitElement {
       <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
       ${card.groups.map((group) => html`<tbody class="group">
         <tr><th colspan="3">${group.title}</th></tr>
-        ${group.rows.map((row) => printRow(row, lang))}
+        ${group.rows.map((row) => printRow(row, lang, cited))}
         ${group.regionWide.length > 0 ? html`<tr><td colspan="3"><em>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</em></td></tr>
-          ${group.regionWide.map((row) => printRow(row, lang))}` : nothing}
+          ${group.regionWide.map((row) => printRow(row, lang, cited))}` : nothing}
       </tbody>`)}
       ${card.withoutRule.length > 0 ? html`<tbody><tr><th colspan="3">${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</th></tr>
-        ${card.withoutRule.map((row) => printRow(row, lang))}</tbody>` : nothing}
+        ${card.withoutRule.map((row) => printRow(row, lang, cited))}</tbody>` : nothing}
     </table>
     ${card.untestable.length > 0 ? html`<h3>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</h3>
-      <ul class="untestable">${card.untestable.map((entry) => html`<li>${entry.text} (${entry.reason})<br />${entry.citation}</li>`)}</ul>` : nothing}
+      <ul class="untestable">${card.untestable.map((entry) => html`<li>${entry.text} (${entry.reason})${cited(entry.cite)}</li>`)}</ul>` : nothing}
     <p>${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
     <p>${layers.map((layer) => layer.title[lang]).join(' · ')}</p>
     <p>${t('unsurveyed', lang)}</p>`;
@@ -58,12 +61,18 @@ export class PrintReport extends LitElement {
 }
 customElements.define('print-report', PrintReport);
 
-function printRow(row: CardRow, lang: Lang) {
+/** A citation on paper: the document, the sentence's place and lines, and the whole sentence with the quote marked. */
+function printedCitation(shown: CitedSentence) {
+  return html`<div class="citation"><cite>${shown.document}</cite>${shown.place ? ` · ${shown.place}` : ''} · ${shown.lines}<br />
+    <q lang="zh-CN">${shown.before}<mark>${shown.quoted}</mark>${shown.after}</q></div>`;
+}
+
+function printRow(row: CardRow, lang: Lang, cited: (citation: Citation) => TemplateResult) {
   return html`<tr class=${row.decisive ? 'decisive' : ''}>
     <td>${row.zone}${row.figures ? html`<br /><small>${row.figures}</small>` : nothing}</td>
     <td>${row.verdictText}</td>
-    <td>${row.decisive ? html`<strong>${t('decisiveRule', lang)}：</strong>` : nothing}${row.rule}${row.citation ? html`<br />${row.citation}` : nothing}
-      ${row.reasons.map((reason) => html`<br /><small>· ${reason}</small>`)}</td></tr>`;
+    <td>${row.decisive ? html`<strong>${t('decisiveRule', lang)}：</strong>` : nothing}${row.rule}${row.cite ? cited(row.cite) : nothing}
+      ${row.reasons.map((reason) => html`<div><small>· ${reason}</small></div>`)}</td></tr>`;
 }
 
 /** Longitude is shortened by the cosine of the region's middle latitude, so the outline keeps its shape. */

@@ -10,6 +10,7 @@ import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';
 import type { Report, Warning } from '../screening/report.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
+import './document-citation.ts';
 
 
 /** Site screening: define a site (draw, upload, paste), pick the project type, read the verdict and its citations. */
@@ -60,7 +61,7 @@ export class ScreeningPanel extends LitElement {
     .reasons { color: #5b5346; margin: 2px 0; padding-left: 16px; }
     .reason { color: #5b5346; }
     details summary { cursor: pointer; margin: 6px 0 2px; color: #3b3226; }
-    .cite { color: #6a3d00; }
+    .cite { margin: 2px 0; }
     ul { margin: 4px 0; padding-left: 18px; }
   `;
 
@@ -155,7 +156,7 @@ export class ScreeningPanel extends LitElement {
         ${hitList(card.withoutRule, lang)}</details>` : nothing}
       ${card.untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</summary>
         <ul>${card.untestable.map((entry) => html`<li>${entry.text}<div class="reason">${entry.reason}</div>
-          <div class="cite">${entry.citation}</div></li>`)}</ul></details>` : nothing}
+          <document-citation class="cite" .citation=${entry.cite} locale=${lang}></document-citation></li>`)}</ul></details>` : nothing}
       ${report.nearest.length > 0 ? html`<p>${t('nearestZones', lang)}</p><ul class="nearest">${report.nearest.map((near) =>
         html`<li>${near.name[lang]}: ${format(near.distanceKm)} km</li>`)}</ul>` : nothing}
       <p class="hint">${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
@@ -200,7 +201,7 @@ function hitList(rows: readonly CardRow[], lang: Lang) {
   return html`<ul class="hits">${rows.map((row) => html`<li data-zone=${row.zoneId} class=${row.decisive ? 'decisive' : ''}>
     <div class="zone">${row.zone}${row.decisive ? html` <span class="decides">${t('decisiveRule', lang)}</span>` : nothing}</div>
     ${row.rule ? html`<div class="rule">${row.rule}</div>` : nothing}
-    ${row.citation ? html`<div class="cite">${row.citation}</div>` : nothing}
+    ${row.cite ? html`<document-citation class="cite" .citation=${row.cite} locale=${lang}></document-citation>` : nothing}
     ${row.figures ? html`<div class="hint">${row.figures}</div>` : nothing}
     ${row.reasons.length > 0 ? html`<ul class="reasons">${row.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
   </li>`)}</ul>`;

@@ -11,6 +11,9 @@ afterAll(async () => {
 });
 
 const sentence = '持续加强产业集群环境治理，棋盘井蒙西地区严格控制钢铁、电解铝、水泥、平板玻璃（不含光伏玻璃）等产能。';
+/** The feature's citation quotes the zone's place; the rule on it (od-qipanjing-capacity-control) quotes its exemption too. */
+const quote = '棋盘井蒙西地区严格控制钢铁、电解铝、水泥、平板玻璃';
+const ruleQuote = `${quote}（不含光伏玻璃）等产能`;
 
 /** The reader's highlighted passage and its marked words, once the text has loaded. */
 async function passage(page: Page) {
@@ -80,6 +83,49 @@ describe('the documents in the atlas', () => {
     expect(reopened.errors).toEqual([]);
     await reopened.context.close();
   });
+
+  test('the verdict card and the print show the 棋盘井 rule as its whole sentence; the card opens the reader there', async () => {
+    const { page, context, errors } = await openAtlas(browser);
+    // Steel at 棋盘井, set as a link or window.atlas would set it (as in verdict-screen.e2e.ts).
+    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [107.0, 39.36] } }));
+    await page.locator('screening-panel .verdict').waitFor({ timeout: 60_000 });
+
+    const citation = page.locator('screening-panel .hits > li[data-zone=qipanjing-mengxi] document-citation').filter({ hasText: '棋盘井蒙西地区严格控制' }).first();
+    await expect.poll(() => citation.locator('blockquote').textContent(), { timeout: 30_000 }).toBe(sentence);
+    await expect(citation.locator('blockquote mark').textContent()).resolves.toBe(ruleQuote);
+    await expect(citation.locator('cite').textContent()).resolves.toBe('鄂尔多斯市减污降碳协同增效实施方案');
+    // The rules the map cannot test are cited the same way (their sentences are checked in tests/unit/sentences.test.ts).
+    const untestable = page.locator('screening-panel details.untestable document-citation');
+    expect(await untestable.count()).toBeGreaterThan(0);
+    await expect.poll(() => untestable.first().locator('.place').count()).toBe(1);
+    await citation.scrollIntoViewIfNeeded();
+    await screenshot(page, 'documents-verdict-card');
+
+    await citation.locator('button.open').click();
+    const opened = await passage(page);
+    expect(opened.text).toBe(sentence);
+    expect(opened.marked).toEqual([ruleQuote]);
+    await expect(page.locator('document-reader h2').textContent()).resolves.toBe('鄂尔多斯市减污降碳协同增效实施方案');
+    expect((await page.evaluate(() => window.atlas.getState())).reader).toEqual({ doc: 'ordos-pollution-carbon', line: 25, quote: ruleQuote });
+    await screenshot(page, 'documents-reader-from-verdict');
+    await page.locator('document-reader button.close').click();
+
+    // The print waits for the cited documents' texts, so it shows the whole sentence too.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.locator('screening-panel [data-export=print]').click();
+    await page.locator('#print-report img').waitFor({ state: 'attached', timeout: 120_000 });
+    const printed = page.locator('#print-report tr', { hasText: '棋盘井蒙西地区' }).locator('.citation q', { hasText: ruleQuote }).first();
+    await expect(printed.textContent()).resolves.toBe(sentence);
+    await expect(printed.locator('mark').textContent()).resolves.toBe(ruleQuote);
+    await expect(page.locator('#print-report').textContent()).resolves.not.toMatch(/[0-9a-f]{16}\.txt/);
+    await page.emulateMedia({ media: 'print' });
+    await printed.scrollIntoViewIfNeeded();
+    await screenshot(page, 'documents-print');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 
   test('on a phone the reader fills the screen, with the outline folded above the text', async () => {
     const { page, context, errors } = await openAtlas(browser, {

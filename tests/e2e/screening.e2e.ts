@@ -39,7 +39,7 @@ describe('site screening in the atlas', () => {
     await expect(page.locator('screening-panel .verdict .source').textContent()).resolves.toBe('手绘面');
     const hits = await page.locator('screening-panel .hits > li').allTextContents();
     expect(hits.join('\n')).toContain('棋盘井蒙西地区');
-    expect(hits.join('\n')).toContain('鄂尔多斯市减污降碳协同增效实施方案');
+    await expect.poll(() => page.locator('screening-panel .hits > li document-citation cite').allTextContents()).toContain('鄂尔多斯市减污降碳协同增效实施方案');
     const engine = await page.evaluate(() => window.atlas.screen(window.atlas.getState().site, 'steel'));
     expect(engine.hits.some((hit) => hit.zoneId === 'qipanjing-mengxi' && hit.cite?.line === 25)).toBe(true);
     await screenshot(page, 'screening-qipanjing');

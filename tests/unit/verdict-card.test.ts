@@ -66,7 +66,7 @@ describe('the verdict card', () => {
     const card = verdictCard(screen('pv-glass', [107.0, 39.36]), 'zh');
     const exempt = card.groups.flatMap((group) => group.rows).find((row) => row.exemption && row.zoneId === 'qipanjing-mengxi')!;
     expect(exempt.reasons).toContain('豁免: 文件明确不含光伏玻璃');
-    expect(exempt.citation).toMatch(/不含光伏玻璃/);
+    expect(exempt.cite?.quote).toMatch(/不含光伏玻璃/);
   });
 
   test('figures with a range read "value (low–high)"', () => {
