@@ -1,10 +1,13 @@
 /**
  * Issue 17's table, one test (or a few) per row that had none: each reproduces the failure the row reports and
- * checks what happens now. Rows tested elsewhere: F5/F6/F11 in src/site-input (zip cap, duplicate removal, tangled
- * boundaries), F7/F9/F12-F14 in src/cli and src/report (formula cells, --zones, CSV reader, complete output).
+ * checks what happens now. Rows tested elsewhere: F5 src/site-input/shapefile.test.ts (zip bomb), F6 and F11
+ * src/site-input/repair.test.ts (600,000 points, the 50,000-vertex star), F7 src/report/report.test.ts and
+ * src/cli/screen.test.ts (formula cells), F9, F12 (unclosed quote), F13 (a line longer than any record) and F14 (a bad
+ * record partway) src/cli/screen.test.ts, F15 and F16 tests/e2e/hardening.e2e.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { layerDefinitions } from '../../layers/registry.ts';
@@ -26,6 +29,18 @@ import { decodeHash, encodeHash } from '../../src/state/url-codec.ts';
 import { featureAt, loadSiteRecordReader } from '../../src/site-input/index.ts';
 import { SITE_LIMITS } from '../../src/site-input/limits.ts';
 import { diskLoader, fakeMap, fakePlatform } from './app-fakes.ts';
+import { jsonLines, screenCli } from './cli-in-process.ts';
+
+/** Runs the screen CLI on a file holding `content`, as a user would name it. */
+async function screenFile(name: string, content: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'hardening-'));
+  try {
+    writeFileSync(join(folder, name), content);
+    return await screenCli([join(folder, name), '--type', 'steel']);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 /** A steel plant at 棋盘井: prohibited with all the data, the case the issue found screening clear. */
 const qipanjing: SiteGeometry = { type: 'Point', coordinates: [107.1, 39.5] };
@@ -232,6 +247,15 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     await expect(data.screener().then((screener) => screener.screen(geometry, 'steel'))).rejects.toThrow(reason);
   });
 
+  test('the CLI refuses the 166 km antimeridian line with the reason, an error line of its own and no stack trace', async () => {
+    const line = { type: 'Feature', properties: { id: 'across' }, geometry: cases[0]![1] };
+    const { status, output, errors } = await screenFile('across.geojson', JSON.stringify({ type: 'FeatureCollection', features: [line] }));
+    expect(status).toBe(1);
+    expect(errors).toMatch(/^error: .*across\.geojson.*crosses the 180° meridian/);
+    expect(errors).not.toMatch(/\n\s+at /);
+    expect(jsonLines(output).map((row) => Object.keys(row)[0])).toEqual(['error']);
+  });
+
   test('a line within Inner Mongolia near 棋盘井 still screens, with its centroid where it lies', async () => {
     const data = await createAtlasData(diskLoader(), { layers: layerDefinitions });
     const report = (await data.screener()).screen({ type: 'LineString', coordinates: [[107.0, 39.5], [107.2, 39.5]] }, 'steel');
@@ -269,6 +293,15 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     expect(api.getState().site).toEqual(qipanjing);
   });
 
+  test('an uploaded file of several points is refused, and the site before stays, as the panel says', async () => {
+    const { atlas } = await screenedWith();
+    const points = JSON.stringify({ type: 'FeatureCollection', features: [[107.1, 39.5], [118.5, 49.5]].map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } })) });
+    await atlas.screening.upload({ name: 'points.geojson', size: points.length, read: async () => new TextEncoder().encode(points).buffer as ArrayBuffer });
+    expect(atlas.screening.problem).toMatch(/^points\.geojson: the input holds 2 separate points.*\(your site is unchanged\)$/);
+    expect(atlas.store.state.site).toEqual(qipanjing);
+    expect((await atlas.screening.update())?.verdict).toBe('prohibited');
+  });
+
   test('a site set that cannot be screened replaces the old one, and the panel does not say it is unchanged', async () => {
     const { atlas } = await screenedWith();
     atlas.store.update((state) => ({ ...state, site: { type: 'MultiPoint', coordinates: [[107.1, 39.5], [108, 40]] } as SiteGeometry }));
@@ -276,6 +309,15 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     expect(atlas.screening.report).toBeUndefined();
     expect(atlas.screening.problem).toMatch(/MultiPoint/);
     expect(atlas.screening.problem).not.toMatch(/unchanged|已保留原选址/);
+  });
+});
+
+describe('F12: the CLI reads a quoted line break in a CSV cell', () => {
+  test('the row is screened with its id whole, and nothing goes to stderr', async () => {
+    const { status, output, errors } = await screenFile('quoted.csv', 'id,lon,lat\n"plant\nno. 2",107.1,39.5\n');
+    expect(errors).toBe('');
+    expect(status).toBe(0);
+    expect(jsonLines<{ id: string; verdict: string }>(output).map(({ id, verdict }) => [id, verdict])).toEqual([['plant\nno. 2', 'prohibited']]);
   });
 });
 
