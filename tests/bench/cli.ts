@@ -7,7 +7,7 @@
  * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
@@ -70,7 +70,9 @@ async function writeInputs(): Promise<Map<string, string>> {
   geojson.write('\n]}\n');
   await Promise.all([csv, geojson, lines].map((stream) => new Promise((resolve) => stream.end(resolve))));
   const fgb = join(folder, `points-${points}.fgb`);
-  const ogr = spawnSync('ogr2ogr', ['-f', 'FlatGeobuf', fgb, files.get('geojsonl')!, '-overwrite'], { encoding: 'utf8' });
+  // ogr2ogr cannot overwrite a FlatGeobuf file in place: the last run's goes first.
+  rmSync(fgb, { force: true });
+  const ogr = spawnSync('ogr2ogr', ['-f', 'FlatGeobuf', fgb, files.get('geojsonl')!], { encoding: 'utf8' });
   if (ogr.status === 0) files.set('flatgeobuf', fgb);
   else console.log(`FlatGeobuf input not written (ogr2ogr ${ogr.error ? 'not installed' : `failed: ${ogr.stderr.trim()}`}): skipped`);
   return files;
