@@ -159,7 +159,10 @@ function inferColumns(features: GeoJsonFeature[]): ColumnDef[] {
   for (const f of features) {
     for (const [key, value] of Object.entries(f.properties ?? {})) {
       let set = kinds.get(key);
-      if (!set) kinds.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        kinds.set(key, set);
+      }
       if (value !== null && value !== undefined) set.add(kindOf(value));
     }
   }

@@ -146,7 +146,9 @@ function lineSite(lines: Float64Array[]): Site {
 
 function packPolygons(polygons: ArrayLike<number>[][]): PackedRings {
   const packer = new RingPacker(polygons.flat().reduce((sum, ring) => sum + ring.length / 2, 0));
-  for (const rings of polygons) rings.forEach((ring, n) => packer.addRing(ring, true, n > 0));
+  for (const rings of polygons) {
+    for (const [n, ring] of rings.entries()) packer.addRing(ring, true, n > 0);
+  }
   return packer.finish();
 }
 

@@ -144,12 +144,18 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
   };
   const region = (id: string) => {
     let info = infos.get(id);
-    if (!info) infos.set(id, (info = regionInfo(regionFeature(id))));
+    if (!info) {
+      info = regionInfo(regionFeature(id));
+      infos.set(id, info);
+    }
     return info;
   };
   const preparedRegion = (id: string) => {
     let outline = prepared.get(id);
-    if (!outline) prepared.set(id, (outline = prepareRegion(regionFeature(id).geometry as Polygon | MultiPolygon)));
+    if (!outline) {
+      outline = prepareRegion(regionFeature(id).geometry as Polygon | MultiPolygon);
+      prepared.set(id, outline);
+    }
     return outline;
   };
 
@@ -188,7 +194,10 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
   const layer = (regionId: string, layerId: string): LayerInRegion => {
     const key = `${regionId}/${layerId}`;
     let stats = layers.get(key);
-    if (!stats) layers.set(key, (stats = computeLayer(regionId, layerId)));
+    if (!stats) {
+      stats = computeLayer(regionId, layerId);
+      layers.set(key, stats);
+    }
     return stats;
   };
 

@@ -56,7 +56,9 @@ const documentUnitsEn: Record<string, string> = {
   毫米: 'mm', 小时: 'h', 分钟: 'min', 天: 'days', 个: '', 个百分点: 'percentage points', 倍: 'times', 台: 'units',
   处: 'sites', 家: 'firms', 座: 'facilities', 种: 'species', 站次: 'station checks', 系数: '', 起: 'incidents',
   '起/每万枚': 'incidents per 10⁴ sources', 辆: 'vehicles', 项: 'items', '次/季度': 'per quarter', '次/年': 'per year',
-  '次/月': 'per month', 新EI: 'new EI',
+  '次/月': 'per month',
+  // biome-ignore lint/style/useNamingConvention: the unit as the documents write it
+  新EI: 'new EI',
 };
 
 /** A document's unit in the interface language: as written in Chinese, its English equivalent in English. */

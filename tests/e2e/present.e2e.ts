@@ -65,7 +65,7 @@ describe('exports for slides', () => {
       writeFileSync(`${artifacts}/export-slide-${scale}x.png`, PNG.sync.write(png));
       // The legend: one swatch per visible entry (the hidden category left out), each painted in its colour.
       expect(layout.legend?.entries).toBe(expected.length);
-      layout.legend!.swatches.forEach((swatch, index) => expect(share(png, swatch, expected[index], 8)).toBeGreaterThan(0.8));
+      for (const [index, swatch] of layout.legend!.swatches.entries()) expect(share(png, swatch, expected[index], 8)).toBeGreaterThan(0.8);
       expect(layout.legend!.x + layout.legend!.width).toBeLessThanOrEqual(png.width);
       // The scale bar is a dark bar; its label in the interface language.
       expect(share(png, layout.scaleBar, '#2b2b2b', 30)).toBeGreaterThan(0.3);

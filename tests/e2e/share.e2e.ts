@@ -71,7 +71,10 @@ describe('links reopen exactly what they showed', () => {
     });
     await atlas.page.evaluate(async (hash) => {
       let seed = 7;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
       const alphabet = 'abcdefLz=&,.%/#-_0123456789~!*()漢é';
       for (let i = 0; i < 1000; i += 1) {
         location.hash = i % 2 === 0 ? hash.slice(0, Math.floor(random() * hash.length))
