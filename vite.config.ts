@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [contentSecurityPolicyPlugin(), offlinePlugin()],
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2500 },
+  // Module workers, split like the page: a worker's rarely used readers (SQLite for GeoPackage) load only when needed.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port, strictPort: true },
   preview: { host: '127.0.0.1', port, strictPort: true },
   test: {

@@ -13,7 +13,7 @@ const words = {
     zh: '导入本单位的生态保护红线、自然保护地、饮用水水源保护区或三线一单环境管控单元：数据只保存在本浏览器中，不会上传。',
     en: 'Import your bureau’s red line, reserves, water-source areas or 三线一单 control units: the data stays in this browser and is never uploaded.',
   },
-  choose: { zh: '选择或拖入图层文件（.zip shapefile、GeoJSON、FlatGeobuf、KML）', en: 'Choose or drop a layer file (.zip shapefile, GeoJSON, FlatGeobuf, KML)' },
+  choose: { zh: '选择或拖入图层文件（.zip shapefile、GeoPackage、GeoJSON、FlatGeobuf、KML）', en: 'Choose or drop a layer file (.zip shapefile, GeoPackage, GeoJSON, FlatGeobuf, KML)' },
   unavailable: { zh: '本浏览器不允许保存数据：导入的图层仅在本次访问中有效。', en: 'This browser keeps no data: imported layers last for this visit only.' },
   reading: { zh: '正在读取', en: 'Reading' },
   mapping: { zh: '正在转换', en: 'Mapping' },
@@ -106,7 +106,7 @@ export class OfficialLayers extends LitElement {
       })}</ul>
       <label class="drop" @dragover=${(event: DragEvent) => this.#over(event, true)} @dragleave=${(event: DragEvent) => this.#over(event, false)}
         @drop=${(event: DragEvent) => this.#drop(event)}>${this.#text(words.choose)}
-        <input type="file" name="official-file" accept=".zip,.geojson,.json,.fgb,.kml,.kmz" hidden
+        <input type="file" name="official-file" accept=".zip,.gpkg,.geojson,.json,.fgb,.kml,.kmz" hidden
           @change=${(event: Event) => this.#chosen(event)} /></label>
       ${importing?.phase ? html`<div role="status">${this.#text(importing.phase === 'read' ? words.reading : words.mapping)} ${importing.file.name}
         <progress max="1" .value=${importing.fraction ?? 0}></progress>

@@ -64,7 +64,7 @@ function featuresOf(read: FileParts): LayerFeature[] {
 
 /**
  * Reads a zone layer file (zipped shapefile with .prj and .cpg, GeoJSON, FlatGeobuf, KML or KMZ) through the site
- * reader's multi-feature entry, with the zone limits, and looks it over: polygons only, attribute names, garbled
+ * reader's multi-feature entry, with the zone limits, or a GeoPackage through SQLite (geopackage.ts), and looks it over: polygons only, attribute names, garbled
  * attribute text, and a coordinate-system guess when the file declares none. Throws SiteInputError.
  */
 export async function readLayerFile(
@@ -72,7 +72,8 @@ export async function readLayerFile(
 ): Promise<LayerFile> {
   if (bytes.length > limits.fileBytes) throw new SiteInputError(layerTooLarge(file, bytes.length));
   if (bytes.length === 0) throw new SiteInputError({ en: `"${file}" is empty`, zh: `“${file}”是空文件` });
-  const read = await readFeatureFile(file, bytes, { limits, ...(encoding ? { encoding } : {}) });
+  const read = /\.gpkg$/i.test(file) ? await (await import('./geopackage.ts')).readGeoPackage(file, bytes)
+    : await readFeatureFile(file, bytes, { limits, ...(encoding ? { encoding } : {}) });
   // A layer with no .shx or .dbf is not a usable official layer: without the attributes no feature has a name or code.
   const missing = read.notes.find((note) => /^no \.(dbf|shx)/.test(note.en));
   if (missing) {

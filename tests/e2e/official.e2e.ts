@@ -167,7 +167,7 @@ describe('official layers in the atlas', () => {
     await atlas.context.close();
   }, 300_000);
 
-  test('a garbled attribute table offers GBK; a file with no .prj asks to confirm the guessed system', async () => {
+  test('a garbled attribute table offers GBK; a file with no .prj asks to confirm the guessed system; a GeoPackage imports', async () => {
     const atlas = await openAtlas(browser);
     const panel = atlas.page.locator('official-layers');
     await panel.locator('input[name=official-file]').setInputFiles(fixture('red-line-gk36-cpg-utf8.zip'));
@@ -177,6 +177,16 @@ describe('official layers in the atlas', () => {
     await expect.poll(() => panel.locator('select[name=crs]').inputValue()).toBe('EPSG:4524');
     await panel.locator('input[name=official-file]').setInputFiles(fixture('red-line-gk36-no-dbf.zip'));
     await expect.poll(() => panel.locator('[role=alert]').textContent()).toContain('没有.dbf');
+
+    // A GeoPackage (read by SQLite in WebAssembly, fetched only now) in the zone it declares.
+    await importLayer(atlas.page, 'red-line-gk36.gpkg', async (form) => {
+      await form.locator('select[name=nameAttribute]').selectOption('名称');
+      await form.locator('input[name=accuracyKm]').fill('0.05');
+      await form.locator('input[name=mappedBy]').fill('e2e reviewer');
+    });
+    expect(await panel.locator('li[data-official]').textContent()).toMatch(/red-line-gk36\.gpkg[\s\S]*3 个要素[\s\S]*EPSG:4524 \(文件声明\)/);
+    expect((await screen(atlas.page, [108.76, 40.54])).hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh))
+      .toContain('黄河湿地红线斑块（red-line-gk36.gpkg，第2个要素（黄河湿地红线斑块））');
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
   }, 180_000);
