@@ -70,9 +70,9 @@ describe('thematic layers in the atlas', () => {
     await page.waitForFunction(() => window.atlas.getState().selection?.id === 'qipanjing-mengxi');
     const panel = page.locator('feature-panel');
     await expect(panel.locator('h2').textContent()).resolves.toContain('棋盘井');
-    const citations = await panel.locator('ol.citations').textContent();
-    expect(citations).toContain('鄂尔多斯市减污降碳协同增效实施方案');
-    expect(citations).toContain('棋盘井蒙西地区严格控制');
+    // Each citation is a <document-citation> element: its document and whole sentence sit in its shadow root.
+    const citation = panel.locator('ol.citations document-citation').filter({ hasText: '棋盘井蒙西地区严格控制' }).first();
+    await expect(citation.locator('cite').textContent()).resolves.toContain('鄂尔多斯市减污降碳协同增效实施方案');
     const alsoHere = await page.locator('.also-here button').allTextContents();
     expect(alsoHere.join(' ')).toContain('乌海');
     await screenshot(page, 'qipanjing-panel');
