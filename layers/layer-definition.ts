@@ -2,10 +2,16 @@ import type { ZodType } from 'zod';
 
 export type Theme = 'base' | 'energy' | 'ecology' | 'water' | 'restriction' | 'administrative';
 export type Renderer = 'fill' | 'line' | 'circle';
-export interface Label { zh: string; en: string }
+export interface Label {
+  zh: string;
+  en: string;
+}
 
 /** One swatch of a layer's palette: the map style and the legend are both drawn from it. */
-export interface Swatch { label: Label; color: string }
+export interface Swatch {
+  label: Label;
+  color: string;
+}
 
 /** Everything the atlas needs to know about one map layer; the layer id is also its dataset id and folder name. */
 export interface LayerDefinition {

@@ -18,10 +18,23 @@ const base = (id: string): LayerDefinition => {
 
 /** Every map layer, in draw order (first is drawn lowest). */
 export const layerDefinitions: LayerDefinition[] = [
-  base('base-countries'), base('base-provinces'), base('base-region'), base('base-lakes'), base('base-rivers'),
-  riverBasins, deserts, redLineAreas, wetlands, riverBuffers, restrictedZones, energyBases, adminRegions,
+  base('base-countries'),
+  base('base-provinces'),
+  base('base-region'),
+  base('base-lakes'),
+  base('base-rivers'),
+  riverBasins,
+  deserts,
+  redLineAreas,
+  wetlands,
+  riverBuffers,
+  restrictedZones,
+  energyBases,
+  adminRegions,
   // The Yellow River above every fill and boundary: the distance zones and the Ordos and Wuhai edges follow it.
-  base('base-yellow-river'), waterSections, base('base-towns'),
+  base('base-yellow-river'),
+  waterSections,
+  base('base-towns'),
 ];
 
 export const themes = ['energy', 'ecology', 'water', 'restriction', 'administrative', 'base'] as const;

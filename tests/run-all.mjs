@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from './e2e/chromium-path.mjs';
 
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 function ensureChromium() {
   const found = findChromium();
@@ -13,13 +12,17 @@ function ensureChromium() {
   const debian = existsSync('/etc/debian_version');
   if (process.getuid?.() === 0 && debian) {
     console.log('Chromium not found: installing Debian chromium and fonts-noto-cjk with apt');
-    if (run('apt-get', ['update', '-q']) === 0 &&
-        run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-cjk'], { DEBIAN_FRONTEND: 'noninteractive' }) === 0) {
+    if (
+      run('apt-get', ['update', '-q']) === 0 &&
+      run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-cjk'], { DEBIAN_FRONTEND: 'noninteractive' }) === 0
+    ) {
       return findChromium();
     }
   }
-  console.error('The browser tests need Chromium. Install it (Debian: apt-get install chromium fonts-noto-cjk) ' +
-    'or set CHROMIUM_PATH to a Chromium or Chrome binary.');
+  console.error(
+    'The browser tests need Chromium. Install it (Debian: apt-get install chromium fonts-noto-cjk) ' +
+      'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
   process.exit(2);
 }
 
@@ -40,10 +43,12 @@ let passed = 0;
 // 'lint' until the tree has had its one formatting pass (`npx biome format --write .`); then 'check', lint and format.
 const biomeCommand = 'lint';
 const biome = run('npx', ['biome', biomeCommand, '.']);
-if (biome === 0) passed += 1; else failed += 1;
+if (biome === 0) passed += 1;
+else failed += 1;
 
 const typecheck = run('npx', ['tsc', '-p', '.', '--noEmit']);
-if (typecheck === 0) passed += 1; else failed += 1;
+if (typecheck === 0) passed += 1;
+else failed += 1;
 
 for (const project of ['unit', 'browser']) {
   if (project === 'browser' && run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
@@ -51,8 +56,9 @@ for (const project of ['unit', 'browser']) {
     continue;
   }
   const report = `tests/artifacts/${project}-report.json`;
-  run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { CHROMIUM_PATH: chromium });
+  run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    CHROMIUM_PATH: chromium,
+  });
   const result = counts(report);
   passed += result.passed;
   failed += result.failed;

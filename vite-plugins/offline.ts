@@ -39,8 +39,12 @@ export function offlinePlugin(): Plugin {
       const source = readFileSync(join(root, workerSource), 'utf8');
       const { code } = await transformWithOxc(source, workerSource, { lang: 'ts' });
       const list = JSON.stringify(JSON.stringify({ version, files }));
-      const classic = code.replace(/^export \{\s*\};?\s*$/m, '').replace(`'${placeholder}'`, list).replace(`"${placeholder}"`, list);
-      if (classic.includes(placeholder) || /^\s*(export|import)\b/m.test(classic)) throw new Error(`${workerSource}: the precache list or a module line was left in`);
+      const classic = code
+        .replace(/^export \{\s*\};?\s*$/m, '')
+        .replace(`'${placeholder}'`, list)
+        .replace(`"${placeholder}"`, list);
+      if (classic.includes(placeholder) || /^\s*(export|import)\b/m.test(classic))
+        throw new Error(`${workerSource}: the precache list or a module line was left in`);
       this.emitFile({ type: 'asset', fileName: 'service-worker.js', source: classic });
     },
   };

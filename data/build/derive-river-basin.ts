@@ -23,10 +23,31 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Feature
  * border. Ordos's closed inland area counts as basin (the plan's "黄河流域7盟市" includes all of Ordos).
  */
 const divide: Position[] = [
-  [106.45, 37.3], [106.4, 38.4], [106.45, 39.0], [106.5, 39.3], [106.35, 39.8], [106.3, 40.3], [106.45, 40.8],
-  [106.9, 41.2], [107.5, 41.35], [108.2, 41.4], [108.8, 41.4], [109.6, 41.35], [110.2, 41.2], [110.8, 41.05],
-  [111.4, 41.0], [112.0, 40.95], [112.6, 41.05], [112.75, 40.9], [112.5, 40.72], [112.3, 40.5], [112.45, 40.3], [112.4, 39.9],
-  [112.8, 39.3], [111.5, 37.3], [106.45, 37.3],
+  [106.45, 37.3],
+  [106.4, 38.4],
+  [106.45, 39.0],
+  [106.5, 39.3],
+  [106.35, 39.8],
+  [106.3, 40.3],
+  [106.45, 40.8],
+  [106.9, 41.2],
+  [107.5, 41.35],
+  [108.2, 41.4],
+  [108.8, 41.4],
+  [109.6, 41.35],
+  [110.2, 41.2],
+  [110.8, 41.05],
+  [111.4, 41.0],
+  [112.0, 40.95],
+  [112.6, 41.05],
+  [112.75, 40.9],
+  [112.5, 40.72],
+  [112.3, 40.5],
+  [112.45, 40.3],
+  [112.4, 39.9],
+  [112.8, 39.3],
+  [111.5, 37.3],
+  [106.45, 37.3],
 ];
 
 const lines = (feature: Feature) => {
@@ -41,7 +62,7 @@ function riversJoiningYellowRiver(rivers: Feature[], yellowRiver: Position[]): S
   const ends = rivers.map((river) => lines(river).flatMap((line) => [line[0] as Position, line[line.length - 1] as Position]));
   const meets = (a: number, points: Position[]) => ends[a]!.some((end) => points.some((point) => km(end, point) < 2));
   const joined = new Set(rivers.flatMap((_, n) => (meets(n, yellowRiver) ? [n] : [])));
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (let n = 0; n < rivers.length; n++) {
       if (joined.has(n)) continue;
@@ -65,7 +86,8 @@ const problems = rivers.flatMap((river, n) => {
   if (joined.has(n) && outside > 0) return [`river ${n} joins the Yellow River but ${outside} of its vertices lie outside the divide`];
   // Rivers north of 41.3 N that do not join it are the Yinshan's closed northern drainage (塔布河 and its neighbours).
   const northern = points.every((point) => (point[1] as number) > 41.3);
-  if (!joined.has(n) && northern && outside < points.length) return [`river ${n} does not join the Yellow River but lies inside the divide`];
+  if (!joined.has(n) && northern && outside < points.length)
+    return [`river ${n} does not join the Yellow River but lies inside the divide`];
   return [];
 });
 if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -77,25 +99,33 @@ const citations = [
   { doc: 'nm-ecology-14th', line: 1744, quote: '氯碱化工、原料药制造等行业环境风险防控' },
   { doc: 'nm-ecology-14th', line: 2799, quote: '加大黄河流域7盟市大宗固废的综合整治力度' },
 ];
-const feature = truncate({
-  type: 'Feature',
-  geometry: basin.geometry,
-  properties: {
-    id: 'yellow-river-basin',
-    name_zh: '黄河流域（内蒙古境内）',
-    name_en: 'Yellow River basin (inside Inner Mongolia)',
-    category: 'river-basin',
-    citations,
-    method: 'derived',
-    accuracy: 'C',
-    accuracy_km: 30,
-    zone_kind: 'river-basin',
-    river: 'yellow-river',
-    rivers: ['yellow-river-main-stem', 'yellow-river-tributaries'],
-    joined_rivers: joined.size,
-    note_zh: '分水岭按山脊手工定点（贺兰山北端、狼山、色尔腾山、大青山、大黑河源头、岱海盆地西侧），以GSHHG河流检验：汇入黄河的河流全部在内，阴山以北内流河在外；再按内蒙古轮廓裁切。鄂尔多斯内流区计入流域。精度约30公里（C级），不是官方流域界线。',
-    note_en: 'Divide placed by hand along the ridges (Helan Shan north end, Langshan, Seerteng Shan, Daqing Shan, the source of the 大黑河, west of the Daihai basin), checked against GSHHG rivers: every river that joins the Yellow River lies inside, the closed rivers north of the Yinshan outside; cut to the Inner Mongolia outline. Ordos’s closed inland area counts as basin. Good to about 30 km (class C); not the official basin boundary.',
+const feature = truncate(
+  {
+    type: 'Feature',
+    geometry: basin.geometry,
+    properties: {
+      id: 'yellow-river-basin',
+      name_zh: '黄河流域（内蒙古境内）',
+      name_en: 'Yellow River basin (inside Inner Mongolia)',
+      category: 'river-basin',
+      citations,
+      method: 'derived',
+      accuracy: 'C',
+      accuracy_km: 30,
+      zone_kind: 'river-basin',
+      river: 'yellow-river',
+      rivers: ['yellow-river-main-stem', 'yellow-river-tributaries'],
+      joined_rivers: joined.size,
+      note_zh:
+        '分水岭按山脊手工定点（贺兰山北端、狼山、色尔腾山、大青山、大黑河源头、岱海盆地西侧），以GSHHG河流检验：汇入黄河的河流全部在内，阴山以北内流河在外；再按内蒙古轮廓裁切。鄂尔多斯内流区计入流域。精度约30公里（C级），不是官方流域界线。',
+      note_en:
+        'Divide placed by hand along the ridges (Helan Shan north end, Langshan, Seerteng Shan, Daqing Shan, the source of the 大黑河, west of the Daihai basin), checked against GSHHG rivers: every river that joins the Yellow River lies inside, the closed rivers north of the Yinshan outside; cut to the Inner Mongolia outline. Ordos’s closed inland area counts as basin. Good to about 30 km (class C); not the official basin boundary.',
+    },
   },
-}, { precision: 6, mutate: true });
-writeFileSync(join(root, 'data', 'river-basins', 'source.geojson'), `${JSON.stringify({ type: 'FeatureCollection', features: [feature] }, null, 1)}\n`);
+  { precision: 6, mutate: true },
+);
+writeFileSync(
+  join(root, 'data', 'river-basins', 'source.geojson'),
+  `${JSON.stringify({ type: 'FeatureCollection', features: [feature] }, null, 1)}\n`,
+);
 console.log(`rivers joining the Yellow River: ${joined.size} of ${rivers.length}; basin written`);

@@ -28,29 +28,96 @@ const feature = (geometry: Geometry, properties: GeoJsonProperties): Feature => 
 const mixed: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    feature({ type: 'Point', coordinates: [111.5, 40.8] }, { id: 1, name: '呼和浩特', pop: 3_000_000_000, capital: true, tags: ['city', 'capital'] }),
-    feature({ type: 'LineString', coordinates: [[109.8, 40.6], [111.6, 40.8], [113.1, 41.0]] }, { id: 2, name: 'road', ratio: 0.25 }),
+    feature(
+      { type: 'Point', coordinates: [111.5, 40.8] },
+      { id: 1, name: '呼和浩特', pop: 3_000_000_000, capital: true, tags: ['city', 'capital'] },
+    ),
+    feature(
+      {
+        type: 'LineString',
+        coordinates: [
+          [109.8, 40.6],
+          [111.6, 40.8],
+          [113.1, 41.0],
+        ],
+      },
+      { id: 2, name: 'road', ratio: 0.25 },
+    ),
     feature(
       {
         type: 'Polygon',
         coordinates: [
-          [[106, 38], [110, 38], [110, 41], [106, 41], [106, 38]],
-          [[107, 39], [108, 39], [108, 40], [107, 39]],
+          [
+            [106, 38],
+            [110, 38],
+            [110, 41],
+            [106, 41],
+            [106, 38],
+          ],
+          [
+            [107, 39],
+            [108, 39],
+            [108, 40],
+            [107, 39],
+          ],
         ],
       },
       { id: 3, name: 'with hole', meta: { source: 'test', level: 2, nested: { ok: null } }, capital: false },
     ),
-    feature({ type: 'MultiPoint', coordinates: [[120, 45], [121, 46]] }, { id: 4, pop: 12, tags: [] }),
     feature(
-      { type: 'MultiLineString', coordinates: [[[115, 43], [116, 44]], [[117, 44], [118, 45], [119, 45.5]]] },
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [120, 45],
+          [121, 46],
+        ],
+      },
+      { id: 4, pop: 12, tags: [] },
+    ),
+    feature(
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [115, 43],
+            [116, 44],
+          ],
+          [
+            [117, 44],
+            [118, 45],
+            [119, 45.5],
+          ],
+        ],
+      },
       { id: 5, name: null, ratio: 1 },
     ),
     feature(
       {
         type: 'MultiPolygon',
         coordinates: [
-          [[[122, 48], [123, 48], [123, 49], [122, 48]]],
-          [[[124, 50], [125, 50], [125, 51], [124, 51], [124, 50]], [[124.2, 50.2], [124.4, 50.2], [124.4, 50.4], [124.2, 50.2]]],
+          [
+            [
+              [122, 48],
+              [123, 48],
+              [123, 49],
+              [122, 48],
+            ],
+          ],
+          [
+            [
+              [124, 50],
+              [125, 50],
+              [125, 51],
+              [124, 51],
+              [124, 50],
+            ],
+            [
+              [124.2, 50.2],
+              [124.4, 50.2],
+              [124.4, 50.4],
+              [124.2, 50.2],
+            ],
+          ],
         ],
       },
       { id: 6 },
@@ -86,7 +153,21 @@ function randomPolygons(count: number, seed: number): FeatureCollection {
     const x = 97 + rand() * 29;
     const y = 37 + rand() * 16;
     const s = 0.01 + rand() * 0.3;
-    const ring = rand() < 0.5 ? [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]] : [[x, y], [x + s, y], [x, y + s], [x, y]];
+    const ring =
+      rand() < 0.5
+        ? [
+            [x, y],
+            [x + s, y],
+            [x + s, y + s],
+            [x, y + s],
+            [x, y],
+          ]
+        : [
+            [x, y],
+            [x + s, y],
+            [x, y + s],
+            [x, y],
+          ];
     const properties: GeoJsonProperties = { id, code: `P${id}`, area: s * s };
     if (rand() < 0.3) properties['flag'] = rand() < 0.5;
     return feature({ type: 'Polygon', coordinates: [ring] }, properties);

@@ -72,7 +72,13 @@ export function writeIndexedFlatGeobuf(collection: FeatureCollection, options: F
   });
 
   const header = buildHeader(builder, options, geometries, columns, features.length, hasZ, extent);
-  const tree = features.length > 0 ? buildPackedRTree(order.map((i) => bboxes[i]!), featureBytes) : new Uint8Array(0);
+  const tree =
+    features.length > 0
+      ? buildPackedRTree(
+          order.map((i) => bboxes[i]!),
+          featureBytes,
+        )
+      : new Uint8Array(0);
 
   const featuresLength = featureBytes.reduce((sum, f) => sum + f.length, 0);
   const out = new Uint8Array(magicbytes.length + header.length + tree.length + featuresLength);
@@ -169,7 +175,8 @@ function inferColumns(features: GeoJsonFeature[]): ColumnDef[] {
   return [...kinds].map(([name, set]) => {
     const only = (...allowed: ValueKind[]) => [...set].every((k) => allowed.includes(k));
     let type: ColumnType;
-    if (set.size === 0 || only('string')) type = ColumnType.String; // all-null columns: String
+    if (set.size === 0 || only('string'))
+      type = ColumnType.String; // all-null columns: String
     else if (only('bool')) type = ColumnType.Bool;
     else if (only('int')) type = ColumnType.Int;
     else if (only('int', 'double')) type = ColumnType.Double;

@@ -32,8 +32,9 @@ function featureName(feature: Feature, index: number): string {
 
 function geometryProblems(feature: Feature, strict: boolean): string[] {
   const problems: string[] = [];
-  const outOfRange = positions(feature.geometry).find(([lon, lat]) =>
-    !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90);
+  const outOfRange = positions(feature.geometry).find(
+    ([lon, lat]) => !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90,
+  );
   if (outOfRange) problems.push(`coordinate [${outOfRange.join(', ')}] is not a WGS-84 longitude/latitude`);
   if (!strict) return problems;
   const geometry = feature.geometry;
@@ -47,10 +48,11 @@ function geometryProblems(feature: Feature, strict: boolean): string[] {
     }
     const crossings = ringCrossings(polygons.flat(), { touching: false });
     if (crossings.length > 0) {
-      problems.push(`${geometry.type} crosses itself at ${crossings.length} point(s), first near [${crossings[0]!.map((v) => v.toFixed(5)).join(', ')}]`);
+      problems.push(
+        `${geometry.type} crosses itself at ${crossings.length} point(s), first near [${crossings[0]!.map((v) => v.toFixed(5)).join(', ')}]`,
+      );
     }
-  } else if ((geometry.type === 'LineString' || geometry.type === 'MultiLineString') &&
-    positions(geometry).length < 2) {
+  } else if ((geometry.type === 'LineString' || geometry.type === 'MultiLineString') && positions(geometry).length < 2) {
     problems.push(`${geometry.type} needs at least 2 positions`);
   }
   return problems;

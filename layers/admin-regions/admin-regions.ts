@@ -2,12 +2,22 @@ import { extentUndefinedField, paletteOf, type LayerDefinition } from '../layer-
 import { categories, propertiesSchema } from './properties.ts';
 
 export const adminRegions: LayerDefinition = {
-  id: 'admin-regions', title: { zh: '统计区域', en: 'Statistical regions' }, theme: 'administrative',
-  renderer: 'line', defaultVisible: true, defaultOpacity: 1, categoryProperty: 'category', lineWidth: [1.5, 3],
+  id: 'admin-regions',
+  title: { zh: '统计区域', en: 'Statistical regions' },
+  theme: 'administrative',
+  renderer: 'line',
+  defaultVisible: true,
+  defaultOpacity: 1,
+  categoryProperty: 'category',
+  lineWidth: [1.5, 3],
   defaultHiddenCategories: ['banner', 'league-group', 'river-source-area'],
   labelMinZoom: 5,
   palette: paletteOf(categories, {
-    region: '#5d4037', league: '#7b1fa2', city: '#7b1fa2', banner: '#ba68c8', 'league-group': '#c2185b',
+    region: '#5d4037',
+    league: '#7b1fa2',
+    city: '#7b1fa2',
+    banner: '#ba68c8',
+    'league-group': '#c2185b',
     'river-source-area': '#0277bd',
   }),
   properties: propertiesSchema,

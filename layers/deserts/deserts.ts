@@ -2,8 +2,15 @@ import { paletteOf, type LayerDefinition } from '../layer-definition.ts';
 import { categories, propertiesSchema } from './properties.ts';
 
 export const deserts: LayerDefinition = {
-  id: 'deserts', title: { zh: '沙漠与沙地', en: 'Deserts and sandy lands' }, theme: 'ecology',
-  renderer: 'fill', defaultVisible: true, defaultOpacity: 0.45, categoryProperty: 'category', labelMinZoom: 4,
+  id: 'deserts',
+  title: { zh: '沙漠与沙地', en: 'Deserts and sandy lands' },
+  theme: 'ecology',
+  renderer: 'fill',
+  defaultVisible: true,
+  defaultOpacity: 0.45,
+  categoryProperty: 'category',
+  labelMinZoom: 4,
   palette: paletteOf(categories, { desert: '#d9a441', 'sandy-land': '#e8cf8a' }),
-  outline: '#a67c2e', properties: propertiesSchema,
+  outline: '#a67c2e',
+  properties: propertiesSchema,
 };

@@ -18,33 +18,46 @@ const categoryIds = Object.keys(categories) as [WaterSectionCategory, ...WaterSe
 export const waterClassSchema = z.enum(['I', 'II', 'III', 'IV', 'V', 'unknown']);
 
 /** Properties of data/water-sections/source.geojson: points snapped onto the GSHHG river lines. */
-export const propertiesSchema = thematicPropertiesSchema.extend({
-  category: z.enum(categoryIds),
-  /** Sections are points, not zones: zone_kind is omitted. */
-  zone_kind: z.never().optional(),
-  method: z.literal('approximate-point'),
-  accuracy: z.literal('B'),
-  note_zh: z.string().min(1),
-  note_en: z.string().min(1),
-  /** Water body id (yellow-river, west-liao-river, hulun-lake ...) and its Chinese name. */
-  river: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  river_zh: z.string().min(1),
-  /** The river's English name (the region's form; the feature panel shows it in English). */
-  river_en: z.string().min(1),
-  /** Target class where a document gives one; none does. */
-  target_class: waterClassSchema,
-  /** Never invented: always unknown. */
-  measured_class: z.literal('unknown'),
-  /** inflow, outflow, provincial-boundary, international-boundary, city-reach, tributary-mouth, lake, control or unknown. */
-  role: z.enum(['inflow', 'outflow', 'provincial-boundary', 'international-boundary', 'city-reach', 'tributary-mouth', 'lake', 'control', 'unknown']),
-  /** True where the section is named descriptively and placed schematically rather than a known section. */
-  approximate: z.boolean(),
-  league: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  /** The open line or polygon the point was snapped to, and how far the guide position moved. */
-  snapped_to: z.string().min(1),
-  snap_distance_km: z.number().min(0),
-}).refine((p) => (p.category !== 'national' || !p.approximate) && (p.category !== 'national-schematic' || p.approximate), {
-  message: 'a stand-in at a schematic position (approximate: true) is never in the legend class of known national sections, and a known one is never approximate',
-  path: ['category'],
-});
+export const propertiesSchema = thematicPropertiesSchema
+  .extend({
+    category: z.enum(categoryIds),
+    /** Sections are points, not zones: zone_kind is omitted. */
+    zone_kind: z.never().optional(),
+    method: z.literal('approximate-point'),
+    accuracy: z.literal('B'),
+    note_zh: z.string().min(1),
+    note_en: z.string().min(1),
+    /** Water body id (yellow-river, west-liao-river, hulun-lake ...) and its Chinese name. */
+    river: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    river_zh: z.string().min(1),
+    /** The river's English name (the region's form; the feature panel shows it in English). */
+    river_en: z.string().min(1),
+    /** Target class where a document gives one; none does. */
+    target_class: waterClassSchema,
+    /** Never invented: always unknown. */
+    measured_class: z.literal('unknown'),
+    /** inflow, outflow, provincial-boundary, international-boundary, city-reach, tributary-mouth, lake, control or unknown. */
+    role: z.enum([
+      'inflow',
+      'outflow',
+      'provincial-boundary',
+      'international-boundary',
+      'city-reach',
+      'tributary-mouth',
+      'lake',
+      'control',
+      'unknown',
+    ]),
+    /** True where the section is named descriptively and placed schematically rather than a known section. */
+    approximate: z.boolean(),
+    league: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /** The open line or polygon the point was snapped to, and how far the guide position moved. */
+    snapped_to: z.string().min(1),
+    snap_distance_km: z.number().min(0),
+  })
+  .refine((p) => (p.category !== 'national' || !p.approximate) && (p.category !== 'national-schematic' || p.approximate), {
+    message:
+      'a stand-in at a schematic position (approximate: true) is never in the legend class of known national sections, and a known one is never approximate',
+    path: ['category'],
+  });
 export type WaterSectionProperties = z.infer<typeof propertiesSchema>;

@@ -25,7 +25,9 @@ export interface AtlasApi {
 }
 
 declare global {
-  interface Window { atlas: AtlasApi }
+  interface Window {
+    atlas: AtlasApi;
+  }
 }
 
 /** window.atlas over the application layer: every call goes through the same sessions the panels use. */

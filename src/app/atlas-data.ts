@@ -26,7 +26,10 @@ export interface AtlasDataOptions {
 }
 
 /** Why a piece of the data is missing: the manifest (`layerId` undefined) or one layer's dataset. */
-export interface DataFailure { layerId?: string; message: string }
+export interface DataFailure {
+  layerId?: string;
+  message: string;
+}
 
 /** The loaded data both front ends share: what the map draws, what the engines read, what reports quote. */
 export interface AtlasData {
@@ -57,31 +60,38 @@ export async function createAtlasData(loader: DataLoader, options: AtlasDataOpti
     return undefined;
   });
   if (manifest) {
-    await Promise.all(options.layers.map(async (layer) => {
-      const entry = manifest.datasets.find((dataset) => dataset.id === layer.id);
-      try {
-        if (!entry) throw new Error(`${layer.title.en}: no dataset in the manifest`);
-        const collection = await loader.dataset(entry, layer);
-        collections.set(layer.id, collection);
-        await options.onDataset?.(layer, collection);
-      } catch (error) {
-        failures.push({ layerId: layer.id, message: (error as Error).message });
-      }
-    }));
+    await Promise.all(
+      options.layers.map(async (layer) => {
+        const entry = manifest.datasets.find((dataset) => dataset.id === layer.id);
+        try {
+          if (!entry) throw new Error(`${layer.title.en}: no dataset in the manifest`);
+          const collection = await loader.dataset(entry, layer);
+          collections.set(layer.id, collection);
+          await options.onDataset?.(layer, collection);
+        } catch (error) {
+          failures.push({ layerId: layer.id, message: (error as Error).message });
+        }
+      }),
+    );
   }
   for (const [id, collection] of options.extraCollections ?? []) collections.set(id, collection);
   const dataVersion = manifest?.version ?? 'unknown';
   const missing = missingForScreening(options.layers, failures);
   let screener: Promise<Screener> | undefined;
   return {
-    manifest, dataVersion, collections, failures, missing,
+    manifest,
+    dataVersion,
+    collections,
+    failures,
+    missing,
     attributions: [...new Set(manifest?.datasets.map((dataset) => dataset.provenance.attribution) ?? [])],
     credits: openSources(manifest),
     screener() {
       if (missing.length > 0) return Promise.reject(new IncompleteDataError(missing));
       // Loaded on first use: the atlas's start bundle carries neither the engine nor the seeds.
-      screener ??= Promise.all([import('../screening/screener.ts'), loader.seeds()])
-        .then(([{ createScreener }, seeds]) => createScreener({ collections, seeds, dataVersion }));
+      screener ??= Promise.all([import('../screening/screener.ts'), loader.seeds()]).then(([{ createScreener }, seeds]) =>
+        createScreener({ collections, seeds, dataVersion }),
+      );
       return screener;
     },
   };

@@ -7,10 +7,17 @@ export function initialState(languages: readonly string[]): AtlasState {
   return {
     view: { center: [111.63, 45.4], zoom: 4, bearing: 0, pitch: 0 },
     lang: browserLang(languages),
-    layers: Object.fromEntries(layerDefinitions.map((layer) => [layer.id, {
-      visible: layer.defaultVisible, opacity: layer.defaultOpacity,
-      hiddenCategories: [...(layer.defaultHiddenCategories ?? [])], hiddenStatuses: [],
-    }])),
+    layers: Object.fromEntries(
+      layerDefinitions.map((layer) => [
+        layer.id,
+        {
+          visible: layer.defaultVisible,
+          opacity: layer.defaultOpacity,
+          hiddenCategories: [...(layer.defaultHiddenCategories ?? [])],
+          hiddenStatuses: [],
+        },
+      ]),
+    ),
     selection: null,
     panel: 'layers',
     site: null,

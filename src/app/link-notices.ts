@@ -21,8 +21,12 @@ export function restoreNotice(notices: string[], lang: Lang): string | undefined
  * version). Undefined when nothing the link records has changed.
  */
 export function dataChangeNotice(decoded: DecodedHash, dataVersion: string, report: Report | undefined, lang: Lang): string | undefined {
-  const verdict = decoded.verdict && report ? t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
-    .replace('{then}', verdictText(decoded.verdict, lang)).replace('{now}', verdictText(report.verdict, lang)) : undefined;
+  const verdict =
+    decoded.verdict && report
+      ? t(decoded.verdict === report.verdict ? 'verdictSame' : 'verdictChanged', lang)
+          .replace('{then}', verdictText(decoded.verdict, lang))
+          .replace('{now}', verdictText(report.verdict, lang))
+      : undefined;
   if (!decoded.dataVersion || decoded.dataVersion === dataVersion) return decoded.verdict !== report?.verdict ? verdict : undefined;
   const changed = t('dataChanged', lang).replace('{then}', decoded.dataVersion).replace('{now}', dataVersion);
   return verdict ? `${changed} ${verdict}` : changed;

@@ -58,7 +58,10 @@ export class OfficialSession {
   readonly #restored: Promise<void>;
   #screener: { key: string; screener: Promise<Screener> } | undefined;
 
-  constructor(private readonly host: OfficialHost, private readonly options: OfficialOptions = {}) {
+  constructor(
+    private readonly host: OfficialHost,
+    private readonly options: OfficialOptions = {},
+  ) {
     this.#restored = this.#restore();
   }
 
@@ -77,7 +80,12 @@ export class OfficialSession {
     this.host.changed();
     try {
       this.#importer ??= await (this.options.importer ?? browserImporter)();
-      const summary = await this.#importer.read(file.name, new Uint8Array(await file.arrayBuffer()), (phase, fraction) => this.#progress(phase, fraction), encoding);
+      const summary = await this.#importer.read(
+        file.name,
+        new Uint8Array(await file.arrayBuffer()),
+        (phase, fraction) => this.#progress(phase, fraction),
+        encoding,
+      );
       if (this.importing?.file === file) this.importing = { file, ...chosen, summary };
     } catch (error) {
       this.#refused(file, error);
@@ -92,7 +100,10 @@ export class OfficialSession {
     const checked = zoneProfileSchema.safeParse(profile);
     if (!checked.success) {
       const faults = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      this.importing = { ...importing, refusal: { en: `the mapping is incomplete (${faults}); fill in those fields`, zh: `映射不完整（${faults}）；请填写这些项` } };
+      this.importing = {
+        ...importing,
+        refusal: { en: `the mapping is incomplete (${faults}); fill in those fields`, zh: `映射不完整（${faults}）；请填写这些项` },
+      };
       this.host.changed();
       return;
     }
@@ -141,14 +152,19 @@ export class OfficialSession {
    * The screening engine: the bundled one while no official layer is loaded, else one over the bundled collections
    * with the official layers standing in for their kinds and the entry lists' rules added (built once per set).
    */
-  async screener(bundled: () => Promise<Screener>, collections: ReadonlyMap<string, FeatureCollection>, dataVersion: string): Promise<Screener> {
+  async screener(
+    bundled: () => Promise<Screener>,
+    collections: ReadonlyMap<string, FeatureCollection>,
+    dataVersion: string,
+  ): Promise<Screener> {
     await this.#restored;
     if (this.layers.length === 0) return bundled();
     const key = this.layers.map((stored) => stored.layer.provenance.id).join(' ');
     if (this.#screener?.key !== key) {
       const layers = this.layers.map((stored) => stored.layer);
-      const screener = Promise.all([import('../screening/screener.ts'), this.host.seeds(), bundled()])
-        .then(([{ createScreener }, seeds]) => createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }));
+      const screener = Promise.all([import('../screening/screener.ts'), this.host.seeds(), bundled()]).then(([{ createScreener }, seeds]) =>
+        createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }),
+      );
       this.#screener = { key, screener };
     }
     return this.#screener.screener;
@@ -169,7 +185,13 @@ export class OfficialSession {
   async missingNotice(params: readonly [string, string][], lang: Lang): Promise<string | undefined> {
     await this.#restored;
     const linked = linkedLayers(params.find(([key]) => key === officialLinkKey)?.[1]);
-    return missingLayersNotice(missingLayers(linked, this.layers.map((stored) => stored.layer.provenance)), lang);
+    return missingLayersNotice(
+      missingLayers(
+        linked,
+        this.layers.map((stored) => stored.layer.provenance),
+      ),
+      lang,
+    );
   }
 
   #refused(file: File, error: unknown, summary?: LayerSummary): void {

@@ -24,5 +24,8 @@ export interface Links {
 }
 
 export type LinksFactory = (
-  store: Store, defaults: AtlasState, extras: () => LinkExtras, notify: (notices: string[], decoded: DecodedHash) => void,
+  store: Store,
+  defaults: AtlasState,
+  extras: () => LinkExtras,
+  notify: (notices: string[], decoded: DecodedHash) => void,
 ) => Links;

@@ -105,12 +105,22 @@ export class Presenting {
     const map = this.host.map();
     if (!map) throw new Error('the map has not started');
     const lang = state.lang;
-    return map.exportPng(scale, {
-      title: this.exportTitle || t('appTitle', lang), subtitle: this.exportSubtitle || undefined, state, date: today(),
-      credit: creditLine(this.host.credits(), lang), legend: legendGroups(layerDefinitions, state, this.host.userLegend()),
-      verdict: this.#verdict(),
-      onLayout: (layout) => { this.lastLayout = layout; },
-    }, frame);
+    return map.exportPng(
+      scale,
+      {
+        title: this.exportTitle || t('appTitle', lang),
+        subtitle: this.exportSubtitle || undefined,
+        state,
+        date: today(),
+        credit: creditLine(this.host.credits(), lang),
+        legend: legendGroups(layerDefinitions, state, this.host.userLegend()),
+        verdict: this.#verdict(),
+        onLayout: (layout) => {
+          this.lastLayout = layout;
+        },
+      },
+      frame,
+    );
   }
 
   /** The site's verdict for the image; "incomplete" with the missing data named while the screening lacks data. */
@@ -119,8 +129,10 @@ export class Presenting {
     const verdict = this.host.verdict();
     const type = projectType ? projectTypes[projectType as ProjectType]?.[lang] : undefined;
     if (verdict) {
-      return { text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
-        color: verdictColours[verdict] };
+      return {
+        text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
+        color: verdictColours[verdict],
+      };
     }
     const missing = this.host.incomplete();
     if (missing.length === 0) return undefined;

@@ -68,20 +68,35 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     const frame = host.frame();
     const cited = [...report.hits.flatMap((hit) => hit.cite ?? []), ...report.untestable.map((entry) => entry.cite)];
     const [mapImage, passage] = await Promise.all([
-      host.exportPng(1, frame), import('../documents/texts.ts').then(({ loadPassages }) => loadPassages(cited.map((cite) => cite.doc))),
+      host.exportPng(1, frame),
+      import('../documents/texts.ts').then(({ loadPassages }) => loadPassages(cited.map((cite) => cite.doc))),
     ]);
     await host.print({
-      report, mapImage, passage, lang, capacity, layers: visible, date: today(), source: host.source(),
+      report,
+      mapImage,
+      passage,
+      lang,
+      capacity,
+      layers: visible,
+      date: today(),
+      source: host.source(),
       locator: frame && locator(host.collections(), report.site.centroid, frame),
     });
     return;
   }
   // The one report writer, as the CLI writes it: the same row, in the interface language.
   const [{ reportMediaTypes, reportText }, { documentTitles }, { catalogueLoaded }] = await Promise.all([
-    import('../report/writers.ts'), import('../report/document-title.ts'), import('../documents/catalogue.ts'),
+    import('../report/writers.ts'),
+    import('../report/document-title.ts'),
+    import('../documents/catalogue.ts'),
   ]);
   const unit = projectTypes[report.projectType].capacityUnit;
-  const record = { id: 'site', geometry: site, report, extra: capacity ? { capacity: Number(capacity), capacityUnit: unit?.zh ?? null } : {} };
+  const record = {
+    id: 'site',
+    geometry: site,
+    report,
+    extra: capacity ? { capacity: Number(capacity), capacityUnit: unit?.zh ?? null } : {},
+  };
   const text = reportText(format, [record], lang, documentTitles(await catalogueLoaded));
   await host.save(new Blob([text], { type: reportMediaTypes[format] }), `screening-${report.projectType}-${report.verdict}.${format}`);
 }

@@ -13,7 +13,10 @@ export class SelectionSession {
   alsoHere: Selection[] = [];
   #features = new Map<string, Feature>();
 
-  constructor(private readonly store: Store, private readonly map: () => AtlasMap | undefined) {}
+  constructor(
+    private readonly store: Store,
+    private readonly map: () => AtlasMap | undefined,
+  ) {}
 
   /** Indexes a thematic layer's features for the feature card and the search box. */
   add(layerId: string, collection: FeatureCollection): void {

@@ -59,22 +59,33 @@ export function verdictCard(report: Report, lang: Lang): VerdictCard {
     const members = ruled.filter((row) => row.verdict === verdict);
     if (members.length === 0) return [];
     const folded = (row: CardRow) => row.zoneId === regionZoneId && !row.decisive;
-    return [{
-      verdict, title: `${t(verdictKey[verdict], lang)}${lang === 'zh' ? `（${members.length}）` : ` (${members.length})`}`,
-      rows: members.filter((row) => !folded(row)), regionWide: members.filter(folded),
-    }];
+    return [
+      {
+        verdict,
+        title: `${t(verdictKey[verdict], lang)}${lang === 'zh' ? `（${members.length}）` : ` (${members.length})`}`,
+        rows: members.filter((row) => !folded(row)),
+        regionWide: members.filter(folded),
+      },
+    ];
   });
   return {
     headline: t(verdictKey[report.verdict], lang),
-    range: report.certainty === 'uncertain' ? t('verdictRange', lang)
-      .replace('{best}', t(verdictKey[bestCase(report)], lang)).replace('{worst}', t(verdictKey[report.worstCase], lang)) : undefined,
+    range:
+      report.certainty === 'uncertain'
+        ? t('verdictRange', lang)
+            .replace('{best}', t(verdictKey[bestCase(report)], lang))
+            .replace('{worst}', t(verdictKey[report.worstCase], lang))
+        : undefined,
     conclusion: report.conclusion[lang],
     bandHint: report.hits.some((hit) => hit.doubts.some((doubt) => doubt.code === 'zone-edge' || doubt.code === 'jurisdiction-edge'))
-      ? t('accuracyBandHint', lang) : undefined,
+      ? t('accuracyBandHint', lang)
+      : undefined,
     groups,
     withoutRule: rows.filter((_, index) => report.hits[index]!.ruleId === null),
     untestable: report.untestable.map((entry) => ({
-      text: `${entry.where[lang]}: ${entry.summary[lang]}`, reason: entry.reason[lang], cite: entry.cite,
+      text: `${entry.where[lang]}: ${entry.summary[lang]}`,
+      reason: entry.reason[lang],
+      cite: entry.cite,
     })),
   };
 }
@@ -94,8 +105,14 @@ function cardRow(hit: Hit, report: Report, lang: Lang): CardRow {
   if (hit.summary && hit.reason) reasons.push(hit.exemption ? `${t('exempt', lang)}: ${hit.reason[lang]}` : hit.reason[lang]);
   for (const doubt of hit.doubts) reasons.push(doubt.text[lang]);
   return {
-    zoneId: hit.zoneId, zone: cells.zone, verdict: hit.verdict, verdictText: cells.verdict, rule: cells.rule,
-    cite: hit.cite ?? undefined, reasons, figures: figures(hit, lang),
+    zoneId: hit.zoneId,
+    zone: cells.zone,
+    verdict: hit.verdict,
+    verdictText: cells.verdict,
+    rule: cells.rule,
+    cite: hit.cite ?? undefined,
+    reasons,
+    figures: figures(hit, lang),
     decisive: report.decisive?.zoneId === hit.zoneId && report.decisive.ruleId === hit.ruleId,
     exemption: hit.exemption !== undefined,
   };
@@ -111,7 +128,8 @@ function figures(hit: Hit, lang: Lang): string {
   if (hit.overlapHa !== undefined) parts.push(withRange(hit.overlapHa, units.ha[lang], hit.overlapHaRange));
   if (hit.shareOfSitePct !== undefined) parts.push(`${t('ofSite', lang)} ${withRange(hit.shareOfSitePct, '%', hit.shareOfSiteRange)}`);
   if (hit.shareOfZonePct !== undefined) parts.push(`${t('ofZone', lang)} ${number(hit.shareOfZonePct)} %`);
-  if (hit.insideLengthKm !== undefined) parts.push(`${t('inside', lang)} ${withRange(hit.insideLengthKm, units.km[lang], hit.insideLengthKmRange)}`);
+  if (hit.insideLengthKm !== undefined)
+    parts.push(`${t('inside', lang)} ${withRange(hit.insideLengthKm, units.km[lang], hit.insideLengthKmRange)}`);
   if (hit.distanceKm !== undefined) parts.push(`${t('fromEdge', lang)} ${number(hit.distanceKm)} ${units.km[lang]}`);
   return parts.join(' · ');
 }

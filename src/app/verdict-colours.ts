@@ -7,7 +7,11 @@ export type Rgba = [number, number, number, number];
  * printed report all take theirs from here. Each keeps white text readable (contrast 4.5:1 or more).
  */
 export const verdictColours: Record<Verdict, string> = {
-  prohibited: '#8e1b17', restricted: '#c62828', conditional: '#ef6c00', review: '#6d5f00', clear: '#2e7d32',
+  prohibited: '#8e1b17',
+  restricted: '#c62828',
+  conditional: '#ef6c00',
+  review: '#6d5f00',
+  clear: '#2e7d32',
 };
 
 /**
@@ -24,4 +28,5 @@ export function verdictRgba(verdict: Verdict, alpha = 255): Rgba {
 
 /** CSS rules `.<verdict> { background: <colour> }` (and `.incomplete`) for elements that badge a verdict by class name. */
 export const verdictBackgroundCss = Object.entries({ ...verdictColours, incomplete: incompleteColour })
-  .map(([verdict, colour]) => `.${verdict} { background: ${colour}; }`).join('\n');
+  .map(([verdict, colour]) => `.${verdict} { background: ${colour}; }`)
+  .join('\n');

@@ -41,4 +41,6 @@ if (actuals !== undefined) {
     process.exit(1);
   }
 }
-process.stdout.write(format === 'csv' ? ledgerToCsv(rows, lang, seedPassages(join(projectRoot, 'seeds'), seeds)) : `${JSON.stringify(rows, null, 2)}\n`);
+process.stdout.write(
+  format === 'csv' ? ledgerToCsv(rows, lang, seedPassages(join(projectRoot, 'seeds'), seeds)) : `${JSON.stringify(rows, null, 2)}\n`,
+);

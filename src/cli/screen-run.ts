@@ -122,7 +122,13 @@ function clearPointKeys(screener: Screener, projectType: ProjectType, sites: rea
  * for a CSV report, points clear of every accuracy band take the engine's batch path first and share one full report
  * per verdict and hit zones, since nothing in their rows depends on where exactly they lie.
  */
-function screenBatch(screener: Screener, options: Options, writer: ReportWriter, sites: readonly Screenable[], reports: ReportsByHits): string {
+function screenBatch(
+  screener: Screener,
+  options: Options,
+  writer: ReportWriter,
+  sites: readonly Screenable[],
+  reports: ReportsByHits,
+): string {
   const projectType = options.projectType as ProjectType;
   const keys = options.format === 'csv' ? clearPointKeys(screener, projectType, sites) : [];
   let text = '';

@@ -35,8 +35,9 @@ export interface Io {
   progress: boolean;
 }
 
-const usage = 'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--zones <file> --zone-kind <kind>]\n'
-  + '       [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]';
+const usage =
+  'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--zones <file> --zone-kind <kind>]\n' +
+  '       [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]';
 
 class UsageError extends Error {}
 
@@ -103,9 +104,11 @@ function parseOptions(argv: string[]): Options {
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang must be zh or en');
   const profile = values['zone-profile'];
   if (values['zone-kind'] && profile) throw new UsageError('give --zone-kind or --zone-profile, not both');
-  if (Boolean(values.zones) !== Boolean(values['zone-kind'] ?? profile)) throw new UsageError('--zones goes with --zone-kind or --zone-profile');
+  if (Boolean(values.zones) !== Boolean(values['zone-kind'] ?? profile))
+    throw new UsageError('--zones goes with --zone-kind or --zone-profile');
   if ((values['zone-table'] || values['entry-list']) && !profile) throw new UsageError('--zone-table and --entry-list need --zone-profile');
-  if (values.zones && isDatabaseUrl(values.zones) && !values['zone-table']) throw new UsageError('--zones names a database: add --zone-table schema.table');
+  if (values.zones && isDatabaseUrl(values.zones) && !values['zone-table'])
+    throw new UsageError('--zones names a database: add --zone-table schema.table');
   if (values['zone-kind'] && !zoneKindSchema.safeParse(values['zone-kind']).success) {
     throw new UsageError(`unknown zone kind "${values['zone-kind']}"; expected one of: ${zoneKindSchema.options.join(', ')}`);
   }
@@ -118,13 +121,16 @@ function parseOptions(argv: string[]): Options {
     format,
     lang: values.lang,
     zones: values.zones && !profile ? { file: values.zones, kind: values['zone-kind'] as string } : undefined,
-    ...(values.zones && profile ? {
-      official: {
-        zones: values.zones, profile,
-        ...(values['zone-table'] ? { table: values['zone-table'] } : {}),
-        ...(values['entry-list'] ? { entryList: values['entry-list'] } : {}),
-      },
-    } : {}),
+    ...(values.zones && profile
+      ? {
+          official: {
+            zones: values.zones,
+            profile,
+            ...(values['zone-table'] ? { table: values['zone-table'] } : {}),
+            ...(values['entry-list'] ? { entryList: values['entry-list'] } : {}),
+          },
+        }
+      : {}),
   };
 }
 

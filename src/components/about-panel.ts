@@ -32,7 +32,9 @@ export class AboutPanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void catalogueLoaded.then((documents) => { this.documents = documents; });
+    void catalogueLoaded.then((documents) => {
+      this.documents = documents;
+    });
   }
 
   override render() {
@@ -41,10 +43,12 @@ export class AboutPanel extends LitElement {
       <h2 id="about-title">${t('about', lang)} · ${t('appTitle', lang)}</h2>
       <p>${t('aboutIntro', lang)}</p>
       <h3>${t('aboutDocuments', lang)}</h3>
-      <ol class="documents">${this.documents.map((document) => html`<li>
+      <ol class="documents">${this.documents.map(
+        (document) => html`<li>
         ${document.title[lang]}
         <span class="number">${lang === 'zh' ? '（' : ' ('}${document.number === 'unknown' ? t('aboutNumberUnknown', lang) : document.number}${lang === 'zh' ? '）' : ')'}</span>
-      </li>`)}</ol>
+      </li>`,
+      )}</ol>
       <h3>${t('aboutLayersTitle', lang)}</h3>
       <ul>
         <li>${t('aboutOfficial', lang)}</li>
@@ -59,10 +63,12 @@ export class AboutPanel extends LitElement {
       </ul>
       <h3>${t('aboutSourcesTitle', lang)}</h3>
       <p>${t('aboutSourcesNote', lang)}</p>
-      <ul class="sources">${this.datasets.map((dataset) => html`<li>
+      <ul class="sources">${this.datasets.map(
+        (dataset) => html`<li>
         <strong>${dataset.provenance.title[lang]}</strong>:
         <q lang="en" class="source-text">${dataset.provenance.attribution}</q>${lang === 'en' ? html` · ${dataset.provenance.licence}` : nothing}
-      </li>`)}</ul>
+      </li>`,
+      )}</ul>
       <button class="dismiss" @click=${() => emit(this, 'atlas-about', false)}>${t('aboutDismiss', lang)}</button>
     </section>`;
   }
@@ -70,5 +76,7 @@ export class AboutPanel extends LitElement {
 customElements.define('about-panel', AboutPanel);
 
 declare global {
-  interface HTMLElementTagNameMap { 'about-panel': AboutPanel }
+  interface HTMLElementTagNameMap {
+    'about-panel': AboutPanel;
+  }
 }

@@ -35,7 +35,7 @@ export class BasemapSettings extends LitElement {
         </select>
         <label for="value">${t('onlineBasemapValue', lang)}</label>
         <input id="value" name="value" autocomplete="off" placeholder="https://…/{z}/{x}/{y}.png"
-          .value=${this.current?.kind === 'template' ? this.current.template : this.current?.key ?? ''} />
+          .value=${this.current?.kind === 'template' ? this.current.template : (this.current?.key ?? '')} />
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         <div class="buttons">
           <button type="submit">${t('apply', lang)}</button>
@@ -62,5 +62,7 @@ export class BasemapSettings extends LitElement {
 customElements.define('basemap-settings', BasemapSettings);
 
 declare global {
-  interface HTMLElementTagNameMap { 'basemap-settings': BasemapSettings }
+  interface HTMLElementTagNameMap {
+    'basemap-settings': BasemapSettings;
+  }
 }

@@ -32,9 +32,12 @@ export class DocumentCitation extends LitElement {
     this.passage = undefined;
     const citation = this.citation;
     if (!citation) return;
-    loadDocumentText(citation.doc).then((text) => {
-      if (this.citation === citation) this.passage = passageOf(text, citation);
-    }, () => undefined);
+    loadDocumentText(citation.doc).then(
+      (text) => {
+        if (this.citation === citation) this.passage = passageOf(text, citation);
+      },
+      () => undefined,
+    );
   }
 
   override render() {
@@ -50,5 +53,7 @@ export class DocumentCitation extends LitElement {
 customElements.define('document-citation', DocumentCitation);
 
 declare global {
-  interface HTMLElementTagNameMap { 'document-citation': DocumentCitation }
+  interface HTMLElementTagNameMap {
+    'document-citation': DocumentCitation;
+  }
 }

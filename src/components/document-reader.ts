@@ -19,8 +19,13 @@ const entryKey = { zone: 'citesZone', target: 'citesTarget', rule: 'citesRule' }
  */
 export class DocumentReader extends LitElement {
   static override properties = {
-    place: { attribute: false }, entries: { attribute: false }, locale: {},
-    text: { state: true }, missing: { state: true }, query: { state: true }, hits: { state: true },
+    place: { attribute: false },
+    entries: { attribute: false },
+    locale: {},
+    text: { state: true },
+    missing: { state: true },
+    query: { state: true },
+    hits: { state: true },
   };
   place: ReaderPlace | undefined;
   entries: readonly CitingEntry[] = [];
@@ -99,8 +104,15 @@ export class DocumentReader extends LitElement {
     const { place, locale: lang } = this;
     if (!place) return nothing;
     const info = documentInfo(place.doc);
-    const meta = info ? [info.issuer !== 'unknown' ? `${t('issuedBy', lang)}：${info.issuer}` : '', info.number !== 'unknown' ? info.number : '',
-      info.date !== 'unknown' ? info.date : ''].filter(Boolean).join(' · ') : '';
+    const meta = info
+      ? [
+          info.issuer !== 'unknown' ? `${t('issuedBy', lang)}：${info.issuer}` : '',
+          info.number !== 'unknown' ? info.number : '',
+          info.date !== 'unknown' ? info.date : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : '';
     return html`
       <header>
         <h2 id="reader-title">${info ? info.title.zh : t('documentMissing', lang).replace('{doc}', place.doc)}</h2>
@@ -111,16 +123,24 @@ export class DocumentReader extends LitElement {
         <button class="close" @click=${() => emit(this, 'atlas-reader', { kind: 'close' })}>${t('close', lang)}</button>
         ${meta ? html`<div class="meta">${meta}</div>` : nothing}
       </header>
-      <form role="search" @submit=${(event: Event) => { event.preventDefault(); void this.#search(); }}>
+      <form role="search" @submit=${(event: Event) => {
+        event.preventDefault();
+        void this.#search();
+      }}>
         <input type="search" aria-label=${t('documentSearch', lang)} placeholder=${t('documentSearch', lang)} .value=${this.query}
-          @input=${(event: Event) => { this.query = (event.target as HTMLInputElement).value; }} />
+          @input=${(event: Event) => {
+            this.query = (event.target as HTMLInputElement).value;
+          }} />
         <button type="submit">${t('documentSearchButton', lang)}</button>
       </form>
       ${this.hits ? this.#hitList() : nothing}
-      ${this.text ? html`
+      ${
+        this.text
+          ? html`
         <details class="outline"><summary>${t('documentOutline', lang)}</summary>${this.#outline()}</details>
         <div class="body">${this.#outline()}<article aria-labelledby="reader-title" lang="zh-CN">${this.#article(this.text, place)}</article></div>`
-        : html`<p role="status">${this.missing ? t('documentMissing', lang).replace('{doc}', place.doc) : t('documentLoading', lang)}</p>`}`;
+          : html`<p role="status">${this.missing ? t('documentMissing', lang).replace('{doc}', place.doc) : t('documentLoading', lang)}</p>`
+      }`;
   }
 
   #open(place: ReaderPlace): void {
@@ -137,16 +157,20 @@ export class DocumentReader extends LitElement {
     const lang = this.locale;
     const hits = this.hits ?? [];
     return html`<p class="meta" role="status">${hits.length === 0 ? t('documentSearchNone', lang) : t('documentSearchHits', lang).replace('{n}', String(hits.length))}</p>
-      <ol class="hits">${hits.map((hit) => html`<li><button @click=${() => this.#open({ doc: hit.doc, line: hit.line, quote: this.query.trim() })}>
+      <ol class="hits">${hits.map(
+        (hit) => html`<li><button @click=${() => this.#open({ doc: hit.doc, line: hit.line, quote: this.query.trim() })}>
         <span class="where">${documentLabel(hit.doc, lang)} · ${t('line', lang).replace('{n}', String(hit.line))}</span><br />
         <span lang="zh-CN">${hit.sentence.slice(0, hit.from)}<mark>${hit.sentence.slice(hit.from, hit.to)}</mark>${hit.sentence.slice(hit.to)}</span>
-      </button></li>`)}</ol>`;
+      </button></li>`,
+      )}</ol>`;
   }
 
   #outline() {
     const headings = (this.text?.headings ?? []).filter((heading) => heading.rank <= 3);
-    return html`<nav aria-label=${t('documentOutline', this.locale)}><ol>${headings.map((heading) => html`<li class="rank-${heading.rank}">
-      <button @click=${() => this.#open({ doc: this.place!.doc, line: heading.line })}>${heading.title}</button></li>`)}</ol></nav>`;
+    return html`<nav aria-label=${t('documentOutline', this.locale)}><ol>${headings.map(
+      (heading) => html`<li class="rank-${heading.rank}">
+      <button @click=${() => this.#open({ doc: this.place!.doc, line: heading.line })}>${heading.title}</button></li>`,
+    )}</ol></nav>`;
   }
 
   #article(text: DocumentText, place: ReaderPlace) {
@@ -165,31 +189,45 @@ export class DocumentReader extends LitElement {
     });
   }
 
-  #sentence(text: DocumentText, sentence: Sentence, passage: Passage | undefined, from: number, to: number, cited: Map<number, CitingEntry[]>) {
+  #sentence(
+    text: DocumentText,
+    sentence: Sentence,
+    passage: Passage | undefined,
+    from: number,
+    to: number,
+    cited: Map<number, CitingEntry[]>,
+  ) {
     const words = text.text.slice(sentence.start, sentence.end);
     const inPassage = sentence.start < to && sentence.end > from && (to > from || sentence.start === from);
     const entries = cited.get(sentence.start);
-    const body = passage && inPassage
-      ? html`${words.slice(0, Math.max(0, passage.start + passage.quoteFrom - sentence.start))}<mark>${text.text.slice(
-        Math.max(sentence.start, passage.start + passage.quoteFrom), Math.min(sentence.end, passage.start + passage.quoteTo))}</mark>${
-        words.slice(Math.min(words.length, passage.start + passage.quoteTo - sentence.start))}`
-      : words;
-    const badge = entries && !inPassage
-      ? html`<button class="badge" title=${citedBySummary(entries, this.locale)}
+    const body =
+      passage && inPassage
+        ? html`${words.slice(0, Math.max(0, passage.start + passage.quoteFrom - sentence.start))}<mark>${text.text.slice(
+            Math.max(sentence.start, passage.start + passage.quoteFrom),
+            Math.min(sentence.end, passage.start + passage.quoteTo),
+          )}</mark>${words.slice(Math.min(words.length, passage.start + passage.quoteTo - sentence.start))}`
+        : words;
+    const badge =
+      entries && !inPassage
+        ? html`<button class="badge" title=${citedBySummary(entries, this.locale)}
           @click=${() => this.#open({ doc: this.place!.doc, line: sentence.line, quote: entries[0]!.citation.quote })}>→ ${entries.length}</button>`
-      : nothing;
+        : nothing;
     return html`<span class=${[inPassage ? 'passage' : '', entries ? 'cited' : ''].join(' ').trim()} data-line=${sentence.line}>${body}</span>${badge}`;
   }
 
   #cites(entries: CitingEntry[]) {
     const lang = this.locale;
     return html`<div class="cites" role="note">${t('thisSentenceCites', lang)} ${citedBySummary(entries, lang)}
-      <ul>${entries.map((entry) => html`<li>${t(entryKey[entry.kind], lang)}:
-        <button data-kind=${entry.kind} data-id=${entry.id} @click=${() => emit(this, 'atlas-reader', { kind: 'follow', entry })}>${entry.name[lang]}</button></li>`)}</ul></div>`;
+      <ul>${entries.map(
+        (entry) => html`<li>${t(entryKey[entry.kind], lang)}:
+        <button data-kind=${entry.kind} data-id=${entry.id} @click=${() => emit(this, 'atlas-reader', { kind: 'follow', entry })}>${entry.name[lang]}</button></li>`,
+      )}</ul></div>`;
   }
 }
 customElements.define('document-reader', DocumentReader);
 
 declare global {
-  interface HTMLElementTagNameMap { 'document-reader': DocumentReader }
+  interface HTMLElementTagNameMap {
+    'document-reader': DocumentReader;
+  }
 }

@@ -40,5 +40,7 @@ export class EmbedBadge extends LitElement {
 customElements.define('embed-badge', EmbedBadge);
 
 declare global {
-  interface HTMLElementTagNameMap { 'embed-badge': EmbedBadge }
+  interface HTMLElementTagNameMap {
+    'embed-badge': EmbedBadge;
+  }
 }

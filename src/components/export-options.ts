@@ -30,8 +30,12 @@ export class ExportOptions extends LitElement {
       <input class="subtitle" aria-label=${t('exportSubtitle', lang)} placeholder=${t('exportSubtitle', lang)} .value=${this.subtitle}
         @change=${() => this.#send()} />
     </fieldset>
-    <div class="progress" role="status" aria-live="polite">${this.exporting ? html`
-      <span>${t('exporting', lang).replace('{scale}', String(this.exporting))}</span><progress></progress>` : nothing}</div>`;
+    <div class="progress" role="status" aria-live="polite">${
+      this.exporting
+        ? html`
+      <span>${t('exporting', lang).replace('{scale}', String(this.exporting))}</span><progress></progress>`
+        : nothing
+    }</div>`;
   }
 
   #send(): void {
@@ -42,5 +46,7 @@ export class ExportOptions extends LitElement {
 customElements.define('export-options', ExportOptions);
 
 declare global {
-  interface HTMLElementTagNameMap { 'export-options': ExportOptions }
+  interface HTMLElementTagNameMap {
+    'export-options': ExportOptions;
+  }
 }

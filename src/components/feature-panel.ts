@@ -9,8 +9,11 @@ import { leagueName } from '../i18n/places.ts';
 import type { Lang } from '../state/state.ts';
 
 const methodLabel: Record<string, StringKey> = {
-  'open-data': 'methodOpenData', derived: 'methodDerived', 'hand-drawn': 'methodHandDrawn',
-  illustrative: 'methodIllustrative', 'approximate-point': 'methodApproximatePoint',
+  'open-data': 'methodOpenData',
+  derived: 'methodDerived',
+  'hand-drawn': 'methodHandDrawn',
+  illustrative: 'methodIllustrative',
+  'approximate-point': 'methodApproximatePoint',
 };
 
 /** The selected feature: names, category, the layer's fields, the accuracy note and every citation. */
@@ -52,10 +55,18 @@ export class FeaturePanel extends LitElement {
       <p class="other" lang=${other === 'zh' ? 'zh-CN' : 'en'}>${String(feature[`name_${other}`])}</p>
       <dl>
         <dt>${layer.title[lang]}</dt><dd>${category}</dd>
-        ${layer.statuses && feature['status'] !== undefined ? html`<dt>${t('status', lang)}</dt>
-          <dd>${layer.statuses[String(feature['status'])]?.[lang] ?? String(feature['status'])}</dd>` : nothing}
-        ${(layer.popupFields ?? []).filter((field) => feature[field.key] !== undefined).map((field) => html`
-          <dt>${field.label[lang]}</dt><dd>${this.#value(field, feature)}</dd>`)}
+        ${
+          layer.statuses && feature['status'] !== undefined
+            ? html`<dt>${t('status', lang)}</dt>
+          <dd>${layer.statuses[String(feature['status'])]?.[lang] ?? String(feature['status'])}</dd>`
+            : nothing
+        }
+        ${(layer.popupFields ?? [])
+          .filter((field) => feature[field.key] !== undefined)
+          .map(
+            (field) => html`
+          <dt>${field.label[lang]}</dt><dd>${this.#value(field, feature)}</dd>`,
+          )}
       </dl>
       <div class="accuracy">
         <strong>${t('accuracy', lang)}:</strong> ${t(methodLabel[String(feature['method'])] ?? 'methodHandDrawn', lang)},
@@ -90,5 +101,7 @@ export class FeaturePanel extends LitElement {
 customElements.define('feature-panel', FeaturePanel);
 
 declare global {
-  interface HTMLElementTagNameMap { 'feature-panel': FeaturePanel }
+  interface HTMLElementTagNameMap {
+    'feature-panel': FeaturePanel;
+  }
 }

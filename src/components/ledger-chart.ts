@@ -46,7 +46,8 @@ export class LedgerChart extends LitElement {
     const reported = points.filter((point) => point.kind !== 'target');
     const words = { baseline: t('baseline', lang), reported: t('ledgerReported', lang), target: t('target', lang) };
     const alternative = points.map((point) => `${words[point.kind]} ${point.year}: ${formatFigure(point.value)} ${row.unit}`).join('; ');
-    const path = (list: ChartPoint[]) => list.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.year)},${y(point.value)}`).join(' ');
+    const path = (list: ChartPoint[]) =>
+      list.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.year)},${y(point.value)}`).join(' ');
     return html`<figure>
       <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${alternative}>
         <title>${row.indicator[lang]}</title><desc>${alternative}</desc>
@@ -67,5 +68,7 @@ export class LedgerChart extends LitElement {
 customElements.define('ledger-chart', LedgerChart);
 
 declare global {
-  interface HTMLElementTagNameMap { 'ledger-chart': LedgerChart }
+  interface HTMLElementTagNameMap {
+    'ledger-chart': LedgerChart;
+  }
 }

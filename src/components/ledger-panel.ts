@@ -29,7 +29,13 @@ function options(rows: readonly LedgerRow[], value: (row: LedgerRow) => string, 
  */
 export class LedgerPanel extends LitElement {
   static override properties = {
-    rows: { attribute: false }, view: { attribute: false }, locale: {}, failed: {}, storage: {}, problem: {}, actualCount: { type: Number },
+    rows: { attribute: false },
+    view: { attribute: false },
+    locale: {},
+    failed: {},
+    storage: {},
+    problem: {},
+    actualCount: { type: Number },
   };
   rows: LedgerRow[] | undefined;
   view: LedgerView = defaultLedgerView;
@@ -39,7 +45,9 @@ export class LedgerPanel extends LitElement {
   problem = '';
   actualCount = 0;
 
-  static override styles = [unsafeCSS(statusCss), css`
+  static override styles = [
+    unsafeCSS(statusCss),
+    css`
     :host { display: block; font-size: 13px; padding: 8px 12px; }
     .filters { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px; }
     label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #5b5346; }
@@ -63,7 +71,8 @@ export class LedgerPanel extends LitElement {
     .figures, .map { color: #4a4036; margin-top: 2px; }
     .reason { color: #6b6356; font-size: 12px; margin-top: 3px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
     li[aria-selected=true] .reason { display: block; }
-  `];
+  `,
+  ];
 
   override render() {
     const lang = this.locale;
@@ -80,10 +89,38 @@ export class LedgerPanel extends LitElement {
       <ledger-summary .rows=${filterRows(this.rows, view, true)} locale=${lang} status=${view.status}
         @ledger-status=${(event: CustomEvent<string>) => this.#change({ status: event.detail as LedgerView['status'] })}></ledger-summary>
       <div class="filters" role="group" aria-label=${t('filters', lang)}>
-        ${select('document', t('document', lang), options(this.rows, (row) => row.documentId, (row) => row.document.shortTitle[lang]))}
-        ${select('place', t('region', lang), options(this.rows, (row) => row.scope.id, (row) => row.scopeName[lang]))}
-        ${select('theme', t('theme', lang), options(this.rows, (row) => row.theme, (row) => themeWords[row.theme][lang]))}
-        ${select('status', t('ledgerStatus', lang), ledgerStatuses.map((status) => [status, { label: statusWords[status][lang] }]))}
+        ${select(
+          'document',
+          t('document', lang),
+          options(
+            this.rows,
+            (row) => row.documentId,
+            (row) => row.document.shortTitle[lang],
+          ),
+        )}
+        ${select(
+          'place',
+          t('region', lang),
+          options(
+            this.rows,
+            (row) => row.scope.id,
+            (row) => row.scopeName[lang],
+          ),
+        )}
+        ${select(
+          'theme',
+          t('theme', lang),
+          options(
+            this.rows,
+            (row) => row.theme,
+            (row) => themeWords[row.theme][lang],
+          ),
+        )}
+        ${select(
+          'status',
+          t('ledgerStatus', lang),
+          ledgerStatuses.map((status) => [status, { label: statusWords[status][lang] }]),
+        )}
         <label class="check"><input type="checkbox" name="measured" .checked=${view.mapOnly}
           @change=${(event: Event) => this.#change({ mapOnly: (event.target as HTMLInputElement).checked })} />
           ${t('measuredOnly', lang)}</label>
@@ -91,8 +128,10 @@ export class LedgerPanel extends LitElement {
       <div class="bar">
         <span role="status">${rows.length} / ${this.rows.length} ${t('targets', lang)}</span>
         <span class="modes" role="group">
-          ${(['list', 'table'] as const).map((mode) => html`<button name=${mode} aria-pressed=${view.mode === mode}
-            @click=${() => this.#change({ mode })}>${t(mode === 'list' ? 'ledgerList' : 'ledgerTable', lang)}</button>`)}
+          ${(['list', 'table'] as const).map(
+            (mode) => html`<button name=${mode} aria-pressed=${view.mode === mode}
+            @click=${() => this.#change({ mode })}>${t(mode === 'list' ? 'ledgerList' : 'ledgerTable', lang)}</button>`,
+          )}
         </span>
       </div>
       <div class="io">
@@ -104,9 +143,13 @@ export class LedgerPanel extends LitElement {
       </div>
       <p class="storage ${this.storage}">${t(this.storage === 'kept' ? 'ledgerKept' : 'ledgerUnavailable', lang).replace('{n}', String(this.actualCount))}</p>
       ${this.problem && !view.row ? html`<p role="alert">${this.problem}</p>` : nothing}
-      ${view.mode === 'table' ? html`<ledger-table .rows=${rows} .view=${view} locale=${lang}
+      ${
+        view.mode === 'table'
+          ? html`<ledger-table .rows=${rows} .view=${view} locale=${lang}
         @ledger-view=${(event: CustomEvent<LedgerView>) => this.#change(event.detail)}
-        @ledger-select=${(event: CustomEvent<LedgerRow>) => emit(this, 'atlas-ledger', { kind: 'select', row: event.detail })}></ledger-table>` : nothing}
+        @ledger-select=${(event: CustomEvent<LedgerRow>) => emit(this, 'atlas-ledger', { kind: 'select', row: event.detail })}></ledger-table>`
+          : nothing
+      }
       <ol role="listbox" aria-label=${t('ledger', lang)}>
         ${rows.map((row) => this.#row(row))}
       </ol>`;
@@ -118,8 +161,15 @@ export class LedgerPanel extends LitElement {
     const select = () => emit(this, 'atlas-ledger', { kind: 'select', row });
     const figures = [figureText(row, 'baseline', lang), figureText(row, 'target', lang)].filter(Boolean).join(' → ');
     return html`<li role="option" tabindex="0" data-row=${row.id} data-status=${row.status} aria-selected=${selected}
-      @click=${(event: Event) => { if (!(event.target as HTMLElement).closest('ledger-row-details')) select(); }}
-      @keydown=${(event: KeyboardEvent) => { if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); select(); } }}>
+      @click=${(event: Event) => {
+        if (!(event.target as HTMLElement).closest('ledger-row-details')) select();
+      }}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+          event.preventDefault();
+          select();
+        }
+      }}>
       <div class="head">
         <span class="indicator">${row.indicator[lang]}</span>
         <span class="badge ${statusClass(row.status)}">${statusWords[row.status][lang]}</span>
@@ -146,5 +196,7 @@ export class LedgerPanel extends LitElement {
 customElements.define('ledger-panel', LedgerPanel);
 
 declare global {
-  interface HTMLElementTagNameMap { 'ledger-panel': LedgerPanel }
+  interface HTMLElementTagNameMap {
+    'ledger-panel': LedgerPanel;
+  }
 }

@@ -46,17 +46,25 @@ export class LedgerRowDetails extends LitElement {
         ${row.conflictsWith.length > 0 ? html`<dt>${t('conflicts', lang)}</dt><dd>${row.conflictsWith.join(', ')}</dd>` : nothing}
       </dl>
       <ledger-chart .row=${row} locale=${lang}></ledger-chart>
-      ${row.actuals.length > 0 ? html`<h4>${t('ledgerReported', lang)}</h4><ul class="actuals">
-        ${row.actuals.map((actual) => html`<li>${reportedText({ ...row, actuals: [actual] }, lang)}
-          <button class="remove" aria-label="${t('delete', lang)} ${actual.year}" @click=${() => emit(this, 'atlas-ledger', { kind: 'remove', actual })}>×</button></li>`)}
-      </ul>` : nothing}
+      ${
+        row.actuals.length > 0
+          ? html`<h4>${t('ledgerReported', lang)}</h4><ul class="actuals">
+        ${row.actuals.map(
+          (actual) => html`<li>${reportedText({ ...row, actuals: [actual] }, lang)}
+          <button class="remove" aria-label="${t('delete', lang)} ${actual.year}" @click=${() => emit(this, 'atlas-ledger', { kind: 'remove', actual })}>×</button></li>`,
+        )}
+      </ul>`
+          : nothing
+      }
       <h4>${t('ledgerRecord', lang)}</h4>
       <form @submit=${(event: SubmitEvent) => this.#record(event)}>
-        ${row.qualitative
-          ? html`<label>${t('ledgerValue', lang)}<select name="value"><option value="achieved">${t('ledgerAchieved', lang)}</option>
+        ${
+          row.qualitative
+            ? html`<label>${t('ledgerValue', lang)}<select name="value"><option value="achieved">${t('ledgerAchieved', lang)}</option>
               <option value="not achieved">${t('ledgerNotAchieved', lang)}</option></select></label>`
-          : html`<label>${t('ledgerValue', lang)}<input name="value" inputmode="decimal" required /></label>
-            <label>${t('ledgerUnit', lang)}<input name="unit" .value=${row.unit} required /></label>`}
+            : html`<label>${t('ledgerValue', lang)}<input name="value" inputmode="decimal" required /></label>
+            <label>${t('ledgerUnit', lang)}<input name="unit" .value=${row.unit} required /></label>`
+        }
         <label>${t('ledgerYear', lang)}<input name="year" type="number" min="1949" max="2100" required
           .value=${String(typeof row.target?.year === 'number' ? row.target.year : new Date().getFullYear())} /></label>
         <label class="wide">${t('ledgerSource', lang)}<input name="source" required minlength="2" /></label>
@@ -85,5 +93,7 @@ export class LedgerRowDetails extends LitElement {
 customElements.define('ledger-row-details', LedgerRowDetails);
 
 declare global {
-  interface HTMLElementTagNameMap { 'ledger-row-details': LedgerRowDetails }
+  interface HTMLElementTagNameMap {
+    'ledger-row-details': LedgerRowDetails;
+  }
 }

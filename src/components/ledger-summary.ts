@@ -7,8 +7,11 @@ import { countByStatus, countsBy, type StatusCounts } from '../stats/ledger-view
 import { ledgerStatuses, statusWords, themeWords } from '../stats/ledger-words.ts';
 import statusCss from '../styles/ledger-status.css?inline';
 
-const describe = (counts: StatusCounts, lang: Lang) => ledgerStatuses.filter((status) => counts[status] > 0)
-  .map((status) => `${counts[status]} ${statusWords[status][lang]}`).join(lang === 'zh' ? '，' : ', ');
+const describe = (counts: StatusCounts, lang: Lang) =>
+  ledgerStatuses
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${counts[status]} ${statusWords[status][lang]}`)
+    .join(lang === 'zh' ? '，' : ', ');
 
 /**
  * The ledger at a glance: counts by status for the filtered rows (each a button that filters to that status), and a
@@ -20,7 +23,9 @@ export class LedgerSummary extends LitElement {
   locale: Lang = 'zh';
   status = '';
 
-  static override styles = [unsafeCSS(statusCss), css`
+  static override styles = [
+    unsafeCSS(statusCss),
+    css`
     :host { display: block; margin: 6px 0 8px; }
     h3 { font-size: 13px; margin: 8px 0 4px; color: #3b3226; }
     .counts { display: flex; flex-wrap: wrap; gap: 4px; }
@@ -34,7 +39,8 @@ export class LedgerSummary extends LitElement {
     .stack { display: flex; height: 12px; border-radius: 2px; overflow: hidden; background: #eee; }
     .stack span { display: block; height: 100%; }
     @media print { details { display: block; } details > :not(summary) { display: block; } }
-  `];
+  `,
+  ];
 
   override render() {
     const lang = this.locale;
@@ -44,10 +50,12 @@ export class LedgerSummary extends LitElement {
     const byTheme = countsBy(this.rows, (row) => themeWords[row.theme][lang]);
     return html`<h3 id="glance">${t('ledgerGlance', lang)}</h3>
       <div class="counts" role="group" aria-labelledby="glance">
-        ${ledgerStatuses.map((status) => html`<button class=${statusClass(status)} data-status=${status}
+        ${ledgerStatuses.map(
+          (status) => html`<button class=${statusClass(status)} data-status=${status}
           aria-pressed=${this.status === status} ?disabled=${counts[status] === 0 && this.status !== status}
           @click=${() => this.dispatchEvent(new CustomEvent('ledger-status', { detail: this.status === status ? '' : status }))}>
-          ${statusWords[status][lang]} <b>${counts[status]}</b></button>`)}
+          ${statusWords[status][lang]} <b>${counts[status]}</b></button>`,
+        )}
       </div>
       ${this.#groups(t('ledgerByDocument', lang), byDocument, true)}
       ${this.#groups(t('ledgerByPlace', lang), byPlace.slice(0, 12), false)}
@@ -58,13 +66,19 @@ export class LedgerSummary extends LitElement {
   #groups(title: string, groups: ReturnType<typeof countsBy>, open: boolean) {
     const widest = Math.max(1, ...groups.map((group) => group.total));
     return html`<details ?open=${open}><summary>${title}</summary>
-      ${groups.map((group) => html`<div class="group">
+      ${groups.map(
+        (group) => html`<div class="group">
         <span class="name" title=${group.key}>${group.key} (${group.total})</span>
         <div class="stack" role="img" aria-label="${group.key}: ${describe(group.counts, this.locale)}"
           .style=${`width: ${Math.max(4, (group.total / widest) * 100)}%`}>
-          ${ledgerStatuses.filter((status) => group.counts[status] > 0).map((status) => html`<span class=${statusClass(status)}
-            .style=${`width: ${(group.counts[status] / group.total) * 100}%`} title="${statusWords[status][this.locale]}: ${group.counts[status]}"></span>`)}
-        </div></div>`)}
+          ${ledgerStatuses
+            .filter((status) => group.counts[status] > 0)
+            .map(
+              (status) => html`<span class=${statusClass(status)}
+            .style=${`width: ${(group.counts[status] / group.total) * 100}%`} title="${statusWords[status][this.locale]}: ${group.counts[status]}"></span>`,
+            )}
+        </div></div>`,
+      )}
     </details>`;
   }
 }
@@ -72,5 +86,7 @@ export class LedgerSummary extends LitElement {
 customElements.define('ledger-summary', LedgerSummary);
 
 declare global {
-  interface HTMLElementTagNameMap { 'ledger-summary': LedgerSummary }
+  interface HTMLElementTagNameMap {
+    'ledger-summary': LedgerSummary;
+  }
 }

@@ -21,7 +21,9 @@ export class LedgerTable extends LitElement {
   view: LedgerView | undefined;
   locale: Lang = 'zh';
 
-  static override styles = [unsafeCSS(statusCss), css`
+  static override styles = [
+    unsafeCSS(statusCss),
+    css`
     :host { position: fixed; z-index: 5; top: 48px; left: 321px; right: 0; bottom: 0; display: flex; flex-direction: column;
       background: #fffdf8; border-left: 1px solid #ddd5c4; font-size: 13px; }
     @media (max-width: 719px) { :host { left: 0; } }
@@ -42,30 +44,46 @@ export class LedgerTable extends LitElement {
     td.reason { min-width: 260px; color: #4a4036; }
     td.citation { min-width: 300px; max-width: 480px; }
     td.scope, td.binding, td.document, td.theme, td.status { white-space: nowrap; }
-  `];
+  `,
+  ];
 
   override render() {
     const lang = this.locale;
     const view = this.view!;
     const columns = view.columns.length > 0 ? view.columns : defaultColumns;
-    const [descending, sortColumn] = view.sort.startsWith('-') ? [true, view.sort.slice(1) as TableColumn] : [false, view.sort as TableColumn | ''];
-    const rows = sortColumn ? [...this.rows].sort((a, b) => {
-      const [x, y] = [cell(a, sortColumn, lang).key, cell(b, sortColumn, lang).key];
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang === 'zh' ? 'zh-CN' : 'en');
-      return descending ? -order : order;
-    }) : this.rows;
+    const [descending, sortColumn] = view.sort.startsWith('-')
+      ? [true, view.sort.slice(1) as TableColumn]
+      : [false, view.sort as TableColumn | ''];
+    const rows = sortColumn
+      ? [...this.rows].sort((a, b) => {
+          const [x, y] = [cell(a, sortColumn, lang).key, cell(b, sortColumn, lang).key];
+          const order =
+            typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang === 'zh' ? 'zh-CN' : 'en');
+          return descending ? -order : order;
+        })
+      : this.rows;
     return html`<div class="tools"><fieldset><legend>${t('ledgerColumns', lang)}</legend>
-        ${tableColumns.map((column) => html`<label><input type="checkbox" name="column" value=${column} .checked=${columns.includes(column)}
-          @change=${() => this.#toggle(columns, column)} /> ${columnTitle(column, lang)}</label>`)}
+        ${tableColumns.map(
+          (column) => html`<label><input type="checkbox" name="column" value=${column} .checked=${columns.includes(column)}
+          @change=${() => this.#toggle(columns, column)} /> ${columnTitle(column, lang)}</label>`,
+        )}
       </fieldset></div>
       <div class="scroll"><table>
-        <thead><tr>${columns.map((column) => html`<th scope="col" data-column=${column}
+        <thead><tr>${columns.map(
+          (column) => html`<th scope="col" data-column=${column}
           aria-sort=${sortColumn === column ? (descending ? 'descending' : 'ascending') : 'none'}>
-          <button @click=${() => this.#sort(column, sortColumn === column && !descending)}>${columnTitle(column, lang)}${sortColumn === column ? (descending ? ' ▼' : ' ▲') : ''}</button></th>`)}</tr></thead>
-        <tbody>${rows.map((row) => html`<tr tabindex="0" data-row=${row.id} aria-selected=${view.row === row.id}
-          @click=${(event: Event) => { if (!fromButton(event)) this.#select(row); }}
-          @keydown=${(event: KeyboardEvent) => { if (event.key === 'Enter' && !fromButton(event)) this.#select(row); }}>
-          ${columns.map((column) => html`<td class=${column}>${this.#cell(row, column)}</td>`)}</tr>`)}</tbody>
+          <button @click=${() => this.#sort(column, sortColumn === column && !descending)}>${columnTitle(column, lang)}${sortColumn === column ? (descending ? ' ▼' : ' ▲') : ''}</button></th>`,
+        )}</tr></thead>
+        <tbody>${rows.map(
+          (row) => html`<tr tabindex="0" data-row=${row.id} aria-selected=${view.row === row.id}
+          @click=${(event: Event) => {
+            if (!fromButton(event)) this.#select(row);
+          }}
+          @keydown=${(event: KeyboardEvent) => {
+            if (event.key === 'Enter' && !fromButton(event)) this.#select(row);
+          }}>
+          ${columns.map((column) => html`<td class=${column}>${this.#cell(row, column)}</td>`)}</tr>`,
+        )}</tbody>
       </table></div>`;
   }
 
@@ -78,7 +96,9 @@ export class LedgerTable extends LitElement {
   }
 
   #toggle(columns: readonly TableColumn[], column: TableColumn): void {
-    const next = columns.includes(column) ? columns.filter((shown) => shown !== column) : tableColumns.filter((known) => known === column || columns.includes(known));
+    const next = columns.includes(column)
+      ? columns.filter((shown) => shown !== column)
+      : tableColumns.filter((known) => known === column || columns.includes(known));
     this.#change({ columns: next.length > 0 ? next : [...defaultColumns] });
   }
 
@@ -98,5 +118,7 @@ export class LedgerTable extends LitElement {
 customElements.define('ledger-table', LedgerTable);
 
 declare global {
-  interface HTMLElementTagNameMap { 'ledger-table': LedgerTable }
+  interface HTMLElementTagNameMap {
+    'ledger-table': LedgerTable;
+  }
 }

@@ -3,7 +3,6 @@ import { emit, type Message } from '../app/events.ts';
 import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 
-
 /** Problems the user must know about (a layer that failed, a refused input), each dismissible. */
 export class MessageBar extends LitElement {
   static override properties = { messages: { attribute: false }, locale: {} };
@@ -19,10 +18,12 @@ export class MessageBar extends LitElement {
   `;
 
   override render() {
-    return this.messages.map((message) => html`<div role="alert">
+    return this.messages.map(
+      (message) => html`<div role="alert">
       <p>${message.text}</p>
       <button @click=${() => this.#dismiss(message.id)}>${t('dismiss', this.locale)}</button>
-    </div>`);
+    </div>`,
+    );
   }
 
   #dismiss(id: string): void {
@@ -32,5 +33,7 @@ export class MessageBar extends LitElement {
 customElements.define('message-bar', MessageBar);
 
 declare global {
-  interface HTMLElementTagNameMap { 'message-bar': MessageBar }
+  interface HTMLElementTagNameMap {
+    'message-bar': MessageBar;
+  }
 }

@@ -31,7 +31,8 @@ export class PrintReport extends LitElement {
     return html`
     <h1>${t('screeningReport', lang)}</h1>
     <p>${source ? html`<strong class="source">${source[lang]}</strong> · ` : nothing}${date} · ${projectTypes[report.projectType][lang]}${
-      capacity ? ` · ${capacity} ${unit?.[lang] ?? ''}` : ''}</p>
+      capacity ? ` · ${capacity} ${unit?.[lang] ?? ''}` : ''
+    }</p>
     <h2 class="verdict">${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${card.headline}</h2>
     ${card.range ? html`<p class="range"><strong>${card.range}</strong></p>` : nothing}
     <p class="conclusion">${card.conclusion}</p>
@@ -43,17 +44,31 @@ export class PrintReport extends LitElement {
     <ul>${report.warnings.map((warning) => html`<li>${warning.text[lang]}</li>`)}</ul>
     <table>
       <thead><tr><th>${t('zone', lang)}</th><th>${t('verdict', lang)}</th><th>${t('ruleAndCitation', lang)}</th></tr></thead>
-      ${card.groups.map((group) => html`<tbody class="group">
+      ${card.groups.map(
+        (group) => html`<tbody class="group">
         <tr><th colspan="3">${group.title}</th></tr>
         ${group.rows.map((row) => printRow(row, lang, cited))}
-        ${group.regionWide.length > 0 ? html`<tr><td colspan="3"><em>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</em></td></tr>
-          ${group.regionWide.map((row) => printRow(row, lang, cited))}` : nothing}
-      </tbody>`)}
-      ${card.withoutRule.length > 0 ? html`<tbody><tr><th colspan="3">${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</th></tr>
-        ${card.withoutRule.map((row) => printRow(row, lang, cited))}</tbody>` : nothing}
+        ${
+          group.regionWide.length > 0
+            ? html`<tr><td colspan="3"><em>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</em></td></tr>
+          ${group.regionWide.map((row) => printRow(row, lang, cited))}`
+            : nothing
+        }
+      </tbody>`,
+      )}
+      ${
+        card.withoutRule.length > 0
+          ? html`<tbody><tr><th colspan="3">${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</th></tr>
+        ${card.withoutRule.map((row) => printRow(row, lang, cited))}</tbody>`
+          : nothing
+      }
     </table>
-    ${card.untestable.length > 0 ? html`<h3>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</h3>
-      <ul class="untestable">${card.untestable.map((entry) => html`<li>${entry.text} (${entry.reason})${cited(entry.cite)}</li>`)}</ul>` : nothing}
+    ${
+      card.untestable.length > 0
+        ? html`<h3>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</h3>
+      <ul class="untestable">${card.untestable.map((entry) => html`<li>${entry.text} (${entry.reason})${cited(entry.cite)}</li>`)}</ul>`
+        : nothing
+    }
     <p>${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
     <p>${layers.map((layer) => layer.title[lang]).join(' · ')}</p>
     <p>${t('unsurveyed', lang)}</p>`;
@@ -97,5 +112,7 @@ function locatorInset({ rings, site, frame }: Locator, lang: Lang) {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'print-report': PrintReport }
+  interface HTMLElementTagNameMap {
+    'print-report': PrintReport;
+  }
 }

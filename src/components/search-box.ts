@@ -8,8 +8,11 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 /** A combobox over every named feature: type, move with the arrow keys, Enter or click to fly there and select. */
 export class SearchBox extends LitElement {
   static override properties = {
-    entries: { attribute: false }, layers: { attribute: false }, locale: {},
-    query: { state: true }, active: { state: true },
+    entries: { attribute: false },
+    layers: { attribute: false },
+    locale: {},
+    query: { state: true },
+    active: { state: true },
   };
   entries: SearchEntry[] = [];
   layers: LayerDefinition[] = [];
@@ -37,14 +40,23 @@ export class SearchBox extends LitElement {
         aria-expanded=${results.length > 0} aria-controls="results"
         aria-activedescendant=${results.length > 0 ? `result-${this.active}` : nothing}
         .value=${this.query}
-        @input=${(event: Event) => { this.query = (event.target as HTMLInputElement).value; this.active = 0; }}
+        @input=${(event: Event) => {
+          this.query = (event.target as HTMLInputElement).value;
+          this.active = 0;
+        }}
         @keydown=${(event: KeyboardEvent) => this.#key(event, results)} />
       ${this.query.trim() && results.length === 0 ? html`<div class="none" role="status">${t('noResults', lang)}</div>` : nothing}
-      ${results.length > 0 ? html`<ul id="results" role="listbox" aria-label="${results.length} ${t('results', lang)}">
-        ${results.map((entry, index) => html`<li id="result-${index}" role="option" aria-selected=${index === this.active}
+      ${
+        results.length > 0
+          ? html`<ul id="results" role="listbox" aria-label="${results.length} ${t('results', lang)}">
+        ${results.map(
+          (entry, index) => html`<li id="result-${index}" role="option" aria-selected=${index === this.active}
           @click=${() => this.#pick(entry)}>${entry[lang]}
-          <small>${this.layers.find((layer) => layer.id === entry.layer)?.title[lang] ?? entry.layer}</small></li>`)}
-      </ul>` : nothing}`;
+          <small>${this.layers.find((layer) => layer.id === entry.layer)?.title[lang] ?? entry.layer}</small></li>`,
+        )}
+      </ul>`
+          : nothing
+      }`;
   }
 
   #key(event: KeyboardEvent, results: SearchEntry[]): void {
@@ -67,5 +79,7 @@ export class SearchBox extends LitElement {
 customElements.define('search-box', SearchBox);
 
 declare global {
-  interface HTMLElementTagNameMap { 'search-box': SearchBox }
+  interface HTMLElementTagNameMap {
+    'search-box': SearchBox;
+  }
 }

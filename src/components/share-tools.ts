@@ -5,7 +5,6 @@ import { t } from '../i18n/strings.ts';
 import type { Lang } from '../state/state.ts';
 import { readSavedViews, writeSavedViews, type SavedView } from '../state/saved-views.ts';
 
-
 /** Share and present: copy link, PNG export, embed snippet, presentation mode, and the saved views of this browser. */
 export class ShareTools extends LitElement {
   static override properties = { locale: {}, currentHash: {}, views: { state: true }, name: { state: true } };
@@ -32,21 +31,26 @@ export class ShareTools extends LitElement {
     return html`<details>
       <summary>${t('shareAndPresent', lang)}</summary>
       <div class="actions">
-        ${(['copy-link', 'export-1x', 'export-2x', 'embed', 'present'] as const).map((action) =>
-          html`<button data-action=${action} @click=${() => this.#act(action)}>${t(actionLabels[action], lang)}</button>`)}
+        ${(['copy-link', 'export-1x', 'export-2x', 'embed', 'present'] as const).map(
+          (action) => html`<button data-action=${action} @click=${() => this.#act(action)}>${t(actionLabels[action], lang)}</button>`,
+        )}
       </div>
       <h3>${t('savedViews', lang)}</h3>
       <form @submit=${(event: Event) => this.#save(event)}>
         <input aria-label=${t('viewName', lang)} placeholder=${t('viewName', lang)} .value=${this.name}
-          @input=${(event: Event) => { this.name = (event.target as HTMLInputElement).value; }} />
+          @input=${(event: Event) => {
+            this.name = (event.target as HTMLInputElement).value;
+          }} />
         <button type="submit">${t('save', lang)}</button>
       </form>
       <ul aria-label=${t('savedViews', lang)}>
-        ${this.views.map((view, index) => html`<li data-view=${view.name}>
+        ${this.views.map(
+          (view, index) => html`<li data-view=${view.name}>
           <span title=${view.savedAt}>${view.name}</span>
           <button @click=${() => this.#open(view)}>${t('open', lang)}</button>
           <button aria-label="${t('delete', lang)}: ${view.name}" @click=${() => this.#store(this.views.filter((_, i) => i !== index))}>✕</button>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       ${this.views.length > 0 ? html`<button class="clear" @click=${() => this.#clear()}>${t('clearViews', lang)}</button>` : nothing}
     </details>`;
@@ -83,11 +87,17 @@ export class ShareTools extends LitElement {
 }
 
 const actionLabels = {
-  'copy-link': 'copyLink', 'export-1x': 'exportPng', 'export-2x': 'exportPng2x', embed: 'embed', present: 'present',
+  'copy-link': 'copyLink',
+  'export-1x': 'exportPng',
+  'export-2x': 'exportPng2x',
+  embed: 'embed',
+  present: 'present',
 } as const;
 
 customElements.define('share-tools', ShareTools);
 
 declare global {
-  interface HTMLElementTagNameMap { 'share-tools': ShareTools }
+  interface HTMLElementTagNameMap {
+    'share-tools': ShareTools;
+  }
 }

@@ -10,7 +10,8 @@ export { DatasetError };
 /** The served manifest, checked: a missing, unreadable or invalid one fails with a message that says which. */
 export async function loadManifest(dataUrl: URL): Promise<Manifest> {
   const response = await fetch(new URL('manifest.json', dataUrl)).catch(() => undefined);
-  if (!response?.ok) throw new Error(`data manifest (manifest.json): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
+  if (!response?.ok)
+    throw new Error(`data manifest (manifest.json): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
   // A server that answers every path with the page (a missing file behind a fallback) gives HTML, not JSON.
   const json: unknown = await response.json().catch(() => undefined);
   if (json === undefined) throw new Error('data manifest (manifest.json): the file is not JSON (missing or corrupt)');
@@ -32,7 +33,11 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 /** Fetches one FlatGeobuf dataset whole and checks it (flatgeobuf.ts: checksum, count, the layer's schema). */
 export async function loadDataset(entry: DatasetEntry, layer: LayerDefinition, dataUrl: URL): Promise<FeatureCollection> {
   const response = await fetch(new URL(entry.file, dataUrl)).catch(() => undefined);
-  if (!response?.ok) throw new DatasetError(layer.id, `${layer.title.en} (${entry.file}): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`);
+  if (!response?.ok)
+    throw new DatasetError(
+      layer.id,
+      `${layer.title.en} (${entry.file}): could not be downloaded${response ? ` (HTTP ${response.status})` : ''}`,
+    );
   const bytes = new Uint8Array(await response.arrayBuffer());
   return verifiedDataset(bytes, await sha256Hex(bytes), entry, layer);
 }

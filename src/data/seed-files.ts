@@ -8,7 +8,10 @@ import type { Seed } from '../schema/seed.ts';
 
 /** The ids of the documents in a seeds folder: every <id>.json, in order of id. */
 export function seedIds(seedsFolder: string): string[] {
-  return readdirSync(seedsFolder).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort();
+  return readdirSync(seedsFolder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
 }
 
 /** A seed's document text (seeds/<seed.file>), its tables' rows kept as sentences of their own. */

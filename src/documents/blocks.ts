@@ -2,7 +2,11 @@ import { lineAt, type DocumentText, type Heading } from './document-text.ts';
 import { sentenceEnd } from './passage.ts';
 
 /** One sentence of the text as the reader shows it: its offsets in the joined text and its first line. */
-export interface Sentence { start: number; end: number; line: number }
+export interface Sentence {
+  start: number;
+  end: number;
+  line: number;
+}
 
 /** A heading line or a paragraph (or table row) of the document, cut into sentences. */
 export interface Block {
@@ -24,7 +28,7 @@ export function documentBlocks(document: DocumentText): Block[] {
     const end = edges[index + 1]!;
     if (end <= start) continue;
     const sentences: Sentence[] = [];
-    for (let at = start; at < end;) {
+    for (let at = start; at < end; ) {
       const stop = Math.min(sentenceEnd(document, at + 1), end);
       sentences.push({ start: at, end: stop, line: lineAt(document, at) });
       at = stop;

@@ -16,11 +16,13 @@ const idOf = (path: string) => path.replace(/^.*\/|\.json$/g, '');
 let documents: readonly DocumentInfo[] = [];
 const tables = new Map<string, ReturnType<typeof tableSchema.parse>>();
 
-export const catalogueLoaded: Promise<readonly DocumentInfo[]> = Promise.all(Object.entries(metadata).map(async ([path, load]) => {
-  const id = idOf(path);
-  tables.set(id, tableSchema.parse(await tableLists[path]!()));
-  return { id, ...documentSchema.parse(await load()) };
-})).then((loaded) => {
+export const catalogueLoaded: Promise<readonly DocumentInfo[]> = Promise.all(
+  Object.entries(metadata).map(async ([path, load]) => {
+    const id = idOf(path);
+    tables.set(id, tableSchema.parse(await tableLists[path]!()));
+    return { id, ...documentSchema.parse(await load()) };
+  }),
+).then((loaded) => {
   documents = loaded.sort((a, b) => a.id.localeCompare(b.id));
   return documents;
 });

@@ -13,10 +13,12 @@ export interface CitingEntry {
 }
 
 /** The seeds' targets and rules as citing entries. */
-export function seedEntries(seeds: readonly {
-  targets: readonly { id: string; indicator: { zh: string; en: string }; citation: Citation }[];
-  rules: readonly { id: string; summary: { zh: string; en: string }; citation: Citation }[];
-}[]): CitingEntry[] {
+export function seedEntries(
+  seeds: readonly {
+    targets: readonly { id: string; indicator: { zh: string; en: string }; citation: Citation }[];
+    rules: readonly { id: string; summary: { zh: string; en: string }; citation: Citation }[];
+  }[],
+): CitingEntry[] {
   return seeds.flatMap((seed) => [
     ...seed.targets.map((target) => ({ kind: 'target' as const, id: target.id, name: target.indicator, citation: target.citation })),
     ...seed.rules.map((rule) => ({ kind: 'rule' as const, id: rule.id, name: rule.summary, citation: rule.citation })),
@@ -24,13 +26,17 @@ export function seedEntries(seeds: readonly {
 }
 
 /** The features of the map's layers as citing entries (their `citations` property, an array or its JSON text). */
-export function featureEntries(layers: ReadonlyMap<string, { features: readonly { properties: Record<string, unknown> | null }[] }>): CitingEntry[] {
-  return [...layers].flatMap(([layer, collection]) => collection.features.flatMap(({ properties }) => {
-    const raw = properties?.['citations'];
-    const citations = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? []) as Citation[];
-    const name = { zh: String(properties?.['name_zh'] ?? properties?.['id']), en: String(properties?.['name_en'] ?? properties?.['id']) };
-    return citations.map((citation) => ({ kind: 'zone' as const, id: String(properties?.['id']), layer, name, citation }));
-  }));
+export function featureEntries(
+  layers: ReadonlyMap<string, { features: readonly { properties: Record<string, unknown> | null }[] }>,
+): CitingEntry[] {
+  return [...layers].flatMap(([layer, collection]) =>
+    collection.features.flatMap(({ properties }) => {
+      const raw = properties?.['citations'];
+      const citations = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Citation[];
+      const name = { zh: String(properties?.['name_zh'] ?? properties?.['id']), en: String(properties?.['name_en'] ?? properties?.['id']) };
+      return citations.map((citation) => ({ kind: 'zone' as const, id: String(properties?.['id']), layer, name, citation }));
+    }),
+  );
 }
 
 /**
@@ -54,7 +60,9 @@ export function citedBy(document: DocumentText, documentId: string, entries: rea
 export function citedBySummary(entries: readonly CitingEntry[], lang: 'zh' | 'en'): string {
   const count = (kind: CitingEntry['kind']) => entries.filter((entry) => entry.kind === kind).length;
   const parts: [number, string, string, string][] = [
-    [count('zone'), '个区域', 'zone', 'zones'], [count('target'), '项目标', 'target', 'targets'], [count('rule'), '条规定', 'rule', 'rules'],
+    [count('zone'), '个区域', 'zone', 'zones'],
+    [count('target'), '项目标', 'target', 'targets'],
+    [count('rule'), '条规定', 'rule', 'rules'],
   ];
   const present = parts.filter(([n]) => n > 0);
   return lang === 'zh'

@@ -2,7 +2,12 @@ import { headingOf, headingRank, type HeadingKind } from './headings.ts';
 import { tableRows, type TableLayout } from './table-rows.ts';
 
 /** A heading of the document's outline, at its 1-based line. */
-export interface Heading { line: number; kind: HeadingKind; rank: number; title: string }
+export interface Heading {
+  line: number;
+  kind: HeadingKind;
+  rank: number;
+  title: string;
+}
 
 /**
  * A document as the atlas reads it: the lines of the text extraction (line numbers are what citations give) and the
@@ -26,7 +31,10 @@ const width = (line: string) => [...line].reduce((sum, character) => sum + (char
  * a line (notices copied from a web page): in a wrapped text most lines are about as wide as the page.
  */
 function wrapWidth(lines: readonly string[]): number | undefined {
-  const widths = lines.map((line) => width(content(line))).filter((value) => value > 0).sort((a, b) => a - b);
+  const widths = lines
+    .map((line) => width(content(line)))
+    .filter((value) => value > 0)
+    .sort((a, b) => a - b);
   const upper = widths[Math.floor(widths.length * 0.75)] ?? 0;
   return upper > 0 && upper <= 72 ? widths[Math.floor(widths.length / 2)] : undefined;
 }

@@ -27,7 +27,9 @@ describe('sentences', () => {
     expect(locateQuote(ecology, { ...citation, line: 1732, endLine: undefined })).toBeUndefined();
     expect(locateQuote(ecology, { ...citation, endLine: 1734 })).toBeUndefined();
     const passage = passageOf(ecology, citation)!;
-    expect(passage.sentence).toMatch(/^强化黄河流域水资源刚性约束.*严禁在黄河干流和主要支流岸线1公里范围内新建化工园区,推动沿黄高耗水、高污染企业入园。$/);
+    expect(passage.sentence).toMatch(
+      /^强化黄河流域水资源刚性约束.*严禁在黄河干流和主要支流岸线1公里范围内新建化工园区,推动沿黄高耗水、高污染企业入园。$/,
+    );
     expect(passage.place.map((heading) => heading.kind)).toEqual(['chapter', 'section']);
   });
 
@@ -51,7 +53,14 @@ describe('headings', () => {
 
 describe('search', () => {
   test('finds words across documents, wrapped words included, each in its sentence', () => {
-    const hits = searchDocuments(new Map([['ordos-pollution-carbon', ordos], ['nm-ecology-14th', ecology], ['hinggan-climate-14th', read('hinggan-climate-14th')]]), '化工园区');
+    const hits = searchDocuments(
+      new Map([
+        ['ordos-pollution-carbon', ordos],
+        ['nm-ecology-14th', ecology],
+        ['hinggan-climate-14th', read('hinggan-climate-14th')],
+      ]),
+      '化工园区',
+    );
     expect(new Set(hits.map((hit) => hit.doc))).toEqual(new Set(['nm-ecology-14th', 'hinggan-climate-14th']));
     for (const hit of hits) expect(hit.sentence.slice(hit.from, hit.to)).toBe('化工园区');
     expect(hits.some((hit) => hit.sentence.includes('严禁在黄河干流和主要支流岸线1公里范围内新建化工园区'))).toBe(true);
@@ -63,7 +72,12 @@ describe('what cites a sentence', () => {
     const citation = { doc: 'ordos-pollution-carbon', line: 25, quote: '棋盘井蒙西地区严格控制钢铁、电解铝、水泥、平板玻璃' };
     const entries: CitingEntry[] = [
       { kind: 'zone', id: 'qipanjing', name: { zh: '棋盘井', en: 'Qipanjing' }, citation },
-      { kind: 'zone', id: 'qipanjing', name: { zh: '棋盘井', en: 'Qipanjing' }, citation: { ...citation, quote: '持续加强产业集群环境治理' } },
+      {
+        kind: 'zone',
+        id: 'qipanjing',
+        name: { zh: '棋盘井', en: 'Qipanjing' },
+        citation: { ...citation, quote: '持续加强产业集群环境治理' },
+      },
       { kind: 'rule', id: 'od-qipanjing', name: { zh: '限制', en: 'restrict' }, citation },
       { kind: 'target', id: 'other-document', name: { zh: '', en: '' }, citation: { ...citation, doc: 'nm-ecology-14th' } },
     ];

@@ -17,7 +17,11 @@ const patterns: [HeadingKind, RegExp][] = [
 /** Nesting order: a heading closes every open heading of its own or a lower rank. Boxes do not nest. */
 export const headingRank: Record<HeadingKind, number> = { chapter: 0, section: 1, item: 2, subitem: 3, point: 4, box: 5 };
 
-export interface HeadingMatch { kind: HeadingKind; title: string; inline: boolean }
+export interface HeadingMatch {
+  kind: HeadingKind;
+  title: string;
+  inline: boolean;
+}
 
 /**
  * The heading a line starts with, if any. A heading that runs on into its paragraph ("(一)指导思想。以…") is inline:

@@ -1,7 +1,11 @@
 import { lineAt, type DocumentText, type Heading } from './document-text.ts';
 
 /** What a citation points at: its document lines and the words it quotes. */
-export interface CitationPlace { line: number; endLine?: number | undefined; quote: string }
+export interface CitationPlace {
+  line: number;
+  endLine?: number | undefined;
+  quote: string;
+}
 
 /** The whole sentence that holds a quote, the quote's place in it, and the headings above it. */
 export interface Passage {
@@ -90,8 +94,14 @@ export function passageOf(document: DocumentText, place: CitationPlace): Passage
   const end = sentenceEnd(document, quoteEnd);
   const line = lineAt(document, start);
   return {
-    sentence: document.text.slice(start, end), quoteFrom: at - start, quoteTo: quoteEnd - start, start, end,
-    line, endLine: lineAt(document, Math.max(start, end - 1)), place: placeOf(document, line),
+    sentence: document.text.slice(start, end),
+    quoteFrom: at - start,
+    quoteTo: quoteEnd - start,
+    start,
+    end,
+    line,
+    endLine: lineAt(document, Math.max(start, end - 1)),
+    place: placeOf(document, line),
   };
 }
 

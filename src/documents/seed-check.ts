@@ -13,11 +13,16 @@ export interface ZoneCatalogue {
 }
 
 /** One problem: the seed file, the entry (target, rule or table id and field) and what is wrong. */
-export interface SeedProblem { file: string; entry: string; problem: string }
+export interface SeedProblem {
+  file: string;
+  entry: string;
+  problem: string;
+}
 
 /** The figures a sentence writes in digits (full-width digits and thousands separators read as the documents mean them). */
 export function figuresIn(sentence: string): number[] {
-  const text = sentence.replace(/[０-９．]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+  const text = sentence
+    .replace(/[０-９．]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   return [...text.matchAll(/\d+(\.\d+)?/g)].map((match) => Number(match[0]));
 }
@@ -28,12 +33,17 @@ function citationProblems(citation: Citation, entry: string, text: DocumentText 
   const where = citation.endLine ? `lines ${citation.line}-${citation.endLine}` : `line ${citation.line}`;
   if (locateQuote(text, citation) === undefined) {
     const elsewhere = text.text.indexOf(citation.quote);
-    return [`${entry}: the quote "${citation.quote}" is not at ${where}${elsewhere >= 0 ? ' (the words are elsewhere in the text: fix line and endLine)' : ''}`];
+    return [
+      `${entry}: the quote "${citation.quote}" is not at ${where}${elsewhere >= 0 ? ' (the words are elsewhere in the text: fix line and endLine)' : ''}`,
+    ];
   }
   const problems: string[] = [];
-  if ([...citation.quote].length <= 6) problems.push(`${entry}: the quote "${citation.quote}" is six characters or fewer: quote the phrase`);
+  if ([...citation.quote].length <= 6)
+    problems.push(`${entry}: the quote "${citation.quote}" is six characters or fewer: quote the phrase`);
   else if ([...citation.quote].length < 12 && occurrences(text, citation.quote) > 1) {
-    problems.push(`${entry}: the quote "${citation.quote}" occurs ${occurrences(text, citation.quote)} times in the document: quote enough to tell`);
+    problems.push(
+      `${entry}: the quote "${citation.quote}" occurs ${occurrences(text, citation.quote)} times in the document: quote enough to tell`,
+    );
   }
   return problems;
 }
@@ -51,18 +61,26 @@ function figureProblems(target: Target, entry: string, text: DocumentText): stri
     [target.baseline?.value, target.baseline?.citation ? sentence(target.baseline.citation) : cited],
     [target.target?.value, cited],
   ];
-  return figures.flatMap(([value, where]) => typeof value === 'number' && where !== undefined && !figuresIn(where).includes(value)
-    ? [`${entry}: ${value} is not in its cited sentence "${where}" (cite the sentence that states it, or mark it written: { zh, reading })`]
-    : []);
+  return figures.flatMap(([value, where]) =>
+    typeof value === 'number' && where !== undefined && !figuresIn(where).includes(value)
+      ? [
+          `${entry}: ${value} is not in its cited sentence "${where}" (cite the sentence that states it, or mark it written: { zh, reading })`,
+        ]
+      : [],
+  );
 }
 
 function zoneProblems(rule: Rule, entry: string, zones: ZoneCatalogue): string[] {
   const zone = rule.zone;
-  if ('id' in zone) return zones.ids.has(zone.id) ? [] : [`${entry}: no zone "${zone.id}" in data/ (name an existing feature, or say unmapped with the reason)`];
+  if ('id' in zone)
+    return zones.ids.has(zone.id)
+      ? []
+      : [`${entry}: no zone "${zone.id}" in data/ (name an existing feature, or say unmapped with the reason)`];
   if ('unmapped' in zone) return [];
   const problems: string[] = [];
   if (!zones.kinds.has(zone.kind)) problems.push(`${entry}: no zone of kind "${zone.kind}" in data/`);
-  if (zone.kind === 'region' && !zones.regions.has(zone.region ?? '')) problems.push(`${entry}: no region "${zone.region}" in data/admin-regions`);
+  if (zone.kind === 'region' && !zones.regions.has(zone.region ?? ''))
+    problems.push(`${entry}: no region "${zone.region}" in data/admin-regions`);
   if (zone.kind === 'river-buffer' && !zones.bufferKms.includes(zone.bufferKm ?? Number.NaN)) {
     problems.push(`${entry}: no river buffer of ${zone.bufferKm} km in data/river-buffers/recipe.json`);
   }
@@ -81,9 +99,11 @@ export function checkSeed(file: string, json: unknown, text: DocumentText | unde
   }
   const seed = parsed.data;
   const problems: SeedProblem[] = [];
-  const add = (entry: string, found: string[]) => problems.push(...found.map((problem) => ({ file, entry, problem: problem.slice(entry.length + 2) })));
+  const add = (entry: string, found: string[]) =>
+    problems.push(...found.map((problem) => ({ file, entry, problem: problem.slice(entry.length + 2) })));
   if (!text) problems.push({ file, entry: 'file', problem: `the document text seeds/${seed.file} is missing` });
-  if (`${seed.id}.json` !== file.replace(/^.*\//, '')) problems.push({ file, entry: 'id', problem: `id "${seed.id}" is not the file's name` });
+  if (`${seed.id}.json` !== file.replace(/^.*\//, ''))
+    problems.push({ file, entry: 'id', problem: `id "${seed.id}" is not the file's name` });
   for (const target of seed.targets) {
     const entry = `targets ${target.id}`;
     add(entry, citationProblems(target.citation, entry, text, seed));
@@ -99,7 +119,10 @@ export function checkSeed(file: string, json: unknown, text: DocumentText | unde
     const entry = `tables ${table.id}`;
     add(entry, citationProblems(table.citation, entry, text, seed));
     const rows = text ? tableRows(table, text.lines).length : table.rowCount;
-    if (rows !== table.rowCount) add(entry, [`${entry}: rowCount ${table.rowCount}, but rowPattern finds ${rows} rows between lines ${table.startLine} and ${table.endLine}`]);
+    if (rows !== table.rowCount)
+      add(entry, [
+        `${entry}: rowCount ${table.rowCount}, but rowPattern finds ${rows} rows between lines ${table.startLine} and ${table.endLine}`,
+      ]);
   }
   return problems;
 }

@@ -7,7 +7,11 @@ export interface TableLayout {
 }
 
 /** One row: the line rowPattern matched and the span of lines (from..to, 1-based) that belongs to it. */
-export interface TableRow { line: number; from: number; to: number }
+export interface TableRow {
+  line: number;
+  from: number;
+  to: number;
+}
 
 /**
  * A row runs from its matched line to the line before the next match (first-line anchor: numbered rows), or from the
@@ -18,7 +22,9 @@ export function tableRows(table: TableLayout, lines: readonly string[]): TableRo
   const pattern = new RegExp(table.rowPattern);
   const matched: number[] = [];
   for (let line = table.startLine; line <= table.endLine; line++) if (pattern.test(lines[line - 1] ?? '')) matched.push(line);
-  return matched.map((line, index) => table.rowAnchor === 'last-line'
-    ? { line, from: index === 0 ? table.startLine : matched[index - 1]! + 1, to: line }
-    : { line, from: line, to: index + 1 < matched.length ? matched[index + 1]! - 1 : table.endLine });
+  return matched.map((line, index) =>
+    table.rowAnchor === 'last-line'
+      ? { line, from: index === 0 ? table.startLine : matched[index - 1]! + 1, to: line }
+      : { line, from: line, to: index + 1 < matched.length ? matched[index + 1]! - 1 : table.endLine },
+  );
 }

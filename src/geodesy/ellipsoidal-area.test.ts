@@ -10,8 +10,13 @@ function geographicLibArea(ring: Position[]): number {
   return polygon.Compute(false, true).area!;
 }
 
-const cell = (lon: number, lat: number, width: number, height = width): Position[] =>
-  [[lon, lat], [lon + width, lat], [lon + width, lat + height], [lon, lat + height], [lon, lat]];
+const cell = (lon: number, lat: number, width: number, height = width): Position[] => [
+  [lon, lat],
+  [lon + width, lat],
+  [lon + width, lat + height],
+  [lon, lat + height],
+  [lon, lat],
+];
 const relativeError = (value: number, reference: number) => Math.abs(value - reference) / Math.abs(reference);
 
 describe('ellipsoidal area against GeographicLib', () => {
@@ -21,12 +26,23 @@ describe('ellipsoidal area against GeographicLib', () => {
   });
 
   it('a small polygon of about 100 m', () => {
-    const ring = [[111.5, 39.5], [111.5012, 39.5], [111.5009, 39.5009], [111.5, 39.5007], [111.5, 39.5]];
+    const ring = [
+      [111.5, 39.5],
+      [111.5012, 39.5],
+      [111.5009, 39.5009],
+      [111.5, 39.5007],
+      [111.5, 39.5],
+    ];
     expect(relativeError(ringArea(ring), geographicLibArea(ring))).toBeLessThan(1e-6);
   });
 
   it('a triangle with 5° edges, densified along its geodesics', () => {
-    const ring = [[105, 40], [110, 40.5], [107, 45], [105, 40]];
+    const ring = [
+      [105, 40],
+      [110, 40.5],
+      [107, 45],
+      [105, 40],
+    ];
     expect(relativeError(ringArea(ring), geographicLibArea(ring))).toBeLessThan(1e-6);
   });
 
@@ -46,6 +62,11 @@ describe('ellipsoidal area against GeographicLib', () => {
     expect(ringArea(ring.slice(0, -1))).toBeCloseTo(area, 3);
     const other = cell(121, 48, 0.3);
     expect(polygonArea({ type: 'MultiPolygon', coordinates: [[ring], [other]] })).toBeCloseTo(area + ringArea(other), 3);
-    expect(ringArea([[0, 0], [1, 1]])).toBe(0);
+    expect(
+      ringArea([
+        [0, 0],
+        [1, 1],
+      ]),
+    ).toBe(0);
   });
 });

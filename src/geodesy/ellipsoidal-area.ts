@@ -69,7 +69,13 @@ function tanOnGreatCircle(tan1: number, tan2: number, fraction: number, dOmega: 
  * that does not enclose a pole. Screening passes y0 = 0 and sums runs of edges through prefix sums.
  */
 export function geodesicEdgeIntegral(
-  lon1: number, lat1: number, v1: VertexTerms, lon2: number, lat2: number, v2: VertexTerms, y0: number,
+  lon1: number,
+  lat1: number,
+  v1: VertexTerms,
+  lon2: number,
+  lat2: number,
+  v2: VertexTerms,
+  y0: number,
 ): number {
   let dLambda = (lon2 - lon1) * DEG;
   if (dLambda > Math.PI) dLambda -= 2 * Math.PI;

@@ -27,7 +27,9 @@ export function hilbertOrder(lonLat: Float64Array): Uint32Array {
   const keys = new Uint32Array(count);
   const table = curveTable();
   for (let i = 0; i < count; i++) {
-    keys[i] = table[(Math.floor(((lonLat[2 * i] as number) - minX) * scaleX) << order) | Math.floor(((lonLat[2 * i + 1] as number) - minY) * scaleY)] as number;
+    keys[i] = table[
+      (Math.floor(((lonLat[2 * i] as number) - minX) * scaleX) << order) | Math.floor(((lonLat[2 * i + 1] as number) - minY) * scaleY)
+    ] as number;
   }
   let sorted = new Uint32Array(count);
   for (let i = 0; i < count; i++) sorted[i] = i;

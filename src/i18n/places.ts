@@ -21,4 +21,3 @@ export const leagues: Record<string, { zh: string; en: string }> = {
 
 /** A league id in words; an id no table knows stays as it is, so a new one shows up in the language test. */
 export const leagueName = (id: string, lang: Lang): string => leagues[id]?.[lang] ?? id;
-

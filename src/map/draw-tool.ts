@@ -61,9 +61,12 @@ export class DrawTool {
     const kind = this.#kind;
     if (!kind || this.#vertices.length < needed[kind]) return;
     const vertices = this.#vertices;
-    const geometry: SiteGeometry = kind === 'point' ? { type: 'Point', coordinates: vertices[0]! }
-      : kind === 'line' ? { type: 'LineString', coordinates: vertices }
-        : { type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] };
+    const geometry: SiteGeometry =
+      kind === 'point'
+        ? { type: 'Point', coordinates: vertices[0]! }
+        : kind === 'line'
+          ? { type: 'LineString', coordinates: vertices }
+          : { type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] };
     const callbacks = this.#callbacks;
     this.#stop();
     callbacks?.finish(geometry);

@@ -1,9 +1,19 @@
 import type { LegendGroup } from './legend-entries.ts';
 
 /** A rectangle in CSS pixels of the exported map (multiply by the export's scale for image pixels). */
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
-export interface LegendCell { x: number; y: number; text: string; color?: string }
+export interface LegendCell {
+  x: number;
+  y: number;
+  text: string;
+  color?: string;
+}
 
 export interface LegendLayout {
   box: Box;
@@ -18,9 +28,15 @@ export interface LegendLayout {
  * as the height needs, shrinking the type (down to 60 %) until the columns fit the width; a label too long for its
  * column is squeezed by the canvas (fillText's maxWidth). Undefined when there is nothing to show.
  */
-export function layoutLegend(groups: readonly LegendGroup[], area: Box, measure: (text: string, font: number) => number): LegendLayout | undefined {
-  const items = groups.flatMap((group) => [{ text: group.title, color: undefined as string | undefined },
-    ...group.entries.map((entry) => ({ text: entry.label, color: entry.color as string | undefined }))]);
+export function layoutLegend(
+  groups: readonly LegendGroup[],
+  area: Box,
+  measure: (text: string, font: number) => number,
+): LegendLayout | undefined {
+  const items = groups.flatMap((group) => [
+    { text: group.title, color: undefined as string | undefined },
+    ...group.entries.map((entry) => ({ text: entry.label, color: entry.color as string | undefined })),
+  ]);
   if (items.length === 0) return undefined;
   const padding = 8;
   for (let font = 12; ; font -= 0.5) {
@@ -32,7 +48,12 @@ export function layoutLegend(groups: readonly LegendGroup[], area: Box, measure:
     const width = columns * columnWidth + 2 * padding;
     if (width <= area.width || font <= 7.5) {
       const usedRows = Math.min(rows, items.length);
-      const box = { x: area.x, y: area.y + area.height - (usedRows * row + 2 * padding), width: Math.min(width, area.width), height: usedRows * row + 2 * padding };
+      const box = {
+        x: area.x,
+        y: area.y + area.height - (usedRows * row + 2 * padding),
+        width: Math.min(width, area.width),
+        height: usedRows * row + 2 * padding,
+      };
       const cells = items.map((item, index) => ({
         x: box.x + padding + Math.floor(index / rows) * columnWidth,
         y: box.y + padding + (index % rows) * row + font,

@@ -76,8 +76,12 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
     context.lineWidth = 1;
     context.strokeRect(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1);
   };
-  const image = (box: Box): Box => ({ x: Math.round(box.x * scale), y: Math.round(box.y * scale),
-    width: Math.round(box.width * scale), height: Math.round(box.height * scale) });
+  const image = (box: Box): Box => ({
+    x: Math.round(box.x * scale),
+    y: Math.round(box.y * scale),
+    width: Math.round(box.width * scale),
+    height: Math.round(box.height * scale),
+  });
 
   // Credit first: one line at the foot, the type shrunk (to 7 px) and then the text shortened until it fits.
   let creditSize = 11;
@@ -96,7 +100,10 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   context.fillText(credit, 8, height - 6);
 
   // Title, subtitle and verdict at the top left; the north arrow at the top right.
-  const titleWidth = Math.min(width - 80, Math.max(textWidth(decorations.title, 18, 600), decorations.subtitle ? textWidth(decorations.subtitle, 13) : 0) + 24);
+  const titleWidth = Math.min(
+    width - 80,
+    Math.max(textWidth(decorations.title, 18, 600), decorations.subtitle ? textWidth(decorations.subtitle, 13) : 0) + 24,
+  );
   const titleBox = { x: 10, y: 10, width: titleWidth, height: decorations.subtitle ? 54 : 34 };
   panel(titleBox);
   context.fillStyle = ink;
@@ -147,8 +154,11 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   context.fillText(label, 26 + pixels, scaleBox.y + 20);
 
   // The legend fills what is left on the left, from the scale bar up to the title block, in as many columns as it needs.
-  const legend = layoutLegend(decorations.legend, { x: 10, y: top, width: Math.max(120, width * 0.55), height: scaleBox.y - 8 - top },
-    (text, size) => textWidth(text, size, 400));
+  const legend = layoutLegend(
+    decorations.legend,
+    { x: 10, y: top, width: Math.max(120, width * 0.55), height: scaleBox.y - 8 - top },
+    (text, size) => textWidth(text, size, 400),
+  );
   let legendLayout: ExportLayout['legend'];
   if (legend) {
     panel(legend.box);
@@ -170,7 +180,9 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   }
 
   decorations.onLayout?.({
-    title: image(titleBox), ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}), ...(verdictBox ? { verdict: { ...image(verdictBox), lines: verdictLines } } : {}),
+    title: image(titleBox),
+    ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}),
+    ...(verdictBox ? { verdict: { ...image(verdictBox), lines: verdictLines } } : {}),
     ...(legendLayout ? { legend: legendLayout } : {}),
     scaleBar: { ...image({ x: 20, y: scaleBox.y + 9, width: pixels, height: 10 }), label },
     northArrow: image(northArrow),

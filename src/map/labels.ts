@@ -5,7 +5,14 @@ import type { Lang } from '../state/state.ts';
 import type { DeckLayers } from './deck-overlay.ts';
 
 /** Where a name is drawn; `point`: over a marker (the name goes above it); `weight`: a town's population, else 0. */
-export interface LabelAnchor { position: [number, number]; zh: string; en: string; minZoom: number; point: boolean; weight: number }
+export interface LabelAnchor {
+  position: [number, number];
+  zh: string;
+  en: string;
+  minZoom: number;
+  point: boolean;
+  weight: number;
+}
 
 /** Where a feature's name goes: inside a polygon, half-way along a line, on a point. */
 export function labelAnchors(collection: FeatureCollection): LabelAnchor[] {
@@ -15,7 +22,9 @@ export function labelAnchors(collection: FeatureCollection): LabelAnchor[] {
     if (!zh && !en) return [];
     const minZoom = Number(feature.properties?.['label_min_zoom'] ?? 0);
     const point = feature.geometry.type === 'Point';
-    return [{ position: anchorOf(feature), zh: zh || en, en: en || zh, minZoom, point, weight: Number(feature.properties?.['population'] ?? 0) }];
+    return [
+      { position: anchorOf(feature), zh: zh || en, en: en || zh, minZoom, point, weight: Number(feature.properties?.['population'] ?? 0) },
+    ];
   });
 }
 
@@ -38,7 +47,12 @@ function longestPart(geometry: MultiLineString): LineString {
 export const labelFont = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 export function labelLayer(
-  deck: DeckLayers, id: string, anchors: LabelAnchor[], lang: Lang, emphasis: 'town' | 'feature', zoom: number,
+  deck: DeckLayers,
+  id: string,
+  anchors: LabelAnchor[],
+  lang: Lang,
+  emphasis: 'town' | 'feature',
+  zoom: number,
 ): TextLayer<LabelAnchor> {
   return new deck.TextLayer<LabelAnchor>({
     id: `${id}:labels`,
@@ -68,9 +82,18 @@ const pointOffset = 12;
 const sizes = { town: 13, feature: 12 } as const;
 
 /** A group of labels as the map draws them: one layer's anchors, in the order of the layer's importance. */
-export interface LabelGroup { id: string; anchors: LabelAnchor[]; emphasis: 'town' | 'feature' }
+export interface LabelGroup {
+  id: string;
+  anchors: LabelAnchor[];
+  emphasis: 'town' | 'feature';
+}
 
-interface Box { left: number; top: number; right: number; bottom: number }
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** A label's box on a north-up Web Mercator map at `zoom`, in pixels (relative positions are all that matter). */
@@ -101,13 +124,22 @@ function mercator([longitude, latitude]: [number, number], zoom: number): [numbe
  * `collisions` counts the overlapping pairs among the labels the zoom lets in before this choice (what a map
  * drawing them all would show); `hidden` how many were left out.
  */
-export function placeLabels(groups: readonly LabelGroup[], zoom: number, lang: Lang):
-  { kept: Map<string, LabelAnchor[]>; collisions: number; hidden: number } {
-  const candidates = groups.flatMap((group, order) => group.anchors.filter((anchor) => zoom >= anchor.minZoom)
-    .map((anchor) => ({ group: group.id, anchor, order, box: labelBox(anchor, sizes[group.emphasis], zoom, lang) })))
+export function placeLabels(
+  groups: readonly LabelGroup[],
+  zoom: number,
+  lang: Lang,
+): { kept: Map<string, LabelAnchor[]>; collisions: number; hidden: number } {
+  const candidates = groups
+    .flatMap((group, order) =>
+      group.anchors
+        .filter((anchor) => zoom >= anchor.minZoom)
+        .map((anchor) => ({ group: group.id, anchor, order, box: labelBox(anchor, sizes[group.emphasis], zoom, lang) })),
+    )
     .sort((a, b) => a.order - b.order || b.anchor.weight - a.anchor.weight);
   let collisions = 0;
-  candidates.forEach((a, i) => { for (const b of candidates.slice(i + 1)) if (overlaps(a.box, b.box)) collisions += 1; });
+  candidates.forEach((a, i) => {
+    for (const b of candidates.slice(i + 1)) if (overlaps(a.box, b.box)) collisions += 1;
+  });
   // A kept point's marker blocks like a label; a marker whose name was left out may be covered by a higher rank.
   const placed: Box[] = [];
   let count = 0;

@@ -1,8 +1,15 @@
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { AtlasState } from '../state/state.ts';
 
-export interface LegendEntry { label: string; color: string }
-export interface LegendGroup { layerId: string; title: string; entries: LegendEntry[] }
+export interface LegendEntry {
+  label: string;
+  color: string;
+}
+export interface LegendGroup {
+  layerId: string;
+  title: string;
+  entries: LegendEntry[];
+}
 
 /**
  * What the map shows, as a legend: the visible thematic layers in draw order, each with only the categories left
@@ -11,12 +18,14 @@ export interface LegendGroup { layerId: string; title: string; entries: LegendEn
  */
 export function legendGroups(layers: readonly LayerDefinition[], state: AtlasState, user: readonly LegendGroup[]): LegendGroup[] {
   const lang = state.lang;
-  return layers.flatMap((layer) => {
-    const shown = state.layers[layer.id];
-    if (!layer.properties || !shown?.visible) return [];
-    const entries = Object.entries(layer.palette)
-      .filter(([category]) => !shown.hiddenCategories.includes(category))
-      .map(([, swatch]) => ({ label: swatch.label[lang], color: swatch.color }));
-    return entries.length > 0 ? [{ layerId: layer.id, title: layer.title[lang], entries }] : [];
-  }).concat(user);
+  return layers
+    .flatMap((layer) => {
+      const shown = state.layers[layer.id];
+      if (!layer.properties || !shown?.visible) return [];
+      const entries = Object.entries(layer.palette)
+        .filter(([category]) => !shown.hiddenCategories.includes(category))
+        .map(([, swatch]) => ({ label: swatch.label[lang], color: swatch.color }));
+      return entries.length > 0 ? [{ layerId: layer.id, title: layer.title[lang], entries }] : [];
+    })
+    .concat(user);
 }

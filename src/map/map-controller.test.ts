@@ -34,22 +34,29 @@ function fakeMap(calls: Call[]) {
     },
   };
   return new Proxy({} as MapLibreMap, {
-    get: (_, method: string) => (...args: unknown[]) => {
-      calls.push({ method, args });
-      return answers[method]?.(...args);
-    },
+    get:
+      (_, method: string) =>
+      (...args: unknown[]) => {
+        calls.push({ method, args });
+        return answers[method]?.(...args);
+      },
   });
 }
 
 const initial = (): AtlasState => ({
   view: { center: [109.8, 40.6], zoom: 4.5, bearing: 0, pitch: 0 },
   lang: 'zh',
-  layers: Object.fromEntries(layerDefinitions.map((layer): [string, LayerState] => [layer.id, {
-    visible: layer.defaultVisible,
-    opacity: layer.defaultOpacity,
-    hiddenCategories: layer.defaultHiddenCategories ?? [],
-    hiddenStatuses: [],
-  }])),
+  layers: Object.fromEntries(
+    layerDefinitions.map((layer): [string, LayerState] => [
+      layer.id,
+      {
+        visible: layer.defaultVisible,
+        opacity: layer.defaultOpacity,
+        hiddenCategories: layer.defaultHiddenCategories ?? [],
+        hiddenStatuses: [],
+      },
+    ]),
+  ),
   selection: null,
   panel: 'layers',
   site: null,
@@ -78,7 +85,9 @@ describe('the map controller pushes only differences', () => {
     const wetlands = state.layers['wetlands']!;
     state.layers['wetlands'] = { ...wetlands, opacity: 0.25 };
     controller.apply(state);
-    const wetlandLayerIds = styleLayers(layerDefinitions.find((layer) => layer.id === 'wetlands')!, state.layers['wetlands']).map((spec) => spec.id);
+    const wetlandLayerIds = styleLayers(layerDefinitions.find((layer) => layer.id === 'wetlands')!, state.layers['wetlands']).map(
+      (spec) => spec.id,
+    );
     expect(pushed().length).toBeGreaterThan(0);
     expect(new Set(pushed().map((call) => call.args[0]))).toEqual(new Set(wetlandLayerIds));
     expect(pushed()).toContainEqual({ method: 'setPaintProperty', args: [`wetlands:fill`, 'fill-opacity', expect.anything()] });

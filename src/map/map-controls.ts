@@ -1,12 +1,20 @@
 import {
-  AttributionControl, FullscreenControl, NavigationControl, ScaleControl, type ControlPosition, type IControl,
+  AttributionControl,
+  FullscreenControl,
+  NavigationControl,
+  ScaleControl,
+  type ControlPosition,
+  type IControl,
   type Map as MapLibreMap,
 } from 'maplibre-gl';
 import { creditLine } from '../i18n/credits.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
 import type { Lang } from '../state/state.ts';
 
-interface Placed { control: IControl; position: ControlPosition }
+interface Placed {
+  control: IControl;
+  position: ControlPosition;
+}
 
 /** The MapLibre controls of each map, kept so a language switch can add them again in the new words. */
 const placed = new WeakMap<MapLibreMap, { controls: Placed[]; credits?: readonly string[] }>();

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const onlineBasemapSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('template'),
-    template: z.string().url().refine((url) => url.startsWith('https://') || url.startsWith('http://'), 'use an http(s) URL')
+    template: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://') || url.startsWith('http://'), 'use an http(s) URL')
       .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'the template needs {z}, {x} and {y}'),
     attribution: z.string().default(''),
   }),

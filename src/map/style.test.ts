@@ -8,19 +8,31 @@ import type { LayerState } from '../state/state.ts';
 import { buildStyle } from './style.ts';
 
 const states = (change: (id: string) => Partial<LayerState>): Record<string, LayerState> =>
-  Object.fromEntries(layerDefinitions.map((layer) => [layer.id, {
-    visible: layer.defaultVisible,
-    opacity: layer.defaultOpacity,
-    hiddenCategories: layer.defaultHiddenCategories ?? [],
-    hiddenStatuses: [],
-    ...change(layer.id),
-  }]));
+  Object.fromEntries(
+    layerDefinitions.map((layer) => [
+      layer.id,
+      {
+        visible: layer.defaultVisible,
+        opacity: layer.defaultOpacity,
+        hiddenCategories: layer.defaultHiddenCategories ?? [],
+        hiddenStatuses: [],
+        ...change(layer.id),
+      },
+    ]),
+  );
 
 const errorsOf = (style: StyleSpecification) => validateStyleMin(style).map((error) => error.message);
 
 describe('the built MapLibre style', () => {
   test('is valid as the atlas opens', () => {
-    expect(errorsOf(buildStyle(layerDefinitions, states(() => ({}))))).toEqual([]);
+    expect(
+      errorsOf(
+        buildStyle(
+          layerDefinitions,
+          states(() => ({})),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test('is valid with every layer shown, faded, and every category and status filtered out', () => {
@@ -37,12 +49,25 @@ describe('the built MapLibre style', () => {
   });
 
   test('is valid with every layer hidden and fully opaque', () => {
-    expect(errorsOf(buildStyle(layerDefinitions, states(() => ({ visible: false, opacity: 1 }))))).toEqual([]);
+    expect(
+      errorsOf(
+        buildStyle(
+          layerDefinitions,
+          states(() => ({ visible: false, opacity: 1 })),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test('the validator catches a broken style, so a pass means something', () => {
-    const style = buildStyle(layerDefinitions, states(() => ({})));
-    const broken = { ...style, layers: [...style.layers, { id: 'broken', type: 'fill', source: 'nowhere', paint: { 'fill-opacity': 'half' } }] };
+    const style = buildStyle(
+      layerDefinitions,
+      states(() => ({})),
+    );
+    const broken = {
+      ...style,
+      layers: [...style.layers, { id: 'broken', type: 'fill', source: 'nowhere', paint: { 'fill-opacity': 'half' } }],
+    };
     expect(errorsOf(broken as StyleSpecification).length).toBeGreaterThan(0);
   });
 });

@@ -14,13 +14,23 @@ const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selecte
 export function colorExpression(layer: LayerDefinition): ExpressionSpecification | string {
   const swatches = Object.entries(layer.palette);
   if (!layer.categoryProperty || swatches.length === 1) return swatches[0]![1].color;
-  return ['match', ['get', layer.categoryProperty], ...swatches.flatMap(([id, swatch]) => [id, swatch.color]), '#888888'] as
-    unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', layer.categoryProperty],
+    ...swatches.flatMap(([id, swatch]) => [id, swatch.color]),
+    '#888888',
+  ] as unknown as ExpressionSpecification;
 }
 
-const width = ([low, high]: [number, number], boost = 0): ExpressionSpecification =>
-  ['interpolate', ['linear'], ['zoom'], 4, ['+', low, ['case', hovered, boost, selected, boost, 0]],
-    12, ['+', high, ['case', hovered, boost, selected, boost, 0]]];
+const width = ([low, high]: [number, number], boost = 0): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  ['+', low, ['case', hovered, boost, selected, boost, 0]],
+  12,
+  ['+', high, ['case', hovered, boost, selected, boost, 0]],
+];
 
 /** MapLibre layer ids of one atlas layer, lowest first; the controller shows, hides and fades them together. */
 export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpecification[] {
@@ -29,7 +39,7 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
   const color = colorExpression(layer);
   const thematic = layer.properties !== undefined;
   const shown = shownFilter(layer, state);
-  const solidOnly = thematic ? ['!', unsurveyed] as ExpressionSpecification : undefined;
+  const solidOnly = thematic ? (['!', unsurveyed] as ExpressionSpecification) : undefined;
   const edge = (id: string, paint: Record<string, unknown>, filter?: ExpressionSpecification): LayerSpecification =>
     withFilter({ id, type: 'line', source, layout: { visibility }, paint } as LayerSpecification, shown, filter);
   switch (layer.renderer) {
@@ -37,24 +47,57 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
       const outline = layer.outline ?? '#555555';
       const layers: LayerSpecification[] = [
         withFilter({ id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) }, shown),
-        edge(`${layer.id}:edge`, { 'line-color': thematic ? color : outline, 'line-width': width([0.8, 1.6], 1.5),
-          'line-opacity': Math.min(1, state.opacity + 0.4) }, solidOnly),
+        edge(
+          `${layer.id}:edge`,
+          {
+            'line-color': thematic ? color : outline,
+            'line-width': width([0.8, 1.6], 1.5),
+            'line-opacity': Math.min(1, state.opacity + 0.4),
+          },
+          solidOnly,
+        ),
       ];
       if (thematic) {
-        layers.push(edge(`${layer.id}:edge-dashed`, { 'line-color': color, 'line-width': width([1, 2], 1.5),
-          'line-dasharray': [3, 2], 'line-opacity': Math.min(1, state.opacity + 0.4) }, unsurveyed));
+        layers.push(
+          edge(
+            `${layer.id}:edge-dashed`,
+            {
+              'line-color': color,
+              'line-width': width([1, 2], 1.5),
+              'line-dasharray': [3, 2],
+              'line-opacity': Math.min(1, state.opacity + 0.4),
+            },
+            unsurveyed,
+          ),
+        );
         // Places the documents locate only roughly are points inside an otherwise polygonal layer.
-        layers.push(withFilter({ ...circleLayer(layer, state, color), id: `${layer.id}:point` }, shown,
-          ['==', ['geometry-type'], 'Point']));
+        layers.push(
+          withFilter({ ...circleLayer(layer, state, color), id: `${layer.id}:point` }, shown, ['==', ['geometry-type'], 'Point']),
+        );
       }
       return layers;
     }
     case 'line': {
-      const layers: LayerSpecification[] = [edge(`${layer.id}:line`, { 'line-color': color,
-        'line-width': width(layer.lineWidth ?? [1, 2], 1.5), 'line-opacity': state.opacity }, solidOnly)];
+      const layers: LayerSpecification[] = [
+        edge(
+          `${layer.id}:line`,
+          { 'line-color': color, 'line-width': width(layer.lineWidth ?? [1, 2], 1.5), 'line-opacity': state.opacity },
+          solidOnly,
+        ),
+      ];
       if (thematic) {
-        layers.push(edge(`${layer.id}:line-dashed`, { 'line-color': color, 'line-width': width(layer.lineWidth ?? [1, 2], 1.5),
-          'line-dasharray': [4, 2], 'line-opacity': state.opacity }, unsurveyed));
+        layers.push(
+          edge(
+            `${layer.id}:line-dashed`,
+            {
+              'line-color': color,
+              'line-width': width(layer.lineWidth ?? [1, 2], 1.5),
+              'line-dasharray': [4, 2],
+              'line-opacity': state.opacity,
+            },
+            unsurveyed,
+          ),
+        );
       }
       return layers;
     }
@@ -81,12 +124,23 @@ function withFilter(spec: LayerSpecification, ...filters: (ExpressionSpecificati
 
 function circleLayer(layer: LayerDefinition, state: LayerState, color: ExpressionSpecification | string): LayerSpecification {
   return {
-    id: `${layer.id}:circle`, type: 'circle', source: layer.id, layout: { visibility: state.visible ? 'visible' : 'none' },
+    id: `${layer.id}:circle`,
+    type: 'circle',
+    source: layer.id,
+    layout: { visibility: state.visible ? 'visible' : 'none' },
     paint: {
-      'circle-color': color, 'circle-opacity': state.opacity,
+      'circle-color': color,
+      'circle-opacity': state.opacity,
       'circle-stroke-opacity': state.opacity,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['case', hovered, 6, selected, 6, 3.5],
-        12, ['case', hovered, 11, selected, 11, 8]],
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        4,
+        ['case', hovered, 6, selected, 6, 3.5],
+        12,
+        ['case', hovered, 11, selected, 11, 8],
+      ],
       'circle-stroke-color': ['case', selected, '#ffeb3b', layer.outline ?? '#ffffff'],
       'circle-stroke-width': ['case', hovered, 2.5, selected, 2.5, 1.2],
     },
@@ -104,10 +158,16 @@ export function fillPaint(color: ExpressionSpecification | string, opacity: numb
 export function buildStyle(layers: LayerDefinition[], states: Record<string, LayerState>): StyleSpecification {
   return {
     version: 8,
-    sources: Object.fromEntries(layers.map((layer) => [layer.id, {
-      type: 'geojson', data: { type: 'FeatureCollection', features: [] },
-      ...(layer.properties ? { promoteId: 'id' } : {}),
-    }])),
+    sources: Object.fromEntries(
+      layers.map((layer) => [
+        layer.id,
+        {
+          type: 'geojson',
+          data: { type: 'FeatureCollection', features: [] },
+          ...(layer.properties ? { promoteId: 'id' } : {}),
+        },
+      ]),
+    ),
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': backgroundColor } },
       ...layers.flatMap((layer) => styleLayers(layer, states[layer.id]!)),

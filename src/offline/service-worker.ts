@@ -29,18 +29,22 @@ const index = new URL('./index.html', scope).href;
 const precached = new Set(precache.files.map((file) => new URL(file, scope).href));
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(cacheName);
-    // One request per file, fresh from the server: a file the browser's HTTP cache kept from an older build is not taken.
-    await cache.addAll(precache.files.map((file) => new Request(new URL(file, scope), { cache: 'reload' })));
-    await worker.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      // One request per file, fresh from the server: a file the browser's HTTP cache kept from an older build is not taken.
+      await cache.addAll(precache.files.map((file) => new Request(new URL(file, scope), { cache: 'reload' })));
+      await worker.skipWaiting();
+    })(),
+  );
 });
 
 worker.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name.startsWith('nm-carbon-atlas-') && name !== cacheName) await caches.delete(name);
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith('nm-carbon-atlas-') && name !== cacheName) await caches.delete(name);
+    })(),
+  );
 });
 
 worker.addEventListener('fetch', (event) => {

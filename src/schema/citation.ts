@@ -8,11 +8,16 @@ export const documentIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'do
  * line it ends on, when the text extraction wrapped it), and up to 60 characters copied verbatim. The quote is matched
  * with the extraction's line breaks ignored; `npm run seeds:check` fails on any mismatch.
  */
-export const citationSchema = z.object({
-  doc: documentIdSchema,
-  line: z.number().int().positive(),
-  endLine: z.number().int().positive().optional(),
-  quote: z.string().min(2).max(60),
-}).strict().refine((citation) => citation.endLine === undefined || citation.endLine > citation.line,
-  { message: 'endLine must come after line (leave it out when the quote is on one line)', path: ['endLine'] });
+export const citationSchema = z
+  .object({
+    doc: documentIdSchema,
+    line: z.number().int().positive(),
+    endLine: z.number().int().positive().optional(),
+    quote: z.string().min(2).max(60),
+  })
+  .strict()
+  .refine((citation) => citation.endLine === undefined || citation.endLine > citation.line, {
+    message: 'endLine must come after line (leave it out when the quote is on one line)',
+    path: ['endLine'],
+  });
 export type Citation = z.infer<typeof citationSchema>;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
 /** A WGS-84 longitude/latitude pair; the message names the order so swapped pairs are easy to spot. */
-const position = z.tuple([
-  z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180'),
-  z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90'),
-], { message: 'a position is [longitude, latitude]' });
+const position = z.tuple(
+  [
+    z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180'),
+    z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90'),
+  ],
+  { message: 'a position is [longitude, latitude]' },
+);
 const line = z.array(position).min(2);
 const ring = z.array(position).min(4);
 

@@ -9,7 +9,15 @@ const yearOrUnknown = z.union([z.number().int().min(1949).max(2100), unknown]);
 const valueOrUnknown = z.union([z.number(), unknown]);
 
 export const comparatorSchema = z.enum([
-  'at-least', 'at-most', 'reach', 'not-decrease', 'not-increase', 'decrease-by', 'increase-by', 'complete', 'reported',
+  'at-least',
+  'at-most',
+  'reach',
+  'not-decrease',
+  'not-increase',
+  'decrease-by',
+  'increase-by',
+  'complete',
+  'reported',
 ]);
 
 /** One quantitative target or baseline figure, as the document states it. */
@@ -31,10 +39,13 @@ export const targetSchema = z.object({
    * number: the document's own words, and how the number in baseline or target reads them. Show the words; the number
    * is a reading, never a figure the document states.
    */
-  written: z.object({
-    zh: z.string().min(1),
-    reading: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
-  }).strict().optional(),
+  written: z
+    .object({
+      zh: z.string().min(1),
+      reading: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+    })
+    .strict()
+    .optional(),
   target: z.object({ value: valueOrUnknown, year: yearOrUnknown }).optional(),
   comparator: comparatorSchema,
   binding: z.enum(['binding', 'expected', 'unknown']),
@@ -55,10 +66,14 @@ export const ruleSchema = z.object({
    */
   zone: z.union([
     z.object({ id: z.string().min(1) }).strict(),
-    z.object({
-      kind: zoneKindSchema, bufferKm: z.number().positive().optional(), river: z.string().optional(),
-      region: z.string().optional(),
-    }).strict(),
+    z
+      .object({
+        kind: zoneKindSchema,
+        bufferKm: z.number().positive().optional(),
+        river: z.string().optional(),
+        region: z.string().optional(),
+      })
+      .strict(),
     z.object({ unmapped: z.object({ zh: z.string().min(1), en: z.string().min(1), reason: z.string().min(1) }) }).strict(),
   ]),
   projectTypes: z.array(projectTypeSchema).min(1),
@@ -92,7 +107,10 @@ export const seedSchema = z.object({
   file: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.txt$/, 'file must be the text beside the seed, <id>.txt'),
   /** The region id of the area the document governs (inner-mongolia, ordos, hinggan): its rules bind there only,
    * so that a league's "red lines strictly upheld" is not cited for a site in another league. */
-  jurisdiction: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).default('inner-mongolia'),
+  jurisdiction: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .default('inner-mongolia'),
   document: z.object({
     title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
     /** What the atlas shows beside a citation. */

@@ -15,7 +15,11 @@ export type Basis = z.infer<typeof basisSchema>;
 export const sketchBases: ReadonlySet<Basis> = new Set(['illustrative', 'undefined-extent']);
 
 const methods: Record<string, Basis> = {
-  'official-user': 'official-user', 'open-data': 'open-data', derived: 'derived', 'hand-drawn': 'hand-drawn', illustrative: 'illustrative',
+  'official-user': 'official-user',
+  'open-data': 'open-data',
+  derived: 'derived',
+  'hand-drawn': 'hand-drawn',
+  illustrative: 'illustrative',
   // A point placed from a description is as good as a hand-drawn outline.
   'approximate-point': 'hand-drawn',
 };
@@ -23,7 +27,7 @@ const methods: Record<string, Basis> = {
 /** The basis of a feature from its `method` and `extent_undefined` properties. */
 export function basisOf(method: unknown, extentUndefined: unknown): Basis {
   if (extentUndefined === true) return 'undefined-extent';
-  return typeof method === 'string' ? methods[method] ?? 'unstated' : 'unstated';
+  return typeof method === 'string' ? (methods[method] ?? 'unstated') : 'unstated';
 }
 
 export const basisText: Record<Basis, Bilingual> = {

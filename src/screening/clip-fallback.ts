@@ -21,5 +21,8 @@ export function toMultiPolygon(rings: PackedRings, ringFrom: number, ringTo: num
 /** Exact overlap (m²) by clipping, for the touching and shared-edge cases that Green's pieces cannot order. */
 export function clippedOverlapM2(site: PackedRings, zone: PackedRings, ringFrom: number, ringTo: number): number {
   const siteShape = toMultiPolygon(site, 0, site.ringClosed.length);
-  return polygonArea({ type: 'MultiPolygon', coordinates: polygonClipping.intersection(siteShape, toMultiPolygon(zone, ringFrom, ringTo)) });
+  return polygonArea({
+    type: 'MultiPolygon',
+    coordinates: polygonClipping.intersection(siteShape, toMultiPolygon(zone, ringFrom, ringTo)),
+  });
 }

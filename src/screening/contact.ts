@@ -42,7 +42,14 @@ export class ContactFinder {
       const [x, y] = site.centroid;
       const inside = pointInRings(store.rings, ringFrom, ringTo, x, y);
       const { edgeKm, accuracyKm, stretch } = this.edge(site, zone, bandKm);
-      return { position: inside ? 'inside' : edgeKm <= accuracyKm ? 'near' : 'apart', overlapM2: 0, insideKm: 0, edgeKm, accuracyKm, stretch };
+      return {
+        position: inside ? 'inside' : edgeKm <= accuracyKm ? 'near' : 'apart',
+        overlapM2: 0,
+        insideKm: 0,
+        edgeKm,
+        accuracyKm,
+        stretch,
+      };
     }
     this.crossings.find(site.rings, site.box, store.rings, ringFrom, ringTo);
     const crossed = this.crossings.count > 0;
@@ -67,8 +74,16 @@ export class ContactFinder {
     if (!inside) return { position: edgeKm <= accuracyKm ? 'near' : 'apart', overlapM2: 0, insideKm: 0, edgeKm, accuracyKm, stretch };
     // Without crossings the zone is inside the site exactly when its first vertex is.
     const first = store.rings.ringStart[ringFrom] as number;
-    const covers = site.kind === 'polygon' && !crossed
-      && pointInRings(site.rings, 0, site.rings.ringClosed.length, store.rings.coords[2 * first] as number, store.rings.coords[2 * first + 1] as number);
+    const covers =
+      site.kind === 'polygon' &&
+      !crossed &&
+      pointInRings(
+        site.rings,
+        0,
+        site.rings.ringClosed.length,
+        store.rings.coords[2 * first] as number,
+        store.rings.coords[2 * first + 1] as number,
+      );
     return { position: covers ? 'covers' : 'inside', overlapM2, insideKm, edgeKm, accuracyKm, stretch };
   }
 

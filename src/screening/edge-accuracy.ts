@@ -20,12 +20,16 @@ export interface EdgeAccuracy {
 /** The two optional properties of layers/admin-regions/properties.ts, as any zone dataset may carry them. */
 const stretchPropertiesSchema = z.object({
   accuracy_km_elsewhere: z.number().positive(),
-  accuracy_stretches: z.array(z.object({
-    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    km: z.number().positive(),
-    edge_en: z.string().min(1),
-    edge_zh: z.string().min(1),
-  })).min(1),
+  accuracy_stretches: z
+    .array(
+      z.object({
+        bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+        km: z.number().positive(),
+        edge_en: z.string().min(1),
+        edge_zh: z.string().min(1),
+      }),
+    )
+    .min(1),
 });
 
 /** The stretches a feature's properties declare, or undefined for a zone good to one figure all round. */
@@ -61,8 +65,11 @@ export function accuracyAt(store: ZoneStore, zone: number, x: number, y: number,
   out.stretch = -1;
   for (let s = from; s < to; s++) {
     const box = 4 * s;
-    const inBox = x >= (store.stretchBox[box] as number) && y >= (store.stretchBox[box + 1] as number)
-      && x <= (store.stretchBox[box + 2] as number) && y <= (store.stretchBox[box + 3] as number);
+    const inBox =
+      x >= (store.stretchBox[box] as number) &&
+      y >= (store.stretchBox[box + 1] as number) &&
+      x <= (store.stretchBox[box + 2] as number) &&
+      y <= (store.stretchBox[box + 3] as number);
     if (inBox && (store.stretchKm[s] as number) > (out.stretch < 0 ? -Infinity : out.km)) {
       out.km = store.stretchKm[s] as number;
       out.stretch = s - from;
@@ -79,8 +86,11 @@ export function bandOfEdge(store: ZoneStore, zone: number, ax: number, ay: numbe
   let km = store.zoneElsewhereKm[zone] as number;
   for (let s = from; s < to; s++) {
     const box = 4 * s;
-    const meets = Math.max(ax, bx) >= (store.stretchBox[box] as number) && Math.max(ay, by) >= (store.stretchBox[box + 1] as number)
-      && Math.min(ax, bx) <= (store.stretchBox[box + 2] as number) && Math.min(ay, by) <= (store.stretchBox[box + 3] as number);
+    const meets =
+      Math.max(ax, bx) >= (store.stretchBox[box] as number) &&
+      Math.max(ay, by) >= (store.stretchBox[box + 1] as number) &&
+      Math.min(ax, bx) <= (store.stretchBox[box + 2] as number) &&
+      Math.min(ay, by) <= (store.stretchBox[box + 3] as number);
     if (meets) km = Math.max(km, store.stretchKm[s] as number);
   }
   return km;

@@ -24,7 +24,13 @@ export interface Metric {
  * listed in several of them is simply measured again, which costs less than checking for repeats.
  */
 export function nearestOnRings(
-  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, metric: Metric, closest: Closest,
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  metric: Metric,
+  closest: Closest,
 ): void {
   scanEdges(rings, ringFrom, ringTo, x, y, metric.x, metric.y, closest, -1);
 }
@@ -34,7 +40,15 @@ export function nearestOnRings(
  * √stopKm2 km: the batch path only needs to know that a point is well within a band, not how far.
  */
 function scanEdges(
-  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, kx: number, ky: number, closest: Closest, stopKm2: number,
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+  closest: Closest,
+  stopKm2: number,
 ): boolean {
   const { ringIndex, bandStart, bandCoords } = rings;
   for (let ring = ringFrom; ring < ringTo; ring++) {
@@ -80,7 +94,14 @@ function scanEdges(
  * Returns whether a point nearer than the starting closest.km was found.
  */
 export function nearestOnRingsUnbounded(
-  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, metric: Metric, closest: Closest, startKm: number,
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  metric: Metric,
+  closest: Closest,
+  startKm: number,
 ): boolean {
   const first = rings.ringStart[ringFrom] as number;
   const upper = Math.hypot(((rings.coords[2 * first] as number) - x) * metric.x, ((rings.coords[2 * first + 1] as number) - y) * metric.y);
@@ -98,7 +119,13 @@ export function nearestOnRingsUnbounded(
  * is good to well under 1 % across a band: clear cases are decided in it, and the geodesic settles the rest.
  */
 export function edgeKmWithin(
-  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, limitKm: number, closest: Closest,
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  limitKm: number,
+  closest: Closest,
 ): number {
   const reach = limitKm * 1.01 + 1e-9;
   closest.km = reach;
@@ -114,7 +141,13 @@ export function edgeKmWithin(
  * when the plane cannot decide.
  */
 export function edgeWithinBand(
-  rings: PackedRings, ringFrom: number, ringTo: number, x: number, y: number, limitKm: number, closest: Closest,
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  limitKm: number,
+  closest: Closest,
 ): boolean {
   const { x: kx, y: ky } = kilometresPerDegree(y);
   const reach = limitKm * 1.01;

@@ -16,7 +16,13 @@ export const round = (value: number, digits: number): number => Math.round(value
  * at 37.3 % between 20 and 60 % reads 40, range 20-60), the range widened outward to that step and kept within [0, max]. Without a range the
  * figure keeps `digits` decimals.
  */
-export function roundedFigure(value: number, low: number, high: number, max: number, digits: number): { value: number; range?: [number, number] } {
+export function roundedFigure(
+  value: number,
+  low: number,
+  high: number,
+  max: number,
+  digits: number,
+): { value: number; range?: [number, number] } {
   const spread = high - low;
   if (!(spread > 0)) return { value: round(value, digits) };
   // The figure is uncertain by about half the range either way: keep the decade of that half-width.
@@ -24,7 +30,10 @@ export function roundedFigure(value: number, low: number, high: number, max: num
   const step = 10 ** decade;
   const places = Math.max(0, -decade);
   const fixed = (x: number) => Number(Math.min(max, Math.max(0, x)).toFixed(places));
-  return { value: fixed(Math.round(value / step) * step), range: [fixed(Math.floor(low / step) * step), fixed(Math.ceil(high / step) * step)] };
+  return {
+    value: fixed(Math.round(value / step) * step),
+    range: [fixed(Math.floor(low / step) * step), fixed(Math.ceil(high / step) * step)],
+  };
 }
 
 /**

@@ -20,7 +20,15 @@ const update = process.env['UPDATE_GOLDEN'] === '1';
 /** A square of `half` degrees around (x, y), counter-clockwise. */
 const square = (x: number, y: number, half: number) => ({
   type: 'Polygon' as const,
-  coordinates: [[[x - half, y - half], [x + half, y - half], [x + half, y + half], [x - half, y + half], [x - half, y - half]]],
+  coordinates: [
+    [
+      [x - half, y - half],
+      [x + half, y - half],
+      [x + half, y + half],
+      [x - half, y + half],
+      [x - half, y - half],
+    ],
+  ],
 });
 
 const cases = {
@@ -88,7 +96,12 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
   it('shows PV glass exempt from the Qipanjing capacity rule, citing the rule, instead of "no rule applies"', () => {
     for (const name of ['pv-glass-qipanjing', 'pv-glass-qipanjing-town'] as const) {
       const hit = ruleHit(name, 'od-qipanjing-capacity-control');
-      expect(hit).toMatchObject({ zoneId: 'qipanjing-mengxi', verdict: 'clear', ruleVerdict: 'restricted', exemption: { note: expect.any(String) } });
+      expect(hit).toMatchObject({
+        zoneId: 'qipanjing-mengxi',
+        verdict: 'clear',
+        ruleVerdict: 'restricted',
+        exemption: { note: expect.any(String) },
+      });
       expect(hit?.reason?.zh).toBe('文件明确不含光伏玻璃');
       expect(hit?.cite).toEqual(expect.objectContaining({ line: 25, quote: expect.stringContaining('不含光伏玻璃') }));
       expect(report(name).hits.filter((h) => h.zoneId === 'qipanjing-mengxi' && h.ruleId === null)).toEqual([]);
@@ -132,7 +145,10 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
       expect(hit.jurisdiction?.id).toBe('ordos');
       if (hit.jurisdiction?.standing === 'near') expect(hit.verdict).toBe('review');
     }
-    expect(ordos.some((hit) => hit.ruleId === 'od-qipanjing-capacity-control') || ordos.every((hit) => doubtCodes(hit).includes('jurisdiction-edge'))).toBe(true);
+    expect(
+      ordos.some((hit) => hit.ruleId === 'od-qipanjing-capacity-control') ||
+        ordos.every((hit) => doubtCodes(hit).includes('jurisdiction-edge')),
+    ).toBe(true);
     // The doubt is the hand-drawn Wuhai stretch's, at its 27 km.
     for (const hit of ordos) {
       const doubt = hit.doubts.find((candidate) => candidate.code === 'jurisdiction-edge');
@@ -146,7 +162,9 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
     const { hits } = report('steel-baotou-city');
     expect(hits.filter((hit) => hit.jurisdiction?.id === 'ordos' || hit.doubts.some((doubt) => doubt.zoneId === 'ordos'))).toEqual([]);
     // Across the river at 109.5 E the site is 1.5 km from Ordos's edge, within its 3 km there: still review.
-    const near = screener.screen({ type: 'Point', coordinates: [109.5, 40.54] }, 'steel').hits.filter((hit) => hit.jurisdiction?.id === 'ordos');
+    const near = screener
+      .screen({ type: 'Point', coordinates: [109.5, 40.54] }, 'steel')
+      .hits.filter((hit) => hit.jurisdiction?.id === 'ordos');
     expect(near.length).toBeGreaterThan(0);
     for (const hit of near) expect(hit).toMatchObject({ verdict: 'review', jurisdiction: { accuracyKm: 3, standing: 'near' } });
     // 9 km outside the drawn outline of Inner Mongolia: on the Mongolian-border stretch (23 km) the site may be
@@ -159,9 +177,19 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
       expect(hit).toMatchObject({ verdict: 'review', position: 'near', accuracyKm: 23 });
       expect(hit.doubts.find((doubt) => doubt.code === 'zone-edge')?.text.zh).toContain('中蒙边界');
     }
-    expect(screener.screen({ type: 'Point', coordinates: [112, 45.18] }, 'steel').warnings.map((warning) => warning.code)).toContain('outside-region');
+    expect(screener.screen({ type: 'Point', coordinates: [112, 45.18] }, 'steel').warnings.map((warning) => warning.code)).toContain(
+      'outside-region',
+    );
     // The batch path draws the same lines.
-    const points = [[109.84, 40.65], [109.5, 40.54], [106.99, 39.57], [119, 46.9], [112, 45.18], [119.5, 46.7], [111, 43.42]];
+    const points = [
+      [109.84, 40.65],
+      [109.5, 40.54],
+      [106.99, 39.57],
+      [119, 46.9],
+      [112, 45.18],
+      [119.5, 46.7],
+      [111, 43.42],
+    ];
     const batch = screener.screenPoints(new Float64Array(points.flat()), 'steel');
     points.forEach((coordinates, n) => {
       expect(batch.verdicts[n]).toBe(verdictCode(screener.screen({ type: 'Point', coordinates }, 'steel').verdict));
@@ -174,9 +202,12 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
   });
 
   it('does not apply rules on enterprises outside parks as certain to a site in a park: its 8 km edge decides', () => {
-    const outsideParks = report('heavy-chemical-qipanjing-park').hits.filter((hit) => screener.ruleBook.outsideParks.has(
-      screener.ruleBook.rules.find((rule) => rule.id === hit.ruleId) as never));
-    expect(outsideParks.map((hit) => hit.ruleId)).toEqual(expect.arrayContaining(['eco-heavy-chemical-outside-park-no-expansion', 'od-outside-park-no-new-capacity']));
+    const outsideParks = report('heavy-chemical-qipanjing-park').hits.filter((hit) =>
+      screener.ruleBook.outsideParks.has(screener.ruleBook.rules.find((rule) => rule.id === hit.ruleId) as never),
+    );
+    expect(outsideParks.map((hit) => hit.ruleId)).toEqual(
+      expect.arrayContaining(['eco-heavy-chemical-outside-park-no-expansion', 'od-outside-park-no-new-capacity']),
+    );
     for (const hit of outsideParks) {
       expect(hit).toMatchObject({ verdict: 'review', park: { id: 'qipanjing-industrial-park', position: 'inside', accuracyKm: 8 } });
       expect(hit.doubts.filter((doubt) => doubt.code === 'park-edge')).toHaveLength(1);
@@ -191,7 +222,9 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
     expect(tributary).toMatchObject({ ruleVerdict: 'prohibited', cite: expect.objectContaining({ line: 1730, endLine: 1732 }) });
     expect(tributary?.reason.en).toMatch(/tributar/);
     expect(tributary?.reason.zh).toMatch(/支流/);
-    expect(hits.some((hit) => hit.zoneId === 'yellow-river-basin' && hit.ruleId === 'eco-yellow-river-riparian-polluters-into-parks')).toBe(true);
+    expect(hits.some((hit) => hit.zoneId === 'yellow-river-basin' && hit.ruleId === 'eco-yellow-river-riparian-polluters-into-parks')).toBe(
+      true,
+    );
   });
 
   it('applies no Yellow River rule to a chemical park in the Liao basin', () => {
@@ -202,15 +235,22 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
 
   it('prohibits a chemical park within 1 km of the Yellow River main stem', () => {
     expect(report('chemical-park-yellow-river').verdict).toBe('prohibited');
-    expect(ruleHit('chemical-park-yellow-river', 'eco-yellow-river-main-stem-1km-no-chemical-park'))
-      .toMatchObject({ zoneId: 'yellow-river-main-stem-1km', verdict: 'prohibited' });
+    expect(ruleHit('chemical-park-yellow-river', 'eco-yellow-river-main-stem-1km-no-chemical-park')).toMatchObject({
+      zoneId: 'yellow-river-main-stem-1km',
+      verdict: 'prohibited',
+    });
   });
 
   it('gives a site straddling a zone edge its overlap as a range around the measure that clipping gives', async () => {
     const geometry = cases['straddling-industrial-park'].geometry;
-    const zone = (await readCollections()).get('restricted-zones')?.features.find((feature) => feature.properties?.['id'] === 'qipanjing-industrial-park');
+    const zone = (await readCollections())
+      .get('restricted-zones')
+      ?.features.find((feature) => feature.properties?.['id'] === 'qipanjing-industrial-park');
     const zoneRings = (zone as unknown as { geometry: { coordinates: [number, number][][] } }).geometry.coordinates;
-    const overlap = polygonArea({ type: 'MultiPolygon', coordinates: polygonClipping.intersection(geometry.coordinates as [number, number][][], zoneRings) });
+    const overlap = polygonArea({
+      type: 'MultiPolygon',
+      coordinates: polygonClipping.intersection(geometry.coordinates as [number, number][][], zoneRings),
+    });
     const share = (100 * overlap) / polygonArea(geometry);
     const hit = report('straddling-industrial-park').hits.find((h) => h.zoneId === 'qipanjing-industrial-park');
     expect(hit?.position).toBe('straddles');
@@ -236,7 +276,9 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
 
   it('says the documents do not apply in Mongolia', () => {
     expect(report('steel-mongolia')).toMatchObject({ verdict: 'clear', certainty: 'firm', hits: [], untestable: [], nearest: [] });
-    expect(report('steel-mongolia').warnings).toEqual([expect.objectContaining({ code: 'outside-region', text: expect.objectContaining({ en: expect.stringMatching(/do not apply/) }) })]);
+    expect(report('steel-mongolia').warnings).toEqual([
+      expect.objectContaining({ code: 'outside-region', text: expect.objectContaining({ en: expect.stringMatching(/do not apply/) }) }),
+    ]);
   });
 
   it('lists the nearest restrictive zones when nothing restrictive is hit', () => {
@@ -263,7 +305,13 @@ describe('golden screening reports', { timeout: 30_000 }, () => {
       expect(hit).toMatchObject({ verdict: 'review', uncertain: true, jurisdiction: { id: 'ordos', standing: 'near' } });
       expect(doubtCodes(hit)).toContain('jurisdiction-edge');
     }
-    const points = [[107.6, 40.1], [109.5, 40.54], [109.5, 40.6], [121, 47], [106.7514, 39.4283]];
+    const points = [
+      [107.6, 40.1],
+      [109.5, 40.54],
+      [109.5, 40.6],
+      [121, 47],
+      [106.7514, 39.4283],
+    ];
     const batch = screener.screenPoints(new Float64Array(points.flat()), 'coal-power');
     points.forEach((coordinates, n) => {
       expect(batch.verdicts[n]).toBe(verdictCode(screener.screen({ type: 'Point', coordinates }, 'coal-power').verdict));

@@ -6,7 +6,10 @@ export class Growable<T extends Typed> {
   private data: T;
   length = 0;
 
-  constructor(private readonly type: Constructor<T>, capacity = 1024) {
+  constructor(
+    private readonly type: Constructor<T>,
+    capacity = 1024,
+  ) {
     this.data = new type(capacity);
   }
 

@@ -35,7 +35,8 @@ const onEdge = ({ contact }: Met): boolean => contact.accuracyKm > 0 && contact.
 /** The drawn edge the site is near, naming its stretch where the zone's accuracy varies along the edge. */
 function drawnEdge({ info, contact }: Met): Bilingual {
   const stretch = contact.stretch >= 0 ? info.edgeAccuracy?.stretches[contact.stretch]?.edge : undefined;
-  return stretch ? { zh: `${info.name.zh}所绘边界“${stretch.zh}”一段`, en: `the drawn edge of ${info.name.en} (the stretch “${stretch.en}”)` }
+  return stretch
+    ? { zh: `${info.name.zh}所绘边界“${stretch.zh}”一段`, en: `the drawn edge of ${info.name.en} (the stretch “${stretch.en}”)` }
     : { zh: `${info.name.zh}所绘边界`, en: `the drawn edge of ${info.name.en}` };
 }
 
@@ -46,12 +47,17 @@ export function zoneDoubts(met: Met): Doubt[] {
   const doubts: Doubt[] = [];
   if (info.basis === 'undefined-extent') {
     doubts.push({
-      code: 'undefined-extent', zoneId: info.id,
-      text: { zh: `${name.zh}的范围没有任何文件界定，所绘图形只是推测`, en: `no document defines where ${name.en} ends; the outline drawn is a guess` },
+      code: 'undefined-extent',
+      zoneId: info.id,
+      text: {
+        zh: `${name.zh}的范围没有任何文件界定，所绘图形只是推测`,
+        en: `no document defines where ${name.en} ends; the outline drawn is a guess`,
+      },
     });
   } else if (info.basis === 'illustrative') {
     doubts.push({
-      code: 'illustrative-zone', zoneId: info.id,
+      code: 'illustrative-zone',
+      zoneId: info.id,
       text: {
         zh: `${name.zh}为示意图形（约 ${info.accuracyKm} 公里），不是官方划定范围；请以官方范围核实`,
         en: `${name.en} is drawn for illustration (about ${info.accuracyKm} km), not the official extent; verify against the official map`,
@@ -62,7 +68,8 @@ export function zoneDoubts(met: Met): Doubt[] {
     const km = kmFigure(contact.edgeKm, contact.accuracyKm);
     const edge = drawnEdge(met);
     doubts.push({
-      code: 'zone-edge', zoneId: info.id,
+      code: 'zone-edge',
+      zoneId: info.id,
       text: {
         zh: `选址距${edge.zh} ${km} 公里，在其 ${contact.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）；请以官方边界核实`,
         en: `the site is ${km} km from ${edge.en}, within its ${contact.accuracyKm} km accuracy (${basisText[info.basis].en}); verify against the official boundary`,
@@ -78,7 +85,8 @@ function jurisdictionDoubt(jurisdiction: Met): Doubt | undefined {
   const km = kmFigure(contact.edgeKm, contact.accuracyKm);
   const edge = drawnEdge(jurisdiction);
   return {
-    code: 'jurisdiction-edge', zoneId: info.id,
+    code: 'jurisdiction-edge',
+    zoneId: info.id,
     text: {
       zh: `选址距${edge.zh} ${km} 公里，在其 ${contact.accuracyKm} 公里精度范围内（${basisText[info.basis].zh}）：是否在${info.name.zh}境内决定此规定是否适用`,
       en: `the site is ${km} km from ${edge.en}, within its ${contact.accuracyKm} km accuracy (${basisText[info.basis].en}): which side it lies on decides whether this rule applies`,
@@ -102,8 +110,10 @@ function figures(met: Met, site: Site, store: ZoneStore, zoneAreaM2: number): Pa
   const ofSite = figure(Math.min(100, (100 * contact.overlapM2) / site.areaM2), 100, 100, 4);
   const ofZone = figure(Math.min(100, (100 * contact.overlapM2) / zoneAreaM2), (100 * site.areaM2) / zoneAreaM2, 100, 4);
   return {
-    overlapHa: overlap.value, ...(overlap.range ? { overlapHaRange: overlap.range } : {}),
-    shareOfSitePct: ofSite.value, ...(ofSite.range ? { shareOfSiteRange: ofSite.range } : {}),
+    overlapHa: overlap.value,
+    ...(overlap.range ? { overlapHaRange: overlap.range } : {}),
+    shareOfSitePct: ofSite.value,
+    ...(ofSite.range ? { shareOfSiteRange: ofSite.range } : {}),
     shareOfZonePct: ofZone.value,
   };
 }
@@ -118,71 +128,134 @@ const would = (rule: Rule): Bilingual => ({ zh: `“${verdictLabels[verdictOfRul
  * entered with no rule for the type is listed once as `clear`: no boundary position would change that answer.
  */
 export function hitsOfZone(
-  met: Met, rules: readonly ApplicableRule[], exempting: readonly ApplicableRule[], site: Site, store: ZoneStore, zoneAreaM2: number, type: ProjectType,
+  met: Met,
+  rules: readonly ApplicableRule[],
+  exempting: readonly ApplicableRule[],
+  site: Site,
+  store: ZoneStore,
+  zoneAreaM2: number,
+  type: ProjectType,
 ): Hit[] {
   const { info, contact } = met;
   const near = contact.position === 'near';
   if (near && rules.length === 0) return [];
   const doubts = zoneDoubts(met);
   const zone = {
-    zoneId: info.id, layer: info.layer, name: info.name, zoneKind: info.zoneKind, basis: info.basis, accuracyKm: contact.accuracyKm,
+    zoneId: info.id,
+    layer: info.layer,
+    name: info.name,
+    zoneKind: info.zoneKind,
+    basis: info.basis,
+    accuracyKm: contact.accuracyKm,
     position: contact.position as Hit['position'],
     ...figures(met, site, store, zoneAreaM2),
     ...(Number.isFinite(contact.edgeKm) ? { distanceKm: kmFigure(contact.edgeKm, contact.accuracyKm) } : {}),
   };
-  const jurisdictionOf = (jurisdiction: Met | undefined): Partial<Hit> => (jurisdiction ? {
-    jurisdiction: {
-      id: jurisdiction.info.id, name: jurisdiction.info.name, basis: jurisdiction.info.basis, accuracyKm: jurisdiction.contact.accuracyKm,
-      standing: jurisdiction.contact.position === 'near' ? 'near' : 'inside',
-      ...(Number.isFinite(jurisdiction.contact.edgeKm) ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.contact.accuracyKm) } : {}),
-    },
-  } : {});
+  const jurisdictionOf = (jurisdiction: Met | undefined): Partial<Hit> =>
+    jurisdiction
+      ? {
+          jurisdiction: {
+            id: jurisdiction.info.id,
+            name: jurisdiction.info.name,
+            basis: jurisdiction.info.basis,
+            accuracyKm: jurisdiction.contact.accuracyKm,
+            standing: jurisdiction.contact.position === 'near' ? 'near' : 'inside',
+            ...(Number.isFinite(jurisdiction.contact.edgeKm)
+              ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.contact.accuracyKm) }
+              : {}),
+          },
+        }
+      : {};
   const typeName = projectTypes[type];
-  const exemptions: Hit[] = near ? [] : exempting.map(({ rule, jurisdiction }) => {
-    const note = exemptionOf(rule, type) as string;
-    // "Expressly" only where the quoted words say so (不含光伏玻璃); otherwise the seed's note says why the rule stops short.
-    const express = rule.citation.quote.includes(`不含${typeName.zh}`);
-    return {
-      ...zone, verdict: 'clear', ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
-      exemption: { note },
-      reason: express ? { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` }
-        : { zh: `此规定不涉及${typeName.zh}：${note}`, en: `this rule does not cover ${typeName.en}: ${note}` },
-      doubts: [], uncertain: false, ...jurisdictionOf(jurisdiction),
-    };
-  });
+  const exemptions: Hit[] = near
+    ? []
+    : exempting.map(({ rule, jurisdiction }) => {
+        const note = exemptionOf(rule, type) as string;
+        // "Expressly" only where the quoted words say so (不含光伏玻璃); otherwise the seed's note says why the rule stops short.
+        const express = rule.citation.quote.includes(`不含${typeName.zh}`);
+        return {
+          ...zone,
+          verdict: 'clear',
+          ruleId: rule.id,
+          ruleVerdict: verdictOfRule(rule),
+          summary: rule.summary,
+          cite: rule.citation,
+          exemption: { note },
+          reason: express
+            ? { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` }
+            : { zh: `此规定不涉及${typeName.zh}：${note}`, en: `this rule does not cover ${typeName.en}: ${note}` },
+          doubts: [],
+          uncertain: false,
+          ...jurisdictionOf(jurisdiction),
+        };
+      });
   if (rules.length === 0) {
-    return exemptions.length > 0 ? exemptions : [{
-      ...zone, verdict: 'clear', ruleId: null, ruleVerdict: null, summary: null, cite: null, doubts: [], uncertain: false,
-      reason: { zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`, en: `no rule of the five documents applies to ${typeName.en} in this zone` },
-    }];
+    return exemptions.length > 0
+      ? exemptions
+      : [
+          {
+            ...zone,
+            verdict: 'clear',
+            ruleId: null,
+            ruleVerdict: null,
+            summary: null,
+            cite: null,
+            doubts: [],
+            uncertain: false,
+            reason: {
+              zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`,
+              en: `no rule of the five documents applies to ${typeName.en} in this zone`,
+            },
+          },
+        ];
   }
-  return [...rules.map(({ rule, jurisdiction, park }): Hit => {
-    const outside = jurisdiction?.contact.position === 'near' ? jurisdiction : undefined;
-    const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
-    // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
-    const all = !doubt ? doubts : [...doubts.filter((other) => other.code !== 'zone-edge' || other.zoneId !== doubt.zoneId), doubt];
-    const verdict = near || outside ? 'review' : verdictOfRule(rule);
-    const reason: Bilingual | undefined = near ? {
-      zh: `位于所绘边界之外，但在其精度范围内：若在区内，此规定将使项目为${would(rule).zh}`,
-      en: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${would(rule).en}`,
-    } : outside ? {
-      zh: `位于制定此规定的${drawnEdge(outside).zh}之外，但在其 ${outside.contact.accuracyKm} 公里精度范围内：若在${outside.info.name.zh}境内，此规定将使项目为${would(rule).zh}`,
-      en: `outside ${drawnEdge(outside).en}, whose document makes this rule, but within its ${outside.contact.accuracyKm} km accuracy: inside, this rule would make the project ${would(rule).en}`,
-    } : sketchBases.has(info.basis) ? {
-      zh: `若选址在文件所指的${info.name.zh}内，此规定使项目为${would(rule).zh}；所绘范围不能证明这一点`,
-      en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,
-    } : undefined;
-    const hit = (verdictHere: Verdict, why: Bilingual | undefined, doubted: Doubt[], park?: Hit['park']): Hit => ({
-      ...zone, verdict: verdictHere, ruleId: rule.id, ruleVerdict: verdictOfRule(rule), summary: rule.summary, cite: rule.citation,
-      ...(why ? { reason: why } : {}), doubts: doubted, uncertain: doubted.length > 0, ...jurisdictionOf(jurisdiction), ...(park ? { park } : {}),
-    });
-    if (!park) return hit(verdict, reason, all);
-    // A rule on enterprises outside parks: wholly inside a park it does not apply; near the park's edge, which side decides.
-    const effect = parkEffect(park, would(rule), kmFigure);
-    const inPark = parkOfHit(park, kmFigure);
-    if (effect.lifted) return hit('clear', effect.reason, [], inPark);
-    // On the park's own zone its edge is one doubt, said as the park's.
-    const doubted = effect.doubt ? [...all.filter((other) => other.code !== 'zone-edge' || other.zoneId !== park.info.id), effect.doubt] : all;
-    return hit(effect.review ? 'review' : verdict, reason ?? effect.reason, doubted, inPark);
-  }), ...exemptions];
+  return [
+    ...rules.map(({ rule, jurisdiction, park }): Hit => {
+      const outside = jurisdiction?.contact.position === 'near' ? jurisdiction : undefined;
+      const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
+      // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
+      const all = !doubt ? doubts : [...doubts.filter((other) => other.code !== 'zone-edge' || other.zoneId !== doubt.zoneId), doubt];
+      const verdict = near || outside ? 'review' : verdictOfRule(rule);
+      const reason: Bilingual | undefined = near
+        ? {
+            zh: `位于所绘边界之外，但在其精度范围内：若在区内，此规定将使项目为${would(rule).zh}`,
+            en: `outside the drawn edge but within its accuracy: inside, this rule would make the project ${would(rule).en}`,
+          }
+        : outside
+          ? {
+              zh: `位于制定此规定的${drawnEdge(outside).zh}之外，但在其 ${outside.contact.accuracyKm} 公里精度范围内：若在${outside.info.name.zh}境内，此规定将使项目为${would(rule).zh}`,
+              en: `outside ${drawnEdge(outside).en}, whose document makes this rule, but within its ${outside.contact.accuracyKm} km accuracy: inside, this rule would make the project ${would(rule).en}`,
+            }
+          : sketchBases.has(info.basis)
+            ? {
+                zh: `若选址在文件所指的${info.name.zh}内，此规定使项目为${would(rule).zh}；所绘范围不能证明这一点`,
+                en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,
+              }
+            : undefined;
+      const hit = (verdictHere: Verdict, why: Bilingual | undefined, doubted: Doubt[], park?: Hit['park']): Hit => ({
+        ...zone,
+        verdict: verdictHere,
+        ruleId: rule.id,
+        ruleVerdict: verdictOfRule(rule),
+        summary: rule.summary,
+        cite: rule.citation,
+        ...(why ? { reason: why } : {}),
+        doubts: doubted,
+        uncertain: doubted.length > 0,
+        ...jurisdictionOf(jurisdiction),
+        ...(park ? { park } : {}),
+      });
+      if (!park) return hit(verdict, reason, all);
+      // A rule on enterprises outside parks: wholly inside a park it does not apply; near the park's edge, which side decides.
+      const effect = parkEffect(park, would(rule), kmFigure);
+      const inPark = parkOfHit(park, kmFigure);
+      if (effect.lifted) return hit('clear', effect.reason, [], inPark);
+      // On the park's own zone its edge is one doubt, said as the park's.
+      const doubted = effect.doubt
+        ? [...all.filter((other) => other.code !== 'zone-edge' || other.zoneId !== park.info.id), effect.doubt]
+        : all;
+      return hit(effect.review ? 'review' : verdict, reason ?? effect.reason, doubted, inPark);
+    }),
+    ...exemptions,
+  ];
 }

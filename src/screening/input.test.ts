@@ -6,16 +6,29 @@ import { createScreener } from './screener.ts';
 import { geodesicKm } from '../geodesy/ellipsoid.ts';
 
 /** One square zone, 0.2° a side near Hohhot, with a rule for steel. */
-const zone = [[111, 40.5], [111.2, 40.5], [111.2, 40.7], [111, 40.7], [111, 40.5]];
+const zone = [
+  [111, 40.5],
+  [111.2, 40.5],
+  [111.2, 40.7],
+  [111, 40.7],
+  [111, 40.5],
+];
 const screener = createScreener({
-  collections: new Map([['test', {
-    type: 'FeatureCollection',
-    features: [{
-      type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [zone] },
-      properties: { id: 'test-park', name_zh: '测试园区', name_en: 'Test park', zone_kind: 'industrial-park', accuracy_km: 0.5 },
-    }],
-  }]]),
+  collections: new Map([
+    [
+      'test',
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Polygon', coordinates: [zone] },
+            properties: { id: 'test-park', name_zh: '测试园区', name_en: 'Test park', zone_kind: 'industrial-park', accuracy_km: 0.5 },
+          },
+        ],
+      },
+    ],
+  ]),
   seeds: [],
   dataVersion: 'test',
 });
@@ -26,16 +39,41 @@ const rejects = (geometry: unknown, type: string, message: RegExp) => {
 };
 
 describe('input checks', () => {
-  it('names an unknown project type', () => rejects({ type: 'Point', coordinates: [111.1, 40.6] }, 'steal', /unknown project type "steal"/));
+  it('names an unknown project type', () =>
+    rejects({ type: 'Point', coordinates: [111.1, 40.6] }, 'steal', /unknown project type "steal"/));
   it('rejects coordinates out of range', () => {
     rejects({ type: 'Point', coordinates: [181, 40] }, 'steel', /longitude 181 is out of range/);
-    rejects({ type: 'LineString', coordinates: [[111, 40], [111, 95]] }, 'steel', /latitude 95 is out of range/);
+    rejects(
+      {
+        type: 'LineString',
+        coordinates: [
+          [111, 40],
+          [111, 95],
+        ],
+      },
+      'steel',
+      /latitude 95 is out of range/,
+    );
     expect(() => screener.screenPoints(new Float64Array([111, 40, 200, 40]), 'steel')).toThrow(/point 2: longitude 200/);
   });
   it('rejects empty geometries', () => {
     rejects({ type: 'Point', coordinates: [] }, 'steel', /empty geometry/);
     rejects({ type: 'Polygon', coordinates: [] }, 'steel', /empty geometry/);
-    rejects({ type: 'Polygon', coordinates: [[[111, 40], [111, 40], [111, 40], [111, 40]]] }, 'steel', /empty geometry/);
+    rejects(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [111, 40],
+            [111, 40],
+            [111, 40],
+            [111, 40],
+          ],
+        ],
+      },
+      'steel',
+      /empty geometry/,
+    );
     rejects({ type: 'MultiPolygon', coordinates: [] }, 'steel', /empty geometry/);
   });
   it('rejects what it cannot screen', () => {
@@ -48,7 +86,13 @@ describe('input checks', () => {
 describe('self-intersecting polygons', () => {
   it('are repaired by their union with themselves, and say so', () => {
     // A bow tie whose crossing lies on the zone's west edge: the left lobe is outside, the right inside.
-    const bowTie = [[110.9, 40.55], [111.1, 40.65], [111.1, 40.55], [110.9, 40.65], [110.9, 40.55]];
+    const bowTie = [
+      [110.9, 40.55],
+      [111.1, 40.65],
+      [111.1, 40.55],
+      [110.9, 40.65],
+      [110.9, 40.55],
+    ];
     const report = screener.screen({ type: 'Polygon', coordinates: [bowTie] }, 'steel');
     expect(report.warnings.map((warning) => warning.code)).toContain('geometry-repaired');
     const repaired = polygonClipping.union([bowTie as [number, number][]]);
@@ -61,7 +105,16 @@ describe('self-intersecting polygons', () => {
 describe('line sites', () => {
   it('measure the length inside a zone', () => {
     // Along latitude 40.6 from 110.9 to 111.3: the middle half lies inside the zone.
-    const report = screener.screen({ type: 'LineString', coordinates: [[110.9, 40.6], [111.3, 40.6]] }, 'steel');
+    const report = screener.screen(
+      {
+        type: 'LineString',
+        coordinates: [
+          [110.9, 40.6],
+          [111.3, 40.6],
+        ],
+      },
+      'steel',
+    );
     const hit = report.hits.find((h) => h.zoneId === 'test-park');
     expect(hit?.position).toBe('straddles');
     // The zone's edge is good to 0.5 km at either end: about 16-18 km inside, said to the km.

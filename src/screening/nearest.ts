@@ -31,7 +31,11 @@ const leastKmPerDegree = (latitude: number) => {
 export class NearestFinder {
   private readonly indexes = new Map<Uint8Array, Map<string, KindIndex>>();
 
-  constructor(private readonly store: ZoneStore, private readonly zones: readonly ZoneInfo[], private readonly distances: SiteDistance) {}
+  constructor(
+    private readonly store: ZoneStore,
+    private readonly zones: readonly ZoneInfo[],
+    private readonly distances: SiteDistance,
+  ) {}
 
   /** `table`: verdict code per zone for the project type; zones at `least` or worse count, except `skip`. */
   find(site: Site, table: Uint8Array, least: number, skip: ReadonlySet<number>): NearestZone[] {
@@ -74,10 +78,18 @@ export class NearestFinder {
   /** A lower bound on the km between the zone's box and the site's box. */
   private boxGapKm(zone: number, box: Float64Array): number {
     const zoneBox = this.store.zoneBox;
-    const [zx0, zy0, zx1, zy1] = [zoneBox[4 * zone], zoneBox[4 * zone + 1], zoneBox[4 * zone + 2], zoneBox[4 * zone + 3]] as [number, number, number, number];
+    const [zx0, zy0, zx1, zy1] = [zoneBox[4 * zone], zoneBox[4 * zone + 1], zoneBox[4 * zone + 2], zoneBox[4 * zone + 3]] as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const gapX = Math.max(0, zx0 - (box[2] as number), (box[0] as number) - zx1);
     const gapY = Math.max(0, zy0 - (box[3] as number), (box[1] as number) - zy1);
-    return Math.hypot(gapX, gapY) * leastKmPerDegree(Math.max(Math.abs(zy0), Math.abs(zy1), Math.abs(box[1] as number), Math.abs(box[3] as number)));
+    return (
+      Math.hypot(gapX, gapY) *
+      leastKmPerDegree(Math.max(Math.abs(zy0), Math.abs(zy1), Math.abs(box[1] as number), Math.abs(box[3] as number)))
+    );
   }
 
   private kindIndexes(table: Uint8Array, least: number): Map<string, KindIndex> {
@@ -94,7 +106,8 @@ export class NearestFinder {
     const box = this.store.zoneBox;
     for (const [kind, list] of members) {
       const index = new Flatbush(list.length);
-      for (const zone of list) index.add(box[4 * zone] as number, box[4 * zone + 1] as number, box[4 * zone + 2] as number, box[4 * zone + 3] as number);
+      for (const zone of list)
+        index.add(box[4 * zone] as number, box[4 * zone + 1] as number, box[4 * zone + 2] as number, box[4 * zone + 3] as number);
       index.finish();
       byKind.set(kind, { index, zones: Uint32Array.from(list) });
     }

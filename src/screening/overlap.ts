@@ -12,7 +12,12 @@ import { pointInRings } from './point-in-rings.ts';
  * count), which the caller answers by exact clipping.
  */
 export function overlapTerm(
-  site: PackedRings, siteBox: ArrayLike<number>, zone: PackedRings, ringFrom: number, ringTo: number, crossings: Crossings,
+  site: PackedRings,
+  siteBox: ArrayLike<number>,
+  zone: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  crossings: Crossings,
 ): number {
   const siteRings = site.ringClosed.length;
   let total = 0;
@@ -24,10 +29,13 @@ export function overlapTerm(
     while (next < siteOrder.length && crossings.siteRing[siteOrder[next] as number] === ring) next++;
     const start = site.ringStart[ring] as number;
     if (first === next) {
-      if (pointInRings(zone, ringFrom, ringTo, site.coords[2 * start] as number, site.coords[2 * start + 1] as number)) total += site.ringTerm[ring] as number;
+      if (pointInRings(zone, ringFrom, ringTo, site.coords[2 * start] as number, site.coords[2 * start + 1] as number))
+        total += site.ringTerm[ring] as number;
       continue;
     }
-    const piece = pieces(site, ring, siteOrder.subarray(first, next), crossings.siteKey, crossings, (x, y) => pointInRings(zone, ringFrom, ringTo, x, y));
+    const piece = pieces(site, ring, siteOrder.subarray(first, next), crossings.siteKey, crossings, (x, y) =>
+      pointInRings(zone, ringFrom, ringTo, x, y),
+    );
     if (Number.isNaN(piece)) return NaN;
     total += piece;
   }
@@ -39,11 +47,14 @@ export function overlapTerm(
     if (first === next) {
       const x = zone.coords[2 * start] as number;
       const y = zone.coords[2 * start + 1] as number;
-      const inBox = x >= (siteBox[0] as number) && x <= (siteBox[2] as number) && y >= (siteBox[1] as number) && y <= (siteBox[3] as number);
+      const inBox =
+        x >= (siteBox[0] as number) && x <= (siteBox[2] as number) && y >= (siteBox[1] as number) && y <= (siteBox[3] as number);
       if (inBox && pointInRings(site, 0, siteRings, x, y)) total += zone.ringTerm[ring] as number;
       continue;
     }
-    const piece = pieces(zone, ring, zoneOrder.subarray(first, next), crossings.zoneKey, crossings, (x, y) => pointInRings(site, 0, siteRings, x, y));
+    const piece = pieces(zone, ring, zoneOrder.subarray(first, next), crossings.zoneKey, crossings, (x, y) =>
+      pointInRings(site, 0, siteRings, x, y),
+    );
     if (Number.isNaN(piece)) return NaN;
     total += piece;
   }
@@ -59,7 +70,12 @@ function sortedCrossings(crossings: Crossings, ring: Uint32Array, key: Float64Ar
 
 /** Sum of edgeTerm over the pieces of one ring, between consecutive crossings, that lie inside the other shape. */
 function pieces(
-  rings: PackedRings, ring: number, order: Uint32Array, key: Float64Array, crossings: Crossings, inside: (x: number, y: number) => boolean,
+  rings: PackedRings,
+  ring: number,
+  order: Uint32Array,
+  key: Float64Array,
+  crossings: Crossings,
+  inside: (x: number, y: number) => boolean,
 ): number {
   if (order.length % 2 === 1) return NaN;
   const start = rings.ringStart[ring] as number;

@@ -104,7 +104,8 @@ export class RingPacker {
       const y = points[2 * i + 1] as number;
       if (closed) {
         vertexTerms(y, current);
-        if (k > 0) sum += geodesicEdgeTerm(this.coords.get(2 * (first + k - 1)), this.coords.get(2 * (first + k - 1) + 1), previous, x, y, current);
+        if (k > 0)
+          sum += geodesicEdgeTerm(this.coords.get(2 * (first + k - 1)), this.coords.get(2 * (first + k - 1) + 1), previous, x, y, current);
         [previous, current] = [current, previous];
       }
       this.coords.push(x);
@@ -114,7 +115,14 @@ export class RingPacker {
     if (closed) {
       const x = this.coords.get(2 * first);
       const y = this.coords.get(2 * first + 1);
-      sum += geodesicEdgeTerm(this.coords.get(2 * (first + count - 1)), this.coords.get(2 * (first + count - 1) + 1), previous, x, y, vertexTerms(y, current));
+      sum += geodesicEdgeTerm(
+        this.coords.get(2 * (first + count - 1)),
+        this.coords.get(2 * (first + count - 1) + 1),
+        previous,
+        x,
+        y,
+        vertexTerms(y, current),
+      );
     }
     const ring = this.ringCount;
     this.ringStart.push(first + count);

@@ -14,12 +14,20 @@ const workerBootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/ap
 export class PointPool {
   private readonly workers: Worker[];
 
-  constructor(private readonly screener: Screener, threads: number) {
+  constructor(
+    private readonly screener: Screener,
+    threads: number,
+  ) {
     const { index, ...arrays } = screener.store;
     if (!(index.data instanceof SharedArrayBuffer)) throw new Error('PointPool needs a screener built with shared: true');
-    this.workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(workerBootstrap, {
-      eval: true, workerData: { store: { ...arrays, indexData: index.data }, regionRaster: screener.regionRaster() },
-    }));
+    this.workers = Array.from(
+      { length: Math.max(0, threads - 1) },
+      () =>
+        new Worker(workerBootstrap, {
+          eval: true,
+          workerData: { store: { ...arrays, indexData: index.data }, regionRaster: screener.regionRaster() },
+        }),
+    );
   }
 
   async screenPoints(lonLat: Float64Array, projectType: string): Promise<PointVerdicts> {
@@ -37,15 +45,27 @@ export class PointPool {
       return slice;
     };
     const { regionZone } = this.screener;
-    const working = this.workers.map((worker, n) => new Promise<PointVerdicts>((resolve, reject) => {
-      const slice = pointsOf(slices[n + 1] as Uint32Array);
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.postMessage({ lonLat: slice, tables, jurisdictionZones, parkZones, parkBit, regionZone }, [slice.buffer]);
-    }));
-    const own = screenPointRange({
-      store: this.screener.store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster: this.screener.regionRaster(),
-    }, pointsOf(slices[0] as Uint32Array));
+    const working = this.workers.map(
+      (worker, n) =>
+        new Promise<PointVerdicts>((resolve, reject) => {
+          const slice = pointsOf(slices[n + 1] as Uint32Array);
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.postMessage({ lonLat: slice, tables, jurisdictionZones, parkZones, parkBit, regionZone }, [slice.buffer]);
+        }),
+    );
+    const own = screenPointRange(
+      {
+        store: this.screener.store,
+        tables,
+        jurisdictionZones,
+        parkZones,
+        parkBit,
+        regionZone,
+        regionRaster: this.screener.regionRaster(),
+      },
+      pointsOf(slices[0] as Uint32Array),
+    );
     return join(lonLat.length / 2, slices, [own, ...(await Promise.all(working))]);
   }
 
@@ -60,8 +80,10 @@ export class PointPool {
  */
 function spatialSlices(lonLat: Float64Array, count: number): Uint32Array[] {
   const points = lonLat.length / 2;
-  const sample = Array.from({ length: Math.min(points, 4096) }, (_, i) => lonLat[2 * Math.floor((i * points) / Math.min(points, 4096))] as number)
-    .sort((a, b) => a - b);
+  const sample = Array.from(
+    { length: Math.min(points, 4096) },
+    (_, i) => lonLat[2 * Math.floor((i * points) / Math.min(points, 4096))] as number,
+  ).sort((a, b) => a - b);
   const cuts = Array.from({ length: count - 1 }, (_, n) => sample[Math.floor(((n + 1) * sample.length) / count)] as number);
   const sliceOf = new Uint8Array(points);
   const sizes = new Uint32Array(count);

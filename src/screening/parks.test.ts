@@ -12,8 +12,17 @@ const rule = 'eco-heavy-chemical-outside-park-no-expansion';
 /** A square park 0.4° across in Ulanqab, drawn to 1 km; its east edge at 112.7 E. */
 const [cx, cy, half] = [112.5, 42.5, 0.2];
 const park = {
-  info: { id: 'test-park', layer: 'test', name: { zh: '测试园区', en: 'Test park' }, zoneKind: 'industrial-park', basis: 'hand-drawn' as const, accuracyKm: 1 },
-  rings: [{ xy: [cx - half, cy - half, cx + half, cy - half, cx + half, cy + half, cx - half, cy + half, cx - half, cy - half], hole: false }],
+  info: {
+    id: 'test-park',
+    layer: 'test',
+    name: { zh: '测试园区', en: 'Test park' },
+    zoneKind: 'industrial-park',
+    basis: 'hand-drawn' as const,
+    accuracyKm: 1,
+  },
+  rings: [
+    { xy: [cx - half, cy - half, cx + half, cy - half, cx + half, cy + half, cx - half, cy + half, cx - half, cy - half], hole: false },
+  ],
 };
 const points = {
   deep: [cx, cy],
@@ -27,7 +36,12 @@ const reports = new Map<keyof typeof points, Report>();
 const hitOf = (name: keyof typeof points) => reports.get(name)?.hits.find((hit) => hit.ruleId === rule && hit.zoneId === 'inner-mongolia');
 
 beforeAll(async () => {
-  screener = createScreener({ collections: await readCollections(), seeds: readSeeds(), dataVersion: readManifest().version, extraZones: [park] });
+  screener = createScreener({
+    collections: await readCollections(),
+    seeds: readSeeds(),
+    dataVersion: readManifest().version,
+    extraZones: [park],
+  });
   for (const [name, coordinates] of Object.entries(points) as [keyof typeof points, readonly number[]][]) {
     reports.set(name, screener.screen({ type: 'Point', coordinates }, 'heavy-chemical'));
   }
@@ -36,8 +50,12 @@ beforeAll(async () => {
 describe('rules on enterprises outside parks', () => {
   it('are the rules whose words say 园区外 or 入园 (not 退城入园)', () => {
     expect([...screener.ruleBook.outsideParks].map((candidate) => candidate.id).sort()).toEqual([
-      'eco-heavy-chemical-must-enter-park', 'eco-heavy-chemical-outside-park-no-expansion', 'eco-yellow-river-riparian-polluters-into-parks',
-      'hg-chemical-into-parks', 'od-heavy-chemical-must-enter-park', 'od-outside-park-no-new-capacity',
+      'eco-heavy-chemical-must-enter-park',
+      'eco-heavy-chemical-outside-park-no-expansion',
+      'eco-yellow-river-riparian-polluters-into-parks',
+      'hg-chemical-into-parks',
+      'od-heavy-chemical-must-enter-park',
+      'od-outside-park-no-new-capacity',
     ]);
   });
 
@@ -74,12 +92,21 @@ describe('rules on enterprises outside parks', () => {
 
   it('give the batch path the same verdicts', () => {
     // Here the outside-parks rule is the only prohibition for heavy chemicals, so the verdicts tell the cases apart.
-    expect(['deep', 'insideEdge', 'outsideEdge', 'away'].map((name) => reports.get(name as keyof typeof points)?.verdict))
-      .toEqual(['restricted', 'restricted', 'prohibited', 'prohibited']);
-    const sample = [...Object.values(points), ...Array.from({ length: 400 }, (_, n) => [cx - 0.3 + (n % 20) * 0.04, cy - 0.3 + Math.floor(n / 20) * 0.03])];
+    expect(['deep', 'insideEdge', 'outsideEdge', 'away'].map((name) => reports.get(name as keyof typeof points)?.verdict)).toEqual([
+      'restricted',
+      'restricted',
+      'prohibited',
+      'prohibited',
+    ]);
+    const sample = [
+      ...Object.values(points),
+      ...Array.from({ length: 400 }, (_, n) => [cx - 0.3 + (n % 20) * 0.04, cy - 0.3 + Math.floor(n / 20) * 0.03]),
+    ];
     const batch = screener.screenPoints(new Float64Array(sample.flat()), 'heavy-chemical');
     sample.forEach((coordinates, n) => {
-      expect(batch.verdicts[n], String(coordinates)).toBe(verdictCode(screener.screen({ type: 'Point', coordinates }, 'heavy-chemical').verdict));
+      expect(batch.verdicts[n], String(coordinates)).toBe(
+        verdictCode(screener.screen({ type: 'Point', coordinates }, 'heavy-chemical').verdict),
+      );
     });
   });
 });

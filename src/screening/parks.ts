@@ -47,7 +47,10 @@ export const liftedByPark = (hit: Hit): boolean => hit.park?.position === 'insid
 export function parkOfHit(park: ParkContact, kmFigure: (km: number, accuracyKm: number) => number): NonNullable<Hit['park']> {
   const { info, contact } = park;
   return {
-    id: info.id, name: info.name, basis: info.basis, accuracyKm: contact.accuracyKm,
+    id: info.id,
+    name: info.name,
+    basis: info.basis,
+    accuracyKm: contact.accuracyKm,
     position: contact.position as NonNullable<Hit['park']>['position'],
     ...(onEdge(park) ? { edgeKm: kmFigure(contact.edgeKm, contact.accuracyKm) } : {}),
   };
@@ -55,14 +58,18 @@ export function parkOfHit(park: ParkContact, kmFigure: (km: number, accuracyKm: 
 
 /** What the park changes in an outside-parks rule's hit: the verdict where it lifts or weakens the rule, the reason,
  * and the doubt when the site is within the accuracy of the park's edge. */
-export function parkEffect(park: ParkContact, would: Bilingual, kmFigure: (km: number, accuracyKm: number) => number):
-  { lifted: boolean; review: boolean; reason: Bilingual; doubt?: Doubt } {
+export function parkEffect(
+  park: ParkContact,
+  would: Bilingual,
+  kmFigure: (km: number, accuracyKm: number) => number,
+): { lifted: boolean; review: boolean; reason: Bilingual; doubt?: Doubt } {
   const { info, contact } = park;
   const name = info.name;
   const accuracy = contact.accuracyKm;
   if (liftsRule(park)) {
     return {
-      lifted: true, review: false,
+      lifted: true,
+      review: false,
       reason: {
         zh: `选址在${name.zh}内，距其所绘边界超过 ${accuracy} 公里精度：此规定针对园区外的企业，不适用`,
         en: `the site is inside ${name.en}, farther in than its ${accuracy} km accuracy: this rule concerns enterprises outside parks and does not apply`,
@@ -71,18 +78,24 @@ export function parkEffect(park: ParkContact, would: Bilingual, kmFigure: (km: n
   }
   const km = kmFigure(contact.edgeKm, accuracy);
   const doubt: Doubt = {
-    code: 'park-edge', zoneId: info.id,
-    text: contact.position === 'inside' || contact.position === 'near' ? {
-      zh: `选址距${name.zh}所绘边界 ${km} 公里，在其 ${accuracy} 公里精度范围内（${basisText[info.basis].zh}）：是否在园区内决定此规定是否适用`,
-      en: `the site is ${km} km from the drawn edge of ${name.en}, within its ${accuracy} km accuracy (${basisText[info.basis].en}): whether it is in the park decides whether this rule applies`,
-    } : {
-      zh: `选址有一部分在${name.zh}所绘边界之外（其精度 ${accuracy} 公里，${basisText[info.basis].zh}）：此规定适用于园区外的部分`,
-      en: `part of the site lies outside the drawn edge of ${name.en} (good to ${accuracy} km, ${basisText[info.basis].en}): this rule applies to the part outside the park`,
-    },
+    code: 'park-edge',
+    zoneId: info.id,
+    text:
+      contact.position === 'inside' || contact.position === 'near'
+        ? {
+            zh: `选址距${name.zh}所绘边界 ${km} 公里，在其 ${accuracy} 公里精度范围内（${basisText[info.basis].zh}）：是否在园区内决定此规定是否适用`,
+            en: `the site is ${km} km from the drawn edge of ${name.en}, within its ${accuracy} km accuracy (${basisText[info.basis].en}): whether it is in the park decides whether this rule applies`,
+          }
+        : {
+            zh: `选址有一部分在${name.zh}所绘边界之外（其精度 ${accuracy} 公里，${basisText[info.basis].zh}）：此规定适用于园区外的部分`,
+            en: `part of the site lies outside the drawn edge of ${name.en} (good to ${accuracy} km, ${basisText[info.basis].en}): this rule applies to the part outside the park`,
+          },
   };
   if (contact.position === 'inside') {
     return {
-      lifted: false, review: true, doubt,
+      lifted: false,
+      review: true,
+      doubt,
       reason: {
         zh: `选址在${name.zh}所绘边界之内，但在其 ${accuracy} 公里精度范围内：若在园区外，此规定将使项目为${would.zh}`,
         en: `inside the drawn edge of ${name.en} but within its ${accuracy} km accuracy: outside the park, this rule would make the project ${would.en}`,
@@ -90,13 +103,18 @@ export function parkEffect(park: ParkContact, would: Bilingual, kmFigure: (km: n
     };
   }
   return {
-    lifted: false, review: false, doubt,
-    reason: contact.position === 'near' ? {
-      zh: `选址在${name.zh}所绘边界之外，但在其 ${accuracy} 公里精度范围内：若在园区内，此规定不适用`,
-      en: `outside the drawn edge of ${name.en} but within its ${accuracy} km accuracy: inside the park, this rule would not apply`,
-    } : {
-      zh: `选址部分在${name.zh}之外：此规定针对园区外的企业，适用于园区外的部分`,
-      en: `the site lies partly outside ${name.en}: this rule concerns enterprises outside parks and applies to that part`,
-    },
+    lifted: false,
+    review: false,
+    doubt,
+    reason:
+      contact.position === 'near'
+        ? {
+            zh: `选址在${name.zh}所绘边界之外，但在其 ${accuracy} 公里精度范围内：若在园区内，此规定不适用`,
+            en: `outside the drawn edge of ${name.en} but within its ${accuracy} km accuracy: inside the park, this rule would not apply`,
+          }
+        : {
+            zh: `选址部分在${name.zh}之外：此规定针对园区外的企业，适用于园区外的部分`,
+            en: `the site lies partly outside ${name.en}: this rule concerns enterprises outside parks and applies to that part`,
+          },
   };
 }

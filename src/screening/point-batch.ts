@@ -95,7 +95,15 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
    * elsewhere).
    */
   const stretchCode = (zone: number, x: number, y: number): number => {
-    const km = edgeKmWithin(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y, zoneAccuracyKm[zone] as number, closest);
+    const km = edgeKmWithin(
+      rings,
+      zoneRingStart[zone] as number,
+      zoneRingStart[zone + 1] as number,
+      x,
+      y,
+      zoneAccuracyKm[zone] as number,
+      closest,
+    );
     return Number.isFinite(km) ? 2 + accuracyAt(store, zone, closest.x, closest.y, local).stretch : 0;
   };
   /** Whether the zone's accuracy band reaches the point, on either side of the drawn edge. */
@@ -125,7 +133,8 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const found = search.found;
     if (flagClear) {
       for (let k = 0; k < search.count && clear[point] === 1; k++) if (inBand(found[k] as number, x, y)) clear[point] = 0;
-      let stretches = regionZone >= 0 && region === 2 && clear[point] === 1 && hasStretches(store, regionZone) ? stretchCode(regionZone, x, y) : 0;
+      let stretches =
+        regionZone >= 0 && region === 2 && clear[point] === 1 && hasStretches(store, regionZone) ? stretchCode(regionZone, x, y) : 0;
       for (let k = 0; k < search.count && clear[point] === 1; k++) {
         const zone = found[k] as number;
         if (zone !== regionZone && hasStretches(store, zone)) stretches = stretches * 8 + stretchCode(zone, x, y);
@@ -151,7 +160,12 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
         const zone = found[k] as number;
         if (isPark[zone] === 1 && insideOnly(zone, x, y) === 2) {
           const band = zoneAccuracyKm[zone] as number;
-          park = Math.min(park, band > 0 && edgeWithinBand(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y, band, closest) ? 1 : 0);
+          park = Math.min(
+            park,
+            band > 0 && edgeWithinBand(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y, band, closest)
+              ? 1
+              : 0,
+          );
         }
       }
       if (park === 2) inside |= 1 << parkBit;
@@ -165,9 +179,17 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       // Rules that count only if the point is inside a jurisdiction it is merely near read as review.
       const rule = Math.max(table[zone] as number, (withNear[zone] as number) > (table[zone] as number) ? review : 0);
       // Near a zone only matters when it carries a rule; the region itself was tested above.
-      const known = jurisdictionZones.length > 0 ? jurisdictionWhere[jurisdictionZones.indexOf(zone)] ?? -1 : -1;
-      const where = zone === regionZone ? region : known >= 0 ? (rule > 0 || known === 2 ? known : 0)
-        : rule > 0 ? contact(zone, x, y) : insideOnly(zone, x, y);
+      const known = jurisdictionZones.length > 0 ? (jurisdictionWhere[jurisdictionZones.indexOf(zone)] ?? -1) : -1;
+      const where =
+        zone === regionZone
+          ? region
+          : known >= 0
+            ? rule > 0 || known === 2
+              ? known
+              : 0
+            : rule > 0
+              ? contact(zone, x, y)
+              : insideOnly(zone, x, y);
       if (where === 0 || (where === 1 && rule === 0)) continue;
       hitPoint.push(point);
       hitZone.push(zone);

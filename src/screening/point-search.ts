@@ -27,7 +27,13 @@ export class PointSearch {
       const end = Math.min(node + nodeSize4, levelBounds[level] as number);
       const isNode = node >= items4;
       for (let position = node; position < end; position += 4) {
-        if (x < (boxes[position] as number) || y < (boxes[position + 1] as number) || x > (boxes[position + 2] as number) || y > (boxes[position + 3] as number)) continue;
+        if (
+          x < (boxes[position] as number) ||
+          y < (boxes[position + 1] as number) ||
+          x > (boxes[position + 2] as number) ||
+          y > (boxes[position + 3] as number)
+        )
+          continue;
         const item = (indices[position >> 2] as number) | 0;
         if (isNode) {
           if (top + 2 > stack.length) {

@@ -20,7 +20,8 @@ const [x0, y0] = [109.5, 40.5];
 const random = seededRandom(20260101);
 const inPatch = () => [x0 + random(), y0 + random()] as const;
 
-const ringPositions = (xy: Float64Array) => Array.from({ length: xy.length / 2 + 1 }, (_, i) => [xy[(2 * i) % xy.length] as number, xy[(2 * i + 1) % xy.length] as number]);
+const ringPositions = (xy: Float64Array) =>
+  Array.from({ length: xy.length / 2 + 1 }, (_, i) => [xy[(2 * i) % xy.length] as number, xy[(2 * i + 1) % xy.length] as number]);
 
 function zoneSources(count: number): ZoneSource[] {
   return Array.from({ length: count }, (_, n) => {
@@ -30,7 +31,14 @@ function zoneSources(count: number): ZoneSource[] {
     const rings = [{ xy: starRing(random, cx, cy, radius, vertices), hole: false }];
     if (n % 5 === 0) rings.push({ xy: starRing(random, cx, cy, radius * 0.3, 12, true), hole: true });
     return {
-      info: { id: `zone-${n}`, layer: 'test', name: { zh: `区 ${n}`, en: `Zone ${n}` }, zoneKind: 'wetland', basis: 'unstated', accuracyKm: 0 },
+      info: {
+        id: `zone-${n}`,
+        layer: 'test',
+        name: { zh: `区 ${n}`, en: `Zone ${n}` },
+        zoneKind: 'wetland',
+        basis: 'unstated',
+        accuracyKm: 0,
+      },
       rings,
     };
   });
@@ -42,10 +50,12 @@ let features: Feature<MultiPolygon>[];
 beforeAll(() => {
   const sources = zoneSources(150);
   screener = createScreener({ collections: new Map(), seeds: [], dataVersion: 'test', extraZones: sources });
-  features = sources.map((source) => turf.feature({
-    type: 'MultiPolygon',
-    coordinates: [source.rings.map((ring) => ringPositions(ring.xy as Float64Array))],
-  }));
+  features = sources.map((source) =>
+    turf.feature({
+      type: 'MultiPolygon',
+      coordinates: [source.rings.map((ring) => ringPositions(ring.xy as Float64Array))],
+    }),
+  );
 });
 
 const zonesAt = (x: number, y: number) => features.flatMap((feature, zone) => (turf.booleanPointInPolygon([x, y], feature) ? [zone] : []));
@@ -72,11 +82,12 @@ describe('points', { timeout: 30_000 }, () => {
 });
 
 describe('polygon sites', { timeout: 30_000 }, () => {
-  const sites = () => Array.from({ length: 50 }, () => {
-    const [cx, cy] = inPatch();
-    const xy = starRing(random, cx, cy, 0.01 + 0.1 * random(), 5 + Math.floor(random() * 200));
-    return { type: 'Polygon', coordinates: [ringPositions(xy)] } as Polygon;
-  });
+  const sites = () =>
+    Array.from({ length: 50 }, () => {
+      const [cx, cy] = inPatch();
+      const xy = starRing(random, cx, cy, 0.01 + 0.1 * random(), 5 + Math.floor(random() * 200));
+      return { type: 'Polygon', coordinates: [ringPositions(xy)] } as Polygon;
+    });
 
   it('hit the zones Turf says they intersect', () => {
     for (const site of sites()) {
@@ -111,7 +122,12 @@ describe('polygon sites', { timeout: 30_000 }, () => {
 
 describe('batch and single screening on the atlas data', { timeout: 30_000 }, () => {
   it('give the same verdict and zones for every point, on one thread or two workers', async () => {
-    const real = createScreener({ collections: await readCollections(), seeds: readSeeds(), dataVersion: readManifest().version, shared: true });
+    const real = createScreener({
+      collections: await readCollections(),
+      seeds: readSeeds(),
+      dataVersion: readManifest().version,
+      shared: true,
+    });
     const count = 400;
     const points = new Float64Array(2 * count);
     // Half over the whole region, half around the Yellow River bend where zones and accuracy bands crowd.
@@ -129,7 +145,9 @@ describe('batch and single screening on the atlas data', { timeout: 30_000 }, ()
         const report = real.screen({ type: 'Point', coordinates: [points[2 * i], points[2 * i + 1]] }, type);
         expect(batch.verdicts[i]).toBe(verdictCode(report.verdict));
         const zones = new Set(report.hits.map((hit) => hit.zoneId));
-        const batchZones = new Set(Array.from(batch.hitZones.subarray(batch.hitStart[i], batch.hitStart[i + 1]), (zone) => real.zones[zone]?.id));
+        const batchZones = new Set(
+          Array.from(batch.hitZones.subarray(batch.hitStart[i], batch.hitStart[i + 1]), (zone) => real.zones[zone]?.id),
+        );
         expect(batchZones).toEqual(zones);
       }
     }

@@ -47,7 +47,12 @@ export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
     const end = rings.ringStart[ring + 1] as number;
     for (let a = start; a < end; a++) {
       const b = a + 1 === end ? start : a + 1;
-      const [ax, ay, bx, by] = [rings.coords[2 * a], rings.coords[2 * a + 1], rings.coords[2 * b], rings.coords[2 * b + 1]] as [number, number, number, number];
+      const [ax, ay, bx, by] = [rings.coords[2 * a], rings.coords[2 * a + 1], rings.coords[2 * b], rings.coords[2 * b + 1]] as [
+        number,
+        number,
+        number,
+        number,
+      ];
       const share = band > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / band : 0;
       const ey = dy * share;
       const ex = dx * share;

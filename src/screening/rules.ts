@@ -58,7 +58,11 @@ export class RuleBook {
   private readonly exempting = new Map<ProjectType, Rule[][]>();
   private readonly documents = new Map<Rule, Seed['document']>();
 
-  constructor(seeds: readonly Seed[], private readonly zones: readonly ZoneInfo[], wholeRegion: string) {
+  constructor(
+    seeds: readonly Seed[],
+    private readonly zones: readonly ZoneInfo[],
+    wholeRegion: string,
+  ) {
     this.rules = seeds.flatMap((seed) => seed.rules);
     for (const seed of seeds) for (const rule of seed.rules) this.documents.set(rule, seed.document);
     this.zoneRules = zones.map(() => []);
@@ -127,7 +131,8 @@ export class RuleBook {
     let rules = this.untestable.get(type);
     if (!rules) {
       const unplaced = new Set(this.unplaced);
-      rules = this.rules.filter((rule) => ('unmapped' in rule.zone || unplaced.has(rule)) && ruleAppliesToType(rule, type))
+      rules = this.rules
+        .filter((rule) => ('unmapped' in rule.zone || unplaced.has(rule)) && ruleAppliesToType(rule, type))
         .map((rule) => {
           const river = 'kind' in rule.zone ? rule.zone.river : undefined;
           const basins = river === undefined ? [] : this.zones.filter((zone) => zone.rivers?.includes(river)).map((zone) => zone.index);

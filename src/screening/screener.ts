@@ -55,7 +55,9 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function checkProjectType(projectType: string): ProjectType {
   const parsed = projectTypeSchema.safeParse(projectType);
   if (!parsed.success) {
-    throw new ScreeningInputError(`unknown project type ${JSON.stringify(projectType)}; expected one of: ${Object.keys(projectTypes).join(', ')}`);
+    throw new ScreeningInputError(
+      `unknown project type ${JSON.stringify(projectType)}; expected one of: ${Object.keys(projectTypes).join(', ')}`,
+    );
   }
   return parsed.data;
 }
@@ -78,15 +80,29 @@ export function createScreener(options: ScreenerOptions): Screener {
   let raster: RegionRaster | undefined;
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
   return {
-    zones, store, ruleBook, regionZone, regionRaster, dataVersion: options.dataVersion,
+    zones,
+    store,
+    ruleBook,
+    regionZone,
+    regionRaster,
+    dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, geometry, checkProjectType(projectType)),
     screenPoints: (lonLat, projectType, flagClear = false) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
-      return screenPointRange({
-        store, tables, jurisdictionZones: ruleBook.jurisdictionZones, parkZones: ruleBook.parkZones, parkBit: ruleBook.parkBit, regionZone, regionRaster: regionRaster(),
-        flagClear,
-      }, lonLat);
+      return screenPointRange(
+        {
+          store,
+          tables,
+          jurisdictionZones: ruleBook.jurisdictionZones,
+          parkZones: ruleBook.parkZones,
+          parkBit: ruleBook.parkBit,
+          regionZone,
+          regionRaster: regionRaster(),
+          flagClear,
+        },
+        lonLat,
+      );
     },
   };
 }
@@ -105,13 +121,15 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   const { zones, store, ruleBook, regionZone, finder } = context;
   const site = parseSite(geometry);
   const warnings: Warning[] = site.repaired
-    ? [{
-      code: 'geometry-repaired',
-      text: {
-        zh: '多边形边界自相交，筛查前已用其自身的并集（polygon-clipping）代替',
-        en: 'the polygon crossed itself; it was replaced by its union with itself (polygon-clipping) before screening',
-      },
-    }]
+    ? [
+        {
+          code: 'geometry-repaired',
+          text: {
+            zh: '多边形边界自相交，筛查前已用其自身的并集（polygon-clipping）代替',
+            en: 'the polygon crossed itself; it was replaced by its union with itself (polygon-clipping) before screening',
+          },
+        },
+      ]
     : [];
   const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
   const contacts = new Map<number, Contact>();
@@ -122,16 +140,25 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   const base = { projectType: type, site: siteSummary(site), dataVersion: context.dataVersion, engineVersion };
   if (regionZone >= 0 && !contacts.has(regionZone)) {
     warnings.push({
-      code: 'outside-region', zoneId: regionId,
+      code: 'outside-region',
+      zoneId: regionId,
       text: {
         zh: '选址位于内蒙古自治区以外：五份文件（内蒙古自治区、鄂尔多斯市和兴安盟的规划）不适用于该处',
         en: 'the site lies outside Inner Mongolia: the five documents (Inner Mongolia, Ordos and Hinggan League plans) do not apply there',
       },
     });
     return {
-      verdict: 'clear', certainty: 'firm', worstCase: 'clear', decisive: null, weakest: null,
+      verdict: 'clear',
+      certainty: 'firm',
+      worstCase: 'clear',
+      decisive: null,
+      weakest: null,
       conclusion: { zh: '选址在内蒙古自治区以外：五份文件均不适用。', en: 'Outside Inner Mongolia: none of the five documents applies.' },
-      ...base, hits: [], untestable: [], nearest: [], warnings,
+      ...base,
+      hits: [],
+      untestable: [],
+      nearest: [],
+      warnings,
     };
   }
   const met = (zone: number): Met | undefined => {
@@ -152,12 +179,21 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   for (const [zone, contact] of contacts) {
     const info = zones[zone] as ZoneInfo;
     const zoneArea = ringsArea(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number);
-    const rules = ruleBook.rulesFor(zone, type).map(applicable).filter((rule) => rule !== null);
-    const exempting = ruleBook.exemptionsFor(zone, type).map(applicable).filter((rule) => rule !== null);
+    const rules = ruleBook
+      .rulesFor(zone, type)
+      .map(applicable)
+      .filter((rule) => rule !== null);
+    const exempting = ruleBook
+      .exemptionsFor(zone, type)
+      .map(applicable)
+      .filter((rule) => rule !== null);
     hits.push(...hitsOfZone({ info, contact }, rules, exempting, site, store, zoneArea, type));
   }
-  hits.sort((a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''));
-  const untestable = ruleBook.untestableFor(type)
+  hits.sort(
+    (a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''),
+  );
+  const untestable = ruleBook
+    .untestableFor(type)
     .filter(({ rule, basins }) => applicable(rule) !== null && (basins.length === 0 || basins.some((basin) => contacts.has(basin))))
     .map(({ rule }) => untestableEntry(rule));
   const documentOf = (ruleId: string) => {
@@ -172,15 +208,23 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   }, 0);
   const mask = ruleBook.parkBit >= 0 && park?.contact.position !== 'inside' ? inJurisdictions | (1 << ruleBook.parkBit) : inJurisdictions;
   const table = ruleBook.verdictTable(type, mask);
-  const nearest = verdictCode(headline.verdict) >= restrictive ? [] : context.nearest.find(site, table, restrictive, new Set(contacts.keys()))
-    .map(({ zone, km }) => {
-      const info = zones[zone] as ZoneInfo;
-      return {
-        layer: info.layer, zoneKind: info.zoneKind, zoneId: info.id, name: info.name,
-        verdict: verdictOfCode(table[zone] as number), distanceKm: round(km, 3),
-      };
-    })
-    .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
+  const nearest =
+    verdictCode(headline.verdict) >= restrictive
+      ? []
+      : context.nearest
+          .find(site, table, restrictive, new Set(contacts.keys()))
+          .map(({ zone, km }) => {
+            const info = zones[zone] as ZoneInfo;
+            return {
+              layer: info.layer,
+              zoneKind: info.zoneKind,
+              zoneId: info.id,
+              name: info.name,
+              verdict: verdictOfCode(table[zone] as number),
+              distanceKm: round(km, 3),
+            };
+          })
+          .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
   return { ...headline, ...base, hits, untestable, nearest, warnings };
 }
 

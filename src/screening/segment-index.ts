@@ -20,7 +20,12 @@ export class SegmentIndex {
     const count = segments.length / 4;
     this.index = new Flatbush(Math.max(1, count));
     for (let s = 0; s < count; s++) {
-      const [x1, y1, x2, y2] = [segments[4 * s], segments[4 * s + 1], segments[4 * s + 2], segments[4 * s + 3]] as [number, number, number, number];
+      const [x1, y1, x2, y2] = [segments[4 * s], segments[4 * s + 1], segments[4 * s + 2], segments[4 * s + 3]] as [
+        number,
+        number,
+        number,
+        number,
+      ];
       this.index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
     }
     if (count === 0) this.index.add(Infinity, Infinity, Infinity, Infinity);

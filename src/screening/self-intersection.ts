@@ -22,7 +22,19 @@ export function hasSelfIntersection(rings: PackedRings): boolean {
         for (let n = 0; n < found.length; n++) {
           const c = found.items[n] as number;
           const d = edgeEnd(rings, other, c);
-          if (segmentsMeet(ax, ay, bx, by, coords[2 * c] as number, coords[2 * c + 1] as number, coords[2 * d] as number, coords[2 * d + 1] as number)) return true;
+          if (
+            segmentsMeet(
+              ax,
+              ay,
+              bx,
+              by,
+              coords[2 * c] as number,
+              coords[2 * c + 1] as number,
+              coords[2 * d] as number,
+              coords[2 * d + 1] as number,
+            )
+          )
+            return true;
         }
       }
     }
@@ -38,7 +50,8 @@ function crossesItself(rings: PackedRings, ring: number): boolean {
   const end = rings.ringStart[ring + 1] as number;
   const closed = rings.ringClosed[ring] === 1;
   // Edges are named by their start vertex; consecutive ones (and the closing edge with the first) share a vertex.
-  const adjacent = (a: number, c: number) => Math.abs(a - c) === 1 || (closed && ((a === start && c === end - 1) || (c === start && a === end - 1)));
+  const adjacent = (a: number, c: number) =>
+    Math.abs(a - c) === 1 || (closed && ((a === start && c === end - 1) || (c === start && a === end - 1)));
   for (let k = 0; k < bands; k++) {
     const last = bandStart[first + k + 1] as number;
     for (let i = bandStart[first + k] as number; i < last; i++) {
@@ -48,8 +61,19 @@ function crossesItself(rings: PackedRings, ring: number): boolean {
         const c = bandEdges[j] as number;
         if (a === c || adjacent(a, c)) continue;
         const q = 4 * j;
-        if (segmentsMeet(bandCoords[p] as number, bandCoords[p + 1] as number, bandCoords[p + 2] as number, bandCoords[p + 3] as number,
-          bandCoords[q] as number, bandCoords[q + 1] as number, bandCoords[q + 2] as number, bandCoords[q + 3] as number)) return true;
+        if (
+          segmentsMeet(
+            bandCoords[p] as number,
+            bandCoords[p + 1] as number,
+            bandCoords[p + 2] as number,
+            bandCoords[p + 3] as number,
+            bandCoords[q] as number,
+            bandCoords[q + 1] as number,
+            bandCoords[q + 2] as number,
+            bandCoords[q + 3] as number,
+          )
+        )
+          return true;
       }
     }
   }
@@ -70,6 +94,10 @@ function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number
   const o3 = orientation(cx, cy, dx, dy, ax, ay);
   const o4 = orientation(cx, cy, dx, dy, bx, by);
   if (o1 !== o2 && o3 !== o4) return true;
-  return (o1 === 0 && onSpan(ax, ay, bx, by, cx, cy)) || (o2 === 0 && onSpan(ax, ay, bx, by, dx, dy))
-    || (o3 === 0 && onSpan(cx, cy, dx, dy, ax, ay)) || (o4 === 0 && onSpan(cx, cy, dx, dy, bx, by));
+  return (
+    (o1 === 0 && onSpan(ax, ay, bx, by, cx, cy)) ||
+    (o2 === 0 && onSpan(ax, ay, bx, by, dx, dy)) ||
+    (o3 === 0 && onSpan(cx, cy, dx, dy, ax, ay)) ||
+    (o4 === 0 && onSpan(cx, cy, dx, dy, bx, by))
+  );
 }

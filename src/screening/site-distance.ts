@@ -59,8 +59,16 @@ export class SiteDistance {
     const metric = kilometresPerDegree(site.centroid[1]);
     closest.km = limitKm;
     if (site.kind === 'point') {
-      const found = nearestOnRingsUnbounded(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number,
-        site.centroid[0], site.centroid[1], metric, closest, 1);
+      const found = nearestOnRingsUnbounded(
+        store.rings,
+        store.zoneRingStart[zone] as number,
+        store.zoneRingStart[zone + 1] as number,
+        site.centroid[0],
+        site.centroid[1],
+        metric,
+        closest,
+        1,
+      );
       return found ? geodesicKm(closest.fromX, closest.fromY, closest.x, closest.y) : Infinity;
     }
     // A first bound from the site vertex nearest the zone's box centre lets the exhaustive pass skip most vertices.
@@ -73,7 +81,16 @@ export class SiteDistance {
   /** Improves `closest` with the zone's nearest point to one site vertex; returns whether it did. */
   private seed(zone: number, metric: Metric, x: number, y: number): boolean {
     const { store, closest } = this;
-    const found = nearestOnRingsUnbounded(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number, x, y, metric, closest, 1);
+    const found = nearestOnRingsUnbounded(
+      store.rings,
+      store.zoneRingStart[zone] as number,
+      store.zoneRingStart[zone + 1] as number,
+      x,
+      y,
+      metric,
+      closest,
+      1,
+    );
     // Nudge the bound up so that the pass below can still find the same pair, and never loses it.
     if (found) closest.km *= 1 + 1e-9;
     return found;
@@ -104,7 +121,12 @@ export class SiteDistance {
       const start = rings.ringStart[ring] as number;
       for (let a = start; a < start + ringEdgeCount(rings, ring); a++) {
         const b = edgeEnd(rings, ring, a);
-        degrees.push(rings.coords[2 * a] as number, rings.coords[2 * a + 1] as number, rings.coords[2 * b] as number, rings.coords[2 * b + 1] as number);
+        degrees.push(
+          rings.coords[2 * a] as number,
+          rings.coords[2 * a + 1] as number,
+          rings.coords[2 * b] as number,
+          rings.coords[2 * b + 1] as number,
+        );
       }
     }
     const segments = Float64Array.from(degrees, (value, i) => (i % 2 === 0 ? (value - ox) * metric.x : (value - oy) * metric.y));
@@ -125,13 +147,26 @@ export class SiteDistance {
     // The site's km plane: origin at its centroid, as planeOf's.
     const toX = (lon: number) => (lon - site.centroid[0]) * metric.x;
     const toY = (lat: number) => (lat - site.centroid[1]) * metric.y;
-    const siteBox = [toX(site.box[0] as number), toY(site.box[1] as number), toX(site.box[2] as number), toY(site.box[3] as number)] as const;
+    const siteBox = [
+      toX(site.box[0] as number),
+      toY(site.box[1] as number),
+      toX(site.box[2] as number),
+      toY(site.box[3] as number),
+    ] as const;
     const gap = (x: number, y: number, box: readonly number[]) =>
       Math.hypot(Math.max(0, (box[0] as number) - x, x - (box[2] as number)), Math.max(0, (box[1] as number) - y, y - (box[3] as number)));
     for (let ring = store.zoneRingStart[zone] as number; ring < (store.zoneRingStart[zone + 1] as number); ring++) {
       const dx = closest.km / metric.x;
       const dy = closest.km / metric.y;
-      edgesInBox(rings, ring, (site.box[0] as number) - dx, (site.box[1] as number) - dy, (site.box[2] as number) + dx, (site.box[3] as number) + dy, zoneEdges);
+      edgesInBox(
+        rings,
+        ring,
+        (site.box[0] as number) - dx,
+        (site.box[1] as number) - dy,
+        (site.box[2] as number) + dx,
+        (site.box[3] as number) + dy,
+        zoneEdges,
+      );
       if (zoneEdges.length === 0) continue;
       const segments = new Float64Array(4 * zoneEdges.length);
       const edgeBox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -170,7 +205,8 @@ export class SiteDistance {
         hit.km = closest.km;
         if (!plane.index.nearest(x, y, hit)) continue;
         const d = 4 * hit.segment;
-        const from = (k: number) => (plane.degrees[d + k] as number) + hit.t * ((plane.degrees[d + k + 2] as number) - (plane.degrees[d + k] as number));
+        const from = (k: number) =>
+          (plane.degrees[d + k] as number) + hit.t * ((plane.degrees[d + k + 2] as number) - (plane.degrees[d + k] as number));
         Object.assign(closest, { km: hit.km, x: lon, y: lat, fromX: from(0), fromY: from(1) });
       }
       // Site vertices facing those edges against them.
@@ -184,7 +220,8 @@ export class SiteDistance {
         if (!zoneIndex.nearest(x, y, hit)) continue;
         const a = zoneEdges.items[hit.segment] as number;
         const b = edgeEnd(rings, ring, a);
-        const to = (k: number) => (rings.coords[2 * a + k] as number) + hit.t * ((rings.coords[2 * b + k] as number) - (rings.coords[2 * a + k] as number));
+        const to = (k: number) =>
+          (rings.coords[2 * a + k] as number) + hit.t * ((rings.coords[2 * b + k] as number) - (rings.coords[2 * a + k] as number));
         Object.assign(closest, { km: hit.km, x: to(0), y: to(1), fromX: siteCoords[2 * v], fromY: siteCoords[2 * v + 1] });
       }
     }

@@ -40,12 +40,18 @@ export function parseSite(geometry: unknown): Site {
     );
   }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
-  if (!Array.isArray(coordinates) || coordinates.length === 0) throw new ScreeningInputError(`empty geometry: the ${String(type)} has no coordinates`);
+  if (!Array.isArray(coordinates) || coordinates.length === 0)
+    throw new ScreeningInputError(`empty geometry: the ${String(type)} has no coordinates`);
   switch (type) {
     case 'LineString':
       return lineSite(onThePlane([positions(coordinates, 'line')], false));
     case 'MultiLineString':
-      return lineSite(onThePlane(parts(coordinates, 'MultiLineString').map((part) => positions(part, 'line')), false));
+      return lineSite(
+        onThePlane(
+          parts(coordinates, 'MultiLineString').map((part) => positions(part, 'line')),
+          false,
+        ),
+      );
     case 'Polygon':
       return polygonSite([onThePlane(polygon(coordinates), true)]);
     case 'MultiPolygon': {
@@ -113,8 +119,14 @@ function boxOf(rings: PackedRings): Float64Array {
 
 function pointSite([x, y]: Position): Site {
   return {
-    kind: 'point', rings: new RingPacker(0).finish(), box: new Float64Array([x, y, x, y]), areaM2: 0, lengthKm: 0,
-    distanceAlong: new Float64Array(0), centroid: [x, y], repaired: false,
+    kind: 'point',
+    rings: new RingPacker(0).finish(),
+    box: new Float64Array([x, y, x, y]),
+    areaM2: 0,
+    lengthKm: 0,
+    distanceAlong: new Float64Array(0),
+    centroid: [x, y],
+    repaired: false,
   };
 }
 
@@ -152,7 +164,8 @@ function packPolygons(polygons: ArrayLike<number>[][]): PackedRings {
   return packer.finish();
 }
 
-const toPositions = (xy: Float64Array): Position[] => Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i] as number, xy[2 * i + 1] as number]);
+const toPositions = (xy: Float64Array): Position[] =>
+  Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i] as number, xy[2 * i + 1] as number]);
 
 function repairedPolygons(polygons: Position[][][]): number[][][][] {
   try {
@@ -166,13 +179,15 @@ function repairedPolygons(polygons: Position[][][]): number[][][][] {
 
 function polygonSite(polygons: Float64Array[][]): Site {
   let rings = packPolygons(polygons);
-  if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area (fewer than 3 distinct positions)');
+  if (rings.ringClosed.length === 0)
+    throw new ScreeningInputError('empty geometry: the polygon has no area (fewer than 3 distinct positions)');
   let repaired = false;
   if (hasSelfIntersection(rings)) {
     // The one site repair (src/site-input): resolves the crossings, or refuses a boundary too tangled to repair.
     const union = repairedPolygons(polygons.map((rings) => rings.map(toPositions)));
     rings = packPolygons(union.map((rings) => rings.map((ring) => ring.flat())));
-    if (rings.ringClosed.length === 0) throw new ScreeningInputError('empty geometry: the polygon has no area once its self-intersections are resolved');
+    if (rings.ringClosed.length === 0)
+      throw new ScreeningInputError('empty geometry: the polygon has no area once its self-intersections are resolved');
     repaired = true;
   }
   let cx = 0;

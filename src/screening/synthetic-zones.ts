@@ -18,8 +18,12 @@ export function starRing(random: () => number, cx: number, cy: number, radius: n
   const jitter = Math.min(0.1, 6 / vertices);
   for (let i = 0; i < vertices; i++) {
     const angle = ((clockwise ? -i : i) / vertices) * 2 * Math.PI;
-    const wobble = 1 + 0.25 * Math.sin(3 * angle + (phases[0] as number)) + 0.15 * Math.sin(7 * angle + (phases[1] as number))
-      + 0.05 * Math.sin(29 * angle + (phases[2] as number)) + jitter * (random() - 0.5);
+    const wobble =
+      1 +
+      0.25 * Math.sin(3 * angle + (phases[0] as number)) +
+      0.15 * Math.sin(7 * angle + (phases[1] as number)) +
+      0.05 * Math.sin(29 * angle + (phases[2] as number)) +
+      jitter * (random() - 0.5);
     xy[2 * i] = cx + radius * wobble * Math.cos(angle) * stretch;
     xy[2 * i + 1] = cy + radius * wobble * Math.sin(angle);
   }
@@ -48,8 +52,12 @@ export function* syntheticZones(random: () => number, count: number): Generator<
     if (random() < 0.1) rings.push({ xy: starRing(random, cx, cy, radius * 0.3, Math.max(8, vertices >> 3), true), hole: true });
     yield {
       info: {
-        id: `synthetic-${n}`, layer: 'synthetic', name: { zh: `合成区 ${n}`, en: `Synthetic zone ${n}` },
-        zoneKind: kinds[n % kinds.length] as string, basis: 'unstated', accuracyKm: 0.5,
+        id: `synthetic-${n}`,
+        layer: 'synthetic',
+        name: { zh: `合成区 ${n}`, en: `Synthetic zone ${n}` },
+        zoneKind: kinds[n % kinds.length] as string,
+        basis: 'unstated',
+        accuracyKm: 0.5,
       },
       rings,
     };

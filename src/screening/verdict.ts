@@ -10,8 +10,11 @@ export type Verdict = z.infer<typeof verdictSchema>;
 
 /** Names of the verdicts, for the engine's reasons and conclusions (the atlas labels them in src/i18n). */
 export const verdictLabels: Record<Verdict, Bilingual> = {
-  clear: { zh: '未涉及管控', en: 'clear' }, review: { zh: '需核实', en: 'review' }, conditional: { zh: '有条件', en: 'conditional' },
-  restricted: { zh: '限制', en: 'restricted' }, prohibited: { zh: '禁止', en: 'prohibited' },
+  clear: { zh: '未涉及管控', en: 'clear' },
+  review: { zh: '需核实', en: 'review' },
+  conditional: { zh: '有条件', en: 'conditional' },
+  restricted: { zh: '限制', en: 'restricted' },
+  prohibited: { zh: '禁止', en: 'prohibited' },
 };
 
 export const verdictCode = (verdict: Verdict): number => verdicts.indexOf(verdict);

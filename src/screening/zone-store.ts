@@ -95,7 +95,12 @@ export class ZoneStoreBuilder {
       const dy = grow * degreesPerKm;
       const maxLatitude = Math.min(89, Math.max(Math.abs(zoneBox[4 * zone + 1] as number), Math.abs(zoneBox[4 * zone + 3] as number)) + dy);
       const dx = dy / Math.cos((maxLatitude * Math.PI) / 180);
-      index.add((zoneBox[4 * zone] as number) - dx, (zoneBox[4 * zone + 1] as number) - dy, (zoneBox[4 * zone + 2] as number) + dx, (zoneBox[4 * zone + 3] as number) + dy);
+      index.add(
+        (zoneBox[4 * zone] as number) - dx,
+        (zoneBox[4 * zone + 1] as number) - dy,
+        (zoneBox[4 * zone + 2] as number) + dx,
+        (zoneBox[4 * zone + 3] as number) + dy,
+      );
     }
     if (count === 0) index.add(0, 0, 0, 0);
     index.finish();

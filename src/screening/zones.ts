@@ -31,13 +31,15 @@ export interface ZoneSource {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const texts = (value: unknown): string[] | undefined =>
-  (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : undefined);
+  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : undefined;
 
 function ringsOf(feature: Feature): RingInput[] {
   const geometry = feature.geometry;
-  const polygons: Position[][][] = geometry?.type === 'Polygon' ? [geometry.coordinates]
-    : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
-  return polygons.flatMap((polygon) => polygon.map((ring, n) => ({ xy: ring.flatMap(([x, y]) => [x as number, y as number]), hole: n > 0 })));
+  const polygons: Position[][][] =
+    geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return polygons.flatMap((polygon) =>
+    polygon.map((ring, n) => ({ xy: ring.flatMap(([x, y]) => [x as number, y as number]), hole: n > 0 })),
+  );
 }
 
 /**
@@ -59,7 +61,9 @@ export function* zonesOfCollections(collections: ReadonlyMap<string, FeatureColl
       const edgeAccuracy = edgeAccuracyOf(properties);
       yield {
         info: {
-          id, layer, zoneKind,
+          id,
+          layer,
+          zoneKind,
           name: {
             zh: text(properties['name_zh']) ?? text(properties['name_en']) ?? id,
             en: text(properties['name_en']) ?? text(properties['name_zh']) ?? id,

@@ -8,7 +8,8 @@ const collection = {
     ['kubuqi-wind-solar-base', '库布其大型风电光伏基地', 'Kubuqi large wind-PV base'],
     ['mu-us-sandy-land', '毛乌素沙地', 'Mu Us Sandy Land'],
   ].map(([id, zh, en], index) => ({
-    type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [108 + index, 40] },
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [108 + index, 40] },
     properties: { id, name_zh: zh, name_en: en },
   })),
 };
@@ -26,11 +27,21 @@ test('an empty or unmatched query finds nothing', () => {
   expect(search(entries, '呼伦湖')).toEqual([]);
 });
 
-test('a name is found by its other spellings (pinyin, split forms) but shown in the region\'s form', () => {
+test("a name is found by its other spellings (pinyin, split forms) but shown in the region's form", () => {
   const towns = indexEntries('towns', {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [107.4, 40.7] }, properties: { id: 'bayannur', name_zh: '巴彦淖尔', name_en: 'Bayannur' } },
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [122.9, 46.7] }, properties: { id: 'jalaid', name_zh: '扎赉特旗', name_en: 'Jalaid Banner' } }],
+    features: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [107.4, 40.7] },
+        properties: { id: 'bayannur', name_zh: '巴彦淖尔', name_en: 'Bayannur' },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [122.9, 46.7] },
+        properties: { id: 'jalaid', name_zh: '扎赉特旗', name_en: 'Jalaid Banner' },
+      },
+    ],
   });
   expect(search(towns, 'Bayan Nur').map((entry) => entry.en)).toEqual(['Bayannur']);
   expect(search(towns, 'zhalaite').map((entry) => entry.en)).toEqual(['Jalaid Banner']);

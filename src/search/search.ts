@@ -19,11 +19,16 @@ export function indexEntries(layer: string, collection: FeatureCollection): Sear
   return collection.features.flatMap((feature) => {
     const id = feature.properties?.['id'];
     if (typeof id !== 'string') return [];
-    return [{
-      layer, id, zh: String(feature.properties?.['name_zh'] ?? ''), en: String(feature.properties?.['name_en'] ?? ''),
-      aliases: spellingAliases(String(feature.properties?.['name_en'] ?? '')),
-      bbox: bbox(feature) as [number, number, number, number],
-    }];
+    return [
+      {
+        layer,
+        id,
+        zh: String(feature.properties?.['name_zh'] ?? ''),
+        en: String(feature.properties?.['name_en'] ?? ''),
+        aliases: spellingAliases(String(feature.properties?.['name_en'] ?? '')),
+        bbox: bbox(feature) as [number, number, number, number],
+      },
+    ];
   });
 }
 

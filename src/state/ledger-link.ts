@@ -2,7 +2,14 @@ import { defaultLedgerView, ledgerViewSchema, type LedgerView } from '../schema/
 
 /** The ledger view's keys in a link (README "Links"): led.doc, led.place, led.theme, led.status, led.row, led.sort,
  * led.map (1: measured rows only), led.view (table), led.cols (columns joined by "."); defaults left out. */
-const linkKeys = { document: 'led.doc', place: 'led.place', theme: 'led.theme', status: 'led.status', row: 'led.row', sort: 'led.sort' } as const;
+const linkKeys = {
+  document: 'led.doc',
+  place: 'led.place',
+  theme: 'led.theme',
+  status: 'led.status',
+  row: 'led.row',
+  sort: 'led.sort',
+} as const;
 
 export const isLedgerLinkKey = (key: string) => key.startsWith('led.');
 
@@ -24,6 +31,7 @@ export function ledgerViewFromLink(params: URLSearchParams): { view?: LedgerView
   if (params.has('led.view')) view['mode'] = params.get('led.view');
   if (params.has('led.cols')) view['columns'] = params.get('led.cols')!.split('.').filter(Boolean);
   const parsed = ledgerViewSchema.safeParse(view);
-  return parsed.success ? { view: parsed.data }
+  return parsed.success
+    ? { view: parsed.data }
     : { problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
 }

@@ -24,7 +24,8 @@ export function readShareFile(text: string): ShareFile {
     throw new Error('the share file is not JSON');
   }
   const parsed = shareFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`not an atlas share file: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
+  if (!parsed.success)
+    throw new Error(`not an atlas share file: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
   return parsed.data;
 }
 

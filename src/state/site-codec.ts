@@ -36,10 +36,21 @@ export function encodeSite(geometry: SiteGeometry): string {
     polygon.forEach(list);
   };
   switch (geometry.type) {
-    case 'Point': point(geometry.coordinates); break;
-    case 'MultiPoint': case 'LineString': list(geometry.coordinates); break;
-    case 'MultiLineString': case 'Polygon': rings(geometry.coordinates); break;
-    case 'MultiPolygon': varint(geometry.coordinates.length); geometry.coordinates.forEach(rings); break;
+    case 'Point':
+      point(geometry.coordinates);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      list(geometry.coordinates);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      rings(geometry.coordinates);
+      break;
+    case 'MultiPolygon':
+      varint(geometry.coordinates.length);
+      geometry.coordinates.forEach(rings);
+      break;
   }
   return btoa(binaryString(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
@@ -92,8 +103,14 @@ export function decodeSite(text: string): SiteGeometry {
   if (varint() !== formatVersion) throw new Error('site: unknown format version');
   const type = types[varint()];
   if (!type) throw new Error('site: unknown geometry type');
-  const coordinates = type === 'Point' ? point() : type === 'MultiPoint' || type === 'LineString' ? list()
-    : type === 'MultiPolygon' ? Array.from({ length: count() }, rings) : rings();
+  const coordinates =
+    type === 'Point'
+      ? point()
+      : type === 'MultiPoint' || type === 'LineString'
+        ? list()
+        : type === 'MultiPolygon'
+          ? Array.from({ length: count() }, rings)
+          : rings();
   if (offset !== bytes.length) throw new Error('site: trailing data');
   const parsed = siteGeometrySchema.safeParse({ type, coordinates });
   if (!parsed.success) throw new Error(`site: ${parsed.error.issues[0]?.message ?? 'invalid geometry'}`);

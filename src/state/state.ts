@@ -5,10 +5,23 @@ import { ledgerViewSchema, type LedgerView } from '../schema/ledger-view.ts';
 import { scatteredPoints } from '../site-input/scattered-points.ts';
 
 export type Lang = 'zh' | 'en';
-export interface View { center: [number, number]; zoom: number; bearing: number; pitch: number }
+export interface View {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
 /** A layer's display: hidden categories and statuses are filtered out of the map (the legend's check boxes). */
-export interface LayerState { visible: boolean; opacity: number; hiddenCategories: string[]; hiddenStatuses: string[] }
-export interface Selection { layer: string; id: string }
+export interface LayerState {
+  visible: boolean;
+  opacity: number;
+  hiddenCategories: string[];
+  hiddenStatuses: string[];
+}
+export interface Selection {
+  layer: string;
+  id: string;
+}
 export const panels = ['layers', 'ledger', 'screening'] as const;
 export type Panel = (typeof panels)[number];
 
@@ -31,60 +44,91 @@ export interface AtlasState {
 }
 
 /** A place in a document of seeds/: its id, the line, and the quoted words whose sentence is highlighted. */
-export interface ReaderPlace { doc: string; line: number; quote?: string }
+export interface ReaderPlace {
+  doc: string;
+  line: number;
+  quote?: string;
+}
 
 /** Fits Inner Mongolia (97.2-126.1 E, 37.4-53.4 N) in a desktop window; the map refits to the screen at start. */
-export const regionBounds: [[number, number], [number, number]] = [[97.18, 37.4], [126.08, 53.39]];
+export const regionBounds: [[number, number], [number, number]] = [
+  [97.18, 37.4],
+  [126.08, 53.39],
+];
 
-const viewSchema = z.object({
-  center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
-  zoom: z.number().min(0).max(22),
-  bearing: z.number().min(-180).max(180),
-  pitch: z.number().min(0).max(85),
-}).partial().strict();
+const viewSchema = z
+  .object({
+    center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
+    zoom: z.number().min(0).max(22),
+    bearing: z.number().min(-180).max(180),
+    pitch: z.number().min(0).max(85),
+  })
+  .partial()
+  .strict();
 
-const layerStateSchema = z.object({
-  visible: z.boolean(),
-  opacity: z.number().min(0).max(1),
-  hiddenCategories: z.array(z.string()),
-  hiddenStatuses: z.array(z.string()),
-}).partial().strict();
+const layerStateSchema = z
+  .object({
+    visible: z.boolean(),
+    opacity: z.number().min(0).max(1),
+    hiddenCategories: z.array(z.string()),
+    hiddenStatuses: z.array(z.string()),
+  })
+  .partial()
+  .strict();
 
 /**
  * A site from outside (window.atlas.setState, a link): refused with the reason, leaving the site the user had, when
  * it is a GeometryCollection (the state holds one geometry) or several scattered points (the site reader's own
  * check). A MultiPoint whose points are all one place is that point, as the reader makes it.
  */
-const siteSchema = z.unknown().superRefine((value, context) => {
-  if ((value as { type?: unknown } | null)?.type === 'GeometryCollection') {
-    context.addIssue({
-      code: 'custom',
-      message: 'a GeometryCollection is not a site: set one Point, LineString or Polygon (or a Multi- form of one of them), or upload the collection as a file, whose reader combines its parts',
-    });
-  }
-}).pipe(siteGeometrySchema.nullable()).superRefine((site, context) => {
-  const scattered = site?.type === 'MultiPoint' ? scatteredPoints(site.coordinates) : undefined;
-  if (scattered) context.addIssue({ code: 'custom', message: scattered.en });
-}).transform((site): SiteGeometry | null => (site?.type === 'MultiPoint' ? { type: 'Point', coordinates: site.coordinates[0]! } : site));
-
-const buildPartialSchema = (layerIds: readonly string[]) => z.object({
-  view: viewSchema,
-  lang: z.enum(['zh', 'en']),
-  layers: z.record(z.string(), layerStateSchema).superRefine((layers, context) => {
-    for (const id of Object.keys(layers)) {
-      if (!layerIds.includes(id)) context.addIssue({ code: 'custom', message: `unknown layer id "${id}"`, path: [id] });
+const siteSchema = z
+  .unknown()
+  .superRefine((value, context) => {
+    if ((value as { type?: unknown } | null)?.type === 'GeometryCollection') {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'a GeometryCollection is not a site: set one Point, LineString or Polygon (or a Multi- form of one of them), or upload the collection as a file, whose reader combines its parts',
+      });
     }
-  }),
-  selection: z.object({ layer: z.string(), id: z.string().min(1) }).strict().nullable().refine(
-    (selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
-  panel: z.enum(panels),
-  site: siteSchema,
-  projectType: projectTypeSchema.nullable(),
-  ledger: ledgerViewSchema.nullable(),
-  reader: z.object({
-    doc: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), line: z.number().int().positive(), quote: z.string().min(1).max(60).optional(),
-  }).strict().nullable(),
-}).partial().strict();
+  })
+  .pipe(siteGeometrySchema.nullable())
+  .superRefine((site, context) => {
+    const scattered = site?.type === 'MultiPoint' ? scatteredPoints(site.coordinates) : undefined;
+    if (scattered) context.addIssue({ code: 'custom', message: scattered.en });
+  })
+  .transform((site): SiteGeometry | null => (site?.type === 'MultiPoint' ? { type: 'Point', coordinates: site.coordinates[0]! } : site));
+
+const buildPartialSchema = (layerIds: readonly string[]) =>
+  z
+    .object({
+      view: viewSchema,
+      lang: z.enum(['zh', 'en']),
+      layers: z.record(z.string(), layerStateSchema).superRefine((layers, context) => {
+        for (const id of Object.keys(layers)) {
+          if (!layerIds.includes(id)) context.addIssue({ code: 'custom', message: `unknown layer id "${id}"`, path: [id] });
+        }
+      }),
+      selection: z
+        .object({ layer: z.string(), id: z.string().min(1) })
+        .strict()
+        .nullable()
+        .refine((selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
+      panel: z.enum(panels),
+      site: siteSchema,
+      projectType: projectTypeSchema.nullable(),
+      ledger: ledgerViewSchema.nullable(),
+      reader: z
+        .object({
+          doc: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+          line: z.number().int().positive(),
+          quote: z.string().min(1).max(60).optional(),
+        })
+        .strict()
+        .nullable(),
+    })
+    .partial()
+    .strict();
 
 export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
 

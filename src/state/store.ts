@@ -7,7 +7,10 @@ export class Store {
   #state: AtlasState;
   #listeners = new Set<Listener>();
 
-  constructor(initial: AtlasState, readonly layerIds: readonly string[]) {
+  constructor(
+    initial: AtlasState,
+    readonly layerIds: readonly string[],
+  ) {
     this.#state = initial;
   }
 

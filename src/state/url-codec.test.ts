@@ -9,14 +9,25 @@ const defaults: AtlasState = {
   view: { center: [111.6, 45.4], zoom: 4, bearing: 0, pitch: 0 },
   lang: 'zh',
   layers: { 'energy-bases': layer(true, 0.55), deserts: layer(true, 0.45), 'red-line-areas': layer(false, 0.35) },
-  selection: null, panel: 'layers', site: null, projectType: null,
+  selection: null,
+  panel: 'layers',
+  site: null,
+  projectType: null,
 };
 const layerIds = Object.keys(defaults.layers);
 
 describe('the URL hash', () => {
   test('carries the ledger view: filters, selected row, table, sort and columns', () => {
-    const ledger = { ...defaultLedgerView, place: 'hinggan', theme: 'energy', status: 'met' as const, row: 'od-renewable-capacity-2025',
-      mode: 'table' as const, sort: '-status' as const, columns: ['indicator' as const, 'status' as const] };
+    const ledger = {
+      ...defaultLedgerView,
+      place: 'hinggan',
+      theme: 'energy',
+      status: 'met' as const,
+      row: 'od-renewable-capacity-2025',
+      mode: 'table' as const,
+      sort: '-status' as const,
+      columns: ['indicator' as const, 'status' as const],
+    };
     const hash = encodeHash({ ...defaults, panel: 'ledger', ledger }, defaults);
     expect(hash).toContain('led.place=hinggan');
     const restored = restore(defaults, decodeHash(hash, defaults), layerIds);
@@ -33,11 +44,24 @@ describe('the URL hash', () => {
       ...defaults,
       view: { center: [107.123456789, 39.987654321], zoom: 9.5, bearing: 12.5, pitch: 30 },
       lang: 'en',
-      layers: { ...defaults.layers, deserts: { ...layer(false, 0.45), hiddenCategories: ['desert'] },
-        'energy-bases': { ...layer(true, 0.8), hiddenStatuses: ['planned', 'unknown'] } },
+      layers: {
+        ...defaults.layers,
+        deserts: { ...layer(false, 0.45), hiddenCategories: ['desert'] },
+        'energy-bases': { ...layer(true, 0.8), hiddenStatuses: ['planned', 'unknown'] },
+      },
       selection: { layer: 'deserts', id: 'kubuqi-desert' },
       panel: 'screening',
-      site: { type: 'Polygon', coordinates: [[[107.1, 39.5], [107.2, 39.5], [107.2, 39.6], [107.1, 39.5]]] },
+      site: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [107.1, 39.5],
+            [107.2, 39.5],
+            [107.2, 39.6],
+            [107.1, 39.5],
+          ],
+        ],
+      },
       projectType: 'steel',
     };
     const hash = encodeHash(state, defaults, { dataVersion: 'abc123def456', verdict: 'restricted' });
@@ -81,8 +105,10 @@ describe('the URL hash', () => {
     const full = encodeHash({ ...defaults, site: { type: 'Point', coordinates: [109, 40] }, projectType: 'cement' }, defaults);
     const alphabet = 'abcz=&,.%/#L-_0123456789éé漢';
     for (let i = 0; i < 1000; i += 1) {
-      const hash = i % 2 === 0 ? full.slice(0, Math.floor(random() * full.length))
-        : Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const hash =
+        i % 2 === 0
+          ? full.slice(0, Math.floor(random() * full.length))
+          : Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       expect(() => restore(defaults, decodeHash(hash, defaults), layerIds)).not.toThrow();
     }
   });
@@ -97,8 +123,34 @@ describe('the site codec', () => {
   test('round-trips every geometry type to 1e-6 degrees', () => {
     const geometries = [
       { type: 'Point', coordinates: [109.1234567, 39.7654321] },
-      { type: 'LineString', coordinates: [[109, 39], [109.5, 39.25]] },
-      { type: 'MultiPolygon', coordinates: [[[[100, 40], [101, 40], [101, 41], [100, 40]]], [[[102, 42], [103, 42], [103, 43], [102, 42]]]] },
+      {
+        type: 'LineString',
+        coordinates: [
+          [109, 39],
+          [109.5, 39.25],
+        ],
+      },
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [100, 40],
+              [101, 40],
+              [101, 41],
+              [100, 40],
+            ],
+          ],
+          [
+            [
+              [102, 42],
+              [103, 42],
+              [103, 43],
+              [102, 42],
+            ],
+          ],
+        ],
+      },
     ] as const;
     for (const geometry of geometries) {
       const back = decodeSite(encodeSite(structuredClone(geometry) as never));

@@ -19,7 +19,11 @@ export interface DecodedHash {
   unknown: [string, string][];
 }
 
-export interface LinkExtras { dataVersion?: string; verdict?: string; unknown?: [string, string][] }
+export interface LinkExtras {
+  dataVersion?: string;
+  verdict?: string;
+  unknown?: [string, string][];
+}
 
 const known = new Set(['c', 'z', 'b', 'p', 'lang', 'sel', 'panel', 'site', 'type', 'data', 'verdict', 'doc', 'line', 'q']);
 
@@ -33,8 +37,12 @@ const joinList = (values: string[]) => values.join('.');
 
 function layerValue(layer: LayerState, defaults: LayerState): string | undefined {
   if (JSON.stringify(layer) === JSON.stringify(defaults)) return undefined;
-  const fields = [layer.visible ? '1' : '0', String(round(layer.opacity, 2)), joinList(layer.hiddenCategories),
-    joinList(layer.hiddenStatuses)];
+  const fields = [
+    layer.visible ? '1' : '0',
+    String(round(layer.opacity, 2)),
+    joinList(layer.hiddenCategories),
+    joinList(layer.hiddenStatuses),
+  ];
   while (fields.length > 2 && fields[fields.length - 1] === '') fields.pop();
   return fields.join(',');
 }
@@ -151,8 +159,10 @@ export function decodeHash(hash: string, defaults: AtlasState): DecodedHash {
   decoded.partial['site'] ??= null;
   decoded.partial['projectType'] ??= null;
   // Layers a link does not mention are at their defaults: a link reopens exactly what it showed.
-  decoded.partial['layers'] = { ...structuredClone(defaults.layers), ...Object.fromEntries(
-    Object.entries(layers).map(([id, layer]) => [id, { ...defaults.layers[id]!, ...layer }])) };
+  decoded.partial['layers'] = {
+    ...structuredClone(defaults.layers),
+    ...Object.fromEntries(Object.entries(layers).map(([id, layer]) => [id, { ...defaults.layers[id]!, ...layer }])),
+  };
   return decoded;
 }
 
@@ -175,8 +185,10 @@ export function restore(state: AtlasState, decoded: DecodedHash, layerIds: reado
   const notices = [...decoded.notices];
   let next = state;
   for (const [key, value] of Object.entries(decoded.partial)) {
-    const parts = key === 'layers' ? Object.entries(value as Record<string, unknown>).map(([id, layer]) => ({ layers: { [id]: layer } }))
-      : [{ [key]: value }];
+    const parts =
+      key === 'layers'
+        ? Object.entries(value as Record<string, unknown>).map(([id, layer]) => ({ layers: { [id]: layer } }))
+        : [{ [key]: value }];
     for (const part of parts) {
       try {
         next = applyPartial(next, part, layerIds);

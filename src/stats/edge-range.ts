@@ -34,12 +34,18 @@ export function areaRange(statistics: RegionStatistics, regionId: string, layerI
   const near = statistics.nearOutline(regionId, layerId, (feature) => region.accuracyKm + accuracyKm(feature));
   const nearCount = near.inside.length + near.outside.length;
   const km = Math.max(0, ...measured.map(accuracyKm), nearCount > 0 ? region.accuracyKm : 0);
-  const outsideKm = near.outside.filter(isPolygonal).reduce((sum, feature) => sum + geometryPerimeter(feature.geometry as Polygon | MultiPolygon), 0);
+  const outsideKm = near.outside
+    .filter(isPolygonal)
+    .reduce((sum, feature) => sum + geometryPerimeter(feature.geometry as Polygon | MultiPolygon), 0);
   const low = Math.max(0, layer.unionAreaKm2 - layer.unionPerimeterKm * km);
   const high = layer.unionAreaKm2 + (layer.unionPerimeterKm + outsideKm) * km;
-  const outline = nearCount > 0
-    ? { en: `; ${nearCount} of the features lie within reach of the region's outline, so its ±${region.accuracyKm} km counts`, zh: `；${nearCount} 个要素在区域轮廓误差范围内，故计入轮廓的 ±${region.accuracyKm} 公里` }
-    : { en: '', zh: '' };
+  const outline =
+    nearCount > 0
+      ? {
+          en: `; ${nearCount} of the features lie within reach of the region's outline, so its ±${region.accuracyKm} km counts`,
+          zh: `；${nearCount} 个要素在区域轮廓误差范围内，故计入轮廓的 ±${region.accuracyKm} 公里`,
+        }
+      : { en: '', zh: '' };
   const edges = {
     en: `the measured area ± its edge length (${formatFigure(round(layer.unionPerimeterKm))} km) × ${km} km, a first-order bound${outline.en}`,
     zh: `测得面积 ± 边线长度（${formatFigure(round(layer.unionPerimeterKm))} 公里）× ${km} 公里，为一阶估计${outline.zh}`,
@@ -66,8 +72,12 @@ export function areaRange(statistics: RegionStatistics, regionId: string, layerI
  * counted, `counts` says which features of the layer the figure counts at all, `sum` adds up their figure.
  */
 export function capacityRange(
-  statistics: RegionStatistics, regionId: string, layerId: string, behind: readonly Feature[],
-  counts: (feature: Feature) => boolean, sum: (features: readonly Feature[]) => number,
+  statistics: RegionStatistics,
+  regionId: string,
+  layerId: string,
+  behind: readonly Feature[],
+  counts: (feature: Feature) => boolean,
+  sum: (features: readonly Feature[]) => number,
 ): Range {
   const region = statistics.region(regionId);
   const near = statistics.nearOutline(regionId, layerId, (feature) => region.accuracyKm + accuracyKm(feature));
@@ -82,11 +92,13 @@ export function capacityRange(
     low,
     high,
     how: {
-      en: `Range from the features near the edge: ${inside.length} of the ${behind.length} counted lie within reach of the region's outline `
-        + `(${reach.en}) and may lie outside; ${outside.length} outside may lie inside. The count runs from `
-        + `${behind.length - inside.length} to ${behind.length + outside.length}.`,
-      zh: `范围按边缘附近的要素：计入的 ${behind.length} 个中有 ${inside.length} 个在区域轮廓误差范围内（${reach.zh}），可能在区外；`
-        + `区外有 ${outside.length} 个可能在区内。个数在 ${behind.length - inside.length} 至 ${behind.length + outside.length} 之间。`,
+      en:
+        `Range from the features near the edge: ${inside.length} of the ${behind.length} counted lie within reach of the region's outline ` +
+        `(${reach.en}) and may lie outside; ${outside.length} outside may lie inside. The count runs from ` +
+        `${behind.length - inside.length} to ${behind.length + outside.length}.`,
+      zh:
+        `范围按边缘附近的要素：计入的 ${behind.length} 个中有 ${inside.length} 个在区域轮廓误差范围内（${reach.zh}），可能在区外；` +
+        `区外有 ${outside.length} 个可能在区内。个数在 ${behind.length - inside.length} 至 ${behind.length + outside.length} 之间。`,
     },
   };
 }

@@ -10,7 +10,13 @@ import { actualsSchemaFor } from './ledger-actuals.ts';
 export const actualColumns = ['target_id', 'value', 'unit', 'year', 'source'] as const;
 
 const achievedWords = new Map<string, boolean>([
-  ['achieved', true], ['not achieved', false], ['已完成', true], ['未完成', false], ['完成', true], ['达成', true], ['未达成', false],
+  ['achieved', true],
+  ['not achieved', false],
+  ['已完成', true],
+  ['未完成', false],
+  ['完成', true],
+  ['达成', true],
+  ['未达成', false],
 ]);
 
 export class ActualsError extends Error {
@@ -19,10 +25,15 @@ export class ActualsError extends Error {
 
 /** Reads reported values; throws an ActualsError naming each bad line (header is line 1) and what is wrong. */
 export function readActualsCsv(text: string, rows: readonly LedgerRow[]): Actual[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transform: (value) => value.trim() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transform: (value) => value.trim(),
+  });
   const problems = parsed.errors.map((error) => `line ${(error.row ?? 0) + 2}: ${error.message}`);
   const missing = actualColumns.filter((column) => !parsed.meta.fields?.includes(column));
-  if (missing.length > 0) throw new ActualsError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (need ${actualColumns.join(',')})`);
+  if (missing.length > 0)
+    throw new ActualsError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (need ${actualColumns.join(',')})`);
   const records = parsed.data.map((record) => {
     const word = achievedWords.get((record['value'] ?? '').toLowerCase());
     const number = record['value'] === '' || word !== undefined ? Number.NaN : Number(record['value']);
@@ -48,6 +59,12 @@ export function readActualsCsv(text: string, rows: readonly LedgerRow[]): Actual
 
 /** Writes reported values in the same columns, so an export re-imports as it was. */
 export function actualsToCsv(actuals: readonly Actual[]): string {
-  const data = actuals.map((actual) => [actual.targetId, actual.value ?? (actual.achieved ? 'achieved' : 'not achieved'), actual.unit, actual.year, actual.source]);
+  const data = actuals.map((actual) => [
+    actual.targetId,
+    actual.value ?? (actual.achieved ? 'achieved' : 'not achieved'),
+    actual.unit,
+    actual.year,
+    actual.source,
+  ]);
   return `\uFEFF${Papa.unparse({ fields: [...actualColumns], data }, { newline: '\r\n' })}\r\n`;
 }

@@ -6,16 +6,38 @@ import { actualsToCsv, readActualsCsv } from './ledger-actuals-csv.ts';
 const row = (fields: Partial<LedgerRow> & { id: string }): LedgerRow => ({
   documentId: 'ordos-pollution-carbon',
   document: { title: { zh: '方案', en: 'Plan' }, shortTitle: { zh: '方案', en: 'Plan' }, number: 'unknown' },
-  theme: 'energy', scope: { kind: 'city', id: 'ordos', zh: '鄂尔多斯市' }, scopeName: { zh: '鄂尔多斯市', en: 'Ordos' },
-  indicator: { zh: '可再生能源装机', en: 'Renewable capacity' }, unit: '万千瓦', baseline: null, target: { value: 5000, year: 2025 },
-  comparator: 'reach', binding: 'unknown', qualitative: false, written: null, measured: null,
-  mapStatus: 'not measurable from map data', mapReason: { zh: '无', en: 'none' }, actuals: [],
-  status: 'not measurable from map data', reason: { zh: '无', en: 'none' }, featureIds: [],
-  citation: { doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' }, note: '', conflictsWith: [], dataVersion: 'v1',
+  theme: 'energy',
+  scope: { kind: 'city', id: 'ordos', zh: '鄂尔多斯市' },
+  scopeName: { zh: '鄂尔多斯市', en: 'Ordos' },
+  indicator: { zh: '可再生能源装机', en: 'Renewable capacity' },
+  unit: '万千瓦',
+  baseline: null,
+  target: { value: 5000, year: 2025 },
+  comparator: 'reach',
+  binding: 'unknown',
+  qualitative: false,
+  written: null,
+  measured: null,
+  mapStatus: 'not measurable from map data',
+  mapReason: { zh: '无', en: 'none' },
+  actuals: [],
+  status: 'not measurable from map data',
+  reason: { zh: '无', en: 'none' },
+  featureIds: [],
+  citation: { doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' },
+  note: '',
+  conflictsWith: [],
+  dataVersion: 'v1',
   ...fields,
 });
 const capacity = row({ id: 'capacity' });
-const intensity = row({ id: 'intensity', unit: '%', comparator: 'decrease-by', baseline: { value: 'unknown', year: 2020 }, target: { value: 16.5, year: 2025 } });
+const intensity = row({
+  id: 'intensity',
+  unit: '%',
+  comparator: 'decrease-by',
+  baseline: { value: 'unknown', year: 2020 },
+  target: { value: 16.5, year: 2025 },
+});
 const words = row({ id: 'words', unit: '%', qualitative: true, target: { value: 'unknown', year: 2025 }, comparator: 'decrease-by' });
 const rows = [capacity, intensity, words];
 const csv = (...lines: string[]) => ['target_id,value,unit,year,source', ...lines].join('\n');
@@ -48,8 +70,14 @@ describe('reported values', () => {
   });
 
   it('are refused with the line and the reason: unknown target, wrong unit, no source, words for a figure', () => {
-    expect(() => readActualsCsv(csv('nope,1,%,2025,a source', 'capacity,5,km²,2025,a source', 'capacity,5,万千瓦,2025,', 'capacity,achieved,万千瓦,2025,x y'), rows))
-      .toThrow(/line 2 \(targetId\): no target "nope"; line 3 \(unit\): km² cannot be compared with the target's 万千瓦; line 4 \(source\).*; line 5 \(value\): capacity needs a figure in 万千瓦/);
+    expect(() =>
+      readActualsCsv(
+        csv('nope,1,%,2025,a source', 'capacity,5,km²,2025,a source', 'capacity,5,万千瓦,2025,', 'capacity,achieved,万千瓦,2025,x y'),
+        rows,
+      ),
+    ).toThrow(
+      /line 2 \(targetId\): no target "nope"; line 3 \(unit\): km² cannot be compared with the target's 万千瓦; line 4 \(source\).*; line 5 \(value\): capacity needs a figure in 万千瓦/,
+    );
     expect(() => readActualsCsv('target_id,value\ncapacity,1', rows)).toThrow('missing columns unit, year, source');
   });
 

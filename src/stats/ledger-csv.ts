@@ -24,7 +24,11 @@ const rangeEnd = (value: number | undefined) => (value === undefined ? undefined
 const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang, passage: Passage | undefined) => Cell][] = [
   ['编号', 'id', (row) => row.id],
   ['文件', 'document', (row, lang) => row.document.title[lang]],
-  ['文号', 'document_number', (row, lang) => (row.document.number === 'unknown' ? (lang === 'zh' ? '未注明' : 'not stated') : row.document.number)],
+  [
+    '文号',
+    'document_number',
+    (row, lang) => (row.document.number === 'unknown' ? (lang === 'zh' ? '未注明' : 'not stated') : row.document.number),
+  ],
   ['文中位置', 'place_in_document', (row, lang, passage) => placeInDocument(row.citation, passage, lang)],
   ['原文', 'as_written', (row) => row.citation.quote],
   ['原文句子', 'sentence', (row, _lang, passage) => passage?.sentence ?? row.citation.quote],
@@ -44,12 +48,16 @@ const columns: [zh: string, en: string, value: (row: LedgerRow, lang: Lang, pass
   ['地图范围上限', 'map_high', (row) => rangeEnd(row.measured?.range.high)],
   ['地图范围依据', 'map_range_basis', (row, lang) => row.measured?.range.how[lang]],
   ['地图精度（公里）', 'map_accuracy_km', (row) => row.measured?.accuracy.km],
-  ['最新报告值', 'reported_value', (row, lang) => {
-    const latest = row.actuals.at(-1);
-    if (!latest) return undefined;
-    if (latest.value !== null) return latest.value;
-    return lang === 'zh' ? (latest.achieved ? '已完成' : '未完成') : latest.achieved ? 'achieved' : 'not achieved';
-  }],
+  [
+    '最新报告值',
+    'reported_value',
+    (row, lang) => {
+      const latest = row.actuals.at(-1);
+      if (!latest) return undefined;
+      if (latest.value !== null) return latest.value;
+      return lang === 'zh' ? (latest.achieved ? '已完成' : '未完成') : latest.achieved ? 'achieved' : 'not achieved';
+    },
+  ],
   ['报告值单位', 'reported_unit', (row) => row.actuals.at(-1)?.unit],
   ['报告年份', 'reported_year', (row) => row.actuals.at(-1)?.year],
   ['来源', 'reported_source', (row) => row.actuals.at(-1)?.source],

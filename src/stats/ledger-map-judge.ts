@@ -16,7 +16,6 @@ export interface Outcome {
 const atLeast = new Set(['at-least', 'reach', 'not-decrease']);
 const atMost = new Set(['at-most', 'not-increase']);
 
-
 /** The document's figure for a map value: the target, or the level to keep for "not decrease/increase" and reported rows. */
 function documentFigure(target: Target): number | null {
   const keepsLevel = target.comparator === 'not-decrease' || target.comparator === 'not-increase' || target.comparator === 'reported';
@@ -34,35 +33,49 @@ export function judgeOnMap(target: Target, measure: Measure, result: Extract<Mea
   const ends = [convert(result.range.low, result.unit, target.unit), convert(result.range.high, result.unit, target.unit)] as const;
   const inMapUnit = inDocumentUnit === null || target.unit === result.unit;
   // The document's unit as written in Chinese, in its English equivalent in English (万千瓦: 10⁴ kW).
-  const shown = (lang: 'zh' | 'en') => inMapUnit
-    ? `${format(result.value)} ${result.unit}`
-    : `${format(inDocumentUnit)} ${unitText(target.unit, lang)} (${format(result.value)} ${result.unit})`;
-  const range = (lang: 'zh' | 'en') => inMapUnit
-    ? `${formatEnd(result.range.low)}–${formatEnd(result.range.high)} ${result.unit}`
-    : `${formatEnd(ends[0]!)}–${formatEnd(ends[1]!)} ${unitText(target.unit, lang)}`;
+  const shown = (lang: 'zh' | 'en') =>
+    inMapUnit
+      ? `${format(result.value)} ${result.unit}`
+      : `${format(inDocumentUnit)} ${unitText(target.unit, lang)} (${format(result.value)} ${result.unit})`;
+  const range = (lang: 'zh' | 'en') =>
+    inMapUnit
+      ? `${formatEnd(result.range.low)}–${formatEnd(result.range.high)} ${result.unit}`
+      : `${formatEnd(ends[0]!)}–${formatEnd(ends[1]!)} ${unitText(target.unit, lang)}`;
   const lower = result.lowerBound ? { en: ' (a lower bound)', zh: '（下限）' } : { en: '', zh: '' };
   const map = { en: `Map: ${shown('en')}${lower.en}, range ${range('en')}`, zh: `地图：${shown('zh')}${lower.zh}，范围 ${range('zh')}` };
   const words = comparatorWords[target.comparator];
-  const against = figure === null
-    ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-    : { en: `the document: ${words.en || 'target'} ${format(figure)} ${unitText(target.unit, 'en')}`, zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}` };
+  const against =
+    figure === null
+      ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+      : {
+          en: `the document: ${words.en || 'target'} ${format(figure)} ${unitText(target.unit, 'en')}`,
+          zh: `文件：${words.zh || '目标'} ${format(figure)} ${target.unit}`,
+        };
   const reason = (en: string, zh: string): Words => ({
-    en: `${measure.note.en} ${en} ${result.range.how.en}`, zh: `${measure.note.zh}${zh}${result.range.how.zh}`,
+    en: `${measure.note.en} ${en} ${result.range.how.en}`,
+    zh: `${measure.note.zh}${zh}${result.range.how.zh}`,
   });
   if (result.illustrative) {
     return {
       status: 'measured on illustrative data',
-      reason: reason(`${map.en}, on illustrative or hand-drawn data, so it is not judged; ${against.en}.`, `${map.zh}，基于示意或手绘数据，不作判定；${against.zh}。`),
+      reason: reason(
+        `${map.en}, on illustrative or hand-drawn data, so it is not judged; ${against.en}.`,
+        `${map.zh}，基于示意或手绘数据，不作判定；${against.zh}。`,
+      ),
     };
   }
   if (target.comparator === 'reported') {
-    return { status: 'reported', reason: reason(`${map.en}; ${against.en} (a reported figure, not a target).`, `${map.zh}；${against.zh}（为报告数值，非目标）。`) };
+    return {
+      status: 'reported',
+      reason: reason(`${map.en}; ${against.en} (a reported figure, not a target).`, `${map.zh}；${against.zh}（为报告数值，非目标）。`),
+    };
   }
   const greater = atLeast.has(target.comparator);
   if (figure === null || inDocumentUnit === null || (!greater && !atMost.has(target.comparator))) {
-    const why = figure === null
-      ? { en: 'the document gives no figure', zh: '文件未给出数值' }
-      : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
+    const why =
+      figure === null
+        ? { en: 'the document gives no figure', zh: '文件未给出数值' }
+        : { en: 'the target is a change over time, which one map cannot show', zh: '目标是随时间的变化，单幅地图无法体现' };
     return { status: 'not measurable from map data', reason: reason(`${map.en}, but ${why.en}.`, `${map.zh}，但${why.zh}。`) };
   }
   const holds = (value: number) => (greater ? value >= figure : value <= figure);
@@ -72,12 +85,19 @@ export function judgeOnMap(target: Target, measure: Measure, result: Extract<Mea
   // "at most" holds: anything else would draw a data gap as a shortfall.
   const surely = holds(greater ? low : high) && !(result.lowerBound && !greater);
   const surelyNot = !holds(greater ? high : low) && !(result.lowerBound && greater);
-  if (surely || surelyNot) return { status: surely ? 'met' : 'not met', reason: reason(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
+  if (surely || surelyNot)
+    return { status: surely ? 'met' : 'not met', reason: reason(`${map.en}; ${against.en}.`, `${map.zh}；${against.zh}。`) };
   if (result.lowerBound) {
-    return { status: 'not measurable from map data', reason: reason(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`) };
+    return {
+      status: 'not measurable from map data',
+      reason: reason(`${map.en} cannot settle it; ${against.en}.`, `${map.zh}，无法判定；${against.zh}。`),
+    };
   }
   return {
     status: 'not measurable from map data',
-    reason: reason(`${map.en}, which holds the document's figure, so the map cannot settle it; ${against.en}.`, `${map.zh}，文件数值落在此范围内，地图无法判定；${against.zh}。`),
+    reason: reason(
+      `${map.en}, which holds the document's figure, so the map cannot settle it; ${against.en}.`,
+      `${map.zh}，文件数值落在此范围内，地图无法判定；${against.zh}。`,
+    ),
   };
 }

@@ -4,12 +4,14 @@ import type { LedgerRow } from './ledger.ts';
 
 /** The rows that pass the filters (all but the status filter, when `ignoreStatus`: the summary counts those). */
 export function filterRows(rows: readonly LedgerRow[], view: LedgerView, ignoreStatus = false): LedgerRow[] {
-  return rows.filter((row) =>
-    (!view.document || row.documentId === view.document) &&
-    (!view.place || row.scope.id === view.place) &&
-    (!view.theme || row.theme === view.theme) &&
-    (ignoreStatus || !view.status || row.status === view.status) &&
-    (!view.mapOnly || row.measured !== null));
+  return rows.filter(
+    (row) =>
+      (!view.document || row.documentId === view.document) &&
+      (!view.place || row.scope.id === view.place) &&
+      (!view.theme || row.theme === view.theme) &&
+      (ignoreStatus || !view.status || row.status === view.status) &&
+      (!view.mapOnly || row.measured !== null),
+  );
 }
 
 export type StatusCounts = Record<LedgerStatus, number>;
@@ -21,9 +23,13 @@ export function countByStatus(rows: readonly LedgerRow[]): StatusCounts {
 }
 
 /** Counts by status for each document, place or theme, largest group first. */
-export function countsBy(rows: readonly LedgerRow[], key: (row: LedgerRow) => string): { key: string; total: number; counts: StatusCounts }[] {
+export function countsBy(
+  rows: readonly LedgerRow[],
+  key: (row: LedgerRow) => string,
+): { key: string; total: number; counts: StatusCounts }[] {
   const groups = new Map<string, LedgerRow[]>();
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return [...groups].map(([name, members]) => ({ key: name, total: members.length, counts: countByStatus(members) }))
+  return [...groups]
+    .map(([name, members]) => ({ key: name, total: members.length, counts: countByStatus(members) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 }

@@ -62,15 +62,18 @@ export const comparatorWords: Record<Target['comparator'], Words> = {
 export const formatFigure = (value: number) => value.toLocaleString('en-US', { maximumSignificantDigits: 6 });
 
 /** A place id in English when no map feature names it: "kubuqi-desert" -> "Kubuqi Desert". */
-export const titleCase = (id: string) => id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
+export const titleCase = (id: string) =>
+  id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(' ');
 
 /** Where a citation sits in its document: the headings above its sentence (第三章 › 二、… › （一）…) and its lines,
  * or its first line alone until the document's text is at hand (passage undefined). */
 export function placeInDocument(citation: Citation, passage: Passage | undefined, lang: 'zh' | 'en'): string {
   const [first, last] = passage ? [passage.line, passage.endLine] : [citation.line, citation.line];
-  const lines = last > first
-    ? lang === 'zh' ? `第${first}–${last}行` : `lines ${first}–${last}`
-    : lang === 'zh' ? `第${first}行` : `line ${first}`;
+  const lines =
+    last > first ? (lang === 'zh' ? `第${first}–${last}行` : `lines ${first}–${last}`) : lang === 'zh' ? `第${first}行` : `line ${first}`;
   const headings = passage?.place.map((heading) => heading.title).join(' › ');
   return headings ? `${headings}${lang === 'zh' ? '，' : ', '}${lines}` : lines;
 }

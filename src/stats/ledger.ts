@@ -53,13 +53,23 @@ export const ledgerRowSchema = z.object({
   /** The document's words where it writes the figure as a word or a class, and how the figure reads them. */
   written: targetSchema.shape.written.unwrap().nullable(),
   /** What the map measures, in the map's unit (MW, km², %) and, where the units are of one kind, the document's. */
-  measured: z.object({
-    value: z.number(), unit: z.string(), inDocumentUnit: z.number().nullable(), note: wordsSchema,
-    accuracy: z.object({ accuracyClass: z.string(), km: z.number() }),
-    /** What the figure could be with its edges as far off as their accuracy (edge-range.ts), in the map's unit and
-     * the document's, and how it was found. */
-    range: z.object({ low: z.number(), high: z.number(), inDocumentUnit: z.object({ low: z.number(), high: z.number() }).nullable(), how: wordsSchema }),
-  }).nullable(),
+  measured: z
+    .object({
+      value: z.number(),
+      unit: z.string(),
+      inDocumentUnit: z.number().nullable(),
+      note: wordsSchema,
+      accuracy: z.object({ accuracyClass: z.string(), km: z.number() }),
+      /** What the figure could be with its edges as far off as their accuracy (edge-range.ts), in the map's unit and
+       * the document's, and how it was found. */
+      range: z.object({
+        low: z.number(),
+        high: z.number(),
+        inDocumentUnit: z.object({ low: z.number(), high: z.number() }).nullable(),
+        how: wordsSchema,
+      }),
+    })
+    .nullable(),
   /** The status and reason from the document and the map alone, before any reported value. */
   mapStatus: ledgerStatusSchema,
   mapReason: wordsSchema,
@@ -86,7 +96,10 @@ function disagreements(seeds: readonly Seed[]): Map<string, Set<string>> {
   const byKey = new Map<string, { id: string; documentId: string; value: number }[]>();
   for (const seed of seeds) {
     for (const target of seed.targets) {
-      for (const [kind, figure] of [['target', target.target], ['baseline', target.baseline]] as const) {
+      for (const [kind, figure] of [
+        ['target', target.target],
+        ['baseline', target.baseline],
+      ] as const) {
         if (typeof figure?.value !== 'number') continue;
         const key = [kind, target.indicator.zh.replace(/\s+/g, ''), target.scope.id, target.unit, figure.year].join('|');
         byKey.set(key, [...(byKey.get(key) ?? []), { id: target.id, documentId: seed.id, value: figure.value }]);
@@ -127,55 +140,66 @@ function placeNames(collections: ReadonlyMap<string, FeatureCollection>): Map<st
 /** Whether the target has no figure to hold a value against: its words are the target. A class such as 百万千瓦级
  * names an order of magnitude, not a figure, so it is held as words too. */
 export const isQualitative = (target: Target) =>
-  target.comparator === 'complete' || /级/.test(target.written?.zh ?? '')
-  || (target.comparator !== 'reported' && typeof target.target?.value !== 'number'
-    && !(target.comparator === 'not-decrease' || target.comparator === 'not-increase'));
+  target.comparator === 'complete' ||
+  /级/.test(target.written?.zh ?? '') ||
+  (target.comparator !== 'reported' &&
+    typeof target.target?.value !== 'number' &&
+    !(target.comparator === 'not-decrease' || target.comparator === 'not-increase'));
 
 /** One row per target of every seed, measured on the given datasets of public/data; no reported values yet. */
-export function computeLedger(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], manifestVersion: string): LedgerRow[] {
+export function computeLedger(
+  collections: ReadonlyMap<string, FeatureCollection>,
+  seeds: readonly Seed[],
+  manifestVersion: string,
+): LedgerRow[] {
   const statistics = statisticsOrFailure(collections);
   const conflicts = disagreements(seeds);
   const names = placeNames(collections);
-  const rows = seeds.flatMap((seed) => seed.targets.map((target): LedgerRow => {
-    const measure = measures.get(target.id);
-    const result = measure && measureSafely(measure, statistics);
-    let outcome: Outcome;
-    if (!measure || !result || (isQualitative(target) && result.kind === 'value')) {
-      outcome = unmeasured(target);
-    } else if (result.kind === 'unmeasurable') {
-      outcome = { status: 'not measurable from map data', reason: { en: `${measure.note.en} ${result.reason.en}`, zh: `${measure.note.zh}${result.reason.zh}` } };
-    } else {
-      outcome = judgeOnMap(target, measure, result);
-    }
-    const measured = result?.kind === 'value' ? measuredFigure(result, target.unit) : null;
-    return {
-      id: target.id,
-      documentId: seed.id,
-      document: { title: seed.document.title, shortTitle: seed.document.shortTitle, number: seed.document.number },
-      theme: target.theme,
-      scope: target.scope,
-      scopeName: { zh: target.scope.zh, en: names.get(target.scope.id) ?? titleCase(target.scope.id) },
-      indicator: target.indicator,
-      unit: target.unit,
-      baseline: target.baseline ?? null,
-      target: target.target ?? null,
-      comparator: target.comparator,
-      binding: target.binding,
-      qualitative: isQualitative(target),
-      written: target.written ?? null,
-      measured,
-      mapStatus: outcome.status,
-      mapReason: outcome.reason,
-      actuals: [],
-      status: outcome.status,
-      reason: outcome.reason,
-      featureIds: result?.featureIds ?? [],
-      citation: target.citation,
-      note: target.note ?? '',
-      conflictsWith: [...(conflicts.get(target.id) ?? [])].sort(),
-      dataVersion: manifestVersion,
-    };
-  }));
+  const rows = seeds.flatMap((seed) =>
+    seed.targets.map((target): LedgerRow => {
+      const measure = measures.get(target.id);
+      const result = measure && measureSafely(measure, statistics);
+      let outcome: Outcome;
+      if (!measure || !result || (isQualitative(target) && result.kind === 'value')) {
+        outcome = unmeasured(target);
+      } else if (result.kind === 'unmeasurable') {
+        outcome = {
+          status: 'not measurable from map data',
+          reason: { en: `${measure.note.en} ${result.reason.en}`, zh: `${measure.note.zh}${result.reason.zh}` },
+        };
+      } else {
+        outcome = judgeOnMap(target, measure, result);
+      }
+      const measured = result?.kind === 'value' ? measuredFigure(result, target.unit) : null;
+      return {
+        id: target.id,
+        documentId: seed.id,
+        document: { title: seed.document.title, shortTitle: seed.document.shortTitle, number: seed.document.number },
+        theme: target.theme,
+        scope: target.scope,
+        scopeName: { zh: target.scope.zh, en: names.get(target.scope.id) ?? titleCase(target.scope.id) },
+        indicator: target.indicator,
+        unit: target.unit,
+        baseline: target.baseline ?? null,
+        target: target.target ?? null,
+        comparator: target.comparator,
+        binding: target.binding,
+        qualitative: isQualitative(target),
+        written: target.written ?? null,
+        measured,
+        mapStatus: outcome.status,
+        mapReason: outcome.reason,
+        actuals: [],
+        status: outcome.status,
+        reason: outcome.reason,
+        featureIds: result?.featureIds ?? [],
+        citation: target.citation,
+        note: target.note ?? '',
+        conflictsWith: [...(conflicts.get(target.id) ?? [])].sort(),
+        dataVersion: manifestVersion,
+      };
+    }),
+  );
   return z.array(ledgerRowSchema).parse(rows);
 }
 
@@ -184,7 +208,11 @@ function measuredFigure(result: Extract<Measurement, { kind: 'value' }>, unit: s
   const { low, high, how } = result.range;
   const [lowIn, highIn] = [convert(low, result.unit, unit), convert(high, result.unit, unit)];
   return {
-    value: result.value, unit: result.unit, inDocumentUnit: convert(result.value, result.unit, unit), note: result.note, accuracy: result.accuracy,
+    value: result.value,
+    unit: result.unit,
+    inDocumentUnit: convert(result.value, result.unit, unit),
+    note: result.note,
+    accuracy: result.accuracy,
     range: { low, high, inDocumentUnit: lowIn === null || highIn === null ? null : { low: lowIn, high: highIn }, how },
   };
 }
@@ -204,7 +232,11 @@ function measureSafely(measure: Measure, statistics: RegionStatistics | Error): 
     return measure.measure(statistics);
   } catch (error) {
     const why = (error as Error).message;
-    return { kind: 'unmeasurable', featureIds: [], reason: { en: `The map data it needs did not load (${why}).`, zh: `所需地图数据未能加载（${why}）。` } };
+    return {
+      kind: 'unmeasurable',
+      featureIds: [],
+      reason: { en: `The map data it needs did not load (${why}).`, zh: `所需地图数据未能加载（${why}）。` },
+    };
   }
 }
 
@@ -212,16 +244,25 @@ function measureSafely(measure: Measure, statistics: RegionStatistics | Error): 
  * waiting for a reported value. Never a shortfall: nothing was compared. */
 function unmeasured(target: Target): Outcome {
   if (target.comparator === 'reported') {
-    return { status: 'reported', reason: { en: 'A figure the document reports; nothing to compare it with.', zh: '文件报告的数值，无可比对象。' } };
+    return {
+      status: 'reported',
+      reason: { en: 'A figure the document reports; nothing to compare it with.', zh: '文件报告的数值，无可比对象。' },
+    };
   }
   if (isQualitative(target)) {
     return {
       status: 'not measurable from map data',
-      reason: { en: 'A target in words, with no figure; record whether it was achieved, with its source.', zh: '文字表述的目标，没有数值；请记录是否完成及来源。' },
+      reason: {
+        en: 'A target in words, with no figure; record whether it was achieved, with its source.',
+        zh: '文字表述的目标，没有数值；请记录是否完成及来源。',
+      },
     };
   }
   return {
     status: 'not measurable from map data',
-    reason: { en: 'The map has no counterpart for this figure; record a reported value to judge it.', zh: '地图上没有与此数值对应的内容；录入实际报告值后可判定。' },
+    reason: {
+      en: 'The map has no counterpart for this figure; record a reported value to judge it.',
+      zh: '地图上没有与此数值对应的内容；录入实际报告值后可判定。',
+    },
   };
 }

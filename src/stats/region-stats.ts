@@ -101,12 +101,13 @@ function regionInfo(feature: Feature): RegionInfo {
   const areaKm2 = polygonArea(geometry) / 1e6;
   const official = properties.official_area_km2;
   const differencePct = official === 'unknown' ? null : ((areaKm2 - official) / official) * 100;
-  const comparison = differencePct === null
-    ? { en: 'no official figure', zh: '无官方面积' }
-    : {
-      en: `${Math.abs(differencePct).toFixed(2)} % ${differencePct < 0 ? 'below' : 'above'} the official ${formatKm2(official as number)} km²`,
-      zh: `比官方面积 ${formatKm2(official as number)} 平方公里${differencePct < 0 ? '少' : '多'} ${Math.abs(differencePct).toFixed(2)}%`,
-    };
+  const comparison =
+    differencePct === null
+      ? { en: 'no official figure', zh: '无官方面积' }
+      : {
+          en: `${Math.abs(differencePct).toFixed(2)} % ${differencePct < 0 ? 'below' : 'above'} the official ${formatKm2(official as number)} km²`,
+          zh: `比官方面积 ${formatKm2(official as number)} 平方公里${differencePct < 0 ? '少' : '多'} ${Math.abs(differencePct).toFixed(2)}%`,
+        };
   return {
     id: properties.id,
     name: { zh: properties.name_zh, en: properties.name_en },
@@ -117,10 +118,12 @@ function regionInfo(feature: Feature): RegionInfo {
     method: properties.method,
     accuracyKm: properties.accuracy_km,
     note: {
-      en: `Ellipsoidal (WGS-84) area of the outline as drawn: ${formatKm2(areaKm2)} km², ${comparison.en}. `
-        + `Shares are of this computed area. The outline's own note (its area figure is spherical, turf.area): ${properties.area_note_en}`,
-      zh: `按 WGS-84 椭球计算的轮廓面积 ${formatKm2(areaKm2)} 平方公里，${comparison.zh}。占比均以此计算面积为分母。`
-        + `轮廓说明（其中面积为球面计算值）：${properties.area_note_zh}`,
+      en:
+        `Ellipsoidal (WGS-84) area of the outline as drawn: ${formatKm2(areaKm2)} km², ${comparison.en}. ` +
+        `Shares are of this computed area. The outline's own note (its area figure is spherical, turf.area): ${properties.area_note_en}`,
+      zh:
+        `按 WGS-84 椭球计算的轮廓面积 ${formatKm2(areaKm2)} 平方公里，${comparison.zh}。占比均以此计算面积为分母。` +
+        `轮廓说明（其中面积为球面计算值）：${properties.area_note_zh}`,
     },
   };
 }
@@ -179,7 +182,9 @@ export function regionStatistics(collections: ReadonlyMap<string, FeatureCollect
     };
     if (layerId === 'energy-bases') {
       const sum = capacityOf(inRegion);
-      const statedPolygons = inRegion.filter((feature) => isPolygonal(feature) && sum.statedIds.includes(String(feature.properties?.['id'])));
+      const statedPolygons = inRegion.filter(
+        (feature) => isPolygonal(feature) && sum.statedIds.includes(String(feature.properties?.['id'])),
+      );
       const statedPolygonMw = capacityOf(statedPolygons).statedMw;
       const statedPolygonKm2 = unionAreaInRegion(statedPolygons, outline).areaM2 / 1e6;
       stats.capacity = {

@@ -4,10 +4,18 @@ import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { distanceToOutline, prepareRegion, unionArea, unionAreaInRegion } from './union.ts';
 
-const box = (west: number, south: number, east: number, north: number): Position[] =>
-  [[west, south], [east, south], [east, north], [west, north], [west, south]];
-const feature = (id: string, geometry: Geometry, properties: Record<string, unknown> = {}): Feature =>
-  ({ type: 'Feature', properties: { id, ...properties }, geometry });
+const box = (west: number, south: number, east: number, north: number): Position[] => [
+  [west, south],
+  [east, south],
+  [east, north],
+  [west, north],
+  [west, south],
+];
+const feature = (id: string, geometry: Geometry, properties: Record<string, unknown> = {}): Feature => ({
+  type: 'Feature',
+  properties: { id, ...properties },
+  geometry,
+});
 const square = (id: string, west: number, south: number, size: number) =>
   feature(id, { type: 'Polygon', coordinates: [box(west, south, west + size, south + size)] });
 const areaOf = (...rings: Position[][]) => polygonArea({ type: 'Polygon', coordinates: rings });
@@ -21,15 +29,27 @@ describe('union area inside a region', () => {
   it('counts the overlap of two squares once', () => {
     const result = inRegion(square('a', 110.1, 40.1, 0.2), square('b', 110.2, 40.2, 0.2));
     // The union's outline, with the two corners where the squares' edges cross.
-    const outline = [[110.1, 40.1], [110.3, 40.1], [110.3, 40.2], [110.4, 40.2], [110.4, 40.4], [110.2, 40.4],
-      [110.2, 40.3], [110.1, 40.3], [110.1, 40.1]];
+    const outline = [
+      [110.1, 40.1],
+      [110.3, 40.1],
+      [110.3, 40.2],
+      [110.4, 40.2],
+      [110.4, 40.4],
+      [110.2, 40.4],
+      [110.2, 40.3],
+      [110.1, 40.3],
+      [110.1, 40.1],
+    ];
     expectArea(result.areaM2, areaOf(outline));
     expect(result.featureIds).toEqual(['a', 'b']);
     expect(result.components).toBe(1);
   });
 
   it('keeps a hole empty, and fills it only where another polygon lies', () => {
-    const ring = feature('ring', { type: 'Polygon', coordinates: [box(110.1, 40.1, 110.5, 40.5), box(110.2, 40.2, 110.4, 40.4).reverse()] });
+    const ring = feature('ring', {
+      type: 'Polygon',
+      coordinates: [box(110.1, 40.1, 110.5, 40.5), box(110.2, 40.2, 110.4, 40.4).reverse()],
+    });
     expectArea(inRegion(ring).areaM2, areaOf(box(110.1, 40.1, 110.5, 40.5)) - areaOf(box(110.2, 40.2, 110.4, 40.4)));
     const island = square('island', 110.25, 40.25, 0.1);
     expectArea(inRegion(ring, island).areaM2, inRegion(ring).areaM2 + inRegion(island).areaM2);
@@ -45,7 +65,10 @@ describe('union area inside a region', () => {
   });
 
   it('counts overlapping parts of one MultiPolygon once', () => {
-    const parts = feature('parts', { type: 'MultiPolygon', coordinates: [[box(110.1, 40.1, 110.3, 40.3)], [box(110.2, 40.1, 110.4, 40.3)]] });
+    const parts = feature('parts', {
+      type: 'MultiPolygon',
+      coordinates: [[box(110.1, 40.1, 110.3, 40.3)], [box(110.2, 40.1, 110.4, 40.3)]],
+    });
     expectArea(inRegion(parts).areaM2, areaOf(box(110.1, 40.1, 110.4, 40.3)));
   });
 
@@ -56,17 +79,31 @@ describe('union area inside a region', () => {
   });
 
   it('clips against a region with a hole and a concave edge', () => {
-    const holed = prepareRegion({ type: 'Polygon', coordinates: [
-      [[110, 40], [111, 40], [111, 41], [110.5, 40.5], [110, 41], [110, 40]],
-      box(110.2, 40.1, 110.3, 40.2).reverse(),
-    ] });
+    const holed = prepareRegion({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [110, 40],
+          [111, 40],
+          [111, 41],
+          [110.5, 40.5],
+          [110, 41],
+          [110, 40],
+        ],
+        box(110.2, 40.1, 110.3, 40.2).reverse(),
+      ],
+    });
     const result = unionAreaInRegion([square('a', 110.15, 40.05, 0.2)], holed);
     expectArea(result.areaM2, areaOf(box(110.15, 40.05, 110.35, 40.25)) - areaOf(box(110.2, 40.1, 110.3, 40.2)));
   });
 
   it('skips aggregate features and counts points without area', () => {
     const parts = [square('a', 110.1, 40.1, 0.2), square('b', 110.5, 40.5, 0.2)];
-    const whole = feature('network', { type: 'MultiPolygon', coordinates: [[box(110.1, 40.1, 110.3, 40.3)], [box(110.5, 40.5, 110.7, 40.7)]] }, { aggregate: true });
+    const whole = feature(
+      'network',
+      { type: 'MultiPolygon', coordinates: [[box(110.1, 40.1, 110.3, 40.3)], [box(110.5, 40.5, 110.7, 40.7)]] },
+      { aggregate: true },
+    );
     const inside = feature('station', { type: 'Point', coordinates: [110.6, 40.2] });
     const outside = feature('elsewhere', { type: 'Point', coordinates: [112, 40.2] });
     const result = inRegion(...parts, whole, inside, outside);

@@ -12,7 +12,12 @@
  * areas here by some 1e-5 of their size.
  */
 import Flatbush from 'flatbush';
-import polygonClipping, { type Geom as ClipGeometry, type MultiPolygon as ClipMultiPolygon, type Pair, type Polygon as ClipPolygon } from 'polygon-clipping';
+import polygonClipping, {
+  type Geom as ClipGeometry,
+  type MultiPolygon as ClipMultiPolygon,
+  type Pair,
+  type Polygon as ClipPolygon,
+} from 'polygon-clipping';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { polygonArea } from '../geodesy/ellipsoidal-area.ts';
@@ -29,7 +34,10 @@ export interface PreparedRegion {
   stretches: Box[][][];
 }
 
-interface EdgeIndex { edges: Float64Array; index: Flatbush }
+interface EdgeIndex {
+  edges: Float64Array;
+  index: Flatbush;
+}
 
 /** What a layer covers inside a region. */
 export interface RegionUnion {
@@ -131,8 +139,11 @@ function meetsBoundary(polygons: readonly ClipPolygon[], region: PreparedRegion)
         const [bx, by] = ring[i + 1]!;
         for (const k of index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
           const [cx, cy, dx, dy] = [edges[4 * k]!, edges[4 * k + 1]!, edges[4 * k + 2]!, edges[4 * k + 3]!];
-          if (orientation(ax, ay, bx, by, cx, cy) * orientation(ax, ay, bx, by, dx, dy) <= 0
-            && orientation(cx, cy, dx, dy, ax, ay) * orientation(cx, cy, dx, dy, bx, by) <= 0) return true;
+          if (
+            orientation(ax, ay, bx, by, cx, cy) * orientation(ax, ay, bx, by, dx, dy) <= 0 &&
+            orientation(cx, cy, dx, dy, ax, ay) * orientation(cx, cy, dx, dy, bx, by) <= 0
+          )
+            return true;
         }
       }
     }
@@ -161,25 +172,28 @@ const beyondOneSide = (a: Box, b: Box) => a[2] < b[0] || a[0] > b[2] || a[3] < b
  * point of the box.
  */
 function regionNear(region: PreparedRegion, box: Box): ClipPolygon[] {
-  return region.polygons.map((polygon, p) => polygon.map((ring, r) => {
-    const out: Pair[] = [ring[0]!];
-    region.stretches[p]![r]!.forEach((stretch, k) => {
-      const start = STRETCH * k;
-      const end = Math.min(start + STRETCH, ring.length - 1);
-      if (beyondOneSide(stretch, box)) out.push(ring[end]!);
-      else for (let i = start + 1; i <= end; i += 1) out.push(ring[i]!);
-    });
-    return out;
-  }));
+  return region.polygons.map((polygon, p) =>
+    polygon.map((ring, r) => {
+      const out: Pair[] = [ring[0]!];
+      region.stretches[p]![r]!.forEach((stretch, k) => {
+        const start = STRETCH * k;
+        const end = Math.min(start + STRETCH, ring.length - 1);
+        if (beyondOneSide(stretch, box)) out.push(ring[end]!);
+        else for (let i = start + 1; i <= end; i += 1) out.push(ring[i]!);
+      });
+      return out;
+    }),
+  );
 }
 
 const snapPolygon = (polygon: ClipPolygon, grid: number): ClipPolygon =>
   polygon.map((ring) => ring.map(([x, y]): Pair => [Math.round(x / grid) * grid, Math.round(y / grid) * grid]));
 
 /** A Polygon's first position is at depth 2, a MultiPolygon's at depth 3. */
-const snap = (geometry: ClipGeometry, grid: number): ClipGeometry => typeof geometry[0]?.[0]?.[0] === 'number'
-  ? snapPolygon(geometry as ClipPolygon, grid)
-  : (geometry as ClipPolygon[]).map((polygon) => snapPolygon(polygon, grid));
+const snap = (geometry: ClipGeometry, grid: number): ClipGeometry =>
+  typeof geometry[0]?.[0]?.[0] === 'number'
+    ? snapPolygon(geometry as ClipPolygon, grid)
+    : (geometry as ClipPolygon[]).map((polygon) => snapPolygon(polygon, grid));
 
 /** Grids the vertices are snapped to, in degrees, before each retry: none first, at most about 1 mm. */
 const retryGrids = [0, 1e-12, 1e-10, 1e-8];
@@ -315,7 +329,15 @@ const featureId = (feature: Feature) => String(feature.properties?.['id'] ?? fea
 
 /** Union area of a layer's features inside a region; see RegionUnion for what is counted and what is left out. */
 export function unionAreaInRegion(features: readonly Feature[], region: PreparedRegion): RegionUnion {
-  const result: RegionUnion = { areaM2: 0, perimeterKm: 0, featureIds: [], polygonCount: 0, pointCount: 0, skippedAggregateIds: [], components: 0 };
+  const result: RegionUnion = {
+    areaM2: 0,
+    perimeterKm: 0,
+    featureIds: [],
+    polygonCount: 0,
+    pointCount: 0,
+    skippedAggregateIds: [],
+    components: 0,
+  };
   const pieces: ClipPolygon[] = [];
   for (const feature of features) {
     if (feature.properties?.['aggregate'] === true) {

@@ -55,8 +55,12 @@ const instrument = () => {
     set: (value: { ready: Promise<void> }) => {
       atlas = value;
       void value.ready.then(
-        () => { probe.readyAt = performance.now(); },
-        (error: unknown) => { probe.failed = String(error); },
+        () => {
+          probe.readyAt = performance.now();
+        },
+        (error: unknown) => {
+          probe.failed = String(error);
+        },
       );
     },
   });
@@ -86,9 +90,11 @@ async function load(browser: Browser, url: string): Promise<Load> {
   if (failed || errors.length > 0) throw new Error(`${url} did not start: ${[failed, ...errors].filter(Boolean).join('; ')}`);
   const { metrics } = await session.send('Performance.getMetrics');
   const probe = await page.evaluate(() => {
-    const probe = (window as unknown as { startProbe: { webglContexts: number; longTasks: { start: number; duration: number }[]; readyAt: number } })
-      .startProbe;
-    const scripts = performance.getEntriesByType('resource')
+    const probe = (
+      window as unknown as { startProbe: { webglContexts: number; longTasks: { start: number; duration: number }[]; readyAt: number } }
+    ).startProbe;
+    const scripts = performance
+      .getEntriesByType('resource')
       .filter((entry) => entry.startTime < probe.readyAt && /\.m?js$/.test(new URL(entry.name).pathname))
       .map((entry) => new URL(entry.name).pathname);
     return { ...probe, scripts };
@@ -109,21 +115,32 @@ const gzipOf = (file: string) => gzipSync(readFileSync(file)).length;
 function startScripts(html: string): number {
   const page = readFileSync(join(out, html), 'utf8');
   const base = join(out, html, '..');
-  return [...page.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.m?js)"/g)]
-    .reduce((sum, [, src]) => sum + gzipOf(join(base, src!)), 0);
+  return [...page.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.m?js)"/g)].reduce(
+    (sum, [, src]) => sum + gzipOf(join(base, src!)),
+    0,
+  );
 }
 
 const loadedBytes = (paths: string[]) => [...new Set(paths)].reduce((sum, path) => sum + gzipOf(join(out, decodeURIComponent(path))), 0);
 
 await build({ root, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
 await build({
-  root: join(root, 'tests/bench/bare-map'), configFile: false, base: './', logLevel: 'warn', publicDir: false,
+  root: join(root, 'tests/bench/bare-map'),
+  configFile: false,
+  base: './',
+  logLevel: 'warn',
+  publicDir: false,
   build: { outDir: join(out, 'bare'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2500 },
 });
 const state = initialState(['zh-CN']);
 writeFileSync(join(out, 'bare/bare-style.json'), JSON.stringify(buildStyle(layerDefinitions, state.layers)));
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir: out }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir: out },
+  preview: { host: '127.0.0.1', port: 0, strictPort: false },
+});
 const address = server.httpServer.address();
 if (!address || typeof address === 'string') throw new Error('preview server has no port');
 const baseUrl = `http://127.0.0.1:${address.port}/`;
@@ -162,14 +179,25 @@ const contexts = Math.max(...atlasLoads.map((entry) => entry.webglContexts));
 const atlasOver200 = median(atlasLoads.map((entry) => entry.longTasks.filter((duration) => duration > 200).length));
 
 console.log(`atlas start vs a bare MapLibre page with the same style and data (median of ${pairs} interleaved pairs)`);
-console.log(`  navigation -> ready: atlas ${ms(atlasLoads, 'readyMs')} ms, bare ${ms(bareLoads, 'readyMs')} ms; main-thread busy: atlas ${ms(atlasLoads, 'taskMs')} ms, bare ${ms(bareLoads, 'taskMs')} ms (x${ratio('taskMs').toFixed(2)})`);
-console.log(`  JavaScript on start (gzip, script + modulepreloads): atlas ${atlasStart.toLocaleString('en')} B, bare ${bareStart.toLocaleString('en')} B`);
-console.log(`  JavaScript fetched before ready (gzip): atlas ${loadedBytes(atlasLoads[0]!.scriptsBeforeReady).toLocaleString('en')} B, bare ${loadedBytes(bareLoads[0]!.scriptsBeforeReady).toLocaleString('en')} B`);
-const largest = [...new Set(atlasLoads[0]!.scriptsBeforeReady)].map((path) => [path, gzipOf(join(out, decodeURIComponent(path)))] as const)
-  .sort((a, b) => b[1] - a[1]).slice(0, 6).map(([path, bytes]) => `${path.split('/').pop()} ${bytes.toLocaleString('en')} B`);
+console.log(
+  `  navigation -> ready: atlas ${ms(atlasLoads, 'readyMs')} ms, bare ${ms(bareLoads, 'readyMs')} ms; main-thread busy: atlas ${ms(atlasLoads, 'taskMs')} ms, bare ${ms(bareLoads, 'taskMs')} ms (x${ratio('taskMs').toFixed(2)})`,
+);
+console.log(
+  `  JavaScript on start (gzip, script + modulepreloads): atlas ${atlasStart.toLocaleString('en')} B, bare ${bareStart.toLocaleString('en')} B`,
+);
+console.log(
+  `  JavaScript fetched before ready (gzip): atlas ${loadedBytes(atlasLoads[0]!.scriptsBeforeReady).toLocaleString('en')} B, bare ${loadedBytes(bareLoads[0]!.scriptsBeforeReady).toLocaleString('en')} B`,
+);
+const largest = [...new Set(atlasLoads[0]!.scriptsBeforeReady)]
+  .map((path) => [path, gzipOf(join(out, decodeURIComponent(path)))] as const)
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 6)
+  .map(([path, bytes]) => `${path.split('/').pop()} ${bytes.toLocaleString('en')} B`);
 console.log(`  the atlas's largest scripts before ready (gzip): ${largest.join(', ')}`);
 console.log(`  long tasks before ready: atlas ${tasks(atlasLoads)}; bare ${tasks(bareLoads)}`);
 console.log(`target: ready within 1.2x of bare: x${readyRatio.toFixed(2)} wall: ${holds(readyRatio <= 1.2)}`);
 console.log(`target: JavaScript on start within 1.2x of bare: x${jsRatio.toFixed(2)}: ${holds(jsRatio <= 1.2)}`);
-console.log(`target: one WebGL context: ${contexts} (bare ${Math.max(...bareLoads.map((entry) => entry.webglContexts))}): ${holds(contexts === 1)}`);
+console.log(
+  `target: one WebGL context: ${contexts} (bare ${Math.max(...bareLoads.map((entry) => entry.webglContexts))}): ${holds(contexts === 1)}`,
+);
 console.log(`target: no long task over 200 ms before ready: ${atlasOver200} (median): ${holds(atlasOver200 === 0)}`);

@@ -7,5 +7,6 @@ import { siteRecordBatches, streamFormatOf } from '../../src/site-input/stream.t
 
 const file = process.argv[2] as string;
 let records = 0;
-for await (const batch of siteRecordBatches(streamFormatOf(file)!, createReadStream(file, { highWaterMark: 1 << 20 }))) records += batch.length;
+for await (const batch of siteRecordBatches(streamFormatOf(file)!, createReadStream(file, { highWaterMark: 1 << 20 })))
+  records += batch.length;
 process.stdout.write(`${records}\n`);

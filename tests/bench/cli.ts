@@ -29,12 +29,17 @@ interface Run {
 async function run(script: string, args: string[]): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
-    cwd: root, stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let usage = '';
   let errors = '';
-  child.stdio[3]!.on('data', (chunk: Buffer) => { usage += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+  child.stdio[3]!.on('data', (chunk: Buffer) => {
+    usage += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
   const [code] = await once(child, 'close');
   const wallMs = performance.now() - started;
   if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`);
@@ -45,8 +50,11 @@ async function run(script: string, args: string[]): Promise<Run> {
 /** The seeded points, written in every format; FlatGeobuf only where ogr2ogr can make it. */
 async function writeInputs(): Promise<Map<string, string>> {
   const random = seededRandom(1_000_003);
-  const files = new Map<string, string>([['csv', join(folder, `points-${points}.csv`)], ['geojson', join(folder, `points-${points}.geojson`)],
-    ['geojsonl', join(folder, `points-${points}.geojsonl`)]]);
+  const files = new Map<string, string>([
+    ['csv', join(folder, `points-${points}.csv`)],
+    ['geojson', join(folder, `points-${points}.geojson`)],
+    ['geojsonl', join(folder, `points-${points}.geojsonl`)],
+  ]);
   const csv = createWriteStream(files.get('csv')!);
   const geojson = createWriteStream(files.get('geojson')!);
   const lines = createWriteStream(files.get('geojsonl')!);
@@ -62,8 +70,11 @@ async function writeInputs(): Promise<Map<string, string>> {
       csvText += `p${n},${x},${y}\n`;
       featureText += `{"type":"Feature","properties":{"id":"p${n}"},"geometry":{"type":"Point","coordinates":[${x},${y}]}}\n`;
     }
-    const written: [NodeJS.WritableStream, string][] = [[csv, csvText], [lines, featureText],
-      [geojson, (start > 0 ? ',' : '') + featureText.trimEnd().replaceAll('\n', ',\n')]];
+    const written: [NodeJS.WritableStream, string][] = [
+      [csv, csvText],
+      [lines, featureText],
+      [geojson, (start > 0 ? ',' : '') + featureText.trimEnd().replaceAll('\n', ',\n')],
+    ];
     // Waits only on the streams whose buffer is full, so that memory stays flat at any size.
     await Promise.all(written.map(([stream, text]) => (stream.write(text) ? undefined : once(stream, 'drain'))));
   }
@@ -99,7 +110,8 @@ for (const [format, file] of files) {
     floors.push(await run(floor, [file]));
   }
   const pick = (runs: Run[]): Run => ({
-    wallMs: median(runs.map((entry) => entry.wallMs)), cpuMs: median(runs.map((entry) => entry.cpuMs)),
+    wallMs: median(runs.map((entry) => entry.wallMs)),
+    cpuMs: median(runs.map((entry) => entry.cpuMs)),
     maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
   });
   const ratio = (key: 'wallMs' | 'cpuMs') => median(ours.map((entry, pair) => entry[key] / floors[pair]![key]));
@@ -108,21 +120,33 @@ for (const [format, file] of files) {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const holds = (ok: boolean) => (ok ? 'holds' : 'does not hold');
-console.log(`screen command, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`);
+console.log(
+  `screen command, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
+);
 for (const [format, { ours, floor: base, ratio, cpuRatio }] of results) {
-  console.log(`  ${format.padEnd(10)} screen ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; `
-    + `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU of the floor`);
+  console.log(
+    `  ${format.padEnd(10)} screen ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; ` +
+      `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU of the floor`,
+  );
 }
 const csv = results.get('csv')!;
 const rate = (key: 'wallMs' | 'cpuMs') => points / Math.max(1e-9, (csv.ours[key] - startup[key]) / 1000);
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} points/s`;
-console.log(`target: CSV at least 1,000,000 points/s after start-up: ${perSecond(rate('wallMs'))} wall, ${perSecond(rate('cpuMs'))} CPU: ${holds(rate('wallMs') >= 1e6)}`);
-console.log(`target: CSV within 2.5x of its read+parse floor: x${csv.ratio.toFixed(2)} wall, x${csv.cpuRatio.toFixed(2)} CPU: ${holds(csv.ratio <= 2.5)}`);
+console.log(
+  `target: CSV at least 1,000,000 points/s after start-up: ${perSecond(rate('wallMs'))} wall, ${perSecond(rate('cpuMs'))} CPU: ${holds(rate('wallMs') >= 1e6)}`,
+);
+console.log(
+  `target: CSV within 2.5x of its read+parse floor: x${csv.ratio.toFixed(2)} wall, x${csv.cpuRatio.toFixed(2)} CPU: ${holds(csv.ratio <= 2.5)}`,
+);
 for (const format of ['geojson', 'geojsonl', 'flatgeobuf']) {
   const entry = results.get(format);
   if (!entry) continue;
   const ratio = entry.ours.wallMs / csv.ours.wallMs;
-  console.log(`target: ${format} within 1.5x of CSV: x${ratio.toFixed(2)} wall, x${(entry.ours.cpuMs / csv.ours.cpuMs).toFixed(2)} CPU: ${holds(ratio <= 1.5)}`);
+  console.log(
+    `target: ${format} within 1.5x of CSV: x${ratio.toFixed(2)} wall, x${(entry.ours.cpuMs / csv.ours.cpuMs).toFixed(2)} CPU: ${holds(ratio <= 1.5)}`,
+  );
 }
 const memory = Math.max(...[...results.values()].map((entry) => entry.ours.maxRssMiB));
-console.log(`target: memory under 300 MiB for every format: ${Math.round(memory)} MiB at most (x${(memory / 300).toFixed(2)}): ${holds(memory < 300)}`);
+console.log(
+  `target: memory under 300 MiB for every format: ${Math.round(memory)} MiB at most (x${(memory / 300).toFixed(2)}): ${holds(memory < 300)}`,
+);

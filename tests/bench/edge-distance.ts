@@ -102,22 +102,33 @@ for (const zone of zones) {
     const y = at.lat2 as number;
     const engine = edgeKmWithin(rings, 0, zone.rings.length, x, y, accuracyKm * 2, closest);
     if (!Number.isFinite(engine)) continue;
-    const near = edges.filter(([ex, ey, fx, fy]) => Math.min(geodesicKm(x, y, ex, ey), geodesicKm(x, y, fx, fy)) <= engine + geodesicKm(ex, ey, fx, fy));
+    const near = edges.filter(
+      ([ex, ey, fx, fy]) => Math.min(geodesicKm(x, y, ex, ey), geodesicKm(x, y, fx, fy)) <= engine + geodesicKm(ex, ey, fx, fy),
+    );
     const straight = Math.min(...near.map(([ex, ey, fx, fy]) => toStraightEdge(x, y, ex, ey, fx, fy)));
     const geodesicEdges = Math.min(...near.map(([ex, ey, fx, fy]) => toGeodesicEdge(x, y, ex, ey, fx, fy)));
     sampled++;
     if (Math.abs(engine - straight) > engineVsStraight.km) engineVsStraight = { km: Math.abs(engine - straight), zone: zone.info.id };
-    if (Math.abs(engine - geodesicEdges) > engineVsGeodesic.km) engineVsGeodesic = { km: Math.abs(engine - geodesicEdges), zone: zone.info.id, resolution };
+    if (Math.abs(engine - geodesicEdges) > engineVsGeodesic.km)
+      engineVsGeodesic = { km: Math.abs(engine - geodesicEdges), zone: zone.info.id, resolution };
     if (engine <= accuracyKm !== geodesicEdges <= accuracyKm) flips++;
   }
 }
 
 const edgeCount = zones.reduce((sum, zone) => sum + zone.rings.reduce((ringSum, ring) => ringSum + ring.xy.length / 2, 0), 0);
 console.log(`edge distances on ${zones.length} zones (${edgeCount.toLocaleString('en')} vertices) of the served data`);
-console.log(`  the report's distance: geodesic (WGS-84) from the site to the nearest point of the drawn edge, edges straight in longitude/latitude`);
-console.log(`  straight edge vs geodesic edge, widest gap: ${(widest.km * 1000).toFixed(1)} m (zone ${widest.zone}, an edge of ${widest.lengthKm.toFixed(1)} km); edges whose gap exceeds half the zone's reporting step: ${overResolution}`);
+console.log(
+  `  the report's distance: geodesic (WGS-84) from the site to the nearest point of the drawn edge, edges straight in longitude/latitude`,
+);
+console.log(
+  `  straight edge vs geodesic edge, widest gap: ${(widest.km * 1000).toFixed(1)} m (zone ${widest.zone}, an edge of ${widest.lengthKm.toFixed(1)} km); edges whose gap exceeds half the zone's reporting step: ${overResolution}`,
+);
 console.log(`  ${sampled.toLocaleString('en')} seeded points within each zone's accuracy band:`);
-console.log(`    engine vs exact geodesic distance to the straight edges: at most ${(engineVsStraight.km * 1000).toFixed(2)} m (zone ${engineVsStraight.zone})`);
-console.log(`    engine vs geodesic edges (PostGIS geography): at most ${(engineVsGeodesic.km * 1000).toFixed(1)} m (zone ${engineVsGeodesic.zone}, reported in steps of ${engineVsGeodesic.resolution} km); points on the other side of the band edge: ${flips}`);
+console.log(
+  `    engine vs exact geodesic distance to the straight edges: at most ${(engineVsStraight.km * 1000).toFixed(2)} m (zone ${engineVsStraight.zone})`,
+);
+console.log(
+  `    engine vs geodesic edges (PostGIS geography): at most ${(engineVsGeodesic.km * 1000).toFixed(1)} m (zone ${engineVsGeodesic.zone}, reported in steps of ${engineVsGeodesic.resolution} km); points on the other side of the band edge: ${flips}`,
+);
 const holds = widest.km < 0.0005 || overResolution === 0;
 console.log(`target: the two readings differ by less than half the reporting step on every edge: ${holds ? 'holds' : 'does not hold'}`);

@@ -43,7 +43,11 @@ export const perUnit = (cost: Cost, units: number): Cost => ({ wallMs: cost.wall
  * Runs `ours` and `baseline` alternately `pairs` times; each returns its cost per unit of the same work, so the ratio
  * of a pair is how many times more the baseline pays for one unit.
  */
-export async function interleave(pairs: number, ours: () => Promise<Cost> | Cost, baseline: () => Promise<Cost> | Cost): Promise<Comparison> {
+export async function interleave(
+  pairs: number,
+  ours: () => Promise<Cost> | Cost,
+  baseline: () => Promise<Cost> | Cost,
+): Promise<Comparison> {
   const oursCosts: Cost[] = [];
   const baselineCosts: Cost[] = [];
   for (let pair = 0; pair < pairs; pair++) {
@@ -51,7 +55,10 @@ export async function interleave(pairs: number, ours: () => Promise<Cost> | Cost
     baselineCosts.push(await baseline());
   }
   const ratio = (key: keyof Cost) => median(oursCosts.map((cost, pair) => (baselineCosts[pair] as Cost)[key] / cost[key]));
-  const medianCost = (costs: Cost[]): Cost => ({ wallMs: median(costs.map((cost) => cost.wallMs)), cpuMs: median(costs.map((cost) => cost.cpuMs)) });
+  const medianCost = (costs: Cost[]): Cost => ({
+    wallMs: median(costs.map((cost) => cost.wallMs)),
+    cpuMs: median(costs.map((cost) => cost.cpuMs)),
+  });
   return { ours: medianCost(oursCosts), baseline: medianCost(baselineCosts), wallRatio: ratio('wallMs'), cpuRatio: ratio('cpuMs'), pairs };
 }
 

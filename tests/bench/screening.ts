@@ -46,7 +46,10 @@ function randomSites(random: () => number, count: number): MultiPolygon[] {
     const radiusKm = Math.sqrt((0.5 * 1000 ** random()) / Math.PI);
     const vertices = Math.round(8 * 375 ** random());
     const ring = starRing(random, x0 + (x1 - x0) * random(), y0 + (y1 - y0) * random(), radiusKm / 111, vertices);
-    const positions = Array.from({ length: vertices + 1 }, (_, i) => [ring[(2 * (i % vertices))] as number, ring[2 * (i % vertices) + 1] as number]);
+    const positions = Array.from({ length: vertices + 1 }, (_, i) => [
+      ring[2 * (i % vertices)] as number,
+      ring[2 * (i % vertices) + 1] as number,
+    ]);
     return { type: 'MultiPolygon', coordinates: [[positions]] };
   });
 }
@@ -71,14 +74,23 @@ const rate = (value: number) => (value >= 100 ? Math.round(value).toLocaleString
 
 async function run(count: number): Promise<void> {
   const buildStart = performance.now();
-  const screener = createScreener({ collections, seeds, dataVersion, shared: true, extraZones: syntheticZones(seededRandom(count), count) });
+  const screener = createScreener({
+    collections,
+    seeds,
+    dataVersion,
+    shared: true,
+    extraZones: syntheticZones(seededRandom(count), count),
+  });
   const buildSeconds = (performance.now() - buildStart) / 1000;
   const features = new Map<number, Feature<MultiPolygon>>();
   const feature = (zone: number) => {
     let found = features.get(zone);
     if (!found) {
       const { store } = screener;
-      found = turf.feature({ type: 'MultiPolygon', coordinates: toMultiPolygon(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number) });
+      found = turf.feature({
+        type: 'MultiPolygon',
+        coordinates: toMultiPolygon(store.rings, store.zoneRingStart[zone] as number, store.zoneRingStart[zone + 1] as number),
+      });
       features.set(zone, found);
     }
     return found;
@@ -104,7 +116,8 @@ async function run(count: number): Promise<void> {
   };
   const threads = await interleave(pairs, singleRun, parallelRun);
   const { single, parallel } = last as Required<typeof last>;
-  const agree = single.verdicts.every((code, i) => code === parallel.verdicts[i]) && single.hitZones.every((zone, i) => zone === parallel.hitZones[i]);
+  const agree =
+    single.verdicts.every((code, i) => code === parallel.verdicts[i]) && single.hitZones.every((zone, i) => zone === parallel.hitZones[i]);
   const zonesPerPoint = screener.store.count > 0 ? single.hitZones.length / pointCount : 0;
   // The baselines are compared with the engine's faster batch path on this run: worker threads only pay off on idle cores.
   const workersFaster = threads.wallRatio < 1;
@@ -128,9 +141,12 @@ async function run(count: number): Promise<void> {
   const zoneScale = screener.zones.length / sampleZones.length;
   let naivePointsDone = 0;
   const naivePoints = await interleave(pairs, engineRun, async () => {
-    const timed = await timeBoxed(Array.from({ length: 2000 }, (_, i) => i), (i) => {
-      for (const zone of sampleZones) turf.booleanPointInPolygon([points[2 * i] as number, points[2 * i + 1] as number], feature(zone));
-    });
+    const timed = await timeBoxed(
+      Array.from({ length: 2000 }, (_, i) => i),
+      (i) => {
+        for (const zone of sampleZones) turf.booleanPointInPolygon([points[2 * i] as number, points[2 * i + 1] as number], feature(zone));
+      },
+    );
     naivePointsDone = timed.done;
     return perUnit(timed, timed.done / zoneScale);
   });
@@ -175,7 +191,10 @@ async function run(count: number): Promise<void> {
   });
   let flatbushSitesDone = 0;
   const flatbushSites = await interleave(pairs, sitesRun, async () => {
-    const timed = await timeBoxed(sites.map((_, n) => n), (n) => againstTurf(sites[n] as MultiPolygon, candidates[n] as number[]));
+    const timed = await timeBoxed(
+      sites.map((_, n) => n),
+      (n) => againstTurf(sites[n] as MultiPolygon, candidates[n] as number[]),
+    );
     flatbushSitesDone = timed.done;
     return perUnit(timed, timed.done);
   });
@@ -184,18 +203,43 @@ async function run(count: number): Promise<void> {
   const perSecond = (cost: Cost) => `${rate(1000 / cost.wallMs)} points/s (${rate(1000 / cost.cpuMs)} per CPU-second)`;
   const perSite = (cost: Cost) => `${rate(cost.wallMs)} ms per site (${rate(cost.cpuMs)} ms CPU)`;
   const versus = (comparison: Comparison) => `-> engine ${ratioText(comparison)}`;
-  console.log(`\n${count.toLocaleString('en')} synthetic zones + ${screener.zones.length - count} real ones: ${(vertices / 1e6).toFixed(1)}M vertices, built in ${buildSeconds.toFixed(1)} s; ${zonesPerPoint.toFixed(2)} zone hits per point`);
+  console.log(
+    `\n${count.toLocaleString('en')} synthetic zones + ${screener.zones.length - count} real ones: ${(vertices / 1e6).toFixed(1)}M vertices, built in ${buildSeconds.toFixed(1)} s; ${zonesPerPoint.toFixed(2)} zone hits per point`,
+  );
   console.log(`  batch points, 1 thread        ${perSecond(threads.ours)}`);
-  console.log(`  batch points, 2 workers       ${perSecond(threads.baseline)}  time per point, 2 workers / 1 thread: ${ratioText(threads)}; CPU in all threads; same verdicts and hits as 1 thread: ${agree}`);
-  console.log(`  naive Turf, every zone        ${perSecond(naivePoints.baseline)}  ${versus(naivePoints)} (engine: ${workersFaster ? '2 workers' : '1 thread'})  [${naivePointsDone} points x ${sampleZones.length} sampled zones, extrapolated]`);
-  console.log(`  flatbush + Turf               ${perSecond(flatbushPoints.baseline)}  ${versus(flatbushPoints)}  [${flatbushPointsDone} points]`);
-  console.log(`  polygon site, full report     p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms, mean ${naiveSites.ours.wallMs.toFixed(3)} ms  [${siteCount} sites; CPU time p50 ${percentile(cpuTimes, 0.5).toFixed(3)} ms, p99 ${percentile(cpuTimes, 0.99).toFixed(3)} ms]`);
-  console.log(`  naive Turf, every zone        ${perSite(naiveSites.baseline)}  ${versus(naiveSites)} (means)  [${naiveSitesDone} sites x ${sampleZones.length} sampled zones, extrapolated]`);
-  console.log(`  flatbush + Turf               ${perSite(flatbushSites.baseline)}  ${versus(flatbushSites)} (means)  [${flatbushSitesDone} sites]`);
+  console.log(
+    `  batch points, 2 workers       ${perSecond(threads.baseline)}  time per point, 2 workers / 1 thread: ${ratioText(threads)}; CPU in all threads; same verdicts and hits as 1 thread: ${agree}`,
+  );
+  console.log(
+    `  naive Turf, every zone        ${perSecond(naivePoints.baseline)}  ${versus(naivePoints)} (engine: ${workersFaster ? '2 workers' : '1 thread'})  [${naivePointsDone} points x ${sampleZones.length} sampled zones, extrapolated]`,
+  );
+  console.log(
+    `  flatbush + Turf               ${perSecond(flatbushPoints.baseline)}  ${versus(flatbushPoints)}  [${flatbushPointsDone} points]`,
+  );
+  console.log(
+    `  polygon site, full report     p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms, mean ${naiveSites.ours.wallMs.toFixed(3)} ms  [${siteCount} sites; CPU time p50 ${percentile(cpuTimes, 0.5).toFixed(3)} ms, p99 ${percentile(cpuTimes, 0.99).toFixed(3)} ms]`,
+  );
+  console.log(
+    `  naive Turf, every zone        ${perSite(naiveSites.baseline)}  ${versus(naiveSites)} (means)  [${naiveSitesDone} sites x ${sampleZones.length} sampled zones, extrapolated]`,
+  );
+  console.log(
+    `  flatbush + Turf               ${perSite(flatbushSites.baseline)}  ${versus(flatbushSites)} (means)  [${flatbushSitesDone} sites]`,
+  );
 }
 
-console.log(`Screening benchmark (${projectType}): ${pointCount.toLocaleString('en')} random points over the Inner Mongolia box; ${siteCount} polygon sites of 0.5-500 km² with 8-3,000 vertices.`);
-console.log('Zones: synthetic star polygons (median 150 vertices, radius 0.5-6 km, 1 in 10 with a hole, a few of 10k-32k vertices) plus the atlas datasets.');
+console.log(
+  `Screening benchmark (${projectType}): ${pointCount.toLocaleString('en')} random points over the Inner Mongolia box; ${siteCount} polygon sites of 0.5-500 km² with 8-3,000 vertices.`,
+);
+console.log(
+  'Zones: synthetic star polygons (median 150 vertices, radius 0.5-6 km, 1 in 10 with a hole, a few of 10k-32k vertices) plus the atlas datasets.',
+);
 const counts = process.argv.slice(2).map(Number);
 for (const count of counts.length ? counts : [1_000, 10_000, 100_000]) await run(count);
-console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s; RSS at the end ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
+console.log(
+  `\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s; RSS at the end ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB; load average ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).availableParallelism()} cores`,
+);

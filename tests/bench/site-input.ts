@@ -25,7 +25,11 @@ const comparison = await interleave(
   async () => perUnit(await measure(() => distinctPositions(small)), small.length),
   async () => perUnit(await measure(() => pairwise(small)), small.length),
 );
-console.log(`duplicate removal, 10,000 points: hash map ${(comparison.ours.wallMs * 1e3).toFixed(3)} µs/point, pairwise ${(comparison.baseline.wallMs * 1e3).toFixed(1)} µs/point: ${ratioText(comparison)}`);
+console.log(
+  `duplicate removal, 10,000 points: hash map ${(comparison.ours.wallMs * 1e3).toFixed(3)} µs/point, pairwise ${(comparison.baseline.wallMs * 1e3).toFixed(1)} µs/point: ${ratioText(comparison)}`,
+);
 const large = points(600_000);
 const cost = await measure(() => distinctPositions(large));
-console.log(`duplicate removal, 600,000 points: hash map ${cost.wallMs.toFixed(0)} ms wall, ${cost.cpuMs.toFixed(0)} ms CPU (pairwise not run: it grows with the square of the points)`);
+console.log(
+  `duplicate removal, 600,000 points: hash map ${cost.wallMs.toFixed(0)} ms wall, ${cost.cpuMs.toFixed(0)} ms CPU (pairwise not run: it grows with the square of the points)`,
+);

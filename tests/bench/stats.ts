@@ -58,9 +58,11 @@ async function benchLedger(collections: Awaited<ReturnType<typeof readCollection
   const runs = [];
   for (let run = 0; run < 9; run++) runs.push(await measure(() => computeLedger(collections, seeds, version)));
   const wall = runs.map((run) => run.wallMs);
-  console.log(`ledger: ${median(wall).toFixed(0)} ms median of ${runs.length} runs (min ${Math.min(...wall).toFixed(0)}, `
-    + `max ${Math.max(...wall).toFixed(0)}; CPU ${median(runs.map((run) => run.cpuMs)).toFixed(0)} ms; target under 200 ms), `
-    + `${runs[0]!.result.length} rows`);
+  console.log(
+    `ledger: ${median(wall).toFixed(0)} ms median of ${runs.length} runs (min ${Math.min(...wall).toFixed(0)}, ` +
+      `max ${Math.max(...wall).toFixed(0)}; CPU ${median(runs.map((run) => run.cpuMs)).toFixed(0)} ms; target under 200 ms), ` +
+      `${runs[0]!.result.length} rows`,
+  );
 }
 
 /** turf.union's cost on all the polygons, extrapolated from the first 1,000 and 2,000 with the growth exponent
@@ -79,19 +81,27 @@ async function extrapolatedTurf(polygons: readonly ClipPolygon[]): Promise<Cost 
 async function benchUnion(count: number, inner: ReturnType<typeof prepareRegion>): Promise<void> {
   const polygons = starPolygons(count, 20260101 + count);
   const ours = await measure(() => unionArea(polygons));
-  const features: Feature[] = polygons.map((rings, i) => ({ type: 'Feature', properties: { id: `p${i}` }, geometry: { type: 'Polygon', coordinates: rings } }));
+  const features: Feature[] = polygons.map((rings, i) => ({
+    type: 'Feature',
+    properties: { id: `p${i}` },
+    geometry: { type: 'Polygon', coordinates: rings },
+  }));
   const clipped = await measure(() => unionAreaInRegion(features, inner));
-  console.log(`union of ${count.toLocaleString('en-US')} polygons (${ours.result.components} components, `
-    + `${Math.round(ours.result.areaM2 / 1e6).toLocaleString('en-US')} km²): components + polygon-clipping `
-    + `${seconds(ours.cpuMs)} CPU (${seconds(ours.wallMs)} wall); clipped to Inner Mongolia first ${seconds(clipped.cpuMs)} CPU`);
+  console.log(
+    `union of ${count.toLocaleString('en-US')} polygons (${ours.result.components} components, ` +
+      `${Math.round(ours.result.areaM2 / 1e6).toLocaleString('en-US')} km²): components + polygon-clipping ` +
+      `${seconds(ours.cpuMs)} CPU (${seconds(ours.wallMs)} wall); clipped to Inner Mongolia first ${seconds(clipped.cpuMs)} CPU`,
+  );
 
   // turf.union is run in full on up to 1,000 polygons; beyond, on the first 1,000 and 2,000 and extrapolated.
   const oursRun = async () => measure(() => unionArea(polygons));
   if (count <= 1000) {
     const turfArea = turfUnionArea(polygons);
     const comparison = await interleave(pairs, oursRun, () => measure(() => turfUnionArea(polygons)));
-    console.log(`  turf.union ${seconds(comparison.baseline.cpuMs)} CPU (${seconds(comparison.baseline.wallMs)} wall), measured; `
-      + `its area differs from ours by ${((turfArea - ours.result.areaM2) / ours.result.areaM2).toExponential(1)}; turf / ours ${ratioText(comparison)}`);
+    console.log(
+      `  turf.union ${seconds(comparison.baseline.cpuMs)} CPU (${seconds(comparison.baseline.wallMs)} wall), measured; ` +
+        `its area differs from ours by ${((turfArea - ours.result.areaM2) / ours.result.areaM2).toExponential(1)}; turf / ours ${ratioText(comparison)}`,
+    );
     return;
   }
   let last: Awaited<ReturnType<typeof extrapolatedTurf>> | undefined;
@@ -99,9 +109,11 @@ async function benchUnion(count: number, inner: ReturnType<typeof prepareRegion>
     last = await extrapolatedTurf(polygons);
     return last;
   });
-  console.log(`  turf.union about ${seconds(comparison.baseline.cpuMs)} CPU, extrapolated from the first 1,000 and 2,000 polygons `
-    + `(last pair: ${seconds(last?.small.cpuMs ?? 0)} and ${seconds(last?.large.cpuMs ?? 0)}, time ~ n^${last?.exponent.toFixed(2)}); `
-    + `turf / ours ${ratioText(comparison)}`);
+  console.log(
+    `  turf.union about ${seconds(comparison.baseline.cpuMs)} CPU, extrapolated from the first 1,000 and 2,000 polygons ` +
+      `(last pair: ${seconds(last?.small.cpuMs ?? 0)} and ${seconds(last?.large.cpuMs ?? 0)}, time ~ n^${last?.exponent.toFixed(2)}); ` +
+      `turf / ours ${ratioText(comparison)}`,
+  );
 }
 
 const counts = process.argv.slice(2).map(Number);

@@ -9,8 +9,14 @@ export const artifacts = 'tests/artifacts';
 
 /** Software WebGL2 through SwiftShader: no GPU on the test machines. */
 const flags = [
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 export async function launch(): Promise<Browser> {
@@ -28,11 +34,22 @@ export interface Watched {
 }
 
 /** Opens the atlas with every page error, console error and request off the app's origin recorded. */
-export async function openAtlas(browser: Browser, options: { viewport?: { width: number; height: number };
-  locale?: string; hash?: string; before?: (context: BrowserContext) => Promise<unknown>; firstVisit?: boolean } = {}): Promise<Watched> {
+export async function openAtlas(
+  browser: Browser,
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    hash?: string;
+    before?: (context: BrowserContext) => Promise<unknown>;
+    firstVisit?: boolean;
+  } = {},
+): Promise<Watched> {
   const baseUrl = inject('baseUrl');
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 },
-    locale: options.locale ?? 'zh-CN', hasTouch: true });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'zh-CN',
+    hasTouch: true,
+  });
   // A returning visitor unless asked otherwise: the About panel opens by itself on a first visit only.
   if (!options.firstVisit) {
     await context.addInitScript((key) => {
@@ -60,7 +77,11 @@ export async function openAtlas(browser: Browser, options: { viewport?: { width:
   return watched;
 }
 
-export interface Pixels { width: number; height: number; data: Buffer }
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Buffer;
+}
 
 /** Takes a screenshot, keeps it under tests/artifacts, and decodes it for pixel checks. */
 export async function screenshot(page: Page, name: string): Promise<Pixels> {
@@ -72,8 +93,12 @@ export async function screenshot(page: Page, name: string): Promise<Pixels> {
 }
 
 /** Share of the pixels inside a box whose colour is within `tolerance` (per channel) of `hex`. */
-export function colorShare(pixels: Pixels, hex: string, tolerance = 12,
-  box = { x: 0, y: 0, width: pixels.width, height: pixels.height }): number {
+export function colorShare(
+  pixels: Pixels,
+  hex: string,
+  tolerance = 12,
+  box = { x: 0, y: 0, width: pixels.width, height: pixels.height },
+): number {
   const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let hits = 0;
   for (let y = box.y; y < box.y + box.height; y += 1) {

@@ -56,7 +56,9 @@ describe('the documents in the atlas', () => {
     const hits = page.locator('document-reader .hits li');
     await hits.first().waitFor();
     const where = await page.locator('document-reader .hits .where').allTextContents();
-    expect(new Set(where.map((text) => text.split(' · ')[0]))).toEqual(new Set(['内蒙古自治区“十四五”生态环境保护规划', '兴安盟应对气候变化“十四五”规划']));
+    expect(new Set(where.map((text) => text.split(' · ')[0]))).toEqual(
+      new Set(['内蒙古自治区“十四五”生态环境保护规划', '兴安盟应对气候变化“十四五”规划']),
+    );
     expect(new Set(await page.locator('document-reader .hits mark').allTextContents())).toEqual(new Set(['化工园区']));
     await screenshot(page, 'documents-search');
 
@@ -64,7 +66,11 @@ describe('the documents in the atlas', () => {
     await page.locator('document-reader .hits li button', { hasText: '严禁在黄河干流和主要支流岸线1公里范围内新建化工园区' }).click();
     const yellowRiver = await passage(page);
     expect(yellowRiver.text).toContain('严禁在黄河干流和主要支流岸线1公里范围内新建化工园区');
-    await page.evaluate(() => window.atlas.setState({ reader: { doc: 'ordos-pollution-carbon', line: 25, quote: '棋盘井蒙西地区严格控制钢铁、电解铝、水泥、平板玻璃' } }));
+    await page.evaluate(() =>
+      window.atlas.setState({
+        reader: { doc: 'ordos-pollution-carbon', line: 25, quote: '棋盘井蒙西地区严格控制钢铁、电解铝、水泥、平板玻璃' },
+      }),
+    );
     await expect.poll(async () => (await passage(page)).text).toBe(sentence);
     const url = await page.evaluate(() => window.atlas.shareUrl());
     expect(url).toContain('doc=ordos-pollution-carbon&line=25');
@@ -78,7 +84,9 @@ describe('the documents in the atlas', () => {
 
     // Following the zone that cites the sentence closes the reader and opens the zone on the map.
     await reopened.page.locator('document-reader .cites button[data-kind=zone]').click();
-    await expect.poll(() => reopened.page.evaluate(() => window.atlas.getState().selection)).toEqual({ layer: 'restricted-zones', id: 'qipanjing-mengxi' });
+    await expect
+      .poll(() => reopened.page.evaluate(() => window.atlas.getState().selection))
+      .toEqual({ layer: 'restricted-zones', id: 'qipanjing-mengxi' });
     await expect(reopened.page.locator('document-reader').count()).resolves.toBe(0);
     expect(reopened.errors).toEqual([]);
     await reopened.context.close();
@@ -87,10 +95,15 @@ describe('the documents in the atlas', () => {
   test('the verdict card and the print show the 棋盘井 rule as its whole sentence; the card opens the reader there', async () => {
     const { page, context, errors } = await openAtlas(browser);
     // Steel at 棋盘井, set as a link or window.atlas would set it (as in verdict-screen.e2e.ts).
-    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [107.0, 39.36] } }));
+    await page.evaluate(() =>
+      window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [107.0, 39.36] } }),
+    );
     await page.locator('screening-panel .verdict').waitFor({ timeout: 60_000 });
 
-    const citation = page.locator('screening-panel .hits > li[data-zone=qipanjing-mengxi] document-citation').filter({ hasText: '棋盘井蒙西地区严格控制' }).first();
+    const citation = page
+      .locator('screening-panel .hits > li[data-zone=qipanjing-mengxi] document-citation')
+      .filter({ hasText: '棋盘井蒙西地区严格控制' })
+      .first();
     await expect.poll(() => citation.locator('blockquote').textContent(), { timeout: 30_000 }).toBe(sentence);
     await expect(citation.locator('blockquote mark').textContent()).resolves.toBe(ruleQuote);
     await expect(citation.locator('cite').textContent()).resolves.toBe('鄂尔多斯市减污降碳协同增效实施方案');
@@ -106,7 +119,11 @@ describe('the documents in the atlas', () => {
     expect(opened.text).toBe(sentence);
     expect(opened.marked).toEqual([ruleQuote]);
     await expect(page.locator('document-reader h2').textContent()).resolves.toBe('鄂尔多斯市减污降碳协同增效实施方案');
-    expect((await page.evaluate(() => window.atlas.getState())).reader).toEqual({ doc: 'ordos-pollution-carbon', line: 25, quote: ruleQuote });
+    expect((await page.evaluate(() => window.atlas.getState())).reader).toEqual({
+      doc: 'ordos-pollution-carbon',
+      line: 25,
+      quote: ruleQuote,
+    });
     await screenshot(page, 'documents-reader-from-verdict');
     await page.locator('document-reader button.close').click();
 
@@ -129,7 +146,8 @@ describe('the documents in the atlas', () => {
 
   test('on a phone the reader fills the screen, with the outline folded above the text', async () => {
     const { page, context, errors } = await openAtlas(browser, {
-      viewport: { width: 390, height: 844 }, hash: '#doc=nm-ecology-14th&line=1730&q=严禁在黄河干流和主要支流岸线1公里范围内新建化工园区',
+      viewport: { width: 390, height: 844 },
+      hash: '#doc=nm-ecology-14th&line=1730&q=严禁在黄河干流和主要支流岸线1公里范围内新建化工园区',
     });
     const shown = await passage(page);
     expect(shown.text).toMatch(/^强化黄河流域水资源刚性约束.*推动沿黄高耗水、高污染企业入园。$/);

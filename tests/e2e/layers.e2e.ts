@@ -24,8 +24,9 @@ const extent = (feature: Feature) => {
 function lonelyPoint(id: string, layers: string[]): [number, number] {
   const all = layers.flatMap((layer) => read(layer).features) as Feature<Polygon | MultiPolygon>[];
   const target = all.find((feature) => feature.properties?.['id'] === id)!;
-  const others = all.filter((feature) => feature !== target && feature.geometry.type !== 'Point' as string &&
-    extent(feature) <= extent(target));
+  const others = all.filter(
+    (feature) => feature !== target && feature.geometry.type !== ('Point' as string) && extent(feature) <= extent(target),
+  );
   const [west, south, east, north] = bbox(target);
   let best: { point: [number, number]; depth: number } | undefined;
   for (let i = 1; i < 40; i += 1) {
@@ -49,8 +50,7 @@ describe('thematic layers in the atlas', () => {
   test('hiding a layer removes its colour from the screenshot', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
-    await page.evaluate(() => window.atlas.setState({ view: { center: [108.6, 40.0], zoom: 7 },
-      layers: { deserts: { opacity: 1 } } }));
+    await page.evaluate(() => window.atlas.setState({ view: { center: [108.6, 40.0], zoom: 7 }, layers: { deserts: { opacity: 1 } } }));
     const shown = await screenshot(page, 'deserts-shown');
     await page.locator('layer-panel [data-layer="deserts"] label.toggle input').click();
     await page.waitForFunction(() => window.atlas.getState().layers['deserts']?.visible === false);
@@ -106,8 +106,9 @@ describe('thematic layers in the atlas', () => {
     await page.locator('search-box input').press('Enter');
     await page.waitForFunction(() => window.atlas.getState().selection !== null);
     await expect(page.locator('feature-panel h2').textContent()).resolves.toMatch(/Kubuqi/);
-    await expect(page.locator('layer-panel label.toggle').allTextContents()).resolves
-      .toContainEqual(expect.stringContaining('Restricted and key-control zones'));
+    await expect(page.locator('layer-panel label.toggle').allTextContents()).resolves.toContainEqual(
+      expect.stringContaining('Restricted and key-control zones'),
+    );
     await screenshot(page, 'english');
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();

@@ -22,8 +22,12 @@ async function openLedger(page: Page): Promise<void> {
 }
 
 /** The summary's count for each status, as the buttons at the top show them. */
-const summaryCounts = (page: Page): Promise<Record<string, number>> => page.locator('ledger-summary .counts button').evaluateAll((buttons) =>
-  Object.fromEntries(buttons.map((button) => [button.getAttribute('data-status'), Number(button.querySelector('b')!.textContent)])));
+const summaryCounts = (page: Page): Promise<Record<string, number>> =>
+  page
+    .locator('ledger-summary .counts button')
+    .evaluateAll((buttons) =>
+      Object.fromEntries(buttons.map((button) => [button.getAttribute('data-status'), Number(button.querySelector('b')!.textContent)])),
+    );
 
 describe('the policy ledger', () => {
   test('atlas.ledger() gives every row a status and a reason; illustrative rows are never met or not met', async () => {
@@ -51,8 +55,12 @@ describe('the policy ledger', () => {
     await form.locator('input[name=value]').fill('5230');
     await form.locator('input[name=source]').fill(source);
     await form.locator('button[type=submit]').click();
-    await page.waitForFunction((id) => document.querySelector('atlas-app ledger-panel')?.shadowRoot
-      ?.querySelector(`li[data-row="${id}"]`)?.getAttribute('data-status') === 'met', renewable);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector(`li[data-row="${id}"]`)?.getAttribute('data-status') ===
+        'met',
+      renewable,
+    );
     await expect(row.locator('.badge').textContent()).resolves.toContain('已达到');
     await expect(row.locator('.reason').textContent()).resolves.toContain(source);
     await expect(row.locator('ul.actuals').textContent()).resolves.toContain(source);
@@ -71,20 +79,24 @@ describe('the policy ledger', () => {
     await details.locator('input[name=unit]').fill('万千瓦');
     await details.locator('input[name=source]').fill('https://example.org/ordos-bulletin-2025');
     await details.locator('button[type=submit]').click();
-    await page.waitForFunction((id) => document.querySelector('atlas-app ledger-panel')?.shadowRoot
-      ?.querySelector(`li[data-row="${id}"]`)?.getAttribute('data-status') === 'not met', renewable);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector(`li[data-row="${id}"]`)?.getAttribute('data-status') ===
+        'not met',
+      renewable,
+    );
     await expect(reopened.locator('.reason').textContent()).resolves.toContain('https://example.org/ordos-bulletin-2025');
     // A value in a unit of another kind is refused, with the reason, and changes nothing.
     await details.locator('input[name=value]').fill('12');
     await details.locator('input[name=unit]').fill('km²');
     await details.locator('input[name=source]').fill('wrong unit');
     await details.locator('button[type=submit]').click();
-    await expect(reopened.locator('[role=alert]').textContent()).resolves.toContain('km² cannot be compared with the target\'s 万千瓦');
+    await expect(reopened.locator('[role=alert]').textContent()).resolves.toContain("km² cannot be compared with the target's 万千瓦");
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
   });
 
-  test('an opened row shows its whole cited sentence, its place in the document and the map figure\'s range, and opens the reader there', async () => {
+  test("an opened row shows its whole cited sentence, its place in the document and the map figure's range, and opens the reader there", async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
     await openLedger(page);
@@ -96,16 +108,29 @@ describe('the policy ledger', () => {
     await expect(row.locator('.reason').textContent()).resolves.toContain('范围按边缘附近的要素');
     const citation = row.locator('ledger-row-details document-citation');
     // The text loads lazily: the quote first, then the sentence around it.
-    await page.waitForFunction((id) => document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector(`li[data-row="${id}"] ledger-row-details`)
-      ?.shadowRoot?.querySelector('document-citation')?.shadowRoot?.querySelector('.place') !== null, renewable);
+    await page.waitForFunction(
+      (id) =>
+        document
+          .querySelector('atlas-app ledger-panel')
+          ?.shadowRoot?.querySelector(`li[data-row="${id}"] ledger-row-details`)
+          ?.shadowRoot?.querySelector('document-citation')
+          ?.shadowRoot?.querySelector('.place') !== null,
+      renewable,
+    );
     await expect(citation.locator('blockquote').textContent()).resolves.toBe(sentence);
     await expect(citation.locator('blockquote mark').textContent()).resolves.toBe('可再生能源装机达到5000万千瓦');
-    await expect(citation.locator('.place').textContent()).resolves.toBe('二、加强源头防控 › （六）推动能源绿色低碳转型 › 1.大力发展可再生能源');
+    await expect(citation.locator('.place').textContent()).resolves.toBe(
+      '二、加强源头防控 › （六）推动能源绿色低碳转型 › 1.大力发展可再生能源',
+    );
     await expect(citation.locator('.source').textContent()).resolves.toContain('第28行');
     await screenshot(page, 'ledger-row-sentence');
     await citation.locator('button.open').click();
     await page.waitForFunction(() => window.atlas.getState().reader?.doc === 'ordos-pollution-carbon');
-    expect(await page.evaluate(() => window.atlas.getState().reader)).toEqual({ doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' });
+    expect(await page.evaluate(() => window.atlas.getState().reader)).toEqual({
+      doc: 'ordos-pollution-carbon',
+      line: 28,
+      quote: '可再生能源装机达到5000万千瓦',
+    });
     const passage = page.locator('document-reader .passage');
     await passage.waitFor();
     await expect(passage.textContent()).resolves.toContain(sentence);
@@ -138,15 +163,34 @@ describe('the policy ledger', () => {
     const { page } = atlas;
     await openLedger(page);
     const rows = await page.evaluate(() => window.atlas.ledger());
-    const chosen = rows.filter((row) => !row.qualitative && row.comparator !== 'reported' && row.actuals.length === 0
-      && typeof row.target?.value === 'number' && typeof row.target.year === 'number' && row.status !== 'met').slice(0, 10);
+    const chosen = rows
+      .filter(
+        (row) =>
+          !row.qualitative &&
+          row.comparator !== 'reported' &&
+          row.actuals.length === 0 &&
+          typeof row.target?.value === 'number' &&
+          typeof row.target.year === 'number' &&
+          row.status !== 'met',
+      )
+      .slice(0, 10);
     expect(chosen).toHaveLength(10);
     const before = await summaryCounts(page);
-    const csv = ['target_id,value,unit,year,source', ...chosen.map((row) =>
-      `${row.id},${row.target!.value},${row.unit},${row.target!.year},"自治区统计公报, ${row.target!.year}"`)].join('\n');
-    await page.locator('ledger-panel input[name=actuals]').setInputFiles({ name: 'actuals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForFunction((count) => document.querySelector('atlas-app ledger-panel')?.shadowRoot
-      ?.querySelector('ledger-summary')?.shadowRoot?.querySelector('button[data-status=met] b')?.textContent === String(count), before['met']! + 10);
+    const csv = [
+      'target_id,value,unit,year,source',
+      ...chosen.map((row) => `${row.id},${row.target!.value},${row.unit},${row.target!.year},"自治区统计公报, ${row.target!.year}"`),
+    ].join('\n');
+    await page
+      .locator('ledger-panel input[name=actuals]')
+      .setInputFiles({ name: 'actuals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(
+      (count) =>
+        document
+          .querySelector('atlas-app ledger-panel')
+          ?.shadowRoot?.querySelector('ledger-summary')
+          ?.shadowRoot?.querySelector('button[data-status=met] b')?.textContent === String(count),
+      before['met']! + 10,
+    );
     const after = await summaryCounts(page);
     expect(after['met']).toBe(before['met']! + 10);
     expect(Object.values(after).reduce((a, b) => a + b, 0)).toBe(Object.values(before).reduce((a, b) => a + b, 0));
@@ -171,11 +215,15 @@ describe('the policy ledger', () => {
   });
 
   test('says so when browser storage is unavailable, and still judges for this page', async () => {
-    const atlas = await openAtlas(browser, { before: async (context) => {
-      await context.addInitScript(() => {
-        Storage.prototype.setItem = () => { throw new DOMException('blocked', 'SecurityError'); };
-      });
-    } });
+    const atlas = await openAtlas(browser, {
+      before: async (context) => {
+        await context.addInitScript(() => {
+          Storage.prototype.setItem = () => {
+            throw new DOMException('blocked', 'SecurityError');
+          };
+        });
+      },
+    });
     const { page } = atlas;
     await openLedger(page);
     await page.locator('ledger-panel select[name=place]').selectOption('ordos');
@@ -184,13 +232,15 @@ describe('the policy ledger', () => {
     await row.locator('input[name=value]').fill('5230');
     await row.locator('input[name=source]').fill('统计公报');
     await row.locator('button[type=submit]').click();
-    await page.waitForFunction(() => document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector('.storage.unavailable') !== null);
+    await page.waitForFunction(
+      () => document.querySelector('atlas-app ledger-panel')?.shadowRoot?.querySelector('.storage.unavailable') !== null,
+    );
     await expect(row.getAttribute('data-status')).resolves.toBe('met');
     await expect(page.locator('ledger-panel .storage').textContent()).resolves.toContain('浏览器存储不可用');
     await atlas.context.close();
   });
 
-  test('filter to Hinggan and see the summary bars and a row\'s baseline -> target chart', async () => {
+  test("filter to Hinggan and see the summary bars and a row's baseline -> target chart", async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
     await openLedger(page);
@@ -199,8 +249,14 @@ describe('the policy ledger', () => {
     await bars.first().waitFor();
     await expect(bars.first().getAttribute('aria-label')).resolves.toMatch(/兴安盟应对气候变化|兴安盟/);
     const rows = await page.evaluate(() => window.atlas.ledger());
-    const timed = rows.find((row) => row.scope.id === 'hinggan' && typeof row.baseline?.value === 'number'
-      && typeof row.baseline.year === 'number' && typeof row.target?.value === 'number' && typeof row.target.year === 'number')!;
+    const timed = rows.find(
+      (row) =>
+        row.scope.id === 'hinggan' &&
+        typeof row.baseline?.value === 'number' &&
+        typeof row.baseline.year === 'number' &&
+        typeof row.target?.value === 'number' &&
+        typeof row.target.year === 'number',
+    )!;
     await page.locator(`ledger-panel li[data-row=${timed.id}]`).click();
     const chart = page.locator(`ledger-panel li[data-row=${timed.id}] ledger-chart svg`);
     await chart.waitFor();
@@ -222,7 +278,9 @@ describe('the policy ledger', () => {
     expect(places).toContain('Hinggan League');
     const themes = await page.locator('ledger-panel select[name=theme] option').allTextContents();
     expect(themes).toEqual(expect.arrayContaining(['air', 'climate', 'energy']));
-    const scopes = await page.locator('ledger-panel li .figures').evaluateAll((lines) => lines.map((line) => line.textContent!.split(' · ')[0]!));
+    const scopes = await page
+      .locator('ledger-panel li .figures')
+      .evaluateAll((lines) => lines.map((line) => line.textContent!.split(' · ')[0]!));
     expect(scopes.filter((scope) => cjk.test(scope))).toEqual([]);
     await page.locator('ledger-panel select[name=place]').selectOption('hinggan');
     await expect(page.locator('ledger-panel li .figures').first().textContent()).resolves.toMatch(/^Hinggan League · /);
@@ -252,7 +310,7 @@ describe('the policy ledger', () => {
       const url = window.atlas.shareUrl();
       return url.includes('led.row=') && url.includes('led.cols=') ? url : null;
     });
-    const url = await link.jsonValue() as string;
+    const url = (await link.jsonValue()) as string;
     expect(url).toContain('led.place=ordos');
     expect(url).toContain('led.view=table');
 

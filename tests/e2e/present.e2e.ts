@@ -27,7 +27,12 @@ function largeSite(vertices: number) {
   return { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
 }
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 type Png = { width: number; height: number; data: Buffer };
 
 /** Share of a box's pixels within `tolerance` of `hex`, or (no hex) unlike the panel's paper colour. */
@@ -51,16 +56,33 @@ describe('exports for slides', () => {
   test('the PNG carries a legend of only the visible entries, a scale bar, a north arrow, the verdict, title and subtitle, and a one-line credit', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
-    await page.evaluate((site) => window.atlas.setState({ site: site as never, projectType: 'steel',
-      layers: { 'red-line-areas': { visible: true }, 'river-buffers': { visible: true }, deserts: { visible: true, hiddenCategories: ['sandy-land'] } } }), qipanjing);
+    await page.evaluate(
+      (site) =>
+        window.atlas.setState({
+          site: site as never,
+          projectType: 'steel',
+          layers: {
+            'red-line-areas': { visible: true },
+            'river-buffers': { visible: true },
+            deserts: { visible: true, hiddenCategories: ['sandy-land'] },
+          },
+        }),
+      qipanjing,
+    );
     await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
     const state = await page.evaluate(() => window.atlas.getState());
-    const expected = layerDefinitions.filter((layer) => layer.properties && state.layers[layer.id]?.visible)
-      .flatMap((layer) => Object.keys(layer.palette).filter((category) => !state.layers[layer.id]!.hiddenCategories.includes(category))
-        .map((category) => layer.palette[category]!.color));
+    const expected = layerDefinitions
+      .filter((layer) => layer.properties && state.layers[layer.id]?.visible)
+      .flatMap((layer) =>
+        Object.keys(layer.palette)
+          .filter((category) => !state.layers[layer.id]!.hiddenCategories.includes(category))
+          .map((category) => layer.palette[category]!.color),
+      );
     for (const scale of [1, 2] as const) {
-      const { dataUrl, layout } = await page.evaluate((s) => window.atlas.exportImage({ scale: s, title: '棋盘井选址', subtitle: '钢铁项目 · 汇报用图' }), scale) as
-        { dataUrl: string; layout: ExportLayout };
+      const { dataUrl, layout } = (await page.evaluate(
+        (s) => window.atlas.exportImage({ scale: s, title: '棋盘井选址', subtitle: '钢铁项目 · 汇报用图' }),
+        scale,
+      )) as { dataUrl: string; layout: ExportLayout };
       const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
       writeFileSync(`${artifacts}/export-slide-${scale}x.png`, PNG.sync.write(png));
       // The legend: one swatch per visible entry (the hidden category left out), each painted in its colour.
@@ -90,9 +112,11 @@ describe('exports for slides', () => {
   test('on a small frame the legend still fits, in columns', async () => {
     const atlas = await openAtlas(browser, { viewport: { width: 640, height: 420 } });
     const { page } = atlas;
-    await page.evaluate((ids) => window.atlas.setState({ layers: Object.fromEntries(ids.map((id) => [id, { visible: true }])) }),
-      layerDefinitions.filter((layer) => layer.properties).map((layer) => layer.id));
-    const { layout } = await page.evaluate(() => window.atlas.exportImage({ scale: 1 })) as { layout: ExportLayout };
+    await page.evaluate(
+      (ids) => window.atlas.setState({ layers: Object.fromEntries(ids.map((id) => [id, { visible: true }])) }),
+      layerDefinitions.filter((layer) => layer.properties).map((layer) => layer.id),
+    );
+    const { layout } = (await page.evaluate(() => window.atlas.exportImage({ scale: 1 }))) as { layout: ExportLayout };
     const box = (await page.locator('#map').boundingBox())!;
     const legend = layout.legend!;
     expect(legend.entries).toBeGreaterThan(20);
@@ -120,9 +144,11 @@ describe('exports for slides', () => {
     const download = page.waitForEvent('download');
     await page.locator('share-tools [data-action=export-2x]').click();
     await download;
-    expect(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen[0])).toContain('Exporting the 2x image');
+    expect(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen[0])).toContain(
+      'Exporting the 2x image',
+    );
     await page.locator('export-options progress').waitFor({ state: 'detached' });
-    const { layout } = await page.evaluate(() => window.atlas.exportImage({ scale: 1 })) as { layout: ExportLayout };
+    const { layout } = (await page.evaluate(() => window.atlas.exportImage({ scale: 1 }))) as { layout: ExportLayout };
     expect(layout.credit.text).toMatch(/· Data: .*GSHHG/);
     expect(layout.scaleBar.label).toMatch(/^\d+ (km|m)$/);
     await atlas.context.close();
@@ -136,7 +162,11 @@ describe('embeds and the first visit', () => {
     await context.addInitScript(() => {
       if (window.top === window) return;
       for (const name of ['localStorage', 'sessionStorage']) {
-        Object.defineProperty(window, name, { get() { throw new DOMException("Failed to read the 'localStorage' property: Access is denied", 'SecurityError'); } });
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException("Failed to read the 'localStorage' property: Access is denied", 'SecurityError');
+          },
+        });
       }
     });
     const errors: string[] = [];
@@ -157,7 +187,15 @@ describe('embeds and the first visit', () => {
     expect(frame.url()).toContain('embed=1');
     await frame.waitForFunction(() => window.atlas !== undefined);
     await frame.evaluate(() => window.atlas.ready);
-    expect(await frame.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } })).toBe('blocked');
+    expect(
+      await frame.evaluate(() => {
+        try {
+          return typeof localStorage;
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).toBe('blocked');
     await frame.locator('embed-badge p').waitFor();
     await expect(frame.locator('embed-badge p').textContent()).resolves.toMatch(/结论：(禁止|限制)/);
     const legend = frame.locator('map-legend');
@@ -200,7 +238,9 @@ describe('embeds and the first visit', () => {
     await page.locator('share-tools summary').click();
     await page.locator('share-tools [data-action=embed]').click();
     await page.locator('.embed-dialog button.copy-snippet').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1#/);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1#/);
     await atlas.context.close();
   });
 });
@@ -297,7 +337,7 @@ describe('presenting', () => {
 });
 
 describe('on a phone (390x844)', () => {
-  test('the panel is a sheet at the foot, it closes when drawing starts, and the region fills the screen\'s width', async () => {
+  test("the panel is a sheet at the foot, it closes when drawing starts, and the region fills the screen's width", async () => {
     const atlas = await openAtlas(browser, { viewport: { width: 390, height: 844 } });
     const { page } = atlas;
     // The default view: the whole region across the map's width, nothing of it cut off.

@@ -26,7 +26,12 @@ describe('site screening in the atlas', () => {
     await page.locator('screening-panel select[name=project-type]').selectOption('steel');
     await page.locator('screening-panel [data-draw=polygon]').focus();
     await page.keyboard.press('Enter');
-    for (const vertex of [[107.04, 39.54], [107.08, 39.54], [107.08, 39.57], [107.04, 39.57]] as [number, number][]) {
+    for (const vertex of [
+      [107.04, 39.54],
+      [107.08, 39.54],
+      [107.08, 39.57],
+      [107.04, 39.57],
+    ] as [number, number][]) {
       await addVertexAt(page, vertex);
     }
     await page.keyboard.press('Backspace');
@@ -39,7 +44,9 @@ describe('site screening in the atlas', () => {
     await expect(page.locator('screening-panel .verdict .source').textContent()).resolves.toBe('手绘面');
     const hits = await page.locator('screening-panel .hits > li').allTextContents();
     expect(hits.join('\n')).toContain('棋盘井蒙西地区');
-    await expect.poll(() => page.locator('screening-panel .hits > li document-citation cite').allTextContents()).toContain('鄂尔多斯市减污降碳协同增效实施方案');
+    await expect
+      .poll(() => page.locator('screening-panel .hits > li document-citation cite').allTextContents())
+      .toContain('鄂尔多斯市减污降碳协同增效实施方案');
     const engine = await page.evaluate(() => window.atlas.screen(window.atlas.getState().site, 'steel'));
     expect(engine.hits.some((hit) => hit.zoneId === 'qipanjing-mengxi' && hit.cite?.line === 25)).toBe(true);
     await screenshot(page, 'screening-qipanjing');
@@ -57,9 +64,17 @@ describe('site screening in the atlas', () => {
   test('the printable report holds the map, the hits with citations and the data version', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
-    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'cement',
-      site: { type: 'Point', coordinates: [107.05, 39.55] }, view: { center: [107.05, 39.55], zoom: 9 } }));
-    await page.evaluate(() => { window.print = () => undefined; });
+    await page.evaluate(() =>
+      window.atlas.setState({
+        panel: 'screening',
+        projectType: 'cement',
+        site: { type: 'Point', coordinates: [107.05, 39.55] },
+        view: { center: [107.05, 39.55], zoom: 9 },
+      }),
+    );
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
     await page.locator('screening-panel [data-export=print]').click();
     await page.locator('#print-report img').waitFor({ state: 'attached' });
     const text = await page.locator('#print-report').textContent();
@@ -78,7 +93,9 @@ describe('site screening in the atlas', () => {
     const site = { type: 'Point', coordinates: [110, 41] };
     await page.evaluate((s) => window.atlas.setState({ panel: 'screening', site: s as never }), site);
     const upload = (name: string, body: string) =>
-      page.locator('screening-panel input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+      page
+        .locator('screening-panel input[type=file]')
+        .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
     const problem = page.locator('screening-panel .problem');
     await upload('empty.geojson', '');
     await expect.poll(() => problem.textContent()).toMatch(/empty/i);
@@ -93,8 +110,12 @@ describe('site screening in the atlas', () => {
     await page.locator('screening-panel form button[type=submit]').click();
     await expect.poll(() => problem.textContent()).toMatch(/unchanged/);
     expect((await page.evaluate(() => window.atlas.getState())).site).toEqual(site);
-    const unknown = await page.evaluate(() => window.atlas.screen({ type: 'Point', coordinates: [110, 41] }, 'casino')
-      .then(() => 'accepted', (error: Error) => error.message));
+    const unknown = await page.evaluate(() =>
+      window.atlas.screen({ type: 'Point', coordinates: [110, 41] }, 'casino').then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      ),
+    );
     expect(unknown).toContain('unknown project type');
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
@@ -105,7 +126,9 @@ describe('site screening in the atlas', () => {
     const { page } = atlas;
     await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'wind' }));
     await page.locator('screening-panel details summary').click();
-    await page.locator('screening-panel textarea').fill('J1 4380000 36500000\nJ2 4380000 36502000\nJ3 4382000 36502000\nJ4 4382000 36500000\nJ1 4380000 36500000');
+    await page
+      .locator('screening-panel textarea')
+      .fill('J1 4380000 36500000\nJ2 4380000 36502000\nJ3 4382000 36502000\nJ4 4382000 36500000\nJ1 4380000 36500000');
     await page.locator('screening-panel form button[type=submit]').click();
     await page.waitForFunction(() => window.atlas.getState().site?.type === 'Polygon');
     const ring = (await page.evaluate(() => window.atlas.getState().site)) as { coordinates: number[][][] };

@@ -2,7 +2,9 @@ import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
 }
 
 /** Serves the built app (dist/) on a free loopback port for the browser tests, with HTTP Range support. */

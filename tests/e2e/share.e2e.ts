@@ -13,14 +13,26 @@ afterAll(async () => {
 describe('links reopen exactly what they showed', () => {
   test('setState -> shareUrl -> a fresh page has the same state', async () => {
     const first = await openAtlas(browser);
-    const shown = await first.page.evaluate(() => window.atlas.setState({
-      view: { center: [107.23456, 39.65432], zoom: 9, bearing: 15, pitch: 20 },
-      lang: 'en',
-      layers: { deserts: { visible: false }, 'red-line-areas': { visible: true, opacity: 0.6, hiddenCategories: ['network'] } },
-      selection: { layer: 'restricted-zones', id: 'qipanjing-mengxi' },
-      site: { type: 'Polygon', coordinates: [[[107.0, 39.6], [107.05, 39.6], [107.05, 39.65], [107.0, 39.6]]] },
-      projectType: 'steel',
-    }));
+    const shown = await first.page.evaluate(() =>
+      window.atlas.setState({
+        view: { center: [107.23456, 39.65432], zoom: 9, bearing: 15, pitch: 20 },
+        lang: 'en',
+        layers: { deserts: { visible: false }, 'red-line-areas': { visible: true, opacity: 0.6, hiddenCategories: ['network'] } },
+        selection: { layer: 'restricted-zones', id: 'qipanjing-mengxi' },
+        site: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [107.0, 39.6],
+              [107.05, 39.6],
+              [107.05, 39.65],
+              [107.0, 39.6],
+            ],
+          ],
+        },
+        projectType: 'steel',
+      }),
+    );
     const verdict = (await first.page.evaluate((s) => window.atlas.screen(s.site, 'steel'), shown)).verdict;
     await first.page.waitForFunction(() => window.atlas.shareUrl().includes('verdict='));
     const url = await first.page.evaluate(() => window.atlas.shareUrl());
@@ -65,8 +77,22 @@ describe('links reopen exactly what they showed', () => {
   test('a thousand random and truncated hashes open without a page error', async () => {
     const atlas = await openAtlas(browser);
     const full = await atlas.page.evaluate(async () => {
-      await window.atlas.setState({ site: { type: 'Polygon', coordinates: [[[107, 39.5], [107.1, 39.5], [107.1, 39.6], [107, 39.5]]] },
-        projectType: 'steel', selection: { layer: 'deserts', id: 'kubuqi-desert' }, layers: { deserts: { opacity: 0.9 } } });
+      await window.atlas.setState({
+        site: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [107, 39.5],
+              [107.1, 39.5],
+              [107.1, 39.6],
+              [107, 39.5],
+            ],
+          ],
+        },
+        projectType: 'steel',
+        selection: { layer: 'deserts', id: 'kubuqi-desert' },
+        layers: { deserts: { opacity: 0.9 } },
+      });
       return window.atlas.shareUrl().split('#')[1]!;
     });
     await atlas.page.evaluate(async (hash) => {
@@ -77,8 +103,10 @@ describe('links reopen exactly what they showed', () => {
       };
       const alphabet = 'abcdefLz=&,.%/#-_0123456789~!*()漢é';
       for (let i = 0; i < 1000; i += 1) {
-        location.hash = i % 2 === 0 ? hash.slice(0, Math.floor(random() * hash.length))
-          : Array.from({ length: Math.floor(random() * 80) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+        location.hash =
+          i % 2 === 0
+            ? hash.slice(0, Math.floor(random() * hash.length))
+            : Array.from({ length: Math.floor(random() * 80) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
         if (i % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -89,8 +117,11 @@ describe('links reopen exactly what they showed', () => {
   });
 
   test('a link made on other data says the data changed', async () => {
-    const atlas = await openAtlas(browser, { hash: '#c=110,42&z=5&lang=en&site=AQCA3vNogPGMJw&type=steel&data=000000000000&verdict=prohibited' });
-    await expect.poll(() => atlas.page.locator('message-bar [role=alert]').allTextContents())
+    const atlas = await openAtlas(browser, {
+      hash: '#c=110,42&z=5&lang=en&site=AQCA3vNogPGMJw&type=steel&data=000000000000&verdict=prohibited',
+    });
+    await expect
+      .poll(() => atlas.page.locator('message-bar [role=alert]').allTextContents())
       .toContainEqual(expect.stringMatching(/The data changed since this link was made.*verdict (changed|is unchanged)/));
     await atlas.context.close();
   });

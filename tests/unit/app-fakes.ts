@@ -43,14 +43,22 @@ export function fakeMap() {
     view: () => view,
     bounds: () => [view.center[0] - 5, view.center[1] - 3, view.center[0] + 5, view.center[1] + 3],
     onViewChange: () => undefined,
-    onFeatureClick: (callback) => { click = callback; },
+    onFeatureClick: (callback) => {
+      click = callback;
+    },
     setData: (id, collection) => data.set(id, collection),
-    setAttribution: (list) => { attributions = list; },
+    setAttribution: (list) => {
+      attributions = list;
+    },
     setOnlineBasemap: () => undefined,
     setOutline: (id, outline) => (outline ? outlines.set(id, outline) : outlines.delete(id)),
-    setScreening: (overlay) => { screening.current = overlay; },
+    setScreening: (overlay) => {
+      screening.current = overlay;
+    },
     setUserLayers: (layers, standInKinds) => Object.assign(user, { layers, standInKinds }),
-    flyToBounds: async (bounds) => { flights.push(bounds); },
+    flyToBounds: async (bounds) => {
+      flights.push(bounds);
+    },
     draw: () => undefined,
     exportPng: async (scale, _decorations, frame) => {
       frames.push(frame);
@@ -58,7 +66,17 @@ export function fakeMap() {
     },
     resize: () => undefined,
   };
-  return { map, outlines, data, flights, screening, user, frames, attributions: () => attributions, click: (hits: Selection[]) => click(hits) };
+  return {
+    map,
+    outlines,
+    data,
+    flights,
+    screening,
+    user,
+    frames,
+    attributions: () => attributions,
+    click: (hits: Selection[]) => click(hits),
+  };
 }
 
 /** A platform that records downloads, prints, clipboard writes and links instead of touching a page. */
@@ -81,7 +99,9 @@ export function fakePlatform(loader: DataLoader, options: { href?: string; share
       href: () => href,
       copy: async (text) => void copied.push(text),
       fullscreen: async () => undefined,
-      fetchText: async (url) => { throw new Error(`${url.pathname}: not served in tests`); },
+      fetchText: async (url) => {
+        throw new Error(`${url.pathname}: not served in tests`);
+      },
       onLeave: () => undefined,
     },
     links: (store) => ({

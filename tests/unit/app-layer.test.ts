@@ -44,8 +44,10 @@ describe('the data both front ends share', () => {
 
   test('a failing dataset is listed and the others load; extra collections are screened beside them', async () => {
     const extra = new Map([['user-zones', { type: 'FeatureCollection' as const, features: [] }]]);
-    const data = await createAtlasData(diskLoader((id) => (id === 'wetlands' ? 'wetlands.fgb: HTTP 404' : undefined)),
-      { layers: layerDefinitions, extraCollections: extra });
+    const data = await createAtlasData(
+      diskLoader((id) => (id === 'wetlands' ? 'wetlands.fgb: HTTP 404' : undefined)),
+      { layers: layerDefinitions, extraCollections: extra },
+    );
     expect(data.failures).toEqual([{ layerId: 'wetlands', message: 'wetlands.fgb: HTTP 404' }]);
     expect(data.collections.has('wetlands')).toBe(false);
     expect(data.collections.has('restricted-zones')).toBe(true);
@@ -53,7 +55,12 @@ describe('the data both front ends share', () => {
   });
 
   test('without a manifest nothing loads, the version is unknown and the failure says why', async () => {
-    const loader = { ...diskLoader(), manifest: async () => { throw new Error('data manifest: HTTP 500'); } };
+    const loader = {
+      ...diskLoader(),
+      manifest: async () => {
+        throw new Error('data manifest: HTTP 500');
+      },
+    };
     const data = await createAtlasData(loader, { layers: layerDefinitions });
     expect(data).toMatchObject({ dataVersion: 'unknown', attributions: [], failures: [{ message: 'data manifest: HTTP 500' }] });
     expect(data.collections.size).toBe(0);
@@ -89,7 +96,7 @@ describe('the atlas started on a fake map', () => {
 });
 
 describe('screening session', () => {
-  test('a site and a project type give the engine\'s report, the site outlined and each hit zone in its verdict\'s colour', async () => {
+  test("a site and a project type give the engine's report, the site outlined and each hit zone in its verdict's colour", async () => {
     const { report, map, atlas } = await screened('pv-glass');
     expect(report.verdict).toBe('prohibited');
     expect(atlas.screening.report).toBe(report);
@@ -102,7 +109,7 @@ describe('screening session', () => {
     expect(map.screening.current!.zones.some((zone) => zone.properties?.['id'] === 'inner-mongolia')).toBe(false);
   });
 
-  test('a site near an uncertain edge gets a band as wide as the edge\'s accuracy', async () => {
+  test("a site near an uncertain edge gets a band as wide as the edge's accuracy", async () => {
     const { report, map } = await screened('wind', { type: 'Point', coordinates: [108, 40.92] });
     const doubted = report.hits.flatMap((hit) => hit.doubts.filter((doubt) => doubt.code === 'zone-edge').map(() => hit));
     expect(doubted.length).toBeGreaterThan(0);
@@ -115,7 +122,11 @@ describe('screening session', () => {
   test('an uploaded site is labelled by its file name', async () => {
     const { atlas } = await started();
     const file = JSON.stringify({ type: 'Point', coordinates: [108.7, 40.2] });
-    await atlas.screening.upload({ name: 'site.geojson', size: file.length, read: async () => new TextEncoder().encode(file).buffer as ArrayBuffer });
+    await atlas.screening.upload({
+      name: 'site.geojson',
+      size: file.length,
+      read: async () => new TextEncoder().encode(file).buffer as ArrayBuffer,
+    });
     expect(atlas.screening.problem).toBe('');
     expect(atlas.screening.source).toEqual({ zh: 'site.geojson', en: 'site.geojson' });
   });
@@ -145,7 +156,14 @@ describe('screening session', () => {
   test('a file over the limit is refused unread and the site is kept', async () => {
     const { atlas } = await screened('pv-glass');
     let read = false;
-    await atlas.screening.upload({ name: 'big.geojson', size: 60 * 1024 * 1024, read: async () => { read = true; return new ArrayBuffer(0); } });
+    await atlas.screening.upload({
+      name: 'big.geojson',
+      size: 60 * 1024 * 1024,
+      read: async () => {
+        read = true;
+        return new ArrayBuffer(0);
+      },
+    });
     expect(read).toBe(false);
     expect(atlas.screening.problem).toMatch(/big\.geojson.*your site is unchanged/);
     expect(atlas.store.state.site).toEqual(qipanjing);
@@ -217,30 +235,42 @@ describe('presenting and links', () => {
 
   test('a dropped share file opens its hash; a bad one is reported by name', async () => {
     const { atlas, opened } = await started();
-    await atlas.presenting.drop({ name: 'view.json', text: async () => JSON.stringify({ format: 'nm-carbon-atlas-share', version: 1, hash: '#z=5', createdAt: '2026-01-01T00:00:00.000Z' }) });
+    await atlas.presenting.drop({
+      name: 'view.json',
+      text: async () =>
+        JSON.stringify({ format: 'nm-carbon-atlas-share', version: 1, hash: '#z=5', createdAt: '2026-01-01T00:00:00.000Z' }),
+    });
     await atlas.presenting.drop({ name: 'bad.json', text: async () => '{' });
     expect(opened).toEqual(['#z=5']);
     expect(atlas.messages.list.map((message) => message.text)).toEqual([expect.stringMatching(/^bad\.json: /)]);
   });
 
-  test('a link made on other data says so, and whether the site\'s verdict changed', async () => {
+  test("a link made on other data says so, and whether the site's verdict changed", async () => {
     const { report } = await screened('pv-glass');
     const decoded = { partial: {}, notices: [], unknown: [], dataVersion: '000000000000' };
-    expect(dataChangeNotice({ ...decoded, verdict: 'prohibited' }, report.dataVersion, report, 'en'))
-      .toMatch(new RegExp(`then version 000000000000, now ${report.dataVersion}.*verdict is unchanged \\(Prohibited\\)`));
-    expect(dataChangeNotice({ ...decoded, verdict: 'clear' }, report.dataVersion, report, 'zh')).toContain('当时为 未涉及管控，现在为 禁止');
+    expect(dataChangeNotice({ ...decoded, verdict: 'prohibited' }, report.dataVersion, report, 'en')).toMatch(
+      new RegExp(`then version 000000000000, now ${report.dataVersion}.*verdict is unchanged \\(Prohibited\\)`),
+    );
+    expect(dataChangeNotice({ ...decoded, verdict: 'clear' }, report.dataVersion, report, 'zh')).toContain(
+      '当时为 未涉及管控，现在为 禁止',
+    );
     expect(dataChangeNotice({ ...decoded, dataVersion: report.dataVersion }, report.dataVersion, report, 'en')).toBeUndefined();
   });
 
-  test('a link made on the same data says when the site\'s verdict changed (the engine changed), and nothing when it did not', async () => {
+  test("a link made on the same data says when the site's verdict changed (the engine changed), and nothing when it did not", async () => {
     const { report } = await screened('pv-glass');
     const sameData = { partial: {}, notices: [], unknown: [], dataVersion: report.dataVersion };
-    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'en'))
-      .toMatch(new RegExp(`^The shared site's verdict changed: Review then, ${report.verdict} now\\.$`, 'i'));
-    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'zh')).toContain('共享选址的结论已变化：当时为 需核实');
+    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'en')).toMatch(
+      new RegExp(`^The shared site's verdict changed: Review then, ${report.verdict} now\\.$`, 'i'),
+    );
+    expect(dataChangeNotice({ ...sameData, verdict: 'review' }, report.dataVersion, report, 'zh')).toContain(
+      '共享选址的结论已变化：当时为 需核实',
+    );
     expect(dataChangeNotice({ ...sameData, verdict: report.verdict }, report.dataVersion, report, 'en')).toBeUndefined();
     // A link that records no data version but a verdict is compared all the same.
-    expect(dataChangeNotice({ partial: {}, notices: [], unknown: [], verdict: 'clear' }, report.dataVersion, report, 'en')).toMatch(/verdict changed: Clear then/);
+    expect(dataChangeNotice({ partial: {}, notices: [], unknown: [], verdict: 'clear' }, report.dataVersion, report, 'en')).toMatch(
+      /verdict changed: Clear then/,
+    );
     expect(dataChangeNotice(sameData, report.dataVersion, report, 'en')).toBeUndefined();
   });
 });
@@ -248,7 +278,10 @@ describe('presenting and links', () => {
 describe('selection, search and settings', () => {
   test('a click opens the first feature and lists the rest; switching keeps every one reachable', async () => {
     const { atlas, map } = await started();
-    const [a, b] = map.data.get('restricted-zones')!.features.slice(0, 2).map((feature) => ({ layer: 'restricted-zones', id: String(feature.properties?.['id']) }));
+    const [a, b] = map.data
+      .get('restricted-zones')!
+      .features.slice(0, 2)
+      .map((feature) => ({ layer: 'restricted-zones', id: String(feature.properties?.['id']) }));
     map.click([a!, b!]);
     expect(atlas.store.state.selection).toEqual(a);
     expect(atlas.selection.feature(a!)?.properties?.['id']).toBe(a!.id);
@@ -259,8 +292,9 @@ describe('selection, search and settings', () => {
 
   test('a search result shows its hidden layer, opens the feature and flies to it', async () => {
     const { atlas, map } = await started();
-    const entry = atlas.selection.searchEntries.find((candidate) => !atlas.store.state.layers[candidate.layer]?.visible)
-      ?? atlas.selection.searchEntries[0]!;
+    const entry =
+      atlas.selection.searchEntries.find((candidate) => !atlas.store.state.layers[candidate.layer]?.visible) ??
+      atlas.selection.searchEntries[0]!;
     await atlas.selection.pick(entry);
     expect(atlas.store.state.layers[entry.layer]?.visible).toBe(true);
     expect(atlas.store.state.selection).toEqual({ layer: entry.layer, id: entry.id });

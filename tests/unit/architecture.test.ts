@@ -47,7 +47,6 @@ const mayImport: Record<string, readonly string[]> = {
   offline: [],
 };
 
-
 function files(folder: string): string[] {
   return readdirSync(join(root, folder)).flatMap((name) => {
     const path = join(folder, name);
@@ -76,7 +75,11 @@ function importedPaths(file: string, text: string): string[] {
   const found = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] as string));
   return found
     .filter((specifier) => specifier.startsWith('.'))
-    .map((specifier) => normalize(join(dirname(file), specifier.replace(/\?.*$/, ''))).split(sep).join('/'));
+    .map((specifier) =>
+      normalize(join(dirname(file), specifier.replace(/\?.*$/, '')))
+        .split(sep)
+        .join('/'),
+    );
 }
 
 function breaches(): string[] {
@@ -119,7 +122,9 @@ describe('the map of the house', () => {
       const text = readFileSync(join(root, file), 'utf8');
       const definitions = text.match(/customElements\.define\(|@customElement\(/g)?.length ?? 0;
       const elementClasses = text.match(/^export class \w+ extends LitElement\b/gm)?.length ?? 0;
-      const otherValues = text.match(/^export\s+(?:default|async\s+function|function|const|let|var|enum|\{)|^export class (?!\w+ extends LitElement\b)/gm);
+      const otherValues = text.match(
+        /^export\s+(?:default|async\s+function|function|const|let|var|enum|\{)|^export class (?!\w+ extends LitElement\b)/gm,
+      );
       if (definitions !== 1 || elementClasses !== 1 || otherValues) offenders.push(file);
     }
     expect(offenders.filter((file) => !knownExceptions.components.includes(file))).toEqual([]);
@@ -139,7 +144,11 @@ describe('the import reader', () => {
       "import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';",
     ].join('\n');
     expect(importedPaths('src/app/x.ts', text)).toEqual([
-      'src/screening/report.ts', 'src/app/local.ts', 'src/schema/seed.ts', 'src/styles/app.css', 'src/report/csv.ts',
+      'src/screening/report.ts',
+      'src/app/local.ts',
+      'src/schema/seed.ts',
+      'src/styles/app.css',
+      'src/report/csv.ts',
       'src/stats/ledger-worker.ts',
     ]);
   });

@@ -15,7 +15,7 @@ function api() {
 }
 
 describe('window.atlas', () => {
-  test('screen() waits for the data and returns the engine\'s report without changing the state', async () => {
+  test("screen() waits for the data and returns the engine's report without changing the state", async () => {
     const { atlas, atlasApi } = api();
     const screening = atlasApi.screen({ type: 'Point', coordinates: [107.1, 39.5] }, 'pv-glass');
     await atlasApi.ready;

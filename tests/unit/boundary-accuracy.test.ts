@@ -17,7 +17,8 @@ import { polygonArea } from '../../src/geodesy/ellipsoidal-area.ts';
 import { areaProblems, storedAreaKm2 } from '../../data/build/areas.ts';
 
 type Area = Feature<Polygon | MultiPolygon>;
-const read = (id: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', id, 'source.geojson'), 'utf8')) as FeatureCollection;
+const read = (id: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', id, 'source.geojson'), 'utf8')) as FeatureCollection;
 const feature = <G extends Feature>(dataset: string, id: string) => {
   const found = read(dataset).features.find((candidate) => candidate.properties?.['id'] === id);
   if (!found) throw new Error(`no ${id} in data/${dataset}`);
@@ -29,7 +30,13 @@ const region = (id: string) => feature<Area>('admin-regions', id);
 
 /** Issue 11's measured maximum error of each boundary, km (p90 where no maximum was given). */
 const measuredMaxKm: Record<string, number> = {
-  'inner-mongolia': 23, ordos: 27, hinggan: 73, wuhai: 27, xilingol: 68, 'urad-front-banner': 23, fengzhen: 16,
+  'inner-mongolia': 23,
+  ordos: 27,
+  hinggan: 73,
+  wuhai: 27,
+  xilingol: 68,
+  'urad-front-banner': 23,
+  fengzhen: 16,
   'yuanbaoshan-district': 21.5,
 };
 
@@ -40,9 +47,19 @@ describe('stated accuracies cover what was measured', () => {
 
   test('the accuracy class never claims better than the stated kilometres (A <= 1 km, B <= 3 km)', () => {
     const limits: Record<string, number> = { A: 1, B: 3, C: Infinity };
-    for (const dataset of ['admin-regions', 'deserts', 'energy-bases', 'red-line-areas', 'restricted-zones', 'water-sections', 'wetlands']) {
+    for (const dataset of [
+      'admin-regions',
+      'deserts',
+      'energy-bases',
+      'red-line-areas',
+      'restricted-zones',
+      'water-sections',
+      'wetlands',
+    ]) {
       for (const { properties } of read(dataset).features) {
-        expect(properties!['accuracy_km'], `${dataset}/${properties!['id']}`).toBeLessThanOrEqual(limits[properties!['accuracy'] as string]!);
+        expect(properties!['accuracy_km'], `${dataset}/${properties!['id']}`).toBeLessThanOrEqual(
+          limits[properties!['accuracy'] as string]!,
+        );
       }
     }
   });
@@ -58,8 +75,10 @@ describe('stated accuracies cover what was measured', () => {
     const zones = read('restricted-zones').features.map((zone) => zone.properties!);
     const undefinedIds = zones.filter((zone) => zone['extent_undefined'] === true).map((zone) => zone['id']);
     expect(undefinedIds).toEqual(expect.arrayContaining(['wuhai-key-control-area', 'qipanjing-mengxi', 'baotou-shannan']));
-    for (const zone of zones.filter((candidate) => candidate['category'] === 'main-urban-district')) expect(zone['extent_undefined']).toBe(true);
-    for (const zone of zones.filter((candidate) => candidate['category'] === 'industrial-park')) expect(zone['extent_undefined']).toBeUndefined();
+    for (const zone of zones.filter((candidate) => candidate['category'] === 'main-urban-district'))
+      expect(zone['extent_undefined']).toBe(true);
+    for (const zone of zones.filter((candidate) => candidate['category'] === 'industrial-park'))
+      expect(zone['extent_undefined']).toBeUndefined();
   });
 });
 
@@ -152,16 +171,21 @@ describe('stored areas are ellipsoidal', () => {
     const spherical = Math.round(area(outline) / 1e5) / 10;
     expect(spherical).not.toBe(storedAreaKm2(outline.geometry));
     const changed = { ...outline, properties: { ...outline.properties, area_computed_km2: spherical } };
-    expect(areaProblems('data/x/source.geojson', featureCollection([changed])).join('\n'))
-      .toContain(`feature "yuanbaoshan-district": area_computed_km2 is ${spherical}; the ellipsoidal area of its geometry is ${storedAreaKm2(outline.geometry)}`);
+    expect(areaProblems('data/x/source.geojson', featureCollection([changed])).join('\n')).toContain(
+      `feature "yuanbaoshan-district": area_computed_km2 is ${spherical}; the ellipsoidal area of its geometry is ${storedAreaKm2(outline.geometry)}`,
+    );
   });
 });
 
 describe('stretches of a locally wrong edge', () => {
-  const inBox = ([lon, lat]: [number, number], [west, south, east, north]: [number, number, number, number]) => lon >= west && lon <= east && lat >= south && lat <= north;
+  const inBox = ([lon, lat]: [number, number], [west, south, east, north]: [number, number, number, number]) =>
+    lon >= west && lon <= east && lat >= south && lat <= north;
   test.each([
-    ['inner-mongolia', [119.5, 46.43], 23], ['inner-mongolia', [119.62, 47.3], 23], ['inner-mongolia', [99, 40.8], 14],
-    ['ordos', [106.98, 39.57], 27], ['ordos', [106.9, 39.08], 27],
+    ['inner-mongolia', [119.5, 46.43], 23],
+    ['inner-mongolia', [119.62, 47.3], 23],
+    ['inner-mongolia', [99, 40.8], 14],
+    ['ordos', [106.98, 39.57], 27],
+    ['ordos', [106.9, 39.08], 27],
   ] as const)('%s: the edge at %j lies in a stretch stated at %s km or more', (id, place, measured) => {
     const stretches = region(id).properties!['accuracy_stretches'] as { bbox: [number, number, number, number]; km: number }[];
     expect(stretches.some((stretch) => inBox([...place], stretch.bbox) && stretch.km >= measured)).toBe(true);

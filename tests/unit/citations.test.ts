@@ -26,14 +26,21 @@ function citationsIn(value: unknown, path: string): { path: string; citation: Ci
 }
 
 const sources = [
-  ...readdirSync(join(root, 'data')).flatMap((id) => ['source.geojson', 'recipe.json']
-    .map((name) => join('data', id, name)).filter((file) => existsSync(join(root, file)))),
-  ...readdirSync(join(root, 'seeds')).filter((name) => name.endsWith('.json')).map((name) => join('seeds', name)),
+  ...readdirSync(join(root, 'data')).flatMap((id) =>
+    ['source.geojson', 'recipe.json'].map((name) => join('data', id, name)).filter((file) => existsSync(join(root, file))),
+  ),
+  ...readdirSync(join(root, 'seeds'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join('seeds', name)),
 ];
 
 test('every seed has its document text beside it, and nothing else cites a file', () => {
   const names = readdirSync(join(root, 'seeds'));
-  expect(names.filter((name) => name.endsWith('.txt')).sort()).toEqual(readSeeds().map((seed) => seed.file).sort());
+  expect(names.filter((name) => name.endsWith('.txt')).sort()).toEqual(
+    readSeeds()
+      .map((seed) => seed.file)
+      .sort(),
+  );
   const hashNamed = sources.filter((file) => /\d{3}_[0-9a-f]{16}\.txt/.test(readFileSync(join(root, file), 'utf8')));
   expect(hashNamed).toEqual([]);
 });
@@ -41,17 +48,26 @@ test('every seed has its document text beside it, and nothing else cites a file'
 describe.each(sources)('%s', (file) => {
   const citations = citationsIn(JSON.parse(readFileSync(join(root, file), 'utf8')), file);
   test('every citation quotes its document at its lines (line breaks of the extraction ignored)', () => {
-    const wrong = citations.filter(({ citation }) => {
-      const text = texts.get(citation.doc);
-      return !text || locateQuote(text, citation) === undefined;
-    }).map(({ path, citation }) => `${path}: ${citation.doc}:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''} lacks "${citation.quote}"`);
+    const wrong = citations
+      .filter(({ citation }) => {
+        const text = texts.get(citation.doc);
+        return !text || locateQuote(text, citation) === undefined;
+      })
+      .map(
+        ({ path, citation }) =>
+          `${path}: ${citation.doc}:${citation.line}${citation.endLine ? `-${citation.endLine}` : ''} lacks "${citation.quote}"`,
+      );
     expect(wrong).toEqual([]);
   });
   test('quotes are phrases of more than six characters', () => {
-    expect(citations.filter(({ citation }) => [...citation.quote].length <= 6).map(({ path, citation }) => `${path}: "${citation.quote}"`)).toEqual([]);
+    expect(
+      citations.filter(({ citation }) => [...citation.quote].length <= 6).map(({ path, citation }) => `${path}: "${citation.quote}"`),
+    ).toEqual([]);
   });
   test('a quote of a few words is found once in its document', () => {
-    const ambiguous = citations.filter(({ citation }) => [...citation.quote].length < 12 && occurrences(texts.get(citation.doc)!, citation.quote) > 1);
+    const ambiguous = citations.filter(
+      ({ citation }) => [...citation.quote].length < 12 && occurrences(texts.get(citation.doc)!, citation.quote) > 1,
+    );
     expect(ambiguous.map(({ path, citation }) => `${path}: "${citation.quote}"`)).toEqual([]);
   });
 });

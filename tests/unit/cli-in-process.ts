@@ -15,4 +15,8 @@ export async function screenCli(args: string[]): Promise<{ status: number; outpu
 }
 
 /** The JSON Lines reports of a run. */
-export const jsonLines = <T = Record<string, unknown>>(output: string): T[] => output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+export const jsonLines = <T = Record<string, unknown>>(output: string): T[] =>
+  output
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);

@@ -18,7 +18,8 @@ describe('layers and datasets agree', () => {
   });
 
   test.each(layerDefinitions.filter((layer) => layer.theme !== 'base').map((layer) => [layer.id, layer] as const))(
-    '%s has the same files as every thematic layer, a schema, a style and a legend', (id, layer) => {
+    '%s has the same files as every thematic layer, a schema, a style and a legend',
+    (id, layer) => {
       expect(readdirSync(join(root, 'layers', id)).sort()).toEqual(expect.arrayContaining([`${id}.ts`, 'properties.ts']));
       expect(existsSync(join(root, 'data', id, 'provenance.json'))).toBe(true);
       expect(layer.properties).toBeDefined();
@@ -26,7 +27,8 @@ describe('layers and datasets agree', () => {
       expect(styleLayers(layer, { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] }).length).toBeGreaterThan(0);
       expect(Object.keys(layer.palette).length).toBeGreaterThan(0);
       for (const category of layer.defaultHiddenCategories ?? []) expect(Object.keys(layer.palette)).toContain(category);
-    });
+    },
+  );
 
   test.each(layerDefinitions.map((layer) => [layer.id, layer] as const))('%s draws every category from its palette', (_id, layer) => {
     const spec = JSON.stringify(styleLayers(layer, { visible: true, opacity: 1, hiddenCategories: [], hiddenStatuses: [] }));

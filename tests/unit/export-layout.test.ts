@@ -5,12 +5,17 @@ import { layoutLegend } from '../../src/map/export-layout.ts';
 import type { LegendGroup } from '../../src/map/legend-entries.ts';
 
 const measure = (text: string, font: number) => text.length * font * 0.6;
-const groups = (layers: number, entries: number): LegendGroup[] => Array.from({ length: layers }, (_, layer) => ({
-  layerId: `layer-${layer}`, title: `Layer ${layer}`,
-  entries: Array.from({ length: entries }, (_, entry) => ({ label: `category ${layer}.${entry} with a longish name`, color: '#336699' })),
-}));
+const groups = (layers: number, entries: number): LegendGroup[] =>
+  Array.from({ length: layers }, (_, layer) => ({
+    layerId: `layer-${layer}`,
+    title: `Layer ${layer}`,
+    entries: Array.from({ length: entries }, (_, entry) => ({ label: `category ${layer}.${entry} with a longish name`, color: '#336699' })),
+  }));
 const inside = (box: { x: number; y: number; width: number; height: number }, area: typeof box) =>
-  box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width + 0.001 && box.y + box.height <= area.y + area.height + 0.001;
+  box.x >= area.x &&
+  box.y >= area.y &&
+  box.x + box.width <= area.x + area.width + 0.001 &&
+  box.y + box.height <= area.y + area.height + 0.001;
 
 test('a short legend is one column at full size, at the bottom of its area', () => {
   const area = { x: 10, y: 60, width: 600, height: 500 };
@@ -22,7 +27,10 @@ test('a short legend is one column at full size, at the bottom of its area', () 
 });
 
 test('a long legend wraps into columns and stays inside its area, small frames included', () => {
-  for (const area of [{ x: 10, y: 60, width: 700, height: 400 }, { x: 10, y: 60, width: 300, height: 180 }]) {
+  for (const area of [
+    { x: 10, y: 60, width: 700, height: 400 },
+    { x: 10, y: 60, width: 300, height: 180 },
+  ]) {
     const layout = layoutLegend(groups(6, 6), area, measure)!;
     expect(layout.cells).toHaveLength(42);
     expect(new Set(layout.cells.map((cell) => cell.x)).size).toBeGreaterThan(1);

@@ -5,23 +5,55 @@ import type { AtlasState } from '../../src/state/state.ts';
 import type { LedgerRow } from '../../src/stats/ledger.ts';
 
 const row: LedgerRow = {
-  id: 'od-renewable-capacity-2025', documentId: 'ordos-pollution-carbon',
+  id: 'od-renewable-capacity-2025',
+  documentId: 'ordos-pollution-carbon',
   document: { title: { zh: '方案', en: 'Plan' }, shortTitle: { zh: '方案', en: 'Plan' }, number: 'unknown' },
-  theme: 'energy', scope: { kind: 'city', id: 'ordos', zh: '鄂尔多斯市' }, scopeName: { zh: '鄂尔多斯市', en: 'Ordos' },
-  indicator: { zh: '可再生能源装机', en: 'Renewable capacity' }, unit: '万千瓦', baseline: null, target: { value: 5000, year: 2025 },
-  comparator: 'reach', binding: 'unknown', qualitative: false, written: null, measured: null,
-  mapStatus: 'not measurable from map data', mapReason: { zh: '无', en: 'none' }, actuals: [],
-  status: 'not measurable from map data', reason: { zh: '无', en: 'none' }, featureIds: [],
-  citation: { doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' }, note: '', conflictsWith: [], dataVersion: 'v1',
+  theme: 'energy',
+  scope: { kind: 'city', id: 'ordos', zh: '鄂尔多斯市' },
+  scopeName: { zh: '鄂尔多斯市', en: 'Ordos' },
+  indicator: { zh: '可再生能源装机', en: 'Renewable capacity' },
+  unit: '万千瓦',
+  baseline: null,
+  target: { value: 5000, year: 2025 },
+  comparator: 'reach',
+  binding: 'unknown',
+  qualitative: false,
+  written: null,
+  measured: null,
+  mapStatus: 'not measurable from map data',
+  mapReason: { zh: '无', en: 'none' },
+  actuals: [],
+  status: 'not measurable from map data',
+  reason: { zh: '无', en: 'none' },
+  featureIds: [],
+  citation: { doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' },
+  note: '',
+  conflictsWith: [],
+  dataVersion: 'v1',
 };
 
-const state = { view: { center: [110, 40], zoom: 5, bearing: 0, pitch: 0 }, lang: 'zh', layers: {}, selection: null, panel: 'ledger', site: null, projectType: null } as AtlasState;
+const state = {
+  view: { center: [110, 40], zoom: 5, bearing: 0, pitch: 0 },
+  lang: 'zh',
+  layers: {},
+  selection: null,
+  panel: 'ledger',
+  site: null,
+  projectType: null,
+} as AtlasState;
 
 function session(storage: LedgerHost['storage']) {
   const store = new Store(structuredClone(state), []);
   const host: LedgerHost = {
-    ready: async () => undefined, map: () => undefined, collections: () => new Map(), dataVersion: () => 'v1', changed: () => undefined,
-    save: () => undefined, store, storage, compute: async () => [row],
+    ready: async () => undefined,
+    map: () => undefined,
+    collections: () => new Map(),
+    dataVersion: () => 'v1',
+    changed: () => undefined,
+    save: () => undefined,
+    store,
+    storage,
+    compute: async () => [row],
   };
   return { ledger: new LedgerSession(host), store };
 }
@@ -36,14 +68,19 @@ describe('the ledger session', () => {
     const storage = memory();
     const first = session(() => storage).ledger;
     await first.ledger();
-    await first.act({ kind: 'record', actual: { targetId: row.id, value: 51, achieved: null, unit: 'GW', year: 2025, source: '统计公报' } });
+    await first.act({
+      kind: 'record',
+      actual: { targetId: row.id, value: 51, achieved: null, unit: 'GW', year: 2025, source: '统计公报' },
+    });
     expect([first.rows![0]!.status, first.storage]).toEqual(['met', 'kept']);
     const second = session(() => storage).ledger;
     expect((await second.ledger())[0]!.status).toBe('met');
   });
 
   test('says unavailable when storage is blocked, and still judges for this page', async () => {
-    const { ledger } = session(() => { throw new DOMException('blocked', 'SecurityError'); });
+    const { ledger } = session(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
     await ledger.ledger();
     expect(ledger.storage).toBe('unavailable');
     await ledger.act({ kind: 'import', text: 'target_id,value,unit,year,source\nod-renewable-capacity-2025,4000,万千瓦,2025,公报\n' });

@@ -34,7 +34,12 @@ describe('the ledger on an official red line', () => {
   }, 120_000);
 
   it('reads not met on a few official patches: the share is measured on them alone, not on the illustrative areas', async () => {
-    const layer = await importOfficialLayer({ file: 'red-line-gk36.zip', bytes: fixture('red-line-gk36.zip'), profile: redLineProfile, importedAt });
+    const layer = await importOfficialLayer({
+      file: 'red-line-gk36.zip',
+      bytes: fixture('red-line-gk36.zip'),
+      profile: redLineProfile,
+      importedAt,
+    });
     const row = rowOn([layer]);
     expect(row.mapStatus).toBe('not met');
     expect(row.measured?.note.en).toContain('official layer red-line-gk36.zip (official, user-supplied');
@@ -46,9 +51,14 @@ describe('the ledger on an official red line', () => {
 
   it('reads met on an official red line covering the region: above the 2020 level at both ends of its range', async () => {
     const outline = bundled.get('admin-regions')?.features.find((feature) => feature.properties?.['id'] === 'inner-mongolia');
-    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: outline?.geometry, properties: { 名称: '全区红线' } }] };
+    const file = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: outline?.geometry, properties: { 名称: '全区红线' } }],
+    };
     const layer = await importOfficialLayer({
-      file: 'whole-region.geojson', bytes: new TextEncoder().encode(JSON.stringify(file)), importedAt,
+      file: 'whole-region.geojson',
+      bytes: new TextEncoder().encode(JSON.stringify(file)),
+      importedAt,
       profile: { ...redLineProfile, codeAttribute: undefined, crs: 'EPSG:4490' },
     });
     const row = rowOn([layer]);

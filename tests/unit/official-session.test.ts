@@ -22,7 +22,11 @@ function sameThread(): Importer {
       read = await readLayerFile(file, bytes, encoding);
       return { file, featureCount: read.features.length, attributes: read.attributes, samples: {}, notes: read.notes };
     },
-    map: async (mapping, progress) => buildOfficialLayer(read as LayerFile, mapping, { importedAt: '2026-12-02T00:00:00Z', onProgress: (done, total) => progress('map', done / total) }),
+    map: async (mapping, progress) =>
+      buildOfficialLayer(read as LayerFile, mapping, {
+        importedAt: '2026-12-02T00:00:00Z',
+        onProgress: (done, total) => progress('map', done / total),
+      }),
     cancel: () => undefined,
   };
 }
@@ -45,10 +49,16 @@ describe('official layers session', () => {
     bundled = createScreener({ collections, seeds: readSeeds(), dataVersion: readManifest().version });
   }, 60_000);
 
-  const session = (store: OfficialStore | undefined, events: string[] = []) => new OfficialSession({
-    changed: () => void events.push('changed'), layersChanged: () => void events.push('layers-changed'), seeds: async () => readSeeds(),
-    save: (blob, name) => void events.push(`saved ${name} ${blob.size}`),
-  }, { openStore: async () => store, importer: async () => sameThread() });
+  const session = (store: OfficialStore | undefined, events: string[] = []) =>
+    new OfficialSession(
+      {
+        changed: () => void events.push('changed'),
+        layersChanged: () => void events.push('layers-changed'),
+        seeds: async () => readSeeds(),
+        save: (blob, name) => void events.push(`saved ${name} ${blob.size}`),
+      },
+      { openStore: async () => store, importer: async () => sameThread() },
+    );
   const file = (name: string) => new File([fixture(name)], name);
   const screenIn = async (official: OfficialSession) =>
     (await official.screener(async () => bundled, collections, 'v')).screen(inPatch, 'steel');

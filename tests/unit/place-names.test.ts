@@ -10,7 +10,22 @@ const datasets = readdirSync('data', { withFileTypes: true })
   .map((entry) => ({ id: entry.name, text: readFileSync(`data/${entry.name}/source.geojson`, 'utf8') }));
 
 test('no dataset writes an English name in the other spelling', () => {
-  const words = ['Bayannur', 'Jalaid', 'Hinggan', 'Otog', 'Horqin', 'Jungar', 'Dalad', 'Urad', 'Ulanqab', 'Xilingol', 'Alxa', 'Hulunbuir', 'Ordos', 'Hohhot'];
+  const words = [
+    'Bayannur',
+    'Jalaid',
+    'Hinggan',
+    'Otog',
+    'Horqin',
+    'Jungar',
+    'Dalad',
+    'Urad',
+    'Ulanqab',
+    'Xilingol',
+    'Alxa',
+    'Hulunbuir',
+    'Ordos',
+    'Hohhot',
+  ];
   const others = [...new Set(words.flatMap((word) => spellingAliases(word)))];
   expect(others.length).toBeGreaterThan(10);
   const found = datasets.flatMap(({ id, text }) => {

@@ -33,16 +33,21 @@ function citationsIn(value: unknown): Citation[] {
   return [];
 }
 const sources = [
-  ...readdirSync(join(root, 'data')).flatMap((id) => ['source.geojson', 'recipe.json'].map((name) => join(root, 'data', id, name)).filter(existsSync)),
+  ...readdirSync(join(root, 'data')).flatMap((id) =>
+    ['source.geojson', 'recipe.json'].map((name) => join(root, 'data', id, name)).filter(existsSync),
+  ),
   ...seeds.map((seed) => join(root, 'seeds', `${seed.id}.json`)),
 ];
 const citations = sources.flatMap((file) => citationsIn(JSON.parse(readFileSync(file, 'utf8'))));
 
 /** The lines of the document around an offset: the line holding it and the nearest non-empty lines before and after. */
 function linesAround(text: DocumentText, offset: number) {
-  const index = text.lineStart.findLastIndex((start, line) => start <= offset && line < text.lines.length && text.lines[line]!.trim() !== '');
+  const index = text.lineStart.findLastIndex(
+    (start, line) => start <= offset && line < text.lines.length && text.lines[line]!.trim() !== '',
+  );
   const nonEmpty = (from: number, step: number) => {
-    for (let line = from; line >= 0 && line < text.lines.length; line += step) if (text.lines[line]!.trim() !== '') return text.lines[line]!.trim();
+    for (let line = from; line >= 0 && line < text.lines.length; line += step)
+      if (text.lines[line]!.trim() !== '') return text.lines[line]!.trim();
     return '';
   };
   return { index, previous: nonEmpty(index - 1, -1), next: nonEmpty(index + 1, 1) };
@@ -60,7 +65,9 @@ const endsParagraph = (line: string, text: DocumentText) => onePerLine(text) || 
 function boundaryChecks(doc: string) {
   const text = texts.get(doc)!;
   // The rows of the seed's indicator tables, as offsets: a row is a unit of its own.
-  const rows = seeds.find((seed) => seed.id === doc)!.tables.flatMap((table) => tableRows(table, text.lines))
+  const rows = seeds
+    .find((seed) => seed.id === doc)!
+    .tables.flatMap((table) => tableRows(table, text.lines))
     .map((row) => [text.lineStart[row.from - 1]!, text.lineStart[row.to]!] as const);
   const rowStart = (offset: number) => rows.some(([start]) => start === offset);
   const rowEnd = (offset: number) => rows.some(([, end]) => end === offset);
@@ -75,7 +82,10 @@ function boundaryChecks(doc: string) {
     if (stops.test(text.text.slice(0, end)) || end === text.text.length || rowEnd(end) || noteFollows(end)) return true;
     const { next, index } = linesAround(text, end - 1);
     const line = text.lines[index]!.trim();
-    return text.lineStart.includes(end) && (isHeading(next) || isHeading(line) || /\t/.test(line) || /(约束性|预期性)$/.test(line) || endsParagraph(line, text));
+    return (
+      text.lineStart.includes(end) &&
+      (isHeading(next) || isHeading(line) || /\t/.test(line) || /(约束性|预期性)$/.test(line) || endsParagraph(line, text))
+    );
   };
   return { startsWell, endsWell };
 }
@@ -86,12 +96,16 @@ describe.each([...texts.keys()])('%s', (doc) => {
   const shown = citations.filter((citation) => citation.doc === doc).map((citation) => ({ citation, passage: passageOf(text, citation) }));
 
   test('every cited sentence starts after a sentence boundary or a heading', () => {
-    const wrong = shown.filter(({ passage }) => !passage || !startsWell(passage.start)).map(({ citation, passage }) => `${citation.line}: ${passage?.sentence.slice(0, 30)}`);
+    const wrong = shown
+      .filter(({ passage }) => !passage || !startsWell(passage.start))
+      .map(({ citation, passage }) => `${citation.line}: ${passage?.sentence.slice(0, 30)}`);
     expect(wrong).toEqual([]);
   });
 
   test('every cited sentence ends at a sentence boundary, a heading or the end of a paragraph or row', () => {
-    const wrong = shown.filter(({ passage }) => !passage || !endsWell(passage.end)).map(({ citation, passage }) => `${citation.line}: …${passage?.sentence.slice(-30)}`);
+    const wrong = shown
+      .filter(({ passage }) => !passage || !endsWell(passage.end))
+      .map(({ citation, passage }) => `${citation.line}: …${passage?.sentence.slice(-30)}`);
     expect(wrong).toEqual([]);
   });
 
@@ -103,7 +117,12 @@ describe.each([...texts.keys()])('%s', (doc) => {
 
   test('the reader shows the whole text, sentence after sentence, nothing lost or repeated', () => {
     const blocks = documentBlocks(text);
-    expect(blocks.flatMap((block) => block.sentences).map((sentence) => text.text.slice(sentence.start, sentence.end)).join('')).toBe(text.text);
+    expect(
+      blocks
+        .flatMap((block) => block.sentences)
+        .map((sentence) => text.text.slice(sentence.start, sentence.end))
+        .join(''),
+    ).toBe(text.text);
   });
 });
 
@@ -113,8 +132,18 @@ describe.each([...texts.keys()])('%s', (doc) => {
 // Hinggan wind bases): every row, folded region-wide rule, zone without a rule and untestable rule.
 describe('the sentences the verdict card and the print show', () => {
   const sites: [number, number][] = [
-    [107.0, 39.36], [108.7, 40.2], [106.99, 39.57], [120.9, 44.83], [111.0, 42.5], [109.84, 40.65], [122.3, 43.6],
-    [121.5, 46.3], [110.0, 39.6], [116.0, 43.9], [119.7, 49.2], [106.8, 38.4],
+    [107.0, 39.36],
+    [108.7, 40.2],
+    [106.99, 39.57],
+    [120.9, 44.83],
+    [111.0, 42.5],
+    [109.84, 40.65],
+    [122.3, 43.6],
+    [121.5, 46.3],
+    [110.0, 39.6],
+    [116.0, 43.9],
+    [119.7, 49.2],
+    [106.8, 38.4],
   ];
   const cited: { where: string; citation: Citation }[] = [];
   beforeAll(async () => {
@@ -143,9 +172,13 @@ describe('the sentences the verdict card and the print show', () => {
       const shown = citedSentence(citation, found, 'zh');
       const sentence = shown.before + shown.quoted + shown.after;
       const { startsWell, endsWell } = boundaryChecks(citation.doc);
-      const good = found && passageOf(texts.get(citation.doc)!, citation)?.sentence === sentence
-        && texts.get(citation.doc)!.text.slice(found.start, found.end) === sentence && shown.quoted === citation.quote
-        && startsWell(found.start) && endsWell(found.end);
+      const good =
+        found &&
+        passageOf(texts.get(citation.doc)!, citation)?.sentence === sentence &&
+        texts.get(citation.doc)!.text.slice(found.start, found.end) === sentence &&
+        shown.quoted === citation.quote &&
+        startsWell(found.start) &&
+        endsWell(found.end);
       return good ? [] : [`${where}: ${citation.doc} ${citation.line}: ${sentence}`];
     });
     expect(wrong).toEqual([]);

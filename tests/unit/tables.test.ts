@@ -20,50 +20,62 @@ const documentLines = (file: string) => readFileSync(join(seedsDir, file), 'utf8
  */
 const tableLike = (line: string) => {
   const text = line.trim();
-  return /^(表|专栏|附表)\s*\d+.*(指标|目标)/.test(text) ||
+  return (
+    /^(表|专栏|附表)\s*\d+.*(指标|目标)/.test(text) ||
     (/主要指标|指标体系|指标表/.test(text) && !/[，。；,;、]/.test(text)) ||
     /^[^\t]+(\t[\d.]+){3,}\s*$/.test(line) ||
-    (/(约束性|预期性)$/.test(text) && [...text].length <= 40 && !/[，。；,;、]/.test(text));
+    (/(约束性|预期性)$/.test(text) && [...text].length <= 40 && !/[，。；,;、]/.test(text))
+  );
 };
 
 describe.each(readSeeds().map((seed) => [seed.id, seed] as const))('%s', (_id, seed) => {
   const lines = documentLines(seed.file);
 
-  test.each(seed.tables.map((table) => [table.id, table] as const))('table %s: every row of the document is in the seeds', (_table, table) => {
-    expect(table.rowPattern, 'every table says how its rows are recognised').toBeDefined();
-    expect(table.startLine).toBeLessThanOrEqual(table.endLine);
-    expect(lines[table.citation.line - 1], 'the title line is cited').toContain(table.citation.quote);
-    const rows = tableRows(table, lines);
-    expect(rows.length, 'rows counted in the document with rowPattern').toBe(table.rowCount);
+  test.each(seed.tables.map((table) => [table.id, table] as const))(
+    'table %s: every row of the document is in the seeds',
+    (_table, table) => {
+      expect(table.rowPattern, 'every table says how its rows are recognised').toBeDefined();
+      expect(table.startLine).toBeLessThanOrEqual(table.endLine);
+      expect(lines[table.citation.line - 1], 'the title line is cited').toContain(table.citation.quote);
+      const rows = tableRows(table, lines);
+      expect(rows.length, 'rows counted in the document with rowPattern').toBe(table.rowCount);
 
-    const targets = seed.targets.filter((target) => target.tableId === table.id);
-    // A target covers the row whose span holds the line it cites. Spans come from the document (rowPattern and
-    // rowAnchor), not from the targets, so two targets citing two lines of one row count once, several targets of
-    // one row (a city's four figures in table 002) count once, and a target citing a line outside every row fails.
-    // Matching on quotes was rejected: the PDF text splits indicator names across lines (“…比” / “例 (%) 69.2”), so a
-    // quote need not contain a row's name, while every target quote sits on a line of its row.
-    const covered = new Set<number>();
-    const outside: string[] = [];
-    for (const target of targets) {
-      const row = rows.find((candidate) => target.citation.line >= candidate.from && target.citation.line <= candidate.to);
-      if (row) covered.add(row.line);
-      else outside.push(`${target.id} cites line ${target.citation.line}, in no row`);
-    }
-    expect(outside).toEqual([]);
-    const missing = rows.filter((row) => !covered.has(row.line)).map((row) => `row at line ${row.line}: ${lines[row.line - 1]?.trim().slice(0, 30)}`);
-    expect(missing, 'rows no target covers').toEqual([]);
-    expect(covered.size, 'rows covered by targets').toBe(table.rowCount);
-  });
+      const targets = seed.targets.filter((target) => target.tableId === table.id);
+      // A target covers the row whose span holds the line it cites. Spans come from the document (rowPattern and
+      // rowAnchor), not from the targets, so two targets citing two lines of one row count once, several targets of
+      // one row (a city's four figures in table 002) count once, and a target citing a line outside every row fails.
+      // Matching on quotes was rejected: the PDF text splits indicator names across lines (“…比” / “例 (%) 69.2”), so a
+      // quote need not contain a row's name, while every target quote sits on a line of its row.
+      const covered = new Set<number>();
+      const outside: string[] = [];
+      for (const target of targets) {
+        const row = rows.find((candidate) => target.citation.line >= candidate.from && target.citation.line <= candidate.to);
+        if (row) covered.add(row.line);
+        else outside.push(`${target.id} cites line ${target.citation.line}, in no row`);
+      }
+      expect(outside).toEqual([]);
+      const missing = rows
+        .filter((row) => !covered.has(row.line))
+        .map((row) => `row at line ${row.line}: ${lines[row.line - 1]?.trim().slice(0, 30)}`);
+      expect(missing, 'rows no target covers').toEqual([]);
+      expect(covered.size, 'rows covered by targets').toBe(table.rowCount);
+    },
+  );
 
   test('every target that names a table names one of this seed', () => {
     const tableIds = new Set(seed.tables.map((table) => table.id));
-    expect(seed.targets.filter((target) => target.tableId !== undefined && !tableIds.has(target.tableId)).map((target) => target.id)).toEqual([]);
+    expect(
+      seed.targets.filter((target) => target.tableId !== undefined && !tableIds.has(target.tableId)).map((target) => target.id),
+    ).toEqual([]);
   });
 
   test('no table-like block of the document is left out of the seeds', () => {
-    const uncovered = lines.flatMap((line, index) => tableLike(line) &&
+    const uncovered = lines.flatMap((line, index) =>
+      tableLike(line) &&
       !seed.tables.some((table) => index + 1 >= Math.min(table.citation.line, table.startLine) && index + 1 <= table.endLine)
-      ? [`${seed.file}:${index + 1}: ${line.trim().slice(0, 40)}`] : []);
+        ? [`${seed.file}:${index + 1}: ${line.trim().slice(0, 40)}`]
+        : [],
+    );
     expect(uncovered).toEqual([]);
   });
 });

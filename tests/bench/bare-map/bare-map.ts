@@ -17,14 +17,24 @@ async function start(): Promise<void> {
   const dataUrl = new URL('../data/', location.href);
   const style = (await fetchJson(new URL('bare-style.json', location.href))) as StyleSpecification;
   const manifest = (await fetchJson(new URL('manifest.json', dataUrl))) as { datasets: { id: string; file: string }[] };
-  const map = new MapLibreMap({ container: 'map', style, bounds: [[97.18, 37.4], [126.08, 53.39]], fitBoundsOptions: { padding: 16 } });
+  const map = new MapLibreMap({
+    container: 'map',
+    style,
+    bounds: [
+      [97.18, 37.4],
+      [126.08, 53.39],
+    ],
+    fitBoundsOptions: { padding: 16 },
+  });
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
-  const collections = await Promise.all(manifest.datasets.map(async ({ id, file }) => {
-    const bytes = new Uint8Array(await (await fetch(new URL(file, dataUrl))).arrayBuffer());
-    const features: Feature[] = [];
-    for await (const feature of deserialize(bytes) as AsyncGenerator<Feature>) features.push(feature);
-    return [id, { type: 'FeatureCollection', features } as FeatureCollection] as const;
-  }));
+  const collections = await Promise.all(
+    manifest.datasets.map(async ({ id, file }) => {
+      const bytes = new Uint8Array(await (await fetch(new URL(file, dataUrl))).arrayBuffer());
+      const features: Feature[] = [];
+      for await (const feature of deserialize(bytes) as AsyncGenerator<Feature>) features.push(feature);
+      return [id, { type: 'FeatureCollection', features } as FeatureCollection] as const;
+    }),
+  );
   await loaded;
   for (const [id, collection] of collections) (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
   await new Promise<void>((resolve) => map.once('idle', () => resolve()));
