@@ -31,6 +31,8 @@ export interface AtlasEvents {
   'atlas-site-file': SiteFile;
   'atlas-site-text': PastedSite;
   'atlas-clear-site': null;
+  /** Stops reading an uploaded file or pasted text; the site before stays. */
+  'atlas-cancel-site-read': null;
   /** The verdict sheet asks for the whole card: the side panel opens on screening. */
   'atlas-show-verdict': null;
   'atlas-project-type': string;

@@ -8,6 +8,8 @@ import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
 import { verdictCode, type Verdict } from '../screening/verdict.ts';
 import { fileTooLarge, SITE_LIMITS } from '../site-input/limits.ts';
+import { SiteReadCancelled, siteReader, type SiteReader } from '../site-input/read-client.ts';
+import type { SiteInput } from '../site-input/site-input.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap, Outline } from './atlas-map.ts';
 import { IncompleteDataError, type MissingData } from './incomplete-data.ts';
@@ -38,6 +40,7 @@ const drawnLabel: Record<DrawKind, Bilingual> = {
   line: { zh: '手绘线', en: 'drawn line' },
   polygon: { zh: '手绘面', en: 'drawn polygon' },
 };
+const pastedLabel: Bilingual = { zh: '粘贴的坐标', en: 'pasted coordinates' };
 const linkLabel: Bilingual = { zh: '链接中的选址', en: 'site from the link' };
 const setLabel: Bilingual = { zh: '已设定的选址', en: 'site as set' };
 
@@ -55,6 +58,9 @@ export class ScreeningSession {
   incomplete: readonly MissingData[] = [];
   /** Where the site came from, heading the card: a file name, "粘贴 5 点", "手绘面", the link. */
   source: Bilingual | undefined;
+  /** What is being read in the site worker (a file name, the pasted text), while it is: the panel offers to cancel. */
+  reading: Bilingual | undefined;
+  #reader: SiteReader | undefined;
   #computed = '';
   /** The site the source label belongs to: a site set any other way (window.atlas.setState) gets the plain label. */
   #sourceSite = '';
@@ -127,27 +133,62 @@ export class ScreeningSession {
       this.#refuseError({ text: fileTooLarge(file.name, file.size) });
       return;
     }
-    try {
-      const { readSiteFile } = await import('../site-input/index.ts');
-      const input = await readSiteFile(file.name, new Uint8Array(await file.read()));
-      this.setSite(flat(input.geometry), input.warnings, { zh: file.name, en: file.name });
-    } catch (error) {
-      this.#refuseError(error, file.name);
-    }
+    const name = { zh: file.name, en: file.name };
+    await this.#read(
+      name,
+      async (reader) => reader.file(file.name, new Uint8Array(await file.read())),
+      (input) => {
+        this.setSite(flat(input.geometry), input.warnings, name);
+      },
+      file.name,
+    );
   }
 
   async paste(pasted: PastedSite): Promise<void> {
+    const options = {
+      datum: pasted.datum,
+      zoneWidth: pasted.zoneWidth,
+      ...(pasted.centralMeridian !== undefined ? { centralMeridian: pasted.centralMeridian } : {}),
+    };
+    await this.#read(
+      pastedLabel,
+      (reader) => reader.text(pasted.text, options),
+      (input) => {
+        const site = flat(input.geometry);
+        const points = vertexCount(site);
+        this.setSite(site, input.warnings, { zh: `粘贴 ${points} 点`, en: `pasted ${points} point${points === 1 ? '' : 's'}` });
+      },
+    );
+  }
+
+  /** Stops the read in progress: the site before stays, and nothing is said, since the reviewer asked for it. */
+  cancelRead(): void {
+    this.#reader?.cancel();
+    this.reading = undefined;
+    this.host.changed();
+  }
+
+  /**
+   * Reads a site off the main thread (a file near the size limit takes seconds to parse and repair) while the panel
+   * shows what is read with a cancel button; a newer read replaces an older one.
+   */
+  async #read(
+    what: Bilingual,
+    read: (reader: SiteReader) => Promise<SiteInput>,
+    use: (input: SiteInput) => void,
+    file?: string,
+  ): Promise<void> {
+    this.#reader ??= siteReader();
+    this.reading = what;
+    this.host.changed();
     try {
-      const { readSiteText } = await import('../site-input/index.ts');
-      const input = await readSiteText(pasted.text, {
-        datum: pasted.datum, zoneWidth: pasted.zoneWidth,
-        ...(pasted.centralMeridian !== undefined ? { centralMeridian: pasted.centralMeridian } : {}),
-      });
-      const site = flat(input.geometry);
-      const points = vertexCount(site);
-      this.setSite(site, input.warnings, { zh: `粘贴 ${points} 点`, en: `pasted ${points} point${points === 1 ? '' : 's'}` });
+      const input = await read(this.#reader);
+      this.reading = undefined;
+      use(input);
     } catch (error) {
-      this.#refuseError(error);
+      if (error instanceof SiteReadCancelled) return;
+      this.reading = undefined;
+      this.#refuseError(error, file);
     }
   }
 

@@ -81,6 +81,7 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-site-file', ({ detail: file }) => void atlas.screening.upload(file));
     this.addEventListener('atlas-site-text', ({ detail: pasted }) => void atlas.screening.paste(pasted));
     this.addEventListener('atlas-clear-site', () => atlas.screening.setSite(null, []));
+    this.addEventListener('atlas-cancel-site-read', () => atlas.screening.cancelRead());
     this.addEventListener('atlas-show-verdict', () => {
       this.panelOpen = true;
       atlas.openPanel('screening');
@@ -179,7 +180,7 @@ export class AtlasApp extends LitElement {
       void define('screening-panel');
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
         drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} .source=${screening.source}
-        .incomplete=${screening.incomplete}
+        .incomplete=${screening.incomplete} .reading=${screening.reading}
         locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {

@@ -18,6 +18,7 @@ export class ScreeningPanel extends LitElement {
   static override properties = {
     report: { attribute: false }, projectType: {}, hasSite: { type: Boolean }, drawing: {}, problem: {}, notes: { attribute: false },
     locale: {}, capacity: { state: true }, source: { attribute: false }, incomplete: { attribute: false },
+    reading: { attribute: false },
   };
   report: Report | undefined;
   /** Where the site came from: a file name, "粘贴 5 点", "手绘面". */
@@ -29,6 +30,8 @@ export class ScreeningPanel extends LitElement {
   notes: Bilingual[] = [];
   /** Data the screening lacks: the card reads "incomplete" and names it instead of giving a verdict. */
   incomplete: readonly MissingData[] = [];
+  /** What the site worker is reading (a file name, the pasted text), while it is. */
+  reading: Bilingual | undefined;
   locale: Lang = 'zh';
   capacity = '';
 
@@ -109,6 +112,8 @@ export class ScreeningPanel extends LitElement {
             <div class="row"><button type="submit">${t('useCoordinates', lang)}</button></div>
           </form>
         </details>
+        ${this.reading ? html`<p class="reading" role="status">${t('readingSite', lang)} ${this.reading[lang]} <progress></progress>
+          <button type="button" data-cancel-read @click=${() => this.#emit('atlas-cancel-site-read', null)}>${t('cancelReading', lang)}</button></p>` : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.notes.length > 0 ? html`<ul class="notes">${this.notes.map((note) => html`<li>${note[this.locale]}</li>`)}</ul>` : nothing}
       </fieldset>

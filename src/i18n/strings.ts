@@ -12,6 +12,8 @@ export const strings = {
   opacity: { zh: '不透明度', en: 'Opacity' },
   features: { zh: '个要素', en: 'features' },
   loading: { zh: '正在加载…', en: 'Loading…' },
+  readingSite: { zh: '正在读取', en: 'Reading' },
+  cancelReading: { zh: '取消读取', en: 'Cancel reading' },
   dismiss: { zh: '关闭', en: 'Dismiss' },
   themeEnergy: { zh: '能源', en: 'Energy' },
   themeEcology: { zh: '生态', en: 'Ecology' },
