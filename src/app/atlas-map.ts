@@ -6,7 +6,11 @@ import type { AtlasState, Selection, View } from '../state/state.ts';
 import type { Rgba } from './verdict-colours.ts';
 
 /** Features drawn over the map with a bold edge (a site, the zones it hits, a ledger row's features). */
-export interface Outline { features: Feature[]; line: Rgba; fill?: Rgba }
+export interface Outline {
+  features: Feature[];
+  line: Rgba;
+  fill?: Rgba;
+}
 
 /**
  * What the application layer asks of the map. src/app/map-port.ts answers it with the one MapController; unit

@@ -71,9 +71,16 @@ export class Atlas {
 
   constructor(readonly platform: Platform) {
     this.defaults = initialState(platform.languages);
-    this.store = new Store(structuredClone(this.defaults), layerDefinitions.map((layer) => layer.id));
-    this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
-    this.#dataLoaded = new Promise((resolve, reject) => { this.#settleData = { resolve, reject }; });
+    this.store = new Store(
+      structuredClone(this.defaults),
+      layerDefinitions.map((layer) => layer.id),
+    );
+    this.ready = new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
+    this.#dataLoaded = new Promise((resolve, reject) => {
+      this.#settleData = { resolve, reject };
+    });
     // Nobody may be waiting for the data when the start fails: `ready` reports that failure.
     this.#dataLoaded.catch(() => undefined);
     const changed = () => void platform.changed();
@@ -84,21 +91,42 @@ export class Atlas {
     this.basemap = new BasemapSetting(platform.storage);
     this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
     this.official = new OfficialSession({
-      changed, layersChanged: () => this.#officialChanged(), seeds: () => platform.loader.seeds(), save: platform.save,
+      changed,
+      layersChanged: () => this.#officialChanged(),
+      seeds: () => platform.loader.seeds(),
+      save: platform.save,
     });
     this.ledger = new LedgerSession({
-      ready: () => this.ready, map, changed,
+      ready: () => this.ready,
+      map,
+      changed,
       // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
-      collections: () => (this.official.layers.length === 0 ? collections()
-        : withOfficialLayers(collections(), [], this.official.layers.map((stored) => stored.layer)).collections), save: platform.save, compute: platform.computeLedger,
-      store: this.store, storage: () => platform.storage,
+      collections: () =>
+        this.official.layers.length === 0
+          ? collections()
+          : withOfficialLayers(
+              collections(),
+              [],
+              this.official.layers.map((stored) => stored.layer),
+            ).collections,
+      save: platform.save,
+      compute: platform.computeLedger,
+      store: this.store,
+      storage: () => platform.storage,
       dataVersion: () => this.dataVersion,
     });
     this.presenting = new Presenting({
-      store: this.store, page: platform.page, save: platform.save, map, links: () => this.links,
-      credits: () => this.data?.credits ?? [], verdict: () => this.screening.report?.verdict, userLegend: () => this.userLegend(),
+      store: this.store,
+      page: platform.page,
+      save: platform.save,
+      map,
+      links: () => this.links,
+      credits: () => this.data?.credits ?? [],
+      verdict: () => this.screening.report?.verdict,
+      userLegend: () => this.userLegend(),
       incomplete: () => this.screening.incomplete,
-      storage: () => platform.storage, report: (id, text) => this.messages.report(id, text),
+      storage: () => platform.storage,
+      report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
     this.reader = new ReaderSession({ store: this.store, collections, changed });
@@ -125,7 +153,10 @@ export class Atlas {
 
   /** The legend groups of the official layers drawn on the map, each marked official (user-supplied). */
   userLegend(): LegendGroup[] {
-    return officialLegendGroups(this.official.layers.map((stored) => stored.layer), this.store.state.lang);
+    return officialLegendGroups(
+      this.official.layers.map((stored) => stored.layer),
+      this.store.state.lang,
+    );
   }
 
   /** The official layers changed: screen, draw and measure on them again. */
@@ -180,7 +211,9 @@ export class Atlas {
     if (data.manifest) map.setAttribution(data.credits);
     this.store.update((state) => ({ ...state, view: map.view() }));
     this.#loaded = true;
-    this.links = this.platform.links(this.store, this.defaults,
+    this.links = this.platform.links(
+      this.store,
+      this.defaults,
       () => ({ dataVersion: this.dataVersion, verdict: this.screening.report?.verdict, unknown: this.official.linkParams() }),
       (notices, decoded) => {
         const restored = restoreNotice(notices, this.store.state.lang);
@@ -194,7 +227,8 @@ export class Atlas {
           const changedData = dataChangeNotice(decoded, this.dataVersion, report, this.store.state.lang);
           if (changedData) this.messages.report('data-version', changedData);
         });
-      });
+      },
+    );
     this.links.start();
     this.screening.openedFromLink();
     await this.presenting.loadSharedFile();
@@ -220,11 +254,18 @@ export class Atlas {
   }
 
   exportReport(request: ReportRequest): Promise<void> {
-    return exportReport({
-      store: this.store, save: this.platform.save, report: () => this.screening.report,
-      source: () => this.screening.source, frame: () => this.screening.frame(),
-      collections: () => this.data?.collections ?? new Map(),
-      exportPng: (scale, frame) => this.presenting.exportPng(scale, frame), print: (page) => this.platform.print(page),
-    }, request);
+    return exportReport(
+      {
+        store: this.store,
+        save: this.platform.save,
+        report: () => this.screening.report,
+        source: () => this.screening.source,
+        frame: () => this.screening.frame(),
+        collections: () => this.data?.collections ?? new Map(),
+        exportPng: (scale, frame) => this.presenting.exportPng(scale, frame),
+        print: (page) => this.platform.print(page),
+      },
+      request,
+    );
   }
 }

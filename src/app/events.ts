@@ -9,14 +9,29 @@ import type { ReaderAction } from './reader-session.ts';
 export type LayerChange = { id: string } & Partial<LayerState>;
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 /** Coordinates typed or pasted, with the datum and Gauss-Krüger zone they are in. */
-export interface PastedSite { text: string; datum: Datum; zoneWidth: 3 | 6; centralMeridian?: number }
+export interface PastedSite {
+  text: string;
+  datum: Datum;
+  zoneWidth: 3 | 6;
+  centralMeridian?: number;
+}
 /** A file handed over by an upload: read only once its size has passed the limit. */
-export interface SiteFile { name: string; size: number; read(): Promise<ArrayBuffer> }
+export interface SiteFile {
+  name: string;
+  size: number;
+  read(): Promise<ArrayBuffer>;
+}
 export type ReportFormat = 'geojson' | 'csv' | 'print';
-export interface ReportRequest { format: ReportFormat; capacity: string }
+export interface ReportRequest {
+  format: ReportFormat;
+  capacity: string;
+}
 export type ShareAction = 'copy-link' | 'export-1x' | 'export-2x' | 'embed' | 'present';
 /** A notice over the map; a newer one with the same id replaces it. */
-export interface Message { id: string; text: string }
+export interface Message {
+  id: string;
+  text: string;
+}
 
 /**
  * Every event an element sends up to the root, by name, with what it carries. Declared once here, so that

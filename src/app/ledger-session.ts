@@ -129,7 +129,8 @@ export class LedgerSession {
   #highlight(row: LedgerRow): void {
     const ids = new Set(row.featureIds);
     const features = [...this.host.collections().values()].flatMap((collection) =>
-      collection.features.filter((feature) => ids.has(String(feature.properties?.['id']))));
+      collection.features.filter((feature) => ids.has(String(feature.properties?.['id']))),
+    );
     const map = this.host.map();
     map?.setOutline('highlight', features.length > 0 ? { features, line: [255, 193, 7, 255], fill: [255, 235, 59, 60] } : undefined);
     if (features.length > 0) {
@@ -142,9 +143,19 @@ export class LedgerSession {
   async downloadCsv(rows: LedgerRow[], lang: 'zh' | 'en'): Promise<void> {
     const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
     const ids = [...new Set(rows.map((row) => row.citation.doc))];
-    const texts = await Promise.all(ids.map((id) => loadDocumentText(id).then((text) => [[id, text] as const], () => [])));
+    const texts = await Promise.all(
+      ids.map((id) =>
+        loadDocumentText(id).then(
+          (text) => [[id, text] as const],
+          () => [],
+        ),
+      ),
+    );
     const passageOf = passagesIn(new Map(texts.flat()));
-    await this.host.save(new Blob([ledgerToCsv(rows, lang, passageOf)], { type: 'text/csv;charset=utf-8' }), `nm-carbon-atlas-ledger-${lang}.csv`);
+    await this.host.save(
+      new Blob([ledgerToCsv(rows, lang, passageOf)], { type: 'text/csv;charset=utf-8' }),
+      `nm-carbon-atlas-ledger-${lang}.csv`,
+    );
   }
 
   async #exportActuals(): Promise<void> {

@@ -16,8 +16,11 @@ export function mapPort(controller: MapController): AtlasMap {
     setData: (layerId, collection) => controller.setData(layerId, collection),
     setAttribution: (attributions) => controller.setAttribution(attributions),
     setOnlineBasemap: (template, attribution) => controller.setOnlineBasemap(template, attribution),
-    setOutline: (id, outline) => controller.setOverlayLayer(id, outline && outline.features.length > 0
-      ? (deck) => outlineLayer(deck, id, outline.features, outline.line, outline.fill) : undefined),
+    setOutline: (id, outline) =>
+      controller.setOverlayLayer(
+        id,
+        outline && outline.features.length > 0 ? (deck) => outlineLayer(deck, id, outline.features, outline.line, outline.fill) : undefined,
+      ),
     flyToBounds: (bounds) => controller.flyToBounds(bounds),
     draw(kind, callbacks) {
       controller.draw.start(kind, callbacks);

@@ -97,7 +97,11 @@ export class ScreeningSession {
         this.#drawOverlay(site);
         const frame = this.#frame !== 'no' ? this.frame() : undefined;
         const map = this.host.map();
-        if (frame && map && (this.#frame === 'always' || !contains(map.bounds(), bbox({ type: 'Feature', geometry: site!, properties: {} }) as Box))) {
+        if (
+          frame &&
+          map &&
+          (this.#frame === 'always' || !contains(map.bounds(), bbox({ type: 'Feature', geometry: site!, properties: {} }) as Box))
+        ) {
           void map.flyToBounds(frame);
         }
         this.#frame = 'no';
@@ -237,10 +241,12 @@ export class ScreeningSession {
       const before = worst.get(key);
       if (!before || verdictCode(hit.verdict) > verdictCode(before)) worst.set(key, hit.verdict);
     }
-    return [...this.host.collections()].flatMap(([layer, collection]) => collection.features.flatMap((feature) => {
-      const verdict = worst.get(`${layer}/${String(feature.properties?.['id'])}`);
-      return verdict ? [{ feature, verdict }] : [];
-    }));
+    return [...this.host.collections()].flatMap(([layer, collection]) =>
+      collection.features.flatMap((feature) => {
+        const verdict = worst.get(`${layer}/${String(feature.properties?.['id'])}`);
+        return verdict ? [{ feature, verdict }] : [];
+      }),
+    );
   }
 
   #refuseError(error: unknown, where?: string, kept = true): void {
@@ -263,13 +269,18 @@ export class ScreeningSession {
   #drawOverlay(site: SiteGeometry | null): void {
     const map = this.host.map();
     if (!map) return;
-    map.setOutline('site', site ? { features: [{ type: 'Feature', geometry: site, properties: {} }], line: siteLine, fill: [21, 101, 192, 50] } : undefined);
+    map.setOutline(
+      'site',
+      site ? { features: [{ type: 'Feature', geometry: site, properties: {} }], line: siteLine, fill: [21, 101, 192, 50] } : undefined,
+    );
     if (!site || !this.report) {
       map.setScreening(undefined);
       return;
     }
-    const zones = this.#zoneFeatures((hit) => hit.verdict !== 'clear' && !areaLayers.has(hit.layer))
-      .map(({ feature, verdict }) => ({ ...feature, properties: { ...feature.properties, colour: verdictColours[verdict] } }));
+    const zones = this.#zoneFeatures((hit) => hit.verdict !== 'clear' && !areaLayers.has(hit.layer)).map(({ feature, verdict }) => ({
+      ...feature,
+      properties: { ...feature.properties, colour: verdictColours[verdict] },
+    }));
     map.setScreening({ zones, bands: this.#bands(site) });
   }
 
@@ -278,8 +289,8 @@ export class ScreeningSession {
     const bands = new Map<string, { accuracyKm: number; verdict: Verdict }>();
     for (const hit of this.report?.hits ?? []) {
       for (const doubt of hit.doubts) {
-        const accuracyKm = doubt.code === 'zone-edge' ? hit.accuracyKm
-          : doubt.code === 'jurisdiction-edge' ? hit.jurisdiction?.accuracyKm : undefined;
+        const accuracyKm =
+          doubt.code === 'zone-edge' ? hit.accuracyKm : doubt.code === 'jurisdiction-edge' ? hit.jurisdiction?.accuracyKm : undefined;
         if (!accuracyKm) continue;
         const verdict = hit.ruleVerdict ?? hit.verdict;
         const before = bands.get(doubt.zoneId);
@@ -287,11 +298,17 @@ export class ScreeningSession {
       }
     }
     const near = bbox({ type: 'Feature', geometry: site, properties: {} }) as Box;
-    return [...this.host.collections().values()].flatMap((collection) => collection.features.flatMap((feature) => {
-      const band = bands.get(String(feature.properties?.['id']));
-      return band ? accuracyBand(feature, band.accuracyKm, near)
-        .map((polygon) => ({ ...polygon, properties: { colour: verdictColours[band.verdict] } })) : [];
-    }));
+    return [...this.host.collections().values()].flatMap((collection) =>
+      collection.features.flatMap((feature) => {
+        const band = bands.get(String(feature.properties?.['id']));
+        return band
+          ? accuracyBand(feature, band.accuracyKm, near).map((polygon) => ({
+              ...polygon,
+              properties: { colour: verdictColours[band.verdict] },
+            }))
+          : [];
+      }),
+    );
   }
 }
 
@@ -320,15 +337,19 @@ function vertexCount(site: SiteGeometry): number {
 
 /** The state keeps longitude and latitude only: heights from a file are dropped, then the geometry is checked. */
 function flat(geometry: unknown): SiteGeometry {
-  const walk = (value: unknown): unknown => Array.isArray(value) && typeof value[0] === 'number' ? value.slice(0, 2)
-    : Array.isArray(value) ? value.map(walk) : value;
+  const walk = (value: unknown): unknown =>
+    Array.isArray(value) && typeof value[0] === 'number' ? value.slice(0, 2) : Array.isArray(value) ? value.map(walk) : value;
   const { type, coordinates } = geometry as { type: string; coordinates: unknown };
   return siteGeometrySchema.parse({ type, coordinates: walk(coordinates) });
 }
 
 /** The vertices drawn so far, joined up (and closed, for a polygon). */
 function preview(vertices: [number, number][], kind: DrawKind): Outline | undefined {
-  const features: Feature[] = vertices.map((coordinates) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: {} }));
+  const features: Feature[] = vertices.map((coordinates) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
+    properties: {},
+  }));
   if (vertices.length > 1) {
     const path = kind === 'polygon' ? [...vertices, vertices[0]!] : vertices;
     features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: path }, properties: {} });

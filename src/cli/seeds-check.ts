@@ -16,9 +16,16 @@ export function zoneCatalogue(root: string): ZoneCatalogue {
   const dataRoot = join(root, 'data');
   const features = readdirSync(dataRoot).flatMap((id) => {
     const source = join(dataRoot, id, 'source.geojson');
-    return existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as FeatureCollection).features.map((feature) => ({ id, properties: feature.properties ?? {} })) : [];
+    return existsSync(source)
+      ? (JSON.parse(readFileSync(source, 'utf8')) as FeatureCollection).features.map((feature) => ({
+          id,
+          properties: feature.properties ?? {},
+        }))
+      : [];
   });
-  const recipe = JSON.parse(readFileSync(join(dataRoot, 'river-buffers', 'recipe.json'), 'utf8')) as { buffers: { id: string; km: number }[] };
+  const recipe = JSON.parse(readFileSync(join(dataRoot, 'river-buffers', 'recipe.json'), 'utf8')) as {
+    buffers: { id: string; km: number }[];
+  };
   return {
     ids: new Set([...features.map((feature) => String(feature.properties['id'])), ...recipe.buffers.map((buffer) => buffer.id)]),
     kinds: new Set([...features.map((feature) => String(feature.properties['zone_kind'])), 'river-buffer']),
@@ -38,7 +45,9 @@ export function checkSeeds(seedsFolder: string, zones: ZoneCatalogue): SeedProbl
       return [{ file, entry: '(seed)', problem: `not JSON: ${(error as Error).message}` }];
     }
     const textFile = join(seedsFolder, String((json as { file?: unknown }).file ?? `${id}.txt`));
-    const text = existsSync(textFile) ? readDocumentText(readFileSync(textFile, 'utf8'), (json as { tables?: [] }).tables ?? []) : undefined;
+    const text = existsSync(textFile)
+      ? readDocumentText(readFileSync(textFile, 'utf8'), (json as { tables?: [] }).tables ?? [])
+      : undefined;
     return checkSeed(file, json, text, zones);
   });
 }

@@ -46,13 +46,15 @@ export class AtlasApp extends LitElement {
   static override properties = { panelOpen: { state: true } };
   panelOpen = window.matchMedia('(min-width: 720px)').matches;
 
-  readonly atlas = new Atlas(browserPlatform({
-    changed: () => {
-      this.requestUpdate();
-      return this.updateComplete;
-    },
-    print: (page) => printPage(page),
-  }));
+  readonly atlas = new Atlas(
+    browserPlatform({
+      changed: () => {
+        this.requestUpdate();
+        return this.updateComplete;
+      },
+      print: (page) => printPage(page),
+    }),
+  );
 
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
@@ -114,28 +116,40 @@ export class AtlasApp extends LitElement {
     this.classList.toggle('presenting', presenting);
     if (atlas.store.state.reader) void define('document-reader');
     return html`
-      ${presenting ? html`<div class="presentation-title"><h1>${t('appTitle', lang)}</h1>
-        <p>${t('leavePresentation', lang)}</p></div>` : nothing}
-      ${chrome ? html`<header class="bar">
+      ${
+        presenting
+          ? html`<div class="presentation-title"><h1>${t('appTitle', lang)}</h1>
+        <p>${t('leavePresentation', lang)}</p></div>`
+          : nothing
+      }
+      ${
+        chrome
+          ? html`<header class="bar">
         <button class="panel-toggle" aria-expanded=${this.panelOpen} aria-controls="side-panel"
           aria-label=${t(this.panelOpen ? 'hideLayers' : 'showLayers', lang)}
-          @click=${() => { this.panelOpen = !this.panelOpen; }}>☰</button>
+          @click=${() => {
+            this.panelOpen = !this.panelOpen;
+          }}>☰</button>
         <h1>${t('appTitle', lang)}</h1>
         <button class="about" @click=${() => atlas.presenting.about(true)}>${t('about', lang)}</button>
         <button class="copy-link" @click=${() => void atlas.presenting.copyLink()}>${t('copyLink', lang)}</button>
         <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh-CN'} aria-label=${t('switchLanguageLabel', lang)}
           @click=${() => atlas.switchLanguage()}>
           ${t('switchLanguage', lang)}</button>
-      </header>` : nothing}
+      </header>`
+          : nothing
+      }
       <main class="body">
         <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen || !chrome} aria-label=${t('layers', lang)}>
           <share-tools locale=${lang} .currentHash=${atlas.links?.hash() ?? ''}></share-tools>
           <export-options locale=${lang} titleText=${atlas.presenting.exportTitle} subtitle=${atlas.presenting.exportSubtitle}
             exporting=${atlas.presenting.exporting}></export-options>
           <div class="tabs" role="tablist">
-            ${(['layers', 'ledger', 'screening'] as const).map((panel) => html`<button role="tab" id="tab-${panel}"
+            ${(['layers', 'ledger', 'screening'] as const).map(
+              (panel) => html`<button role="tab" id="tab-${panel}"
               aria-selected=${atlas.store.state.panel === panel} aria-controls="tab-panel"
-              @click=${() => atlas.openPanel(panel)}>${t(tabLabel[panel], lang)}</button>`)}
+              @click=${() => atlas.openPanel(panel)}>${t(tabLabel[panel], lang)}</button>`,
+            )}
           </div>
           <div id="tab-panel" role="tabpanel" aria-labelledby="tab-${atlas.store.state.panel}">
             ${this.#panelBody()}
@@ -144,30 +158,63 @@ export class AtlasApp extends LitElement {
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${atlas.messages.list} locale=${lang}></message-bar>
-          ${chrome && !this.panelOpen && atlas.screening.report ? html`<verdict-sheet .report=${atlas.screening.report}
-            .source=${atlas.screening.source} locale=${lang}></verdict-sheet>` : nothing}
-          ${atlas.store.state.reader ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
-            locale=${lang}></document-reader>` : nothing}
-          ${chrome ? nothing : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state, atlas.userLegend())}
-            locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`}
-          ${embedded && (atlas.screening.report || atlas.screening.incomplete.length > 0) ? html`<embed-badge class="embed-badge"
+          ${
+            chrome && !this.panelOpen && atlas.screening.report
+              ? html`<verdict-sheet .report=${atlas.screening.report}
+            .source=${atlas.screening.source} locale=${lang}></verdict-sheet>`
+              : nothing
+          }
+          ${
+            atlas.store.state.reader
+              ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
+            locale=${lang}></document-reader>`
+              : nothing
+          }
+          ${
+            chrome
+              ? nothing
+              : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state, atlas.userLegend())}
+            locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`
+          }
+          ${
+            embedded && (atlas.screening.report || atlas.screening.incomplete.length > 0)
+              ? html`<embed-badge class="embed-badge"
             .verdict=${atlas.screening.report?.verdict} .missing=${atlas.screening.incomplete}
-            projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>` : nothing}
+            projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>`
+              : nothing
+          }
           ${atlas.presenting.aboutOpen ? html`<about-panel locale=${lang} .datasets=${atlas.data?.manifest?.datasets ?? []}></about-panel>` : nothing}
-          ${embedSnippet ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">
+          ${
+            embedSnippet
+              ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">
             <p id="embed-title">${t('embedSnippet', lang)}</p>
             <textarea readonly rows="4" aria-labelledby="embed-title">${embedSnippet}</textarea>
             <button class="copy-snippet" @click=${() => void atlas.presenting.copySnippet()}>${t('copySnippet', lang)}</button>
-            <button @click=${() => { atlas.presenting.embedSnippet = ''; this.requestUpdate(); }}>${t('close', lang)}</button>
-          </dialog>` : nothing}
-          ${selected && selection ? html`<section class="feature-card" aria-labelledby="feature-title">
+            <button @click=${() => {
+              atlas.presenting.embedSnippet = '';
+              this.requestUpdate();
+            }}>${t('close', lang)}</button>
+          </dialog>`
+              : nothing
+          }
+          ${
+            selected && selection
+              ? html`<section class="feature-card" aria-labelledby="feature-title">
             <feature-panel .layer=${layerDefinitions.find((layer) => layer.id === selection.layer)}
               .feature=${selected.properties} locale=${lang}></feature-panel>
-            ${atlas.selection.alsoHere.length > 0 ? html`<nav class="also-here" aria-label=${t('alsoHere', lang)}>
+            ${
+              atlas.selection.alsoHere.length > 0
+                ? html`<nav class="also-here" aria-label=${t('alsoHere', lang)}>
               <h3>${t('alsoHere', lang)}</h3>
-              ${atlas.selection.alsoHere.map((hit) => html`<button data-id=${hit.id} @click=${() => atlas.selection.switchTo(hit)}>
-                ${String(atlas.selection.feature(hit)?.properties?.[`name_${lang}`] ?? hit.id)}</button>`)}
-            </nav>` : nothing}</section>` : nothing}
+              ${atlas.selection.alsoHere.map(
+                (hit) => html`<button data-id=${hit.id} @click=${() => atlas.selection.switchTo(hit)}>
+                ${String(atlas.selection.feature(hit)?.properties?.[`name_${lang}`] ?? hit.id)}</button>`,
+              )}
+            </nav>`
+                : nothing
+            }</section>`
+              : nothing
+          }
         </div>
       </main>`;
   }
@@ -215,5 +262,7 @@ async function printPage(page: PrintPage): Promise<void> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'atlas-app': AtlasApp }
+  interface HTMLElementTagNameMap {
+    'atlas-app': AtlasApp;
+  }
 }

@@ -6,14 +6,16 @@ import { t, type StringKey } from '../i18n/strings.ts';
 import type { Lang, LayerState } from '../state/state.ts';
 
 const themeTitle: Record<Theme, StringKey> = {
-  energy: 'themeEnergy', ecology: 'themeEcology', water: 'themeWater', restriction: 'themeRestriction',
-  administrative: 'themeAdministrative', base: 'themeBase',
+  energy: 'themeEnergy',
+  ecology: 'themeEcology',
+  water: 'themeWater',
+  restriction: 'themeRestriction',
+  administrative: 'themeAdministrative',
+  base: 'themeBase',
 };
 
 /** The hidden list after a legend check box changed: checked shows the value, unchecked hides it. */
-const toggled = (hidden: string[], value: string, shown: boolean) =>
-  shown ? hidden.filter((item) => item !== value) : [...hidden, value];
-
+const toggled = (hidden: string[], value: string, shown: boolean) => (shown ? hidden.filter((item) => item !== value) : [...hidden, value]);
 
 /** Layers grouped by theme: visibility, opacity, feature count and a legend drawn from each layer's palette. */
 export class LayerPanel extends LitElement {
@@ -87,20 +89,36 @@ export class LayerPanel extends LitElement {
         ${Object.entries(layer.palette).map(([id, swatch]) => {
           // The colour as a style property, not a style attribute, which the Content-Security-Policy refuses.
           const body = html`<span class="swatch ${layer.renderer}" .style=${`background: ${swatch.color}`}></span>${swatch.label[this.locale]}`;
-          return html`<li data-category=${id}>${layer.categoryProperty ? html`<label>
+          return html`<li data-category=${id}>${
+            layer.categoryProperty
+              ? html`<label>
             <input type="checkbox" class="filter" .checked=${!state.hiddenCategories.includes(id)}
-              @change=${(event: Event) => this.#change({ id: layer.id,
-                hiddenCategories: toggled(state.hiddenCategories, id, (event.target as HTMLInputElement).checked) })} />${body}</label>` : body}</li>`;
+              @change=${(event: Event) =>
+                this.#change({
+                  id: layer.id,
+                  hiddenCategories: toggled(state.hiddenCategories, id, (event.target as HTMLInputElement).checked),
+                })} />${body}</label>`
+              : body
+          }</li>`;
         })}
         ${layer.properties ? html`<li><span class="swatch dashed"></span>${t('unsurveyed', this.locale)}</li>` : nothing}
       </ul>
-      ${layer.statuses ? html`<ul aria-label="${title}: ${t('status', this.locale)}">
-        ${Object.entries(layer.statuses).map(([id, label]) => html`<li data-status=${id}><label>
+      ${
+        layer.statuses
+          ? html`<ul aria-label="${title}: ${t('status', this.locale)}">
+        ${Object.entries(layer.statuses).map(
+          ([id, label]) => html`<li data-status=${id}><label>
           <input type="checkbox" class="filter" .checked=${!state.hiddenStatuses.includes(id)}
-            @change=${(event: Event) => this.#change({ id: layer.id,
-              hiddenStatuses: toggled(state.hiddenStatuses, id, (event.target as HTMLInputElement).checked) })} />
-          ${t('status', this.locale)}: ${label[this.locale]}</label></li>`)}
-      </ul>` : nothing}
+            @change=${(event: Event) =>
+              this.#change({
+                id: layer.id,
+                hiddenStatuses: toggled(state.hiddenStatuses, id, (event.target as HTMLInputElement).checked),
+              })} />
+          ${t('status', this.locale)}: ${label[this.locale]}</label></li>`,
+        )}
+      </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -111,5 +129,7 @@ export class LayerPanel extends LitElement {
 customElements.define('layer-panel', LayerPanel);
 
 declare global {
-  interface HTMLElementTagNameMap { 'layer-panel': LayerPanel }
+  interface HTMLElementTagNameMap {
+    'layer-panel': LayerPanel;
+  }
 }

@@ -31,8 +31,10 @@ export class MapLegend extends LitElement {
     if (this.groups.length === 0) return nothing;
     return html`<details ?open=${this.open}>
       <summary>${t('legend', this.locale)}</summary>
-      ${this.groups.map((group) => html`<h3>${group.title}</h3>
-        <ul>${group.entries.map((entry) => html`<li><span .style=${`background: ${entry.color}`}></span>${entry.label}</li>`)}</ul>`)}
+      ${this.groups.map(
+        (group) => html`<h3>${group.title}</h3>
+        <ul>${group.entries.map((entry) => html`<li><span .style=${`background: ${entry.color}`}></span>${entry.label}</li>`)}</ul>`,
+      )}
       <div class="note">${t('unsurveyed', this.locale)}</div>
     </details>`;
   }
@@ -40,5 +42,7 @@ export class MapLegend extends LitElement {
 customElements.define('map-legend', MapLegend);
 
 declare global {
-  interface HTMLElementTagNameMap { 'map-legend': MapLegend }
+  interface HTMLElementTagNameMap {
+    'map-legend': MapLegend;
+  }
 }

@@ -13,8 +13,14 @@ const words = {
     zh: '导入本单位的生态保护红线、自然保护地、饮用水水源保护区或三线一单环境管控单元：数据只保存在本浏览器中，不会上传。',
     en: 'Import your bureau’s red line, reserves, water-source areas or 三线一单 control units: the data stays in this browser and is never uploaded.',
   },
-  choose: { zh: '选择或拖入图层文件（.zip shapefile、GeoPackage、GeoJSON、FlatGeobuf、KML）', en: 'Choose or drop a layer file (.zip shapefile, GeoPackage, GeoJSON, FlatGeobuf, KML)' },
-  unavailable: { zh: '本浏览器不允许保存数据：导入的图层仅在本次访问中有效。', en: 'This browser keeps no data: imported layers last for this visit only.' },
+  choose: {
+    zh: '选择或拖入图层文件（.zip shapefile、GeoPackage、GeoJSON、FlatGeobuf、KML）',
+    en: 'Choose or drop a layer file (.zip shapefile, GeoPackage, GeoJSON, FlatGeobuf, KML)',
+  },
+  unavailable: {
+    zh: '本浏览器不允许保存数据：导入的图层仅在本次访问中有效。',
+    en: 'This browser keeps no data: imported layers last for this visit only.',
+  },
   reading: { zh: '正在读取', en: 'Reading' },
   mapping: { zh: '正在转换', en: 'Mapping' },
   cancel: { zh: '取消', en: 'Cancel' },
@@ -39,20 +45,29 @@ const words = {
   imported: { zh: '导入于', en: 'imported' },
   declared: { zh: '文件声明', en: 'declared by the file' },
   confirmed: { zh: '用户确认', en: 'confirmed by the reviewer' },
-  standsIn: { zh: '在地图、筛查和目标台账中替代同类示意图层', en: 'stands in for the illustrative layer of its kind on the map, in screening and in the ledger' },
+  standsIn: {
+    zh: '在地图、筛查和目标台账中替代同类示意图层',
+    en: 'stands in for the illustrative layer of its kind on the map, in screening and in the ledger',
+  },
   official: { zh: '官方数据（用户提供）', en: 'official (user-supplied)' },
 } satisfies Record<string, Bilingual>;
 
 /** The attributes the profile maps, per layer kind, beyond the name and code. */
 const extraAttribute: Partial<Record<OfficialKind, 'categoryAttribute' | 'levelAttribute' | 'reserveZoneAttribute'>> = {
-  'control-unit': 'categoryAttribute', 'drinking-water-source': 'levelAttribute', 'nature-reserve': 'reserveZoneAttribute',
+  'control-unit': 'categoryAttribute',
+  'drinking-water-source': 'levelAttribute',
+  'nature-reserve': 'reserveZoneAttribute',
 };
 const extraLabel = { categoryAttribute: words.category, levelAttribute: words.level, reserveZoneAttribute: words.reserveZone };
 
 /** The official layers of this browser: import (file or drop, in a worker, with progress and cancel), mapping form, provenance, removal. */
 export class OfficialLayers extends LitElement {
   static override properties = {
-    session: { attribute: false }, layers: { attribute: false }, importing: { attribute: false }, storage: {}, locale: {},
+    session: { attribute: false },
+    layers: { attribute: false },
+    importing: { attribute: false },
+    storage: {},
+    locale: {},
     kind: { state: true },
   };
 
@@ -108,9 +123,13 @@ export class OfficialLayers extends LitElement {
         @drop=${(event: DragEvent) => this.#drop(event)}>${this.#text(words.choose)}
         <input type="file" name="official-file" accept=".zip,.gpkg,.geojson,.json,.fgb,.kml,.kmz" hidden
           @change=${(event: Event) => this.#chosen(event)} /></label>
-      ${importing?.phase ? html`<div role="status">${this.#text(importing.phase === 'read' ? words.reading : words.mapping)} ${importing.file.name}
+      ${
+        importing?.phase
+          ? html`<div role="status">${this.#text(importing.phase === 'read' ? words.reading : words.mapping)} ${importing.file.name}
         <progress max="1" .value=${importing.fraction ?? 0}></progress>
-        <button type="button" data-cancel @click=${() => session.cancel()}>${this.#text(words.cancel)}</button></div>` : nothing}
+        <button type="button" data-cancel @click=${() => session.cancel()}>${this.#text(words.cancel)}</button></div>`
+          : nothing
+      }
       ${importing?.refusal ? html`<p class="alert" role="alert">${this.#text(importing.refusal)}</p>` : nothing}
       ${importing?.summary && !importing.phase ? this.#form(importing.summary) : nothing}`;
   }
@@ -125,20 +144,34 @@ export class OfficialLayers extends LitElement {
     return html`<form @submit=${(event: SubmitEvent) => this.#submit(event, summary)}>
       <p>${summary.file}: ${summary.featureCount} ${this.#text(words.features)}</p>
       ${summary.notes.map((note) => html`<p class="note">${this.#text(note)}</p>`)}
-      ${summary.garbled ? html`<p class="alert" role="alert">${this.#text(summary.garbled.text)}
+      ${
+        summary.garbled
+          ? html`<p class="alert" role="alert">${this.#text(summary.garbled.text)}
         <button type="button" data-encoding=${summary.garbled.encoding} @click=${() => void session.read(this.importing?.file as File, summary.garbled?.encoding)}>
-          ${this.#text(words.readAs)}${summary.garbled.encoding.toUpperCase()}</button></p>` : nothing}
-      <label>${this.#text(words.kind)}<select name="kind" @change=${(event: Event) => { this.kind = (event.target as HTMLSelectElement).value as OfficialKind; }}>
+          ${this.#text(words.readAs)}${summary.garbled.encoding.toUpperCase()}</button></p>`
+          : nothing
+      }
+      <label>${this.#text(words.kind)}<select name="kind" @change=${(event: Event) => {
+        this.kind = (event.target as HTMLSelectElement).value as OfficialKind;
+      }}>
         ${officialKinds.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${this.#text(officialKindNames[kind])}</option>`)}</select></label>
       ${attributes('nameAttribute', words.name, false)}
       ${attributes('codeAttribute', words.code, this.kind !== 'control-unit')}
       ${extra ? attributes(extra, extraLabel[extra], extra !== 'categoryAttribute') : nothing}
       <label>${this.#text(words.accuracy)}<input name="accuracyKm" type="number" min="0" max="100" step="any" required /></label>
       <label>${this.#text(words.mappedBy)}<input name="mappedBy" required /></label>
-      ${summary.declaredCrs ? html`<p>${this.#text(words.crs)}: ${summary.declaredCrs}</p>` : html`<label>${this.#text(words.crsGuess)}: ${guess ? this.#text(guess.why) : ''}
-        <select name="crs" required>${(guess?.candidates ?? []).map((code) => html`<option value="EPSG:${code}" ?selected=${code === guess?.epsg}>EPSG:${code}</option>`)}</select></label>`}
-      ${this.kind === 'control-unit' ? html`<label>${this.#text(words.entryList)}<input type="file" name="entryList" accept=".csv,.txt" /></label>
-        <label>${this.#text(words.columns)}<input name="entryColumns" value="单元编码,项目类型,准入要求,条款" /></label>` : nothing}
+      ${
+        summary.declaredCrs
+          ? html`<p>${this.#text(words.crs)}: ${summary.declaredCrs}</p>`
+          : html`<label>${this.#text(words.crsGuess)}: ${guess ? this.#text(guess.why) : ''}
+        <select name="crs" required>${(guess?.candidates ?? []).map((code) => html`<option value="EPSG:${code}" ?selected=${code === guess?.epsg}>EPSG:${code}</option>`)}</select></label>`
+      }
+      ${
+        this.kind === 'control-unit'
+          ? html`<label>${this.#text(words.entryList)}<input type="file" name="entryList" accept=".csv,.txt" /></label>
+        <label>${this.#text(words.columns)}<input name="entryColumns" value="单元编码,项目类型,准入要求,条款" /></label>`
+          : nothing
+      }
       <button type="submit" data-import>${this.#text(words.import)}</button>
       <button type="button" @click=${() => session.cancel()}>${this.#text(words.cancel)}</button>
     </form>`;
@@ -157,7 +190,10 @@ export class OfficialLayers extends LitElement {
     const [code, projectType, verdict, clause] = (value('entryColumns') ?? '').split(/[,，]/).map((column) => column.trim());
     const crs = value('crs');
     const profile: ZoneProfile = {
-      version: 1, kind: this.kind, nameAttribute: value('nameAttribute') ?? '', accuracyKm: Number(value('accuracyKm')),
+      version: 1,
+      kind: this.kind,
+      nameAttribute: value('nameAttribute') ?? '',
+      accuracyKm: Number(value('accuracyKm')),
       mappedBy: value('mappedBy') ?? '',
       ...(value('codeAttribute') ? { codeAttribute: value('codeAttribute') as string } : {}),
       ...(extra && value(extra) ? { [extra]: value(extra) } : {}),
@@ -189,5 +225,7 @@ export class OfficialLayers extends LitElement {
 customElements.define('official-layers', OfficialLayers);
 
 declare global {
-  interface HTMLElementTagNameMap { 'official-layers': OfficialLayers }
+  interface HTMLElementTagNameMap {
+    'official-layers': OfficialLayers;
+  }
 }

@@ -12,12 +12,19 @@ import type { Report, Warning } from '../screening/report.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 import './document-citation.ts';
 
-
 /** Site screening: define a site (draw, upload, paste), pick the project type, read the verdict and its citations. */
 export class ScreeningPanel extends LitElement {
   static override properties = {
-    report: { attribute: false }, projectType: {}, hasSite: { type: Boolean }, drawing: {}, problem: {}, notes: { attribute: false },
-    locale: {}, capacity: { state: true }, source: { attribute: false }, incomplete: { attribute: false },
+    report: { attribute: false },
+    projectType: {},
+    hasSite: { type: Boolean },
+    drawing: {},
+    problem: {},
+    notes: { attribute: false },
+    locale: {},
+    capacity: { state: true },
+    source: { attribute: false },
+    incomplete: { attribute: false },
     reading: { attribute: false },
   };
   report: Report | undefined;
@@ -76,18 +83,24 @@ export class ScreeningPanel extends LitElement {
         <select name="project-type" aria-label=${t('projectType', lang)}
           @change=${(event: Event) => this.#emit('atlas-project-type', (event.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.projectType}>${t('chooseProjectType', lang)}</option>
-          ${(Object.keys(projectTypes) as ProjectType[]).map((id) => html`<option value=${id} ?selected=${this.projectType === id}>
-            ${projectTypes[id][lang]}</option>`)}
+          ${(Object.keys(projectTypes) as ProjectType[]).map(
+            (id) => html`<option value=${id} ?selected=${this.projectType === id}>
+            ${projectTypes[id][lang]}</option>`,
+          )}
         </select>
         <label for="capacity">${capacityLabel(this.projectType, lang)}</label>
         <input id="capacity" name="capacity" inputmode="decimal" .value=${this.capacity}
-          @input=${(event: Event) => { this.capacity = (event.target as HTMLInputElement).value; }} />
+          @input=${(event: Event) => {
+            this.capacity = (event.target as HTMLInputElement).value;
+          }} />
       </fieldset>
       <fieldset>
         <legend>${t('site', lang)}</legend>
         <div class="row" role="group" aria-label=${t('drawSite', lang)}>
-          ${(['point', 'line', 'polygon'] as const).map((kind) => html`<button data-draw=${kind} aria-pressed=${this.drawing === kind}
-            @click=${() => this.#emit('atlas-draw', kind)}>${t(drawKey[kind], lang)}</button>`)}
+          ${(['point', 'line', 'polygon'] as const).map(
+            (kind) => html`<button data-draw=${kind} aria-pressed=${this.drawing === kind}
+            @click=${() => this.#emit('atlas-draw', kind)}>${t(drawKey[kind], lang)}</button>`,
+          )}
           ${this.hasSite ? html`<button class="clear-site" @click=${() => this.#emit('atlas-clear-site', null)}>${t('clearSite', lang)}</button>` : nothing}
         </div>
         ${this.drawing ? html`<p class="hint" role="status">${t('drawHint', lang)}</p>` : nothing}
@@ -112,13 +125,22 @@ export class ScreeningPanel extends LitElement {
             <div class="row"><button type="submit">${t('useCoordinates', lang)}</button></div>
           </form>
         </details>
-        ${this.reading ? html`<p class="reading" role="status">${t('readingSite', lang)} ${this.reading[lang]} <progress></progress>
-          <button type="button" data-cancel-read @click=${() => this.#emit('atlas-cancel-site-read', null)}>${t('cancelReading', lang)}</button></p>` : nothing}
+        ${
+          this.reading
+            ? html`<p class="reading" role="status">${t('readingSite', lang)} ${this.reading[lang]} <progress></progress>
+          <button type="button" data-cancel-read @click=${() => this.#emit('atlas-cancel-site-read', null)}>${t('cancelReading', lang)}</button></p>`
+            : nothing
+        }
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.notes.length > 0 ? html`<ul class="notes">${this.notes.map((note) => html`<li>${note[this.locale]}</li>`)}</ul>` : nothing}
       </fieldset>
-      ${this.report ? this.#report(this.report) : this.incomplete.length > 0 ? this.#incomplete()
-        : html`<p class="hint">${t('screeningHint', lang)}</p>`}`;
+      ${
+        this.report
+          ? this.#report(this.report)
+          : this.incomplete.length > 0
+            ? this.#incomplete()
+            : html`<p class="hint">${t('screeningHint', lang)}</p>`
+      }`;
   }
 
   /** No verdict while data is missing: the layers are named, in the interface language and the other. */
@@ -151,19 +173,40 @@ export class ScreeningPanel extends LitElement {
       <p class="conclusion">${card.conclusion}</p>
       ${card.bandHint ? html`<p class="hint band-hint">${card.bandHint}</p>` : nothing}
       ${warningList(report.warnings, lang)}
-      ${card.groups.map((group) => html`<section class="group" data-verdict=${group.verdict}>
+      ${card.groups.map(
+        (group) => html`<section class="group" data-verdict=${group.verdict}>
         <h4><span class="badge ${group.verdict}">${group.title}</span></h4>
         ${group.rows.length > 0 ? hitList(group.rows, lang) : nothing}
-        ${group.regionWide.length > 0 ? html`<details class="region-wide"><summary>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</summary>
-          ${hitList(group.regionWide, lang)}</details>` : nothing}
-      </section>`)}
-      ${card.withoutRule.length > 0 ? html`<details class="without-rule"><summary>${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</summary>
-        ${hitList(card.withoutRule, lang)}</details>` : nothing}
-      ${card.untestable.length > 0 ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</summary>
-        <ul>${card.untestable.map((entry) => html`<li>${entry.text}<div class="reason">${entry.reason}</div>
-          <document-citation class="cite" .citation=${entry.cite} locale=${lang}></document-citation></li>`)}</ul></details>` : nothing}
-      ${report.nearest.length > 0 ? html`<p>${t('nearestZones', lang)}</p><ul class="nearest">${report.nearest.map((near) =>
-        html`<li>${near.name[lang]}: ${format(near.distanceKm)} km</li>`)}</ul>` : nothing}
+        ${
+          group.regionWide.length > 0
+            ? html`<details class="region-wide"><summary>${t('regionWideRules', lang).replace('{n}', String(group.regionWide.length))}</summary>
+          ${hitList(group.regionWide, lang)}</details>`
+            : nothing
+        }
+      </section>`,
+      )}
+      ${
+        card.withoutRule.length > 0
+          ? html`<details class="without-rule"><summary>${t('zonesWithoutRule', lang).replace('{n}', String(card.withoutRule.length))}</summary>
+        ${hitList(card.withoutRule, lang)}</details>`
+          : nothing
+      }
+      ${
+        card.untestable.length > 0
+          ? html`<details class="untestable"><summary>${t('notTestable', lang).replace('{n}', String(card.untestable.length))}</summary>
+        <ul>${card.untestable.map(
+          (entry) => html`<li>${entry.text}<div class="reason">${entry.reason}</div>
+          <document-citation class="cite" .citation=${entry.cite} locale=${lang}></document-citation></li>`,
+        )}</ul></details>`
+          : nothing
+      }
+      ${
+        report.nearest.length > 0
+          ? html`<p>${t('nearestZones', lang)}</p><ul class="nearest">${report.nearest.map(
+              (near) => html`<li>${near.name[lang]}: ${format(near.distanceKm)} km</li>`,
+            )}</ul>`
+          : nothing
+      }
       <p class="hint">${t('dataVersion', lang)} ${report.dataVersion} · ${t('engineVersion', lang)} ${report.engineVersion}</p>
       <div class="row" role="group" aria-label=${t('exportReport', lang)}>
         <button data-export="geojson" @click=${() => this.#emit('atlas-export-report', { format: 'geojson', capacity: this.capacity })}>GeoJSON</button>
@@ -185,8 +228,10 @@ export class ScreeningPanel extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     const meridian = String(form.get('centralMeridian') ?? '').trim();
     this.#emit('atlas-site-text', {
-      text: String(form.get('text') ?? ''), datum: String(form.get('datum')) as Datum,
-      zoneWidth: form.get('zoneWidth') === '6' ? 6 : 3, ...(meridian ? { centralMeridian: Number(meridian) } : {}),
+      text: String(form.get('text') ?? ''),
+      datum: String(form.get('datum')) as Datum,
+      zoneWidth: form.get('zoneWidth') === '6' ? 6 : 3,
+      ...(meridian ? { centralMeridian: Number(meridian) } : {}),
     });
   }
 
@@ -203,19 +248,23 @@ const format = (value: number) => value.toLocaleString('en', { maximumFractionDi
  * citation, the figures, and every reason the row reads as it does. Stacked, so that a narrow panel stays readable.
  */
 function hitList(rows: readonly CardRow[], lang: Lang) {
-  return html`<ul class="hits">${rows.map((row) => html`<li data-zone=${row.zoneId} class=${row.decisive ? 'decisive' : ''}>
+  return html`<ul class="hits">${rows.map(
+    (row) => html`<li data-zone=${row.zoneId} class=${row.decisive ? 'decisive' : ''}>
     <div class="zone">${row.zone}${row.decisive ? html` <span class="decides">${t('decisiveRule', lang)}</span>` : nothing}</div>
     ${row.rule ? html`<div class="rule">${row.rule}</div>` : nothing}
     ${row.cite ? html`<document-citation class="cite" .citation=${row.cite} locale=${lang}></document-citation>` : nothing}
     ${row.figures ? html`<div class="hint">${row.figures}</div>` : nothing}
     ${row.reasons.length > 0 ? html`<ul class="reasons">${row.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
-  </li>`)}</ul>`;
+  </li>`,
+  )}</ul>`;
 }
 
 customElements.define('screening-panel', ScreeningPanel);
 
 declare global {
-  interface HTMLElementTagNameMap { 'screening-panel': ScreeningPanel }
+  interface HTMLElementTagNameMap {
+    'screening-panel': ScreeningPanel;
+  }
 }
 
 /** Capacity is asked in the project type's own unit (万吨/年 for plants, MW for power), or without one where none is usual. */
@@ -225,7 +274,5 @@ function capacityLabel(projectType: ProjectType | '', lang: Lang): string {
 }
 
 function warningList(warnings: readonly Warning[], lang: Lang) {
-  return warnings.length > 0
-    ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning.text[lang]}</li>`)}</ul>`
-    : nothing;
+  return warnings.length > 0 ? html`<ul class="warnings">${warnings.map((warning) => html`<li>${warning.text[lang]}</li>`)}</ul>` : nothing;
 }

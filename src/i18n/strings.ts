@@ -21,7 +21,10 @@ export const strings = {
   themeRestriction: { zh: '管控与限制', en: 'Restrictions' },
   themeAdministrative: { zh: '行政区划', en: 'Administrative' },
   themeBase: { zh: '底图', en: 'Base map' },
-  unsurveyed: { zh: '虚线边界：手绘、示意或由开放数据推算，非测绘边界', en: 'Dashed edge: hand-drawn, illustrative or derived, not surveyed' },
+  unsurveyed: {
+    zh: '虚线边界：手绘、示意或由开放数据推算，非测绘边界',
+    en: 'Dashed edge: hand-drawn, illustrative or derived, not surveyed',
+  },
   layerFailed: { zh: '图层加载失败', en: 'Layer failed to load' },
   map: { zh: '地图', en: 'Map' },
   close: { zh: '关闭', en: 'Close' },
@@ -49,7 +52,10 @@ export const strings = {
     zh: '点击或轻触地图添加顶点；键盘：方向键移动地图，回车在中心十字处加点，退格撤销，F 完成，Esc 取消。',
     en: 'Click or tap to add vertices. Keyboard: arrows pan, Enter adds a vertex at the centre cross, Backspace undoes, F finishes, Esc cancels.',
   },
-  uploadSite: { zh: '上传文件（GeoJSON、KML、Shapefile压缩包、CSV、FlatGeobuf）', en: 'Upload a file (GeoJSON, KML, zipped Shapefile, CSV, FlatGeobuf)' },
+  uploadSite: {
+    zh: '上传文件（GeoJSON、KML、Shapefile压缩包、CSV、FlatGeobuf）',
+    en: 'Upload a file (GeoJSON, KML, zipped Shapefile, CSV, FlatGeobuf)',
+  },
   pasteCoordinates: { zh: '粘贴坐标', en: 'Paste coordinates' },
   pasteHint: {
     zh: '每行一个点：经度 纬度（十进制或度分秒），或界址点坐标表（点号 X Y）',
@@ -81,7 +87,10 @@ export const strings = {
   verdictReview: { zh: '需核实', en: 'Review' },
   verdictClear: { zh: '未涉及管控', en: 'Clear' },
   notTestable: { zh: '地图上无法检验的规定（{n} 条）', en: 'Rules the map cannot test ({n})' },
-  verdictRange: { zh: '结论不确定：视边界核实结果，可能为“{best}”至“{worst}”', en: 'Not certain: {best} to {worst}, depending on the boundaries' },
+  verdictRange: {
+    zh: '结论不确定：视边界核实结果，可能为“{best}”至“{worst}”',
+    en: 'Not certain: {best} to {worst}, depending on the boundaries',
+  },
   decisiveRule: { zh: '决定结论的规定', en: 'decides the verdict' },
   regionWideRules: { zh: '全区通用规定（{n} 条）', en: 'Region-wide rules ({n})' },
   zonesWithoutRule: { zh: '涉及但对该类项目无规定的区域（{n} 个）', en: 'Zones with no rule for this project type ({n})' },
@@ -91,13 +100,16 @@ export const strings = {
   verdictDetails: { zh: '查看详情', en: 'Details' },
   accuracyBandHint: {
     zh: '地图上沿边界的浅色宽带是所绘边界的精度范围：真实边界可能在带内任何位置，选址落在带内时结论取决于实际边界。',
-    en: 'The faint band along an edge on the map is the drawn edge\'s accuracy: the true edge may lie anywhere in it, and where the site lies in the band the verdict depends on the true edge.',
+    en: "The faint band along an edge on the map is the drawn edge's accuracy: the true edge may lie anywhere in it, and where the site lies in the band the verdict depends on the true edge.",
   },
   locatorMap: { zh: '区位示意：选址在内蒙古的位置', en: 'Locator: the site in Inner Mongolia' },
   siteMap: { zh: '选址及涉及区域', en: 'The site and the zones it meets' },
   screeningReport: { zh: '项目选址筛查报告', en: 'Site screening report' },
-  verdictSame: { zh: '共享选址的结论未变（{now}）。', en: 'The shared site\'s verdict is unchanged ({now}).' },
-  verdictChanged: { zh: '共享选址的结论已变化：当时为 {then}，现在为 {now}。', en: 'The shared site\'s verdict changed: {then} then, {now} now.' },
+  verdictSame: { zh: '共享选址的结论未变（{now}）。', en: "The shared site's verdict is unchanged ({now})." },
+  verdictChanged: {
+    zh: '共享选址的结论已变化：当时为 {then}，现在为 {now}。',
+    en: "The shared site's verdict changed: {then} then, {now} now.",
+  },
   tabLedger: { zh: '目标台账', en: 'Ledger' },
   tabScreening: { zh: '选址筛查', en: 'Screening' },
   ledger: { zh: '政策目标台账', en: 'Policy ledger' },
@@ -141,7 +153,10 @@ export const strings = {
   ledgerImport: { zh: '导入实际值CSV', en: 'Import reported values (CSV)' },
   ledgerExportActuals: { zh: '导出实际值CSV', en: 'Export reported values (CSV)' },
   ledgerKept: { zh: '已录入 {n} 条实际值，保存在本浏览器中。', en: '{n} reported values, kept in this browser.' },
-  ledgerUnavailable: { zh: '浏览器存储不可用：{n} 条实际值仅在本页面有效，请导出保存。', en: 'Browser storage is unavailable: {n} reported values last for this page only; export them to keep them.' },
+  ledgerUnavailable: {
+    zh: '浏览器存储不可用：{n} 条实际值仅在本页面有效，请导出保存。',
+    en: 'Browser storage is unavailable: {n} reported values last for this page only; export them to keep them.',
+  },
   ledgerChart: { zh: '基期 → 实际 → 目标', en: 'Baseline → reported → target' },
   ledgerReason: { zh: '理由', en: 'Reason' },
   ledgerScope: { zh: '范围', en: 'Place' },
@@ -220,14 +235,17 @@ export const strings = {
   },
   aboutSchematic: {
     zh: '示意图层（虚线边界）：依据文件文字手绘或推算，只表示大致位置，不是官方边界，不能用于合规判定。',
-    en: 'Schematic layers (dashed edges): drawn by hand or derived from the documents\' words; they show roughly where, are not official boundaries and cannot decide compliance.',
+    en: "Schematic layers (dashed edges): drawn by hand or derived from the documents' words; they show roughly where, are not official boundaries and cannot decide compliance.",
   },
   aboutIllustrative: {
     zh: '生态保护红线等示意范围：官方范围未公开，图上只是说明性的示例。',
     en: 'Illustrative areas such as the ecological red line: the official extent is not public; what the map shows is an example only.',
   },
   aboutAccuracyTitle: { zh: '精度等级', en: 'Accuracy classes' },
-  aboutClassA: { zh: 'A级：误差约1公里以内，可看清具体地块周边。', en: 'Class A: within about 1 km; good enough to see what lies around a plot.' },
+  aboutClassA: {
+    zh: 'A级：误差约1公里以内，可看清具体地块周边。',
+    en: 'Class A: within about 1 km; good enough to see what lies around a plot.',
+  },
   aboutClassB: { zh: 'B级：误差约1至3公里，适合看乡镇尺度。', en: 'Class B: about 1 to 3 km off; good at township scale.' },
   aboutClassC: {
     zh: 'C级：示意，误差可达数十公里（例如“C级，±10–60公里”表示边界可能偏离这么远），只适合看全区格局。',
@@ -249,8 +267,11 @@ export const t = (key: StringKey, lang: Lang): string => strings[key][lang];
 
 /** The string of each verdict. */
 export const verdictKey: Record<Verdict, StringKey> = {
-  prohibited: 'verdictProhibited', restricted: 'verdictRestricted', conditional: 'verdictConditional',
-  review: 'verdictReview', clear: 'verdictClear',
+  prohibited: 'verdictProhibited',
+  restricted: 'verdictRestricted',
+  conditional: 'verdictConditional',
+  review: 'verdictReview',
+  clear: 'verdictClear',
 };
 
 /** The interface language a new visitor gets: Chinese for a Chinese browser, else English. */

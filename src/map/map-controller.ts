@@ -1,6 +1,11 @@
 import {
-  Map as MapLibreMap, type GeoJSONSource,
-  type ExpressionSpecification, type FilterSpecification, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification,
+  Map as MapLibreMap,
+  type GeoJSONSource,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type LayerSpecification,
+  type MapGeoJSONFeature,
+  type StyleSpecification,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
@@ -43,22 +48,24 @@ export interface UserLayer {
 export type MapFactory = (style: StyleSpecification, lang: Lang) => MapLibreMap;
 
 /** The atlas's MapLibre map in `container`, framed on the region, with its navigation, fullscreen and scale controls. */
-export const mapLibreMap = (container: HTMLElement): MapFactory => (style, lang) => {
-  const map = new MapLibreMap({
-    container,
-    style,
-    bounds: regionBounds,
-    fitBoundsOptions: { padding: 16 },
-    minZoom: 2,
-    maxZoom: 14,
-    attributionControl: false,
-    maxPitch: 60,
-    locale: mapLocale[lang],
-  });
-  map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
-  addControls(map);
-  return map;
-};
+export const mapLibreMap =
+  (container: HTMLElement): MapFactory =>
+  (style, lang) => {
+    const map = new MapLibreMap({
+      container,
+      style,
+      bounds: regionBounds,
+      fitBoundsOptions: { padding: 16 },
+      minZoom: 2,
+      maxZoom: 14,
+      attributionControl: false,
+      maxPitch: 60,
+      locale: mapLocale[lang],
+    });
+    map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
+    addControls(map);
+    return map;
+  };
 
 /**
  * The only code that touches MapLibre and deck.gl. It remembers the state it last applied and pushes only the
@@ -92,7 +99,9 @@ export class MapController {
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.on('zoomend', () => this.#renderOverlay());
-    this.map.on('mousemove', (event) => this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]));
+    this.map.on('mousemove', (event) =>
+      this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
+    );
     this.map.on('mouseout', () => this.#hover(undefined));
   }
 
@@ -141,8 +150,10 @@ export class MapController {
   view(): View {
     const center = this.map.getCenter();
     return {
-      center: [round(center.lng, 6), round(center.lat, 6)], zoom: round(this.map.getZoom(), 4),
-      bearing: round(this.map.getBearing(), 2), pitch: round(this.map.getPitch(), 2),
+      center: [round(center.lng, 6), round(center.lat, 6)],
+      zoom: round(this.map.getZoom(), 4),
+      bearing: round(this.map.getBearing(), 2),
+      pitch: round(this.map.getPitch(), 2),
     };
   }
 
@@ -218,7 +229,13 @@ export class MapController {
     const before = this.view();
     this.#quiet = true;
     try {
-      const camera = this.map.cameraForBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 48, maxZoom: 12 });
+      const camera = this.map.cameraForBounds(
+        [
+          [bounds[0], bounds[1]],
+          [bounds[2], bounds[3]],
+        ],
+        { padding: 48, maxZoom: 12 },
+      );
       this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
       await this.idle();
       const view = this.view();
@@ -238,7 +255,10 @@ export class MapController {
     void this.#loaded.then(() => {
       this.#ensureScreeningLayers();
       const bands = (overlay?.bands ?? []).map((band) => ({ ...band, properties: { ...band.properties, band: true } }));
-      (this.map.getSource(screeningSource) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...bands, ...overlay?.zones ?? []] });
+      (this.map.getSource(screeningSource) as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: [...bands, ...(overlay?.zones ?? [])],
+      });
       const dimmed = overlay !== undefined;
       if (dimmed !== this.#dimmed) {
         this.#dimmed = dimmed;
@@ -253,16 +273,41 @@ export class MapController {
     const colour: ExpressionSpecification = ['get', 'colour'];
     const band: ExpressionSpecification = ['boolean', ['get', 'band'], false];
     const polygons: ExpressionSpecification = ['all', ['!', band], ['!=', ['geometry-type'], 'Point']];
-    this.map.addLayer({ id: `${screeningSource}:band`, type: 'fill', source: screeningSource, filter: band,
-      paint: { 'fill-color': colour, 'fill-opacity': 0.2 } });
-    this.map.addLayer({ id: `${screeningSource}:fill`, type: 'fill', source: screeningSource, filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
-      paint: { 'fill-color': colour, 'fill-opacity': 0.22 } });
-    this.map.addLayer({ id: `${screeningSource}:edge`, type: 'line', source: screeningSource, filter: ['all', polygons, ['!', unsurveyed]],
-      paint: { 'line-color': colour, 'line-width': 2.5 } });
-    this.map.addLayer({ id: `${screeningSource}:edge-dashed`, type: 'line', source: screeningSource, filter: ['all', polygons, unsurveyed],
-      paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] } });
-    this.map.addLayer({ id: `${screeningSource}:point`, type: 'circle', source: screeningSource, filter: ['all', ['!', band], ['==', ['geometry-type'], 'Point']],
-      paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } });
+    this.map.addLayer({
+      id: `${screeningSource}:band`,
+      type: 'fill',
+      source: screeningSource,
+      filter: band,
+      paint: { 'fill-color': colour, 'fill-opacity': 0.2 },
+    });
+    this.map.addLayer({
+      id: `${screeningSource}:fill`,
+      type: 'fill',
+      source: screeningSource,
+      filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
+      paint: { 'fill-color': colour, 'fill-opacity': 0.22 },
+    });
+    this.map.addLayer({
+      id: `${screeningSource}:edge`,
+      type: 'line',
+      source: screeningSource,
+      filter: ['all', polygons, ['!', unsurveyed]],
+      paint: { 'line-color': colour, 'line-width': 2.5 },
+    });
+    this.map.addLayer({
+      id: `${screeningSource}:edge-dashed`,
+      type: 'line',
+      source: screeningSource,
+      filter: ['all', polygons, unsurveyed],
+      paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] },
+    });
+    this.map.addLayer({
+      id: `${screeningSource}:point`,
+      type: 'circle',
+      source: screeningSource,
+      filter: ['all', ['!', band], ['==', ['geometry-type'], 'Point']],
+      paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+    });
   }
 
   /**
@@ -284,8 +329,14 @@ export class MapController {
         // Above the thematic and earlier user layers, below the screening overlay and deck.gl's labels.
         const beforeId = this.#aboveThematic();
         this.map.addSource(source, { type: 'geojson', data: layer.collection });
-        this.map.addLayer({ id: `${source}:fill`, type: 'fill', source, paint: { 'fill-color': layer.colour, 'fill-opacity': 0.35 } }, beforeId);
-        this.map.addLayer({ id: `${source}:edge`, type: 'line', source, paint: { 'line-color': layer.colour, 'line-width': 1.2 } }, beforeId);
+        this.map.addLayer(
+          { id: `${source}:fill`, type: 'fill', source, paint: { 'fill-color': layer.colour, 'fill-opacity': 0.35 } },
+          beforeId,
+        );
+        this.map.addLayer(
+          { id: `${source}:edge`, type: 'line', source, paint: { 'line-color': layer.colour, 'line-width': 1.2 } },
+          beforeId,
+        );
         this.#userSources.add(source);
       }
       if (JSON.stringify(standInKinds) === JSON.stringify(this.#standInKinds)) return;
@@ -300,7 +351,11 @@ export class MapController {
 
   /** The first style layer above every thematic and user layer, if any: where the next user layer goes below. */
   #aboveThematic(): string | undefined {
-    const ours = new Set([...this.#layers.values()].flatMap((definition) => styleLayers(definition, this.#applied.layers[definition.id]!).map((spec) => spec.id)));
+    const ours = new Set(
+      [...this.#layers.values()].flatMap((definition) =>
+        styleLayers(definition, this.#applied.layers[definition.id]!).map((spec) => spec.id),
+      ),
+    );
     for (const source of this.#userSources) ours.add(`${source}:fill`).add(`${source}:edge`);
     const order = this.map.getLayersOrder();
     return order[order.findLastIndex((id) => ours.has(id)) + 1];
@@ -308,7 +363,7 @@ export class MapController {
 
   /** A style layer's filter (the legend's choices), less the features of the zone kinds a user layer stands in for. */
   #filter(definition: LayerDefinition, spec: LayerSpecification): FilterSpecification | null {
-    const own = 'filter' in spec ? spec.filter ?? null : null;
+    const own = 'filter' in spec ? (spec.filter ?? null) : null;
     if (this.#standInKinds.length === 0 || !definition.properties) return own;
     const standIn: ExpressionSpecification = ['!', ['in', ['get', 'zone_kind'], ['literal', this.#standInKinds]]];
     return own ? ['all', own as ExpressionSpecification, standIn] : standIn;
@@ -322,7 +377,11 @@ export class MapController {
     for (const spec of styleLayers(definition, state)) {
       for (const [key, value] of Object.entries(spec.paint ?? {})) {
         if (!key.endsWith('opacity')) continue;
-        this.map.setPaintProperty(spec.id, key as 'fill-opacity', fade ? (typeof value === 'number' ? value * dimFactor : ['*', dimFactor, value]) : value);
+        this.map.setPaintProperty(
+          spec.id,
+          key as 'fill-opacity',
+          fade ? (typeof value === 'number' ? value * dimFactor : ['*', dimFactor, value]) : value,
+        );
       }
     }
   }
@@ -369,14 +428,21 @@ export class MapController {
   }
 
   #select(previous: Selection | null, next: Selection | null): void {
-    if (previous && this.map.getSource(previous.layer)) this.map.setFeatureState({ source: previous.layer, id: previous.id }, { selected: false });
+    if (previous && this.map.getSource(previous.layer))
+      this.map.setFeatureState({ source: previous.layer, id: previous.id }, { selected: false });
     if (next && this.map.getSource(next.layer)) this.map.setFeatureState({ source: next.layer, id: next.id }, { selected: true });
   }
 
   /** Moves the camera to show a box, e.g. a search result; resolves when the move ends. */
   async flyToBounds(bounds: [number, number, number, number]): Promise<void> {
     const ended = new Promise<void>((resolve) => this.map.once('moveend', () => resolve()));
-    this.map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 60, maxZoom: 10, duration: 800 });
+    this.map.fitBounds(
+      [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ],
+      { padding: 60, maxZoom: 10, duration: 800 },
+    );
     await ended;
   }
 
@@ -384,12 +450,16 @@ export class MapController {
     const zoom = this.map.getZoom();
     const lang = this.#applied.lang;
     // Towns first, then the layers from the top of the draw order down: the most specific names win a collision.
-    const groups: LabelGroup[] = [...this.#labels].filter(([id]) => this.#applied.layers[id]?.visible
-      && zoom >= (this.#layers.get(id)!.labelMinZoom ?? Infinity))
+    const groups: LabelGroup[] = [...this.#labels]
+      .filter(([id]) => this.#applied.layers[id]?.visible && zoom >= (this.#layers.get(id)!.labelMinZoom ?? Infinity))
       .map(([id, anchors]): LabelGroup => ({ id, anchors, emphasis: id === 'base-towns' ? 'town' : 'feature' }))
       .sort((a, b) => labelOrder(a.id, this.#layers) - labelOrder(b.id, this.#layers));
     const { kept } = placeLabels(groups, zoom, lang);
-    const labels: LayerRecipe[] = groups.map(({ id, emphasis }) => (deck) => labelLayer(deck, id, kept.get(id)!, lang, emphasis, zoom));
+    const labels: LayerRecipe[] = groups.map(
+      ({ id, emphasis }) =>
+        (deck) =>
+          labelLayer(deck, id, kept.get(id)!, lang, emphasis, zoom),
+    );
     this.#overlay.setLayers([...this.#extraLayers.values(), ...labels]);
   }
 }
@@ -401,6 +471,11 @@ const labelOrder = (id: string, layers: Map<string, LayerDefinition>) =>
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function sameView(a: View, b: View): boolean {
-  return Math.abs(a.center[0] - b.center[0]) < 1e-6 && Math.abs(a.center[1] - b.center[1]) < 1e-6 &&
-    Math.abs(a.zoom - b.zoom) < 1e-4 && Math.abs(a.bearing - b.bearing) < 1e-2 && Math.abs(a.pitch - b.pitch) < 1e-2;
+  return (
+    Math.abs(a.center[0] - b.center[0]) < 1e-6 &&
+    Math.abs(a.center[1] - b.center[1]) < 1e-6 &&
+    Math.abs(a.zoom - b.zoom) < 1e-4 &&
+    Math.abs(a.bearing - b.bearing) < 1e-2 &&
+    Math.abs(a.pitch - b.pitch) < 1e-2
+  );
 }

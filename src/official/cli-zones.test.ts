@@ -23,7 +23,15 @@ const reports = (output: string) => jsonLines<{ verdict: string; hits: Hit[]; do
 
 describe('screen CLI on official layers', () => {
   it('screens on a GBK Gauss-Krüger shapefile mapped by a profile, the hits citing the file and feature', async () => {
-    const run = await screen([sites, '--type', 'steel', '--zones', join(fixtures, 'red-line-gk36.zip'), '--zone-profile', join(fixtures, 'red-line-profile.json')]);
+    const run = await screen([
+      sites,
+      '--type',
+      'steel',
+      '--zones',
+      join(fixtures, 'red-line-gk36.zip'),
+      '--zone-profile',
+      join(fixtures, 'red-line-profile.json'),
+    ]);
     expect(run.errors).toBe('');
     expect(run.status).toBe(0);
     const [patch] = reports(run.output);
@@ -35,8 +43,17 @@ describe('screen CLI on official layers', () => {
 
   it('gives control units their entry-list verdicts, with the clause, and notes the codes the layer lacks', async () => {
     const run = await screen([
-      sites, '--type', 'steel', '--lang', 'zh', '--zones', join(fixtures, 'control-units.zip'), '--zone-profile', join(fixtures, 'control-units-profile.json'),
-      '--entry-list', join(fixtures, 'entry-list.csv'),
+      sites,
+      '--type',
+      'steel',
+      '--lang',
+      'zh',
+      '--zones',
+      join(fixtures, 'control-units.zip'),
+      '--zone-profile',
+      join(fixtures, 'control-units-profile.json'),
+      '--entry-list',
+      join(fixtures, 'entry-list.csv'),
     ]);
     expect(run.status).toBe(0);
     expect(run.errors).toBe('note: 准入清单中有1个单元编码在图层中不存在（ZH99999999999），这些行未使用\n');
@@ -44,7 +61,10 @@ describe('screen CLI on official layers', () => {
     const [, priority, key, general] = reports(run.output);
     expect(priority?.verdict).toBe('prohibited');
     expect(unitHit(priority)).toMatchObject({ verdict: 'prohibited', cite: { line: 2 } });
-    expect(unitHit(key)).toMatchObject({ verdict: 'restricted', cite: { line: 3, quote: '重点管控单元内新建钢铁项目须实施产能等量或减量置换，并达到超低排放水平。' } });
+    expect(unitHit(key)).toMatchObject({
+      verdict: 'restricted',
+      cite: { line: 3, quote: '重点管控单元内新建钢铁项目须实施产能等量或减量置换，并达到超低排放水平。' },
+    });
     expect(unitHit(general)).toMatchObject({ verdict: 'conditional', cite: { line: 5 } });
     const cited = priority?.documents[unitHit(priority)?.cite.doc as string];
     expect(cited).toEqual({ zh: 'entry-list.csv（生态环境准入清单，用户提供）', en: 'entry-list.csv (entry list, user-supplied)' });
@@ -52,8 +72,12 @@ describe('screen CLI on official layers', () => {
 
   it('refuses bad option combinations and bad profiles with a message', async () => {
     const profile = join(fixtures, 'red-line-profile.json');
-    expect((await screen([sites, '--type', 'steel', '--zone-table', 'a.b', '--zones', 'x.zip', '--zone-kind', 'wetland'])).errors).toContain('--zone-table and --entry-list need --zone-profile');
-    expect((await screen([sites, '--type', 'steel', '--zones', 'postgresql://127.0.0.1/x', '--zone-profile', profile])).errors).toContain('add --zone-table');
+    expect(
+      (await screen([sites, '--type', 'steel', '--zone-table', 'a.b', '--zones', 'x.zip', '--zone-kind', 'wetland'])).errors,
+    ).toContain('--zone-table and --entry-list need --zone-profile');
+    expect((await screen([sites, '--type', 'steel', '--zones', 'postgresql://127.0.0.1/x', '--zone-profile', profile])).errors).toContain(
+      'add --zone-table',
+    );
     const bad = join(directory, 'bad-profile.json');
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(profile, 'utf8')), nameAttribute: 'NAME' }));
     const run = await screen([sites, '--type', 'steel', '--zones', join(fixtures, 'red-line-gk36.zip'), '--zone-profile', bad]);

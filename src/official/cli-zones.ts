@@ -39,10 +39,19 @@ export async function officialZones(option: OfficialZonesOption, importedAt = ne
   const profile = parseZoneProfile(new TextDecoder().decode(readWhole(option.profile)), option.profile);
   const entryList = option.entryList ? { file: basename(option.entryList), bytes: readWhole(option.entryList) } : undefined;
   if (!isDatabaseUrl(option.zones)) {
-    return importOfficialLayer({ file: basename(option.zones), bytes: readWhole(option.zones), profile, importedAt, ...(entryList ? { entryList } : {}) });
+    return importOfficialLayer({
+      file: basename(option.zones),
+      bytes: readWhole(option.zones),
+      profile,
+      importedAt,
+      ...(entryList ? { entryList } : {}),
+    });
   }
   if (!option.table) {
-    throw new SiteInputError({ en: '--zones names a database: add --zone-table schema.table', zh: '--zones为数据库连接：请加上--zone-table 模式.表名' });
+    throw new SiteInputError({
+      en: '--zones names a database: add --zone-table schema.table',
+      zh: '--zones为数据库连接：请加上--zone-table 模式.表名',
+    });
   }
   const entry = entryList && { ...entryList, sha256: await sha256Hex(entryList.bytes) };
   return readPostgisLayer(option.zones, option.table, profile, { importedAt, ...(entry ? { entryList: entry } : {}) });

@@ -18,7 +18,8 @@ const northings = (y: [number, number]) => y[0] >= 1e6 && y[1] <= 7e6;
 /** EPSG codes of the CGCS2000 Gauss-Krüger systems (EPSG 4491-4554). */
 export const gaussKrugerEpsg = {
   withZone: (zone: number, width: 3 | 6) => (width === 3 ? 4513 + zone - 25 : 4491 + zone - 13),
-  withoutZone: (centralMeridian: number, width: 3 | 6) => (width === 3 ? 4534 + (centralMeridian - 75) / 3 : 4502 + (centralMeridian - 75) / 6),
+  withoutZone: (centralMeridian: number, width: 3 | 6) =>
+    width === 3 ? 4534 + (centralMeridian - 75) / 3 : 4502 + (centralMeridian - 75) / 6,
 };
 
 /** Inner Mongolia's central meridians (3° zones 33-42, 6° zones 16-22), as no-zone-number EPSG codes. */
@@ -42,8 +43,12 @@ export function guessCrs(positions: readonly Position[]): CrsGuess {
   const shown = `x ${x[0].toFixed(0)}–${x[1].toFixed(0)}, y ${y[0].toFixed(0)}–${y[1].toFixed(0)}`;
   if (x[0] >= -180 && x[1] <= 180 && y[0] >= -90 && y[1] <= 90) {
     return {
-      epsg: 4490, candidates: [4490, 4326],
-      why: { en: 'the coordinates are degrees: CGCS2000 (EPSG:4490), the same as WGS-84 to within centimetres', zh: '坐标为经纬度：CGCS2000（EPSG:4490），与WGS-84相差仅厘米级' },
+      epsg: 4490,
+      candidates: [4490, 4326],
+      why: {
+        en: 'the coordinates are degrees: CGCS2000 (EPSG:4490), the same as WGS-84 to within centimetres',
+        zh: '坐标为经纬度：CGCS2000（EPSG:4490），与WGS-84相差仅厘米级',
+      },
     };
   }
   const zone = Math.floor(x[0] / 1e6);
@@ -52,7 +57,8 @@ export function guessCrs(positions: readonly Position[]): CrsGuess {
     if (width) {
       const epsg = gaussKrugerEpsg.withZone(zone, width);
       return {
-        epsg, candidates: [epsg],
+        epsg,
+        candidates: [epsg],
         why: {
           en: `the eastings (${shown}) carry zone number ${zone} in front: CGCS2000 Gauss-Krüger ${width}° zone ${zone} (EPSG:${epsg})`,
           zh: `东坐标（${shown}）前带有带号${zone}：CGCS2000高斯-克吕格${width}度带第${zone}带（EPSG:${epsg}）`,

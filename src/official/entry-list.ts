@@ -59,7 +59,9 @@ export function readEntryList(file: string, bytes: Uint8Array, columns: NonNulla
     if (!types) {
       throw wrong(file, row, {
         en: `"${cell(columns.projectType)}" is not a project type; write one of ${Object.keys(projectTypes).join(', ')}, its Chinese name (钢铁...), or 全部`,
-        zh: `“${cell(columns.projectType)}”不是项目类型；请填写${Object.values(projectTypes).map((type) => type.zh).join('、')}之一，或“全部”`,
+        zh: `“${cell(columns.projectType)}”不是项目类型；请填写${Object.values(projectTypes)
+          .map((type) => type.zh)
+          .join('、')}之一，或“全部”`,
       });
     }
     const verdict = verdictWords.find(([pattern]) => pattern.test(cell(columns.verdict)));
@@ -81,30 +83,41 @@ export function readEntryList(file: string, bytes: Uint8Array, columns: NonNulla
  * 60 characters; the whole clause is the rule's summary. Codes that no unit of the layer has are returned.
  */
 export function entryListSeed(
-  file: string, sha256: string, entries: readonly Entry[], unitCodes: ReadonlySet<string>, zoneIdOf: (code: string) => string,
+  file: string,
+  sha256: string,
+  entries: readonly Entry[],
+  unitCodes: ReadonlySet<string>,
+  zoneIdOf: (code: string) => string,
 ): { seed: Seed; unmatched: string[] } {
   const id = `entry-list-${sha256.slice(0, 12)}`;
   const unmatched = [...new Set(entries.filter((entry) => !unitCodes.has(entry.code)).map((entry) => entry.code))];
-  const rules = entries.filter((entry) => entry.verdict !== null && unitCodes.has(entry.code)).map((entry) => ({
-    id: `${id}-row-${entry.row}`,
-    zone: { id: zoneIdOf(entry.code) },
-    projectTypes: entry.projectTypes,
-    verdict: entry.verdict,
-    summary: {
-      zh: `${entry.code}准入清单：${entry.clause}`,
-      en: `entry list of unit ${entry.code}, row ${entry.row} (clause in Chinese): ${entry.clause}`,
-    },
-    exceptions: [],
-    citation: { doc: id, line: entry.row, quote: entry.clause.slice(0, 60) },
-  }));
+  const rules = entries
+    .filter((entry) => entry.verdict !== null && unitCodes.has(entry.code))
+    .map((entry) => ({
+      id: `${id}-row-${entry.row}`,
+      zone: { id: zoneIdOf(entry.code) },
+      projectTypes: entry.projectTypes,
+      verdict: entry.verdict,
+      summary: {
+        zh: `${entry.code}准入清单：${entry.clause}`,
+        en: `entry list of unit ${entry.code}, row ${entry.row} (clause in Chinese): ${entry.clause}`,
+      },
+      exceptions: [],
+      citation: { doc: id, line: entry.row, quote: entry.clause.slice(0, 60) },
+    }));
   const seed = seedSchema.parse({
-    id, file: `${id}.txt`,
+    id,
+    file: `${id}.txt`,
     document: {
       title: { zh: `${file}（生态环境准入清单，用户提供）`, en: `${file} (entry list, user-supplied)` },
       shortTitle: { zh: file, en: file },
-      issuer: 'unknown', number: 'unknown', date: 'unknown', period: 'unknown',
+      issuer: 'unknown',
+      number: 'unknown',
+      date: 'unknown',
+      period: 'unknown',
     },
-    targets: [], rules,
+    targets: [],
+    rules,
   });
   return { seed, unmatched };
 }

@@ -30,11 +30,15 @@ describe('GeoPackage layers', () => {
     for (const [longitude, latitude] of source.features[0].geometry.coordinates[0]) {
       expect(Math.min(...corners.map(([x = 0, y = 0]) => Math.hypot(x - longitude, y - latitude)))).toBeLessThan(1e-7);
     }
-    expect(layer.collection.features.map((feature) => feature.geometry)).toEqual(shapefile.collection.features.map((feature) => feature.geometry));
+    expect(layer.collection.features.map((feature) => feature.geometry)).toEqual(
+      shapefile.collection.features.map((feature) => feature.geometry),
+    );
   });
 
   it('refuses a file that is no GeoPackage, naming the fault and what to do', async () => {
-    const error = await readLayerFile('red-line.gpkg', new TextEncoder().encode('名称,编码\n红线,HX-001\n')).catch((thrown: unknown) => thrown);
+    const error = await readLayerFile('red-line.gpkg', new TextEncoder().encode('名称,编码\n红线,HX-001\n')).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(SiteInputError);
     expect((error as SiteInputError).text.en).toMatch(/^red-line\.gpkg: is not a GeoPackage .*export the layer again/);
   });
@@ -45,10 +49,28 @@ describe('GeoPackage layers', () => {
     wkb.setUint32(1, 1003);
     wkb.setUint32(5, 1);
     wkb.setUint32(9, 4);
-    for (const [n, value] of [[110, 40, 1000], [111, 40, 1001], [110, 41, 1002], [110, 40, 1000]].flat().entries()) wkb.setFloat64(13 + 8 * n, value);
+    for (const [n, value] of [
+      [110, 40, 1000],
+      [111, 40, 1001],
+      [110, 41, 1002],
+      [110, 40, 1000],
+    ]
+      .flat()
+      .entries())
+      wkb.setFloat64(13 + 8 * n, value);
     const header = [0x47, 0x50, 0, 0b1, 0xe6, 0x10, 0, 0];
     const blob = new Uint8Array([...header, ...new Uint8Array(wkb.buffer)]);
-    expect(geoPackageGeometry(blob)).toEqual({ type: 'Polygon', coordinates: [[[110, 40], [111, 40], [110, 41], [110, 40]]] });
+    expect(geoPackageGeometry(blob)).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [110, 40],
+          [111, 40],
+          [110, 41],
+          [110, 40],
+        ],
+      ],
+    });
     expect(geoPackageGeometry(new Uint8Array([0x47, 0x50, 0, 0b1_0001, 0xe6, 0x10, 0, 0]))).toBeNull();
     expect(() => geoPackageGeometry(new Uint8Array([1, 2, 3]))).toThrow(/no "GP" header/);
   });

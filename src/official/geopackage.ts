@@ -21,7 +21,11 @@ function rows(database: Database, sql: string, parameters: SqlValue[] = []): Rec
 
 /** The table's coordinate system: an EPSG code the site reader knows, else the WKT GeoPackage stores; none when undefined. */
 function crsOf(database: Database, srsId: number): { crs: SourceCrs; name: string } | undefined {
-  const [srs] = rows(database, 'select organization, organization_coordsys_id as code, definition from gpkg_spatial_ref_sys where srs_id = ?', [srsId]);
+  const [srs] = rows(
+    database,
+    'select organization, organization_coordsys_id as code, definition from gpkg_spatial_ref_sys where srs_id = ?',
+    [srsId],
+  );
   if (!srs || srsId <= 0 || srs['definition'] === 'undefined') return undefined;
   const code = Number(srs['code']);
   const name = String(srs['organization']).toUpperCase() === 'EPSG' ? `EPSG:${code}` : String(srs['definition']).slice(0, 60);
@@ -48,26 +52,40 @@ export async function readGeoPackage(file: string, bytes: Uint8Array): Promise<F
     database = new sqlite.Database(bytes);
     database.exec('select 1 from sqlite_master limit 1');
   } catch {
-    throw refused(file, 'is not a GeoPackage (not an SQLite database); export the layer again as GeoPackage, shapefile or GeoJSON',
-      '不是GeoPackage文件（不是SQLite数据库）；请重新导出为GeoPackage、shapefile或GeoJSON');
+    throw refused(
+      file,
+      'is not a GeoPackage (not an SQLite database); export the layer again as GeoPackage, shapefile or GeoJSON',
+      '不是GeoPackage文件（不是SQLite数据库）；请重新导出为GeoPackage、shapefile或GeoJSON',
+    );
   }
   try {
     let tables: Record<string, SqlValue>[];
     try {
-      tables = rows(database, `select c.table_name as name, g.column_name as geometry, g.srs_id as srs from gpkg_contents c
-        join gpkg_geometry_columns g on g.table_name = c.table_name where c.data_type = 'features' order by c.table_name`);
+      tables = rows(
+        database,
+        `select c.table_name as name, g.column_name as geometry, g.srs_id as srs from gpkg_contents c
+        join gpkg_geometry_columns g on g.table_name = c.table_name where c.data_type = 'features' order by c.table_name`,
+      );
     } catch {
-      throw refused(file, 'has no GeoPackage tables (gpkg_contents, gpkg_geometry_columns); it is an SQLite file but not a GeoPackage',
-        '缺少GeoPackage表（gpkg_contents、gpkg_geometry_columns）；它是SQLite文件，但不是GeoPackage');
+      throw refused(
+        file,
+        'has no GeoPackage tables (gpkg_contents, gpkg_geometry_columns); it is an SQLite file but not a GeoPackage',
+        '缺少GeoPackage表（gpkg_contents、gpkg_geometry_columns）；它是SQLite文件，但不是GeoPackage',
+      );
     }
     const [table, ...others] = tables;
     if (!table) throw refused(file, 'holds no feature table; export the layer with its geometries', '不含要素表；请连同几何导出图层');
     const name = String(table['name']);
     const geometryColumn = String(table['geometry']);
-    const notes = others.length === 0 ? [] : [{
-      en: `${file} holds ${tables.length} feature tables; "${name}" was read (the others: ${others.map((other) => other['name']).join(', ')}); export each layer to its own file to import it`,
-      zh: `${file}包含${tables.length}个要素表；已读取“${name}”（其余：${others.map((other) => other['name']).join('、')}）；如需导入其他图层，请分别导出为单独文件`,
-    }];
+    const notes =
+      others.length === 0
+        ? []
+        : [
+            {
+              en: `${file} holds ${tables.length} feature tables; "${name}" was read (the others: ${others.map((other) => other['name']).join(', ')}); export each layer to its own file to import it`,
+              zh: `${file}包含${tables.length}个要素表；已读取“${name}”（其余：${others.map((other) => other['name']).join('、')}）；如需导入其他图层，请分别导出为单独文件`,
+            },
+          ];
     const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
     const statement = database.prepare(`select * from ${quote(name)}`);
     const parts: SitePart[] = [];
@@ -80,7 +98,11 @@ export async function readGeoPackage(file: string, bytes: Uint8Array): Promise<F
       try {
         geometry = geoPackageGeometry(blob);
       } catch (error) {
-        throw refused(file, `table ${name}, row ${index}: ${(error as Error).message}`, `表${name}第${index}行：几何无法读取（${(error as Error).message}）`);
+        throw refused(
+          file,
+          `table ${name}, row ${index}: ${(error as Error).message}`,
+          `表${name}第${index}行：几何无法读取（${(error as Error).message}）`,
+        );
       }
       if (!geometry) continue;
       const where = featureAt(index, nameIn(properties));

@@ -25,7 +25,9 @@ export class LayerImport {
   #worker: Worker | undefined;
   #pending: { reject(error: Error): void } | undefined;
 
-  constructor(private readonly start: () => Worker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })) {}
+  constructor(
+    private readonly start: () => Worker = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
 
   read(file: string, bytes: Uint8Array, progress: Progress, encoding?: 'gbk' | 'utf-8'): Promise<LayerSummary> {
     this.cancel();

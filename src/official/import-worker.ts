@@ -18,7 +18,11 @@ function summaryOf(layer: LayerFile): LayerSummary {
     samples[attribute] = layer.features.slice(0, 3).map((feature) => String(feature.properties[attribute] ?? ''));
   }
   return {
-    file: layer.file, featureCount: layer.features.length, attributes: layer.attributes, samples, notes: layer.notes,
+    file: layer.file,
+    featureCount: layer.features.length,
+    attributes: layer.attributes,
+    samples,
+    notes: layer.notes,
     ...(layer.declaredCrs ? { declaredCrs: layer.declaredCrs } : {}),
     ...(layer.guess ? { guess: layer.guess } : {}),
     ...(layer.garbled ? { garbled: layer.garbled } : {}),
@@ -35,7 +39,8 @@ async function handle(request: ImportRequest): Promise<void> {
   if (!read) throw new Error('map before read');
   const entryList = request.entryList && { ...request.entryList, sha256: await sha256Hex(request.entryList.bytes) };
   const layer = await buildOfficialLayer(read, request.profile, {
-    importedAt: request.importedAt, ...(entryList ? { entryList } : {}),
+    importedAt: request.importedAt,
+    ...(entryList ? { entryList } : {}),
     onProgress: (done, total) => reply({ type: 'progress', phase: 'map', fraction: done / total }),
   });
   reply({ type: 'layer', layer });
@@ -43,8 +48,10 @@ async function handle(request: ImportRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
   handle(event.data).catch((error: unknown) => {
-    const text = error instanceof SiteInputError ? error.text
-      : { en: `the import failed: ${(error as Error).message}`, zh: `导入失败：${(error as Error).message}` };
+    const text =
+      error instanceof SiteInputError
+        ? error.text
+        : { en: `the import failed: ${(error as Error).message}`, zh: `导入失败：${(error as Error).message}` };
     reply({ type: 'refused', text });
   });
 };

@@ -34,21 +34,29 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-const kindOf = (part: SitePart) => (part.geometry.type.endsWith('Polygon') ? 'polygon' : part.geometry.type.endsWith('LineString') ? 'line' : 'point');
+const kindOf = (part: SitePart) =>
+  part.geometry.type.endsWith('Polygon') ? 'polygon' : part.geometry.type.endsWith('LineString') ? 'line' : 'point';
 
 /** Zones are areas: a file that mixes in lines or points is refused with the counts, so none is silently dropped. */
 function assertPolygons(file: string, parts: readonly SitePart[]): void {
   const counts = { polygon: 0, line: 0, point: 0 };
   for (const part of parts) counts[kindOf(part)]++;
   if (counts.line === 0 && counts.point === 0) return;
-  const found = { en: `${counts.polygon} polygon, ${counts.line} line and ${counts.point} point part(s)`, zh: `${counts.polygon}个面、${counts.line}个线、${counts.point}个点` };
-  throw new SiteInputError(counts.polygon === 0 ? {
-    en: `${file} holds no polygons (${found.en}); a zone layer is areas: export the protected areas' boundaries as polygons`,
-    zh: `${file}中没有面要素（${found.zh}）；区域图层应为面：请将保护区边界导出为面`,
-  } : {
-    en: `${file} mixes geometry types (${found.en}); a zone layer is areas: export the polygon features only (in QGIS, select by geometry type; with GDAL, ogr2ogr -nlt MULTIPOLYGON -where "OGR_GEOMETRY='POLYGON' OR OGR_GEOMETRY='MULTIPOLYGON'")`,
-    zh: `${file}混有多种几何类型（${found.zh}）；区域图层应为面：请只导出面要素（QGIS中按几何类型选择；GDAL可用ogr2ogr -nlt MULTIPOLYGON并按几何类型筛选）`,
-  });
+  const found = {
+    en: `${counts.polygon} polygon, ${counts.line} line and ${counts.point} point part(s)`,
+    zh: `${counts.polygon}个面、${counts.line}个线、${counts.point}个点`,
+  };
+  throw new SiteInputError(
+    counts.polygon === 0
+      ? {
+          en: `${file} holds no polygons (${found.en}); a zone layer is areas: export the protected areas' boundaries as polygons`,
+          zh: `${file}中没有面要素（${found.zh}）；区域图层应为面：请将保护区边界导出为面`,
+        }
+      : {
+          en: `${file} mixes geometry types (${found.en}); a zone layer is areas: export the polygon features only (in QGIS, select by geometry type; with GDAL, ogr2ogr -nlt MULTIPOLYGON -where "OGR_GEOMETRY='POLYGON' OR OGR_GEOMETRY='MULTIPOLYGON'")`,
+          zh: `${file}混有多种几何类型（${found.zh}）；区域图层应为面：请只导出面要素（QGIS中按几何类型选择；GDAL可用ogr2ogr -nlt MULTIPOLYGON并按几何类型筛选）`,
+        },
+  );
 }
 
 /** The parts grouped back into features: every reader gives the parts of one feature the same place object. */
@@ -68,11 +76,15 @@ function featuresOf(read: FileParts): LayerFeature[] {
  * attribute text, and a coordinate-system guess when the file declares none. Throws SiteInputError.
  */
 export async function readLayerFile(
-  file: string, bytes: Uint8Array, encoding?: 'gbk' | 'utf-8', limits: ZoneLimits = ZONE_LIMITS,
+  file: string,
+  bytes: Uint8Array,
+  encoding?: 'gbk' | 'utf-8',
+  limits: ZoneLimits = ZONE_LIMITS,
 ): Promise<LayerFile> {
   if (bytes.length > limits.fileBytes) throw new SiteInputError(layerTooLarge(file, bytes.length));
   if (bytes.length === 0) throw new SiteInputError({ en: `"${file}" is empty`, zh: `“${file}”是空文件` });
-  const read = /\.gpkg$/i.test(file) ? await (await import('./geopackage.ts')).readGeoPackage(file, bytes)
+  const read = /\.gpkg$/i.test(file)
+    ? await (await import('./geopackage.ts')).readGeoPackage(file, bytes)
     : await readFeatureFile(file, bytes, { limits, ...(encoding ? { encoding } : {}) });
   // A layer with no .shx or .dbf is not a usable official layer: without the attributes no feature has a name or code.
   const missing = read.notes.find((note) => /^no \.(dbf|shx)/.test(note.en));
@@ -96,7 +108,12 @@ export function lookOver(file: string, sha256: string, size: number, read: FileP
   const garbled = encoding ? undefined : findGarbled(features.map((feature) => feature.properties));
   const positions = read.crs === undefined ? read.parts.flatMap((part) => polygonPositions(part)) : [];
   return {
-    file, sha256, bytes: size, features, attributes, notes: read.notes,
+    file,
+    sha256,
+    bytes: size,
+    features,
+    attributes,
+    notes: read.notes,
     ...(read.crs === undefined ? { guess: guessCrs(positions) } : { declaredCrs: read.crs }),
     ...(garbled ? { garbled } : {}),
   };

@@ -26,7 +26,10 @@ const done = <T>(request: IDBRequest<T>) =>
  * Opens the store, or resolves undefined when this browser will not keep data (IndexedDB missing, blocked by a
  * privacy setting, or failing to open): the atlas then says so, and imports last for the visit only.
  */
-export async function openOfficialStore(factory: IDBFactory | undefined, name = 'atlas-official-layers'): Promise<OfficialStore | undefined> {
+export async function openOfficialStore(
+  factory: IDBFactory | undefined,
+  name = 'atlas-official-layers',
+): Promise<OfficialStore | undefined> {
   if (!factory) return undefined;
   let database: IDBDatabase;
   try {

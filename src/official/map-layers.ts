@@ -5,8 +5,12 @@ import { officialKindNames, type OfficialKind } from './profile.ts';
 
 /** One colour per official kind, apart from the bundled layers' palettes so an official layer is told from them. */
 export const officialKindColours: Record<OfficialKind, string> = {
-  'ecological-red-line': '#d50000', 'nature-reserve': '#1b5e20', wetland: '#00838f',
-  'drinking-water-source': '#1565c0', 'control-unit': '#6a1b9a', 'restricted-zone': '#e65100',
+  'ecological-red-line': '#d50000',
+  'nature-reserve': '#1b5e20',
+  wetland: '#00838f',
+  'drinking-water-source': '#1565c0',
+  'control-unit': '#6a1b9a',
+  'restricted-zone': '#e65100',
 };
 
 /** What the map draws of an official layer: its own source, in its kind's colour. */
@@ -30,10 +34,18 @@ export function officialMapLayers(layers: readonly OfficialLayer[]): { layers: O
       const kind = feature.properties?.['zone_kind'];
       if (typeof kind === 'string') kinds.add(kind);
     }
-    const features = layer.collection.features.map((feature): Feature => ({
-      type: 'Feature', geometry: feature.geometry, properties: { id: feature.properties?.['id'] },
-    }));
-    return { id: layer.provenance.id, collection: { type: 'FeatureCollection', features }, colour: officialKindColours[layer.provenance.kind] };
+    const features = layer.collection.features.map(
+      (feature): Feature => ({
+        type: 'Feature',
+        geometry: feature.geometry,
+        properties: { id: feature.properties?.['id'] },
+      }),
+    );
+    return {
+      id: layer.provenance.id,
+      collection: { type: 'FeatureCollection', features },
+      colour: officialKindColours[layer.provenance.kind],
+    };
   });
   return { layers: drawn, standInKinds: [...kinds] };
 }
@@ -43,9 +55,14 @@ export function officialLegendGroups(layers: readonly OfficialLayer[], lang: 'zh
   return layers.map(({ provenance }) => ({
     layerId: provenance.id,
     title: provenance.file,
-    entries: [{
-      label: lang === 'zh' ? `${officialKindNames[provenance.kind].zh}（${officialWords.zh}）` : `${officialKindNames[provenance.kind].en} (${officialWords.en})`,
-      color: officialKindColours[provenance.kind],
-    }],
+    entries: [
+      {
+        label:
+          lang === 'zh'
+            ? `${officialKindNames[provenance.kind].zh}（${officialWords.zh}）`
+            : `${officialKindNames[provenance.kind].en} (${officialWords.en})`,
+        color: officialKindColours[provenance.kind],
+      },
+    ],
   }));
 }

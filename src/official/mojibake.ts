@@ -66,7 +66,10 @@ const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 export function garbledEncoding(value: string): 'gbk' | 'utf-8' | undefined {
   if ([...value].every((character) => (character.codePointAt(0) as number) < 0x80)) return undefined;
   if ([...value].every((character) => (character.codePointAt(0) as number) <= 0xff)) {
-    const decoded = strictly('gbk', Uint8Array.from([...value], (character) => character.codePointAt(0) as number));
+    const decoded = strictly(
+      'gbk',
+      Uint8Array.from([...value], (character) => character.codePointAt(0) as number),
+    );
     return decoded !== undefined && hasHan(decoded) ? 'gbk' : undefined;
   }
   // UTF-8 read as GBK: a character cut short at the end of the field reads as a replacement character, dropped here.
@@ -89,7 +92,9 @@ export function findGarbled(records: readonly Record<string, unknown>[], sample 
       if (!encoding) continue;
       const name = encoding === 'gbk' ? 'GBK' : 'UTF-8';
       return {
-        attribute, value, encoding,
+        attribute,
+        value,
+        encoding,
         text: {
           en: `the attribute table reads garbled ("${value.slice(0, 20)}" in ${attribute}): it is probably ${name}; import it again with the encoding set to ${name} (in the CLI: "encoding": "${encoding}" in the profile), or add a .cpg file naming ${name}`,
           zh: `属性表显示为乱码（${attribute}中的“${value.slice(0, 20)}”），可能是${name}编码；请将编码设为${name}后重新导入（命令行：在映射文件中写"encoding": "${encoding}"），或添加注明${name}的.cpg文件`,

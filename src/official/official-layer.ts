@@ -34,16 +34,26 @@ export interface OfficialLayer {
 
 /** The engine's zone kind for each official kind: the four the documents' rules name keep their names. */
 const zoneKindOf: Record<OfficialKind, string> = {
-  'ecological-red-line': 'ecological-red-line', 'nature-reserve': 'nature-reserve', wetland: 'wetland',
-  'drinking-water-source': 'drinking-water-source', 'control-unit': 'control-unit', 'restricted-zone': 'restricted-zone',
+  'ecological-red-line': 'ecological-red-line',
+  'nature-reserve': 'nature-reserve',
+  wetland: 'wetland',
+  'drinking-water-source': 'drinking-water-source',
+  'control-unit': 'control-unit',
+  'restricted-zone': 'restricted-zone',
 };
 
 const text = (value: unknown): string | undefined =>
-  (value === null || value === undefined || String(value).trim() === '' ? undefined : String(value).trim());
+  value === null || value === undefined || String(value).trim() === '' ? undefined : String(value).trim();
 
 /** A profile that names an attribute the file lacks is refused, listing the attributes the file has. */
 function assertAttributes(layer: LayerFile, profile: ZoneProfile): void {
-  const named = [profile.nameAttribute, profile.codeAttribute, profile.categoryAttribute, profile.levelAttribute, profile.reserveZoneAttribute];
+  const named = [
+    profile.nameAttribute,
+    profile.codeAttribute,
+    profile.categoryAttribute,
+    profile.levelAttribute,
+    profile.reserveZoneAttribute,
+  ];
   const missing = named.filter((name): name is string => name !== undefined && !layer.attributes.includes(name));
   if (missing.length === 0) return;
   throw new SiteInputError({
@@ -57,8 +67,10 @@ function crsOf(layer: LayerFile, profile: ZoneProfile): LayerProvenance['crs'] {
   if (layer.declaredCrs !== undefined) return { name: layer.declaredCrs, source: 'declared' };
   if (profile.crs) return { name: profile.crs, source: 'confirmed' };
   const guess = layer.guess;
-  const offer = guess?.epsg ? { en: `confirm EPSG:${guess.epsg}`, zh: `确认EPSG:${guess.epsg}` }
-    : guess?.candidates.length ? { en: `choose one of EPSG:${guess.candidates.join(', EPSG:')}`, zh: `从EPSG:${guess.candidates.join('、EPSG:')}中选择` }
+  const offer = guess?.epsg
+    ? { en: `confirm EPSG:${guess.epsg}`, zh: `确认EPSG:${guess.epsg}` }
+    : guess?.candidates.length
+      ? { en: `choose one of EPSG:${guess.candidates.join(', EPSG:')}`, zh: `从EPSG:${guess.candidates.join('、EPSG:')}中选择` }
       : { en: 'add the .prj file the GIS wrote', zh: '附上GIS软件导出的.prj文件' };
   throw new SiteInputError({
     en: `${layer.file} declares no coordinate system (no .prj file, GeoJSON crs or FlatGeobuf header CRS); ${guess?.why.en ?? ''}; ${offer.en} in the import form (in the CLI: "crs": "EPSG:…" in the profile)`,
@@ -100,8 +112,19 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
   const zoneIdOf = (code: string) => `${id}/${code}`;
   const features = layer.features.map((feature, index): Feature<Polygon | MultiPolygon> => {
     if (index % 1000 === 0) options.onProgress?.(index, layer.features.length);
-    const geometry = feature.parts.length === 1 ? feature.parts[0]?.geometry
-      : { type: 'MultiPolygon', coordinates: feature.parts.flatMap((part) => (part.geometry.type === 'Polygon' ? [part.geometry.coordinates] : part.geometry.type === 'MultiPolygon' ? part.geometry.coordinates : [])) };
+    const geometry =
+      feature.parts.length === 1
+        ? feature.parts[0]?.geometry
+        : {
+            type: 'MultiPolygon',
+            coordinates: feature.parts.flatMap((part) =>
+              part.geometry.type === 'Polygon'
+                ? [part.geometry.coordinates]
+                : part.geometry.type === 'MultiPolygon'
+                  ? part.geometry.coordinates
+                  : [],
+            ),
+          };
     const result = check({ kind: 'geometry', geometry, ...(crs.source === 'confirmed' ? { crs: crs.name } : {}) }, feature.where);
     if (result.error) throw new SiteInputError({ en: `${layer.file}, ${result.error.en}`, zh: `${layer.file}，${result.error.zh}` });
     for (const warning of result.site.warnings) {
@@ -113,7 +136,8 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
     const name = text(properties[profile.nameAttribute]) ?? `${index + 1}`;
     const code = profile.codeAttribute ? text(properties[profile.codeAttribute]) : undefined;
     if (code) codes.add(code);
-    const category = profile.kind === 'control-unit' && profile.categoryAttribute ? categoryOf(feature, profile.categoryAttribute, layer.file) : undefined;
+    const category =
+      profile.kind === 'control-unit' && profile.categoryAttribute ? categoryOf(feature, profile.categoryAttribute, layer.file) : undefined;
     const detail = category ?? text(properties[profile.levelAttribute ?? '']) ?? text(properties[profile.reserveZoneAttribute ?? '']);
     const shown = detail ? { zh: `${name}（${detail}）`, en: `${name} (${detail})` } : { zh: name, en: name };
     return {
@@ -158,11 +182,21 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
       });
     }
   }
-  const counted = [...notes.values()].map(({ count, zh, en }) => (count === 1 ? { zh, en } : { zh: `${zh}（${count}个要素）`, en: `${en} (${count} features)` }));
+  const counted = [...notes.values()].map(({ count, zh, en }) =>
+    count === 1 ? { zh, en } : { zh: `${zh}（${count}个要素）`, en: `${en} (${count} features)` },
+  );
   return {
     provenance: {
-      id, kind: profile.kind, file: layer.file, importedAt: options.importedAt, sha256: layer.sha256, featureCount: features.length,
-      crs, mappedBy: profile.mappedBy, accuracyKm: profile.accuracyKm, ...(entryList ? { entryList } : {}),
+      id,
+      kind: profile.kind,
+      file: layer.file,
+      importedAt: options.importedAt,
+      sha256: layer.sha256,
+      featureCount: features.length,
+      crs,
+      mappedBy: profile.mappedBy,
+      accuracyKm: profile.accuracyKm,
+      ...(entryList ? { entryList } : {}),
     },
     collection: { type: 'FeatureCollection', features },
     ...(seed ? { seed } : {}),

@@ -22,7 +22,10 @@ const importedAt = '2026-12-02T00:00:00.000Z';
 
 /** The message a failing import gives, in both languages. */
 async function refusal(work: Promise<unknown>): Promise<{ zh: string; en: string }> {
-  const error = await work.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await work.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(SiteInputError);
   return (error as SiteInputError).text;
 }
@@ -36,7 +39,10 @@ describe('official layer import', () => {
   beforeAll(async () => {
     redLayer = await importOfficialLayer({ file: 'red-line-gk36.zip', bytes: fixture('red-line-gk36.zip'), profile: redLine, importedAt });
     unitLayer = await importOfficialLayer({
-      file: 'control-units.zip', bytes: fixture('control-units.zip'), profile: units, importedAt,
+      file: 'control-units.zip',
+      bytes: fixture('control-units.zip'),
+      profile: units,
+      importedAt,
       entryList: { file: 'entry-list.csv', bytes: fixture('entry-list.csv') },
     });
     bundled = await readCollections();
@@ -59,7 +65,11 @@ describe('official layer import', () => {
     }
     expect(redLayer.collection.features[2]?.geometry.type).toBe('MultiPolygon');
     expect(redLayer.provenance).toMatchObject({
-      file: 'red-line-gk36.zip', featureCount: 3, mappedBy: 'test reviewer', accuracyKm: 0.05, kind: 'ecological-red-line',
+      file: 'red-line-gk36.zip',
+      featureCount: 3,
+      mappedBy: 'test reviewer',
+      accuracyKm: 0.05,
+      kind: 'ecological-red-line',
       crs: { name: 'CGCS2000_3_Degree_GK_Zone_36', source: 'declared' },
     });
     expect(redLayer.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -92,7 +102,9 @@ describe('official layer import', () => {
     expect(inside(109.15).hits.find((hit) => hit.zoneKind === 'control-unit')).toMatchObject({ verdict: 'restricted', cite: { line: 3 } });
     expect(inside(109.35).hits.find((hit) => hit.zoneKind === 'control-unit')).toMatchObject({ verdict: 'conditional', cite: { line: 5 } });
     // 允许 makes no rule: solar PV in the key-control unit meets the unit with no rule.
-    const solar = screener.screen({ type: 'Point', coordinates: [109.15, 40.67] }, 'solar-pv').hits.find((hit) => hit.zoneKind === 'control-unit');
+    const solar = screener
+      .screen({ type: 'Point', coordinates: [109.15, 40.67] }, 'solar-pv')
+      .hits.find((hit) => hit.zoneKind === 'control-unit');
     expect(solar).toMatchObject({ verdict: 'clear', ruleId: null });
     expect(unitLayer.notes.map((note) => note.en).join()).toContain('ZH99999999999');
     expect(unitLayer.seed?.document.title.zh).toBe('entry-list.csv（生态环境准入清单，用户提供）');
@@ -102,34 +114,74 @@ describe('official layer import', () => {
     const input = withOfficialLayers(bundled, readSeeds(), [unitLayer]);
     expect(input.collections.get('red-line-areas')).toBe(bundled.get('red-line-areas'));
     expect(withOfficialLayers(bundled, readSeeds(), [redLayer]).replaced).toEqual([
-      { layer: 'red-line-areas', zoneKind: 'ecological-red-line', features: bundled.get('red-line-areas')?.features.length, by: redLayer.provenance.id },
+      {
+        layer: 'red-line-areas',
+        zoneKind: 'ecological-red-line',
+        features: bundled.get('red-line-areas')?.features.length,
+        by: redLayer.provenance.id,
+      },
     ]);
   });
 
   it('guesses a file without .prj from its ranges and reads it once the guess is confirmed', async () => {
     const layer = await readLayerFile('red-line-gk36-no-prj.zip', fixture('red-line-gk36-no-prj.zip'));
     expect(layer.guess?.epsg).toBe(4524);
-    const text = await refusal(importOfficialLayer({ file: 'red-line-gk36-no-prj.zip', bytes: fixture('red-line-gk36-no-prj.zip'), profile: redLine, importedAt }));
+    const text = await refusal(
+      importOfficialLayer({ file: 'red-line-gk36-no-prj.zip', bytes: fixture('red-line-gk36-no-prj.zip'), profile: redLine, importedAt }),
+    );
     expect(text.en).toContain('declares no coordinate system');
     expect(text.en).toContain('confirm EPSG:4524');
     expect(text.zh).toContain('确认EPSG:4524');
-    const confirmed = await importOfficialLayer({ file: 'x.zip', bytes: fixture('red-line-gk36-no-prj.zip'), profile: { ...redLine, crs: 'EPSG:4524' }, importedAt });
+    const confirmed = await importOfficialLayer({
+      file: 'x.zip',
+      bytes: fixture('red-line-gk36-no-prj.zip'),
+      profile: { ...redLine, crs: 'EPSG:4524' },
+      importedAt,
+    });
     expect(confirmed.collection.features[1]?.geometry).toEqual(redLayer.collection.features[1]?.geometry);
     expect(confirmed.provenance.crs).toEqual({ name: 'EPSG:4524', source: 'confirmed' });
   });
 
   it('guesses degrees, zone-numbered and zone-less Gauss-Krüger metres', () => {
-    expect(guessCrs([[108.4, 40.7], [108.6, 40.8]]).epsg).toBe(4490);
-    expect(guessCrs([[18_500_000, 4_500_000], [18_600_000, 4_600_000]]).epsg).toBe(4496);
-    expect(guessCrs([[36_450_000, 4_500_000], [36_520_000, 4_600_000]]).epsg).toBe(4524);
-    const zoneless = guessCrs([[450_000, 4_500_000], [520_000, 4_600_000]]);
+    expect(
+      guessCrs([
+        [108.4, 40.7],
+        [108.6, 40.8],
+      ]).epsg,
+    ).toBe(4490);
+    expect(
+      guessCrs([
+        [18_500_000, 4_500_000],
+        [18_600_000, 4_600_000],
+      ]).epsg,
+    ).toBe(4496);
+    expect(
+      guessCrs([
+        [36_450_000, 4_500_000],
+        [36_520_000, 4_600_000],
+      ]).epsg,
+    ).toBe(4524);
+    const zoneless = guessCrs([
+      [450_000, 4_500_000],
+      [520_000, 4_600_000],
+    ]);
     expect(zoneless.epsg).toBeUndefined();
     expect(zoneless.candidates).toContain(4545);
-    expect(guessCrs([[1, 1e9], [2, 2e9]]).candidates).toEqual([]);
+    expect(
+      guessCrs([
+        [1, 1e9],
+        [2, 2e9],
+      ]).candidates,
+    ).toEqual([]);
   });
 
   it('reads Xian 1980 Gauss-Krüger with a warning that the datum shift is approximate', async () => {
-    const layer = await importOfficialLayer({ file: 'red-line-xian80.zip', bytes: fixture('red-line-xian80.zip'), profile: redLine, importedAt });
+    const layer = await importOfficialLayer({
+      file: 'red-line-xian80.zip',
+      bytes: fixture('red-line-xian80.zip'),
+      profile: redLine,
+      importedAt,
+    });
     const note = layer.notes.find((text) => text.en.includes('Xian_1980'));
     expect(note?.en).toContain('approximate');
     expect(note?.zh).toContain('近似');
@@ -148,7 +200,10 @@ describe('official layer import', () => {
   });
 
   it('refuses a shapefile missing its .dbf or .shx, naming the missing part', async () => {
-    for (const [file, part] of [['red-line-gk36-no-dbf.zip', '.dbf'], ['red-line-gk36-no-shx.zip', '.shx']] as const) {
+    for (const [file, part] of [
+      ['red-line-gk36-no-dbf.zip', '.dbf'],
+      ['red-line-gk36-no-shx.zip', '.shx'],
+    ] as const) {
       const text = await refusal(readLayerFile(file, fixture(file)));
       expect(text.en).toContain(`no ${part}`);
       expect(text.en).toContain('zip the .shp, .shx, .dbf, .prj and .cpg files together');
@@ -160,7 +215,14 @@ describe('official layer import', () => {
     const bytes = fixture('red-line-gk36-cpg-utf8.zip');
     const layer = await readLayerFile('mislabelled.zip', bytes);
     expect(layer.garbled?.encoding).toBe('gbk');
-    const text = await refusal(importOfficialLayer({ file: 'mislabelled.zip', bytes, profile: { ...redLine, nameAttribute: layer.attributes[0] as string, codeAttribute: undefined }, importedAt }));
+    const text = await refusal(
+      importOfficialLayer({
+        file: 'mislabelled.zip',
+        bytes,
+        profile: { ...redLine, nameAttribute: layer.attributes[0] as string, codeAttribute: undefined },
+        importedAt,
+      }),
+    );
     expect(text.en).toContain('probably GBK');
     expect(text.zh).toContain('乱码');
     const chosen = await importOfficialLayer({ file: 'mislabelled.zip', bytes, profile: { ...redLine, encoding: 'gbk' }, importedAt });
@@ -175,7 +237,14 @@ describe('official layer import', () => {
   });
 
   it('refuses a profile naming an attribute the file lacks, listing those it has', async () => {
-    const text = await refusal(importOfficialLayer({ file: 'red-line-gk36.zip', bytes: fixture('red-line-gk36.zip'), profile: { ...redLine, nameAttribute: 'NAME' }, importedAt }));
+    const text = await refusal(
+      importOfficialLayer({
+        file: 'red-line-gk36.zip',
+        bytes: fixture('red-line-gk36.zip'),
+        profile: { ...redLine, nameAttribute: 'NAME' },
+        importedAt,
+      }),
+    );
     expect(text.en).toContain('no attribute "NAME"');
     expect(text.en).toContain('名称, 编码');
     expect(text.zh).toContain('没有映射所指的属性“NAME”');
@@ -185,8 +254,32 @@ describe('official layer import', () => {
     const collection = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { 名称: 'a' }, geometry: { type: 'Polygon', coordinates: [[[108, 40], [108.1, 40], [108.1, 40.1], [108, 40]]] } },
-        { type: 'Feature', properties: { 名称: 'b' }, geometry: { type: 'LineString', coordinates: [[108, 40], [108.1, 40]] } },
+        {
+          type: 'Feature',
+          properties: { 名称: 'a' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [108, 40],
+                [108.1, 40],
+                [108.1, 40.1],
+                [108, 40],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { 名称: 'b' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108, 40],
+              [108.1, 40],
+            ],
+          },
+        },
       ],
     };
     const text = await refusal(readLayerFile('mixed.geojson', new TextEncoder().encode(JSON.stringify(collection))));
@@ -208,13 +301,23 @@ describe('official layer import', () => {
 
   it('reads GeoJSON, KML and FlatGeobuf layers through the same readers', async () => {
     const geojson = fixture('red-line-patches.geojson');
-    const fromGeoJson = await importOfficialLayer({ file: 'red-line-patches.geojson', bytes: geojson, profile: { ...redLine, crs: 'EPSG:4490' }, importedAt });
+    const fromGeoJson = await importOfficialLayer({
+      file: 'red-line-patches.geojson',
+      bytes: geojson,
+      profile: { ...redLine, crs: 'EPSG:4490' },
+      importedAt,
+    });
     expect(fromGeoJson.collection.features).toHaveLength(3);
     expect(fromGeoJson.provenance.crs.source).toBe('confirmed');
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>湿地</name>
       <Polygon><outerBoundaryIs><LinearRing><coordinates>108.7,40.5 108.82,40.5 108.82,40.58 108.7,40.58 108.7,40.5</coordinates></LinearRing></outerBoundaryIs></Polygon>
       </Placemark></Document></kml>`;
-    const fromKml = await importOfficialLayer({ file: 'w.kml', bytes: new TextEncoder().encode(kml), profile: { ...redLine, kind: 'wetland', nameAttribute: 'name', codeAttribute: undefined, crs: 'EPSG:4326' }, importedAt });
+    const fromKml = await importOfficialLayer({
+      file: 'w.kml',
+      bytes: new TextEncoder().encode(kml),
+      profile: { ...redLine, kind: 'wetland', nameAttribute: 'name', codeAttribute: undefined, crs: 'EPSG:4326' },
+      importedAt,
+    });
     expect(fromKml.collection.features[0]?.properties?.['name_en']).toBe('湿地 (w.kml, feature 1 (湿地))');
     const { geojson: toFlatGeobuf } = await import('flatgeobuf');
     const fgb = toFlatGeobuf.serialize(JSON.parse(new TextDecoder().decode(geojson)));
@@ -223,7 +326,9 @@ describe('official layer import', () => {
   });
 
   it('refuses an invalid profile naming the fields', () => {
-    expect(() => parseZoneProfile('{"version":1,"kind":"control-unit","nameAttribute":"a","accuracyKm":1,"mappedBy":"x"}', 'p.json')).toThrow(/codeAttribute/);
+    expect(() =>
+      parseZoneProfile('{"version":1,"kind":"control-unit","nameAttribute":"a","accuracyKm":1,"mappedBy":"x"}', 'p.json'),
+    ).toThrow(/codeAttribute/);
     expect(() => parseZoneProfile('{', 'p.json')).toThrow(/not valid JSON/);
   });
 });

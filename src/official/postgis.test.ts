@@ -15,9 +15,15 @@ import { verdictCode, verdictOfRule } from '../screening/verdict.ts';
  * The CLI's verdicts on official zones read from PostGIS, checked against PostGIS's own join on the same zones:
  * a throwaway cluster on a free local port, made-up red-line zones, 10,000 seeded sites.
  */
-const binaries = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((version) => `/usr/lib/postgresql/${version}/bin`).find((bin) => existsSync(join(bin, 'initdb'))) : undefined;
+const binaries = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .map((version) => `/usr/lib/postgresql/${version}/bin`)
+      .find((bin) => existsSync(join(bin, 'initdb')))
+  : undefined;
 if (!binaries) {
-  console.warn('postgis.test.ts skipped: no PostgreSQL binaries under /usr/lib/postgresql (apt-get install postgresql postgis; .ci/run installs them)');
+  console.warn(
+    'postgis.test.ts skipped: no PostgreSQL binaries under /usr/lib/postgresql (apt-get install postgresql postgis; .ci/run installs them)',
+  );
 }
 
 const accuracyKm = 0.5;
@@ -42,7 +48,7 @@ function zone(random: () => number): number[][][] {
   const ring = Array.from({ length: count }, (_, n) => {
     const angle = (2 * Math.PI * n) / count;
     const r = radius * (0.5 + random() * 0.5);
-    return [x + r * Math.cos(angle) / Math.cos((y * Math.PI) / 180), y + r * Math.sin(angle)];
+    return [x + (r * Math.cos(angle)) / Math.cos((y * Math.PI) / 180), y + r * Math.sin(angle)];
   });
   return [[...ring, ring[0] as number[]]];
 }
@@ -54,13 +60,31 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
   let url = '';
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : join(binaries as string, command), asRoot ? ['-u', 'postgres', '--', join(binaries as string, command), ...args] : args, { stdio: 'pipe' });
+    execFileSync(
+      asRoot ? 'runuser' : join(binaries as string, command),
+      asRoot ? ['-u', 'postgres', '--', join(binaries as string, command), ...args] : args,
+      { stdio: 'pipe' },
+    );
 
   beforeAll(async () => {
-    if (asRoot) chownSync(directory, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+    if (asRoot)
+      chownSync(
+        directory,
+        Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      );
     run('initdb', ['-D', cluster, '-A', 'trust', '-U', 'atlas']);
     port = await freePort();
-    run('pg_ctl', ['-D', cluster, '-o', `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1`, '-l', join(directory, 'log'), '-w', 'start']);
+    run('pg_ctl', [
+      '-D',
+      cluster,
+      '-o',
+      `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1`,
+      '-l',
+      join(directory, 'log'),
+      '-w',
+      'start',
+    ]);
     const admin = new pg.Client({ host: '127.0.0.1', port, user: 'atlas', database: 'postgres' });
     await admin.connect();
     await admin.query('create database zones');
@@ -70,11 +94,15 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
     await client.connect();
     await client.query('create extension postgis');
     await client.query('create schema official');
-    await client.query('create table official.redline (gid serial primary key, "名称" text, "编码" text, geom geometry(MultiPolygon, 4490))');
+    await client.query(
+      'create table official.redline (gid serial primary key, "名称" text, "编码" text, geom geometry(MultiPolygon, 4490))',
+    );
     const random = seededRandom(13);
     for (let n = 1; n <= 60; n++) {
       await client.query('insert into official.redline ("名称", "编码", geom) values ($1, $2, ST_SetSRID(ST_GeomFromGeoJSON($3), 4490))', [
-        `红线斑块${n}`, `HX-${String(n).padStart(3, '0')}`, JSON.stringify({ type: 'MultiPolygon', coordinates: [zone(random)] }),
+        `红线斑块${n}`,
+        `HX-${String(n).padStart(3, '0')}`,
+        JSON.stringify({ type: 'MultiPolygon', coordinates: [zone(random)] }),
       ]);
     }
     await client.query('create table sites (id text primary key, geom geometry(Point, 4490))');
@@ -83,11 +111,24 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
       const [x, y] = [107 + random() * 4.3, 39.4 + random() * 2.8].map((value) => Number(value.toFixed(6))) as [number, number];
       sites.push(`s${n},${x},${y}`);
     }
-    await client.query(`insert into sites select split_part(line, ',', 1), ST_SetSRID(ST_MakePoint(split_part(line, ',', 2)::float8, split_part(line, ',', 3)::float8), 4490)
-      from unnest($1::text[]) as line`, [sites.slice(1)]);
+    await client.query(
+      `insert into sites select split_part(line, ',', 1), ST_SetSRID(ST_MakePoint(split_part(line, ',', 2)::float8, split_part(line, ',', 3)::float8), 4490)
+      from unnest($1::text[]) as line`,
+      [sites.slice(1)],
+    );
     await client.end();
     writeFileSync(join(directory, 'sites.csv'), `${sites.join('\n')}\n`);
-    writeFileSync(join(directory, 'profile.json'), JSON.stringify({ version: 1, kind: 'ecological-red-line', nameAttribute: '名称', codeAttribute: '编码', accuracyKm, mappedBy: 'postgis test' }));
+    writeFileSync(
+      join(directory, 'profile.json'),
+      JSON.stringify({
+        version: 1,
+        kind: 'ecological-red-line',
+        nameAttribute: '名称',
+        codeAttribute: '编码',
+        accuracyKm,
+        mappedBy: 'postgis test',
+      }),
+    );
   }, 120_000);
 
   afterAll(() => {
@@ -96,7 +137,17 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
   });
 
   it('gives the verdicts on 10,000 sites that a PostGIS ST_Intersects / ST_DWithin join gives', async () => {
-    const run = await screenCli([join(directory, 'sites.csv'), '--type', 'steel', '--zones', url, '--zone-table', 'official.redline', '--zone-profile', join(directory, 'profile.json')]);
+    const run = await screenCli([
+      join(directory, 'sites.csv'),
+      '--type',
+      'steel',
+      '--zones',
+      url,
+      '--zone-table',
+      'official.redline',
+      '--zone-profile',
+      join(directory, 'profile.json'),
+    ]);
     expect(run.errors).toBe('');
     expect(run.status).toBe(0);
     const output = [run.output];
@@ -117,10 +168,13 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
     // The same question asked of PostGIS, on the spheroid; sites within 1 m of a threshold are told apart.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const joined = await client.query<{ id: string; code: string; inside: boolean; edge: number }>(`
+    const joined = await client.query<{ id: string; code: string; inside: boolean; edge: number }>(
+      `
       select s.id, z."编码" as code, ST_Intersects(z.geom, s.geom) as inside,
         ST_Distance(ST_Boundary(z.geom)::geography, s.geom::geography) as edge
-      from sites s join official.redline z on ST_DWithin(z.geom::geography, s.geom::geography, $1)`, [accuracyKm * 1000 + 1]);
+      from sites s join official.redline z on ST_DWithin(z.geom::geography, s.geom::geography, $1)`,
+      [accuracyKm * 1000 + 1],
+    );
     await client.end();
     const database = new Map<string, Map<string, 'inside' | 'near'>>();
     const close = new Set<string>();
@@ -131,7 +185,9 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
       zones.set(row.code, row.inside ? 'inside' : 'near');
       database.set(row.id, zones);
     }
-    const redLineRules = readSeeds().flatMap((seed) => seed.rules).filter((rule) => 'kind' in rule.zone && rule.zone.kind === 'ecological-red-line' && ruleAppliesToType(rule, 'steel'));
+    const redLineRules = readSeeds()
+      .flatMap((seed) => seed.rules)
+      .filter((rule) => 'kind' in rule.zone && rule.zone.kind === 'ecological-red-line' && ruleAppliesToType(rule, 'steel'));
     const ruleVerdict = redLineRules.map(verdictOfRule).reduce((a, b) => (verdictCode(a) >= verdictCode(b) ? a : b));
     let compared = 0;
     const disagreements: string[] = [];
@@ -160,23 +216,35 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
     await client.connect();
     await client.query('create table official.patches ("名称" text, "编码" text, "面积" text, geom geometry(MultiPolygon, 4524))');
     for (const feature of JSON.parse(readFileSync(join(fixtures, 'red-line-patches.geojson'), 'utf8')).features) {
-      await client.query('insert into official.patches values ($1, $2, $3, ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($4), 4490), 4524)))', [
-        feature.properties['名称'], feature.properties['编码'], feature.properties['面积'], JSON.stringify(feature.geometry),
-      ]);
+      await client.query(
+        'insert into official.patches values ($1, $2, $3, ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($4), 4490), 4524)))',
+        [feature.properties['名称'], feature.properties['编码'], feature.properties['面积'], JSON.stringify(feature.geometry)],
+      );
     }
     await client.end();
     const random = seededRandom(36);
-    const sites = ['id,longitude,latitude', ...Array.from({ length: 400 }, (_, n) => `p${n},${(108.15 + random() * 0.75).toFixed(6)},${(40.45 + random() * 0.6).toFixed(6)}`)];
+    const sites = [
+      'id,longitude,latitude',
+      ...Array.from({ length: 400 }, (_, n) => `p${n},${(108.15 + random() * 0.75).toFixed(6)},${(40.45 + random() * 0.6).toFixed(6)}`),
+    ];
     writeFileSync(join(directory, 'patch-sites.csv'), `${sites.join('\n')}\n`);
     const common = [join(directory, 'patch-sites.csv'), '--type', 'steel', '--zone-profile', join(fixtures, 'red-line-profile.json')];
     const fromFile = await screenCli([...common, '--zones', join(fixtures, 'red-line-gk36.zip')]);
     const fromTable = await screenCli([...common, '--zones', url, '--zone-table', 'official.patches']);
     expect([fromFile.status, fromTable.status]).toEqual([0, 0]);
-    type Report = { id: string; verdict: string; hits: { basis: string; zoneId: string; position: string; ruleId: string | null; verdict: string }[] };
-    const official = (output: string) => jsonLines<Report>(output).map((report) => ({
-      id: report.id, verdict: report.verdict,
-      hits: report.hits.filter((hit) => hit.basis === 'official-user').map((hit) => `${hit.zoneId.split('/')[1]} ${hit.position} ${hit.ruleId} ${hit.verdict}`),
-    }));
+    type Report = {
+      id: string;
+      verdict: string;
+      hits: { basis: string; zoneId: string; position: string; ruleId: string | null; verdict: string }[];
+    };
+    const official = (output: string) =>
+      jsonLines<Report>(output).map((report) => ({
+        id: report.id,
+        verdict: report.verdict,
+        hits: report.hits
+          .filter((hit) => hit.basis === 'official-user')
+          .map((hit) => `${hit.zoneId.split('/')[1]} ${hit.position} ${hit.ruleId} ${hit.verdict}`),
+      }));
     const [file, table] = [official(fromFile.output), official(fromTable.output)];
     expect(table).toEqual(file);
     expect(file.filter((report) => report.hits.length > 0).length).toBeGreaterThan(20);

@@ -46,11 +46,18 @@ export async function readPostgisLayer(url: string, name: string, profile: ZoneP
     throw failed(url, { en: 'cannot connect to the database', zh: '无法连接数据库' }, error);
   }
   try {
-    const columns = await client.query<{ column: string; srid: number }>(
-      'select f_geometry_column as column, srid from geometry_columns where f_table_schema = $1 and f_table_name = $2', [schema, table],
-    ).catch((error: unknown) => {
-      throw failed(url, { en: 'the database has no PostGIS (geometry_columns cannot be read)', zh: '数据库未安装PostGIS（无法读取geometry_columns）' }, error);
-    });
+    const columns = await client
+      .query<{ column: string; srid: number }>(
+        'select f_geometry_column as column, srid from geometry_columns where f_table_schema = $1 and f_table_name = $2',
+        [schema, table],
+      )
+      .catch((error: unknown) => {
+        throw failed(
+          url,
+          { en: 'the database has no PostGIS (geometry_columns cannot be read)', zh: '数据库未安装PostGIS（无法读取geometry_columns）' },
+          error,
+        );
+      });
     const geometry = columns.rows[0];
     if (!geometry) {
       throw new SiteInputError({
@@ -61,18 +68,23 @@ export async function readPostgisLayer(url: string, name: string, profile: ZoneP
     const quoted = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`;
     const column = client.escapeIdentifier(geometry.column);
     const rows = await client.query<{ geometry: string | null; properties: Record<string, unknown> }>(
-      `select ST_AsGeoJSON(${column}) as geometry, to_jsonb(t) - $1 as properties from ${quoted} as t order by ctid`, [geometry.column],
+      `select ST_AsGeoJSON(${column}) as geometry, to_jsonb(t) - $1 as properties from ${quoted} as t order by ctid`,
+      [geometry.column],
     );
-    const srtext = geometry.srid > 0
-      ? (await client.query<{ srtext: string }>('select srtext from spatial_ref_sys where srid = $1', [geometry.srid])).rows[0]?.srtext
-      : undefined;
+    const srtext =
+      geometry.srid > 0
+        ? (await client.query<{ srtext: string }>('select srtext from spatial_ref_sys where srid = $1', [geometry.srid])).rows[0]?.srtext
+        : undefined;
     await loadProjections();
-    const crs = geometry.srid === 4326 || geometry.srid === 4490 ? crsFromEpsg(geometry.srid)
-      : srtext ? crsFromPrj(srtext) : undefined;
+    const crs = geometry.srid === 4326 || geometry.srid === 4490 ? crsFromEpsg(geometry.srid) : srtext ? crsFromPrj(srtext) : undefined;
     const parts: SitePart[] = rows.rows.flatMap((row, index) => {
       if (row.geometry === null) return [];
       const where = featureAt(index + 1);
-      return readGeometry(JSON.parse(row.geometry), `row ${index + 1}`).map((member) => ({ geometry: member, where, properties: row.properties }));
+      return readGeometry(JSON.parse(row.geometry), `row ${index + 1}`).map((member) => ({
+        geometry: member,
+        where,
+        properties: row.properties,
+      }));
     });
     const file = `${schema}.${table}`;
     const sha256 = await sha256Hex(new TextEncoder().encode(JSON.stringify(rows.rows)));

@@ -7,7 +7,14 @@ import { SiteInputError } from '../site-input/site-input-error.ts';
  * and its level, 三线一单 环境管控单元 with its category, other restricted zones). The first four are zone kinds the
  * documents' rules name, so those rules apply to the official outlines as they do to the illustrative ones.
  */
-export const officialKinds = ['ecological-red-line', 'nature-reserve', 'wetland', 'drinking-water-source', 'control-unit', 'restricted-zone'] as const;
+export const officialKinds = [
+  'ecological-red-line',
+  'nature-reserve',
+  'wetland',
+  'drinking-water-source',
+  'control-unit',
+  'restricted-zone',
+] as const;
 export type OfficialKind = (typeof officialKinds)[number];
 
 export const officialKindNames: Record<OfficialKind, Bilingual> = {
@@ -25,52 +32,60 @@ export const controlCategories = ['优先保护', '重点管控', '一般管控'
 const attribute = z.string().min(1);
 
 /** The columns of an entry list (生态环境准入清单) as a bureau's spreadsheet exports them to CSV. */
-export const entryListColumnsSchema = z.object({
-  /** The control unit's code, as the layer's codeAttribute gives it. */
-  code: attribute,
-  /** A project type: the atlas's id (steel), its Chinese or English name (钢铁, Steel), or 全部 / all. */
-  projectType: attribute,
-  /** 禁止, 限制, 有条件 or 允许 (prohibited, restricted, conditional, allowed). */
-  verdict: attribute,
-  /** The clause's text. */
-  clause: attribute,
-}).strict();
+export const entryListColumnsSchema = z
+  .object({
+    /** The control unit's code, as the layer's codeAttribute gives it. */
+    code: attribute,
+    /** A project type: the atlas's id (steel), its Chinese or English name (钢铁, Steel), or 全部 / all. */
+    projectType: attribute,
+    /** 禁止, 限制, 有条件 or 允许 (prohibited, restricted, conditional, allowed). */
+    verdict: attribute,
+    /** The clause's text. */
+    clause: attribute,
+  })
+  .strict();
 
 /**
  * A mapping profile: how to read one bureau's layer. Saved as a small JSON file that the atlas exports and the CLI
  * reads (--zone-profile), so that one reviewer's mapping can be reused by another.
  */
-export const zoneProfileSchema = z.object({
-  version: z.literal(1),
-  kind: z.enum(officialKinds),
-  /** The attribute that names a feature (名称, MC, NAME...). */
-  nameAttribute: attribute,
-  /** The attribute that holds a feature's code (编码, 单元编码...); needed to join a control unit's entry list. */
-  codeAttribute: attribute.optional(),
-  /** How far the boundary may be from the true one, in km, as the bureau states it (0.01 for a 1:10,000 survey). */
-  accuracyKm: z.number().nonnegative().max(100),
-  /** Where that accuracy comes from, in the reviewer's words. */
-  accuracyNote: z.string().optional(),
-  /** Who made this mapping (a name or a unit), shown in the layer's provenance. */
-  mappedBy: z.string().min(1),
-  /** Nature reserves: the attribute naming the zone (核心区, 缓冲区, 实验区...). */
-  reserveZoneAttribute: attribute.optional(),
-  /** Drinking-water sources: the attribute naming the level (一级, 二级, 准保护区). */
-  levelAttribute: attribute.optional(),
-  /** Control units: the attribute naming the category (优先保护, 重点管控, 一般管控). */
-  categoryAttribute: attribute.optional(),
-  /** Control units: the entry list's columns, when an entry list is given. */
-  entryList: entryListColumnsSchema.optional(),
-  /** The coordinate system the reviewer confirmed for a file that declares none, as an EPSG code (EPSG:4524). */
-  crs: z.string().regex(/^EPSG:\d{4,5}$/, 'crs must be an EPSG code such as EPSG:4524').optional(),
-  /** The attribute table's encoding, when the reviewer chose it (a file without .cpg whose names read garbled). */
-  encoding: z.enum(['gbk', 'utf-8']).optional(),
-}).strict().superRefine((profile, context) => {
-  if (profile.kind !== 'control-unit') return;
-  for (const key of ['codeAttribute', 'categoryAttribute'] as const) {
-    if (!profile[key]) context.addIssue({ code: 'custom', path: [key], message: `a control-unit layer needs ${key}` });
-  }
-});
+export const zoneProfileSchema = z
+  .object({
+    version: z.literal(1),
+    kind: z.enum(officialKinds),
+    /** The attribute that names a feature (名称, MC, NAME...). */
+    nameAttribute: attribute,
+    /** The attribute that holds a feature's code (编码, 单元编码...); needed to join a control unit's entry list. */
+    codeAttribute: attribute.optional(),
+    /** How far the boundary may be from the true one, in km, as the bureau states it (0.01 for a 1:10,000 survey). */
+    accuracyKm: z.number().nonnegative().max(100),
+    /** Where that accuracy comes from, in the reviewer's words. */
+    accuracyNote: z.string().optional(),
+    /** Who made this mapping (a name or a unit), shown in the layer's provenance. */
+    mappedBy: z.string().min(1),
+    /** Nature reserves: the attribute naming the zone (核心区, 缓冲区, 实验区...). */
+    reserveZoneAttribute: attribute.optional(),
+    /** Drinking-water sources: the attribute naming the level (一级, 二级, 准保护区). */
+    levelAttribute: attribute.optional(),
+    /** Control units: the attribute naming the category (优先保护, 重点管控, 一般管控). */
+    categoryAttribute: attribute.optional(),
+    /** Control units: the entry list's columns, when an entry list is given. */
+    entryList: entryListColumnsSchema.optional(),
+    /** The coordinate system the reviewer confirmed for a file that declares none, as an EPSG code (EPSG:4524). */
+    crs: z
+      .string()
+      .regex(/^EPSG:\d{4,5}$/, 'crs must be an EPSG code such as EPSG:4524')
+      .optional(),
+    /** The attribute table's encoding, when the reviewer chose it (a file without .cpg whose names read garbled). */
+    encoding: z.enum(['gbk', 'utf-8']).optional(),
+  })
+  .strict()
+  .superRefine((profile, context) => {
+    if (profile.kind !== 'control-unit') return;
+    for (const key of ['codeAttribute', 'categoryAttribute'] as const) {
+      if (!profile[key]) context.addIssue({ code: 'custom', path: [key], message: `a control-unit layer needs ${key}` });
+    }
+  });
 export type ZoneProfile = z.infer<typeof zoneProfileSchema>;
 
 /** A profile from JSON text, or a bilingual message naming each field that is wrong. */
@@ -80,7 +95,10 @@ export function parseZoneProfile(text: string, file: string): ZoneProfile {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SiteInputError({ en: `the zone profile ${file} is not valid JSON: ${reason}`, zh: `区域映射文件${file}不是有效的JSON：${reason}` });
+    throw new SiteInputError({
+      en: `the zone profile ${file} is not valid JSON: ${reason}`,
+      zh: `区域映射文件${file}不是有效的JSON：${reason}`,
+    });
   }
   const parsed = zoneProfileSchema.safeParse(json);
   if (parsed.success) return parsed.data;

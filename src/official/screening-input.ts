@@ -16,7 +16,9 @@ export interface OfficialScreeningInput {
  * the documents with the entry lists' rules added. Pure: the atlas, the CLI and the tests all call it.
  */
 export function withOfficialLayers(
-  collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], layers: readonly OfficialLayer[],
+  collections: ReadonlyMap<string, FeatureCollection>,
+  seeds: readonly Seed[],
+  layers: readonly OfficialLayer[],
 ): OfficialScreeningInput {
   const kinds = new Map<string, string>();
   for (const layer of layers) {

@@ -13,7 +13,8 @@ describe('share links naming official layers', () => {
     expect(linkedLayers(value)).toEqual([{ sha: 'd18b9fbdf8d3341e', file: 'control-units.zip' }]);
     expect(linkedLayers('nonsense|abc~x')).toEqual([]);
     expect(linkedLayers(officialLinkValue([redLine, units]))).toEqual([
-      { sha: 'c59635df882c90e8', file: '红线|2024~v2.zip' }, { sha: 'd18b9fbdf8d3341e', file: 'control-units.zip' },
+      { sha: 'c59635df882c90e8', file: '红线|2024~v2.zip' },
+      { sha: 'd18b9fbdf8d3341e', file: 'control-units.zip' },
     ]);
   });
 

@@ -49,7 +49,9 @@ class WkbReader {
         return { type, coordinates: position() };
       case 'LineString':
       case 'MultiPoint':
-        return type === 'LineString' ? { type, coordinates: positions() } : { type, coordinates: members().map((point) => (point as { coordinates: Position }).coordinates) };
+        return type === 'LineString'
+          ? { type, coordinates: positions() }
+          : { type, coordinates: members().map((point) => (point as { coordinates: Position }).coordinates) };
       case 'Polygon':
         return { type, coordinates: rings() };
       case 'MultiLineString':

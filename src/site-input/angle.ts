@@ -23,8 +23,26 @@ const SOUTH: Marker = { axis: 'latitude', negative: true };
 
 /** Hemisphere letters and words, 东经/北纬, and the axis names people paste with values ("lat: 39.2", "经度 109.5"). */
 const MARKERS: Record<string, Marker> = {
-  e: EAST, w: WEST, n: NORTH, s: SOUTH, 东经: EAST, 西经: WEST, 北纬: NORTH, 南纬: SOUTH, 东: EAST, 西: WEST, 北: NORTH, 南: SOUTH,
-  经度: EAST, 纬度: NORTH, longitude: EAST, long: EAST, lon: EAST, lng: EAST, latitude: NORTH, lat: NORTH,
+  e: EAST,
+  w: WEST,
+  n: NORTH,
+  s: SOUTH,
+  东经: EAST,
+  西经: WEST,
+  北纬: NORTH,
+  南纬: SOUTH,
+  东: EAST,
+  西: WEST,
+  北: NORTH,
+  南: SOUTH,
+  经度: EAST,
+  纬度: NORTH,
+  longitude: EAST,
+  long: EAST,
+  lon: EAST,
+  lng: EAST,
+  latitude: NORTH,
+  lat: NORTH,
 };
 
 const SEPARATOR = /[\s,，、:：()（）[\]]+/y;
@@ -56,10 +74,12 @@ function tokens(text: string, where: Bilingual): Token[] {
       continue;
     }
     const rest = text.slice(index, index + 12);
-    throw new SiteInputError(at(where, {
-      en: `cannot read "${rest}": expected numbers in degrees (109.5 or 109°30'15"), E/N/W/S or 东经/北纬`,
-      zh: `无法识别“${rest}”：应为度数（如109.5或109°30'15"）、E/N/W/S或东经/北纬`,
-    }));
+    throw new SiteInputError(
+      at(where, {
+        en: `cannot read "${rest}": expected numbers in degrees (109.5 or 109°30'15"), E/N/W/S or 东经/北纬`,
+        zh: `无法识别“${rest}”：应为度数（如109.5或109°30'15"）、E/N/W/S或东经/北纬`,
+      }),
+    );
   }
   return found;
 }
@@ -67,14 +87,26 @@ function tokens(text: string, where: Bilingual): Token[] {
 function toAngle([text, , whole = '', minutes, seconds]: RegExpExecArray, where: Bilingual): Angle {
   const invalid = (problem: Bilingual) => new SiteInputError(at(where, problem));
   if (minutes !== undefined && whole.includes('.')) {
-    throw invalid({ en: `"${text}" has decimal degrees and minutes; write whole degrees before minutes`, zh: `“${text}”的度带小数又有分，度应为整数` });
+    throw invalid({
+      en: `"${text}" has decimal degrees and minutes; write whole degrees before minutes`,
+      zh: `“${text}”的度带小数又有分，度应为整数`,
+    });
   }
   if (seconds !== undefined && minutes?.includes('.')) {
-    throw invalid({ en: `"${text}" has decimal minutes and seconds; write whole minutes before seconds`, zh: `“${text}”的分带小数又有秒，分应为整数` });
+    throw invalid({
+      en: `"${text}" has decimal minutes and seconds; write whole minutes before seconds`,
+      zh: `“${text}”的分带小数又有秒，分应为整数`,
+    });
   }
-  for (const [part, value] of [['minutes', minutes], ['seconds', seconds]] as const) {
+  for (const [part, value] of [
+    ['minutes', minutes],
+    ['seconds', seconds],
+  ] as const) {
     if (value !== undefined && Number(value) >= 60) {
-      throw invalid({ en: `"${text}": ${part} must be below 60, got ${value}`, zh: `“${text}”：${part === 'minutes' ? '分' : '秒'}应小于60，实为${value}` });
+      throw invalid({
+        en: `"${text}": ${part} must be below 60, got ${value}`,
+        zh: `“${text}”：${part === 'minutes' ? '分' : '秒'}应小于60，实为${value}`,
+      });
     }
   }
   const degrees = Number(whole) + Number(minutes ?? 0) / 60 + Number(seconds ?? 0) / 3600;
@@ -97,14 +129,20 @@ export function readAngles(text: string, where: Bilingual): Angle[] {
     }
     const target = found[markersFirst ? index + 1 : index - 1];
     if (!target || !('angle' in target)) {
-      throw new SiteInputError(at(where, {
-        en: `"${token.text}" is not next to a number`, zh: `“${token.text}”旁边没有数字`,
-      }));
+      throw new SiteInputError(
+        at(where, {
+          en: `"${token.text}" is not next to a number`,
+          zh: `“${token.text}”旁边没有数字`,
+        }),
+      );
     }
     if (token.marker.negative && target.negative) {
-      throw new SiteInputError(at(where, {
-        en: `"${target.angle.text}" has both a minus sign and "${token.text}"`, zh: `“${target.angle.text}”同时带有负号和“${token.text}”`,
-      }));
+      throw new SiteInputError(
+        at(where, {
+          en: `"${target.angle.text}" has both a minus sign and "${token.text}"`,
+          zh: `“${target.angle.text}”同时带有负号和“${token.text}”`,
+        }),
+      );
     }
     target.angle.axis = token.marker.axis;
     if (token.marker.negative) target.angle.degrees = -target.angle.degrees;

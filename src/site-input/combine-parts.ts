@@ -15,12 +15,18 @@ const NAMES: Record<Dimension, { count: Bilingual; kind: Bilingual }> = {
 
 function simpleShapes(geometry: SiteGeometry): { points: Position[]; lines: Position[][]; polygons: Position[][][] } {
   switch (geometry.type) {
-    case 'Point': return { points: [geometry.coordinates], lines: [], polygons: [] };
-    case 'MultiPoint': return { points: geometry.coordinates, lines: [], polygons: [] };
-    case 'LineString': return { points: [], lines: [geometry.coordinates], polygons: [] };
-    case 'MultiLineString': return { points: [], lines: geometry.coordinates, polygons: [] };
-    case 'Polygon': return { points: [], lines: [], polygons: [geometry.coordinates] };
-    case 'MultiPolygon': return { points: [], lines: [], polygons: geometry.coordinates };
+    case 'Point':
+      return { points: [geometry.coordinates], lines: [], polygons: [] };
+    case 'MultiPoint':
+      return { points: geometry.coordinates, lines: [], polygons: [] };
+    case 'LineString':
+      return { points: [], lines: [geometry.coordinates], polygons: [] };
+    case 'MultiLineString':
+      return { points: [], lines: geometry.coordinates, polygons: [] };
+    case 'Polygon':
+      return { points: [], lines: [], polygons: [geometry.coordinates] };
+    case 'MultiPolygon':
+      return { points: [], lines: [], polygons: geometry.coordinates };
   }
 }
 
@@ -40,7 +46,10 @@ export function combineParts(parts: SitePart[], notes: Bilingual[]): SiteGeometr
   if (!kept) throw new SiteInputError({ en: 'the file holds no coordinates', zh: '文件中没有坐标' });
   const dropped = (['polygons', 'lines', 'points'] as const).filter((dimension) => dimension !== kept && all[dimension].length > 0);
   if (dropped.length > 0) {
-    const counts = dropped.map((dimension) => ({ en: `${all[dimension].length} ${NAMES[dimension].count.en}`, zh: `${all[dimension].length}${NAMES[dimension].count.zh}` }));
+    const counts = dropped.map((dimension) => ({
+      en: `${all[dimension].length} ${NAMES[dimension].count.en}`,
+      zh: `${all[dimension].length}${NAMES[dimension].count.zh}`,
+    }));
     notes.push({
       en: `the site is taken from the file's ${NAMES[kept].kind.en}; left out ${counts.map((count) => count.en).join(', ')}`,
       zh: `场址取自文件中的${NAMES[kept].kind.zh}要素；未采用${counts.map((count) => count.zh).join('、')}`,
@@ -56,11 +65,15 @@ export function combineParts(parts: SitePart[], notes: Bilingual[]): SiteGeometr
     }
     case 'lines': {
       const [only] = all.lines;
-      return all.lines.length === 1 && only ? { type: 'LineString', coordinates: only } : { type: 'MultiLineString', coordinates: all.lines };
+      return all.lines.length === 1 && only
+        ? { type: 'LineString', coordinates: only }
+        : { type: 'MultiLineString', coordinates: all.lines };
     }
     case 'polygons': {
       const [only] = all.polygons;
-      return all.polygons.length === 1 && only ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: all.polygons };
+      return all.polygons.length === 1 && only
+        ? { type: 'Polygon', coordinates: only }
+        : { type: 'MultiPolygon', coordinates: all.polygons };
     }
   }
 }

@@ -15,7 +15,10 @@ const refusal = (text: string, options: Parameters<typeof parseCoordinateText>[1
     read(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(SiteInputError);
-    const { text: { en, zh }, message } = error as SiteInputError;
+    const {
+      text: { en, zh },
+      message,
+    } = error as SiteInputError;
     expect(message).toBe(en);
     expect(zh).not.toBe('');
     return en;
@@ -24,7 +27,15 @@ const refusal = (text: string, options: Parameters<typeof parseCoordinateText>[1
 };
 
 test('one decimal pair is a point; markers in either position fix the order', () => {
-  for (const text of ['109.5, 39.2', '109.5 39.2', 'E 109.5 N 39.2', 'N 39.2 E 109.5', '39.2N 109.5E', '北纬39.2 东经109.5', '[109.5, 39.2]']) {
+  for (const text of [
+    '109.5, 39.2',
+    '109.5 39.2',
+    'E 109.5 N 39.2',
+    'N 39.2 E 109.5',
+    '39.2N 109.5E',
+    '北纬39.2 东经109.5',
+    '[109.5, 39.2]',
+  ]) {
     expect(read(text).geometry, text).toEqual({ type: 'Point', coordinates: [109.5, 39.2] });
   }
   expect(read('W 1.5 S 2.5').geometry).toEqual({ type: 'Point', coordinates: [-1.5, -2.5] });
@@ -32,7 +43,12 @@ test('one decimal pair is a point; markers in either position fix the order', ()
 
 test('degrees-minutes-seconds with symbols, Chinese units or hemisphere letters', () => {
   const expected = [109 + 30 / 60 + 15.5 / 3600, 39 + 12 / 60 + 3 / 3600];
-  for (const text of [`109°30'15.5"E 39°12'3"N`, '109°30′15.5″, 39°12′3″', '东经109度30分15.5秒 北纬39度12分3秒', `109°30'15.5'' 39°12'3''`]) {
+  for (const text of [
+    `109°30'15.5"E 39°12'3"N`,
+    '109°30′15.5″, 39°12′3″',
+    '东经109度30分15.5秒 北纬39度12分3秒',
+    `109°30'15.5'' 39°12'3''`,
+  ]) {
     const [lon = 0, lat = 0] = (read(text).geometry as { coordinates: number[] }).coordinates;
     expect(lon, text).toBeCloseTo(expected[0] ?? 0, 12);
     expect(lat, text).toBeCloseTo(expected[1] ?? 0, 12);
@@ -43,7 +59,17 @@ test('degrees-minutes-seconds with symbols, Chinese units or hemisphere letters'
 test('several pairs make a line, a closed list or asPolygon a polygon', () => {
   expect(read('109.5,39.2\n109.6,39.3').geometry.type).toBe('LineString');
   const closed = read('109.5 39.2; 109.6 39.2; 109.6 39.3; 109.5 39.2');
-  expect(closed.geometry).toEqual({ type: 'Polygon', coordinates: [[[109.5, 39.2], [109.6, 39.2], [109.6, 39.3], [109.5, 39.2]]] });
+  expect(closed.geometry).toEqual({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [109.5, 39.2],
+        [109.6, 39.2],
+        [109.6, 39.3],
+        [109.5, 39.2],
+      ],
+    ],
+  });
   expect(english(closed.warnings)).toEqual([]);
   expect(read('109.5,39.2 109.6,39.2 109.6,39.3', { datum: 'wgs84', asPolygon: true }).geometry).toEqual(closed.geometry);
   const line = read('109.5,39.2 109.6,39.2 109.6,39.3');
@@ -54,7 +80,14 @@ test('several pairs make a line, a closed list or asPolygon a polygon', () => {
 
 test('latitude-first pairs are swapped with a warning; a mix of orders is refused', () => {
   const swapped = read('39.2, 109.5\n39.2, 109.6\n39.3, 109.6');
-  expect(swapped.geometry).toEqual({ type: 'LineString', coordinates: [[109.5, 39.2], [109.6, 39.2], [109.6, 39.3]] });
+  expect(swapped.geometry).toEqual({
+    type: 'LineString',
+    coordinates: [
+      [109.5, 39.2],
+      [109.6, 39.2],
+      [109.6, 39.3],
+    ],
+  });
   expect(swapped.warnings[0]?.en).toMatch(/latitude, longitude.*swapped/);
   expect(refusal('109.5, 39.2\n39.2, 109.6')).toMatch(/^line 2: 39.2, 109.6 .*looks like latitude, longitude/);
 });
@@ -62,7 +95,10 @@ test('latitude-first pairs are swapped with a warning; a mix of orders is refuse
 test('web-map datums are converted back to WGS-84', () => {
   const truth: [number, number] = [109.8, 39.6];
   const shift = (to: CRSTypes) => gcoord.transform(truth, gcoord.WGS84, to);
-  for (const [datum, shifted] of [['gcj02', shift(gcoord.GCJ02)], ['bd09', shift(gcoord.BD09)]] as const) {
+  for (const [datum, shifted] of [
+    ['gcj02', shift(gcoord.GCJ02)],
+    ['bd09', shift(gcoord.BD09)],
+  ] as const) {
     const result = read(shifted.join(','), { datum });
     const [lon = 0, lat = 0] = (result.geometry as { coordinates: number[] }).coordinates;
     // The shift is hundreds of metres; the way back lands within 1e-6 degrees (about 0.1 m).
@@ -117,7 +153,9 @@ test('Gauss-Krüger eastings without a prefix need the central meridian or zone'
 
 test('Gauss-Krüger refusals and warnings', () => {
   expect(refusal('J1 4412345.678 52512345.678')).toMatch(/^line 1: zone 52 is not a Chinese Gauss-Krüger zone/);
-  expect(refusal('J1 4412345.678 37512345.678', { datum: 'wgs84', centralMeridian: 114 })).toMatch(/zone number 37 \(central meridian 111°E\) but 114°E was chosen/);
+  expect(refusal('J1 4412345.678 37512345.678', { datum: 'wgs84', centralMeridian: 114 })).toMatch(
+    /zone number 37 \(central meridian 111°E\) but 114°E was chosen/,
+  );
   expect(refusal('J1 4412345.678')).toMatch(/^line 1: expected X \(northing/);
   expect(refusal('J1 4412345.678 37512345.678\nJ2 37512345.678 4412345.678')).toMatch(/^line 2: the columns are in the other order/);
   const swapped = read('J1 37512345.678 4412345.678');

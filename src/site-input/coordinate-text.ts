@@ -28,10 +28,12 @@ interface Pair {
 
 function pairUp(first: Angle, second: Angle, line: number): Pair {
   if (first.axis !== undefined && first.axis === second.axis) {
-    throw new SiteInputError(at(lineAt(line), {
-      en: `"${first.text}" and "${second.text}" are both marked as ${first.axis}`,
-      zh: `“${first.text}”和“${second.text}”都标为${first.axis === 'longitude' ? '经度' : '纬度'}`,
-    }));
+    throw new SiteInputError(
+      at(lineAt(line), {
+        en: `"${first.text}" and "${second.text}" are both marked as ${first.axis}`,
+        zh: `“${first.text}”和“${second.text}”都标为${first.axis === 'longitude' ? '经度' : '纬度'}`,
+      }),
+    );
   }
   const firstIsLatitude = first.axis === 'latitude' || second.axis === 'longitude';
   const [longitude, latitude] = firstIsLatitude ? [second, first] : [first, second];
@@ -48,17 +50,20 @@ function readPairs(lines: TableLine[], notes: Bilingual[]): Pair[] {
     // Several pairs may share a line, separated by semicolons or simply listed in order.
     const angles = text.split(/[;；]/).flatMap((segment) => readAngles(segment, lineAt(line)));
     if (angles.length % 2 === 1) {
-      throw new SiteInputError(at(lineAt(line), {
-        en: `found ${angles.length} number(s); expected longitude, latitude pairs`,
-        zh: `找到${angles.length}个数，应为成对的经度、纬度`,
-      }));
+      throw new SiteInputError(
+        at(lineAt(line), {
+          en: `found ${angles.length} number(s); expected longitude, latitude pairs`,
+          zh: `找到${angles.length}个数，应为成对的经度、纬度`,
+        }),
+      );
     }
     return angles.flatMap((angle, index) => {
       const partner = angles[index + 1];
       return index % 2 === 0 && partner ? [pairUp(angle, partner, line)] : [];
     });
   });
-  if (headers.length > 0) notes.push({ en: `skipped lines without numbers: ${headers.join(', ')}`, zh: `跳过了不含数字的行：${headers.join(', ')}` });
+  if (headers.length > 0)
+    notes.push({ en: `skipped lines without numbers: ${headers.join(', ')}`, zh: `跳过了不含数字的行：${headers.join(', ')}` });
   return pairs;
 }
 
@@ -89,7 +94,10 @@ function inLongitudeOrder(pairs: Pair[], notes: Bilingual[]): Position[] {
  * gcoord undoes both; its inverses are iterative and come back within about 0.1 m, far below a site's needs.
  */
 const DATUMS: Record<Exclude<Datum, 'wgs84'>, { from: CRSTypes; note: Bilingual }> = {
-  gcj02: { from: gcoord.GCJ02, note: { en: 'converted from GCJ-02 (Amap, Tencent) to WGS-84', zh: '已由GCJ-02（高德、腾讯）坐标转换为WGS-84' } },
+  gcj02: {
+    from: gcoord.GCJ02,
+    note: { en: 'converted from GCJ-02 (Amap, Tencent) to WGS-84', zh: '已由GCJ-02（高德、腾讯）坐标转换为WGS-84' },
+  },
   bd09: { from: gcoord.BD09, note: { en: 'converted from BD-09 (Baidu) to WGS-84', zh: '已由BD-09（百度）坐标转换为WGS-84' } },
 };
 

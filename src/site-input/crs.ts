@@ -81,15 +81,19 @@ function datumNotes(datum: string): Bilingual[] {
   const squashed = squash(datum);
   if (WGS84_LIKE.some((name) => squashed.includes(name))) return [];
   if (OLD_CHINESE.some((name) => squashed.includes(name))) {
-    return [{
-      en: `the .prj names the ${datum} datum; its coordinates were converted without a datum shift, so the position is approximate (Beijing 1954 or Xian 1980 can be off by tens of metres or more): check the site against the map, or save the file in CGCS2000`,
-      zh: `.prj文件的基准为${datum}；坐标未做基准转换，位置为近似值（北京54或西安80坐标可能偏差数十米以上）：请对照地图核对，或将文件另存为CGCS2000坐标`,
-    }];
+    return [
+      {
+        en: `the .prj names the ${datum} datum; its coordinates were converted without a datum shift, so the position is approximate (Beijing 1954 or Xian 1980 can be off by tens of metres or more): check the site against the map, or save the file in CGCS2000`,
+        zh: `.prj文件的基准为${datum}；坐标未做基准转换，位置为近似值（北京54或西安80坐标可能偏差数十米以上）：请对照地图核对，或将文件另存为CGCS2000坐标`,
+      },
+    ];
   }
-  return [{
-    en: `the .prj datum "${datum}" was not converted; the position may be off`,
-    zh: `未转换.prj中的基准“${datum}”，位置可能有偏差`,
-  }];
+  return [
+    {
+      en: `the .prj datum "${datum}" was not converted; the position may be off`,
+      zh: `未转换.prj中的基准“${datum}”，位置可能有偏差`,
+    },
+  ];
 }
 
 /**

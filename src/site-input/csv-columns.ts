@@ -9,7 +9,11 @@ export const CSV_COLUMNS = {
   wkt: ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'shape', '几何', '图形'],
   id: ['id', 'name', '编号', '名称'],
 };
-const normalise = (header: string) => header.toLowerCase().replace(/[(（[【].*?[)）\]】]/g, '').replace(/\s/g, '');
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/[(（[【].*?[)）\]】]/g, '')
+    .replace(/\s/g, '');
 
 /** The index of the first header among `names`, or -1. */
 export const csvColumn = (headers: string[], names: string[]) => headers.findIndex((header) => names.includes(normalise(header)));

@@ -32,12 +32,16 @@ export async function readCsv(text: string): Promise<FileParts> {
     if (found.length === 0) empty.push(index + 2);
     return found;
   });
-  if (empty.length > 0) notes.push({ en: `skipped empty geometries on rows ${empty.join(', ')}`, zh: `跳过了空几何：第${empty.join('、')}行` });
+  if (empty.length > 0)
+    notes.push({ en: `skipped empty geometries on rows ${empty.join(', ')}`, zh: `跳过了空几何：第${empty.join('、')}行` });
   if (records[0]?.kind === 'wkt') return { parts, notes };
   const positions = parts.map((part) => part.geometry.coordinates as Position);
   const geometry = shapeOfVertices(positions, false, notes);
   if (positions.length > 1) {
-    notes.push({ en: `the ${positions.length} rows were read as the vertices of one ${geometry.type}`, zh: `${positions.length}行已按一个${geometry.type}的顶点读取` });
+    notes.push({
+      en: `the ${positions.length} rows were read as the vertices of one ${geometry.type}`,
+      zh: `${positions.length}行已按一个${geometry.type}的顶点读取`,
+    });
   }
   return { parts: [{ geometry, where: { en: 'the rows', zh: '各行' } }], notes };
 }

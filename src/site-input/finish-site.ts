@@ -10,9 +10,15 @@ import { SiteInputError } from './site-input-error.ts';
 
 const partCount = (geometry: SiteGeometry) => {
   switch (geometry.type) {
-    case 'Point': case 'LineString': return 1;
-    case 'MultiPoint': case 'MultiLineString': case 'Polygon': return geometry.coordinates.length;
-    case 'MultiPolygon': return geometry.coordinates.reduce((sum, polygon) => sum + polygon.length, 0);
+    case 'Point':
+    case 'LineString':
+      return 1;
+    case 'MultiPoint':
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.length;
+    case 'MultiPolygon':
+      return geometry.coordinates.reduce((sum, polygon) => sum + polygon.length, 0);
   }
 };
 
@@ -20,11 +26,17 @@ const partCount = (geometry: SiteGeometry) => {
 function flatPaths(geometry: SiteGeometry): { paths: number[][]; closed: boolean } {
   const flat = (positions: number[][]) => positions.flatMap(([x = Number.NaN, y = Number.NaN]) => [x, y]);
   switch (geometry.type) {
-    case 'Point': case 'MultiPoint': return { paths: [], closed: false };
-    case 'LineString': return { paths: [flat(geometry.coordinates)], closed: false };
-    case 'MultiLineString': return { paths: geometry.coordinates.map(flat), closed: false };
-    case 'Polygon': return { paths: geometry.coordinates.map(flat), closed: true };
-    case 'MultiPolygon': return { paths: geometry.coordinates.flat().map(flat), closed: true };
+    case 'Point':
+    case 'MultiPoint':
+      return { paths: [], closed: false };
+    case 'LineString':
+      return { paths: [flat(geometry.coordinates)], closed: false };
+    case 'MultiLineString':
+      return { paths: geometry.coordinates.map(flat), closed: false };
+    case 'Polygon':
+      return { paths: geometry.coordinates.map(flat), closed: true };
+    case 'MultiPolygon':
+      return { paths: geometry.coordinates.flat().map(flat), closed: true };
   }
 }
 

@@ -13,11 +13,19 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<FileParts> {
   const parts: SitePart[] = [];
   try {
     let index = 0;
-    for await (const feature of flatGeobufFeatures(bytes, (meta) => { header = meta; })) {
+    for await (const feature of flatGeobufFeatures(bytes, (meta) => {
+      header = meta;
+    })) {
       index++;
       if (feature.geometry) {
         const where = featureAt(index, nameIn(feature.properties));
-        parts.push(...readGeometry(feature.geometry, `feature ${index}`).map((geometry) => ({ geometry, where, properties: propertiesOf(feature.properties) })));
+        parts.push(
+          ...readGeometry(feature.geometry, `feature ${index}`).map((geometry) => ({
+            geometry,
+            where,
+            properties: propertiesOf(feature.properties),
+          })),
+        );
       }
     }
   } catch (error) {

@@ -8,7 +8,10 @@ import { SiteInputError } from './site-input-error.ts';
 const EXPECTED = {
   position: { en: '[longitude, latitude] numbers', zh: '[经度, 纬度]数值' },
   array: { en: 'an array', zh: '数组' },
-  type: { en: 'Point, LineString, Polygon, a Multi- type or GeometryCollection', zh: 'Point、LineString、Polygon、Multi类型或GeometryCollection' },
+  type: {
+    en: 'Point, LineString, Polygon, a Multi- type or GeometryCollection',
+    zh: 'Point、LineString、Polygon、Multi类型或GeometryCollection',
+  },
   object: { en: 'a geometry object', zh: '几何对象' },
 } satisfies Record<string, Bilingual>;
 
@@ -45,16 +48,26 @@ const geometrySchema: z.ZodType<Parsed> = z.lazy(() =>
 const pathText = (root: string, path: PropertyKey[]) =>
   root + path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
 const valueAt = (value: unknown, path: PropertyKey[]) =>
-  path.reduce<unknown>((inner, key) => (typeof inner === 'object' && inner !== null ? (inner as Record<PropertyKey, unknown>)[key] : undefined), value);
+  path.reduce<unknown>(
+    (inner, key) => (typeof inner === 'object' && inner !== null ? (inner as Record<PropertyKey, unknown>)[key] : undefined),
+    value,
+  );
 
 const flat = (geometry: Parsed): SiteGeometry[] => {
   const two = (point: Position) => point.slice(0, 2);
   switch (geometry.type) {
-    case 'Point': return [{ type: 'Point', coordinates: two(geometry.coordinates) }];
-    case 'MultiPoint': case 'LineString': return [{ type: geometry.type, coordinates: geometry.coordinates.map(two) }];
-    case 'MultiLineString': case 'Polygon': return [{ type: geometry.type, coordinates: geometry.coordinates.map((line) => line.map(two)) }];
-    case 'MultiPolygon': return [{ type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(two))) }];
-    case 'GeometryCollection': return geometry.geometries.flatMap(flat);
+    case 'Point':
+      return [{ type: 'Point', coordinates: two(geometry.coordinates) }];
+    case 'MultiPoint':
+    case 'LineString':
+      return [{ type: geometry.type, coordinates: geometry.coordinates.map(two) }];
+    case 'MultiLineString':
+    case 'Polygon':
+      return [{ type: geometry.type, coordinates: geometry.coordinates.map((line) => line.map(two)) }];
+    case 'MultiPolygon':
+      return [{ type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(two))) }];
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(flat);
   }
 };
 
@@ -69,7 +82,12 @@ export function readGeometry(value: unknown, root: string): SiteGeometry[] {
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
   const found = valueAt(value, path);
-  const key = typeof found === 'object' && found !== null ? (issue?.message as keyof typeof EXPECTED) : path.length === 0 ? 'object' : (issue?.message as keyof typeof EXPECTED);
+  const key =
+    typeof found === 'object' && found !== null
+      ? (issue?.message as keyof typeof EXPECTED)
+      : path.length === 0
+        ? 'object'
+        : (issue?.message as keyof typeof EXPECTED);
   const expected = EXPECTED[key] ?? EXPECTED.object;
   const shown = JSON.stringify(found)?.slice(0, 40) ?? String(found);
   const where = pathText(root, path);

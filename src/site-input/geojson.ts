@@ -19,7 +19,10 @@ function parseJson(text: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     const offset = /at position (\d+)/.exec(reason)?.[1];
     const place = offset === undefined ? { en: '', zh: '' } : lineAndColumn(text, Number(offset));
-    throw new SiteInputError({ en: `the GeoJSON is not valid JSON${place.en}: ${reason}`, zh: `GeoJSON不是有效的JSON${place.zh}：${reason}` });
+    throw new SiteInputError({
+      en: `the GeoJSON is not valid JSON${place.en}: ${reason}`,
+      zh: `GeoJSON不是有效的JSON${place.zh}：${reason}`,
+    });
   }
 }
 
@@ -46,9 +49,14 @@ export async function readGeoJson(text: string): Promise<FileParts> {
         return [];
       }
       const where = featureAt(index + 1, nameIn(properties));
-      return readGeometry(geometry, `${path}.geometry`).map((member) => ({ geometry: member, where, properties: propertiesOf(properties) }));
+      return readGeometry(geometry, `${path}.geometry`).map((member) => ({
+        geometry: member,
+        where,
+        properties: propertiesOf(properties),
+      }));
     });
-    if (empty.length > 0) notes.push({ en: `skipped features without geometry: ${empty.join(', ')}`, zh: `跳过了没有几何的要素：${empty.join(', ')}` });
+    if (empty.length > 0)
+      notes.push({ en: `skipped features without geometry: ${empty.join(', ')}`, zh: `跳过了没有几何的要素：${empty.join(', ')}` });
   }
   const crsName = (root['crs'] as { properties?: { name?: unknown } } | undefined)?.properties?.name;
   if (typeof crsName === 'string') await loadProjections();

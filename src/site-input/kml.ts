@@ -4,10 +4,11 @@ import { readGeometry } from './geojson-geometry.ts';
 import { featureAt, type FileParts, nameIn, propertiesOf, type SitePart } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 
-const unreadable = (reason: string) => new SiteInputError({
-  en: `the KML is not well-formed XML (${reason}); export it again from Google Earth or the GIS`,
-  zh: `KML不是格式正确的XML（${reason}）；请从谷歌地球或GIS软件重新导出`,
-});
+const unreadable = (reason: string) =>
+  new SiteInputError({
+    en: `the KML is not well-formed XML (${reason}); export it again from Google Earth or the GIS`,
+    zh: `KML不是格式正确的XML（${reason}）；请从谷歌地球或GIS软件重新导出`,
+  });
 
 /**
  * The XML document: the browser's own DOMParser in the atlas, @xmldom/xmldom in Node (the CLI, unit tests), loaded
@@ -56,7 +57,11 @@ function assertTuples(document: Document): void {
   const elements = Array.from(document.getElementsByTagName('coordinates'));
   for (const [index, element] of elements.entries()) {
     // Some writers put spaces after the commas; a comma always joins the parts of one tuple.
-    const tuples = (element.textContent ?? '').trim().replace(/\s*,\s*/g, ',').split(/\s+/).filter(Boolean);
+    const tuples = (element.textContent ?? '')
+      .trim()
+      .replace(/\s*,\s*/g, ',')
+      .split(/\s+/)
+      .filter(Boolean);
     const bad = tuples.find((tuple) => !TUPLE.test(tuple));
     if (bad !== undefined) {
       throw new SiteInputError({
@@ -83,10 +88,16 @@ export async function readKml(text: string): Promise<FileParts> {
     return readGeometry(feature.geometry, where.en).map((geometry) => ({ geometry, where, properties: propertiesOf(feature.properties) }));
   });
   if (without.length > 0) {
-    notes.push({ en: `skipped placemarks without a point, line or polygon: ${without.join(', ')}`, zh: `跳过了不含点、线、面的地标：${without.join(', ')}` });
+    notes.push({
+      en: `skipped placemarks without a point, line or polygon: ${without.join(', ')}`,
+      zh: `跳过了不含点、线、面的地标：${without.join(', ')}`,
+    });
   }
   if (parts.length === 0) {
-    throw new SiteInputError({ en: 'the KML has no Placemark with a Point, LineString or Polygon', zh: 'KML中没有包含点、线或面的地标（Placemark）' });
+    throw new SiteInputError({
+      en: 'the KML has no Placemark with a Point, LineString or Polygon',
+      zh: 'KML中没有包含点、线或面的地标（Placemark）',
+    });
   }
   return { parts, notes };
 }

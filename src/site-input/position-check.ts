@@ -57,7 +57,8 @@ export function assertPlausible(parts: SitePart[]): void {
       const problem = positionProblem(longitude, latitude);
       if (problem) {
         throw positionError(problem, longitude, latitude, {
-          en: `${part.where.en}, vertex ${index + 1}`, zh: `${part.where.zh}第${index + 1}个顶点`,
+          en: `${part.where.en}, vertex ${index + 1}`,
+          zh: `${part.where.zh}第${index + 1}个顶点`,
         });
       }
     });

@@ -32,12 +32,17 @@ function angleOf(cell: string, axis: 'longitude' | 'latitude', where: Bilingual)
   const angles = text ? readAngles(text, where) : [];
   const [angle] = angles;
   if (!angle || angles.length > 1) {
-    throw new SiteInputError(at(where, {
-      en: `expected one ${axisName.en} in degrees, got "${text}"`, zh: `应为一个以度为单位的${axisName.zh}，实为“${text}”`,
-    }));
+    throw new SiteInputError(
+      at(where, {
+        en: `expected one ${axisName.en} in degrees, got "${text}"`,
+        zh: `应为一个以度为单位的${axisName.zh}，实为“${text}”`,
+      }),
+    );
   }
   if (angle.axis && angle.axis !== axis) {
-    throw new SiteInputError(at(where, { en: `"${text}" is marked as a ${angle.axis}, not a ${axisName.en}`, zh: `“${text}”标注的不是${axisName.zh}` }));
+    throw new SiteInputError(
+      at(where, { en: `"${text}" is marked as a ${angle.axis}, not a ${axisName.en}`, zh: `“${text}”标注的不是${axisName.zh}` }),
+    );
   }
   return angle.degrees;
 }
@@ -62,7 +67,10 @@ export function recordParts(record: SiteRecord, where: Bilingual): SitePart[] {
     parts = [];
   } else {
     const crs = record.crs === undefined ? WGS84_DEGREES : placed(() => crsFromName(record.crs ?? ''), where);
-    parts = toDegrees(placed(() => readGeometry(record.geometry, 'geometry'), where).map((geometry) => ({ geometry, where })), crs);
+    parts = toDegrees(
+      placed(() => readGeometry(record.geometry, 'geometry'), where).map((geometry) => ({ geometry, where })),
+      crs,
+    );
   }
   const nonEmpty = parts.filter((part) => positionsOf(part.geometry).length > 0);
   assertPlausible(nonEmpty);

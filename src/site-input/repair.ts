@@ -51,7 +51,10 @@ function cleanRing(ring: Position[], name: Bilingual, notes: Bilingual[]): Posit
     });
   }
   if (onOneLine(kept)) {
-    throw new SiteInputError({ en: `${name.en} encloses no area: all its points lie on one line`, zh: `${name.zh}没有面积：所有点都在一条直线上` });
+    throw new SiteInputError({
+      en: `${name.en} encloses no area: all its points lie on one line`,
+      zh: `${name.zh}没有面积：所有点都在一条直线上`,
+    });
   }
   return kept;
 }
@@ -84,7 +87,8 @@ export function uncrossed(polygons: Position[][][], notes: Bilingual[]): SiteGeo
       zh: `边界在 ${where} 等超过${SITE_LIMITS.crossings}处自相交，过于复杂，无法可靠修复；请重新绘制，或在GIS软件中修复几何后重新上传`,
     });
   }
-  const more = crossings.length > 1 ? { en: ` and ${crossings.length - 1} more place(s)`, zh: `等${crossings.length}处` } : { en: '', zh: '' };
+  const more =
+    crossings.length > 1 ? { en: ` and ${crossings.length - 1} more place(s)`, zh: `等${crossings.length}处` } : { en: '', zh: '' };
   const repaired = polygonClipping.union(polygons as Pair[][][]);
   if (repaired.length === 0) {
     throw new SiteInputError({
@@ -114,13 +118,17 @@ function repaired(geometry: SiteGeometry, notes: Bilingual[]): SiteGeometry {
     case 'MultiLineString':
       return {
         type: 'MultiLineString',
-        coordinates: geometry.coordinates.map((line, index) => cleanLine(line, { en: `line ${index + 1}`, zh: `第${index + 1}条线` }, notes)),
+        coordinates: geometry.coordinates.map((line, index) =>
+          cleanLine(line, { en: `line ${index + 1}`, zh: `第${index + 1}条线` }, notes),
+        ),
       };
     case 'Polygon':
       return uncrossed([geometry.coordinates.map((ring, index) => cleanRing(ring, ringName(undefined, index), notes))], notes);
     case 'MultiPolygon':
       return uncrossed(
-        geometry.coordinates.map((polygon, polygonIndex) => polygon.map((ring, index) => cleanRing(ring, ringName(polygonIndex, index), notes))),
+        geometry.coordinates.map((polygon, polygonIndex) =>
+          polygon.map((ring, index) => cleanRing(ring, ringName(polygonIndex, index), notes)),
+        ),
         notes,
       );
   }

@@ -38,7 +38,10 @@ function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, notes: Bilingual[
     new TextDecoder('utf-8', { fatal: true }).decode(dbf);
     return 'utf-8';
   } catch {
-    const why = cpg === undefined ? { en: 'there is no .cpg file', zh: '没有.cpg文件' } : { en: `the .cpg names an unknown encoding "${cpg.trim()}"`, zh: `.cpg文件中的编码“${cpg.trim()}”无法识别` };
+    const why =
+      cpg === undefined
+        ? { en: 'there is no .cpg file', zh: '没有.cpg文件' }
+        : { en: `the .cpg names an unknown encoding "${cpg.trim()}"`, zh: `.cpg文件中的编码“${cpg.trim()}”无法识别` };
     notes.push({
       en: `${why.en} and the attribute table is not UTF-8, so it was read as GBK; if names look garbled, add a .cpg naming its encoding`,
       zh: `${why.zh}，且属性表不是UTF-8编码，已按GBK读取；如名称显示乱码，请添加注明编码的.cpg文件`,
@@ -95,7 +98,13 @@ export async function readShapefile(files: ShapefileFiles, limits: ShapefileLimi
     }
     const where = featureAt(index + 1, nameIn(properties[index]));
     // Shapefile outer rings run clockwise; GeoJSON's run counter-clockwise (RFC 7946, 3.1.6).
-    parts.push(...readGeometry(rewind(geometry), where.en).map((member) => ({ geometry: member, where, properties: propertiesOf(properties[index]) })));
+    parts.push(
+      ...readGeometry(rewind(geometry), where.en).map((member) => ({
+        geometry: member,
+        where,
+        properties: propertiesOf(properties[index]),
+      })),
+    );
   });
   if (empty > 0) notes.push({ en: `skipped ${empty} empty (null) record(s)`, zh: `跳过了${empty}条空记录` });
   return { parts: toDegrees(parts, crs), notes: [...crs.notes, ...notes], ...(files.prj === undefined ? {} : { crs: crs.name }) };

@@ -40,7 +40,10 @@ async function readArchive(bytes: Uint8Array, notes: Bilingual[], options: ReadO
   const [shp] = shapefiles;
   if (shapefiles.length > 1) {
     const list = shapefiles.join(', ');
-    throw new SiteInputError({ en: `the zip holds ${shapefiles.length} shapefiles (${list}); zip only the site's`, zh: `压缩包中有${shapefiles.length}个shapefile（${list}），请只打包场址的那个` });
+    throw new SiteInputError({
+      en: `the zip holds ${shapefiles.length} shapefiles (${list}); zip only the site's`,
+      zh: `压缩包中有${shapefiles.length}个shapefile（${list}），请只打包场址的那个`,
+    });
   }
   if (shp) {
     const sibling = (extension: string) => {
@@ -60,7 +63,10 @@ async function readArchive(bytes: Uint8Array, notes: Bilingual[], options: ReadO
   const kml = named('kml').find((name) => /(^|\/)doc\.kml$/i.test(name)) ?? named('kml')[0];
   if (kml) return (await import('./kml.ts')).readKml(decodeText(entries.get(kml) ?? new Uint8Array(), notes));
   const list = names.slice(0, 10).join(', ') || '—';
-  throw new SiteInputError({ en: `the zip holds no .shp or .kml file (found: ${list})`, zh: `压缩包中没有.shp或.kml文件（包含：${list}）` });
+  throw new SiteInputError({
+    en: `the zip holds no .shp or .kml file (found: ${list})`,
+    zh: `压缩包中没有.shp或.kml文件（包含：${list}）`,
+  });
 }
 
 /**
@@ -80,17 +86,26 @@ export async function readByFormat(name: string, bytes: Uint8Array, notes: Bilin
   if (isFlatGeobuf(bytes)) return (await import('./flatgeobuf-file.ts')).readFlatGeobuf(bytes);
   if (isShapefile(bytes)) return (await import('./shapefile.ts')).readShapefile({ shp: bytes }, options.limits);
   if (['zip', 'kmz', 'shp', 'fgb'].includes(extension)) {
-    throw new SiteInputError({ en: `"${name}" is not a valid .${extension} file (its first bytes do not match)`, zh: `“${name}”不是有效的.${extension}文件（文件头不符）` });
+    throw new SiteInputError({
+      en: `"${name}" is not a valid .${extension} file (its first bytes do not match)`,
+      zh: `“${name}”不是有效的.${extension}文件（文件头不符）`,
+    });
   }
   const text = decodeText(bytes, notes);
   if (isBinary(text)) {
-    throw new SiteInputError({ en: `"${name}" is a binary file of an unsupported kind; upload ${SUPPORTED.en}`, zh: `“${name}”是不支持的二进制文件；请上传${SUPPORTED.zh}` });
+    throw new SiteInputError({
+      en: `"${name}" is a binary file of an unsupported kind; upload ${SUPPORTED.en}`,
+      zh: `“${name}”是不支持的二进制文件；请上传${SUPPORTED.zh}`,
+    });
   }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[' || ['json', 'geojson'].includes(extension)) return (await import('./geojson.ts')).readGeoJson(text);
   if (first === '<' || extension === 'kml') return (await import('./kml.ts')).readKml(text);
   if (['csv', 'tsv', 'txt', ''].includes(extension)) return (await import('./csv-file.ts')).readCsv(text);
-  throw new SiteInputError({ en: `cannot tell the format of "${name}"; upload ${SUPPORTED.en}`, zh: `无法识别“${name}”的格式；请上传${SUPPORTED.zh}` });
+  throw new SiteInputError({
+    en: `cannot tell the format of "${name}"; upload ${SUPPORTED.en}`,
+    zh: `无法识别“${name}”的格式；请上传${SUPPORTED.zh}`,
+  });
 }
 
 /**

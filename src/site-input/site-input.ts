@@ -41,21 +41,28 @@ export const rowAt = (row: number, columns: string[] = []): Bilingual =>
 
 /** "feature 3 (Site A)" / "第3个要素（Site A）": the place name of a feature, 1-based, with its name if it has one. */
 export const featureAt = (feature: number, name?: string): Bilingual =>
-  name ? { en: `feature ${feature} (${name})`, zh: `第${feature}个要素（${name}）` } : { en: `feature ${feature}`, zh: `第${feature}个要素` };
+  name
+    ? { en: `feature ${feature} (${name})`, zh: `第${feature}个要素（${name}）` }
+    : { en: `feature ${feature}`, zh: `第${feature}个要素` };
 
 /** The name a feature's properties give it, if any: the usual name fields of GIS files, Chinese ones included. */
 export function nameIn(properties: unknown): string | undefined {
   const record = (typeof properties === 'object' && properties !== null ? properties : {}) as Record<string, unknown>;
-  const name = ['name', 'Name', 'NAME', '名称', 'MC', 'title'].map((field) => record[field]).find((value) => typeof value === 'string' && value.trim());
+  const name = ['name', 'Name', 'NAME', '名称', 'MC', 'title']
+    .map((field) => record[field])
+    .find((value) => typeof value === 'string' && value.trim());
   return typeof name === 'string' ? name.trim() : undefined;
 }
 
 /** Properties as a plain record (a feature may have none, or null). */
 export const propertiesOf = (properties: unknown): Record<string, unknown> =>
-  (typeof properties === 'object' && properties !== null ? { ...(properties as Record<string, unknown>) } : {});
+  typeof properties === 'object' && properties !== null ? { ...(properties as Record<string, unknown>) } : {};
 
 /** A GeoJSON or FlatGeobuf file with no features, in the words of both its readers (whole file and streamed). */
-export const noFeatures = (format: 'GeoJSON' | 'FlatGeobuf'): Bilingual => ({ en: `the ${format} file has no features`, zh: `${format}文件没有要素` });
+export const noFeatures = (format: 'GeoJSON' | 'FlatGeobuf'): Bilingual => ({
+  en: `the ${format} file has no features`,
+  zh: `${format}文件没有要素`,
+});
 
 /** Joins a place and a problem: "row 3: …" / "第3行：…". */
 export const at = (where: Bilingual, problem: Bilingual): Bilingual => ({

@@ -26,10 +26,12 @@ export function readWkt(text: string, where: Bilingual): SiteGeometry[] {
   } catch (error) {
     if (error instanceof SiteInputError) throw new SiteInputError(at(where, error.text));
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SiteInputError(at(where, {
-      en: `cannot read the WKT "${shown}" (${reason}); expected for example POLYGON ((109 40, 109.1 40, 109.1 40.1, 109 40)) or SRID=4490;POINT (109.5 40.5)`,
-      zh: `无法读取WKT“${shown}”（${reason}）；应形如 POLYGON ((109 40, 109.1 40, 109.1 40.1, 109 40)) 或 SRID=4490;POINT (109.5 40.5)`,
-    }));
+    throw new SiteInputError(
+      at(where, {
+        en: `cannot read the WKT "${shown}" (${reason}); expected for example POLYGON ((109 40, 109.1 40, 109.1 40.1, 109 40)) or SRID=4490;POINT (109.5 40.5)`,
+        zh: `无法读取WKT“${shown}”（${reason}）；应形如 POLYGON ((109 40, 109.1 40, 109.1 40.1, 109 40)) 或 SRID=4490;POINT (109.5 40.5)`,
+      }),
+    );
   }
   return parsed === null ? [] : placed(() => readGeometry(parsed, 'WKT'), where);
 }

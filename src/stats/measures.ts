@@ -12,21 +12,21 @@ export type { Words } from './ledger-words.ts';
 
 export type Measurement =
   | {
-    kind: 'value';
-    value: number;
-    unit: string;
-    /** What was measured, on which features, and what the figure is not. */
-    note: Words;
-    featureIds: string[];
-    illustrative: boolean;
-    /** Some features behind the figure carry no value ("unknown") or only a class, so the figure is a lower bound. */
-    lowerBound: boolean;
-    /** The worst accuracy class and edge accuracy of the features and the region outline behind the figure. */
-    accuracy: Accuracy;
-    /** What the figure could be, the edges of the features and of the region being as far off as their accuracy
-     * says, and how that range was found (see edge-range.ts). */
-    range: Range;
-  }
+      kind: 'value';
+      value: number;
+      unit: string;
+      /** What was measured, on which features, and what the figure is not. */
+      note: Words;
+      featureIds: string[];
+      illustrative: boolean;
+      /** Some features behind the figure carry no value ("unknown") or only a class, so the figure is a lower bound. */
+      lowerBound: boolean;
+      /** The worst accuracy class and edge accuracy of the features and the region outline behind the figure. */
+      accuracy: Accuracy;
+      /** What the figure could be, the edges of the features and of the region being as far off as their accuracy
+       * says, and how that range was found (see edge-range.ts). */
+      range: Range;
+    }
   | { kind: 'unmeasurable'; reason: Words; featureIds: string[] };
 
 export interface Accuracy {
@@ -38,8 +38,12 @@ export interface Accuracy {
  * region's outline: a figure is only as good as its worst input. */
 function accuracyOf(features: readonly Feature[], region: RegionInfo): Accuracy {
   // An official layer states its accuracy in km alone: its class follows from that.
-  const classes = features.map((feature) => String(feature.properties?.['accuracy']
-    ?? (feature.properties?.['method'] === 'official-user' ? classOfKm(Number(feature.properties?.['accuracy_km'])) : 'C')));
+  const classes = features.map((feature) =>
+    String(
+      feature.properties?.['accuracy'] ??
+        (feature.properties?.['method'] === 'official-user' ? classOfKm(Number(feature.properties?.['accuracy_km'])) : 'C'),
+    ),
+  );
   const kms = features.map((feature) => Number(feature.properties?.['accuracy_km'] ?? 0));
   const regionClass = region.method === 'hand-drawn' ? 'C' : 'A';
   return { accuracyClass: [...classes, regionClass].sort().at(-1)!, km: Math.max(region.accuracyKm, ...kms) };
@@ -92,11 +96,13 @@ const redLineShare: Measure = {
       value: round(layer.sharePct, 2),
       unit: '%',
       note: {
-        en: `Union of the ${layer.featureIds.length} illustrative red-line areas (the aggregate network feature left out), `
-          + `${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, `
-          + `${km2(region.areaKm2)} km². The official red-line vectors are not public: the share is an artefact of the schematic drawing.`,
-        zh: `${layer.featureIds.length} 个示意性红线区（不含汇总的网络要素）的并集面积 ${km2(layer.unionAreaKm2)} 平方公里，`
-          + `除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。官方红线矢量未公开：此比例取决于示意绘制。`,
+        en:
+          `Union of the ${layer.featureIds.length} illustrative red-line areas (the aggregate network feature left out), ` +
+          `${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, ` +
+          `${km2(region.areaKm2)} km². The official red-line vectors are not public: the share is an artefact of the schematic drawing.`,
+        zh:
+          `${layer.featureIds.length} 个示意性红线区（不含汇总的网络要素）的并集面积 ${km2(layer.unionAreaKm2)} 平方公里，` +
+          `除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。官方红线矢量未公开：此比例取决于示意绘制。`,
       },
       featureIds: layer.featureIds,
       illustrative: layer.illustrative,
@@ -110,8 +116,15 @@ const redLineShare: Measure = {
 /** The official red line a user loaded, standing in for the illustrative one (src/official): the layer of surveyed
  * (official-user) red-line zones, if one is among the datasets. */
 function officialRedLine(statistics: RegionStatistics): string | undefined {
-  return statistics.layerIds().find((id) => statistics.features(id).some((feature) =>
-    feature.properties?.['method'] === 'official-user' && feature.properties?.['zone_kind'] === 'ecological-red-line'));
+  return statistics
+    .layerIds()
+    .find((id) =>
+      statistics
+        .features(id)
+        .some(
+          (feature) => feature.properties?.['method'] === 'official-user' && feature.properties?.['zone_kind'] === 'ecological-red-line',
+        ),
+    );
 }
 
 /** The share measured on the official red line: not illustrative, so it can meet the target or miss it. */
@@ -125,11 +138,13 @@ function officialRedLineShare(statistics: RegionStatistics, layerId: string): Me
     value: round(layer.sharePct, 2),
     unit: '%',
     note: {
-      en: `Union of the ${layer.featureIds.length} red-line patches of the official layer ${files} (official, user-supplied, `
-        + `loaded in this browser), ${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, `
-        + `${km2(region.areaKm2)} km².`,
-      zh: `官方图层 ${files}（官方数据，用户提供，仅在本浏览器中载入）中 ${layer.featureIds.length} 个红线斑块的并集面积 `
-        + `${km2(layer.unionAreaKm2)} 平方公里，除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。`,
+      en:
+        `Union of the ${layer.featureIds.length} red-line patches of the official layer ${files} (official, user-supplied, ` +
+        `loaded in this browser), ${km2(layer.unionAreaKm2)} km², over the ellipsoidal area of the DCW outline of Inner Mongolia, ` +
+        `${km2(region.areaKm2)} km².`,
+      zh:
+        `官方图层 ${files}（官方数据，用户提供，仅在本浏览器中载入）中 ${layer.featureIds.length} 个红线斑块的并集面积 ` +
+        `${km2(layer.unionAreaKm2)} 平方公里，除以 DCW 内蒙古轮廓的椭球面积 ${km2(region.areaKm2)} 平方公里。`,
     },
     featureIds: layer.featureIds,
     illustrative: layer.illustrative,
@@ -141,9 +156,16 @@ function officialRedLineShare(statistics: RegionStatistics, layerId: string): Me
 
 function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
   return {
-    note: figure === 'area'
-      ? { en: `Union area of the wetlands, lakes and reserves drawn in ${places[regionId].en}.`, zh: `${places[regionId].zh}内所绘湿地、湖泊和保护区的并集面积。` }
-      : { en: `Share of ${places[regionId].en} inside the union of the wetlands, lakes and reserves drawn there.`, zh: `${places[regionId].zh}位于所绘湿地、湖泊和保护区并集内的比例。` },
+    note:
+      figure === 'area'
+        ? {
+            en: `Union area of the wetlands, lakes and reserves drawn in ${places[regionId].en}.`,
+            zh: `${places[regionId].zh}内所绘湿地、湖泊和保护区的并集面积。`,
+          }
+        : {
+            en: `Share of ${places[regionId].en} inside the union of the wetlands, lakes and reserves drawn there.`,
+            zh: `${places[regionId].zh}位于所绘湿地、湖泊和保护区并集内的比例。`,
+          },
     measure(statistics) {
       const region = statistics.region(regionId);
       const layer = statistics.layer(regionId, 'wetlands');
@@ -153,12 +175,14 @@ function wetlands(regionId: Place, figure: 'area' | 'share'): Measure {
         value,
         unit: figure === 'area' ? 'km²' : '%',
         note: {
-          en: `Union of the ${layer.featureIds.length} wetlands, lakes and reserves the map draws in ${places[regionId].en}`
-            + `${figure === 'share' ? `, over the region's computed ${km2(region.areaKm2)} km²` : ''}. `
-            + 'Only the ones the documents name are drawn, so this is far from all wetland.',
-          zh: `地图在${places[regionId].zh}所绘 ${layer.featureIds.length} 处湿地、湖泊和保护区的并集`
-            + `${figure === 'share' ? `，除以该区域的计算面积 ${km2(region.areaKm2)} 平方公里` : ''}。`
-            + '只绘制了文件点名的湿地，远非全部湿地。',
+          en:
+            `Union of the ${layer.featureIds.length} wetlands, lakes and reserves the map draws in ${places[regionId].en}` +
+            `${figure === 'share' ? `, over the region's computed ${km2(region.areaKm2)} km²` : ''}. ` +
+            'Only the ones the documents name are drawn, so this is far from all wetland.',
+          zh:
+            `地图在${places[regionId].zh}所绘 ${layer.featureIds.length} 处湿地、湖泊和保护区的并集` +
+            `${figure === 'share' ? `，除以该区域的计算面积 ${km2(region.areaKm2)} 平方公里` : ''}。` +
+            '只绘制了文件点名的湿地，远非全部湿地。',
         },
         featureIds: layer.featureIds,
         illustrative: layer.illustrative,
@@ -175,7 +199,10 @@ const generatingKinds: EnergyBaseKind[] = ['wind', 'solar', 'wind-solar'];
 const isGenerating = (feature: Feature) => generatingKinds.includes(feature.properties?.['kind'] as EnergyBaseKind);
 /** The capacity the documents state for generating bases, those written only as a class left out. */
 const statedCapacity = (features: readonly Feature[]) =>
-  capacityOf(features.filter((feature) => !capacityWrittenAsClass(feature)), generatingKinds).statedMw;
+  capacityOf(
+    features.filter((feature) => !capacityWrittenAsClass(feature)),
+    generatingKinds,
+  ).statedMw;
 
 function plannedCapacity(regionId: Place): Measure {
   return {
@@ -187,16 +214,27 @@ function plannedCapacity(regionId: Place): Measure {
       const region = statistics.region(regionId);
       const inRegion = byIds(statistics.features('energy-bases'), statistics.layer(regionId, 'energy-bases').featureIds);
       const classes = inRegion.filter(capacityWrittenAsClass);
-      const sum = capacityOf(inRegion.filter((feature) => !capacityWrittenAsClass(feature)), generatingKinds);
+      const sum = capacityOf(
+        inRegion.filter((feature) => !capacityWrittenAsClass(feature)),
+        generatingKinds,
+      );
       const classIds = capacityOf(classes, generatingKinds);
       const classed = [...classIds.statedIds, ...classIds.unknownIds];
       const behind = new Set([...sum.statedIds, ...sum.unknownIds, ...classed]);
       const unknown = sum.unknownIds.length;
       const gaps = {
-        en: [unknown > 0 ? `${unknown} state none` : '', classed.length > 0 ? `${classed.length} are written only as a class (百万千瓦级), not a figure, and are not added` : '']
-          .filter(Boolean).join('; '),
-        zh: [unknown > 0 ? `其中 ${unknown} 个未给出容量` : '', classed.length > 0 ? `${classed.length} 个只写了量级（百万千瓦级），不是数值，未计入` : '']
-          .filter(Boolean).join('；'),
+        en: [
+          unknown > 0 ? `${unknown} state none` : '',
+          classed.length > 0 ? `${classed.length} are written only as a class (百万千瓦级), not a figure, and are not added` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+        zh: [
+          unknown > 0 ? `其中 ${unknown} 个未给出容量` : '',
+          classed.length > 0 ? `${classed.length} 个只写了量级（百万千瓦级），不是数值，未计入` : '',
+        ]
+          .filter(Boolean)
+          .join('；'),
       };
       const bases = byIds(inRegion, behind);
       return {
@@ -204,11 +242,13 @@ function plannedCapacity(regionId: Place): Measure {
         value: sum.statedMw,
         unit: 'MW',
         note: {
-          en: `Capacity the documents state for the ${behind.size} wind and solar bases the map places in ${places[regionId].en}`
-            + `${gaps.en ? `; ${gaps.en}, so the sum is a lower bound` : ''}. Planned bases named in the `
-            + 'documents, not installed capacity; storage and hydrogen bases left out.',
-          zh: `文件为地图在${places[regionId].zh}所绘 ${behind.size} 个风电、光伏基地给出的容量`
-            + `${gaps.zh ? `；${gaps.zh}，合计为下限` : ''}。为文件点名的规划基地，非已装机容量；不含储能和氢能基地。`,
+          en:
+            `Capacity the documents state for the ${behind.size} wind and solar bases the map places in ${places[regionId].en}` +
+            `${gaps.en ? `; ${gaps.en}, so the sum is a lower bound` : ''}. Planned bases named in the ` +
+            'documents, not installed capacity; storage and hydrogen bases left out.',
+          zh:
+            `文件为地图在${places[regionId].zh}所绘 ${behind.size} 个风电、光伏基地给出的容量` +
+            `${gaps.zh ? `；${gaps.zh}，合计为下限` : ''}。为文件点名的规划基地，非已装机容量；不含储能和氢能基地。`,
         },
         featureIds: [...behind],
         illustrative: isIllustrative(bases, region),
@@ -233,11 +273,13 @@ function waterClassShare(regionId: Place): Measure {
       return {
         kind: 'unmeasurable',
         reason: {
-          en: `${classified} of the map's ${sections.length} sections in ${places[regionId].en} have a `
-            + 'measured class (no document gives one), and the points are schematic stand-ins for river reaches, not the '
-            + 'assessed sections the documents count the share on.',
-          zh: `地图在${places[regionId].zh}的 ${sections.length} 个断面中有 ${classified} 个有实测类别（文件均未给出），`
-            + '且这些点是河段的示意代表，并非文件据以统计比例的考核断面。',
+          en:
+            `${classified} of the map's ${sections.length} sections in ${places[regionId].en} have a ` +
+            'measured class (no document gives one), and the points are schematic stand-ins for river reaches, not the ' +
+            'assessed sections the documents count the share on.',
+          zh:
+            `地图在${places[regionId].zh}的 ${sections.length} 个断面中有 ${classified} 个有实测类别（文件均未给出），` +
+            '且这些点是河段的示意代表，并非文件据以统计比例的考核断面。',
         },
         featureIds: [...ids],
       };

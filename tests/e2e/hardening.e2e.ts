@@ -23,19 +23,33 @@ afterAll(async () => {
 /** A steel plant at 棋盘井: prohibited with all the data. */
 const qipanjing = { type: 'Point', coordinates: [107.1, 39.5] };
 
-interface Opened { context: BrowserContext; page: Page; errors: string[]; violations: () => Promise<string[]> }
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  violations: () => Promise<string[]>;
+}
 
 /**
  * A fresh context on `url`, recording page errors, console errors and Content-Security-Policy violations; `setup`
  * routes requests or adds scripts before the page loads. Waits for window.atlas, not for its start.
  */
-async function open(url: string, setup: (context: BrowserContext) => Promise<void> = async () => undefined,
-  options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: options.serviceWorkers ?? 'block' });
+async function open(
+  url: string,
+  setup: (context: BrowserContext) => Promise<void> = async () => undefined,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+    );
   });
   await setup(context);
   const page = await context.newPage();
@@ -70,7 +84,9 @@ describe('F1: a zone file that fails to load gives "incomplete", never a verdict
     const missing = await page.locator('screening-panel ul.missing').textContent();
     expect(missing).toContain('限制与重点管控区');
     expect(missing).toContain('Restricted and key-control zones');
-    await expect(page.evaluate((site) => window.atlas.screen(site, 'steel'), qipanjing)).rejects.toThrow(/Screening incomplete.*Restricted and key-control zones/);
+    await expect(page.evaluate((site) => window.atlas.screen(site, 'steel'), qipanjing)).rejects.toThrow(
+      /Screening incomplete.*Restricted and key-control zones/,
+    );
     await expect(page.locator('screening-panel [data-export]').count()).resolves.toBe(0);
     await screenshot(page, 'hardening-incomplete');
     // The PNG export: where the verdict stands, "incomplete" and the missing layer, in a grey no verdict has.
@@ -81,8 +97,9 @@ describe('F1: a zone file that fails to load gives "incomplete", never a verdict
     writeFileSync(join(artifacts, 'hardening-incomplete-export.png'), bytes);
     const png = PNG.sync.read(bytes);
     const corner = (layout.verdict!.y + 3) * png.width + layout.verdict!.x + 3;
-    expect(rgb(`#${[...png.data.subarray(corner * 4, corner * 4 + 3)].map((value) => value.toString(16).padStart(2, '0')).join('')}`))
-      .toBe(rgb(incompleteColour));
+    expect(rgb(`#${[...png.data.subarray(corner * 4, corner * 4 + 3)].map((value) => value.toString(16).padStart(2, '0')).join('')}`)).toBe(
+      rgb(incompleteColour),
+    );
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
     await context.close();
   });
@@ -111,11 +128,27 @@ describe('F4: a site of several points or a GeometryCollection set through windo
     const { context, page, errors } = await open(inject('baseUrl'));
     await page.evaluate(() => window.atlas.ready);
     await expect(screenQipanjing(page)).resolves.toContain('禁止');
-    const refusal = (site: unknown) => page.evaluate((given) => window.atlas.setState({ site: given as never }).then(() => 'taken', (error: Error) => error.message), site);
-    await expect(refusal({ type: 'MultiPoint', coordinates: [[107.1, 39.5], [118.5, 49.5]] })).resolves
-      .toMatch(/^setState refused: site: the input holds 2 separate points, and a site is one point, one line or one area/);
-    await expect(refusal({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [118.5, 49.5] }] })).resolves
-      .toMatch(/^setState refused: site: a GeometryCollection is not a site/);
+    const refusal = (site: unknown) =>
+      page.evaluate(
+        (given) =>
+          window.atlas.setState({ site: given as never }).then(
+            () => 'taken',
+            (error: Error) => error.message,
+          ),
+        site,
+      );
+    await expect(
+      refusal({
+        type: 'MultiPoint',
+        coordinates: [
+          [107.1, 39.5],
+          [118.5, 49.5],
+        ],
+      }),
+    ).resolves.toMatch(/^setState refused: site: the input holds 2 separate points, and a site is one point, one line or one area/);
+    await expect(refusal({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [118.5, 49.5] }] })).resolves.toMatch(
+      /^setState refused: site: a GeometryCollection is not a site/,
+    );
     await expect(page.evaluate(() => window.atlas.getState().site)).resolves.toEqual(qipanjing);
     await expect(page.locator('screening-panel .verdict').textContent()).resolves.toContain('禁止');
     await expect(page.locator('screening-panel .problem').count()).resolves.toBe(0);
@@ -144,8 +177,9 @@ describe('F8: off localhost, where crypto.subtle is absent, the checksum still h
 
   test('the untouched data verifies with the kept SHA-256 and screens; a tampered zone file is refused by name', async () => {
     const clean = await offLocalhost(false);
-    await expect(clean.page.evaluate(() => ({ secure: window.isSecureContext, subtle: globalThis.crypto.subtle !== undefined })))
-      .resolves.toEqual({ secure: false, subtle: false });
+    await expect(
+      clean.page.evaluate(() => ({ secure: window.isSecureContext, subtle: globalThis.crypto.subtle !== undefined })),
+    ).resolves.toEqual({ secure: false, subtle: false });
     await clean.page.evaluate(() => window.atlas.ready);
     await expect(screenQipanjing(clean.page)).resolves.toContain('禁止');
     await clean.context.close();
@@ -193,7 +227,14 @@ describe('offline after the first visit', () => {
     await page.waitForFunction(() => window.atlas !== undefined);
     await page.evaluate(() => window.atlas.ready);
     await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
-    await expect(page.evaluate(() => fetch('https://example.invalid/').then(() => 'online', () => 'offline'))).resolves.toBe('offline');
+    await expect(
+      page.evaluate(() =>
+        fetch('https://example.invalid/').then(
+          () => 'online',
+          () => 'offline',
+        ),
+      ),
+    ).resolves.toBe('offline');
     await expect(screenQipanjing(page)).resolves.toContain('禁止');
     await screenshot(page, 'hardening-offline');
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
@@ -205,10 +246,22 @@ describe('storage blocked', () => {
   test('with localStorage throwing on every access, the atlas starts and screens', async () => {
     const { context, page, errors } = await open(inject('baseUrl'), async (context) => {
       await context.addInitScript(() => {
-        Object.defineProperty(window, 'localStorage', { get: () => { throw new DOMException('storage is blocked', 'SecurityError'); } });
+        Object.defineProperty(window, 'localStorage', {
+          get: () => {
+            throw new DOMException('storage is blocked', 'SecurityError');
+          },
+        });
       });
     });
-    await expect(page.evaluate(() => { try { return typeof localStorage; } catch { return 'blocked'; } })).resolves.toBe('blocked');
+    await expect(
+      page.evaluate(() => {
+        try {
+          return typeof localStorage;
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).resolves.toBe('blocked');
     await page.evaluate(() => window.atlas.ready);
     await expect(screenQipanjing(page)).resolves.toContain('禁止');
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
@@ -221,7 +274,9 @@ describe('F2: a site too large for a link', () => {
     const { context, page, errors } = await open(inject('baseUrl'));
     await page.evaluate(() => window.atlas.ready);
     // First a site far from every zone, so that a card left over from it cannot pass for the large site's.
-    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [118.5, 49.5] } as never }));
+    await page.evaluate(() =>
+      window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [118.5, 49.5] } as never }),
+    );
     await expect(page.locator('screening-panel .verdict').textContent()).resolves.not.toContain('禁止');
     await page.evaluate(() => {
       const ring = Array.from({ length: 60_000 }, (_, index) => {
@@ -243,7 +298,9 @@ describe('F2: a site too large for a link', () => {
 describe('F15: a loading indicator from the first paint', () => {
   test('shown before any script has run, gone once the atlas is ready', async () => {
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const { context, page } = await (async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
       // The page's scripts are held back, as a slow connection would: only the HTML and the stylesheet arrive.

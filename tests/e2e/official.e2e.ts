@@ -38,7 +38,10 @@ function redShare(pixels: Pixels, box: { x: number; y: number; width: number; he
 }
 
 const screen = (page: Page, coordinates: number[], type = 'steel') =>
-  page.evaluate(([point, projectType]) => window.atlas.screen({ type: 'Point', coordinates: point }, projectType), [coordinates, type] as const);
+  page.evaluate(([point, projectType]) => window.atlas.screen({ type: 'Point', coordinates: point }, projectType), [
+    coordinates,
+    type,
+  ] as const);
 
 async function importLayer(page: Page, file: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
   const panel = page.locator('official-layers');
@@ -80,23 +83,38 @@ describe('official layers in the atlas', () => {
     expect(listed.join('\n')).toMatch(/control-units\.zip[\s\S]*entry-list\.csv \(5\)/);
 
     // The site in the screening panel: the verdict cites the reviewer's file and feature, and the entry-list clause.
-    await page.evaluate(() => window.atlas.setState({ panel: 'screening', projectType: 'steel', site: { type: 'Point', coordinates: [109.0, 40.67] },
-      view: { center: [109.0, 40.67], zoom: 9 } }));
-    await page.waitForFunction(() => document.querySelector('atlas-app screening-panel')?.shadowRoot?.textContent?.includes('control-units.zip'));
+    await page.evaluate(() =>
+      window.atlas.setState({
+        panel: 'screening',
+        projectType: 'steel',
+        site: { type: 'Point', coordinates: [109.0, 40.67] },
+        view: { center: [109.0, 40.67], zoom: 9 },
+      }),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('atlas-app screening-panel')?.shadowRoot?.textContent?.includes('control-units.zip'),
+    );
     const panelText = await page.evaluate(() => document.querySelector('atlas-app screening-panel')?.shadowRoot?.textContent ?? '');
     expect(panelText).toContain('优先保护单元内禁止新建、扩建工业项目');
     await expect(page.locator('screening-panel .verdict').textContent()).resolves.toMatch(/禁止/);
     await screenshot(page, 'official-control-unit');
     const redLine = await screen(page, [108.76, 40.54]);
-    expect(redLine.hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh)).toContain('黄河湿地红线斑块（red-line-gk36.zip，第2个要素（黄河湿地红线斑块））');
+    expect(redLine.hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh)).toContain(
+      '黄河湿地红线斑块（red-line-gk36.zip，第2个要素（黄河湿地红线斑块））',
+    );
     expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(false);
 
     // A share link names the layers; a fresh browser, which has not loaded them, says which to load.
     const shared = await page.evaluate(() => window.atlas.shareUrl());
     expect(decodeURIComponent(shared)).toContain('red-line-gk36.zip');
     const fresh = await openAtlas(browser, { hash: new URL(shared).hash });
-    await fresh.page.waitForFunction(() => [...document.querySelectorAll('message-bar')]
-      .some((bar) => (bar.shadowRoot ?? bar).textContent?.includes('red-line-gk36.zip') && (bar.shadowRoot ?? bar).textContent?.includes('control-units.zip')));
+    await fresh.page.waitForFunction(() =>
+      [...document.querySelectorAll('message-bar')].some(
+        (bar) =>
+          (bar.shadowRoot ?? bar).textContent?.includes('red-line-gk36.zip') &&
+          (bar.shadowRoot ?? bar).textContent?.includes('control-units.zip'),
+      ),
+    );
     await screenshot(fresh.page, 'official-link-missing-layers');
     await fresh.context.close();
 
@@ -104,13 +122,18 @@ describe('official layers in the atlas', () => {
     await page.waitForFunction(() => window.atlas !== undefined);
     await page.evaluate(() => window.atlas.ready);
     await page.evaluate(() => window.atlas.setState({ panel: 'layers' }));
-    await page.waitForFunction(() => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 2);
+    await page.waitForFunction(
+      () => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 2,
+    );
     const unit = await screen(page, [109.15, 40.67]);
     expect(unit.hits.find((hit) => hit.zoneKind === 'control-unit')).toMatchObject({ verdict: 'restricted', cite: { line: 3 } });
 
     for (let left = 2; left > 0; left--) {
       await page.locator('official-layers li[data-official] [data-remove]').first().click();
-      await page.waitForFunction((count) => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === count, left - 1);
+      await page.waitForFunction(
+        (count) => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === count,
+        left - 1,
+      );
     }
     const back = await screen(page, illustrative.coordinates);
     expect(back.hits.some((hit) => hit.layer === 'red-line-areas')).toBe(true);
@@ -129,15 +152,25 @@ describe('official layers in the atlas', () => {
     const illustrativeColour = redLineAreas.palette['lake-basin']!.color;
     // The official patches with the illustrative red line switched off (its network area is red too); the
     // illustrative area with it on, opaque. Shares of the map's pixels in the official colour or the area's.
-    const look = async (name: string, view: { center: [number, number]; zoom: number }, colour: string | 'red', illustrativeOn: boolean) => {
-      await page.evaluate(([next, visible]) => window.atlas.setState({ view: { ...next, bearing: 0, pitch: 0 },
-        layers: { 'red-line-areas': { visible, opacity: 1 } } }), [view, illustrativeOn] as const);
+    const look = async (
+      name: string,
+      view: { center: [number, number]; zoom: number },
+      colour: string | 'red',
+      illustrativeOn: boolean,
+    ) => {
+      await page.evaluate(
+        ([next, visible]) =>
+          window.atlas.setState({ view: { ...next, bearing: 0, pitch: 0 }, layers: { 'red-line-areas': { visible, opacity: 1 } } }),
+        [view, illustrativeOn] as const,
+      );
       const pixels = await screenshot(page, name);
       const box = { x: 330, y: 60, width: pixels.width - 400, height: pixels.height - 120 };
       return colour === 'red' ? redShare(pixels, box) : colorShare(pixels, colour, 24, box);
     };
-    const before = { official: await look('official-map-before', official, 'red', false),
-      illustrative: await look('official-illustrative-before', shown, illustrativeColour, true) };
+    const before = {
+      official: await look('official-map-before', official, 'red', false),
+      illustrative: await look('official-illustrative-before', shown, illustrativeColour, true),
+    };
     expect(before.illustrative).toBeGreaterThan(0.05);
 
     await importLayer(page, 'red-line-gk36.zip', async (form) => {
@@ -145,8 +178,10 @@ describe('official layers in the atlas', () => {
       await form.locator('input[name=accuracyKm]').fill('0.05');
       await form.locator('input[name=mappedBy]').fill('e2e reviewer');
     });
-    const drawn = { official: await look('official-map-drawn', official, 'red', false),
-      illustrative: await look('official-illustrative-hidden', shown, illustrativeColour, true) };
+    const drawn = {
+      official: await look('official-map-drawn', official, 'red', false),
+      illustrative: await look('official-illustrative-hidden', shown, illustrativeColour, true),
+    };
     expect(drawn.official).toBeGreaterThan(before.official + 0.01);
     expect(drawn.illustrative).toBeLessThan(before.illustrative / 10);
     expect(await page.locator('official-layers li[data-official]').textContent()).toContain('官方数据（用户提供）');
@@ -156,11 +191,15 @@ describe('official layers in the atlas', () => {
     await embed.goto(`${atlas.baseUrl}?embed=1`);
     await embed.waitForFunction(() => window.atlas !== undefined);
     await embed.evaluate(() => window.atlas.ready);
-    await expect.poll(() => embed.evaluate(() => document.querySelector('map-legend')?.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toMatch(/red-line-gk36\.zip\s*生态保护红线（官方数据（用户提供））/);
+    await expect
+      .poll(() => embed.evaluate(() => document.querySelector('map-legend')?.shadowRoot?.textContent ?? ''), { timeout: 30_000 })
+      .toMatch(/red-line-gk36\.zip\s*生态保护红线（官方数据（用户提供））/);
     await embed.close();
 
     await page.locator('official-layers li[data-official] [data-remove]').click();
-    await page.waitForFunction(() => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 0);
+    await page.waitForFunction(
+      () => document.querySelector('official-layers')?.shadowRoot?.querySelectorAll('li[data-official]').length === 0,
+    );
     expect(await look('official-map-removed', official, 'red', false)).toBeLessThan(before.official + 0.001);
     expect(await look('official-illustrative-back', shown, illustrativeColour, true)).toBeGreaterThan(before.illustrative * 0.9);
     expect(atlas.errors).toEqual([]);
@@ -184,18 +223,26 @@ describe('official layers in the atlas', () => {
       await form.locator('input[name=accuracyKm]').fill('0.05');
       await form.locator('input[name=mappedBy]').fill('e2e reviewer');
     });
-    expect(await panel.locator('li[data-official]').textContent()).toMatch(/red-line-gk36\.gpkg[\s\S]*3 个要素[\s\S]*EPSG:4524 \(文件声明\)/);
-    expect((await screen(atlas.page, [108.76, 40.54])).hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh))
-      .toContain('黄河湿地红线斑块（red-line-gk36.gpkg，第2个要素（黄河湿地红线斑块））');
+    expect(await panel.locator('li[data-official]').textContent()).toMatch(
+      /red-line-gk36\.gpkg[\s\S]*3 个要素[\s\S]*EPSG:4524 \(文件声明\)/,
+    );
+    expect(
+      (await screen(atlas.page, [108.76, 40.54])).hits.filter((hit) => hit.basis === 'official-user').map((hit) => hit.name.zh),
+    ).toContain('黄河湿地红线斑块（red-line-gk36.gpkg，第2个要素（黄河湿地红线斑块））');
     expect(atlas.errors).toEqual([]);
     await atlas.context.close();
   }, 180_000);
 
   test('where the browser blocks storage, the panel says so and an import still screens for the visit', async () => {
     const atlas = await openAtlas(browser, {
-      before: (context) => context.addInitScript(() => {
-        Object.defineProperty(window, 'indexedDB', { get: () => { throw new DOMException('blocked by policy', 'SecurityError'); } });
-      }),
+      before: (context) =>
+        context.addInitScript(() => {
+          Object.defineProperty(window, 'indexedDB', {
+            get: () => {
+              throw new DOMException('blocked by policy', 'SecurityError');
+            },
+          });
+        }),
     });
     const { page } = atlas;
     await expect.poll(() => page.locator('official-layers [role=status]').first().textContent()).toContain('本浏览器不允许保存数据');
