@@ -1,3 +1,4 @@
+import { distanceDecimals } from '../geodesy/distance-step.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import type { Rule } from '../schema/seed.ts';
@@ -26,8 +27,8 @@ export interface ApplicableRule {
   park?: ParkContact | undefined;
 }
 
-/** Kilometres as precise as an accuracy of accuracyKm allows. */
-export const kmFigure = (km: number, accuracyKm: number): number => round(km, accuracyKm >= 10 ? 0 : accuracyKm >= 1 ? 1 : 3);
+/** Kilometres as precise as an accuracy of accuracyKm allows (the step the data build densifies edges for). */
+export const kmFigure = (km: number, accuracyKm: number): number => round(km, distanceDecimals(accuracyKm));
 
 /** Within the accuracy of the drawn edge where the site is: the official boundary decides which side the site is on. */
 const onEdge = ({ contact }: Met): boolean => contact.accuracyKm > 0 && contact.edgeKm <= contact.accuracyKm;
