@@ -14,6 +14,7 @@ import { writeIndexedFlatGeobuf } from './flatgeobuf-writer.ts';
 import { validateFeatures } from './validate.ts';
 import { areaProblems } from './areas.ts';
 import { deriveRiverBuffers, recipeSchema } from './derive-river-buffers.ts';
+import { geodesicEdges, geodesicEdgesNote } from './geodesic-edges.ts';
 import { manifestSchema, type DatasetEntry, type Manifest } from '../../src/schema/manifest.ts';
 
 export const dataRoot = join(import.meta.dirname, '..');
@@ -45,7 +46,13 @@ function readProvenance(id: string): Provenance {
   return parsed.data;
 }
 
+/** A dataset as served: its source, or what its recipe derives from other datasets as served, with edges along
+ * geodesics (geodesic-edges.ts). */
 function readSource(id: string, provenance: Provenance): FeatureCollection {
+  return geodesicEdges(readOwnSource(id, provenance), provenance.accuracy.km);
+}
+
+function readOwnSource(id: string, provenance: Provenance): FeatureCollection {
   const recipePath = join(dataRoot, id, 'recipe.json');
   if (existsSync(recipePath)) {
     const recipe = recipeSchema.parse(readJson(recipePath));
@@ -104,7 +111,7 @@ export function buildAll(): BuildOutput {
   }
   if (problems.length > 0) throw new Error(`The data build refused ${problems.length} problem(s):\n${problems.join('\n')}`);
   const version = sha256(new TextEncoder().encode(datasets.map((d) => d.sha256).join(''))).slice(0, 12);
-  return { manifest: manifestSchema.parse({ generated: generatedNote, version, datasets }), files };
+  return { manifest: manifestSchema.parse({ generated: `${generatedNote} ${geodesicEdgesNote}`, version, datasets }), files };
 }
 
 export const manifestText = (manifest: Manifest) => JSON.stringify(manifest, null, 2) + '\n';

@@ -87,7 +87,8 @@ export const hitSchema = z.object({
   /** Line sites, rounded the same way. */
   insideLengthKm: z.number().nonnegative().optional(),
   insideLengthKmRange: rangeSchema.optional(),
-  /** Geodesic km between the site and the zone's drawn edge; given when within the zone's accuracy. */
+  /** Geodesic (WGS-84) km between the site and the zone's drawn edge, whose edges the data build keeps on their
+   * geodesics (data/build/geodesic-edges.ts); given when within the zone's accuracy. */
   distanceKm: z.number().nonnegative().optional(),
 });
 export type Hit = z.infer<typeof hitSchema>;

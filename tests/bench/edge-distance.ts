@@ -4,8 +4,9 @@
  *
  * The engine's edge distance (hits' distanceKm, the accuracy bands) is the geodesic (WGS-84) distance from the site
  * to the point of the zone's drawn edge nearest to it in a local plane, each edge straight in longitude/latitude as
- * GeoJSON draws it. PostGIS's geography distance instead treats each edge as a geodesic. This script measures, on
- * every zone of the served data:
+ * GeoJSON draws it. PostGIS's geography distance instead treats each edge as a geodesic. The data build densifies
+ * long edges along their geodesics (data/build/geodesic-edges.ts) so that the two stay within a quarter of the
+ * reporting step; this script checks that on every zone of the served data, measuring:
  *  1. how far each drawn edge (straight in lon/lat) lies from the geodesic between its ends: the most the two
  *     readings of an edge can differ for any site;
  *  2. on seeded points within each zone's accuracy band, the engine's distance against the exact geodesic distance
@@ -15,50 +16,16 @@
  */
 import geodesic from 'geographiclib-geodesic';
 import { readCollections } from '../../src/data/node-loader.ts';
+import { distanceStepKm } from '../../src/geodesy/distance-step.ts';
 import { geodesicKm } from '../../src/geodesy/ellipsoid.ts';
 import { type Closest, edgeKmWithin } from '../../src/screening/edge-distance.ts';
 import { RingPacker } from '../../src/screening/packed-rings.ts';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { zonesOfCollections } from '../../src/screening/zones.ts';
+import { kmToGeodesicEdge, kmToStraightEdge } from '../unit/edge-search.ts';
 
 const perZone = Number(process.argv[2] ?? 200);
 const wgs84 = geodesic.Geodesic.WGS84;
-
-/** The step a distance is reported in for a zone of this accuracy (hits.ts kmFigure). */
-const resolutionKm = (accuracyKm: number) => (accuracyKm >= 10 ? 1 : accuracyKm >= 1 ? 0.1 : 0.001);
-
-/** Smallest value of a function on [0, 1] that is unimodal between samples: 16 samples, then golden sections. */
-function minimumOnUnit(f: (t: number) => number): number {
-  let best = 0;
-  let bestValue = Infinity;
-  for (let i = 0; i <= 16; i++) {
-    const value = f(i / 16);
-    if (value < bestValue) [best, bestValue] = [i / 16, value];
-  }
-  let low = Math.max(0, best - 1 / 16);
-  let high = Math.min(1, best + 1 / 16);
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 40; i++) {
-    const a = high - ratio * (high - low);
-    const b = low + ratio * (high - low);
-    if (f(a) < f(b)) high = b;
-    else low = a;
-  }
-  return Math.min(bestValue, f((low + high) / 2));
-}
-
-/** km from p to the edge a-b drawn straight in longitude/latitude. */
-const toStraightEdge = (px: number, py: number, ax: number, ay: number, bx: number, by: number) =>
-  minimumOnUnit((t) => geodesicKm(px, py, ax + t * (bx - ax), ay + t * (by - ay)));
-
-/** km from p to the geodesic from a to b. */
-function toGeodesicEdge(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const line = wgs84.InverseLine(ay, ax, by, bx);
-  return minimumOnUnit((t) => {
-    const at = line.Position(t * line.s13);
-    return geodesicKm(px, py, at.lon2 as number, at.lat2 as number);
-  });
-}
 
 const collections = await readCollections();
 const zones = [...zonesOfCollections(collections)];
@@ -66,13 +33,14 @@ const random = seededRandom(16);
 
 let widest = { km: 0, zone: '', lengthKm: 0 };
 let overResolution = 0;
+let worstShare = { share: 0, zone: '' };
 let engineVsStraight = { km: 0, zone: '' };
 let engineVsGeodesic = { km: 0, zone: '', resolution: 0 };
 let sampled = 0;
 let flips = 0;
 for (const zone of zones) {
   const { accuracyKm } = zone.info;
-  const resolution = resolutionKm(accuracyKm);
+  const resolution = distanceStepKm(accuracyKm);
   const edges: [number, number, number, number][] = [];
   const packer = new RingPacker();
   for (const ring of zone.rings) {
@@ -86,9 +54,10 @@ for (const zone of zones) {
   }
   // 1. Each edge against the geodesic between its ends, measured from the middle of the straight edge.
   for (const [ax, ay, bx, by] of edges) {
-    const km = toGeodesicEdge((ax + bx) / 2, (ay + by) / 2, ax, ay, bx, by);
+    const km = kmToGeodesicEdge((ax + bx) / 2, (ay + by) / 2, ax, ay, bx, by);
     if (km > widest.km) widest = { km, zone: zone.info.id, lengthKm: geodesicKm(ax, ay, bx, by) };
     if (km > resolution / 2) overResolution++;
+    if (km / (resolution / 2) > worstShare.share) worstShare = { share: km / (resolution / 2), zone: zone.info.id };
   }
   if (accuracyKm <= 0) continue;
   // 2. Seeded points scattered up to the accuracy either side of a random edge.
@@ -105,8 +74,8 @@ for (const zone of zones) {
     const near = edges.filter(
       ([ex, ey, fx, fy]) => Math.min(geodesicKm(x, y, ex, ey), geodesicKm(x, y, fx, fy)) <= engine + geodesicKm(ex, ey, fx, fy),
     );
-    const straight = Math.min(...near.map(([ex, ey, fx, fy]) => toStraightEdge(x, y, ex, ey, fx, fy)));
-    const geodesicEdges = Math.min(...near.map(([ex, ey, fx, fy]) => toGeodesicEdge(x, y, ex, ey, fx, fy)));
+    const straight = Math.min(...near.map(([ex, ey, fx, fy]) => kmToStraightEdge(x, y, ex, ey, fx, fy)));
+    const geodesicEdges = Math.min(...near.map(([ex, ey, fx, fy]) => kmToGeodesicEdge(x, y, ex, ey, fx, fy)));
     sampled++;
     if (Math.abs(engine - straight) > engineVsStraight.km) engineVsStraight = { km: Math.abs(engine - straight), zone: zone.info.id };
     if (Math.abs(engine - geodesicEdges) > engineVsGeodesic.km)
@@ -118,10 +87,10 @@ for (const zone of zones) {
 const edgeCount = zones.reduce((sum, zone) => sum + zone.rings.reduce((ringSum, ring) => ringSum + ring.xy.length / 2, 0), 0);
 console.log(`edge distances on ${zones.length} zones (${edgeCount.toLocaleString('en')} vertices) of the served data`);
 console.log(
-  `  the report's distance: geodesic (WGS-84) from the site to the nearest point of the drawn edge, edges straight in longitude/latitude`,
+  `  the report's distance: geodesic (WGS-84) from the site to the nearest point of the drawn edge, each edge straight in longitude/latitude between points the data build places on the geodesic`,
 );
 console.log(
-  `  straight edge vs geodesic edge, widest gap: ${(widest.km * 1000).toFixed(1)} m (zone ${widest.zone}, an edge of ${widest.lengthKm.toFixed(1)} km); edges whose gap exceeds half the zone's reporting step: ${overResolution}`,
+  `  straight edge vs geodesic edge, widest gap: ${(widest.km * 1000).toFixed(1)} m (zone ${widest.zone}, an edge of ${widest.lengthKm.toFixed(1)} km); edges whose gap exceeds half the zone's reporting step: ${overResolution}; largest gap as a share of half the step: ${worstShare.share.toFixed(2)} (zone ${worstShare.zone})`,
 );
 console.log(`  ${sampled.toLocaleString('en')} seeded points within each zone's accuracy band:`);
 console.log(
