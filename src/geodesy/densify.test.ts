@@ -32,16 +32,20 @@ describe('densifying edges along geodesics', () => {
     expect(Math.abs(geodesicGapMetres(...(khingan.flat() as [number, number, number, number])) - exact)).toBeLessThan(exact * 0.01);
   });
 
-  it.each([0.25, 25, 250])('cuts a 268 km edge into pieces each within %s m of the geodesic, every point on it', (tolerance) => {
-    const path = densifyPath(khingan, tolerance);
-    expect(path[0]).toBe(khingan[0]);
-    expect(path.at(-1)).toBe(khingan[1]);
-    expect(path.length).toBeGreaterThan(2);
-    for (let i = 1; i < path.length; i++) expect(exactGapMetres(path[i - 1]!, path[i]!)).toBeLessThanOrEqual(tolerance);
-    for (const point of path.slice(1, -1)) expect(offGeodesicMetres(...khingan, point)).toBeLessThan(0.01);
-    const lengths = path.slice(1).map((point, i) => geodesicKm(path[i]![0]!, path[i]![1]!, point[0]!, point[1]!));
-    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(1e-5);
-  }, 30_000);
+  it.each([0.25, 25, 250])(
+    'cuts a 268 km edge into pieces each within %s m of the geodesic, every point on it',
+    (tolerance) => {
+      const path = densifyPath(khingan, tolerance);
+      expect(path[0]).toBe(khingan[0]);
+      expect(path.at(-1)).toBe(khingan[1]);
+      expect(path.length).toBeGreaterThan(2);
+      for (let i = 1; i < path.length; i++) expect(exactGapMetres(path[i - 1]!, path[i]!)).toBeLessThanOrEqual(tolerance);
+      for (const point of path.slice(1, -1)) expect(offGeodesicMetres(...khingan, point)).toBeLessThan(0.01);
+      const lengths = path.slice(1).map((point, i) => geodesicKm(path[i]![0]!, path[i]![1]!, point[0]!, point[1]!));
+      expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(1e-5);
+    },
+    30_000,
+  );
 
   it('holds the tolerance on random edges of up to 400 km across the region', () => {
     const random = seededRandom(7);
