@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DrawCallbacks, DrawKind } from '../map/draw-tool.ts';
 import type { ExportDecorations } from '../map/export-png.ts';
-import type { ScreeningOverlay, UserLayer } from '../map/map-controller.ts';
+import type { PlacedName, ScreeningOverlay, UserLayer } from '../map/map-controller.ts';
 import type { AtlasState, Selection, View } from '../state/state.ts';
 import type { Rgba } from './verdict-colours.ts';
 
@@ -45,4 +45,6 @@ export interface AtlasMap {
    */
   exportPng(scale: number, decorations: ExportDecorations, frame?: [number, number, number, number]): Promise<string>;
   resize(): void;
+  /** The names shown in a box of the screen (CSS pixels), or on the whole map; with `markers`, the markers they keep off. */
+  names(box?: [[number, number], [number, number]], kind?: 'names' | 'markers'): PlacedName[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actualSchema, type Actual } from '../stats/ledger.ts';
+import { actualSchema, type Actual } from '../stats/actual.ts';
 
 const key = 'nm-carbon-atlas.ledger-actuals.v1';
 

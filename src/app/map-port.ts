@@ -35,5 +35,6 @@ export function mapPort(controller: MapController): AtlasMap {
       return decorate(canvas, scale, { ...decorations, state: { ...decorations.state, view } }).toDataURL('image/png');
     },
     resize: () => controller.map.resize(),
+    names: (box, kind) => controller.names(box, kind),
   };
 }

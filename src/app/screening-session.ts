@@ -1,6 +1,5 @@
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
-import { accuracyBand } from '../map/accuracy-band.ts';
 import type { DrawKind } from '../map/draw-tool.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
@@ -94,7 +93,7 @@ export class ScreeningSession {
         this.report = report;
         this.incomplete = incomplete;
         if (JSON.stringify(site) !== this.#sourceSite) this.source = site ? setLabel : undefined;
-        this.#drawOverlay(site);
+        const drawn = this.#drawOverlay(site, key);
         const frame = this.#frame !== 'no' ? this.frame() : undefined;
         const map = this.host.map();
         if (
@@ -106,6 +105,7 @@ export class ScreeningSession {
         }
         this.#frame = 'no';
         this.host.changed();
+        await drawn;
       }
       return report;
     })();
@@ -266,7 +266,7 @@ export class ScreeningSession {
    * The site in blue; each zone it hits coloured by its worst verdict (keeping its own solid or dashed edge); a band
    * as wide as the accuracy along every edge the verdict is in doubt about; the other layers dimmed meanwhile.
    */
-  #drawOverlay(site: SiteGeometry | null): void {
+  async #drawOverlay(site: SiteGeometry | null, key: string): Promise<void> {
     const map = this.host.map();
     if (!map) return;
     map.setOutline(
@@ -281,11 +281,16 @@ export class ScreeningSession {
       ...feature,
       properties: { ...feature.properties, colour: verdictColours[verdict] },
     }));
-    map.setScreening({ zones, bands: this.#bands(site) });
+    const bands = await this.#bands(site);
+    // A later change may have drawn its own overlay while the bands were made.
+    if (key === this.#computed) map.setScreening({ zones, bands });
   }
 
-  /** The bands of the zone and area edges the site is within the accuracy of, along the stretch near the site. */
-  #bands(site: SiteGeometry): Feature[] {
+  /**
+   * The bands of the zone and area edges the site is within the accuracy of, along the stretch near the site. Turf's
+   * buffer (with the JTS port under it) loads with the first band, not with the atlas.
+   */
+  async #bands(site: SiteGeometry): Promise<Feature[]> {
     const bands = new Map<string, { accuracyKm: number; verdict: Verdict }>();
     for (const hit of this.report?.hits ?? []) {
       for (const doubt of hit.doubts) {
@@ -297,6 +302,8 @@ export class ScreeningSession {
         if (!before || verdictCode(verdict) > verdictCode(before.verdict)) bands.set(doubt.zoneId, { accuracyKm, verdict });
       }
     }
+    if (bands.size === 0) return [];
+    const { accuracyBand } = await import('../map/accuracy-band.ts');
     const near = bbox({ type: 'Feature', geometry: site, properties: {} }) as Box;
     return [...this.host.collections().values()].flatMap((collection) =>
       collection.features.flatMap((feature) => {

@@ -85,9 +85,11 @@ describe('the map controller pushes only differences', () => {
     const wetlands = state.layers['wetlands']!;
     state.layers['wetlands'] = { ...wetlands, opacity: 0.25 };
     controller.apply(state);
-    const wetlandLayerIds = styleLayers(layerDefinitions.find((layer) => layer.id === 'wetlands')!, state.layers['wetlands']).map(
-      (spec) => spec.id,
-    );
+    const wetlandLayerIds = [
+      ...styleLayers(layerDefinitions.find((layer) => layer.id === 'wetlands')!, state.layers['wetlands']).map((spec) => spec.id),
+      'wetlands:names',
+      'wetlands:marker-blocks',
+    ];
     expect(pushed().length).toBeGreaterThan(0);
     expect(new Set(pushed().map((call) => call.args[0]))).toEqual(new Set(wetlandLayerIds));
     expect(pushed()).toContainEqual({ method: 'setPaintProperty', args: [`wetlands:fill`, 'fill-opacity', expect.anything()] });
@@ -97,13 +99,22 @@ describe('the map controller pushes only differences', () => {
     expect(pushed()).toEqual([]);
   });
 
-  test('a hidden layer is hidden in every one of its style layers', () => {
+  test('a hidden layer is hidden in every one of its style layers, its names included', () => {
     const state = initial();
     state.layers['deserts'] = { ...state.layers['deserts']!, visible: false };
     controller.apply(state);
     const visibility = pushed().filter((call) => call.method === 'setLayoutProperty');
-    expect(visibility.length).toBe(styleLayers(layerDefinitions.find((layer) => layer.id === 'deserts')!, state.layers['deserts']).length);
+    const deserts = styleLayers(layerDefinitions.find((layer) => layer.id === 'deserts')!, state.layers['deserts']).map((spec) => spec.id);
+    expect(visibility.map((call) => call.args[0])).toEqual([...deserts, 'deserts:names', 'deserts:marker-blocks']);
     expect(visibility.every((call) => call.args[1] === 'visibility' && call.args[2] === 'none')).toBe(true);
+  });
+
+  test("a new language switches the names through the style's global state, and the same language again does nothing", () => {
+    controller.apply({ ...initial(), lang: 'en' });
+    expect(pushed()).toContainEqual({ method: 'setGlobalStateProperty', args: ['lang', 'en'] });
+    calls.length = 0;
+    controller.apply({ ...initial(), lang: 'en' });
+    expect(pushed()).toEqual([]);
   });
 
   test('a new selection clears the old feature state and sets the new one, nothing else', () => {

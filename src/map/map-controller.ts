@@ -7,12 +7,13 @@ import {
   type MapGeoJSONFeature,
   type StyleSpecification,
 } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
-import { regionBounds, type AtlasState, type Lang, type Selection, type View } from '../state/state.ts';
-import { buildStyle, styleLayers, unsurveyed } from './style.ts';
-import { labelAnchors, labelLayer, placeLabels, type LabelAnchor, type LabelGroup } from './labels.ts';
+import { regionBounds, type AtlasState, type Lang, type LayerState, type Selection, type View } from '../state/state.ts';
+import { buildStyle, shownFilter, styleLayers, unsurveyed } from './style.ts';
+import { labelPoints } from './labels.ts';
+import { labelLayersOf, labelSourceId } from './label-style.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
@@ -44,6 +45,13 @@ export interface UserLayer {
   colour: string;
 }
 
+/** A name on the map: its label source, its text and the screen point (CSS pixels) it is placed by. */
+export interface PlacedName {
+  layer: string;
+  text: string;
+  anchor: [number, number];
+}
+
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
 export type MapFactory = (style: StyleSpecification, lang: Lang) => MapLibreMap;
 
@@ -61,6 +69,7 @@ export const mapLibreMap =
       attributionControl: false,
       maxPitch: 60,
       locale: mapLocale[lang],
+      globalState: { lang },
     });
     map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
     addControls(map);
@@ -78,10 +87,9 @@ export class MapController {
   #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
-  #labels = new Map<string, LabelAnchor[]>();
   /** Bounding-box size of each thematic feature, in square degrees: enough to rank nested zones. */
   #extents = new Map<string, number>();
-  #extraLayers = new Map<string, LayerRecipe>();
+  #overlayLayers = new Map<string, LayerRecipe>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
   #dimmed = false;
@@ -94,11 +102,10 @@ export class MapController {
   constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
     this.#applied = state;
-    this.map = createMap(buildStyle(layers, state.layers), state.lang);
+    this.map = createMap(buildStyle(layers, state.layers, state.lang), state.lang);
     this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('zoomend', () => this.#renderOverlay());
     this.map.on('mousemove', (event) =>
       this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
     );
@@ -121,8 +128,9 @@ export class MapController {
       const [west, south, east, north] = bbox(feature);
       this.#extents.set(`${layerId}/${String(feature.properties?.['id'])}`, (east - west) * (north - south));
     }
-    if (this.#layers.get(layerId)?.labelMinZoom !== undefined) this.#labels.set(layerId, labelAnchors(collection));
-    this.#renderOverlay();
+    if (this.#layers.get(layerId)?.labelMinZoom !== undefined) {
+      (this.map.getSource(labelSourceId(layerId)) as GeoJSONSource | undefined)?.setData(labelPoints(collection));
+    }
   }
 
   /** Pushes the differences between the last applied state and this one. */
@@ -133,18 +141,27 @@ export class MapController {
       const previous = before.layers[id];
       const definition = this.#layers.get(id);
       if (!definition || JSON.stringify(previous) === JSON.stringify(layer)) continue;
-      for (const spec of styleLayers(definition, layer)) {
+      for (const spec of [...styleLayers(definition, layer), ...this.#labelLayers(definition, layer)]) {
         this.map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
         this.map.setFilter(spec.id, this.#filter(definition, spec));
       }
       this.#pushOpacity(definition);
     }
-    if (before.lang !== state.lang) localiseControls(this.map, state.lang);
+    if (before.lang !== state.lang) {
+      localiseControls(this.map, state.lang);
+      this.map.setGlobalStateProperty('lang', state.lang);
+    }
     if (JSON.stringify(before.selection) !== JSON.stringify(state.selection)) this.#select(before.selection, state.selection);
     if (!sameView(this.view(), state.view)) {
       this.map.jumpTo({ center: state.view.center, zoom: state.view.zoom, bearing: state.view.bearing, pitch: state.view.pitch });
     }
-    this.#renderOverlay();
+  }
+
+  /** A labelled layer's names and marker blockers as `state` shows them; none for an unlabelled layer. */
+  #labelLayers(definition: LayerDefinition, state: LayerState): LayerSpecification[] {
+    if (definition.labelMinZoom === undefined) return [];
+    const { names, markers } = labelLayersOf(definition, state, shownFilter(definition, state));
+    return [names, markers];
   }
 
   view(): View {
@@ -273,35 +290,38 @@ export class MapController {
     const colour: ExpressionSpecification = ['get', 'colour'];
     const band: ExpressionSpecification = ['boolean', ['get', 'band'], false];
     const polygons: ExpressionSpecification = ['all', ['!', band], ['!=', ['geometry-type'], 'Point']];
-    this.map.addLayer({
+    // Under the names, which stay readable over the zones a site hits.
+    const namesFrom = this.map.getLayersOrder().find((id) => this.map.getLayer(id)?.type === 'symbol');
+    const add = (layer: LayerSpecification) => this.map.addLayer(layer, namesFrom);
+    add({
       id: `${screeningSource}:band`,
       type: 'fill',
       source: screeningSource,
       filter: band,
       paint: { 'fill-color': colour, 'fill-opacity': 0.2 },
     });
-    this.map.addLayer({
+    add({
       id: `${screeningSource}:fill`,
       type: 'fill',
       source: screeningSource,
       filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
       paint: { 'fill-color': colour, 'fill-opacity': 0.22 },
     });
-    this.map.addLayer({
+    add({
       id: `${screeningSource}:edge`,
       type: 'line',
       source: screeningSource,
       filter: ['all', polygons, ['!', unsurveyed]],
       paint: { 'line-color': colour, 'line-width': 2.5 },
     });
-    this.map.addLayer({
+    add({
       id: `${screeningSource}:edge-dashed`,
       type: 'line',
       source: screeningSource,
       filter: ['all', polygons, unsurveyed],
       paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] },
     });
-    this.map.addLayer({
+    add({
       id: `${screeningSource}:point`,
       type: 'circle',
       source: screeningSource,
@@ -326,7 +346,7 @@ export class MapController {
       for (const layer of layers) {
         const source = `user:${layer.id}`;
         if (this.#userSources.has(source)) continue;
-        // Above the thematic and earlier user layers, below the screening overlay and deck.gl's labels.
+        // Above the thematic and earlier user layers, below the screening overlay and the names.
         const beforeId = this.#aboveThematic();
         this.map.addSource(source, { type: 'geojson', data: layer.collection });
         this.map.addLayer(
@@ -344,7 +364,9 @@ export class MapController {
       for (const definition of this.#layers.values()) {
         const state = this.#applied.layers[definition.id];
         if (!definition.properties || !state) continue;
-        for (const spec of styleLayers(definition, state)) this.map.setFilter(spec.id, this.#filter(definition, spec));
+        for (const spec of [...styleLayers(definition, state), ...this.#labelLayers(definition, state)]) {
+          this.map.setFilter(spec.id, this.#filter(definition, spec));
+        }
       }
     });
   }
@@ -386,11 +408,11 @@ export class MapController {
     }
   }
 
-  /** deck.gl layers that other features (selection, screening) draw above the map. */
+  /** deck.gl layers that other features (selection, screening) draw above the map; deck.gl loads with the first. */
   setOverlayLayer(id: string, layer: LayerRecipe | undefined): void {
-    if (layer) this.#extraLayers.set(id, layer);
-    else this.#extraLayers.delete(id);
-    this.#renderOverlay();
+    if (layer) this.#overlayLayers.set(id, layer);
+    else this.#overlayLayers.delete(id);
+    this.#overlay.setLayers([...this.#overlayLayers.values()]);
   }
 
   /**
@@ -406,6 +428,21 @@ export class MapController {
     const above = definitions[definitions.findIndex((layer) => layer.id === 'base-region') + 1];
     const beforeId = above ? styleLayers(above, this.#applied.layers[above.id]!)[0]?.id : undefined;
     this.map.addLayer({ id: onlineBasemapId, type: 'raster', source: onlineBasemapId, paint: { 'raster-opacity': 0.85 } }, beforeId);
+  }
+
+  /**
+   * The names the map shows (placed by MapLibre, not hidden by a collision) within a box of the screen, in CSS
+   * pixels, or the whole map: each with its layer, its text and its anchor on the screen. `markers` gives the markers
+   * the names keep off instead. What the browser tests check the placement with.
+   */
+  names(box?: [[number, number], [number, number]], kind: 'names' | 'markers' = 'names'): PlacedName[] {
+    const suffix = kind === 'names' ? ':names' : ':marker-blocks';
+    const layers = [...this.#layers.keys()].map((id) => `${id}${suffix}`).filter((id) => this.map.getLayer(id));
+    const features = box ? this.map.queryRenderedFeatures(box, { layers }) : this.map.queryRenderedFeatures({ layers });
+    return features.map((feature) => {
+      const { x, y } = this.map.project((feature.geometry as Point).coordinates as [number, number]);
+      return { layer: feature.source, text: String(feature.properties[`name_${this.#applied.lang}`]), anchor: [x, y] };
+    });
   }
 
   /** Thematic style layers under the pointer, for hover and selection. */
@@ -445,28 +482,7 @@ export class MapController {
     );
     await ended;
   }
-
-  #renderOverlay(): void {
-    const zoom = this.map.getZoom();
-    const lang = this.#applied.lang;
-    // Towns first, then the layers from the top of the draw order down: the most specific names win a collision.
-    const groups: LabelGroup[] = [...this.#labels]
-      .filter(([id]) => this.#applied.layers[id]?.visible && zoom >= (this.#layers.get(id)!.labelMinZoom ?? Infinity))
-      .map(([id, anchors]): LabelGroup => ({ id, anchors, emphasis: id === 'base-towns' ? 'town' : 'feature' }))
-      .sort((a, b) => labelOrder(a.id, this.#layers) - labelOrder(b.id, this.#layers));
-    const { kept } = placeLabels(groups, zoom, lang);
-    const labels: LayerRecipe[] = groups.map(
-      ({ id, emphasis }) =>
-        (deck) =>
-          labelLayer(deck, id, kept.get(id)!, lang, emphasis, zoom),
-    );
-    this.#overlay.setLayers([...this.#extraLayers.values(), ...labels]);
-  }
 }
-
-/** A label group's rank: towns first, then layers from the top of the draw order down. */
-const labelOrder = (id: string, layers: Map<string, LayerDefinition>) =>
-  id === 'base-towns' ? -1 : layers.size - [...layers.keys()].indexOf(id);
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 

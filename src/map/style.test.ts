@@ -30,6 +30,7 @@ describe('the built MapLibre style', () => {
         buildStyle(
           layerDefinitions,
           states(() => ({})),
+          'zh',
         ),
       ),
     ).toEqual([]);
@@ -45,7 +46,7 @@ describe('the built MapLibre style', () => {
         hiddenStatuses: Object.keys(layer.statuses ?? {}),
       };
     });
-    expect(errorsOf(buildStyle(layerDefinitions, everything))).toEqual([]);
+    expect(errorsOf(buildStyle(layerDefinitions, everything, 'en'))).toEqual([]);
   });
 
   test('is valid with every layer hidden and fully opaque', () => {
@@ -54,6 +55,7 @@ describe('the built MapLibre style', () => {
         buildStyle(
           layerDefinitions,
           states(() => ({ visible: false, opacity: 1 })),
+          'zh',
         ),
       ),
     ).toEqual([]);
@@ -63,6 +65,7 @@ describe('the built MapLibre style', () => {
     const style = buildStyle(
       layerDefinitions,
       states(() => ({})),
+      'zh',
     );
     const broken = {
       ...style,

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { unsurveyedMethods, type LayerDefinition } from '../../layers/layer-definition.ts';
-import type { LayerState } from '../state/state.ts';
+import type { Lang, LayerState } from '../state/state.ts';
+import { labelSources, labelState, labelStyleLayers } from './label-style.ts';
 
 /** Sea and unmapped land behind everything. */
 export const backgroundColor = '#d7e4ea';
@@ -107,7 +108,7 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
 }
 
 /** The legend's unchecked categories and statuses, as a filter; undefined when everything is shown. */
-function shownFilter(layer: LayerDefinition, state: LayerState): ExpressionSpecification | undefined {
+export function shownFilter(layer: LayerDefinition, state: LayerState): ExpressionSpecification | undefined {
   const conditions: ExpressionSpecification[] = [];
   if (layer.categoryProperty && state.hiddenCategories.length > 0) {
     conditions.push(['!', ['in', ['get', layer.categoryProperty], ['literal', state.hiddenCategories]]]);
@@ -154,23 +155,31 @@ export function fillPaint(color: ExpressionSpecification | string, opacity: numb
   };
 }
 
-/** The whole offline style: no tiles, glyphs or sprites; every source is filled from our FlatGeobuf files. */
-export function buildStyle(layers: LayerDefinition[], states: Record<string, LayerState>): StyleSpecification {
+/**
+ * The whole offline style: no tiles, glyphs or sprites; every source is filled from our FlatGeobuf files, and the
+ * names (src/map/label-style.ts) from label points made of them, in `lang`.
+ */
+export function buildStyle(layers: LayerDefinition[], states: Record<string, LayerState>, lang: Lang): StyleSpecification {
   return {
     version: 8,
-    sources: Object.fromEntries(
-      layers.map((layer) => [
-        layer.id,
-        {
-          type: 'geojson',
-          data: { type: 'FeatureCollection', features: [] },
-          ...(layer.properties ? { promoteId: 'id' } : {}),
-        },
-      ]),
-    ),
+    state: labelState(lang),
+    sources: {
+      ...Object.fromEntries(
+        layers.map((layer) => [
+          layer.id,
+          {
+            type: 'geojson',
+            data: { type: 'FeatureCollection', features: [] },
+            ...(layer.properties ? { promoteId: 'id' } : {}),
+          },
+        ]),
+      ),
+      ...labelSources(layers),
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': backgroundColor } },
       ...layers.flatMap((layer) => styleLayers(layer, states[layer.id]!)),
+      ...labelStyleLayers(layers, states, shownFilter),
     ],
   } as StyleSpecification;
 }

@@ -12,24 +12,14 @@ import { judgeOnMap, type Outcome } from './ledger-map-judge.ts';
 import { measures, type Measure, type Measurement } from './measures.ts';
 import { regionStatistics, type RegionStatistics } from './region-stats.ts';
 import { convert } from './units.ts';
+import { actualSchema } from './actual.ts';
 
 export { ledgerStatuses, type LedgerStatus } from './ledger-words.ts';
+export { actualSchema, type Actual } from './actual.ts';
 export const ledgerStatusSchema = z.enum(ledgerStatuses);
 
 const figureSchema = targetSchema.shape.target.unwrap();
 const wordsSchema = z.object({ zh: z.string(), en: z.string() });
-
-export const actualSchema = z.object({
-  targetId: z.string().min(1),
-  /** The reported figure in `unit`; null for a qualitative target, which takes `achieved` instead. */
-  value: z.number().finite().nullable(),
-  achieved: z.boolean().nullable(),
-  unit: z.string(),
-  year: z.number().int().min(1949).max(2100),
-  /** Where the figure comes from: a statistical bulletin, a later document, a URL or a citation. */
-  source: z.string().trim().min(2, 'give a source: a bulletin, a document, a URL or a citation'),
-});
-export type Actual = z.infer<typeof actualSchema>;
 
 export const ledgerRowSchema = z.object({
   id: z.string(),

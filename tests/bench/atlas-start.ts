@@ -133,7 +133,7 @@ await build({
   build: { outDir: join(out, 'bare'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2500 },
 });
 const state = initialState(['zh-CN']);
-writeFileSync(join(out, 'bare/bare-style.json'), JSON.stringify(buildStyle(layerDefinitions, state.layers)));
+writeFileSync(join(out, 'bare/bare-style.json'), JSON.stringify(buildStyle(layerDefinitions, state.layers, state.lang)));
 
 const server = await preview({
   root,

@@ -65,6 +65,7 @@ export function fakeMap() {
       return `data:image/png;base64,${btoa(`png at ${scale}x`)}`;
     },
     resize: () => undefined,
+    names: () => [],
   };
   return {
     map,

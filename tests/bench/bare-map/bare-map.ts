@@ -1,13 +1,16 @@
 /**
  * The baseline of tests/bench/atlas-start.ts: MapLibre alone drawing the atlas's opening style (written beside the
- * built page as bare-style.json by the benchmark) with every served dataset, read by flatgeobuf's own reader. No
- * checks, no panels, no labels (MapLibre would need a glyph server): what any page showing the same map must pay.
+ * built page as bare-style.json by the benchmark) with every served dataset, read by flatgeobuf's own reader, and
+ * the style's names from the same label points the atlas makes (src/map/labels.ts). No checks, no panels: what any
+ * page showing the same map must pay.
  */
 import { type GeoJSONSource, Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { Feature, FeatureCollection } from 'geojson';
+import { labelSourceId } from '../../../src/map/label-style.ts';
+import { labelPoints } from '../../../src/map/labels.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -36,7 +39,10 @@ async function start(): Promise<void> {
     }),
   );
   await loaded;
-  for (const [id, collection] of collections) (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
+  for (const [id, collection] of collections) {
+    (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
+    (map.getSource(labelSourceId(id)) as GeoJSONSource | undefined)?.setData(labelPoints(collection));
+  }
   await new Promise<void>((resolve) => map.once('idle', () => resolve()));
 }
 
