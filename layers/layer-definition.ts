@@ -31,6 +31,8 @@ export interface LayerDefinition {
   outline?: string;
   /** Width of lines, in pixels, at zoom 4 and zoom 12. */
   lineWidth?: [number, number];
+  /** Draw the markers of a point layer only from this zoom on (settlements too many for the whole-region view). */
+  markerMinZoom?: number;
   /** Draw a label from name_zh / name_en from this zoom on; absent for unlabelled layers. */
   labelMinZoom?: number;
   /** Properties schema for thematic layers; base layers carry only names. */

@@ -127,6 +127,7 @@ function circleLayer(layer: LayerDefinition, state: LayerState, color: Expressio
     id: `${layer.id}:circle`,
     type: 'circle',
     source: layer.id,
+    ...(layer.markerMinZoom !== undefined ? { minzoom: layer.markerMinZoom } : {}),
     layout: { visibility: state.visible ? 'visible' : 'none' },
     paint: {
       'circle-color': color,
