@@ -17,6 +17,7 @@ import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
+import { hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
 const screeningSource = 'screening-zones';
@@ -103,6 +104,12 @@ export class MapController {
       this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
     );
     this.map.on('mouseout', () => this.#hover(undefined));
+    // Hatch tiles are made when the style first asks for one (src/map/hatch.ts): no sprite sheet to load. At twice
+    // the CSS resolution, so a 2x export's stripes stay sharp.
+    this.map.on('styleimagemissing', ({ id }: { id: string }) => {
+      const hatch = parseHatchImageId(id);
+      if (hatch && !this.map.hasImage(id)) this.map.addImage(id, hatchPixels(hatch.color, hatch.direction, 2), { pixelRatio: 2 });
+    });
   }
 
   /** Resolves once the style is loaded; data can be set before or after. */

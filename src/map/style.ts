@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { unsurveyedMethods, type LayerDefinition } from '../../layers/layer-definition.ts';
 import type { LayerState } from '../state/state.ts';
+import { hatchImageId } from './hatch.ts';
 
 /** Sea and unmapped land behind everything. */
 export const backgroundColor = '#d7e4ea';
@@ -46,7 +47,32 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
     case 'fill': {
       const outline = layer.outline ?? '#555555';
       const layers: LayerSpecification[] = [
-        withFilter({ id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) }, shown),
+        withFilter(
+          { id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) },
+          shown,
+          solidOnly,
+        ),
+      ];
+      // Solid fills only for measured edges; a zone nobody surveyed is hatched in its colour (src/map/hatch.ts).
+      if (thematic) {
+        layers.push(
+          withFilter(
+            {
+              id: `${layer.id}:hatch`,
+              type: 'fill',
+              source,
+              layout: { visibility },
+              paint: {
+                'fill-pattern': patternExpression(layer),
+                'fill-opacity': fillPaint(color, hatchOpacity(state.opacity))['fill-opacity'],
+              },
+            } as LayerSpecification,
+            shown,
+            unsurveyed,
+          ),
+        );
+      }
+      layers.push(
         edge(
           `${layer.id}:edge`,
           {
@@ -56,7 +82,7 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
           },
           solidOnly,
         ),
-      ];
+      );
       if (thematic) {
         layers.push(
           edge(
@@ -104,6 +130,22 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
     case 'circle':
       return [withFilter(circleLayer(layer, state, color), shown)];
   }
+}
+
+/** Stripes carry less colour than a solid fill of the same opacity: they are drawn stronger to read as well. */
+export const hatchOpacity = (opacity: number) => Math.min(1, opacity + 0.3);
+
+/** The hatch image of a feature's category (same palette as colorExpression), in the layer's stripe direction. */
+export function patternExpression(layer: LayerDefinition): ExpressionSpecification | string {
+  const direction = layer.hatch ?? 'rising';
+  const swatches = Object.entries(layer.palette);
+  if (!layer.categoryProperty || swatches.length === 1) return hatchImageId(swatches[0]![1].color, direction);
+  return [
+    'match',
+    ['get', layer.categoryProperty],
+    ...swatches.flatMap(([id, swatch]) => [id, hatchImageId(swatch.color, direction)]),
+    hatchImageId('#888888', direction),
+  ] as unknown as ExpressionSpecification;
 }
 
 /** The legend's unchecked categories and statuses, as a filter; undefined when everything is shown. */
