@@ -45,6 +45,14 @@ export interface UserLayer {
   colour: string;
 }
 
+/** A rectangle in CSS pixels of the map. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
 export type MapFactory = (style: StyleSpecification, lang: Lang) => MapLibreMap;
 
@@ -232,7 +240,11 @@ export class MapController {
    * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
    * afterwards without telling the view listeners. Resolves with the canvas and the view it shows.
    */
-  async captureFrame(bounds: [number, number, number, number], scale: number): Promise<{ canvas: HTMLCanvasElement; view: View }> {
+  async captureFrame(
+    bounds: [number, number, number, number],
+    scale: number,
+    site?: [number, number, number, number],
+  ): Promise<{ canvas: HTMLCanvasElement; view: View; siteBox?: PixelBox }> {
     const before = this.view();
     this.#quiet = true;
     try {
@@ -246,11 +258,24 @@ export class MapController {
       this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
       await this.idle();
       const view = this.view();
-      return { canvas: await this.capture(scale), view };
+      return { canvas: await this.capture(scale), view, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
     } finally {
       this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
       this.#quiet = false;
     }
+  }
+
+  /** Where a geographic box (west, south, east, north) lies on the map as it is now, in CSS pixels. */
+  pixelBox([west, south, east, north]: [number, number, number, number]): PixelBox {
+    const corners = [
+      [west, south],
+      [west, north],
+      [east, south],
+      [east, north],
+    ].map((corner) => this.map.project(corner as [number, number]));
+    const xs = corners.map((point) => point.x);
+    const ys = corners.map((point) => point.y);
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   /**
