@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { distance } from '@turf/turf';
+import { seatPropertiesSchema } from '../../src/schema/seat.ts';
 import { chineseNames, seatFeature, type GeoNamesRow } from './seat-names.ts';
 
 const dataRoot = join(import.meta.dirname, '..');
@@ -84,6 +85,7 @@ function main(): void {
 }
 
 function write(id: string, features: Feature<Point>[]): void {
+  for (const feature of features) seatPropertiesSchema.parse(feature.properties);
   const ordered = [...features].sort((a, b) => Number(a.properties?.['geonameid']) - Number(b.properties?.['geonameid']));
   writeFileSync(join(dataRoot, id, 'source.geojson'), `${JSON.stringify({ type: 'FeatureCollection', features: ordered })}\n`);
   console.log(`${id}: ${features.length} features`);

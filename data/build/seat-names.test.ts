@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distance } from '@turf/turf';
+import type { Feature, Point } from 'geojson';
 import { describe, expect, test } from 'vitest';
+import { seatPropertiesSchema } from '../../src/schema/seat.ts';
 import { chineseNames, englishCounty, seatFeature, toTheMinute, type GeoNamesRow } from './seat-names.ts';
 
 /** GeoNames rows as cities500 has them (alternate names shortened to the ones that matter). */
@@ -53,5 +58,24 @@ describe('seat names', () => {
     expect(toTheMinute(row({ latitude: 41.56667, longitude: 119.33333 }))).toBe(true);
     expect(toTheMinute(xinli)).toBe(false);
     expect(seatFeature(row({ ...xinli, latitude: 41.56667, longitude: 119.33333 }))?.properties?.['accuracy_km']).toBe(3);
+  });
+});
+
+describe('the committed seats', () => {
+  const read = (id: string) =>
+    (JSON.parse(readFileSync(join(import.meta.dirname, '..', id, 'source.geojson'), 'utf8')) as { features: Feature<Point>[] }).features;
+  const seats = read('base-seats');
+  const townships = read('base-townships');
+
+  test('parse with the seat schema, at their zooms', () => {
+    for (const feature of seats) expect(seatPropertiesSchema.parse(feature.properties).label_min_zoom).toBe(6);
+    for (const feature of townships) expect(seatPropertiesSchema.parse(feature.properties).label_min_zoom).toBe(8);
+  });
+
+  test('repeat no town or seat: no GeoNames id twice, no two points within 3 km', () => {
+    const all = [...read('base-towns'), ...seats, ...townships];
+    expect(new Set(all.map((feature) => feature.properties?.['geonameid'])).size).toBe(all.length);
+    const close = all.flatMap((a, i) => all.slice(i + 1).filter((b) => distance(a, b, { units: 'kilometers' }) < 3));
+    expect(close).toEqual([]);
   });
 });
