@@ -77,4 +77,38 @@ export const baseLayers: LayerDefinition[] = [
     labelMinZoom: 3,
     palette: { default: { label: { zh: '城镇（1.5万人以上）', en: 'Town (15,000+ people)' }, color: '#4a4036' } },
   },
+  {
+    id: 'base-seats',
+    title: { zh: '旗县驻地（近似点位）', en: 'Banner and county seats (approximate)' },
+    theme: 'base',
+    renderer: 'circle',
+    defaultVisible: true,
+    defaultOpacity: 1,
+    outline: '#ffffff',
+    markerMinZoom: 6,
+    labelMinZoom: 6,
+    palette: {
+      default: {
+        label: { zh: '旗县驻地（GeoNames点位，近似，约2–3公里）', en: 'Banner or county seat (GeoNames point, approximate, about 2-3 km)' },
+        color: '#6b5d4f',
+      },
+    },
+  },
+  {
+    id: 'base-townships',
+    title: { zh: '乡镇驻地（近似点位）', en: 'Township seats (approximate)' },
+    theme: 'base',
+    renderer: 'circle',
+    defaultVisible: true,
+    defaultOpacity: 1,
+    outline: '#ffffff',
+    markerMinZoom: 8,
+    labelMinZoom: 8,
+    palette: {
+      default: {
+        label: { zh: '乡镇驻地（GeoNames点位，近似，约2–3公里）', en: 'Township seat (GeoNames point, approximate, about 2-3 km)' },
+        color: '#8a7d6e',
+      },
+    },
+  },
 ];

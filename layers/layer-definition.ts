@@ -2,6 +2,8 @@ import type { ZodType } from 'zod';
 
 export type Theme = 'base' | 'energy' | 'ecology' | 'water' | 'restriction' | 'administrative';
 export type Renderer = 'fill' | 'line' | 'circle';
+/** The stripes of a hatched fill; layers that overlap take different ones, so their stripes cross instead of merging. */
+export type HatchDirection = 'rising' | 'falling' | 'horizontal' | 'vertical';
 export interface Label {
   zh: string;
   en: string;
@@ -27,10 +29,14 @@ export interface LayerDefinition {
   /** Property whose value picks the swatch; absent for single-colour layers, which use the `default` swatch. */
   categoryProperty?: string;
   palette: Record<string, Swatch>;
+  /** Stripes of the layer's unsurveyed (hand-drawn, illustrative, derived) polygons: drawn hatched, not solid. */
+  hatch?: HatchDirection;
   /** Stroke colour for fills and circles. */
   outline?: string;
   /** Width of lines, in pixels, at zoom 4 and zoom 12. */
   lineWidth?: [number, number];
+  /** Draw the markers of a point layer only from this zoom on (settlements too many for the whole-region view). */
+  markerMinZoom?: number;
   /** Draw a label from name_zh / name_en from this zoom on; absent for unlabelled layers. */
   labelMinZoom?: number;
   /** Properties schema for thematic layers; base layers carry only names. */

@@ -23,6 +23,9 @@ export const layerDefinitions: LayerDefinition[] = [
   base('base-region'),
   base('base-lakes'),
   base('base-rivers'),
+  // Seats under the thematic layers: their names give way to the zones' where labels collide.
+  base('base-townships'),
+  base('base-seats'),
   riverBasins,
   deserts,
   redLineAreas,

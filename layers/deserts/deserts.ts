@@ -6,6 +6,7 @@ export const deserts: LayerDefinition = {
   title: { zh: '沙漠与沙地', en: 'Deserts and sandy lands' },
   theme: 'ecology',
   renderer: 'fill',
+  hatch: 'rising',
   defaultVisible: true,
   defaultOpacity: 0.45,
   categoryProperty: 'category',

@@ -6,6 +6,7 @@ export const energyBases: LayerDefinition = {
   title: { zh: '风光氢储基地', en: 'Wind, solar, hydrogen and storage bases' },
   theme: 'energy',
   renderer: 'fill',
+  hatch: 'vertical',
   defaultVisible: true,
   defaultOpacity: 0.55,
   categoryProperty: 'category',

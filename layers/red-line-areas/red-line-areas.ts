@@ -6,6 +6,7 @@ export const redLineAreas: LayerDefinition = {
   title: { zh: '生态保护红线（示意）', en: 'Ecological red line (illustrative)' },
   theme: 'ecology',
   renderer: 'fill',
+  hatch: 'vertical',
   defaultVisible: false,
   defaultOpacity: 0.35,
   categoryProperty: 'category',

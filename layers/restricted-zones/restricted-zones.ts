@@ -6,6 +6,7 @@ export const restrictedZones: LayerDefinition = {
   title: { zh: '限制与重点管控区', en: 'Restricted and key-control zones' },
   theme: 'restriction',
   renderer: 'fill',
+  hatch: 'falling',
   defaultVisible: true,
   defaultOpacity: 0.5,
   categoryProperty: 'category',

@@ -6,6 +6,7 @@ export const riverBasins: LayerDefinition = {
   title: { zh: '黄河流域（推算）', en: 'Yellow River basin (derived)' },
   theme: 'water',
   renderer: 'fill',
+  hatch: 'horizontal',
   defaultVisible: false,
   defaultOpacity: 0.25,
   categoryProperty: 'category',

@@ -6,6 +6,7 @@ export const riverBuffers: LayerDefinition = {
   title: { zh: '黄河干流距离管控带', en: 'Yellow River distance zones' },
   theme: 'restriction',
   renderer: 'fill',
+  hatch: 'rising',
   defaultVisible: false,
   defaultOpacity: 0.45,
   categoryProperty: 'category',

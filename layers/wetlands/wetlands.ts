@@ -6,6 +6,7 @@ export const wetlands: LayerDefinition = {
   title: { zh: '湿地与自然保护区', en: 'Wetlands and nature reserves' },
   theme: 'ecology',
   renderer: 'fill',
+  hatch: 'horizontal',
   defaultVisible: true,
   defaultOpacity: 0.6,
   categoryProperty: 'category',

@@ -124,6 +124,7 @@ export class Atlas {
       credits: () => this.data?.credits ?? [],
       verdict: () => this.screening.report?.verdict,
       userLegend: () => this.userLegend(),
+      collections,
       incomplete: () => this.screening.incomplete,
       storage: () => platform.storage,
       report: (id, text) => this.messages.report(id, text),

@@ -1,3 +1,5 @@
+import { bbox } from '@turf/turf';
+import type { SiteGeometry } from '../schema/geometry.ts';
 import { decorate } from '../map/export-png.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { outlineLayer } from '../map/outline-layer.ts';
@@ -29,12 +31,24 @@ export function mapPort(controller: MapController): AtlasMap {
     setScreening: (overlay) => controller.setScreening(overlay),
     setUserLayers: (layers, standInKinds) => controller.setUserLayers(layers, standInKinds),
     async exportPng(scale, decorations, frame) {
-      if (!frame) return decorate(await controller.capture(scale), scale, decorations).toDataURL('image/png');
+      const bounds = decorations.state.site ? siteBounds(decorations.state.site) : undefined;
+      if (!frame) {
+        const canvas = await controller.capture(scale);
+        const site = bounds ? controller.pixelBox(bounds) : undefined;
+        return decorate(canvas, scale, { ...decorations, ...(site ? { site } : {}) }).toDataURL('image/png');
+      }
       // The scale bar and north arrow follow the framed view, not the live one.
-      const { canvas, view } = await controller.captureFrame(frame, scale);
-      return decorate(canvas, scale, { ...decorations, state: { ...decorations.state, view } }).toDataURL('image/png');
+      const { canvas, view, siteBox } = await controller.captureFrame(frame, scale, bounds);
+      return decorate(canvas, scale, {
+        ...decorations,
+        state: { ...decorations.state, view },
+        ...(siteBox ? { site: siteBox } : {}),
+      }).toDataURL('image/png');
     },
     resize: () => controller.map.resize(),
     names: (box, kind) => controller.names(box, kind),
   };
 }
+
+/** The site's bounding box (west, south, east, north): the export keeps its legend off it. */
+const siteBounds = (site: SiteGeometry) => bbox(site) as [number, number, number, number];

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { creditLine } from '../i18n/credits.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
@@ -25,6 +26,8 @@ export interface PresentingHost {
   credits(): string[];
   /** The legend groups of the user's own (official) layers on the map. */
   userLegend(): LegendGroup[];
+  /** The layers that loaded: a layer whose file failed is not on the map, so not in the exported legend. */
+  collections(): ReadonlyMap<string, FeatureCollection>;
   /** The screened site's verdict, when one is screened. */
   verdict(): Verdict | undefined;
   /** Data the screening of the site lacks (it then has no verdict): named where the verdict would stand. */
@@ -113,7 +116,7 @@ export class Presenting {
         state,
         date: today(),
         credit: creditLine(this.host.credits(), lang),
-        legend: legendGroups(layerDefinitions, state, this.host.userLegend()),
+        legend: legendGroups(layerDefinitions, state, this.host.userLegend(), this.host.collections()),
         verdict: this.#verdict(),
         onLayout: (layout) => {
           this.lastLayout = layout;

@@ -173,7 +173,7 @@ export class AtlasApp extends LitElement {
           ${
             chrome
               ? nothing
-              : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state, atlas.userLegend())}
+              : html`<map-legend class="overlay-legend" .groups=${legendGroups(layerDefinitions, atlas.store.state, atlas.userLegend(), atlas.data?.collections ?? new Map())}
             locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`
           }
           ${

@@ -3,6 +3,7 @@ import { emit, type LayerChange } from '../app/events.ts';
 import type { LayerDefinition, Theme } from '../../layers/layer-definition.ts';
 import { themes } from '../../layers/registry.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
+import { hatchCss } from '../map/hatch.ts';
 import type { Lang, LayerState } from '../state/state.ts';
 
 const themeTitle: Record<Theme, StringKey> = {
@@ -50,7 +51,7 @@ export class LayerPanel extends LitElement {
     .swatch { width: 16px; height: 12px; border-radius: 2px; flex: none; box-sizing: border-box; }
     .swatch.line { height: 4px; border-radius: 2px; }
     .swatch.circle { width: 12px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px #999; }
-    .swatch.dashed { background: none !important; border: 2px dashed #6b6356; height: 12px; }
+    .swatch.dashed { background: none; border: 2px dashed #6b6356; height: 12px; }
     .error { color: #b00020; font-size: 12px; margin: 2px 0 0 26px; }
   `;
 
@@ -101,7 +102,7 @@ export class LayerPanel extends LitElement {
               : body
           }</li>`;
         })}
-        ${layer.properties ? html`<li><span class="swatch dashed"></span>${t('unsurveyed', this.locale)}</li>` : nothing}
+        ${layer.properties ? html`<li><span class="swatch dashed" .style=${unsurveyedSwatch(layer)}></span>${t('unsurveyed', this.locale)}</li>` : nothing}
       </ul>
       ${
         layer.statuses
@@ -127,6 +128,10 @@ export class LayerPanel extends LitElement {
   }
 }
 customElements.define('layer-panel', LayerPanel);
+
+/** The note's swatch: a dashed edge and, for a fill layer, the stripes its unsurveyed polygons are drawn with. */
+const unsurveyedSwatch = (layer: LayerDefinition) =>
+  layer.renderer === 'fill' ? `background: ${hatchCss(Object.values(layer.palette)[0]!.color, layer.hatch ?? 'rising')}` : '';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { t } from '../i18n/strings.ts';
-import type { LegendGroup } from '../map/legend-entries.ts';
+import { hatchCss } from '../map/hatch.ts';
+import type { LegendEntry, LegendGroup } from '../map/legend-entries.ts';
 import type { Lang } from '../state/state.ts';
 
 /**
@@ -33,13 +34,17 @@ export class MapLegend extends LitElement {
       <summary>${t('legend', this.locale)}</summary>
       ${this.groups.map(
         (group) => html`<h3>${group.title}</h3>
-        <ul>${group.entries.map((entry) => html`<li><span .style=${`background: ${entry.color}`}></span>${entry.label}</li>`)}</ul>`,
+        <ul>${group.entries.map((entry) => html`<li><span class=${entry.hatch ? 'hatched' : 'solid'} .style=${swatchStyle(entry)}></span>${entry.label}</li>`)}</ul>`,
       )}
       <div class="note">${t('unsurveyed', this.locale)}</div>
     </details>`;
   }
 }
 customElements.define('map-legend', MapLegend);
+
+/** The swatch as the map draws the category: solid, or hatched like its unsurveyed polygons. */
+const swatchStyle = (entry: LegendEntry) =>
+  entry.hatch ? `background: ${hatchCss(entry.color, entry.hatch)}; outline: 1px solid ${entry.color}` : `background: ${entry.color}`;
 
 declare global {
   interface HTMLElementTagNameMap {

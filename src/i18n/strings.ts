@@ -22,9 +22,10 @@ export const strings = {
   themeAdministrative: { zh: '行政区划', en: 'Administrative' },
   themeBase: { zh: '底图', en: 'Base map' },
   unsurveyed: {
-    zh: '虚线边界：手绘、示意或由开放数据推算，非测绘边界',
-    en: 'Dashed edge: hand-drawn, illustrative or derived, not surveyed',
+    zh: '虚线边界、斜线填充：手绘、示意或由开放数据推算，非测绘边界；实心填充：测绘或开放数据边界',
+    en: 'Dashed edge, hatched fill: hand-drawn, illustrative or derived, not surveyed; solid fill: measured or open-data edge',
   },
+  sketchedExtent: { zh: '（示意范围）', en: ' (sketched extent)' },
   layerFailed: { zh: '图层加载失败', en: 'Layer failed to load' },
   map: { zh: '地图', en: 'Map' },
   close: { zh: '关闭', en: 'Close' },

@@ -1,3 +1,4 @@
+import type { HatchDirection } from '../../layers/layer-definition.ts';
 import type { LegendGroup } from './legend-entries.ts';
 
 /** A rectangle in CSS pixels of the exported map (multiply by the export's scale for image pixels). */
@@ -13,6 +14,7 @@ export interface LegendCell {
   y: number;
   text: string;
   color?: string;
+  hatch?: HatchDirection;
 }
 
 export interface LegendLayout {
@@ -35,7 +37,11 @@ export function layoutLegend(
 ): LegendLayout | undefined {
   const items = groups.flatMap((group) => [
     { text: group.title, color: undefined as string | undefined },
-    ...group.entries.map((entry) => ({ text: entry.label, color: entry.color as string | undefined })),
+    ...group.entries.map((entry) => ({
+      text: entry.label,
+      color: entry.color as string | undefined,
+      ...(entry.hatch ? { hatch: entry.hatch } : {}),
+    })),
   ]);
   if (items.length === 0) return undefined;
   const padding = 8;
@@ -62,6 +68,54 @@ export function layoutLegend(
       return { box, cells, font, columnWidth: Math.min(columnWidth, (area.width - 2 * padding) / columns) };
     }
   }
+}
+
+/** Where a legend may go: an area, and the side and end of it the legend keeps to. */
+export interface LegendArea {
+  area: Box;
+  align: 'left' | 'right';
+  anchor: 'top' | 'bottom';
+}
+
+const overlapArea = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/** Clear of the site by this many CSS pixels: a legend touching the site's marker hides where it is. */
+const siteMargin = 12;
+
+/**
+ * The legend laid out in each of `areas` (the first is the usual place), kept in the first one that clears the
+ * screened site's box (in CSS pixels of the map), or where it covers the least of it. Undefined with nothing to show.
+ */
+export function placeLegend(
+  groups: readonly LegendGroup[],
+  areas: readonly LegendArea[],
+  site: Box | undefined,
+  measure: (text: string, font: number) => number,
+): LegendLayout | undefined {
+  const around = site && {
+    x: site.x - siteMargin,
+    y: site.y - siteMargin,
+    width: site.width + 2 * siteMargin,
+    height: site.height + 2 * siteMargin,
+  };
+  const placed = areas.flatMap(({ area, align, anchor }) => {
+    const layout = layoutLegend(groups, area, measure);
+    if (!layout) return [];
+    const dx = align === 'right' ? area.x + area.width - layout.box.width - layout.box.x : 0;
+    const dy = anchor === 'top' ? area.y - layout.box.y : 0;
+    return [
+      {
+        ...layout,
+        box: { ...layout.box, x: layout.box.x + dx, y: layout.box.y + dy },
+        cells: layout.cells.map((cell) => ({ ...cell, x: cell.x + dx, y: cell.y + dy })),
+      },
+    ];
+  });
+  if (!around) return placed[0];
+  // A stable sort: among layouts clear of the site (or covering as little), the earlier area wins.
+  return [...placed].sort((a, b) => overlapArea(a.box, around) - overlapArea(b.box, around))[0];
 }
 
 /**

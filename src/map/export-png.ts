@@ -1,6 +1,8 @@
+import type { HatchDirection } from '../../layers/layer-definition.ts';
 import type { AtlasState } from '../state/state.ts';
 import { units } from '../i18n/units.ts';
-import { layoutLegend, wrapLines, type Box } from './export-layout.ts';
+import { placeLegend, wrapLines, type Box } from './export-layout.ts';
+import { hatchPixels } from './hatch.ts';
 import type { LegendGroup } from './legend-entries.ts';
 
 export interface ExportDecorations {
@@ -17,6 +19,8 @@ export interface ExportDecorations {
    * wrapped, says what data is missing while the screening is incomplete.
    */
   verdict?: { text: string; color: string; detail?: string };
+  /** Where the screened site is on the captured map, in CSS pixels: the legend goes where it does not cover it. */
+  site?: Box;
   /** Told where each element was drawn, so a test can read the image back without reading its text. */
   onLayout?(layout: ExportLayout): void;
 }
@@ -27,7 +31,10 @@ export interface ExportLayout {
   subtitle?: Box;
   /** The verdict's box and the lines written in it (the verdict, then any detail). */
   verdict?: Box & { lines: string[] };
-  legend?: Box & { entries: number; swatches: Box[] };
+  /** The legend: its swatches (hatched ones say so) and the layers it lists, by id. */
+  legend?: Box & { entries: number; swatches: (Box & { hatched: boolean })[]; layers: string[] };
+  /** The screened site's box, when one is screened. */
+  site?: Box;
   scaleBar: Box & { label: string };
   northArrow: Box;
   /** The credit, always one line. */
@@ -153,30 +160,44 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
   context.font = `12px ${font}`;
   context.fillText(label, 26 + pixels, scaleBox.y + 20);
 
-  // The legend fills what is left on the left, from the scale bar up to the title block, in as many columns as it needs.
-  const legend = layoutLegend(
+  // The legend fills what is left on the left, from the scale bar up to the title block, in as many columns as it
+  // needs; where it would cover the screened site, the right side instead (below the north arrow), foot or top.
+  const legendWidth = Math.max(120, width * 0.55);
+  const rightTop = Math.max(top, northArrow.y + northArrow.height + 12);
+  const right = { x: width - 10 - legendWidth, y: rightTop, width: legendWidth, height: creditBox.y - 8 - rightTop };
+  const legend = placeLegend(
     decorations.legend,
-    { x: 10, y: top, width: Math.max(120, width * 0.55), height: scaleBox.y - 8 - top },
+    [
+      { area: { x: 10, y: top, width: legendWidth, height: scaleBox.y - 8 - top }, align: 'left', anchor: 'bottom' },
+      { area: right, align: 'right', anchor: 'bottom' },
+      { area: right, align: 'right', anchor: 'top' },
+    ],
+    decorations.site,
     (text, size) => textWidth(text, size, 400),
   );
   let legendLayout: ExportLayout['legend'];
   if (legend) {
     panel(legend.box);
-    const swatches: Box[] = [];
+    const swatches: (Box & { hatched: boolean })[] = [];
     for (const cell of legend.cells) {
       const swatchWidth = legend.font * 1.2;
       context.font = `${cell.color ? 400 : 600} ${legend.font}px ${font}`;
       if (cell.color) {
         const swatch = { x: cell.x, y: cell.y - legend.font * 0.8, width: swatchWidth, height: legend.font * 0.8 };
-        context.fillStyle = cell.color;
+        context.fillStyle = cell.hatch ? hatchPattern(context, cell.color, cell.hatch, scale) : cell.color;
         context.fillRect(swatch.x, swatch.y, swatch.width, swatch.height);
-        swatches.push(image(swatch));
+        if (cell.hatch) {
+          context.strokeStyle = cell.color;
+          context.lineWidth = 1;
+          context.strokeRect(swatch.x + 0.5, swatch.y + 0.5, swatch.width - 1, swatch.height - 1);
+        }
+        swatches.push({ ...image(swatch), hatched: cell.hatch !== undefined });
       }
       context.fillStyle = ink;
       const indent = cell.color ? swatchWidth + 4 : 0;
       context.fillText(cell.text, cell.x + indent, cell.y, legend.columnWidth - indent - 8);
     }
-    legendLayout = { ...image(legend.box), entries: swatches.length, swatches };
+    legendLayout = { ...image(legend.box), entries: swatches.length, swatches, layers: decorations.legend.map((group) => group.layerId) };
   }
 
   decorations.onLayout?.({
@@ -184,11 +205,25 @@ export function decorate(map: HTMLCanvasElement, scale: number, decorations: Exp
     ...(subtitleBox ? { subtitle: image(subtitleBox) } : {}),
     ...(verdictBox ? { verdict: { ...image(verdictBox), lines: verdictLines } } : {}),
     ...(legendLayout ? { legend: legendLayout } : {}),
+    ...(decorations.site ? { site: image(decorations.site) } : {}),
     scaleBar: { ...image({ x: 20, y: scaleBox.y + 9, width: pixels, height: 10 }), label },
     northArrow: image(northArrow),
     credit: { ...image(creditBox), text: credit },
   });
   return map;
+}
+
+/** The map's hatch tile as a canvas pattern, drawn at the export's scale (the context is already scaled by it). */
+function hatchPattern(context: CanvasRenderingContext2D, color: string, direction: HatchDirection, scale: number): CanvasPattern | string {
+  const tile = hatchPixels(color, direction, scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = tile.width;
+  canvas.height = tile.height;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(tile.data), tile.width, tile.height), 0, 0);
+  const pattern = context.createPattern(canvas, 'repeat');
+  if (!pattern) return color;
+  pattern.setTransform(new DOMMatrix().scale(1 / scale));
+  return pattern;
 }
 
 function drawNorthArrow(context: CanvasRenderingContext2D, x: number, y: number, bearing: number, letter: string): Box {

@@ -1,9 +1,13 @@
-import type { LayerDefinition } from '../../layers/layer-definition.ts';
+import type { FeatureCollection } from 'geojson';
+import { unsurveyedMethods, type HatchDirection, type LayerDefinition } from '../../layers/layer-definition.ts';
+import { t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 
 export interface LegendEntry {
   label: string;
   color: string;
+  /** Drawn hatched in this direction, as the map draws the category's unsurveyed polygons (src/map/hatch.ts). */
+  hatch?: HatchDirection;
 }
 export interface LegendGroup {
   layerId: string;
@@ -11,20 +15,52 @@ export interface LegendGroup {
   entries: LegendEntry[];
 }
 
+const unsurveyed = new Set<string>(unsurveyedMethods);
+
+/** How a category is drawn: solid (measured polygons, points, lines), hatched (unsurveyed polygons), or both. */
+function drawnAs(layer: LayerDefinition, collection: FeatureCollection, category: string): { solid: boolean; hatched: boolean } {
+  const features = collection.features.filter(
+    (feature) => !layer.categoryProperty || String(feature.properties?.[layer.categoryProperty]) === category,
+  );
+  const hatched = (feature: (typeof features)[number]) =>
+    layer.renderer === 'fill' &&
+    (feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon') &&
+    unsurveyed.has(String(feature.properties?.['method']));
+  return { solid: features.length === 0 || features.some((feature) => !hatched(feature)), hatched: features.some(hatched) };
+}
+
 /**
- * What the map shows, as a legend: the visible thematic layers in draw order, each with only the categories left
- * switched on, then the user's own layers drawn above them (`user`). One list for the exported image and the legend
- * over an embedded or presented map.
+ * What the map shows, as a legend: the visible thematic layers that loaded (a layer whose file failed is not on the
+ * map, so not in the legend), in draw order, each with only the categories left switched on, each swatch solid or
+ * hatched as the map draws it (a category with both gets both, the hatched one marked as sketched), then the user's
+ * own layers drawn above them (`user`). One list for the exported image and the legend over an embedded or
+ * presented map.
  */
-export function legendGroups(layers: readonly LayerDefinition[], state: AtlasState, user: readonly LegendGroup[]): LegendGroup[] {
+export function legendGroups(
+  layers: readonly LayerDefinition[],
+  state: AtlasState,
+  user: readonly LegendGroup[],
+  loaded: ReadonlyMap<string, FeatureCollection>,
+): LegendGroup[] {
   const lang = state.lang;
   return layers
     .flatMap((layer) => {
       const shown = state.layers[layer.id];
-      if (!layer.properties || !shown?.visible) return [];
+      const collection = loaded.get(layer.id);
+      if (!layer.properties || !shown?.visible || !collection) return [];
       const entries = Object.entries(layer.palette)
         .filter(([category]) => !shown.hiddenCategories.includes(category))
-        .map(([, swatch]) => ({ label: swatch.label[lang], color: swatch.color }));
+        .flatMap(([category, swatch]): LegendEntry[] => {
+          const { solid, hatched } = drawnAs(layer, collection, category);
+          const label = swatch.label[lang];
+          const hatch = { color: swatch.color, hatch: layer.hatch ?? 'rising' };
+          if (!hatched) return [{ label, color: swatch.color }];
+          if (!solid) return [{ label, ...hatch }];
+          return [
+            { label, color: swatch.color },
+            { label: `${label}${t('sketchedExtent', lang)}`, ...hatch },
+          ];
+        });
       return entries.length > 0 ? [{ layerId: layer.id, title: layer.title[lang], entries }] : [];
     })
     .concat(user);

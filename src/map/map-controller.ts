@@ -18,6 +18,7 @@ import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
+import { hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
 const screeningSource = 'screening-zones';
@@ -50,6 +51,14 @@ export interface PlacedName {
   layer: string;
   text: string;
   anchor: [number, number];
+}
+
+/** A rectangle in CSS pixels of the map. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** Makes the map for a style: MapLibre in the atlas; unit tests pass a fake that records what it is told. */
@@ -110,6 +119,12 @@ export class MapController {
       this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
     );
     this.map.on('mouseout', () => this.#hover(undefined));
+    // Hatch tiles are made when the style first asks for one (src/map/hatch.ts): no sprite sheet to load. At twice
+    // the CSS resolution, so a 2x export's stripes stay sharp.
+    this.map.on('styleimagemissing', ({ id }: { id: string }) => {
+      const hatch = parseHatchImageId(id);
+      if (hatch && !this.map.hasImage(id)) this.map.addImage(id, hatchPixels(hatch.color, hatch.direction, 2), { pixelRatio: 2 });
+    });
   }
 
   /** Resolves once the style is loaded; data can be set before or after. */
@@ -242,7 +257,11 @@ export class MapController {
    * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
    * afterwards without telling the view listeners. Resolves with the canvas and the view it shows.
    */
-  async captureFrame(bounds: [number, number, number, number], scale: number): Promise<{ canvas: HTMLCanvasElement; view: View }> {
+  async captureFrame(
+    bounds: [number, number, number, number],
+    scale: number,
+    site?: [number, number, number, number],
+  ): Promise<{ canvas: HTMLCanvasElement; view: View; siteBox?: PixelBox }> {
     const before = this.view();
     this.#quiet = true;
     try {
@@ -256,11 +275,24 @@ export class MapController {
       this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
       await this.idle();
       const view = this.view();
-      return { canvas: await this.capture(scale), view };
+      return { canvas: await this.capture(scale), view, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
     } finally {
       this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
       this.#quiet = false;
     }
+  }
+
+  /** Where a geographic box (west, south, east, north) lies on the map as it is now, in CSS pixels. */
+  pixelBox([west, south, east, north]: [number, number, number, number]): PixelBox {
+    const corners = [
+      [west, south],
+      [west, north],
+      [east, south],
+      [east, north],
+    ].map((corner) => this.map.project(corner as [number, number]));
+    const xs = corners.map((point) => point.x);
+    const ys = corners.map((point) => point.y);
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { unsurveyedMethods, type LayerDefinition } from '../../layers/layer-definition.ts';
 import type { Lang, LayerState } from '../state/state.ts';
+import { hatchImageId } from './hatch.ts';
 import { labelSources, labelState, labelStyleLayers } from './label-style.ts';
 
 /** Sea and unmapped land behind everything. */
@@ -47,7 +48,32 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
     case 'fill': {
       const outline = layer.outline ?? '#555555';
       const layers: LayerSpecification[] = [
-        withFilter({ id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) }, shown),
+        withFilter(
+          { id: `${layer.id}:fill`, type: 'fill', source, layout: { visibility }, paint: fillPaint(color, state.opacity) },
+          shown,
+          solidOnly,
+        ),
+      ];
+      // Solid fills only for measured edges; a zone nobody surveyed is hatched in its colour (src/map/hatch.ts).
+      if (thematic) {
+        layers.push(
+          withFilter(
+            {
+              id: `${layer.id}:hatch`,
+              type: 'fill',
+              source,
+              layout: { visibility },
+              paint: {
+                'fill-pattern': patternExpression(layer),
+                'fill-opacity': fillPaint(color, hatchOpacity(state.opacity))['fill-opacity'],
+              },
+            } as LayerSpecification,
+            shown,
+            unsurveyed,
+          ),
+        );
+      }
+      layers.push(
         edge(
           `${layer.id}:edge`,
           {
@@ -57,7 +83,7 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
           },
           solidOnly,
         ),
-      ];
+      );
       if (thematic) {
         layers.push(
           edge(
@@ -107,6 +133,22 @@ export function styleLayers(layer: LayerDefinition, state: LayerState): LayerSpe
   }
 }
 
+/** Stripes carry less colour than a solid fill of the same opacity: they are drawn stronger to read as well. */
+export const hatchOpacity = (opacity: number) => Math.min(1, opacity + 0.3);
+
+/** The hatch image of a feature's category (same palette as colorExpression), in the layer's stripe direction. */
+export function patternExpression(layer: LayerDefinition): ExpressionSpecification | string {
+  const direction = layer.hatch ?? 'rising';
+  const swatches = Object.entries(layer.palette);
+  if (!layer.categoryProperty || swatches.length === 1) return hatchImageId(swatches[0]![1].color, direction);
+  return [
+    'match',
+    ['get', layer.categoryProperty],
+    ...swatches.flatMap(([id, swatch]) => [id, hatchImageId(swatch.color, direction)]),
+    hatchImageId('#888888', direction),
+  ] as unknown as ExpressionSpecification;
+}
+
 /** The legend's unchecked categories and statuses, as a filter; undefined when everything is shown. */
 export function shownFilter(layer: LayerDefinition, state: LayerState): ExpressionSpecification | undefined {
   const conditions: ExpressionSpecification[] = [];
@@ -128,6 +170,7 @@ function circleLayer(layer: LayerDefinition, state: LayerState, color: Expressio
     id: `${layer.id}:circle`,
     type: 'circle',
     source: layer.id,
+    ...(layer.markerMinZoom !== undefined ? { minzoom: layer.markerMinZoom } : {}),
     layout: { visibility: state.visible ? 'visible' : 'none' },
     paint: {
       'circle-color': color,

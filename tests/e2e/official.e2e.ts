@@ -171,7 +171,8 @@ describe('official layers in the atlas', () => {
       official: await look('official-map-before', official, 'red', false),
       illustrative: await look('official-illustrative-before', shown, illustrativeColour, true),
     };
-    expect(before.illustrative).toBeGreaterThan(0.05);
+    // Illustrative, so hatched: stripes in its colour over a tint, about a third of its area in the colour itself.
+    expect(before.illustrative).toBeGreaterThan(0.03);
 
     await importLayer(page, 'red-line-gk36.zip', async (form) => {
       await form.locator('select[name=nameAttribute]').selectOption('名称');

@@ -8,6 +8,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { layerDefinitions } from '../../layers/registry.ts';
 import type { ExportLayout } from '../../src/map/export-png.ts';
+import { legendGroups } from '../../src/map/legend-entries.ts';
+import { readCollections } from '../../src/data/node-loader.ts';
+
+const collections = await readCollections();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,13 +75,9 @@ describe('exports for slides', () => {
     );
     await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
     const state = await page.evaluate(() => window.atlas.getState());
-    const expected = layerDefinitions
-      .filter((layer) => layer.properties && state.layers[layer.id]?.visible)
-      .flatMap((layer) =>
-        Object.keys(layer.palette)
-          .filter((category) => !state.layers[layer.id]!.hiddenCategories.includes(category))
-          .map((category) => layer.palette[category]!.color),
-      );
+    // Every visible category, solid or hatched as its features are drawn (a category with both has both swatches).
+    const expected = legendGroups(layerDefinitions, state, [], collections).flatMap((group) => group.entries);
+    expect(expected.some((entry) => entry.hatch) && expected.some((entry) => !entry.hatch)).toBe(true);
     for (const scale of [1, 2] as const) {
       const { dataUrl, layout } = (await page.evaluate(
         (s) => window.atlas.exportImage({ scale: s, title: '棋盘井选址', subtitle: '钢铁项目 · 汇报用图' }),
@@ -85,9 +85,17 @@ describe('exports for slides', () => {
       )) as { dataUrl: string; layout: ExportLayout };
       const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
       writeFileSync(`${artifacts}/export-slide-${scale}x.png`, PNG.sync.write(png));
-      // The legend: one swatch per visible entry (the hidden category left out), each painted in its colour.
+      // The legend: one swatch per visible entry (the hidden category left out), each painted in its colour, solid
+      // or in the map's stripes (about a third of a hatched swatch is the colour itself).
       expect(layout.legend?.entries).toBe(expected.length);
-      for (const [index, swatch] of layout.legend!.swatches.entries()) expect(share(png, swatch, expected[index], 8)).toBeGreaterThan(0.8);
+      for (const [index, swatch] of layout.legend!.swatches.entries()) {
+        const entry = expected[index]!;
+        expect(swatch.hatched).toBe(entry.hatch !== undefined);
+        const painted = share(png, swatch, entry.color, 8);
+        if (entry.hatch) expect(painted).toBeGreaterThan(0.2);
+        if (entry.hatch) expect(painted).toBeLessThan(0.8);
+        else expect(painted).toBeGreaterThan(0.8);
+      }
       expect(layout.legend!.x + layout.legend!.width).toBeLessThanOrEqual(png.width);
       // The scale bar is a dark bar; its label in the interface language.
       expect(share(png, layout.scaleBar, '#2b2b2b', 30)).toBeGreaterThan(0.3);
@@ -102,8 +110,11 @@ describe('exports for slides', () => {
       expect(layout.credit.y + layout.credit.height).toBe(png.height);
       expect(share(png, layout.credit)).toBeGreaterThan(0.02);
       expect(layout.credit.text).toMatch(/^\d{4}-\d{2}-\d{2} · 数据：/);
-      // Nothing overlaps: legend above the scale bar, scale bar above the credit.
-      expect(layout.legend!.y + layout.legend!.height).toBeLessThanOrEqual(layout.scaleBar.y);
+      // Nothing overlaps: the legend clear of the scale bar, the site and the credit (at this view the site stands
+      // where the legend usually goes, so it is on the right), the scale bar above the credit.
+      const legend = layout.legend!;
+      const apart = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart(legend, layout.scaleBar) && apart(legend, layout.site!) && apart(legend, layout.credit)).toBe(true);
       expect(layout.scaleBar.y + layout.scaleBar.height).toBeLessThanOrEqual(layout.credit.y);
     }
     await atlas.context.close();

@@ -1,7 +1,7 @@
 // The exported image's legend always fits: it wraps into columns within its area and shrinks its type when the
 // columns would be too wide, and shows every entry it is given.
-import { expect, test } from 'vitest';
-import { layoutLegend } from '../../src/map/export-layout.ts';
+import { describe, expect, test } from 'vitest';
+import { layoutLegend, placeLegend } from '../../src/map/export-layout.ts';
 import type { LegendGroup } from '../../src/map/legend-entries.ts';
 
 const measure = (text: string, font: number) => text.length * font * 0.6;
@@ -41,4 +41,22 @@ test('a long legend wraps into columns and stays inside its area, small frames i
 
 test('nothing to show, no legend', () => {
   expect(layoutLegend([], { x: 0, y: 0, width: 100, height: 100 }, measure)).toBeUndefined();
+});
+
+describe('the legend and the screened site', () => {
+  const left = { area: { x: 10, y: 100, width: 300, height: 400 }, align: 'left' as const, anchor: 'bottom' as const };
+  const right = { area: { x: 490, y: 100, width: 300, height: 400 }, align: 'right' as const, anchor: 'bottom' as const };
+  const covers = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  test('stays in the usual corner when the site is elsewhere, and moves when that corner would cover it', () => {
+    const usual = placeLegend(groups(2, 3), [left, right], { x: 700, y: 120, width: 0, height: 0 }, measure)!;
+    expect(usual.box.x).toBe(10);
+    const site = { x: 60, y: 460, width: 0, height: 0 };
+    expect(covers(usual.box, site)).toBe(true);
+    const moved = placeLegend(groups(2, 3), [left, right], site, measure)!;
+    expect(moved.box.x + moved.box.width).toBe(790);
+    expect(covers(moved.box, { x: site.x - 12, y: site.y - 12, width: 24, height: 24 })).toBe(false);
+    expect(moved.cells[0]!.x).toBeGreaterThan(moved.box.x);
+  });
 });
