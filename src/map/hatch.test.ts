@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { layerDefinitions } from '../../layers/registry.ts';
-import { hatchImageId, hatchPixels, parseHatchImageId } from './hatch.ts';
-import { patternExpression, styleLayers } from './style.ts';
+import { hatchImageId, hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
+import { buildStyle, patternExpression, styleLayers } from './style.ts';
 
 describe('hatching of unsurveyed zones', () => {
   test('a tile has stripes in the colour over a faint tint of it, in its direction', () => {
@@ -30,5 +30,13 @@ describe('hatching of unsurveyed zones', () => {
       const images = JSON.stringify(patternExpression(layer)).match(/hatch:[a-z]+:#[0-9a-f]{6}/g) ?? [];
       for (const swatch of Object.values(layer.palette)) expect(images).toContain(hatchImageId(swatch.color, layer.hatch ?? 'rising'));
     }
+  });
+
+  test('the images added up front are every one the style names, so no tile is cut before its hatch exists', () => {
+    const shown = { visible: true, opacity: 0.5, hiddenCategories: [], hiddenStatuses: [] };
+    const style = buildStyle(layerDefinitions, Object.fromEntries(layerDefinitions.map((layer) => [layer.id, shown])), 'zh');
+    const named = new Set(JSON.stringify(style.layers).match(/hatch:[a-z]+:#[0-9a-f]{6}/g));
+    expect(named.size).toBeGreaterThan(10);
+    expect(new Set(hatchImageIds(style))).toEqual(named);
   });
 });

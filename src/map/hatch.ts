@@ -1,3 +1,4 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import type { HatchDirection } from '../../layers/layer-definition.ts';
 
 /**
@@ -17,6 +18,17 @@ export const hatchImageId = (color: string, direction: HatchDirection) => `hatch
 export function parseHatchImageId(id: string): { color: string; direction: HatchDirection } | undefined {
   const match = /^hatch:(rising|falling|horizontal|vertical):(#[0-9a-fA-F]{6})$/.exec(id);
   return match ? { direction: match[1] as HatchDirection, color: match[2]! } : undefined;
+}
+
+/** Every hatch image a style's layers name, in their fill patterns' expressions. */
+export function hatchImageIds(style: StyleSpecification): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string' && parseHatchImageId(value)) ids.add(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+  };
+  for (const layer of style.layers) if (layer.type === 'fill') visit(layer.paint?.['fill-pattern']);
+  return [...ids];
 }
 
 /** Position across the stripes (0 at a stripe's start) of pixel x, y in a tile of `size` pixels. */

@@ -18,7 +18,7 @@ import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
-import { hatchPixels, parseHatchImageId } from './hatch.ts';
+import { hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
 const screeningSource = 'screening-zones';
@@ -111,7 +111,8 @@ export class MapController {
   constructor(container: HTMLElement, layers: LayerDefinition[], state: AtlasState, createMap: MapFactory = mapLibreMap(container)) {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
     this.#applied = state;
-    this.map = createMap(buildStyle(layers, state.layers, state.lang), state.lang);
+    const style = buildStyle(layers, state.layers, state.lang);
+    this.map = createMap(style, state.lang);
     this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -119,12 +120,15 @@ export class MapController {
       this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
     );
     this.map.on('mouseout', () => this.#hover(undefined));
-    // Hatch tiles are made when the style first asks for one (src/map/hatch.ts): no sprite sheet to load. At twice
-    // the CSS resolution, so a 2x export's stripes stay sharp.
-    this.map.on('styleimagemissing', ({ id }: { id: string }) => {
+    // Hatch tiles are made in code (src/map/hatch.ts): no sprite sheet to load. At twice the CSS resolution, so a 2x
+    // export's stripes stay sharp. Every tile the style names is added as soon as the style is in, before any data
+    // tile is cut: one added only when a tile asks for it ('styleimagemissing') left the tiles cut meanwhile unhatched.
+    const addHatch = (id: string) => {
       const hatch = parseHatchImageId(id);
       if (hatch && !this.map.hasImage(id)) this.map.addImage(id, hatchPixels(hatch.color, hatch.direction, 2), { pixelRatio: 2 });
-    });
+    };
+    this.map.once('style.load', () => hatchImageIds(style).forEach(addHatch));
+    this.map.on('styleimagemissing', ({ id }: { id: string }) => addHatch(id));
   }
 
   /** Resolves once the style is loaded; data can be set before or after. */
@@ -235,6 +239,7 @@ export class MapController {
     const original = this.map.getPixelRatio();
     if (scale !== original) {
       this.map.setPixelRatio(scale);
+      await this.#overlay.followDrawingBuffer();
       await this.idle();
     }
     const { clientWidth, clientHeight } = this.map.getContainer();
@@ -249,7 +254,10 @@ export class MapController {
       });
       this.map.triggerRepaint();
     });
-    if (scale !== original) this.map.setPixelRatio(original);
+    if (scale !== original) {
+      this.map.setPixelRatio(original);
+      await this.#overlay.followDrawingBuffer();
+    }
     return canvas;
   }
 

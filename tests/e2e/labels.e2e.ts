@@ -167,3 +167,52 @@ test('a 2x export on a 1x screen draws the names where the 1x export does', asyn
   console.log(`2x export vs 1x: ${matched} of ${inked} cells of the 1x names' ink inked in the 2x export too`);
   await atlas.context.close();
 });
+
+test("a 2x export on a 1x screen draws the screened site's outline (deck.gl) around the site, not at half its place", async () => {
+  const atlas = await openAtlas(browser, { viewport: { width: 1280, height: 800 } });
+  const site = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [109.3, 40.1],
+        [109.7, 40.1],
+        [109.7, 40.35],
+        [109.3, 40.35],
+        [109.3, 40.1],
+      ],
+    ],
+  };
+  await atlas.page.evaluate(
+    (geometry) =>
+      window.atlas.setState({
+        site: geometry as never,
+        projectType: 'steel',
+        view: { center: [109.5, 40.2], zoom: 8, bearing: 0, pitch: 0 },
+      }),
+    site,
+  );
+  await atlas.page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
+  const { dataUrl, layout } = await atlas.page.evaluate(() => window.atlas.exportImage({ scale: 2 }));
+  const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+  writeFileSync(`${artifacts}/site-export-2x.png`, PNG.sync.write(png));
+  const box = layout.site!;
+  // The outline's dark blue (13, 71, 161), counted inside the site's box and in the box at half its coordinates,
+  // where a deck.gl drawing sized for the screen's ratio would put it.
+  const outlined = (x0: number, y0: number, width: number, height: number) => {
+    let count = 0;
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(png.height, y0 + height); y++) {
+      for (let x = Math.max(0, Math.floor(x0)); x < Math.min(png.width, x0 + width); x++) {
+        const i = 4 * (y * png.width + x);
+        if (Math.abs(png.data[i]! - 13) < 40 && Math.abs(png.data[i + 1]! - 71) < 40 && Math.abs(png.data[i + 2]! - 161) < 40) count += 1;
+      }
+    }
+    return count;
+  };
+  const around = outlined(box.x - 4, box.y - 4, box.width + 8, box.height + 8);
+  const halved = outlined(box.x / 2 - 4, box.y / 2 - 4, box.width / 2 + 8, box.height / 2 + 8);
+  console.log(`site outline pixels in the 2x export: ${around} around the site, ${halved} at half its place`);
+  // The perimeter, 3 CSS pixels wide at 2x, is several thousand pixels; a stray handful is not an outline.
+  expect(around).toBeGreaterThan(2 * (box.width + box.height) * 2);
+  expect(halved).toBeLessThan(around / 10);
+  await atlas.context.close();
+});
