@@ -38,7 +38,7 @@ export async function screenFile(screener: Screener, options: Options, titles: D
     const batches = format ? siteRecordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
     for await (const records of batches) {
       const sites = checked(records, read);
-      await io.write(screenBatch(screener, options, rows ?? writer, sites.screenable));
+      for (const piece of screenBatch(screener, options, rows ?? writer, sites.screenable)) await io.write(piece);
       count += sites.screenable.length;
       if (sites.error) throw new SiteInputError(sites.error);
       if (io.progress && performance.now() - shown > 250) {
@@ -177,45 +177,68 @@ class SharedRows {
   }
 }
 
-/** The CSV rows of a batch: its points through the batch path and their shared rows, other sites one by one. */
-function csvBatch(screener: Screener, projectType: ProjectType, rows: SharedRows, sites: readonly Screenable[]): string {
-  const points: number[] = [];
-  for (let index = 0; index < sites.length; index++) if (pointOf(sites[index]!)) points.push(index);
-  const lonLat = new Float64Array(2 * points.length);
-  for (let n = 0; n < points.length; n++) {
-    const [x, y] = pointOf(sites[points[n]!]!)!;
-    lonLat[2 * n] = x!;
-    lonLat[2 * n + 1] = y!;
+/**
+ * Rows written together: the text of a whole batch lived long enough to be promoted to the old generation, and a
+ * run's memory grew with the batches the collector had not yet reclaimed. Pieces this size die young.
+ */
+const rowsPerPiece = 256;
+
+/** The CSV rows of a batch, in pieces: its points through the batch path and their shared rows, other sites one by one. */
+function* csvBatch(screener: Screener, projectType: ProjectType, rows: SharedRows, sites: readonly Screenable[]): Generator<string> {
+  const pointAt = new Int32Array(sites.length).fill(-1);
+  let points = 0;
+  for (let index = 0; index < sites.length; index++) if (pointOf(sites[index]!)) pointAt[index] = points++;
+  const lonLat = new Float64Array(2 * points);
+  for (let index = 0; index < sites.length; index++) {
+    const point = pointOf(sites[index]!);
+    if (!point) continue;
+    lonLat[2 * pointAt[index]!] = point[0]!;
+    lonLat[2 * pointAt[index]! + 1] = point[1]!;
   }
   const { verdicts, hitStart, hitZones, clear } = screener.screenPoints(lonLat, projectType, true);
-  const parts: string[] = new Array(sites.length);
-  for (let n = 0; n < points.length; n++) {
-    const entry = sites[points[n]!]!;
-    if (clear[n] === 0) {
-      parts[points[n]!] = rows.near(entry.id, lonLat[2 * n]!, lonLat[2 * n + 1]!);
-      continue;
-    }
-    let key = `${verdicts[n]}:${clear[n]}:`;
-    for (let hit = hitStart[n]!; hit < hitStart[n + 1]!; hit++) key += `${hitZones[hit]},`;
-    parts[points[n]!] = rows.clear(entry.id, key, entry);
-  }
+  let piece = '';
   for (let index = 0; index < sites.length; index++) {
     const entry = sites[index]!;
-    parts[index] ??= rows.rows.row(entry.id, rows.rows.afterId(screenOne(screener, projectType, entry)));
+    const n = pointAt[index]!;
+    if (n < 0) piece += rows.rows.row(entry.id, rows.rows.afterId(screenOne(screener, projectType, entry)));
+    else if (clear[n] === 0) piece += rows.near(entry.id, lonLat[2 * n]!, lonLat[2 * n + 1]!);
+    else {
+      let key = `${verdicts[n]}:${clear[n]}:`;
+      for (let hit = hitStart[n]!; hit < hitStart[n + 1]!; hit++) key += `${hitZones[hit]},`;
+      piece += rows.clear(entry.id, key, entry);
+    }
+    if ((index + 1) % rowsPerPiece === 0) {
+      yield piece;
+      piece = '';
+    }
   }
-  return parts.join('');
+  if (piece !== '') yield piece;
 }
 
 /**
- * The report text of a batch. Every row is the site's full report (a CSV row holds certainty, conclusion and reasons);
- * a CSV report's points share rows (SharedRows). JSON Lines and GeoJSON carry each point's centroid, nearest zones
- * and distances, so every site there gets its own.
+ * The report text of a batch, in pieces. Every row is the site's full report (a CSV row holds certainty, conclusion
+ * and reasons); a CSV report's points share rows (SharedRows). JSON Lines and GeoJSON carry each point's centroid,
+ * nearest zones and distances, so every site there gets its own.
  */
-function screenBatch(screener: Screener, options: Options, writer: ReportWriter | SharedRows, sites: readonly Screenable[]): string {
+function* screenBatch(
+  screener: Screener,
+  options: Options,
+  writer: ReportWriter | SharedRows,
+  sites: readonly Screenable[],
+): Generator<string> {
   const projectType = options.projectType as ProjectType;
-  if (writer instanceof SharedRows) return csvBatch(screener, projectType, writer, sites);
-  let text = '';
-  for (const entry of sites)
-    text += writer.record({ id: entry.id, geometry: geometryOf(entry), report: screenOne(screener, projectType, entry) });
-  return text;
+  if (writer instanceof SharedRows) {
+    yield* csvBatch(screener, projectType, writer, sites);
+    return;
+  }
+  let piece = '';
+  for (let index = 0; index < sites.length; index++) {
+    const entry = sites[index]!;
+    piece += writer.record({ id: entry.id, geometry: geometryOf(entry), report: screenOne(screener, projectType, entry) });
+    if ((index + 1) % rowsPerPiece === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
 }
