@@ -43,6 +43,12 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'shared-rows-'));
   file = join(scratch, 'points.csv');
   writeFileSync(file, text);
+  const features = ids.map((id, n) => ({
+    type: 'Feature',
+    properties: { id },
+    geometry: { type: 'Point', coordinates: [lonLat[2 * n], lonLat[2 * n + 1]] },
+  }));
+  writeFileSync(join(scratch, 'points.geojsonl'), features.map((feature) => `${JSON.stringify(feature)}\n`).join(''));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -93,4 +99,11 @@ describe('the CLI on points', () => {
     },
     300_000,
   );
+
+  it('writes the same CSV from the points as GeoJSON features, which the reader takes as points too', async () => {
+    const input = join(scratch, 'points.geojsonl');
+    const { status, stdout } = await runCli([input, '--type', 'solar-pv', '--format', 'csv', '--lang', 'en']);
+    expect(status).toBe(0);
+    expect(stdout).toBe(perSite('csv', 'solar-pv', 'en'));
+  }, 300_000);
 });
