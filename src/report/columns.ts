@@ -29,8 +29,11 @@ const certainties: Record<NonNullable<SiteRow['certainty']>, Bilingual> = {
   uncertain: { zh: '不确定', en: 'not certain' },
 };
 
-export const reportColumns: readonly ReportColumn[] = [
-  { name: 'id', label: { zh: '编号', en: 'ID' }, value: (row) => row.id },
+/** The first column, the site's id: the only one that reads anything but the site's report. */
+export const idColumn: ReportColumn = { name: 'id', label: { zh: '编号', en: 'ID' }, value: (row) => row.id };
+
+/** Every column after the id: each reads the site's report alone (rowOfReport), never the id. */
+export const reportColumnsAfterId: readonly ReportColumn[] = [
   { name: 'verdict', label: { zh: '结论', en: 'Verdict' }, value: (row, lang) => (lang ? t(verdictKey[row.verdict], lang) : row.verdict) },
   {
     name: 'project_type',
@@ -74,3 +77,5 @@ export const reportColumns: readonly ReportColumn[] = [
   { name: 'data_version', label: { zh: '数据版本', en: 'Data version' }, value: (row) => row.dataVersion },
   { name: 'engine_version', label: { zh: '引擎版本', en: 'Engine version' }, value: (row) => row.engineVersion },
 ];
+
+export const reportColumns: readonly ReportColumn[] = [idColumn, ...reportColumnsAfterId];

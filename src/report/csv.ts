@@ -1,4 +1,4 @@
-import { reportColumns, type ReportLang } from './columns.ts';
+import { reportColumns, reportColumnsAfterId, type ReportLang } from './columns.ts';
 import type { SiteRow } from './site-row.ts';
 
 /** A UTF-8 byte-order mark, so that spreadsheet programs read the Chinese columns correctly. */
@@ -19,8 +19,15 @@ export function csvCell(value: string | number | undefined): string {
 export const csvHeader = (lang: ReportLang): string =>
   `${byteOrderMark}${reportColumns.map((column) => csvCell(lang ? column.label[lang] : column.name)).join(',')}\r\n`;
 
-export const csvLine = (row: SiteRow, lang: ReportLang): string =>
-  `${reportColumns.map((column) => csvCell(column.value(row, lang))).join(',')}\r\n`;
+/** A line after its id cell and comma: the same for every row of one report (the id column is the only one that
+ * reads the row's id), so that a caller writing many sites with one report makes it once. */
+export const csvLineAfterId = (row: SiteRow, lang: ReportLang): string =>
+  `${reportColumnsAfterId.map((column) => csvCell(column.value(row, lang))).join(',')}\r\n`;
+
+/** A line from its id (idColumn's cell) and the rest of it (csvLineAfterId). */
+export const csvLineOfParts = (id: string, afterId: string): string => `${csvCell(id)},${afterId}`;
+
+export const csvLine = (row: SiteRow, lang: ReportLang): string => csvLineOfParts(row.id, csvLineAfterId(row, lang));
 
 /** A whole CSV report: the header, then one line per row. */
 export const reportCsv = (rows: readonly SiteRow[], lang: ReportLang): string =>

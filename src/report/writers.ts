@@ -1,7 +1,7 @@
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Report } from '../screening/report.ts';
 import type { ReportLang } from './columns.ts';
-import { csvHeader, csvLine } from './csv.ts';
+import { csvHeader, csvLineAfterId, csvLineOfParts } from './csv.ts';
 import { type DocumentTitles, documentTitle } from './document-title.ts';
 import { rowOfReport } from './site-row.ts';
 
@@ -53,10 +53,25 @@ function jsonLinesWriter(titles: DocumentTitles): ReportWriter {
   };
 }
 
+/**
+ * CSV rows in two parts, for a caller that writes many sites with one report (the CLI's points): the part after the
+ * id, made once per report, and a site's row from its id and that part. The CSV writer's record() is the two together.
+ */
+export interface CsvRows {
+  afterId(report: Report): string;
+  row(id: string, afterId: string): string;
+}
+
+export const csvRows = (lang: ReportLang): CsvRows => ({
+  afterId: (report) => csvLineAfterId(rowOfReport('', report), lang),
+  row: csvLineOfParts,
+});
+
 function csvWriter(lang: ReportLang): ReportWriter {
+  const rows = csvRows(lang);
   return {
     start: () => csvHeader(lang),
-    record: ({ id, report }) => csvLine(rowOfReport(id, report), lang),
+    record: ({ id, report }) => rows.row(id, rows.afterId(report)),
     end: () => '',
     // A CSV cannot carry the error without breaking its columns: the caller reports it on its own channel.
     fail: () => '',

@@ -51,6 +51,10 @@ function scanEdges(
   stopKm2: number,
 ): boolean {
   const { ringIndex, bandStart, bandCoords } = rings;
+  // An edge wholly farther east or west than this can neither be nearer than closest.km nor within the stop: a band
+  // spans the ring's whole width, so most of its edges are skipped on two comparisons instead of measured.
+  const stopKm = stopKm2 > 0 ? Math.sqrt(stopKm2) : 0;
+  let xReach = Math.max(closest.km, stopKm) / kx;
   for (let ring = ringFrom; ring < ringTo; ring++) {
     const meta = 4 * ring;
     const reach = closest.km / ky;
@@ -64,8 +68,10 @@ function scanEdges(
     for (let slot = bandStart[first + from] as number, last = bandStart[first + to + 1] as number; slot < last; slot++) {
       const c = 4 * slot;
       const ax = bandCoords[c] as number;
+      const bx = bandCoords[c + 2] as number;
+      if ((ax < x - xReach && bx < x - xReach) || (ax > x + xReach && bx > x + xReach)) continue;
       const ay = bandCoords[c + 1] as number;
-      const ex = ((bandCoords[c + 2] as number) - ax) * kx;
+      const ex = (bx - ax) * kx;
       const ey = ((bandCoords[c + 3] as number) - ay) * ky;
       const px = (x - ax) * kx;
       const py = (y - ay) * ky;
@@ -78,6 +84,7 @@ function scanEdges(
       if (km2 <= stopKm2) return true;
       if (km2 < closest.km * closest.km) {
         closest.km = Math.sqrt(km2);
+        xReach = Math.max(closest.km, stopKm) / kx;
         closest.x = ax + (t * ex) / kx;
         closest.y = ay + (t * ey) / ky;
         closest.fromX = x;

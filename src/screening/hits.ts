@@ -30,6 +30,14 @@ export interface ApplicableRule {
 /** Kilometres as precise as an accuracy of accuracyKm allows (the step the data build densifies edges for). */
 export const kmFigure = (km: number, accuracyKm: number): number => round(km, distanceDecimals(accuracyKm));
 
+/**
+ * How a doubt writes the distance from the site to a zone's drawn edge: its kmFigure, or, in a report made to serve
+ * as a template for many points (Screener.pointTemplate), a mark that each point's own figure then replaces.
+ */
+export type EdgeFigure = (met: Met) => number | string;
+
+export const edgeFigure: EdgeFigure = ({ contact }) => kmFigure(contact.edgeKm, contact.accuracyKm);
+
 /** Within the accuracy of the drawn edge where the site is: the official boundary decides which side the site is on. */
 const onEdge = ({ contact }: Met): boolean => contact.accuracyKm > 0 && contact.edgeKm <= contact.accuracyKm;
 
@@ -42,7 +50,7 @@ function drawnEdge({ info, contact }: Met): Bilingual {
 }
 
 /** What makes any rule of the zone less certain than it reads: the zone is a sketch, or the site is on its edge. */
-export function zoneDoubts(met: Met): Doubt[] {
+export function zoneDoubts(met: Met, figure: EdgeFigure = edgeFigure): Doubt[] {
   const { info, contact } = met;
   const { name } = info;
   const doubts: Doubt[] = [];
@@ -66,7 +74,7 @@ export function zoneDoubts(met: Met): Doubt[] {
     });
   }
   if (onEdge(met)) {
-    const km = kmFigure(contact.edgeKm, contact.accuracyKm);
+    const km = figure(met);
     const edge = drawnEdge(met);
     doubts.push({
       code: 'zone-edge',
@@ -80,10 +88,10 @@ export function zoneDoubts(met: Met): Doubt[] {
   return doubts;
 }
 
-function jurisdictionDoubt(jurisdiction: Met): Doubt | undefined {
+function jurisdictionDoubt(jurisdiction: Met, figure: EdgeFigure): Doubt | undefined {
   if (!onEdge(jurisdiction)) return undefined;
   const { info, contact } = jurisdiction;
-  const km = kmFigure(contact.edgeKm, contact.accuracyKm);
+  const km = figure(jurisdiction);
   const edge = drawnEdge(jurisdiction);
   return {
     code: 'jurisdiction-edge',
@@ -136,11 +144,12 @@ export function hitsOfZone(
   store: ZoneStore,
   zoneAreaM2: number,
   type: ProjectType,
+  figure: EdgeFigure = edgeFigure,
 ): Hit[] {
   const { info, contact } = met;
   const near = contact.position === 'near';
   if (near && rules.length === 0) return [];
-  const doubts = zoneDoubts(met);
+  const doubts = zoneDoubts(met, figure);
   const zone = {
     zoneId: info.id,
     layer: info.layer,
@@ -213,7 +222,7 @@ export function hitsOfZone(
   return [
     ...rules.map(({ rule, jurisdiction, park }): Hit => {
       const outside = jurisdiction?.contact.position === 'near' ? jurisdiction : undefined;
-      const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction) : undefined;
+      const doubt = jurisdiction ? jurisdictionDoubt(jurisdiction, figure) : undefined;
       // On the area's own zone (a league's region-wide rule) its edge is one doubt, said as the jurisdiction's.
       const all = !doubt ? doubts : [...doubts.filter((other) => other.code !== 'zone-edge' || other.zoneId !== doubt.zoneId), doubt];
       const verdict = near || outside ? 'review' : verdictOfRule(rule);
@@ -248,7 +257,7 @@ export function hitsOfZone(
       });
       if (!park) return hit(verdict, reason, all);
       // A rule on enterprises outside parks: wholly inside a park it does not apply; near the park's edge, which side decides.
-      const effect = parkEffect(park, would(rule), kmFigure);
+      const effect = parkEffect(park, would(rule), figure);
       const inPark = parkOfHit(park, kmFigure);
       if (effect.lifted) return hit('clear', effect.reason, [], inPark);
       // On the park's own zone its edge is one doubt, said as the park's.

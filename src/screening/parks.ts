@@ -61,7 +61,7 @@ export function parkOfHit(park: ParkContact, kmFigure: (km: number, accuracyKm: 
 export function parkEffect(
   park: ParkContact,
   would: Bilingual,
-  kmFigure: (km: number, accuracyKm: number) => number,
+  figure: (park: ParkContact) => number | string,
 ): { lifted: boolean; review: boolean; reason: Bilingual; doubt?: Doubt } {
   const { info, contact } = park;
   const name = info.name;
@@ -76,7 +76,7 @@ export function parkEffect(
       },
     };
   }
-  const km = kmFigure(contact.edgeKm, accuracy);
+  const km = figure(park);
   const doubt: Doubt = {
     code: 'park-edge',
     zoneId: info.id,

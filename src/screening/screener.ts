@@ -5,7 +5,7 @@ import { conclude } from './conclusion.ts';
 import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
 import { round } from './figures.ts';
-import { hitsOfZone, type ApplicableRule, type Met } from './hits.ts';
+import { type EdgeFigure, edgeFigure, hitsOfZone, kmFigure, type ApplicableRule, type Met } from './hits.ts';
 import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
@@ -42,6 +42,13 @@ export interface Screener {
   /** The region rasterized for the batch path (built on first use), or undefined without a region. */
   regionRaster(): RegionRaster | undefined;
   screen(geometry: unknown, projectType: string): Report;
+  /** Where a point lies against the zones, as reports read it (PointShape); one object, overwritten by each call. */
+  pointShape(x: number, y: number): PointShape;
+  /**
+   * A point's report with edgeMark(zone) in place of each edge distance its doubts write, and no nearest zones: the
+   * report of every point of the same shape once each mark is replaced by that point's figure for the zone.
+   */
+  pointTemplate(x: number, y: number, projectType: string): Report;
   /** flagClear: also mark the points no accuracy band reaches (PointVerdicts.clear). */
   screenPoints(lonLat: Float64Array, projectType: string, flagClear?: boolean): PointVerdicts;
 }
@@ -78,6 +85,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const nearest = new NearestFinder(store, zones, finder.distances);
   const context = { zones, store, ruleBook, regionZone, finder, nearest, dataVersion: options.dataVersion };
   let raster: RegionRaster | undefined;
+  const shape: PointShape = { key: '', zones: [], figures: [] };
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
   return {
     zones,
@@ -86,7 +94,16 @@ export function createScreener(options: ScreenerOptions): Screener {
     regionZone,
     regionRaster,
     dataVersion: options.dataVersion,
-    screen: (geometry, projectType) => screen(context, geometry, checkProjectType(projectType)),
+    screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), edgeFigure, true),
+    pointShape: (x, y) => shapeOf(contactsOf(context, parseSite({ type: 'Point', coordinates: [x, y] })), shape),
+    pointTemplate: (x, y, projectType) =>
+      screen(
+        context,
+        parseSite({ type: 'Point', coordinates: [x, y] }),
+        checkProjectType(projectType),
+        ({ info }) => edgeMark(info.index),
+        false,
+      ),
     screenPoints: (lonLat, projectType, flagClear = false) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
@@ -117,9 +134,9 @@ interface Context {
   dataVersion: string;
 }
 
-function screen(context: Context, geometry: unknown, type: ProjectType): Report {
-  const { zones, store, ruleBook, regionZone, finder } = context;
-  const site = parseSite(geometry);
+/** The report; `figure` writes edge distances into doubts, and `withNearest` false leaves the nearest zones out. */
+function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFigure, withNearest: boolean): Report {
+  const { zones, store, ruleBook, regionZone } = context;
   const warnings: Warning[] = site.repaired
     ? [
         {
@@ -131,12 +148,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
         },
       ]
     : [];
-  const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
-  const contacts = new Map<number, Contact>();
-  for (const zone of store.count > 0 ? store.index.search(x0, y0, x1, y1) : []) {
-    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number);
-    if (contact.position !== 'apart') contacts.set(zone, contact);
-  }
+  const contacts = contactsOf(context, site);
   const base = { projectType: type, site: siteSummary(site), dataVersion: context.dataVersion, engineVersion };
   if (regionZone >= 0 && !contacts.has(regionZone)) {
     warnings.push({
@@ -187,7 +199,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
       .exemptionsFor(zone, type)
       .map(applicable)
       .filter((rule) => rule !== null);
-    hits.push(...hitsOfZone({ info, contact }, rules, exempting, site, store, zoneArea, type));
+    hits.push(...hitsOfZone({ info, contact }, rules, exempting, site, store, zoneArea, type, figure));
   }
   hits.sort(
     (a, b) => verdictCode(b.verdict) - verdictCode(a.verdict) || byText(a.zoneId, b.zoneId) || byText(a.ruleId ?? '', b.ruleId ?? ''),
@@ -209,7 +221,7 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
   const mask = ruleBook.parkBit >= 0 && park?.contact.position !== 'inside' ? inJurisdictions | (1 << ruleBook.parkBit) : inJurisdictions;
   const table = ruleBook.verdictTable(type, mask);
   const nearest =
-    verdictCode(headline.verdict) >= restrictive
+    verdictCode(headline.verdict) >= restrictive || !withNearest
       ? []
       : context.nearest
           .find(site, table, restrictive, new Set(contacts.keys()))
@@ -227,6 +239,48 @@ function screen(context: Context, geometry: unknown, type: ProjectType): Report 
           .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
   return { ...headline, ...base, hits, untestable, nearest, warnings };
 }
+
+/** The zones the site is in or near, and how, in the order the zone index finds them (the order hits start in). */
+function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact> {
+  const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
+  const contacts = new Map<number, Contact>();
+  for (const zone of store.count > 0 ? store.index.search(x0, y0, x1, y1) : []) {
+    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number);
+    if (contact.position !== 'apart') contacts.set(zone, contact);
+  }
+  return contacts;
+}
+
+/**
+ * Where a point lies against the zones, as its report reads it. `key`: for each zone the point is in or near, in the
+ * index's order, the zone, its position, the accuracy and stretch of its edge there, and whether the edge lies within
+ * that accuracy; `zones` the zones whose edge does, with `figures` the distance to it as reports write it (kmFigure).
+ * screen() reads a point site only through these, its centroid (site.centroid) and, for the nearest zones, its
+ * position: two points with one key get reports equal in all but those and the edge distances.
+ */
+export interface PointShape {
+  key: string;
+  zones: number[];
+  figures: number[];
+}
+
+function shapeOf(contacts: ReadonlyMap<number, Contact>, shape: PointShape): PointShape {
+  shape.key = '';
+  shape.zones.length = 0;
+  shape.figures.length = 0;
+  for (const [zone, { position, accuracyKm, stretch, edgeKm }] of contacts) {
+    const finite = Number.isFinite(edgeKm);
+    shape.key += `${zone}:${position}:${accuracyKm}:${stretch}:${finite ? (edgeKm <= accuracyKm ? 'in' : 'out') : '-'};`;
+    if (!finite) continue;
+    shape.zones.push(zone);
+    shape.figures.push(kmFigure(edgeKm, accuracyKm));
+  }
+  return shape;
+}
+
+/** What pointTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */
+export const edgeMark = (zone: number): string => `\uE000${zone}\uE001`;
+export const edgeMarks = /\uE000(\d+)\uE001/g;
 
 function siteSummary(site: Site): Report['site'] {
   return {

@@ -117,10 +117,14 @@ function boxOf(rings: PackedRings): Float64Array {
   return box;
 }
 
+/** A point has no rings: one empty set serves every point site, since a zero-length array cannot be written to, and
+ * packing an empty set per point was most of what reading a point cost. */
+const noRings = new RingPacker(0).finish();
+
 function pointSite([x, y]: Position): Site {
   return {
     kind: 'point',
-    rings: new RingPacker(0).finish(),
+    rings: noRings,
     box: new Float64Array([x, y, x, y]),
     areaM2: 0,
     lengthKm: 0,

@@ -23,8 +23,9 @@ export interface StreamedRecord {
   id: string;
   record: SiteRecord;
   /**
-   * A lon/lat row written as plain decimal degrees within range, already read: what the one reader would make of
-   * it (a point needs no repair), without its per-cell angle parsing, which is most of a million-row file's cost.
+   * A lon/lat row written as plain decimal degrees within range, or a GeoJSON Point of two coordinates in range in
+   * degrees, already read: what the one reader would make of it (a point needs no repair), without its per-cell
+   * angle parsing or its walk over a geometry's parts, which are most of a million-row file's cost.
    */
   point?: [number, number];
   /** A feature's properties (GeoJSON, FlatGeobuf), for callers that read more than the geometry. */
@@ -233,14 +234,34 @@ const idOf = (feature: Record<string, unknown>, number: number): string => {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : String(number);
 };
 
+/**
+ * A GeoJSON Point of two coordinates in range, in degrees: what the one reader would make of it (a point needs no
+ * repair, and its checks are the range checked here), without its walk over parts and shapes.
+ */
+function plainGeometryPoint(geometry: unknown): [number, number] | undefined {
+  const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  if (type !== 'Point' || !Array.isArray(coordinates) || coordinates.length !== 2) return undefined;
+  const [x, y] = coordinates as unknown[];
+  if (typeof x !== 'number' || typeof y !== 'number' || positionProblem(x, y)) return undefined;
+  return [x, y];
+}
+
 /** A Feature or a bare geometry as a record. */
 function featureRecord(value: unknown, where: Bilingual, number: number): StreamedRecord {
   const object = (value ?? {}) as Record<string, unknown>;
   if (object['type'] === 'Feature') {
     const properties = (object['properties'] ?? {}) as Record<string, unknown>;
-    return { where, id: idOf(object, number), record: { kind: 'geometry', geometry: object['geometry'] }, properties };
+    const point = plainGeometryPoint(object['geometry']);
+    return {
+      where,
+      id: idOf(object, number),
+      record: { kind: 'geometry', geometry: object['geometry'] },
+      properties,
+      ...(point ? { point } : {}),
+    };
   }
-  return { where, id: String(number), record: { kind: 'geometry', geometry: value } };
+  const point = plainGeometryPoint(value);
+  return { where, id: String(number), record: { kind: 'geometry', geometry: value }, ...(point ? { point } : {}) };
 }
 
 const parseJson = (text: string, where: Bilingual): unknown => {
@@ -381,7 +402,15 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
       // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
       const id = idOf({ properties: feature.properties }, number);
       const properties = (feature.properties ?? {}) as Record<string, unknown>;
-      records.push({ where, id, record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) }, properties });
+      // In a file's own coordinate system a point still needs the one reader's conversion.
+      const point = crs ? undefined : plainGeometryPoint(feature.geometry);
+      records.push({
+        where,
+        id,
+        record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) },
+        properties,
+        ...(point ? { point } : {}),
+      });
       if (records.length === batchSize) {
         yield records;
         records = [];
