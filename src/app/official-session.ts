@@ -114,12 +114,15 @@ export class OfficialSession {
       const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
       const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
       const stored = { layer, profile };
-      await this.#store?.put(stored).catch(() => {
-        this.storage = 'unavailable';
-      });
       this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
       this.importing = undefined;
       this.host.layersChanged();
+      this.host.changed();
+      // In use at once, kept after: Chromium's private windows never answer a put of a layer this large (hundreds of
+      // MB), and the layer must not wait on that; a put that fails says the layer lasts for this visit only.
+      await this.#store?.put(stored).catch(() => {
+        this.storage = 'unavailable';
+      });
     } catch (error) {
       this.#refused(importing.file, error, importing.summary);
     }
