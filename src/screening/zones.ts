@@ -37,9 +37,18 @@ function ringsOf(feature: Feature): RingInput[] {
   const geometry = feature.geometry;
   const polygons: Position[][][] =
     geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
-  return polygons.flatMap((polygon) =>
-    polygon.map((ring, n) => ({ xy: ring.flatMap(([x, y]) => [x as number, y as number]), hole: n > 0 })),
-  );
+  return polygons.flatMap((polygon) => polygon.map((ring, n) => ({ xy: interleaved(ring), hole: n > 0 })));
+}
+
+/** A ring's x, y pairs in one typed array: no pair array per vertex for a layer of millions. */
+function interleaved(ring: Position[]): Float64Array {
+  const xy = new Float64Array(2 * ring.length);
+  for (let n = 0; n < ring.length; n++) {
+    const position = ring[n] as Position;
+    xy[2 * n] = position[0] as number;
+    xy[2 * n + 1] = position[1] as number;
+  }
+  return xy;
 }
 
 /**
