@@ -6,18 +6,22 @@
  * (requestAnimationFrame intervals while dragging) with the renderer main thread's busy time per frame beside it (CDP
  * TaskDuration), the layer's against the bundled layers' alone. The first run with the layer starts the moment the
  * import is listed, while MapLibre's worker is still tiling it: that is the "while it loads" figure, with its longest
- * main-thread task and the time until the map is idle. Software WebGL draws in Chromium's GPU process, which these
- * main-thread figures do not include; screenshots of both sides are left beside the build.
+ * main-thread task and the time until the map is idle. Last, a site is screened on each side while the map is panned
+ * (the first site builds the screener: in a worker with the official layer), with the longest main-thread task from
+ * the request to the report, and five more sites on the built screener. Software WebGL draws in Chromium's GPU
+ * process, which these main-thread figures do not include; screenshots of both sides are left beside the build.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { aboutSeenKey } from '../../src/app/presenting.ts';
+import { seededRandom } from '../../src/screening/seeded-random.ts';
+import { starRing } from '../../src/screening/synthetic-zones.ts';
 import { browserFlags } from '../e2e/browser.ts';
 import { findChromium } from '../e2e/chromium-path.mjs';
 import { median } from './interleave.ts';
-import { syntheticOfficialLayer, vertexCount } from './synthetic-official.ts';
+import { ring, syntheticOfficialLayer, vertexCount } from './synthetic-official.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
 const pairs = Number(process.argv[3] ?? 4);
@@ -106,6 +110,12 @@ async function pan(side: Side, settle = true): Promise<{ frameMs: number; slowMs
     frames: intervals.length,
   };
 }
+
+/** Sites to screen: 2 km patches of 40 vertices near the panned view, the same on both sides. */
+const site = (n: number) => ({
+  type: 'Polygon',
+  coordinates: [ring(starRing(seededRandom(100 + n), view.center[0]! + 0.1 * n, view.center[1]!, 2 / 111, 40))],
+});
 
 const { collection, bytes } = syntheticOfficialLayer(count);
 console.log(
@@ -198,6 +208,47 @@ try {
       `official/bundled x${ratio('frameMs').toFixed(2)} frame, x${ratio('slowMs').toFixed(2)} 95th percentile, x${ratio('busyMs').toFixed(2)} busy ` +
       `(median of ${pairs} interleaved pairs)`,
   );
+
+  // Screening with the layer loaded: the first site builds the screener (in a worker on the official side, on the
+  // page's thread on the bundled side), and the map is panned meanwhile; then one more site on the built screener.
+  const screening = async (side: Side) => {
+    const { page } = side;
+    await page.evaluate((next) => window.atlas.setState({ view: next as never }), view);
+    const from = await page.evaluate(() => performance.now());
+    await page.evaluate((site) => {
+      (window as unknown as { firstSite: Promise<unknown> }).firstSite = window.atlas.screen(site, 'steel');
+    }, site(0));
+    const whileBuilding = await pan(side, false);
+    const firstMs = await page.evaluate(async (start) => {
+      await (window as unknown as { firstSite: Promise<unknown> }).firstSite;
+      return performance.now() - start;
+    }, from);
+    const sites: number[] = [];
+    for (let n = 1; n <= 5; n++) {
+      sites.push(
+        await page.evaluate(async (next) => {
+          const start = performance.now();
+          await window.atlas.screen(next, 'steel');
+          return performance.now() - start;
+        }, site(n)),
+      );
+    }
+    const tasks = await page.evaluate(
+      (start) =>
+        (window as unknown as { panProbe: { longTasks: { start: number; duration: number }[] } }).panProbe.longTasks
+          .filter((task) => task.start >= start)
+          .map((task) => task.duration),
+      from,
+    );
+    return { firstMs, siteMs: median(sites), longestMs: Math.max(0, ...tasks), whileBuilding };
+  };
+  const ourScreening = await screening(withLayer);
+  const bundledScreening = await screening(bundledOnly);
+  const screeningText = (figures: typeof ourScreening) =>
+    `first site ${(figures.firstMs / 1000).toFixed(2)} s (screener built meanwhile), then ${figures.siteMs.toFixed(1)} ms a site (median of 5); ` +
+    `longest main-thread task ${figures.longestMs.toFixed(0)} ms; frame while building ${figures.whileBuilding.frameMs.toFixed(1)} ms (95th percentile ${figures.whileBuilding.slowMs.toFixed(1)} ms)`;
+  console.log(`screening with the layer: ${screeningText(ourScreening)}`);
+  console.log(`screening on the bundled layers alone: ${screeningText(bundledScreening)}`);
 } finally {
   for (const side of sides) await side.context.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
