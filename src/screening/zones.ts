@@ -40,14 +40,10 @@ function ringsOf(feature: Feature): RingInput[] {
   return polygons.flatMap((polygon) => polygon.map((ring, n) => ({ xy: interleaved(ring), hole: n > 0 })));
 }
 
-/** A ring's x, y pairs in one typed array: no pair array per vertex for a layer of millions. */
-function interleaved(ring: Position[]): Float64Array {
-  const xy = new Float64Array(2 * ring.length);
-  for (let n = 0; n < ring.length; n++) {
-    const position = ring[n] as Position;
-    xy[2 * n] = position[0] as number;
-    xy[2 * n + 1] = position[1] as number;
-  }
+/** A ring's x, y pairs in one array: no pair array per vertex, and no typed array (a buffer of its own) per ring. */
+function interleaved(ring: Position[]): number[] {
+  const xy: number[] = [];
+  for (const position of ring) xy.push(position[0] as number, position[1] as number);
   return xy;
 }
 
