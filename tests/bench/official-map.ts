@@ -223,10 +223,14 @@ try {
       const start = performance.now();
       await window.atlas.screen(geometry, 'steel');
       const firstMs = performance.now() - start;
-      // Long tasks are reported after they end: one frame more lets the last one in.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // The frame after the report closes the last gap; long tasks reach the observer a little after they end.
+      const end = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 250));
       probe.on = false;
-      const intervals = probe.frames.slice(1).map((time, n) => time - probe.frames[n]!);
+      // Gaps from the request to the first frame, between frames, and to the frame after the report: a screener
+      // built on the page's thread shows as one gap as long as its build.
+      const times = [start, ...probe.frames.filter((time) => time <= end), end];
+      const intervals = times.slice(1).map((time, n) => time - times[n]!);
       const tasks = probe.longTasks.filter((task) => task.start >= start).map((task) => task.duration);
       return { firstMs, longestMs: Math.max(0, ...tasks), longestFrameMs: Math.max(0, ...intervals), frames: intervals.length };
     }, site(0));
