@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Seed } from '../schema/seed.ts';
-import type { Screener } from '../screening/screener.ts';
+import type { SiteScreener, WorkerScreener } from '../screening/screen-client.ts';
 import type { LayerImport } from '../official/import-client.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
@@ -56,7 +56,7 @@ export class OfficialSession {
   #store: OfficialStore | undefined;
   #importer: Importer | undefined;
   readonly #restored: Promise<void>;
-  #screener: { key: string; screener: Promise<Screener> } | undefined;
+  #screener: { key: string; screener: Promise<SiteScreener>; close(): void } | undefined;
 
   constructor(
     private readonly host: OfficialHost,
@@ -114,12 +114,15 @@ export class OfficialSession {
       const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
       const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
       const stored = { layer, profile };
-      await this.#store?.put(stored).catch(() => {
-        this.storage = 'unavailable';
-      });
       this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
       this.importing = undefined;
       this.host.layersChanged();
+      this.host.changed();
+      // In use at once, kept after: Chromium's private windows never answer a put of a layer this large (hundreds of
+      // MB), and the layer must not wait on that; a put that fails says the layer lasts for this visit only.
+      await this.#store?.put(stored).catch(() => {
+        this.storage = 'unavailable';
+      });
     } catch (error) {
       this.#refused(importing.file, error, importing.summary);
     }
@@ -150,24 +153,52 @@ export class OfficialSession {
 
   /**
    * The screening engine: the bundled one while no official layer is loaded, else one over the bundled collections
-   * with the official layers standing in for their kinds and the entry lists' rules added (built once per set).
+   * with the official layers standing in for their kinds and the entry lists' rules added (built once per set). In
+   * the browser that one is built and held by a Web Worker (screen-client.ts): building it on an official layer of
+   * 100,000 polygons takes seconds, which on the page's thread would freeze the map; where no Worker exists (Node),
+   * it is built here.
    */
   async screener(
-    bundled: () => Promise<Screener>,
+    bundled: () => Promise<SiteScreener>,
     collections: ReadonlyMap<string, FeatureCollection>,
     dataVersion: string,
-  ): Promise<Screener> {
+  ): Promise<SiteScreener> {
     await this.#restored;
-    if (this.layers.length === 0) return bundled();
     const key = this.layers.map((stored) => stored.layer.provenance.id).join(' ');
     if (this.#screener?.key !== key) {
+      this.#screener?.close();
+      this.#screener = undefined;
+      if (this.layers.length === 0) return bundled();
       const layers = this.layers.map((stored) => stored.layer);
-      const screener = Promise.all([import('../screening/screener.ts'), this.host.seeds(), bundled()]).then(([{ createScreener }, seeds]) =>
-        createScreener({ ...withOfficialLayers(collections, seeds, layers), dataVersion }),
-      );
-      this.#screener = { key, screener };
+      let worker: WorkerScreener | undefined;
+      let closed = false;
+      const screener = Promise.all([this.host.seeds(), bundled()]).then(async ([seeds]): Promise<SiteScreener> => {
+        const input = withOfficialLayers(collections, seeds, layers);
+        if (typeof Worker !== 'function') return (await import('../screening/screener.ts')).createScreener({ ...input, dataVersion });
+        const { WorkerScreener } = await import('../screening/screen-client.ts');
+        worker = new WorkerScreener(input.collections, input.seeds, dataVersion);
+        // Replaced before it started: ended at once (its sites are refused, and the newer set screens them).
+        if (closed) worker.close();
+        return worker;
+      });
+      const close = () => {
+        closed = true;
+        worker?.close();
+      };
+      this.#screener = { key, screener, close };
     }
-    return this.#screener.screener;
+    const current = await this.#screener.screener;
+    return {
+      // A site asked of a screener that a newer set of layers replaced meanwhile is screened on the newer one.
+      screen: async (geometry, projectType) => {
+        try {
+          return await current.screen(geometry, projectType);
+        } catch (error) {
+          if ((error as Error).name !== 'ScreenerReplaced') throw error;
+          return (await this.screener(bundled, collections, dataVersion)).screen(geometry, projectType);
+        }
+      },
+    };
   }
 
   #progress(phase: 'read' | 'map', fraction: number): void {

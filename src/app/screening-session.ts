@@ -4,7 +4,7 @@ import type { DrawKind } from '../map/draw-tool.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
-import type { Screener } from '../screening/screener.ts';
+import type { SiteScreener } from '../screening/screen-client.ts';
 import { verdictCode, type Verdict } from '../screening/verdict.ts';
 import { fileTooLarge, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteReadCancelled, siteReader, type SiteReader } from '../site-input/read-client.ts';
@@ -19,7 +19,7 @@ export interface ScreeningHost {
   readonly store: Store;
   map(): AtlasMap | undefined;
   collections(): ReadonlyMap<string, FeatureCollection>;
-  screener(): Promise<Screener>;
+  screener(): Promise<SiteScreener>;
   /** Something shown changed: the element renders again. */
   changed(): void;
 }
@@ -82,7 +82,7 @@ export class ScreeningSession {
       let report: Report | undefined;
       let incomplete: readonly MissingData[] = [];
       try {
-        report = site && projectType ? (await this.host.screener()).screen(site, projectType) : undefined;
+        report = site && projectType ? await (await this.host.screener()).screen(site, projectType) : undefined;
       } catch (error) {
         // The site is already the state's here: say why it cannot be screened, not that it was kept.
         if (error instanceof IncompleteDataError) incomplete = error.missing;

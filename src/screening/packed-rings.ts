@@ -1,5 +1,6 @@
 import { vertexTerms, type VertexTerms } from '../geodesy/ellipsoidal-area.ts';
 import { geodesicEdgeTerm } from '../geodesy/ellipsoid.ts';
+import { buildBandIndex } from './band-index.ts';
 import { Growable } from './growable.ts';
 
 /**
@@ -33,9 +34,6 @@ export interface PackedRings {
   bandCoords: Float64Array;
 }
 
-/** Edges a band is sized for: about as many as a point then tests. Small rings get one band. */
-const edgesPerBand = 3;
-
 export const ringEdgeCount = (rings: PackedRings, ring: number): number => {
   const vertices = (rings.ringStart[ring + 1] as number) - (rings.ringStart[ring] as number);
   return rings.ringClosed[ring] ? vertices : vertices - 1;
@@ -52,10 +50,6 @@ export class RingPacker {
   private readonly ringClosed = new Growable(Uint8Array, 16);
   private readonly ringHole = new Growable(Uint8Array, 16);
   private readonly ringTerm = new Growable(Float64Array, 16);
-  private readonly ringIndex = new Growable(Float64Array, 64);
-  private readonly bandStart: Growable<Uint32Array>;
-  private readonly bandEdges: Growable<Uint32Array>;
-  private readonly bandCoords: Growable<Float64Array>;
   private scratch = new Float64Array(64);
   private readonly termsA: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
   private readonly termsB: VertexTerms = { tanBeta: 0, rate: 0, ordinate: 0 };
@@ -64,11 +58,7 @@ export class RingPacker {
   constructor(vertices = 1024) {
     this.coords = new Growable(Float64Array, 2 * vertices);
     this.prefix = new Growable(Float64Array, vertices);
-    this.bandStart = new Growable(Uint32Array, vertices);
-    this.bandEdges = new Growable(Uint32Array, 2 * vertices);
-    this.bandCoords = new Growable(Float64Array, 8 * vertices);
     this.ringStart.push(0);
-    this.bandStart.push(0);
   }
 
   get ringCount(): number {
@@ -129,22 +119,22 @@ export class RingPacker {
     this.ringClosed.push(closed ? 1 : 0);
     this.ringHole.push(hole ? 1 : 0);
     this.ringTerm.push(closed ? sum : 0);
-    this.indexBands(first, count, closed);
     return ring;
   }
 
+  /** The packed rings, with their band index built over all of them at once (band-index.ts). */
   finish(shared = false): PackedRings {
+    const coords = this.coords.finish(shared);
+    const ringStart = this.ringStart.finish(shared);
+    const ringClosed = this.ringClosed.finish(shared);
     return {
-      coords: this.coords.finish(shared),
-      ringStart: this.ringStart.finish(shared),
-      ringClosed: this.ringClosed.finish(shared),
+      coords,
+      ringStart,
+      ringClosed,
       ringHole: this.ringHole.finish(shared),
       ringTerm: this.ringTerm.finish(shared),
       prefix: this.prefix.finish(shared),
-      ringIndex: this.ringIndex.finish(shared),
-      bandStart: this.bandStart.finish(shared),
-      bandEdges: this.bandEdges.finish(shared),
-      bandCoords: this.bandCoords.finish(shared),
+      ...buildBandIndex(coords, ringStart, ringClosed, shared),
     };
   }
 
@@ -163,54 +153,5 @@ export class RingPacker {
     }
     if (closed && count > 1 && points[0] === points[2 * count - 2] && points[1] === points[2 * count - 1]) count--;
     return count;
-  }
-
-  private indexBands(first: number, count: number, closed: boolean): void {
-    const edges = closed ? count : count - 1;
-    let yMin = Infinity;
-    let yMax = -Infinity;
-    for (let v = first; v < first + count; v++) {
-      const y = this.coords.get(2 * v + 1);
-      if (y < yMin) yMin = y;
-      if (y > yMax) yMax = y;
-    }
-    const bands = Math.max(1, Math.ceil(edges / edgesPerBand));
-    const scale = yMax > yMin ? bands / (yMax - yMin) : 0;
-    const bandOf = (y: number) => Math.min(bands - 1, Math.floor((y - yMin) * scale));
-    const counts = new Uint32Array(bands + 1);
-    const end = (edge: number) => first + ((edge + 1) % count);
-    const span = (edge: number): [number, number] => {
-      const a = this.coords.get(2 * (first + edge) + 1);
-      const b = this.coords.get(2 * end(edge) + 1);
-      return [bandOf(Math.min(a, b)), bandOf(Math.max(a, b))];
-    };
-    for (let edge = 0; edge < edges; edge++) {
-      const [from, to] = span(edge);
-      for (let k = from; k <= to; k++) counts[k + 1] = (counts[k + 1] as number) + 1;
-    }
-    for (let k = 0; k < bands; k++) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
-    const base = this.bandEdges.length;
-    const total = counts[bands] as number;
-    for (const value of [yMin, scale, this.bandStart.length - 1, bands]) this.ringIndex.push(value);
-    for (let k = 1; k <= bands; k++) this.bandStart.push(base + (counts[k] as number));
-    this.bandEdges.reserve(base + total);
-    this.bandCoords.reserve(4 * (base + total));
-    const fill = counts.slice(0, bands);
-    for (let edge = 0; edge < edges; edge++) {
-      const [from, to] = span(edge);
-      const a = first + edge;
-      const b = end(edge);
-      for (let k = from; k <= to; k++) {
-        const slot = base + (fill[k] as number);
-        this.bandEdges.set(slot, a);
-        this.bandCoords.set(4 * slot, this.coords.get(2 * a));
-        this.bandCoords.set(4 * slot + 1, this.coords.get(2 * a + 1));
-        this.bandCoords.set(4 * slot + 2, this.coords.get(2 * b));
-        this.bandCoords.set(4 * slot + 3, this.coords.get(2 * b + 1));
-        fill[k] = (fill[k] as number) + 1;
-      }
-    }
-    this.bandEdges.length = base + total;
-    this.bandCoords.length = 4 * (base + total);
   }
 }

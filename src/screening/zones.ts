@@ -37,9 +37,14 @@ function ringsOf(feature: Feature): RingInput[] {
   const geometry = feature.geometry;
   const polygons: Position[][][] =
     geometry?.type === 'Polygon' ? [geometry.coordinates] : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
-  return polygons.flatMap((polygon) =>
-    polygon.map((ring, n) => ({ xy: ring.flatMap(([x, y]) => [x as number, y as number]), hole: n > 0 })),
-  );
+  return polygons.flatMap((polygon) => polygon.map((ring, n) => ({ xy: interleaved(ring), hole: n > 0 })));
+}
+
+/** A ring's x, y pairs in one array: no pair array per vertex, and no typed array (a buffer of its own) per ring. */
+function interleaved(ring: Position[]): number[] {
+  const xy: number[] = [];
+  for (const position of ring) xy.push(position[0] as number, position[1] as number);
+  return xy;
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
  * Official-layer benchmark: `npx tsx tests/bench/official-layer.ts [polygons]` (default 100000). A seeded synthetic
- * official layer (star-shaped patches of 12-60 vertices and 0.3-3 km radius over the Inner Mongolia box, the size of a
- * province's 三线一单 units and red-line patches) is imported as FlatGeobuf through the same import as the atlas's
+ * official layer (tests/bench/synthetic-official.ts) is imported as FlatGeobuf through the same import as the atlas's
  * worker and the CLI, then screened on. Each figure is set against the same work on the bundled layers in the same
  * run, interleaved A B A B (tests/bench/interleave.ts): import per vertex against importing the bundled zone layers
  * as an official layer, memory held, and screening against the bundled layers alone (batch points, polygon sites).
  */
 import { geojson as flatgeobuf } from 'flatgeobuf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { readCollections, readManifest, readSeeds } from '../../src/data/node-loader.ts';
 import { importOfficialLayer } from '../../src/official/import-layer.ts';
 import type { OfficialLayer } from '../../src/official/official-layer.ts';
@@ -17,6 +16,7 @@ import { createScreener, type Screener } from '../../src/screening/screener.ts';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { innerMongoliaBox, starRing } from '../../src/screening/synthetic-zones.ts';
 import { type Cost, interleave, measure, perUnit, ratioText } from './interleave.ts';
+import { ring, syntheticOfficialLayer, vertexCount as vertices } from './synthetic-official.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
 const random = seededRandom(13);
@@ -31,42 +31,7 @@ const profile: ZoneProfile = {
   crs: 'EPSG:4490',
 };
 
-function ring(xy: Float64Array): number[][] {
-  const positions = Array.from({ length: xy.length / 2 }, (_, n) => [xy[2 * n] as number, xy[2 * n + 1] as number]);
-  return [...positions, positions[0] as number[]];
-}
-
-const synthetic: FeatureCollection<Polygon> = {
-  type: 'FeatureCollection',
-  features: Array.from(
-    { length: count },
-    (_, n): Feature<Polygon> => ({
-      type: 'Feature',
-      properties: { name: `红线斑块${n + 1}`, code: `HX-${n + 1}` },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          ring(
-            starRing(
-              random,
-              x0 + (x1 - x0) * random(),
-              y0 + (y1 - y0) * random(),
-              (0.3 + 2.7 * random()) / 111,
-              12 + Math.floor(48 * random()),
-            ),
-          ),
-        ],
-      },
-    }),
-  ),
-};
-const vertices = (collection: FeatureCollection) =>
-  collection.features.reduce((sum, feature) => {
-    const geometry = feature.geometry as Polygon | MultiPolygon;
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    return sum + polygons.flat().reduce((inner, part) => inner + part.length, 0);
-  }, 0);
-const syntheticBytes = flatgeobuf.serialize(synthetic);
+const { collection: synthetic, bytes: syntheticBytes } = syntheticOfficialLayer(count, random);
 const syntheticVertices = vertices(synthetic);
 
 const collections = await readCollections();

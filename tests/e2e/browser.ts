@@ -8,7 +8,7 @@ import { aboutSeenKey } from '../../src/app/presenting.ts';
 export const artifacts = 'tests/artifacts';
 
 /** Software WebGL2 through SwiftShader: no GPU on the test machines. */
-const flags = [
+export const browserFlags = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
   '--no-sandbox',
@@ -22,7 +22,7 @@ const flags = [
 export async function launch(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium: set CHROMIUM_PATH or install Debian chromium');
-  return chromium.launch({ executablePath, args: flags, headless: true });
+  return chromium.launch({ executablePath, args: browserFlags, headless: true });
 }
 
 export interface Watched {

@@ -61,6 +61,8 @@ describe('official layers in the atlas', () => {
   test('import a GBK Gauss-Krüger red line and control units with their entry list, screen on them, reload, remove', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(true);
 
     await importLayer(page, 'red-line-gk36.zip', async (form) => {
@@ -103,6 +105,8 @@ describe('official layers in the atlas', () => {
       '黄河湿地红线斑块（red-line-gk36.zip，第2个要素（黄河湿地红线斑块））',
     );
     expect((await screen(page, illustrative.coordinates)).hits.some((hit) => hit.layer === 'red-line-areas')).toBe(false);
+    // Screened on the official layers by a screener built and held in a worker, never on the page's thread.
+    expect(workers.filter((url) => /screen-worker/.test(url))).toHaveLength(1);
 
     // A share link names the layers; a fresh browser, which has not loaded them, says which to load.
     const shared = await page.evaluate(() => window.atlas.shareUrl());
