@@ -1,9 +1,13 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { DrawCallbacks, DrawKind } from '../map/draw-tool.ts';
 import type { ExportDecorations } from '../map/export-png.ts';
+import type { LegendGroup } from '../map/legend-entries.ts';
 import type { PlacedName, ScreeningOverlay, UserLayer } from '../map/map-controller.ts';
 import type { AtlasState, Selection, View } from '../state/state.ts';
 import type { Rgba } from './verdict-colours.ts';
+
+/** An export's decorations, the legend asked for once the captured frame's bounds (west, south, east, north) are known. */
+export type FramedDecorations = Omit<ExportDecorations, 'legend'> & { legend(bounds: [number, number, number, number]): LegendGroup[] };
 
 /** Features drawn over the map with a bold edge (a site, the zones it hits, a ledger row's features). */
 export interface Outline {
@@ -43,7 +47,7 @@ export interface AtlasMap {
    * The map as a PNG data URL with title, legend, scale bar, north arrow, attribution and date drawn in; framed on
    * `frame` (west, south, east, north) when given, whatever the live view shows, which stays as it was.
    */
-  exportPng(scale: number, decorations: ExportDecorations, frame?: [number, number, number, number]): Promise<string>;
+  exportPng(scale: number, decorations: FramedDecorations, frame?: [number, number, number, number]): Promise<string>;
   resize(): void;
   /** The names shown in a box of the screen (CSS pixels), or on the whole map; with `markers`, the markers they keep off. */
   names(box?: [[number, number], [number, number]], kind?: 'names' | 'markers'): PlacedName[];

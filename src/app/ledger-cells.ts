@@ -15,7 +15,7 @@ export function figureText(row: LedgerRow, part: 'baseline' | 'target', lang: La
   if (figure.value === 'unknown')
     return part === 'target' && row.qualitative ? `${lang === 'zh' ? '见原文' : 'in words'}${year}` : `${t('unknownShort', lang)}${year}`;
   const comparator = part === 'target' && row.comparator !== 'reach' ? `${comparatorWords[row.comparator][lang]} ` : '';
-  return `${comparator}${formatFigure(figure.value)} ${unitText(row.unit, lang)}${year}`.replace(/  +/g, ' ');
+  return `${comparator}${formatFigure(figure.value)} ${unitText(row.unit, lang)}${year}`.replace(/ {2,}/g, ' ');
 }
 
 const rangeEnd = (value: number) => formatFigure(Number(value.toPrecision(3)));

@@ -33,14 +33,18 @@ export function mapPort(controller: MapController): AtlasMap {
     async exportPng(scale, decorations, frame) {
       const bounds = decorations.state.site ? siteBounds(decorations.state.site) : undefined;
       if (!frame) {
+        const shown = controller.map.getBounds().toArray().flat() as [number, number, number, number];
         const canvas = await controller.capture(scale);
         const site = bounds ? controller.pixelBox(bounds) : undefined;
-        return decorate(canvas, scale, { ...decorations, ...(site ? { site } : {}) }).toDataURL('image/png');
+        return decorate(canvas, scale, { ...decorations, legend: decorations.legend(shown), ...(site ? { site } : {}) }).toDataURL(
+          'image/png',
+        );
       }
-      // The scale bar and north arrow follow the framed view, not the live one.
-      const { canvas, view, siteBox } = await controller.captureFrame(frame, scale, bounds);
+      // The scale bar and north arrow follow the framed view, not the live one; the legend what lies in it.
+      const { canvas, view, bounds: shown, siteBox } = await controller.captureFrame(frame, scale, bounds);
       return decorate(canvas, scale, {
         ...decorations,
+        legend: decorations.legend(shown),
         state: { ...decorations.state, view },
         ...(siteBox ? { site: siteBox } : {}),
       }).toDataURL('image/png');

@@ -116,7 +116,7 @@ export class Presenting {
         state,
         date: today(),
         credit: creditLine(this.host.credits(), lang),
-        legend: legendGroups(layerDefinitions, state, this.host.userLegend(), this.host.collections()),
+        legend: (bounds) => legendGroups(layerDefinitions, state, this.host.userLegend(), this.host.collections(), bounds),
         verdict: this.#verdict(),
         onLayout: (layout) => {
           this.lastLayout = layout;

@@ -26,4 +26,18 @@ describe('legend groups', () => {
     expect(lakes.map((entry) => entry.hatch)).toEqual([undefined, 'horizontal']);
     expect(lakes[1]!.label).toContain('示意范围');
   });
+
+  test('within a frame, only the categories with a feature in it: 棋盘井 lists its zones, not the deserts of the east', () => {
+    const everything = Object.fromEntries(layerDefinitions.map((layer) => [layer.id, { ...state.layers[layer.id]!, visible: true }]));
+    const shown = { ...state, layers: everything };
+    const entries = (groups: ReturnType<typeof legendGroups>) => groups.flatMap((group) => group.entries.map((entry) => entry.label));
+    const whole = entries(legendGroups(layerDefinitions, shown, [], collections));
+    const qipanjing = entries(legendGroups(layerDefinitions, shown, [], collections, [106.7, 39.2, 107.4, 39.8]));
+    expect(qipanjing.length).toBeGreaterThan(3);
+    expect(qipanjing.length).toBeLessThan(whole.length);
+    expect(qipanjing.every((label) => whole.includes(label))).toBe(true);
+    expect(qipanjing).toContain('产能严控区');
+    // The frame's own corner of the sea: nothing of the region, no entry.
+    expect(legendGroups(layerDefinitions, shown, [], collections, [150, -40, 151, -39])).toEqual([]);
+  });
 });

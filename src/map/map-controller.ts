@@ -263,13 +263,13 @@ export class MapController {
 
   /**
    * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
-   * afterwards without telling the view listeners. Resolves with the canvas and the view it shows.
+   * afterwards without telling the view listeners. Resolves with the canvas, the view it shows and its bounds.
    */
   async captureFrame(
     bounds: [number, number, number, number],
     scale: number,
     site?: [number, number, number, number],
-  ): Promise<{ canvas: HTMLCanvasElement; view: View; siteBox?: PixelBox }> {
+  ): Promise<{ canvas: HTMLCanvasElement; view: View; bounds: [number, number, number, number]; siteBox?: PixelBox }> {
     const before = this.view();
     this.#quiet = true;
     try {
@@ -283,7 +283,8 @@ export class MapController {
       this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
       await this.idle();
       const view = this.view();
-      return { canvas: await this.capture(scale), view, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
+      const shown = this.map.getBounds().toArray().flat() as [number, number, number, number];
+      return { canvas: await this.capture(scale), view, bounds: shown, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
     } finally {
       this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
       this.#quiet = false;

@@ -75,8 +75,10 @@ describe('exports for slides', () => {
     );
     await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
     const state = await page.evaluate(() => window.atlas.getState());
-    // Every visible category, solid or hatched as its features are drawn (a category with both has both swatches).
-    const expected = legendGroups(layerDefinitions, state, [], collections).flatMap((group) => group.entries);
+    const bounds = await page.evaluate(() => document.querySelector('atlas-app')!.atlas.map()!.bounds());
+    // Every visible category with a feature in the image, solid or hatched as its features are drawn (a category with
+    // both has both swatches).
+    const expected = legendGroups(layerDefinitions, state, [], collections, bounds).flatMap((group) => group.entries);
     expect(expected.some((entry) => entry.hatch) && expected.some((entry) => !entry.hatch)).toBe(true);
     for (const scale of [1, 2] as const) {
       const { dataUrl, layout } = (await page.evaluate(

@@ -18,6 +18,7 @@ import { incompleteColour, verdictColours } from '../../src/app/verdict-colours.
 import { automation } from '../../src/api/automation.ts';
 import { wrapLines } from '../../src/map/export-layout.ts';
 import type { ExportDecorations } from '../../src/map/export-png.ts';
+import type { FramedDecorations } from '../../src/app/atlas-map.ts';
 import { DatasetError, verifiedDataset } from '../../src/data/flatgeobuf.ts';
 import { sha256Hex } from '../../src/data/loader.ts';
 import { projectRoot, readManifest } from '../../src/data/node-loader.ts';
@@ -58,7 +59,7 @@ async function screenedWith(loader = diskLoader()) {
 
 /** The decorations the PNG export hands the map: what it draws where the verdict stands. */
 async function exportedVerdict(atlas: Atlas, map: ReturnType<typeof fakeMap>): Promise<ExportDecorations['verdict']> {
-  let drawn: ExportDecorations | undefined;
+  let drawn: FramedDecorations | undefined;
   const capture = map.map.exportPng;
   map.map.exportPng = (scale, decorations, frame) => {
     drawn = decorations;
