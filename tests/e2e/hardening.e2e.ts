@@ -182,6 +182,8 @@ describe('F8: off localhost, where crypto.subtle is absent, the checksum still h
     ).resolves.toEqual({ secure: false, subtle: false });
     await clean.page.evaluate(() => window.atlas.ready);
     await expect(screenQipanjing(clean.page)).resolves.toContain('禁止');
+    // Chunks still loading on demand (deck.gl for the site's outline) would otherwise be fetched by a closed context.
+    await clean.context.unrouteAll({ behavior: 'ignoreErrors' });
     await clean.context.close();
 
     const tampered = await offLocalhost(true);
@@ -190,6 +192,7 @@ describe('F8: off localhost, where crypto.subtle is absent, the checksum still h
     expect(card).toContain('不完整');
     await expect(tampered.page.locator('screening-panel ul.missing').textContent()).resolves.toMatch(/限制与重点管控区.*checksum differs/);
     await screenshot(tampered.page, 'hardening-tampered-off-localhost');
+    await tampered.context.unrouteAll({ behavior: 'ignoreErrors' });
     await tampered.context.close();
   });
 });
