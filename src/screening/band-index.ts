@@ -73,13 +73,7 @@ export function buildBandIndex(coords: Float64Array, ringStart: Uint32Array, rin
     const scale = ringIndex[4 * ring + 1] as number;
     const base = ringIndex[4 * ring + 2] as number;
     const bands = ringIndex[4 * ring + 3] as number;
-    for (let edge = 0; edge < edges; edge++) {
-      const a = first + edge;
-      const b = first + ((edge + 1) % count);
-      const ax = coords[2 * a] as number;
-      const ay = coords[2 * a + 1] as number;
-      const bx = coords[2 * b] as number;
-      const by = coords[2 * b + 1] as number;
+    eachEdge(coords, first, count, edges, (a, ax, ay, bx, by) => {
       const from = Math.min(bands - 1, Math.floor((Math.min(ay, by) - yMin) * scale));
       const to = Math.min(bands - 1, Math.floor((Math.max(ay, by) - yMin) * scale));
       for (let k = base + from; k <= base + to; k++) {
@@ -91,7 +85,23 @@ export function buildBandIndex(coords: Float64Array, ringStart: Uint32Array, rin
         bandCoords[4 * slot + 2] = bx;
         bandCoords[4 * slot + 3] = by;
       }
-    }
+    });
   }
   return { ringIndex, bandStart, bandEdges, bandCoords };
+}
+
+/** Calls `visit` with the start vertex and end points of each of the first `edges` edges of the ring of `count`
+ * vertices from `first` (the last edge of a closed ring closes on its first vertex). */
+export function eachEdge(
+  coords: Float64Array,
+  first: number,
+  count: number,
+  edges: number,
+  visit: (a: number, ax: number, ay: number, bx: number, by: number) => void,
+): void {
+  for (let edge = 0; edge < edges; edge++) {
+    const a = first + edge;
+    const b = first + ((edge + 1) % count);
+    visit(a, coords[2 * a] as number, coords[2 * a + 1] as number, coords[2 * b] as number, coords[2 * b + 1] as number);
+  }
 }

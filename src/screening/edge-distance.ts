@@ -1,4 +1,5 @@
 import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import { edgeGridOf } from './edge-grid.ts';
 import type { PackedRings } from './packed-rings.ts';
 
 /** The closest point found so far: its distance in the local plane (km) and where it lies. */
@@ -51,13 +52,26 @@ function scanEdges(
   stopKm2: number,
 ): boolean {
   const { ringIndex, bandStart, bandCoords } = rings;
-  // An edge wholly farther east or west than this can neither be nearer than closest.km nor within the stop: a band
-  // spans the ring's whole width, so most of its edges are skipped on two comparisons instead of measured.
   const stopKm = stopKm2 > 0 ? Math.sqrt(stopKm2) : 0;
-  let xReach = Math.max(closest.km, stopKm) / kx;
   for (let ring = ringFrom; ring < ringTo; ring++) {
-    const meta = 4 * ring;
     const reach = closest.km / ky;
+    const grid = edgeGridOf(rings, ring);
+    if (grid !== null) {
+      // Only the cells within reach: rows of them, each row's cells listed one after another.
+      const xReach = Math.max(closest.km, stopKm) / kx;
+      const { x0, y0, sx, sy, cols, cellStart, cellCoords } = grid;
+      const col0 = Math.max(0, Math.floor((x - xReach - x0) * sx));
+      const col1 = Math.min(cols - 1, Math.floor((x + xReach - x0) * sx));
+      const row0 = Math.max(0, Math.floor((y - reach - y0) * sy));
+      const row1 = Math.min(grid.rows - 1, Math.floor((y + reach - y0) * sy));
+      if (col0 > col1) continue;
+      for (let row = row0; row <= row1; row++) {
+        const from = cellStart[row * cols + col0] as number;
+        if (measureEdges(cellCoords, from, cellStart[row * cols + col1 + 1] as number, x, y, kx, ky, closest, stopKm2, stopKm)) return true;
+      }
+      continue;
+    }
+    const meta = 4 * ring;
     const yMin = ringIndex[meta] as number;
     const scale = ringIndex[meta + 1] as number;
     const first = ringIndex[meta + 2] as number;
@@ -65,31 +79,66 @@ function scanEdges(
     const from = Math.max(0, Math.floor((y - reach - yMin) * scale));
     const to = Math.min(bands - 1, Math.floor((y + reach - yMin) * scale));
     if (from > to) continue;
-    for (let slot = bandStart[first + from] as number, last = bandStart[first + to + 1] as number; slot < last; slot++) {
-      const c = 4 * slot;
-      const ax = bandCoords[c] as number;
-      const bx = bandCoords[c + 2] as number;
-      if ((ax < x - xReach && bx < x - xReach) || (ax > x + xReach && bx > x + xReach)) continue;
-      const ay = bandCoords[c + 1] as number;
-      const ex = (bx - ax) * kx;
-      const ey = ((bandCoords[c + 3] as number) - ay) * ky;
-      const px = (x - ax) * kx;
-      const py = (y - ay) * ky;
-      const length2 = ex * ex + ey * ey;
-      let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const dx = px - t * ex;
-      const dy = py - t * ey;
-      const km2 = dx * dx + dy * dy;
-      if (km2 <= stopKm2) return true;
-      if (km2 < closest.km * closest.km) {
-        closest.km = Math.sqrt(km2);
-        xReach = Math.max(closest.km, stopKm) / kx;
-        closest.x = ax + (t * ex) / kx;
-        closest.y = ay + (t * ey) / ky;
-        closest.fromX = x;
-        closest.fromY = y;
-      }
+    if (
+      measureEdges(
+        bandCoords,
+        bandStart[first + from] as number,
+        bandStart[first + to + 1] as number,
+        x,
+        y,
+        kx,
+        ky,
+        closest,
+        stopKm2,
+        stopKm,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** scanEdges over the edges listed in slots from..to-1 of `edgeCoords` (x1, y1, x2, y2 each). */
+function measureEdges(
+  edgeCoords: Float64Array,
+  from: number,
+  to: number,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+  closest: Closest,
+  stopKm2: number,
+  stopKm: number,
+): boolean {
+  // An edge wholly farther east or west than this can neither be nearer than closest.km nor within the stop: a band
+  // spans the ring's whole width (a grid row as many cells as the reach), so most of its edges are skipped on two
+  // comparisons instead of measured.
+  let xReach = Math.max(closest.km, stopKm) / kx;
+  for (let slot = from; slot < to; slot++) {
+    const c = 4 * slot;
+    const ax = edgeCoords[c] as number;
+    const bx = edgeCoords[c + 2] as number;
+    if ((ax < x - xReach && bx < x - xReach) || (ax > x + xReach && bx > x + xReach)) continue;
+    const ay = edgeCoords[c + 1] as number;
+    const ex = (bx - ax) * kx;
+    const ey = ((edgeCoords[c + 3] as number) - ay) * ky;
+    const px = (x - ax) * kx;
+    const py = (y - ay) * ky;
+    const length2 = ex * ex + ey * ey;
+    let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const dx = px - t * ex;
+    const dy = py - t * ey;
+    const km2 = dx * dx + dy * dy;
+    if (km2 <= stopKm2) return true;
+    if (km2 < closest.km * closest.km) {
+      closest.km = Math.sqrt(km2);
+      xReach = Math.max(closest.km, stopKm) / kx;
+      closest.x = ax + (t * ex) / kx;
+      closest.y = ay + (t * ey) / ky;
+      closest.fromX = x;
+      closest.fromY = y;
     }
   }
   return false;

@@ -1,0 +1,93 @@
+import { eachEdge } from './band-index.ts';
+import type { PackedRings } from './packed-rings.ts';
+
+/**
+ * A uniform grid over one ring's box, each cell listing (as x1, y1, x2, y2) the edges whose box meets it: the band
+ * index lists a band's edges across the ring's whole width, so a point near a long outline reads hundreds of edges
+ * of its latitude band to measure a few; the grid reads only the cells around it.
+ */
+export interface EdgeGrid {
+  x0: number;
+  y0: number;
+  /** Cells per degree of longitude and of latitude. */
+  sx: number;
+  sy: number;
+  cols: number;
+  rows: number;
+  /** Cell (row, col) lists cellCoords[4 * cellStart[row * cols + col] .. 4 * cellStart[row * cols + col + 1]). */
+  cellStart: Uint32Array;
+  cellCoords: Float64Array;
+}
+
+/** Rings with fewer edges read few enough band edges that a grid would not pay for its second lookup. */
+const gridFromEdges = 2048;
+/** Edges a cell is sized for, on average over the ring's box. */
+const edgesPerCell = 4;
+
+/** Grids are built on a ring's first query and kept per packed rings (null: the ring has too few edges). */
+const grids = new WeakMap<PackedRings, (EdgeGrid | null | undefined)[]>();
+
+/** The ring's edge grid, built once; null for a ring small enough for its bands. */
+export function edgeGridOf(rings: PackedRings, ring: number): EdgeGrid | null {
+  let list = grids.get(rings);
+  if (list === undefined) {
+    list = [];
+    grids.set(rings, list);
+  }
+  let grid = list[ring];
+  if (grid === undefined) {
+    grid = buildEdgeGrid(rings, ring);
+    list[ring] = grid;
+  }
+  return grid;
+}
+
+function buildEdgeGrid(rings: PackedRings, ring: number): EdgeGrid | null {
+  const { coords } = rings;
+  const first = rings.ringStart[ring] as number;
+  const count = (rings.ringStart[ring + 1] as number) - first;
+  const edges = rings.ringClosed[ring] ? count : count - 1;
+  if (edges < gridFromEdges) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let v = first; v < first + count; v++) {
+    const x = coords[2 * v] as number;
+    const y = coords[2 * v + 1] as number;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  // Square cells in degrees, as many as edges / edgesPerCell over the box; a flat box gets one row (or column) of
+  // that many, and a scale of 1 per degree across it so that a far query still maps to no cell.
+  const cells = Math.ceil(edges / edgesPerCell);
+  const side = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-12) / cells);
+  const cols = Math.min(cells, Math.max(1, Math.ceil((x1 - x0) / side)));
+  const rows = Math.min(cells, Math.max(1, Math.ceil((y1 - y0) / side)));
+  const sx = x1 > x0 ? cols / (x1 - x0) : 1;
+  const sy = y1 > y0 ? rows / (y1 - y0) : 1;
+  const cellStart = new Uint32Array(cols * rows + 1);
+  // Two passes as the band index: count each cell's edges, then fill them at their exact places.
+  const visit = (fill: (cell: number, ax: number, ay: number, bx: number, by: number) => void) =>
+    eachEdge(coords, first, count, edges, (_, ax, ay, bx, by) => {
+      const col0 = Math.min(cols - 1, Math.floor((Math.min(ax, bx) - x0) * sx));
+      const col1 = Math.min(cols - 1, Math.floor((Math.max(ax, bx) - x0) * sx));
+      const row0 = Math.min(rows - 1, Math.floor((Math.min(ay, by) - y0) * sy));
+      const row1 = Math.min(rows - 1, Math.floor((Math.max(ay, by) - y0) * sy));
+      for (let row = row0; row <= row1; row++) for (let col = col0; col <= col1; col++) fill(row * cols + col, ax, ay, bx, by);
+    });
+  visit((cell) => {
+    cellStart[cell + 1] = (cellStart[cell + 1] as number) + 1;
+  });
+  for (let cell = 0; cell < cols * rows; cell++) cellStart[cell + 1] = (cellStart[cell + 1] as number) + (cellStart[cell] as number);
+  const cellCoords = new Float64Array(4 * (cellStart[cols * rows] as number));
+  const next = cellStart.slice(0, cols * rows);
+  visit((cell, ax, ay, bx, by) => {
+    const slot = next[cell] as number;
+    next[cell] = slot + 1;
+    cellCoords[4 * slot] = ax;
+    cellCoords[4 * slot + 1] = ay;
+    cellCoords[4 * slot + 2] = bx;
+    cellCoords[4 * slot + 3] = by;
+  });
+  return { x0, y0, sx, sy, cols, rows, cellStart, cellCoords };
+}
