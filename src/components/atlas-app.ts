@@ -10,7 +10,6 @@ import { t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
 import './layer-panel.ts';
-import './official-layers.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
 import './map-legend.ts';
 import './message-bar.ts';
@@ -23,8 +22,9 @@ import './share-tools.ts';
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
 
 /**
- * Elements the first view does not show, defined the first time they are rendered, so the start chunk holds only
- * the map and the layer panel. Lit keeps the properties set on an element before its definition arrives.
+ * Elements the first view does not show, and the official layers' import below the layer panel, defined the first
+ * time they are rendered, so the start chunk holds only the map and the layer panel. Lit keeps the properties set on
+ * an element before its definition arrives.
  */
 const onDemand = {
   'screening-panel': () => import('./screening-panel.ts'),
@@ -35,6 +35,7 @@ const onDemand = {
   'verdict-sheet': () => import('./verdict-sheet.ts'),
   'about-panel': () => import('./about-panel.ts'),
   'embed-badge': () => import('./embed-badge.ts'),
+  'official-layers': () => import('./official-layers.ts'),
 };
 
 function define(tag: keyof typeof onDemand): Promise<unknown> {
@@ -249,6 +250,7 @@ export class AtlasApp extends LitElement {
       return html`<ledger-panel .rows=${ledger.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
         failed=${ledger.error} storage=${ledger.storage} problem=${ledger.problem} actualCount=${ledger.actuals.length}></ledger-panel>`;
     }
+    void define('official-layers');
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
       <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${atlas.counts} .failed=${atlas.failed}
         locale=${lang}></layer-panel>
