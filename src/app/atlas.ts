@@ -16,7 +16,7 @@ import { Messages } from './messages.ts';
 import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
 import { ReaderSession } from './reader-session.ts';
-import { exportReport, type PrintPage } from './report-export.ts';
+import type { PrintPage } from './report-export.ts';
 import { OfficialSession } from './official-session.ts';
 import { officialLegendGroups, officialMapLayers } from '../official/map-layers.ts';
 import type { LegendGroup } from '../map/legend-entries.ts';
@@ -254,7 +254,9 @@ export class Atlas {
     this.store.update((state) => ({ ...state, projectType: (value || null) as ProjectType | null }));
   }
 
-  exportReport(request: ReportRequest): Promise<void> {
+  /** The report writer (and the simplification it draws with) loads on the first export, not with the first view. */
+  async exportReport(request: ReportRequest): Promise<void> {
+    const { exportReport } = await import('./report-export.ts');
     return exportReport(
       {
         store: this.store,

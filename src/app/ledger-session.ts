@@ -1,7 +1,5 @@
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { passagesIn } from '../documents/passage.ts';
-import { loadDocumentText } from '../documents/texts.ts';
 import type { Store } from '../state/store.ts';
 import type { Actual, LedgerRow } from '../stats/ledger.ts';
 import { defaultLedgerView, type LedgerView } from '../schema/ledger-view.ts';
@@ -141,7 +139,11 @@ export class LedgerSession {
   /** The ledger as CSV, once the texts of the documents its rows cite have loaded (they give each citation's
    * sentence and headings); a text that fails to load leaves its rows with their lines only. */
   async downloadCsv(rows: LedgerRow[], lang: 'zh' | 'en'): Promise<void> {
-    const { ledgerToCsv } = await import('../stats/ledger-csv.ts');
+    const [{ ledgerToCsv }, { loadDocumentText }, { passagesIn }] = await Promise.all([
+      import('../stats/ledger-csv.ts'),
+      import('../documents/texts.ts'),
+      import('../documents/passage.ts'),
+    ]);
     const ids = [...new Set(rows.map((row) => row.citation.doc))];
     const texts = await Promise.all(
       ids.map((id) =>

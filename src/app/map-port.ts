@@ -1,6 +1,5 @@
 import { bbox } from '@turf/turf';
 import type { SiteGeometry } from '../schema/geometry.ts';
-import { decorate } from '../map/export-png.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { outlineLayer } from '../map/outline-layer.ts';
 import type { AtlasMap } from './atlas-map.ts';
@@ -31,6 +30,8 @@ export function mapPort(controller: MapController): AtlasMap {
     setScreening: (overlay) => controller.setScreening(overlay),
     setUserLayers: (layers, standInKinds) => controller.setUserLayers(layers, standInKinds),
     async exportPng(scale, decorations, frame) {
+      // The decorations' drawing loads with the first export, not with the first view.
+      const { decorate } = await import('../map/export-png.ts');
       const bounds = decorations.state.site ? siteBounds(decorations.state.site) : undefined;
       if (!frame) {
         const shown = controller.map.getBounds().toArray().flat() as [number, number, number, number];

@@ -8,7 +8,7 @@ import { legendGroups, type LegendGroup } from '../map/legend-entries.ts';
 import type { ExportDecorations, ExportLayout } from '../map/export-png.ts';
 import { incompleteVerdict, type MissingData } from './incomplete-data.ts';
 import { incompleteColour, verdictColours } from './verdict-colours.ts';
-import { checkedExportScale } from '../map/export-png.ts';
+import { checkedExportScale } from '../map/export-scale.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap } from './atlas-map.ts';

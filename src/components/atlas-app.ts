@@ -9,16 +9,11 @@ import type { PrintPage } from '../app/report-export.ts';
 import { t } from '../i18n/strings.ts';
 import { MapController } from '../map/map-controller.ts';
 import './basemap-settings.ts';
-import './feature-panel.ts';
 import './layer-panel.ts';
-import './official-layers.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
 import './map-legend.ts';
 import './message-bar.ts';
 import './search-box.ts';
-import './verdict-sheet.ts';
-import './about-panel.ts';
-import './embed-badge.ts';
 import './export-options.ts';
 import { legendGroups } from '../map/legend-entries.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
@@ -27,14 +22,20 @@ import './share-tools.ts';
 const tabLabel = { layers: 'tabLayers', ledger: 'tabLedger', screening: 'tabScreening' } as const;
 
 /**
- * Elements the first view does not show, defined the first time they are rendered, so the start chunk holds only
- * the map and the layer panel. Lit keeps the properties set on an element before its definition arrives.
+ * Elements the first view does not show, and the official layers' import below the layer panel, defined the first
+ * time they are rendered, so the start chunk holds only the map and the layer panel. Lit keeps the properties set on
+ * an element before its definition arrives.
  */
 const onDemand = {
   'screening-panel': () => import('./screening-panel.ts'),
   'ledger-panel': () => import('./ledger-panel.ts'),
   'document-reader': () => import('./document-reader.ts'),
   'print-report': () => import('./print-report.ts'),
+  'feature-panel': () => import('./feature-panel.ts'),
+  'verdict-sheet': () => import('./verdict-sheet.ts'),
+  'about-panel': () => import('./about-panel.ts'),
+  'embed-badge': () => import('./embed-badge.ts'),
+  'official-layers': () => import('./official-layers.ts'),
 };
 
 function define(tag: keyof typeof onDemand): Promise<unknown> {
@@ -114,7 +115,16 @@ export class AtlasApp extends LitElement {
     const chrome = !embedded && !presenting;
     this.classList.toggle('embedded', embedded);
     this.classList.toggle('presenting', presenting);
-    if (atlas.store.state.reader) void define('document-reader');
+    const showSheet = chrome && !this.panelOpen && atlas.screening.report !== undefined;
+    const showBadge = embedded && (atlas.screening.report !== undefined || atlas.screening.incomplete.length > 0);
+    const shown = {
+      'document-reader': !!atlas.store.state.reader,
+      'verdict-sheet': showSheet,
+      'embed-badge': showBadge,
+      'about-panel': atlas.presenting.aboutOpen,
+      'feature-panel': !!(selected && selection),
+    };
+    for (const [tag, show] of Object.entries(shown)) if (show) void define(tag as keyof typeof onDemand);
     return html`
       ${
         presenting
@@ -159,7 +169,7 @@ export class AtlasApp extends LitElement {
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
           <message-bar .messages=${atlas.messages.list} locale=${lang}></message-bar>
           ${
-            chrome && !this.panelOpen && atlas.screening.report
+            showSheet
               ? html`<verdict-sheet .report=${atlas.screening.report}
             .source=${atlas.screening.source} locale=${lang}></verdict-sheet>`
               : nothing
@@ -177,13 +187,17 @@ export class AtlasApp extends LitElement {
             locale=${lang} ?large=${presenting} ?open=${presenting}></map-legend>`
           }
           ${
-            embedded && (atlas.screening.report || atlas.screening.incomplete.length > 0)
+            showBadge
               ? html`<embed-badge class="embed-badge"
             .verdict=${atlas.screening.report?.verdict} .missing=${atlas.screening.incomplete}
             projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>`
               : nothing
           }
-          ${atlas.presenting.aboutOpen ? html`<about-panel locale=${lang} .datasets=${atlas.data?.manifest?.datasets ?? []}></about-panel>` : nothing}
+          ${
+            atlas.presenting.aboutOpen
+              ? html`<about-panel locale=${lang} .datasets=${atlas.data?.manifest?.datasets ?? []}></about-panel>`
+              : nothing
+          }
           ${
             embedSnippet
               ? html`<dialog open class="embed-dialog" aria-labelledby="embed-title">
@@ -236,6 +250,7 @@ export class AtlasApp extends LitElement {
       return html`<ledger-panel .rows=${ledger.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
         failed=${ledger.error} storage=${ledger.storage} problem=${ledger.problem} actualCount=${ledger.actuals.length}></ledger-panel>`;
     }
+    void define('official-layers');
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
       <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${atlas.counts} .failed=${atlas.failed}
         locale=${lang}></layer-panel>
