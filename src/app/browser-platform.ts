@@ -1,3 +1,4 @@
+import { loadDataset, loadManifest } from '../data/loader.ts';
 import { HistorySync } from '../state/history-sync.ts';
 import type { DataLoader } from './atlas-data.ts';
 import type { Platform } from './atlas.ts';
@@ -36,16 +37,11 @@ export const browserStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
   removeItem: (key) => localStorage.removeItem(key),
 };
 
-/**
- * The served files: the manifest, each FlatGeobuf dataset (checksum and schema checked), the bundled seeds. The
- * reader (FlatGeobuf, SHA-256) loads with the first request, beside MapLibre's start rather than before the page's
- * script can run.
- */
+/** The served files: the manifest, each FlatGeobuf dataset (checksum and schema checked), the bundled seeds. */
 export function fetchLoader(dataUrl: URL): DataLoader {
-  const reader = () => import('../data/loader.ts');
   return {
-    manifest: async () => (await reader()).loadManifest(dataUrl),
-    dataset: async (entry, layer) => (await reader()).loadDataset(entry, layer, dataUrl),
+    manifest: () => loadManifest(dataUrl),
+    dataset: (entry, layer) => loadDataset(entry, layer, dataUrl),
     seeds: async () => (await import('../data/bundled-seeds.ts')).bundledSeeds,
   };
 }
