@@ -4,6 +4,7 @@ import type { Seed } from '../schema/seed.ts';
 import { loadSiteRecordReader } from '../site-input/index.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { entryListSeed, readEntryList } from './entry-list.ts';
+import { densifyOfficialFeatures, officialEdgeToleranceMetres } from './geodesic-edges.ts';
 import type { LayerFeature, LayerFile } from './layer-file.ts';
 import { controlCategories, officialKindNames, type OfficialKind, type ZoneProfile } from './profile.ts';
 
@@ -20,6 +21,9 @@ export interface LayerProvenance {
   crs: { name: string; source: 'declared' | 'confirmed' };
   mappedBy: string;
   accuracyKm: number;
+  /** Long edges were densified along geodesics to within this many metres (from accuracyKm), adding this many
+   * vertices. Absent from layers a browser stored before the import densified. */
+  geodesicEdges?: { toleranceMetres: number; addedVertices: number };
   entryList?: { file: string; sha256: string; rows: number };
 }
 
@@ -110,7 +114,7 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
   const notes = new Map<string, Bilingual & { count: number }>();
   const codes = new Set<string>();
   const zoneIdOf = (code: string) => `${id}/${code}`;
-  const features = layer.features.map((feature, index): Feature<Polygon | MultiPolygon> => {
+  const read = layer.features.map((feature, index): Feature<Polygon | MultiPolygon> => {
     if (index % 1000 === 0) options.onProgress?.(index, layer.features.length);
     const geometry =
       feature.parts.length === 1
@@ -160,6 +164,8 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
       },
     };
   });
+  const toleranceMetres = officialEdgeToleranceMetres(profile.accuracyKm);
+  const { features, addedVertices } = densifyOfficialFeatures(read, toleranceMetres);
   let seed: Seed | undefined;
   let entryList: LayerProvenance['entryList'];
   const entryNotes: Bilingual[] = [];
@@ -196,6 +202,7 @@ export async function buildOfficialLayer(layer: LayerFile, profile: ZoneProfile,
       crs,
       mappedBy: profile.mappedBy,
       accuracyKm: profile.accuracyKm,
+      geodesicEdges: { toleranceMetres, addedVertices },
       ...(entryList ? { entryList } : {}),
     },
     collection: { type: 'FeatureCollection', features },
