@@ -3,7 +3,7 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { kmGeodesicFromStraightEdge } from '../../tests/unit/edge-search.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
-import { densifyGeometry, densifyPath, geodesicGapMetres, geodesicPoints } from './densify.ts';
+import { densifyGeometry, densifyPath, geodesicGapMetres, geodesicPoints, straightEdgeGapBoundMetres } from './densify.ts';
 import { geodesicKm } from './ellipsoid.ts';
 import { polygonArea } from './ellipsoidal-area.ts';
 
@@ -112,5 +112,24 @@ describe('densifying edges along geodesics', () => {
 
   it('returns no points for an edge within the tolerance', () => {
     expect(geodesicPoints(110, 40, 110.3, 40.1, 25)).toEqual([]);
+  });
+});
+
+describe('the cheap bound on a straight edge gap', () => {
+  it('is never below the exact gap, and within 2.5 times it on east-west edges (so it lets the short ones through)', () => {
+    const random = seededRandom(41);
+    for (let n = 0; n < 200; n++) {
+      const ax = 97 + 30 * random();
+      const ay = -60 + 140 * random();
+      const lengthDegrees = 0.5 * random();
+      const azimuth = 2 * Math.PI * random();
+      const bx = ax + (lengthDegrees * Math.sin(azimuth)) / Math.cos((ay * Math.PI) / 180);
+      const by = Math.max(-85, Math.min(85, ay + lengthDegrees * Math.cos(azimuth)));
+      expect(straightEdgeGapBoundMetres(ax, ay, bx, by)).toBeGreaterThanOrEqual(exactGapMetres([ax, ay], [bx, by]));
+    }
+    for (const latitude of [10, 45, 70]) {
+      const exact = exactGapMetres([110, latitude], [110.3, latitude]);
+      expect(straightEdgeGapBoundMetres(110, latitude, 110.3, latitude)).toBeLessThan(2.5 * exact);
+    }
   });
 });

@@ -6,7 +6,7 @@
  * so short edges come through as they are.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { densifyGeometry } from '../geodesy/densify.ts';
+import { densifyGeometry, type KeepEdge, straightEdgeGapBoundMetres } from '../geodesy/densify.ts';
 import { distanceStepKm } from '../geodesy/distance-step.ts';
 
 /** How far (metres) an edge may stray from its geodesic: a quarter of the step distances at the stated accuracy are
@@ -24,9 +24,11 @@ export function densifyOfficialFeatures<P>(
   features: readonly Feature<Polygon | MultiPolygon, P>[],
   toleranceMetres: number,
 ): { features: Feature<Polygon | MultiPolygon, P>[]; addedVertices: number } {
+  // A bureau's short edges are let through on the cheap bound, so that the exact check runs on the long ones only.
+  const short: KeepEdge = (from, to) => straightEdgeGapBoundMetres(from[0]!, from[1]!, to[0]!, to[1]!) <= toleranceMetres;
   let addedVertices = 0;
   const densified = features.map((feature) => {
-    const geometry = densifyGeometry(feature.geometry, toleranceMetres) as Polygon | MultiPolygon;
+    const geometry = densifyGeometry(feature.geometry, toleranceMetres, short) as Polygon | MultiPolygon;
     const added = vertices(geometry) - vertices(feature.geometry);
     addedVertices += added;
     return added === 0 ? feature : { ...feature, geometry };
