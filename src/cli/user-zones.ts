@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { densifyOfficialFeatures, officialEdgeToleranceMetres } from '../official/geodesic-edges.ts';
 import { loadSiteRecordReader } from '../site-input/index.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, siteRecordBatches, streamFormatOf } from '../site-input/stream.ts';
@@ -6,7 +7,8 @@ import { type ByteSource, siteRecordBatches, streamFormatOf } from '../site-inpu
 /**
  * The user's own zones (--zones) as a dataset of the kind given: every feature is checked like a site (projected
  * metres, swapped axes, out of range, self-crossings repaired) and must be a polygon, or the run stops with the
- * feature named. A feature's id, name, accuracy_km and buffer_km properties are kept.
+ * feature named. A feature's id, name, accuracy_km and buffer_km properties are kept. Its long edges are densified
+ * along geodesics as an official layer's are (to a quarter of the step its accuracy_km reports distances in).
  */
 export async function userZones(file: string, kind: string, read: (file: string) => ByteSource): Promise<FeatureCollection> {
   const format = streamFormatOf(file);
@@ -31,7 +33,8 @@ export async function userZones(file: string, kind: string, read: (file: string)
           });
         }
         const name = typeof properties['name'] === 'string' ? properties['name'] : id;
-        features.push({
+        const accuracyKm = typeof properties['accuracy_km'] === 'number' ? properties['accuracy_km'] : 0;
+        const zone: Feature<Polygon | MultiPolygon> = {
           type: 'Feature',
           geometry,
           properties: {
@@ -41,7 +44,8 @@ export async function userZones(file: string, kind: string, read: (file: string)
             name_en: properties['name_en'] ?? name,
             zone_kind: kind,
           },
-        });
+        };
+        features.push(...densifyOfficialFeatures([zone], officialEdgeToleranceMetres(accuracyKm)).features);
       }
     }
   } catch (error) {
