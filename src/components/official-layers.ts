@@ -7,6 +7,12 @@ import { officialKindColours } from '../official/map-layers.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';
 
+/** What the import did to the layer's long edges (src/official/geodesic-edges.ts). */
+const geodesicEdgesText = ({ toleranceMetres, addedVertices }: { toleranceMetres: number; addedVertices: number }): Bilingual => ({
+  zh: `长边已沿测地线加密，与测地线相差不超过${toleranceMetres}米（新增${addedVertices}个顶点）`,
+  en: `long edges densified along geodesics to within ${toleranceMetres} m (${addedVertices} vertices added)`,
+});
+
 const words = {
   title: { zh: '官方数据（仅存于本浏览器）', en: 'Official data (kept in this browser only)' },
   intro: {
@@ -113,7 +119,9 @@ export class OfficialLayers extends LitElement {
           <strong>${provenance.file}</strong> · ${this.#text(officialKindNames[provenance.kind])} · ${this.#text(words.official)}
           <div class="provenance">${this.#text(words.imported)} ${provenance.importedAt.slice(0, 10)} · ${provenance.featureCount} ${this.#text(words.features)}
             · ${this.#text(words.crs)} ${provenance.crs.name} (${this.#text(words[provenance.crs.source])}) · ${this.#text(words.mappedBy)} ${provenance.mappedBy}
-            · ±${provenance.accuracyKm} km${provenance.entryList ? html` · ${provenance.entryList.file} (${provenance.entryList.rows})` : nothing}
+            · ±${provenance.accuracyKm} km${
+              provenance.geodesicEdges ? html` · ${this.#text(geodesicEdgesText(provenance.geodesicEdges))}` : nothing
+            }${provenance.entryList ? html` · ${provenance.entryList.file} (${provenance.entryList.rows})` : nothing}
             · sha256 <span title=${provenance.sha256}>${provenance.sha256.slice(0, 12)}…</span> · ${this.#text(words.standsIn)}</div>
           <button type="button" data-export-profile @click=${() => session.exportProfile(provenance.id)}>${this.#text(words.exportProfile)}</button>
           <button type="button" data-remove @click=${() => void session.remove(provenance.id)}>${this.#text(words.remove)}</button>

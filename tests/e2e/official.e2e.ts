@@ -83,6 +83,7 @@ describe('official layers in the atlas', () => {
     const listed = await page.locator('official-layers li[data-official]').allTextContents();
     expect(listed.join('\n')).toMatch(/red-line-gk36\.zip[\s\S]*3 个要素[\s\S]*CGCS2000_3_Degree_GK_Zone_36[\s\S]*e2e reviewer/);
     expect(listed.join('\n')).toMatch(/control-units\.zip[\s\S]*entry-list\.csv \(5\)/);
+    expect(listed.join('\n')).toMatch(/red-line-gk36\.zip[\s\S]*长边已沿测地线加密，与测地线相差不超过\d+(\.\d+)?米（新增\d+个顶点）/);
 
     // The site in the screening panel: the verdict cites the reviewer's file and feature, and the entry-list clause.
     await page.evaluate(() =>
