@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { z } from '../src/schema/zod-mini.ts';
 
 export type Theme = 'base' | 'energy' | 'ecology' | 'water' | 'restriction' | 'administrative';
 export type Renderer = 'fill' | 'line' | 'circle';
@@ -40,7 +40,7 @@ export interface LayerDefinition {
   /** Draw a label from name_zh / name_en from this zoom on; absent for unlabelled layers. */
   labelMinZoom?: number;
   /** Properties schema for thematic layers; base layers carry only names. */
-  properties?: ZodType;
+  properties?: z.ZodMiniType;
   /** Labels of the `status` property, for layers that have one: the panel offers them as a filter. */
   statuses?: Record<string, Label>;
   /** Fields shown in the feature panel, beyond names, category, citations and accuracy. */

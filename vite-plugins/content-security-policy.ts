@@ -24,7 +24,8 @@ export const contentSecurityPolicy = [
  * Writes the policy as the first element of the built index.html's head. Only the build gets it: the dev server
  * injects its styles inline, which the policy rightly refuses. The build's `zod` is src/schema/zod-jitless.ts: Zod
  * probes for `new Function` as its first object schema is made, and under a policy without 'unsafe-eval' even the
- * probe is a reported violation; a configuration set anywhere else could run after the first schema is made.
+ * probe is a reported violation; a configuration set anywhere else could run after the first schema is made. The page's
+ * zod/mini schemas import src/schema/zod-mini.ts, which sets the same configuration in the build before making any.
  */
 export function contentSecurityPolicyPlugin(): Plugin {
   return {

@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { ringCrossings } from '../../src/geodesy/segment-crossings.ts';
-import type { ZodType } from 'zod';
+import type { LayerDefinition } from '../../layers/layer-definition.ts';
 
 /** Collects every problem of a dataset in one readable list, each naming the file and the feature. */
-export function validateFeatures(file: string, collection: FeatureCollection, schema: ZodType | undefined): string[] {
+export function validateFeatures(file: string, collection: FeatureCollection, schema: LayerDefinition['properties']): string[] {
   const problems: string[] = [];
   collection.features.forEach((feature, index) => {
     const name = `${file}: feature ${featureName(feature, index)}`;

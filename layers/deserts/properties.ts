@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 
 /** Categories of the deserts and sandy lands layer, with the labels the legend shows. */
@@ -10,16 +10,16 @@ export type DesertCategory = keyof typeof categories;
 const categoryIds = Object.keys(categories) as [DesertCategory, ...DesertCategory[]];
 
 /** Properties of data/deserts/source.geojson: schematic outlines drawn by hand, clipped to Inner Mongolia. */
-export const propertiesSchema = thematicPropertiesSchema.extend({
+export const propertiesSchema = z.extend(thematicPropertiesSchema, {
   category: z.enum(categoryIds),
   zone_kind: z.literal('sandy-land'),
   method: z.literal('hand-drawn'),
   accuracy: z.literal('C'),
-  accuracy_km: z.number().min(10),
-  note_zh: z.string().min(1),
-  note_en: z.string().min(1),
+  accuracy_km: z.number().check(z.gte(10)),
+  note_zh: z.string().check(z.minLength(1)),
+  note_en: z.string().check(z.minLength(1)),
   /** No document gives an area for any of them. */
-  official_area_km2: z.union([z.number().positive(), z.literal('unknown')]),
+  official_area_km2: z.union([z.number().check(z.positive()), z.literal('unknown')]),
   /** False where the documents do not name this desert; its citations are then the documents' general desert lines. */
   named_in_documents: z.boolean(),
   /** True where the desert extends beyond Inner Mongolia and that part was cut off. */

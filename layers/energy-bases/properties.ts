@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema, unknown } from '../../src/schema/feature.ts';
 
 /** Kinds of energy base the documents name; a feature's `category` equals its `kind`. */
@@ -14,17 +14,17 @@ export type EnergyBaseKind = keyof typeof categories;
 const kindSchema = z.enum(Object.keys(categories) as [EnergyBaseKind, ...EnergyBaseKind[]]);
 
 /** League (盟) or prefecture-level city id, lower-case hyphenated: ordos, hinggan, baotou ... */
-const leagueSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const leagueSchema = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 
-export const propertiesSchema = thematicPropertiesSchema
-  .extend({
+export const propertiesSchema = z
+  .extend(thematicPropertiesSchema, {
     category: kindSchema,
     kind: kindSchema,
     /** Capacity in MW, converted from the document's 万千瓦 (x 10); "unknown" where the document gives none. */
-    capacity_mw: z.union([z.number().positive(), unknown]),
-    capacity_year: z.union([z.number().int().min(1949).max(2100), unknown]),
+    capacity_mw: z.union([z.number().check(z.positive()), unknown]),
+    capacity_year: z.union([z.number().check(z.int(), z.gte(1949), z.lte(2100)), unknown]),
     status: z.enum(['planned', 'under-construction', 'operating', 'unknown']),
     league: leagueSchema,
   })
-  .refine((p) => p.category === p.kind, { message: 'category must equal kind', path: ['category'] });
+  .check(z.refine((p) => p.category === p.kind, { message: 'category must equal kind', path: ['category'] }));
 export type EnergyBaseProperties = z.infer<typeof propertiesSchema>;

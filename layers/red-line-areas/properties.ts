@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 
 /** Categories of the illustrative ecological red-line areas, with the labels the legend shows.
@@ -18,20 +18,20 @@ const categoryIds = Object.keys(categories) as [RedLineCategory, ...RedLineCateg
 
 /** Properties of data/red-line-areas/source.geojson. The official red-line vectors are not public:
  * every feature is illustrative, schematic, and never the official line. */
-export const propertiesSchema = thematicPropertiesSchema.extend({
+export const propertiesSchema = z.extend(thematicPropertiesSchema, {
   category: z.enum(categoryIds),
   zone_kind: z.literal('ecological-red-line'),
   illustrative: z.literal(true),
   method: z.literal('illustrative'),
   accuracy: z.literal('C'),
-  accuracy_km: z.number().min(10),
-  note_zh: z.string().min(1),
-  note_en: z.string().min(1),
+  accuracy_km: z.number().check(z.gte(10)),
+  note_zh: z.string().check(z.minLength(1)),
+  note_en: z.string().check(z.minLength(1)),
   /** False where the documents do not name this area itself and it is drawn as part of a named one. */
   named_in_documents: z.boolean(),
   /** True only on the `network` feature, whose geometry repeats all the others: skip it when counting hits or areas. */
-  aggregate: z.boolean().optional(),
+  aggregate: z.optional(z.boolean()),
   /** The documents give a share (50.46 %) but no area in km². */
-  official_area_km2: z.union([z.number().positive(), z.literal('unknown')]).optional(),
+  official_area_km2: z.optional(z.union([z.number().check(z.positive()), z.literal('unknown')])),
 });
 export type RedLineProperties = z.infer<typeof propertiesSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 import { zoneKindSchema } from '../../src/schema/zone-kind.ts';
 import { projectTypeSchema } from '../../src/schema/project-type.ts';
@@ -13,13 +13,13 @@ export const categories = {
 } as const;
 export type RestrictionCategory = keyof typeof categories;
 
-export const propertiesSchema = thematicPropertiesSchema.extend({
+export const propertiesSchema = z.extend(thematicPropertiesSchema, {
   category: z.enum(Object.keys(categories) as [RestrictionCategory, ...RestrictionCategory[]]),
   /** Every restricted zone declares the zone kind that rules in seeds/ match on. */
   zone_kind: zoneKindSchema,
   /** Project types the cited lines restrict in this zone; empty where the text names no specific industry. */
   controlled_industries: z.array(projectTypeSchema),
   /** League (盟) or prefecture-level city id, lower-case hyphenated: ordos, wuhai, alxa ... */
-  league: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  league: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
 });
 export type RestrictedZoneProperties = z.infer<typeof propertiesSchema>;

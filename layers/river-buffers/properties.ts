@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 
 export const categories = {
@@ -8,9 +8,9 @@ export const categories = {
 type Category = keyof typeof categories;
 
 /** Properties of the zones the data build derives from the river line (data/build/derive-river-buffers.ts). */
-export const propertiesSchema = thematicPropertiesSchema.extend({
+export const propertiesSchema = z.extend(thematicPropertiesSchema, {
   category: z.enum(Object.keys(categories) as [Category, ...Category[]]),
   zone_kind: z.literal('river-buffer'),
-  buffer_km: z.number().positive(),
-  river: z.string().min(1),
+  buffer_km: z.number().check(z.positive()),
+  river: z.string().check(z.minLength(1)),
 });

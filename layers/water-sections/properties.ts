@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/schema/zod-mini.ts';
 import { thematicPropertiesSchema } from '../../src/schema/feature.ts';
 
 /** Categories of the water-quality sections layer, with the labels the legend shows. The documents count national
@@ -18,20 +18,20 @@ const categoryIds = Object.keys(categories) as [WaterSectionCategory, ...WaterSe
 export const waterClassSchema = z.enum(['I', 'II', 'III', 'IV', 'V', 'unknown']);
 
 /** Properties of data/water-sections/source.geojson: points snapped onto the GSHHG river lines. */
-export const propertiesSchema = thematicPropertiesSchema
-  .extend({
+export const propertiesSchema = z
+  .extend(thematicPropertiesSchema, {
     category: z.enum(categoryIds),
     /** Sections are points, not zones: zone_kind is omitted. */
-    zone_kind: z.never().optional(),
+    zone_kind: z.optional(z.never()),
     method: z.literal('approximate-point'),
     accuracy: z.literal('B'),
-    note_zh: z.string().min(1),
-    note_en: z.string().min(1),
+    note_zh: z.string().check(z.minLength(1)),
+    note_en: z.string().check(z.minLength(1)),
     /** Water body id (yellow-river, west-liao-river, hulun-lake ...) and its Chinese name. */
-    river: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-    river_zh: z.string().min(1),
+    river: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+    river_zh: z.string().check(z.minLength(1)),
     /** The river's English name (the region's form; the feature panel shows it in English). */
-    river_en: z.string().min(1),
+    river_en: z.string().check(z.minLength(1)),
     /** Target class where a document gives one; none does. */
     target_class: waterClassSchema,
     /** Never invented: always unknown. */
@@ -50,14 +50,16 @@ export const propertiesSchema = thematicPropertiesSchema
     ]),
     /** True where the section is named descriptively and placed schematically rather than a known section. */
     approximate: z.boolean(),
-    league: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    league: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     /** The open line or polygon the point was snapped to, and how far the guide position moved. */
-    snapped_to: z.string().min(1),
-    snap_distance_km: z.number().min(0),
+    snapped_to: z.string().check(z.minLength(1)),
+    snap_distance_km: z.number().check(z.gte(0)),
   })
-  .refine((p) => (p.category !== 'national' || !p.approximate) && (p.category !== 'national-schematic' || p.approximate), {
-    message:
-      'a stand-in at a schematic position (approximate: true) is never in the legend class of known national sections, and a known one is never approximate',
-    path: ['category'],
-  });
+  .check(
+    z.refine((p) => (p.category !== 'national' || !p.approximate) && (p.category !== 'national-schematic' || p.approximate), {
+      message:
+        'a stand-in at a schematic position (approximate: true) is never in the legend class of known national sections, and a known one is never approximate',
+      path: ['category'],
+    }),
+  );
 export type WaterSectionProperties = z.infer<typeof propertiesSchema>;

@@ -1,4 +1,4 @@
-import { ZodObject, type ZodType } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { t } from '../i18n/strings.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
@@ -22,9 +22,9 @@ export function screeningLayers(layers: readonly LayerDefinition[]): LayerDefini
   return layers.filter((layer) => requiresZoneKind(layer.properties));
 }
 
-function requiresZoneKind(schema: ZodType | undefined): boolean {
-  const zoneKind = schema instanceof ZodObject ? (schema.shape as Record<string, ZodType>)['zone_kind'] : undefined;
-  return zoneKind !== undefined && !zoneKind.safeParse(undefined).success;
+function requiresZoneKind(schema: z.ZodMiniType | undefined): boolean {
+  const zoneKind = schema instanceof z.ZodMiniObject ? schema.shape['zone_kind'] : undefined;
+  return zoneKind !== undefined && !z.safeParse(zoneKind, undefined).success;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import { actualSchema, type Actual } from '../stats/actual.ts';
 
 const key = 'nm-carbon-atlas.ledger-actuals.v1';

@@ -1,17 +1,20 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 
 /** A user-configured raster basemap. Off unless the user sets one; kept in this browser only, never in links. */
 export const onlineBasemapSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('template'),
-    template: z
-      .string()
-      .url()
-      .refine((url) => url.startsWith('https://') || url.startsWith('http://'), 'use an http(s) URL')
-      .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'the template needs {z}, {x} and {y}'),
-    attribution: z.string().default(''),
+    template: z.string().check(
+      z.url(),
+      z.refine((url) => url.startsWith('https://') || url.startsWith('http://'), 'use an http(s) URL'),
+      z.refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'the template needs {z}, {x} and {y}'),
+    ),
+    attribution: z._default(z.string(), ''),
   }),
-  z.object({ kind: z.literal('tianditu'), key: z.string().regex(/^[0-9a-f]{32}$/i, 'a Tianditu key is 32 hexadecimal characters') }),
+  z.object({
+    kind: z.literal('tianditu'),
+    key: z.string().check(z.regex(/^[0-9a-f]{32}$/i, 'a Tianditu key is 32 hexadecimal characters')),
+  }),
 ]);
 export type OnlineBasemap = z.infer<typeof onlineBasemapSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 
@@ -29,63 +29,59 @@ export const officialKindNames: Record<OfficialKind, Bilingual> = {
 /** The three categories of 环境管控单元, as the 三线一单 name them. */
 export const controlCategories = ['优先保护', '重点管控', '一般管控'] as const;
 
-const attribute = z.string().min(1);
+const attribute = z.string().check(z.minLength(1));
 
 /** The columns of an entry list (生态环境准入清单) as a bureau's spreadsheet exports them to CSV. */
-export const entryListColumnsSchema = z
-  .object({
-    /** The control unit's code, as the layer's codeAttribute gives it. */
-    code: attribute,
-    /** A project type: the atlas's id (steel), its Chinese or English name (钢铁, Steel), or 全部 / all. */
-    projectType: attribute,
-    /** 禁止, 限制, 有条件 or 允许 (prohibited, restricted, conditional, allowed). */
-    verdict: attribute,
-    /** The clause's text. */
-    clause: attribute,
-  })
-  .strict();
+export const entryListColumnsSchema = z.strictObject({
+  /** The control unit's code, as the layer's codeAttribute gives it. */
+  code: attribute,
+  /** A project type: the atlas's id (steel), its Chinese or English name (钢铁, Steel), or 全部 / all. */
+  projectType: attribute,
+  /** 禁止, 限制, 有条件 or 允许 (prohibited, restricted, conditional, allowed). */
+  verdict: attribute,
+  /** The clause's text. */
+  clause: attribute,
+});
 
 /**
  * A mapping profile: how to read one bureau's layer. Saved as a small JSON file that the atlas exports and the CLI
  * reads (--zone-profile), so that one reviewer's mapping can be reused by another.
  */
 export const zoneProfileSchema = z
-  .object({
+  .strictObject({
     version: z.literal(1),
     kind: z.enum(officialKinds),
     /** The attribute that names a feature (名称, MC, NAME...). */
     nameAttribute: attribute,
     /** The attribute that holds a feature's code (编码, 单元编码...); needed to join a control unit's entry list. */
-    codeAttribute: attribute.optional(),
+    codeAttribute: z.optional(attribute),
     /** How far the boundary may be from the true one, in km, as the bureau states it (0.01 for a 1:10,000 survey). */
-    accuracyKm: z.number().nonnegative().max(100),
+    accuracyKm: z.number().check(z.nonnegative(), z.lte(100)),
     /** Where that accuracy comes from, in the reviewer's words. */
-    accuracyNote: z.string().optional(),
+    accuracyNote: z.optional(z.string()),
     /** Who made this mapping (a name or a unit), shown in the layer's provenance. */
-    mappedBy: z.string().min(1),
+    mappedBy: z.string().check(z.minLength(1)),
     /** Nature reserves: the attribute naming the zone (核心区, 缓冲区, 实验区...). */
-    reserveZoneAttribute: attribute.optional(),
+    reserveZoneAttribute: z.optional(attribute),
     /** Drinking-water sources: the attribute naming the level (一级, 二级, 准保护区). */
-    levelAttribute: attribute.optional(),
+    levelAttribute: z.optional(attribute),
     /** Control units: the attribute naming the category (优先保护, 重点管控, 一般管控). */
-    categoryAttribute: attribute.optional(),
+    categoryAttribute: z.optional(attribute),
     /** Control units: the entry list's columns, when an entry list is given. */
-    entryList: entryListColumnsSchema.optional(),
+    entryList: z.optional(entryListColumnsSchema),
     /** The coordinate system the reviewer confirmed for a file that declares none, as an EPSG code (EPSG:4524). */
-    crs: z
-      .string()
-      .regex(/^EPSG:\d{4,5}$/, 'crs must be an EPSG code such as EPSG:4524')
-      .optional(),
+    crs: z.optional(z.string().check(z.regex(/^EPSG:\d{4,5}$/, 'crs must be an EPSG code such as EPSG:4524'))),
     /** The attribute table's encoding, when the reviewer chose it (a file without .cpg whose names read garbled). */
-    encoding: z.enum(['gbk', 'utf-8']).optional(),
+    encoding: z.optional(z.enum(['gbk', 'utf-8'])),
   })
-  .strict()
-  .superRefine((profile, context) => {
-    if (profile.kind !== 'control-unit') return;
-    for (const key of ['codeAttribute', 'categoryAttribute'] as const) {
-      if (!profile[key]) context.addIssue({ code: 'custom', path: [key], message: `a control-unit layer needs ${key}` });
-    }
-  });
+  .check(
+    z.superRefine((profile, context) => {
+      if (profile.kind !== 'control-unit') return;
+      for (const key of ['codeAttribute', 'categoryAttribute'] as const) {
+        if (!profile[key]) context.addIssue({ code: 'custom', path: [key], message: `a control-unit layer needs ${key}` });
+      }
+    }),
+  );
 export type ZoneProfile = z.infer<typeof zoneProfileSchema>;
 
 /** A profile from JSON text, or a bilingual message naming each field that is wrong. */

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 
 /** A document id: the name of its text and metadata in seeds/ (seeds/<id>.txt, seeds/<id>.json). */
-export const documentIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'doc must be a document id such as nm-ecology-14th');
+export const documentIdSchema = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'doc must be a document id such as nm-ecology-14th'));
 
 /**
  * A pointer into one of the documents in seeds/: document id, the 1-based line the quote starts on (and endLine, the
@@ -9,15 +9,16 @@ export const documentIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'do
  * with the extraction's line breaks ignored; `npm run seeds:check` fails on any mismatch.
  */
 export const citationSchema = z
-  .object({
+  .strictObject({
     doc: documentIdSchema,
-    line: z.number().int().positive(),
-    endLine: z.number().int().positive().optional(),
-    quote: z.string().min(2).max(60),
+    line: z.number().check(z.int(), z.positive()),
+    endLine: z.optional(z.number().check(z.int(), z.positive())),
+    quote: z.string().check(z.minLength(2), z.maxLength(60)),
   })
-  .strict()
-  .refine((citation) => citation.endLine === undefined || citation.endLine > citation.line, {
-    message: 'endLine must come after line (leave it out when the quote is on one line)',
-    path: ['endLine'],
-  });
+  .check(
+    z.refine((citation) => citation.endLine === undefined || citation.endLine > citation.line, {
+      message: 'endLine must come after line (leave it out when the quote is on one line)',
+      path: ['endLine'],
+    }),
+  );
 export type Citation = z.infer<typeof citationSchema>;

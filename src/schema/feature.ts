@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 import { citationSchema } from './citation.ts';
 import { zoneKindSchema } from './zone-kind.ts';
 
@@ -14,19 +14,19 @@ export const unknown = z.literal('unknown');
 
 /** Properties every thematic feature carries, whatever its layer. */
 export const thematicPropertiesSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lower-case words joined by hyphens'),
-  name_zh: z.string().min(1),
-  name_en: z.string().min(1),
-  category: z.string().min(1),
-  citations: z.array(citationSchema).min(1, 'every feature cites at least one document line'),
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be lower-case words joined by hyphens')),
+  name_zh: z.string().check(z.minLength(1)),
+  name_en: z.string().check(z.minLength(1)),
+  category: z.string().check(z.minLength(1)),
+  citations: z.array(citationSchema).check(z.minLength(1, 'every feature cites at least one document line')),
   method: geometryMethodSchema,
   accuracy: accuracyClassSchema,
-  accuracy_km: z.number().positive(),
-  zone_kind: zoneKindSchema.optional(),
+  accuracy_km: z.number().check(z.positive()),
+  zone_kind: z.optional(zoneKindSchema),
   /** True where no document or official source defines the zone's extent (a vague area such as "乌海及周边地区" or a
    * city's "主城区"): the drawing is a guess, and screening must not read a hit on it as certain. */
-  extent_undefined: z.boolean().optional(),
-  note_zh: z.string().optional(),
-  note_en: z.string().optional(),
+  extent_undefined: z.optional(z.boolean()),
+  note_zh: z.optional(z.string()),
+  note_en: z.optional(z.string()),
 });
 export type ThematicProperties = z.infer<typeof thematicPropertiesSchema>;

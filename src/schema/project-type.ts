@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 
 /** Units a project's capacity is asked in: 万吨/年 (10,000 t a year of product) for plants, MW for power. */
 const tonnes = { zh: '万吨/年', en: '10⁴ t/yr' } as const;

@@ -33,7 +33,7 @@ export const targetSchema = z.object({
     zh: z.string().min(1),
   }),
   /** The figure the target starts from; with its own citation when another sentence of the document states it. */
-  baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown, citation: citationSchema.optional() }).optional(),
+  baseline: z.object({ value: valueOrUnknown, year: yearOrUnknown, citation: z.optional(citationSchema) }).optional(),
   /**
    * Set when the document writes the figure as a word or a class (百万千瓦级, 零增长, 减半, 零填埋, 翻一番) rather than a
    * number: the document's own words, and how the number in baseline or target reads them. Show the words; the number

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 
 /** Kinds of zone that rules in seeds/ refer to and that features in data/ declare in `zone_kind`.
  * A rule names either one zone by id or every zone of a kind; screening matches on this vocabulary. */

@@ -61,9 +61,9 @@ export const hitSchema = z.object({
   verdict: verdictSchema,
   ruleId: z.string().nullable(),
   /** What the rule makes the project where it certainly applies; null for a zone with no rule. */
-  ruleVerdict: verdictSchema.nullable(),
+  ruleVerdict: z.nullable(verdictSchema),
   summary: bilingualSchema.nullable(),
-  cite: citationSchema.nullable(),
+  cite: z.nullable(citationSchema),
   /** The document names this project type as outside the rule ("不含光伏玻璃"): the hit is clear, citing the rule. */
   exemption: z.object({ note: z.string() }).optional(),
   /** inside the zone, straddling its edge, covering it whole, or near: outside but within its accuracy. */

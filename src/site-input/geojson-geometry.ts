@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { SiteGeometry } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
@@ -30,7 +30,7 @@ type Parsed =
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
   | { type: 'GeometryCollection'; geometries: Parsed[] };
 
-const geometrySchema: z.ZodType<Parsed> = z.lazy(() =>
+const geometrySchema: z.ZodMiniType<Parsed> = z.lazy(() =>
   z.discriminatedUnion(
     'type',
     [

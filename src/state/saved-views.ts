@@ -1,7 +1,11 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 
 /** Named states a user keeps in this browser: the hash is the same one links use. */
-export const savedViewSchema = z.object({ name: z.string().min(1).max(120), hash: z.string().startsWith('#'), savedAt: z.string() });
+export const savedViewSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  hash: z.string().check(z.startsWith('#')),
+  savedAt: z.string(),
+});
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const savedViewsKey = 'atlas.saved-views';

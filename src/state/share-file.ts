@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 
 /** Links longer than this are offered as a share file instead: some mail clients and chat tools cut them. */
 export const maxLinkLength = 8000;
@@ -6,7 +6,7 @@ export const maxLinkLength = 8000;
 export const shareFileSchema = z.object({
   format: z.literal('nm-carbon-atlas-share'),
   version: z.literal(1),
-  hash: z.string().startsWith('#'),
+  hash: z.string().check(z.startsWith('#')),
   createdAt: z.string(),
 });
 export type ShareFile = z.infer<typeof shareFileSchema>;

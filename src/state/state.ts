@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import { projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
 import { ledgerViewSchema, type LedgerView } from '../schema/ledger-view.ts';
@@ -56,79 +56,82 @@ export const regionBounds: [[number, number], [number, number]] = [
   [126.08, 53.39],
 ];
 
-const viewSchema = z
-  .object({
-    center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
-    zoom: z.number().min(0).max(22),
-    bearing: z.number().min(-180).max(180),
-    pitch: z.number().min(0).max(85),
-  })
-  .partial()
-  .strict();
+const viewSchema = z.partial(
+  z.strictObject({
+    center: z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-85), z.lte(85))]),
+    zoom: z.number().check(z.gte(0), z.lte(22)),
+    bearing: z.number().check(z.gte(-180), z.lte(180)),
+    pitch: z.number().check(z.gte(0), z.lte(85)),
+  }),
+);
 
-const layerStateSchema = z
-  .object({
+const layerStateSchema = z.partial(
+  z.strictObject({
     visible: z.boolean(),
-    opacity: z.number().min(0).max(1),
+    opacity: z.number().check(z.gte(0), z.lte(1)),
     hiddenCategories: z.array(z.string()),
     hiddenStatuses: z.array(z.string()),
-  })
-  .partial()
-  .strict();
+  }),
+);
 
 /**
  * A site from outside (window.atlas.setState, a link): refused with the reason, leaving the site the user had, when
  * it is a GeometryCollection (the state holds one geometry) or several scattered points (the site reader's own
  * check). A MultiPoint whose points are all one place is that point, as the reader makes it.
  */
-const siteSchema = z
-  .unknown()
-  .superRefine((value, context) => {
-    if ((value as { type?: unknown } | null)?.type === 'GeometryCollection') {
-      context.addIssue({
-        code: 'custom',
-        message:
-          'a GeometryCollection is not a site: set one Point, LineString or Polygon (or a Multi- form of one of them), or upload the collection as a file, whose reader combines its parts',
-      });
-    }
-  })
-  .pipe(siteGeometrySchema.nullable())
-  .superRefine((site, context) => {
-    const scattered = site?.type === 'MultiPoint' ? scatteredPoints(site.coordinates) : undefined;
-    if (scattered) context.addIssue({ code: 'custom', message: scattered.en });
-  })
-  .transform((site): SiteGeometry | null => (site?.type === 'MultiPoint' ? { type: 'Point', coordinates: site.coordinates[0]! } : site));
-
-const buildPartialSchema = (layerIds: readonly string[]) =>
-  z
-    .object({
-      view: viewSchema,
-      lang: z.enum(['zh', 'en']),
-      layers: z.record(z.string(), layerStateSchema).superRefine((layers, context) => {
-        for (const id of Object.keys(layers)) {
-          if (!layerIds.includes(id)) context.addIssue({ code: 'custom', message: `unknown layer id "${id}"`, path: [id] });
+const siteSchema = z.pipe(
+  z.pipe(
+    z.unknown().check(
+      z.superRefine((value, context) => {
+        if ((value as { type?: unknown } | null)?.type === 'GeometryCollection') {
+          context.addIssue({
+            code: 'custom',
+            message:
+              'a GeometryCollection is not a site: set one Point, LineString or Polygon (or a Multi- form of one of them), or upload the collection as a file, whose reader combines its parts',
+          });
         }
       }),
+    ),
+    z.nullable(siteGeometrySchema).check(
+      z.superRefine((site, context) => {
+        const scattered = site?.type === 'MultiPoint' ? scatteredPoints(site.coordinates) : undefined;
+        if (scattered) context.addIssue({ code: 'custom', message: scattered.en });
+      }),
+    ),
+  ),
+  z.transform((site: SiteGeometry | null): SiteGeometry | null =>
+    site?.type === 'MultiPoint' ? { type: 'Point', coordinates: site.coordinates[0]! } : site,
+  ),
+);
+
+const buildPartialSchema = (layerIds: readonly string[]) =>
+  z.partial(
+    z.strictObject({
+      view: viewSchema,
+      lang: z.enum(['zh', 'en']),
+      layers: z.record(z.string(), layerStateSchema).check(
+        z.superRefine((layers, context) => {
+          for (const id of Object.keys(layers)) {
+            if (!layerIds.includes(id)) context.addIssue({ code: 'custom', message: `unknown layer id "${id}"`, path: [id] });
+          }
+        }),
+      ),
       selection: z
-        .object({ layer: z.string(), id: z.string().min(1) })
-        .strict()
-        .nullable()
-        .refine((selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' }),
+        .nullable(z.strictObject({ layer: z.string(), id: z.string().check(z.minLength(1)) }))
+        .check(z.refine((selection) => selection === null || layerIds.includes(selection.layer), { message: 'unknown layer id' })),
       panel: z.enum(panels),
       site: siteSchema,
-      projectType: projectTypeSchema.nullable(),
-      ledger: ledgerViewSchema.nullable(),
-      reader: z
-        .object({
-          doc: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-          line: z.number().int().positive(),
-          quote: z.string().min(1).max(60).optional(),
-        })
-        .strict()
-        .nullable(),
-    })
-    .partial()
-    .strict();
+      projectType: z.nullable(projectTypeSchema),
+      ledger: z.nullable(ledgerViewSchema),
+      reader: z.nullable(
+        z.strictObject({
+          doc: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+          line: z.number().check(z.int(), z.positive()),
+          quote: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+        }),
+      ),
+    }),
+  );
 
 export type PartialState = z.input<ReturnType<typeof buildPartialSchema>>;
 

@@ -14,26 +14,29 @@ import { comparable, convert, unitText } from './units.ts';
 export function actualsSchemaFor(rows: readonly LedgerRow[]) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return z.array(
-    actualSchema.superRefine((actual, context) => {
-      const row = byId.get(actual.targetId);
-      if (!row) {
-        context.addIssue({ code: 'custom', path: ['targetId'], message: `no target "${actual.targetId}"` });
-        return;
-      }
-      if (row.qualitative) {
-        if (actual.achieved === null)
-          context.addIssue({
-            code: 'custom',
-            path: ['achieved'],
-            message: `${row.id} is a target in words: give achieved or not achieved`,
-          });
-        return;
-      }
-      if (actual.value === null) context.addIssue({ code: 'custom', path: ['value'], message: `${row.id} needs a figure in ${row.unit}` });
-      else if (!comparable(actual.unit, row.unit)) {
-        context.addIssue({ code: 'custom', path: ['unit'], message: `${actual.unit} cannot be compared with the target's ${row.unit}` });
-      }
-    }),
+    actualSchema.check(
+      z.superRefine((actual, context) => {
+        const row = byId.get(actual.targetId);
+        if (!row) {
+          context.addIssue({ code: 'custom', path: ['targetId'], message: `no target "${actual.targetId}"` });
+          return;
+        }
+        if (row.qualitative) {
+          if (actual.achieved === null)
+            context.addIssue({
+              code: 'custom',
+              path: ['achieved'],
+              message: `${row.id} is a target in words: give achieved or not achieved`,
+            });
+          return;
+        }
+        if (actual.value === null)
+          context.addIssue({ code: 'custom', path: ['value'], message: `${row.id} needs a figure in ${row.unit}` });
+        else if (!comparable(actual.unit, row.unit)) {
+          context.addIssue({ code: 'custom', path: ['unit'], message: `${actual.unit} cannot be compared with the target's ${row.unit}` });
+        }
+      }),
+    ),
   );
 }
 
