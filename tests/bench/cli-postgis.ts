@@ -15,10 +15,15 @@ import { zonesOfCollections } from '../../src/screening/zones.ts';
 import { type Cluster, postgresBinaries, startCluster } from '../unit/postgis-cluster.ts';
 import type { Cost } from './interleave.ts';
 
+/**
+ * `offset 0` keeps the inner select as written, so ST_Intersects is evaluated in the join and the grouping sorts or
+ * hashes (id, zone, inside) rather than rows that still carry the zone pieces' geometries.
+ */
 export const postgisQuery = `select count(*) as hits, count(*) filter (where inside) as insides from (
-  select p.id, z.zone, bool_or(ST_Intersects(z.geom, p.geom)) as inside
-  from pieces z join points p on ST_DWithin(z.geog, p.geog, z.accuracy_m)
-  group by p.id, z.zone) as pairs`;
+  select id, zone, bool_or(inside) as inside from (
+    select p.id, z.zone, ST_Intersects(z.geom, p.geom) as inside
+    from pieces z join points p on ST_DWithin(z.geog, p.geog, z.accuracy_m) offset 0) as near
+  group by id, zone) as pairs`;
 
 export interface PostgisScreening {
   zones: number;
