@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, readFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, screenCli } from '../../tests/unit/cli-in-process.ts';
+import { type Cluster, postgresBinaries, startCluster } from '../../tests/unit/postgis-cluster.ts';
 import { projectRoot, readSeeds } from '../data/node-loader.ts';
 import { ruleAppliesToType } from '../screening/rules.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
@@ -15,12 +13,7 @@ import { verdictCode, verdictOfRule } from '../screening/verdict.ts';
  * The CLI's verdicts on official zones read from PostGIS, checked against PostGIS's own join on the same zones:
  * a throwaway cluster on a free local port, made-up red-line zones, 10,000 seeded sites.
  */
-const binaries = existsSync('/usr/lib/postgresql')
-  ? readdirSync('/usr/lib/postgresql')
-      .map((version) => `/usr/lib/postgresql/${version}/bin`)
-      .find((bin) => existsSync(join(bin, 'initdb')))
-  : undefined;
-if (!binaries) {
+if (!postgresBinaries) {
   console.warn(
     'postgis.test.ts skipped: no PostgreSQL binaries under /usr/lib/postgresql (apt-get install postgresql postgis; .ci/run installs them)',
   );
@@ -28,17 +21,6 @@ if (!binaries) {
 
 const accuracyKm = 0.5;
 const siteCount = 10_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A star-shaped polygon of 12-40 vertices around a centre: convex and concave edges alike. */
 function zone(random: () => number): number[][][] {
@@ -53,46 +35,16 @@ function zone(random: () => number): number[][][] {
   return [[...ring, ring[0] as number[]]];
 }
 
-describe.skipIf(!binaries)('official zones from PostGIS', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'atlas-postgis-'));
-  const cluster = join(directory, 'cluster');
-  let port = 0;
+describe.skipIf(!postgresBinaries)('official zones from PostGIS', () => {
+  let cluster: Cluster;
+  let directory = '';
   let url = '';
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) =>
-    execFileSync(
-      asRoot ? 'runuser' : join(binaries as string, command),
-      asRoot ? ['-u', 'postgres', '--', join(binaries as string, command), ...args] : args,
-      { stdio: 'pipe' },
-    );
 
   beforeAll(async () => {
-    if (asRoot)
-      chownSync(
-        directory,
-        Number(execFileSync('id', ['-u', 'postgres']).toString()),
-        Number(execFileSync('id', ['-g', 'postgres']).toString()),
-      );
-    run('initdb', ['-D', cluster, '-A', 'trust', '-U', 'atlas']);
-    port = await freePort();
-    run('pg_ctl', [
-      '-D',
-      cluster,
-      '-o',
-      `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1`,
-      '-l',
-      join(directory, 'log'),
-      '-w',
-      'start',
-    ]);
-    const admin = new pg.Client({ host: '127.0.0.1', port, user: 'atlas', database: 'postgres' });
-    await admin.connect();
-    await admin.query('create database zones');
-    await admin.end();
-    url = `postgresql://atlas@127.0.0.1:${port}/zones`;
+    cluster = await startCluster('atlas-postgis-');
+    ({ directory, url } = cluster);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query('create extension postgis');
     await client.query('create schema official');
     await client.query(
       'create table official.redline (gid serial primary key, "名称" text, "编码" text, geom geometry(MultiPolygon, 4490))',
@@ -131,10 +83,7 @@ describe.skipIf(!binaries)('official zones from PostGIS', () => {
     );
   }, 120_000);
 
-  afterAll(() => {
-    if (existsSync(join(cluster, 'postmaster.pid'))) run('pg_ctl', ['-D', cluster, '-m', 'immediate', 'stop']);
-    rmSync(directory, { recursive: true, force: true });
-  });
+  afterAll(() => cluster?.stop());
 
   it('gives the verdicts on 10,000 sites that a PostGIS ST_Intersects / ST_DWithin join gives', async () => {
     const run = await screenCli([

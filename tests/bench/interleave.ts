@@ -67,3 +67,7 @@ const times = (value: number) => (value >= 100 ? Math.round(value).toLocaleStrin
 /** "x12.3 wall, x11.9 CPU (median of 3 interleaved pairs)". */
 export const ratioText = (comparison: Comparison): string =>
   `x${times(comparison.wallRatio)} wall, x${times(comparison.cpuRatio)} CPU (median of ${comparison.pairs} interleaved pairs)`;
+
+/** The line a benchmark prints for each target of issue 16: what, the measured figure, the limit, and the verdict. */
+export const targetLine = (what: string, measured: string, limit: string, holds: boolean): string =>
+  `target: ${what} ${measured} (limit ${limit}): ${holds ? 'holds' : 'does not hold'}`;
