@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { preview } from 'vite';
+import { previewBuilt } from './e2e/serve.ts';
 import { aboutSeenKey } from '../src/app/presenting.ts';
 import { launch } from './e2e/browser.ts';
 
@@ -41,10 +41,8 @@ async function screenSite(page: Page): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
-const server = await preview({ root, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('preview server has no port');
-const baseUrl = `http://127.0.0.1:${address.port}/`;
+const server = await previewBuilt(join(root, 'dist'));
+const { baseUrl } = server;
 const browser = await launch();
 try {
   const desktop = await open(browser, baseUrl, { width: 1280, height: 800 });

@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { previewBuilt } from '../e2e/serve.ts';
 import type { Browser } from 'playwright-core';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { initialState } from '../../src/app/initial-state.ts';
@@ -135,15 +136,8 @@ await build({
 const state = initialState(['zh-CN']);
 writeFileSync(join(out, 'bare/bare-style.json'), JSON.stringify(buildStyle(layerDefinitions, state.layers, state.lang)));
 
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir: out },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('preview server has no port');
-const baseUrl = `http://127.0.0.1:${address.port}/`;
+const server = await previewBuilt(out);
+const { baseUrl } = server;
 const browser = await launch();
 const atlasLoads: Load[] = [];
 const bareLoads: Load[] = [];

@@ -14,7 +14,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { previewBuilt } from '../e2e/serve.ts';
 import { aboutSeenKey } from '../../src/app/presenting.ts';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { starRing } from '../../src/screening/synthetic-zones.ts';
@@ -123,15 +124,8 @@ console.log(
 );
 
 await build({ root, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir: out },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('preview server has no port');
-const baseUrl = `http://127.0.0.1:${address.port}/`;
+const server = await previewBuilt(out);
+const { baseUrl } = server;
 const sides: Side[] = [];
 try {
   const withLayer = await open(baseUrl, 'official');
@@ -255,5 +249,5 @@ try {
   console.log(`screening on the bundled layers alone: ${screeningText(bundledScreening)}`);
 } finally {
   for (const side of sides) await side.context.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
+  await server.close();
 }
