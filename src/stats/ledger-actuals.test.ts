@@ -2,34 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from './ledger.ts';
 import { applyActuals } from './ledger-actuals.ts';
 import { actualsToCsv, readActualsCsv } from './ledger-actuals-csv.ts';
+import { ledgerRow } from '../../tests/unit/ledger-row.ts';
 
-const row = (fields: Partial<LedgerRow> & { id: string }): LedgerRow => ({
-  documentId: 'ordos-pollution-carbon',
-  document: { title: { zh: '方案', en: 'Plan' }, shortTitle: { zh: '方案', en: 'Plan' }, number: 'unknown' },
-  theme: 'energy',
-  scope: { kind: 'city', id: 'ordos', zh: '鄂尔多斯市' },
-  scopeName: { zh: '鄂尔多斯市', en: 'Ordos' },
-  indicator: { zh: '可再生能源装机', en: 'Renewable capacity' },
-  unit: '万千瓦',
-  baseline: null,
-  target: { value: 5000, year: 2025 },
-  comparator: 'reach',
-  binding: 'unknown',
-  qualitative: false,
-  written: null,
-  measured: null,
-  mapStatus: 'not measurable from map data',
-  mapReason: { zh: '无', en: 'none' },
-  actuals: [],
-  status: 'not measurable from map data',
-  reason: { zh: '无', en: 'none' },
-  featureIds: [],
-  citation: { doc: 'ordos-pollution-carbon', line: 28, quote: '可再生能源装机达到5000万千瓦' },
-  note: '',
-  conflictsWith: [],
-  dataVersion: 'v1',
-  ...fields,
-});
+const row = (fields: Partial<LedgerRow> & { id: string }): LedgerRow => ledgerRow(fields);
 const capacity = row({ id: 'capacity' });
 const intensity = row({
   id: 'intensity',
