@@ -177,7 +177,7 @@ function checkFile(file: string): void {
  * enough to be promoted to the old generation, and a million points then peaked over 430 MiB instead of about 320.
  * Stdout with back-pressure, so that a large run does not pile its output up in memory.
  */
-const processIo = (): Io => ({
+export const processIo = (): Io => ({
   read: (file) => createReadStream(file, { highWaterMark: 1 << 16 }),
   write: (text) =>
     new Promise((resolve) => (text === '' || process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
