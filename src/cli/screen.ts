@@ -9,7 +9,7 @@
  * one site per row or feature; other formats whole, as one site), screened by src/screening and written by
  * src/report, the same row the atlas exports. Exit status: 0 done, 1 bad input, 2 bad arguments.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
@@ -22,6 +22,7 @@ import { checkProjectType, createScreener } from '../screening/screener.ts';
 import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
+import { fileChunks } from './file-chunks.ts';
 import { screenFile } from './screen-run.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
@@ -172,13 +173,9 @@ function checkFile(file: string): void {
   }
 }
 
-/**
- * Files in 64 KiB chunks: the records of a 1 MiB chunk (some 36,000 CSV rows, their lines and fields) lived long
- * enough to be promoted to the old generation, and a million points then peaked over 430 MiB instead of about 320.
- * Stdout with back-pressure, so that a large run does not pile its output up in memory.
- */
+/** Files in 64 KiB chunks (file-chunks.ts); stdout with back-pressure, so that a large run does not pile its output up in memory. */
 export const processIo = (): Io => ({
-  read: (file) => createReadStream(file, { highWaterMark: 1 << 16 }),
+  read: fileChunks,
   write: (text) =>
     new Promise((resolve) => (text === '' || process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
   error: (text) => void process.stderr.write(text),
