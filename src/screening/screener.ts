@@ -5,11 +5,12 @@ import { conclude } from './conclusion.ts';
 import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
 import { round } from './figures.ts';
-import { type EdgeFigure, edgeFigure, hitsOfZone, kmFigure, type ApplicableRule, type Met } from './hits.ts';
+import { type EdgeFigure, edgeFigure, hitsOfZone, type ApplicableRule, type Met } from './hits.ts';
 import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import { PointShaper, type PointShape } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
 import { ringsArea } from './ring-terms.ts';
@@ -19,6 +20,8 @@ import { untestableEntry } from './untestable.ts';
 import { verdictCode, verdictOfCode } from './verdict.ts';
 import { ZoneStoreBuilder, type ZoneStore } from './zone-store.ts';
 import { zonesOfCollections, type ZoneInfo, type ZoneSource } from './zones.ts';
+
+export type { PointShape } from './point-shape.ts';
 
 export interface ScreenerOptions {
   /** Datasets by layer id, as readCollections returns them; every polygon feature with a zone_kind is a zone. */
@@ -85,7 +88,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const nearest = new NearestFinder(store, zones, finder.distances);
   const context = { zones, store, ruleBook, regionZone, finder, nearest, dataVersion: options.dataVersion };
   let raster: RegionRaster | undefined;
-  const shape: PointShape = { key: '', zones: [], figures: [] };
+  const shaper = new PointShaper(store);
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
   return {
     zones,
@@ -95,7 +98,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     regionRaster,
     dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), edgeFigure, true),
-    pointShape: (x, y) => shapeOf(contactsOf(context, parseSite({ type: 'Point', coordinates: [x, y] })), shape),
+    pointShape: (x, y) => shaper.shapeOf(x, y),
     pointTemplate: (x, y, projectType) =>
       screen(
         context,
@@ -249,33 +252,6 @@ function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact
     if (contact.position !== 'apart') contacts.set(zone, contact);
   }
   return contacts;
-}
-
-/**
- * Where a point lies against the zones, as its report reads it. `key`: for each zone the point is in or near, in the
- * index's order, the zone, its position, the accuracy and stretch of its edge there, and whether the edge lies within
- * that accuracy; `zones` the zones whose edge does, with `figures` the distance to it as reports write it (kmFigure).
- * screen() reads a point site only through these, its centroid (site.centroid) and, for the nearest zones, its
- * position: two points with one key get reports equal in all but those and the edge distances.
- */
-export interface PointShape {
-  key: string;
-  zones: number[];
-  figures: number[];
-}
-
-function shapeOf(contacts: ReadonlyMap<number, Contact>, shape: PointShape): PointShape {
-  shape.key = '';
-  shape.zones.length = 0;
-  shape.figures.length = 0;
-  for (const [zone, { position, accuracyKm, stretch, edgeKm }] of contacts) {
-    const finite = Number.isFinite(edgeKm);
-    shape.key += `${zone}:${position}:${accuracyKm}:${stretch}:${finite ? (edgeKm <= accuracyKm ? 'in' : 'out') : '-'};`;
-    if (!finite) continue;
-    shape.zones.push(zone);
-    shape.figures.push(kmFigure(edgeKm, accuracyKm));
-  }
-  return shape;
 }
 
 /** What pointTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */

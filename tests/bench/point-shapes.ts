@@ -1,0 +1,132 @@
+/**
+ * The screening engine's share of a CSV batch (a script, not a test):
+ * `npx tsx tests/bench/point-shapes.ts [points] [pairs] [baseline checkout]`.
+ *
+ * Screens `points` seeded points (default 200,000, the same as tests/bench/cli.ts writes) as the CLI's CSV path does
+ * (src/cli/screen-run.ts csvBatch): the batch path (screenPoints with the clear flag), then the point shape
+ * (pointShape) of every point some accuracy band reaches; no report is built or written. With a baseline checkout
+ * (another commit's tree, e.g. from `git worktree add`), its engine runs the same points alternately with ours
+ * (A B A B, tests/bench/interleave.ts) and the ratios of CPU and wall time are printed per part, after checking that
+ * both give every point the same figures and that their keys group the points alike.
+ */
+import { readCollections, readManifest, readSeeds } from '../../src/data/node-loader.ts';
+import type { Screener, ScreenerOptions } from '../../src/screening/screener.ts';
+import { createScreener } from '../../src/screening/screener.ts';
+import { seededRandom } from '../../src/screening/seeded-random.ts';
+import { type Cost, interleave, measure, median, perUnit, ratioText } from './interleave.ts';
+
+const [pointsArgument, pairsArgument, baselineRoot] = process.argv.slice(2);
+const points = Number(pointsArgument ?? 200_000);
+const pairs = Number(pairsArgument ?? 3);
+
+/** The seeded points of tests/bench/cli.ts, over the region's box, rounded as its CSV writes them. */
+function seededPoints(count: number): Float64Array {
+  const random = seededRandom(1_000_003);
+  const lonLat = new Float64Array(2 * count);
+  for (let n = 0; n < count; n++) {
+    lonLat[2 * n] = Number((97.2 + random() * 28.8).toFixed(6));
+    lonLat[2 * n + 1] = Number((37.4 + random() * 16).toFixed(6));
+  }
+  return lonLat;
+}
+
+interface Outcome {
+  /** Per band point: its shape's group (the first band point with the same key) and its figures by zone. */
+  groups: Int32Array;
+  figures: string[];
+  bandPoints: number;
+}
+
+/** One pass of the CLI's engine calls: the batch, then the shape of each point in some band. */
+async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean) {
+  const batch = await measure(() => screener.screenPoints(lonLat, 'solar-pv', true));
+  const { clear } = batch.result;
+  const firstOfKey = new Map<string, number>();
+  const outcome: Outcome = { groups: new Int32Array(clear.length).fill(-1), figures: [], bandPoints: 0 };
+  const shapes = await measure(() => {
+    for (let n = 0; n < clear.length; n++) {
+      if (clear[n] !== 0) continue;
+      outcome.bandPoints++;
+      const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number);
+      if (!keep) continue;
+      const key = String(shape.key);
+      if (!firstOfKey.has(key)) firstOfKey.set(key, n);
+      outcome.groups[n] = firstOfKey.get(key) as number;
+      outcome.figures.push(shape.zones.map((zone, k) => `${zone}=${shape.figures[k]}`).join(' '));
+    }
+  });
+  return { batch: perUnit(batch, lonLat.length / 2), shapes: perUnit(shapes, Math.max(1, outcome.bandPoints)), outcome };
+}
+
+async function screenerOf(root: string | undefined): Promise<Screener> {
+  const create: (options: ScreenerOptions) => Screener = root
+    ? ((await import(`${root}/src/screening/screener.ts`)) as { createScreener: typeof createScreener }).createScreener
+    : createScreener;
+  return create({ collections: await readCollections(), seeds: readSeeds(), dataVersion: readManifest().version });
+}
+
+type Run = Awaited<ReturnType<typeof screenAll>>;
+
+/** Median costs of the runs, per part. */
+const middle = (runs: Run[], pick: (run: Run) => Cost): Cost => ({
+  cpuMs: median(runs.map((run) => pick(run).cpuMs)),
+  wallMs: median(runs.map((run) => pick(run).wallMs)),
+});
+
+const lonLat = seededPoints(points);
+const ours = await screenerOf(undefined);
+const first = await screenAll(ours, lonLat, true);
+console.log(`${points.toLocaleString('en')} points, ${first.outcome.bandPoints.toLocaleString('en')} within some accuracy band`);
+const cost = (label: string, value: Cost) =>
+  `${label} ${(value.cpuMs * 1000).toFixed(2)} µs CPU, ${(value.wallMs * 1000).toFixed(2)} µs wall`;
+if (!baselineRoot) {
+  // Ours alone (for a profile): `pairs` passes after the first, which built the edge grids and the region's raster.
+  const runs: Run[] = [];
+  for (let pass = 0; pass < pairs; pass++) runs.push(await screenAll(ours, lonLat, false));
+  console.log(
+    `${cost(
+      'batch per point:',
+      middle(runs, (run) => run.batch),
+    )}; ${cost(
+      'shape per band point:',
+      middle(runs, (run) => run.shapes),
+    )}`,
+  );
+} else {
+  const baseline = await screenerOf(baselineRoot);
+  const theirs = (await screenAll(baseline, lonLat, true)).outcome;
+  const same =
+    theirs.figures.length === first.outcome.figures.length &&
+    theirs.figures.every((text, n) => text === first.outcome.figures[n]) &&
+    theirs.groups.every((group, n) => group === first.outcome.groups[n]);
+  if (!same) throw new Error('the baseline and ours disagree on some point: figures or grouping differ');
+  const runs: { ours: Run[]; baseline: Run[] } = { ours: [], baseline: [] };
+  const side = (screener: Screener, list: Run[]) => async () => {
+    const run = await screenAll(screener, lonLat, false);
+    list.push(run);
+    return wholeCost(run, first.outcome.bandPoints, points);
+  };
+  const whole = await interleave(pairs, side(ours, runs.ours), side(baseline, runs.baseline));
+  console.log(`engine per point (batch and shapes): ${cost('ours', whole.ours)}; ${cost('baseline', whole.baseline)}; ${ratioText(whole)}`);
+  for (const [label, pick] of [
+    ['batch per point', (run: Run) => run.batch],
+    ['shape per band point', (run: Run) => run.shapes],
+  ] as const) {
+    const comparison = await interleave(pairs, nextOf(runs.ours.map(pick)), nextOf(runs.baseline.map(pick)));
+    console.log(`${label}: ${cost('ours', comparison.ours)}; ${cost('baseline', comparison.baseline)}; ${ratioText(comparison)}`);
+  }
+}
+
+/** The costs already measured, handed out in the order they were taken (so that the pairs stay the same pairs). */
+function nextOf(costs: Cost[]): () => Cost {
+  let n = 0;
+  return () => costs[n++] as Cost;
+}
+
+/** A run's whole cost per point screened. */
+function wholeCost(run: Run, bandPoints: number, count: number): Cost {
+  return {
+    cpuMs: run.batch.cpuMs + (run.shapes.cpuMs * bandPoints) / count,
+    wallMs: run.batch.wallMs + (run.shapes.wallMs * bandPoints) / count,
+  };
+}
