@@ -1,8 +1,7 @@
 import { distanceDecimals } from '../geodesy/distance-step.ts';
-import { kilometresPerDegree, type KilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
-import { nearestOnRings, type Closest } from './edge-distance.ts';
+import { edgeNear, type Closest } from './edge-distance.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { PointSearch } from './point-search.ts';
 import type { ZoneStore } from './zone-store.ts';
@@ -34,21 +33,19 @@ export class PointShaper {
   private readonly search = new PointSearch();
   private readonly closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
   private readonly local: LocalAccuracy = { km: 0, stretch: -1 };
-  private readonly metric: KilometresPerDegree = { x: 0, y: 0 };
   private readonly geodesic = new LazyGeodesic();
 
   constructor(private readonly store: ZoneStore) {}
 
   /** The point's shape; one object, overwritten by each call. */
   shapeOf(x: number, y: number): PointShape {
-    const { store, shape, search, closest, local, metric, geodesic } = this;
+    const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
     shape.key = '';
     shape.zones.length = 0;
     shape.figures.length = 0;
     if (store.count === 0) return shape;
     search.run(store.index, x, y);
-    kilometresPerDegree(y, metric);
     for (let k = 0; k < search.count; k++) {
       const zone = search.found[k] as number;
       const ringFrom = zoneRingStart[zone] as number;
@@ -59,10 +56,7 @@ export class PointShaper {
       let accuracyKm = band;
       let stretchCode = 0;
       let figure = NaN;
-      const reach = band * 1.01 + 1e-9;
-      closest.km = reach;
-      if (band > 0) nearestOnRings(rings, ringFrom, ringTo, x, y, metric, closest);
-      if (closest.km < reach && geodesic.measure(x, y, closest.x, closest.y).atMost(band)) {
+      if (band > 0 && edgeNear(rings, ringFrom, ringTo, x, y, band, closest, geodesic)) {
         let within = true;
         if (hasStretches(store, zone)) {
           accuracyAt(store, zone, closest.x, closest.y, local);
