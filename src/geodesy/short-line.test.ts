@@ -62,6 +62,7 @@ describe('short geodesic lines', () => {
       const [lon2, lat2] = [end.lon2 as number, end.lat2 as number];
       const exact = geodesicKm(lon1, lat1, lon2, lat2);
       expect(lazy.measure(lon1, lat1, lon2, lat2).rounded(decimals)).toBe(Math.round(exact * 10 ** decimals) / 10 ** decimals);
+      expect(lazy.km()).toBe(exact);
       for (const limit of [target, exact, exact + 1e-12, exact - 1e-12, target + 0.01, target - 0.01]) {
         expect(lazy.measure(lon1, lat1, lon2, lat2).atMost(limit)).toBe(exact <= limit);
       }
@@ -74,5 +75,6 @@ describe('short geodesic lines', () => {
     expect(lazy.rounded(3)).toBe(Math.round(exact * 1000) / 1000);
     expect(lazy.atMost(exact)).toBe(true);
     expect(lazy.atMost(exact - 1e-12)).toBe(false);
+    expect(lazy.km()).toBe(exact);
   });
 });

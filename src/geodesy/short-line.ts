@@ -32,7 +32,7 @@ export const shortLineErrorKm = (km: number): number => 3e-8 * km * km * km + 1e
  * the exact distance gives. One object, reset by each `measure`.
  */
 export class LazyGeodesic {
-  private km = 0;
+  private distance = 0;
   private error = 0;
   private exact = false;
   private lon1 = 0;
@@ -45,34 +45,40 @@ export class LazyGeodesic {
     this.lat1 = lat1;
     this.lon2 = lon2;
     this.lat2 = lat2;
-    this.km = shortLineKm(lon1, lat1, lon2, lat2);
-    this.error = shortLineErrorKm(this.km);
+    this.distance = shortLineKm(lon1, lat1, lon2, lat2);
+    this.error = shortLineErrorKm(this.distance);
     this.exact = false;
-    if (Number.isNaN(this.km)) this.solve();
+    if (Number.isNaN(this.distance)) this.solve();
     return this;
   }
 
   /** geodesicKm(...) <= limitKm. */
   atMost(limitKm: number): boolean {
-    if (this.km + this.error <= limitKm) return true;
-    if (this.km - this.error > limitKm) return false;
+    if (this.distance + this.error <= limitKm) return true;
+    if (this.distance - this.error > limitKm) return false;
     this.solve();
-    return this.km <= limitKm;
+    return this.distance <= limitKm;
   }
 
   /** The distance rounded to `decimals` as Math.round(km * 10 ** decimals) / 10 ** decimals, of the exact km. */
   rounded(decimals: number): number {
     const scale = 10 ** decimals;
     // Rounding is monotone: when both ends of the error round alike, so does every distance between them.
-    const low = Math.round((this.km - this.error) * scale);
-    if (low === Math.round((this.km + this.error) * scale)) return low / scale;
+    const low = Math.round((this.distance - this.error) * scale);
+    if (low === Math.round((this.distance + this.error) * scale)) return low / scale;
     this.solve();
-    return Math.round(this.km * scale) / scale;
+    return Math.round(this.distance * scale) / scale;
+  }
+
+  /** The exact distance: geodesicKm(...). */
+  km(): number {
+    this.solve();
+    return this.distance;
   }
 
   private solve(): void {
     if (this.exact) return;
-    this.km = geodesicKm(this.lon1, this.lat1, this.lon2, this.lat2);
+    this.distance = geodesicKm(this.lon1, this.lat1, this.lon2, this.lat2);
     this.error = 0;
     this.exact = true;
   }

@@ -1,4 +1,4 @@
-import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { type EdgeGrid, edgeGridOf } from './edge-grid.ts';
 import type { PackedRings } from './packed-rings.ts';
@@ -210,12 +210,7 @@ export function edgeKmWithin(
   limitKm: number,
   closest: Closest,
 ): number {
-  const reach = limitKm * 1.01 + 1e-9;
-  closest.km = reach;
-  nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y, plane), closest);
-  if (closest.km >= reach) return Infinity;
-  const km = geodesicKm(x, y, closest.x, closest.y);
-  return km <= limitKm ? km : Infinity;
+  return edgeNear(rings, ringFrom, ringTo, x, y, limitKm, closest, withinGeodesic) ? withinGeodesic.km() : Infinity;
 }
 
 /**
@@ -259,6 +254,7 @@ export function edgeWithinBand(
   return closest.km < reach && bandGeodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
 }
 
-/** Scratch of the searches above: the local plane of the point, and edgeWithinBand's distance. */
+/** Scratch of the searches above: the local plane of the point, and the distances of edgeKmWithin and edgeWithinBand. */
 const plane: Metric = { x: 0, y: 0 };
+const withinGeodesic = new LazyGeodesic();
 const bandGeodesic = new LazyGeodesic();
