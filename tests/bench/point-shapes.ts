@@ -35,27 +35,39 @@ interface Outcome {
   groups: Int32Array;
   figures: string[];
   bandPoints: number;
+  templates: number;
 }
 
-/** One pass of the CLI's engine calls: the batch, then the shape of each point in some band. */
+/**
+ * One pass of the CLI's engine calls: the batch, the shape of each point in some band, and a report template for the
+ * first point of each shape (Screener.pointTemplate), whose row the CLI then shares.
+ */
 async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean) {
   const batch = await measure(() => screener.screenPoints(lonLat, 'solar-pv', true));
   const { clear } = batch.result;
   const firstOfKey = new Map<string, number>();
-  const outcome: Outcome = { groups: new Int32Array(clear.length).fill(-1), figures: [], bandPoints: 0 };
+  const outcome: Outcome = { groups: new Int32Array(clear.length).fill(-1), figures: [], bandPoints: 0, templates: 0 };
   const shapes = await measure(() => {
     for (let n = 0; n < clear.length; n++) {
       if (clear[n] !== 0) continue;
       outcome.bandPoints++;
       const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number);
+      if (!firstOfKey.has(shape.key)) firstOfKey.set(shape.key, n);
       if (!keep) continue;
-      const key = String(shape.key);
-      if (!firstOfKey.has(key)) firstOfKey.set(key, n);
-      outcome.groups[n] = firstOfKey.get(key) as number;
+      outcome.groups[n] = firstOfKey.get(shape.key) as number;
       outcome.figures.push(shape.zones.map((zone, k) => `${zone}=${shape.figures[k]}`).join(' '));
     }
   });
-  return { batch: perUnit(batch, lonLat.length / 2), shapes: perUnit(shapes, Math.max(1, outcome.bandPoints)), outcome };
+  outcome.templates = firstOfKey.size;
+  const templates = await measure(() => {
+    for (const n of firstOfKey.values()) screener.pointTemplate(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, 'solar-pv');
+  });
+  return {
+    batch: perUnit(batch, lonLat.length / 2),
+    shapes: perUnit(shapes, Math.max(1, outcome.bandPoints)),
+    templates: perUnit(templates, Math.max(1, outcome.templates)),
+    outcome,
+  };
 }
 
 async function screenerOf(root: string | undefined): Promise<Screener> {
@@ -76,7 +88,9 @@ const middle = (runs: Run[], pick: (run: Run) => Cost): Cost => ({
 const lonLat = seededPoints(points);
 const ours = await screenerOf(undefined);
 const first = await screenAll(ours, lonLat, true);
-console.log(`${points.toLocaleString('en')} points, ${first.outcome.bandPoints.toLocaleString('en')} within some accuracy band`);
+console.log(
+  `${points.toLocaleString('en')} points, ${first.outcome.bandPoints.toLocaleString('en')} within some accuracy band, ${first.outcome.templates.toLocaleString('en')} shapes`,
+);
 const cost = (label: string, value: Cost) =>
   `${label} ${(value.cpuMs * 1000).toFixed(2)} µs CPU, ${(value.wallMs * 1000).toFixed(2)} µs wall`;
 if (!baselineRoot) {
@@ -104,13 +118,16 @@ if (!baselineRoot) {
   const side = (screener: Screener, list: Run[]) => async () => {
     const run = await screenAll(screener, lonLat, false);
     list.push(run);
-    return wholeCost(run, first.outcome.bandPoints, points);
+    return wholeCost(run, points);
   };
   const whole = await interleave(pairs, side(ours, runs.ours), side(baseline, runs.baseline));
-  console.log(`engine per point (batch and shapes): ${cost('ours', whole.ours)}; ${cost('baseline', whole.baseline)}; ${ratioText(whole)}`);
+  console.log(
+    `engine per point (batch, shapes and templates): ${cost('ours', whole.ours)}; ${cost('baseline', whole.baseline)}; ${ratioText(whole)}`,
+  );
   for (const [label, pick] of [
     ['batch per point', (run: Run) => run.batch],
     ['shape per band point', (run: Run) => run.shapes],
+    ['template per shape', (run: Run) => run.templates],
   ] as const) {
     const comparison = await interleave(pairs, nextOf(runs.ours.map(pick)), nextOf(runs.baseline.map(pick)));
     console.log(`${label}: ${cost('ours', comparison.ours)}; ${cost('baseline', comparison.baseline)}; ${ratioText(comparison)}`);
@@ -124,9 +141,8 @@ function nextOf(costs: Cost[]): () => Cost {
 }
 
 /** A run's whole cost per point screened. */
-function wholeCost(run: Run, bandPoints: number, count: number): Cost {
-  return {
-    cpuMs: run.batch.cpuMs + (run.shapes.cpuMs * bandPoints) / count,
-    wallMs: run.batch.wallMs + (run.shapes.wallMs * bandPoints) / count,
-  };
+function wholeCost(run: Run, count: number): Cost {
+  const { bandPoints, templates } = run.outcome;
+  const total = (key: keyof Cost) => run.batch[key] + (run.shapes[key] * bandPoints + run.templates[key] * templates) / count;
+  return { cpuMs: total('cpuMs'), wallMs: total('wallMs') };
 }
