@@ -37,8 +37,11 @@ export class PointShaper {
 
   constructor(private readonly store: ZoneStore) {}
 
-  /** The point's shape; one object, overwritten by each call. */
-  shapeOf(x: number, y: number): PointShape {
+  /**
+   * The point's shape; one object, overwritten by each call. With `nearMatters` (per zone, 0 where being near the
+   * zone cannot change the report: see Screener.pointShape), a zone the point is only near is left out when it is 0.
+   */
+  shapeOf(x: number, y: number, nearMatters?: Uint8Array): PointShape {
     const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
     shape.key = '';
@@ -51,6 +54,7 @@ export class PointShaper {
       const ringFrom = zoneRingStart[zone] as number;
       const ringTo = zoneRingStart[zone + 1] as number;
       const inside = pointInRings(rings, ringFrom, ringTo, x, y);
+      if (!inside && nearMatters?.[zone] === 0) continue;
       const band = zoneAccuracyKm[zone] as number;
       // As relate(): the edge's accuracy is the band unless the zone's varies and an edge lies within the band.
       let accuracyKm = band;

@@ -45,8 +45,13 @@ export interface Screener {
   /** The region rasterized for the batch path (built on first use), or undefined without a region. */
   regionRaster(): RegionRaster | undefined;
   screen(geometry: unknown, projectType: string): Report;
-  /** Where a point lies against the zones, as reports read it (PointShape); one object, overwritten by each call. */
-  pointShape(x: number, y: number): PointShape;
+  /**
+   * Where a point lies against the zones, as reports read it (PointShape); one object, overwritten by each call.
+   * With a project type, the zones the point is only near whose edge cannot change a report of that type (no rule
+   * for the type, and not a jurisdiction, a park, the region or a basin of an untestable rule) are left out: fewer
+   * shapes, each with fewer edges to measure. Keys made with a type compare only with keys made with the same type.
+   */
+  pointShape(x: number, y: number, projectType?: string): PointShape;
   /**
    * A point's report with edgeMark(zone) in place of each edge distance its doubts write, and no nearest zones: the
    * report of every point of the same shape once each mark is replaced by that point's figure for the zone.
@@ -90,6 +95,15 @@ export function createScreener(options: ScreenerOptions): Screener {
   let raster: RegionRaster | undefined;
   const shaper = new PointShaper(store);
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
+  const nearMattersByType = new Map<string, Uint8Array>();
+  const nearMatters = (projectType: string): Uint8Array => {
+    let matters = nearMattersByType.get(projectType);
+    if (!matters) {
+      matters = zonesWhoseNearnessMatters(ruleBook, store.count, regionZone, checkProjectType(projectType));
+      nearMattersByType.set(projectType, matters);
+    }
+    return matters;
+  };
   return {
     zones,
     store,
@@ -98,7 +112,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     regionRaster,
     dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), edgeFigure, true),
-    pointShape: (x, y) => shaper.shapeOf(x, y),
+    pointShape: (x, y, projectType) => shaper.shapeOf(x, y, projectType === undefined ? undefined : nearMatters(projectType)),
     pointTemplate: (x, y, projectType) =>
       screen(
         context,
@@ -252,6 +266,21 @@ function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact
     if (contact.position !== 'apart') contacts.set(zone, contact);
   }
   return contacts;
+}
+
+/**
+ * Per zone, 1 where a site near the zone (outside it, within its accuracy) can get another report of the type than
+ * one that is not: screen() reads such a contact only for the zone's own rules (hitsOfZone lists none for a zone
+ * merely near without rules), for a jurisdiction's or park's standing, for the region, and for an untestable rule's
+ * basins.
+ */
+function zonesWhoseNearnessMatters(ruleBook: RuleBook, count: number, regionZone: number, type: ProjectType): Uint8Array {
+  const matters = new Uint8Array(count);
+  for (let zone = 0; zone < count; zone++) if (ruleBook.rulesFor(zone, type).length > 0) matters[zone] = 1;
+  const roles = [...ruleBook.jurisdictionZones, ...ruleBook.parkZones, ...ruleBook.untestableFor(type).flatMap(({ basins }) => basins)];
+  for (const zone of roles) matters[zone] = 1;
+  if (regionZone >= 0) matters[regionZone] = 1;
+  return matters;
 }
 
 /** What pointTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */
