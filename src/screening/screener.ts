@@ -198,11 +198,10 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
   /** The rule with the area whose document makes it (undefined for a region-wide one), or null where the site is
    * outside that area and its accuracy band; a rule on enterprises outside parks comes with the park the site meets. */
   const applicable = (rule: Rule): ApplicableRule | null => {
-    const inPark = park && ruleBook.outsideParks.has(rule) ? { park } : {};
     const zone = ruleBook.jurisdictionOf(rule);
-    if (zone < 0) return { rule, jurisdiction: undefined, ...inPark };
-    const jurisdiction = met(zone);
-    return jurisdiction ? { rule, jurisdiction, ...inPark } : null;
+    const jurisdiction = zone < 0 ? undefined : met(zone);
+    if (zone >= 0 && !jurisdiction) return null;
+    return park && ruleBook.outsideParks.has(rule) ? { rule, jurisdiction, park } : { rule, jurisdiction };
   };
   const hits: Hit[] = [];
   for (const [zone, contact] of contacts) {
@@ -254,7 +253,18 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
             };
           })
           .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
-  return { ...headline, ...base, hits, untestable, nearest, warnings };
+  // The headline is the report's own fresh object: its members go first, then the rest in report order (spreads of
+  // objects after the first are copied key by key, slowly, and a batch makes a template report per point shape).
+  const report = headline as Report;
+  report.projectType = base.projectType;
+  report.site = base.site;
+  report.dataVersion = base.dataVersion;
+  report.engineVersion = base.engineVersion;
+  report.hits = hits;
+  report.untestable = untestable;
+  report.nearest = nearest;
+  report.warnings = warnings;
+  return report;
 }
 
 /** The zones the site is in or near, and how, in the order the zone index finds them (the order hits start in). */
