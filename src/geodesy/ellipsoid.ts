@@ -21,14 +21,22 @@ export const geodesicEdgeTerm = (x1: number, y1: number, v1: VertexTerms, x2: nu
 export const edgeTerm = (x1: number, y1: number, x2: number, y2: number): number =>
   geodesicEdgeTerm(x1, y1, vertexTerms(y1, from), x2, y2, vertexTerms(y2, to));
 
+export interface KilometresPerDegree {
+  x: number;
+  y: number;
+}
+
 /** Kilometres per degree of longitude and of latitude at a latitude: the local plane that nearest-edge
- * searches measure in before the final distance is taken geodesically. */
-export function kilometresPerDegree(latitude: number): { x: number; y: number } {
+ * searches measure in before the final distance is taken geodesically. Written into `out` when given (a batch
+ * of points allocates nothing). */
+export function kilometresPerDegree(latitude: number, out: KilometresPerDegree = { x: 0, y: 0 }): KilometresPerDegree {
   const sin = Math.sin(latitude * toRadians);
   const w = 1 - e2 * sin * sin;
   const normal = a / Math.sqrt(w);
   const meridional = (a * (1 - e2)) / (w * Math.sqrt(w));
-  return { x: (normal * Math.cos(latitude * toRadians) * toRadians) / 1000, y: (meridional * toRadians) / 1000 };
+  out.x = (normal * Math.cos(latitude * toRadians) * toRadians) / 1000;
+  out.y = (meridional * toRadians) / 1000;
+  return out;
 }
 
 /** Geodesic distance in kilometres on WGS-84. */

@@ -1,5 +1,6 @@
-import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
-import { edgeGridOf } from './edge-grid.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import { LazyGeodesic } from '../geodesy/short-line.ts';
+import { type EdgeGrid, edgeGridOf } from './edge-grid.ts';
 import type { PackedRings } from './packed-rings.ts';
 
 /** The closest point found so far: its distance in the local plane (km) and where it lies. */
@@ -57,18 +58,7 @@ function scanEdges(
     const reach = closest.km / ky;
     const grid = edgeGridOf(rings, ring);
     if (grid !== null) {
-      // Only the cells within reach: rows of them, each row's cells listed one after another.
-      const xReach = Math.max(closest.km, stopKm) / kx;
-      const { x0, y0, sx, sy, cols, cellStart, cellCoords } = grid;
-      const col0 = Math.max(0, Math.floor((x - xReach - x0) * sx));
-      const col1 = Math.min(cols - 1, Math.floor((x + xReach - x0) * sx));
-      const row0 = Math.max(0, Math.floor((y - reach - y0) * sy));
-      const row1 = Math.min(grid.rows - 1, Math.floor((y + reach - y0) * sy));
-      if (col0 > col1) continue;
-      for (let row = row0; row <= row1; row++) {
-        const from = cellStart[row * cols + col0] as number;
-        if (measureEdges(cellCoords, from, cellStart[row * cols + col1 + 1] as number, x, y, kx, ky, closest, stopKm2, stopKm)) return true;
-      }
+      if (scanGrid(grid, x, y, kx, ky, closest, stopKm2, stopKm)) return true;
       continue;
     }
     const meta = 4 * ring;
@@ -96,6 +86,43 @@ function scanEdges(
       return true;
   }
   return false;
+}
+
+/**
+ * scanEdges over one ring's grid: only the cells within reach, a row of them at a time (each row's cells are listed
+ * one after another), from the point's row outward, so that the nearest edges come first and shrink the reach (and
+ * with it the rows and cells still to read) as early as they can.
+ */
+function scanGrid(
+  grid: EdgeGrid,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+  closest: Closest,
+  stopKm2: number,
+  stopKm: number,
+): boolean {
+  const { x0, y0, sx, sy, cols, rows, cellStart, cellCoords } = grid;
+  const home = Math.min(rows - 1, Math.max(0, Math.floor((y - y0) * sy)));
+  for (let step = 0; ; step++) {
+    const reach = closest.km / ky;
+    const low = Math.max(0, Math.floor((y - reach - y0) * sy));
+    const high = Math.min(rows - 1, Math.floor((y + reach - y0) * sy));
+    const up = home + step;
+    const down = home - step;
+    const upward = up >= low && up <= high;
+    const downward = step > 0 && down >= low && down <= high;
+    if (!upward && !downward) return false;
+    for (const row of upward ? (downward ? [up, down] : [up]) : [down]) {
+      const xReach = Math.max(closest.km, stopKm) / kx;
+      const col0 = Math.max(0, Math.floor((x - xReach - x0) * sx));
+      const col1 = Math.min(cols - 1, Math.floor((x + xReach - x0) * sx));
+      if (col0 > col1) return false;
+      const from = cellStart[row * cols + col0] as number;
+      if (measureEdges(cellCoords, from, cellStart[row * cols + col1 + 1] as number, x, y, kx, ky, closest, stopKm2, stopKm)) return true;
+    }
+  }
 }
 
 /** scanEdges over the edges listed in slots from..to-1 of `edgeCoords` (x1, y1, x2, y2 each). */
@@ -183,12 +210,27 @@ export function edgeKmWithin(
   limitKm: number,
   closest: Closest,
 ): number {
+  return edgeNear(rings, ringFrom, ringTo, x, y, limitKm, closest, withinGeodesic) ? withinGeodesic.km() : Infinity;
+}
+
+/**
+ * Whether edgeKmWithin(...) would be finite, without its distance: `geodesic` holds that distance afterwards (to
+ * the edge point left in `closest`), for the caller's further comparisons and rounding, solved only if they need it.
+ */
+export function edgeNear(
+  rings: PackedRings,
+  ringFrom: number,
+  ringTo: number,
+  x: number,
+  y: number,
+  limitKm: number,
+  closest: Closest,
+  geodesic: LazyGeodesic,
+): boolean {
   const reach = limitKm * 1.01 + 1e-9;
   closest.km = reach;
-  nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y), closest);
-  if (closest.km >= reach) return Infinity;
-  const km = geodesicKm(x, y, closest.x, closest.y);
-  return km <= limitKm ? km : Infinity;
+  nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y, plane), closest);
+  return closest.km < reach && geodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
 }
 
 /**
@@ -205,9 +247,14 @@ export function edgeWithinBand(
   limitKm: number,
   closest: Closest,
 ): boolean {
-  const { x: kx, y: ky } = kilometresPerDegree(y);
+  const { x: kx, y: ky } = kilometresPerDegree(y, plane);
   const reach = limitKm * 1.01;
   closest.km = reach;
   if (scanEdges(rings, ringFrom, ringTo, x, y, kx, ky, closest, (limitKm * 0.99) ** 2)) return true;
-  return closest.km < reach && geodesicKm(x, y, closest.x, closest.y) <= limitKm;
+  return closest.km < reach && bandGeodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
 }
+
+/** Scratch of the searches above: the local plane of the point, and the distances of edgeKmWithin and edgeWithinBand. */
+const plane: Metric = { x: 0, y: 0 };
+const withinGeodesic = new LazyGeodesic();
+const bandGeodesic = new LazyGeodesic();

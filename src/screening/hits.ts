@@ -127,6 +127,19 @@ function figures(met: Met, site: Site, store: ZoneStore, zoneAreaM2: number): Pa
   };
 }
 
+/** A hit's `jurisdiction` member: the area whose document makes the rule, and where the site lies against it. */
+function jurisdictionOf({ info, contact }: Met): NonNullable<Hit['jurisdiction']> {
+  const jurisdiction: NonNullable<Hit['jurisdiction']> = {
+    id: info.id,
+    name: info.name,
+    basis: info.basis,
+    accuracyKm: contact.accuracyKm,
+    standing: contact.position === 'near' ? 'near' : 'inside',
+  };
+  if (Number.isFinite(contact.edgeKm)) jurisdiction.edgeKm = kmFigure(contact.edgeKm, contact.accuracyKm);
+  return jurisdiction;
+}
+
 const would = (rule: Rule): Bilingual => ({ zh: `“${verdictLabels[verdictOfRule(rule)].zh}”`, en: verdictLabels[verdictOfRule(rule)].en });
 
 /**
@@ -150,32 +163,51 @@ export function hitsOfZone(
   const near = contact.position === 'near';
   if (near && rules.length === 0) return [];
   const doubts = zoneDoubts(met, figure);
-  const zone = {
-    zoneId: info.id,
-    layer: info.layer,
-    name: info.name,
-    zoneKind: info.zoneKind,
-    basis: info.basis,
-    accuracyKm: contact.accuracyKm,
-    position: contact.position as Hit['position'],
-    ...figures(met, site, store, zoneAreaM2),
-    ...(Number.isFinite(contact.edgeKm) ? { distanceKm: kmFigure(contact.edgeKm, contact.accuracyKm) } : {}),
+  const zoneFigures = figures(met, site, store, zoneAreaM2);
+  const distanceKm = Number.isFinite(contact.edgeKm) ? kmFigure(contact.edgeKm, contact.accuracyKm) : undefined;
+  /**
+   * A hit's members up to its verdict, the zone's, in the order reports list them. Each hit is built member by
+   * member: spreading one shared object into each (and the optional members after it) took V8 some microseconds a
+   * hit, most of a report template's time.
+   */
+  const zoneHit = (verdict: Verdict): Hit => {
+    const hit = {
+      zoneId: info.id,
+      layer: info.layer,
+      name: info.name,
+      zoneKind: info.zoneKind,
+      basis: info.basis,
+      accuracyKm: contact.accuracyKm,
+      position: contact.position as Hit['position'],
+    } as Hit;
+    Object.assign(hit, zoneFigures);
+    if (distanceKm !== undefined) hit.distanceKm = distanceKm;
+    hit.verdict = verdict;
+    return hit;
   };
-  const jurisdictionOf = (jurisdiction: Met | undefined): Partial<Hit> =>
-    jurisdiction
-      ? {
-          jurisdiction: {
-            id: jurisdiction.info.id,
-            name: jurisdiction.info.name,
-            basis: jurisdiction.info.basis,
-            accuracyKm: jurisdiction.contact.accuracyKm,
-            standing: jurisdiction.contact.position === 'near' ? 'near' : 'inside',
-            ...(Number.isFinite(jurisdiction.contact.edgeKm)
-              ? { edgeKm: kmFigure(jurisdiction.contact.edgeKm, jurisdiction.contact.accuracyKm) }
-              : {}),
-          },
-        }
-      : {};
+  /** A hit of a rule: the zone's members, the rule's, then the optional ones in report order. */
+  const ruleHit = (
+    rule: Rule,
+    verdict: Verdict,
+    reason: Bilingual | undefined,
+    doubts: Doubt[],
+    jurisdiction: Met | undefined,
+    park?: Hit['park'],
+    exemption?: Hit['exemption'],
+  ): Hit => {
+    const hit = zoneHit(verdict);
+    hit.ruleId = rule.id;
+    hit.ruleVerdict = verdictOfRule(rule);
+    hit.summary = rule.summary;
+    hit.cite = rule.citation;
+    if (exemption) hit.exemption = exemption;
+    if (reason) hit.reason = reason;
+    hit.doubts = doubts;
+    hit.uncertain = doubts.length > 0;
+    if (jurisdiction) hit.jurisdiction = jurisdictionOf(jurisdiction);
+    if (park) hit.park = park;
+    return hit;
+  };
   const typeName = projectTypes[type];
   const exemptions: Hit[] = near
     ? []
@@ -183,41 +215,25 @@ export function hitsOfZone(
         const note = exemptionOf(rule, type) as string;
         // "Expressly" only where the quoted words say so (不含光伏玻璃); otherwise the seed's note says why the rule stops short.
         const express = rule.citation.quote.includes(`不含${typeName.zh}`);
-        return {
-          ...zone,
-          verdict: 'clear',
-          ruleId: rule.id,
-          ruleVerdict: verdictOfRule(rule),
-          summary: rule.summary,
-          cite: rule.citation,
-          exemption: { note },
-          reason: express
-            ? { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` }
-            : { zh: `此规定不涉及${typeName.zh}：${note}`, en: `this rule does not cover ${typeName.en}: ${note}` },
-          doubts: [],
-          uncertain: false,
-          ...jurisdictionOf(jurisdiction),
-        };
+        const reason = express
+          ? { zh: `文件明确不含${typeName.zh}`, en: `the document expressly excludes ${typeName.en}` }
+          : { zh: `此规定不涉及${typeName.zh}：${note}`, en: `this rule does not cover ${typeName.en}: ${note}` };
+        return ruleHit(rule, 'clear', reason, [], jurisdiction, undefined, { note });
       });
   if (rules.length === 0) {
-    return exemptions.length > 0
-      ? exemptions
-      : [
-          {
-            ...zone,
-            verdict: 'clear',
-            ruleId: null,
-            ruleVerdict: null,
-            summary: null,
-            cite: null,
-            doubts: [],
-            uncertain: false,
-            reason: {
-              zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`,
-              en: `no rule of the five documents applies to ${typeName.en} in this zone`,
-            },
-          },
-        ];
+    if (exemptions.length > 0) return exemptions;
+    const hit = zoneHit('clear');
+    hit.ruleId = null;
+    hit.ruleVerdict = null;
+    hit.summary = null;
+    hit.cite = null;
+    hit.doubts = [];
+    hit.uncertain = false;
+    hit.reason = {
+      zh: `五份文件中没有适用于该区域内${typeName.zh}项目的规定`,
+      en: `no rule of the five documents applies to ${typeName.en} in this zone`,
+    };
+    return [hit];
   }
   return [
     ...rules.map(({ rule, jurisdiction, park }): Hit => {
@@ -242,19 +258,8 @@ export function hitsOfZone(
                 en: `if the site is in the ${info.name.en} the document means, this rule makes the project ${would(rule).en}; the outline drawn cannot show that it is`,
               }
             : undefined;
-      const hit = (verdictHere: Verdict, why: Bilingual | undefined, doubted: Doubt[], park?: Hit['park']): Hit => ({
-        ...zone,
-        verdict: verdictHere,
-        ruleId: rule.id,
-        ruleVerdict: verdictOfRule(rule),
-        summary: rule.summary,
-        cite: rule.citation,
-        ...(why ? { reason: why } : {}),
-        doubts: doubted,
-        uncertain: doubted.length > 0,
-        ...jurisdictionOf(jurisdiction),
-        ...(park ? { park } : {}),
-      });
+      const hit = (verdictHere: Verdict, why: Bilingual | undefined, doubted: Doubt[], inPark?: Hit['park']): Hit =>
+        ruleHit(rule, verdictHere, why, doubted, jurisdiction, inPark);
       if (!park) return hit(verdict, reason, all);
       // A rule on enterprises outside parks: wholly inside a park it does not apply; near the park's edge, which side decides.
       const effect = parkEffect(park, would(rule), figure);

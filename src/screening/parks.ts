@@ -46,14 +46,15 @@ export const liftedByPark = (hit: Hit): boolean => hit.park?.position === 'insid
 /** The hit's `park` member: the park, its basis and accuracy, and where the site lies against its drawn edge. */
 export function parkOfHit(park: ParkContact, kmFigure: (km: number, accuracyKm: number) => number): NonNullable<Hit['park']> {
   const { info, contact } = park;
-  return {
+  const member: NonNullable<Hit['park']> = {
     id: info.id,
     name: info.name,
     basis: info.basis,
     accuracyKm: contact.accuracyKm,
     position: contact.position as NonNullable<Hit['park']>['position'],
-    ...(onEdge(park) ? { edgeKm: kmFigure(contact.edgeKm, contact.accuracyKm) } : {}),
   };
+  if (onEdge(park)) member.edgeKm = kmFigure(contact.edgeKm, contact.accuracyKm);
+  return member;
 }
 
 /** What the park changes in an outside-parks rule's hit: the verdict where it lifts or weakens the rule, the reason,

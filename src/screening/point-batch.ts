@@ -1,5 +1,6 @@
 import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
-import { edgeKmWithin, edgeWithinBand, type Closest } from './edge-distance.ts';
+import { edgeNear, edgeWithinBand, type Closest } from './edge-distance.ts';
+import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { Growable } from './growable.ts';
 import { hilbertOrder } from '../geodesy/hilbert.ts';
 import { ScreeningInputError } from './input-error.ts';
@@ -70,6 +71,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
   const local: LocalAccuracy = { km: 0, stretch: -1 };
+  const geodesic = new LazyGeodesic();
   const search = new PointSearch();
   /** Per jurisdiction, the contact found for the current point (-1: not among its candidates). */
   const jurisdictionWhere = new Int8Array(jurisdictionZones.length);
@@ -86,16 +88,19 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const band = zoneAccuracyKm[zone] as number;
     if (!(band > 0)) return 0;
     if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest) ? 1 : 0;
-    const km = edgeKmWithin(rings, ringFrom, ringTo, x, y, band, closest);
-    return km <= accuracyAt(store, zone, closest.x, closest.y, local).km ? 1 : 0;
+    return withinStretch(zone, ringFrom, ringTo, x, y) ? 1 : 0;
   };
+  /** For a zone whose accuracy varies along its edge: whether the nearest edge point lies within the accuracy there. */
+  const withinStretch = (zone: number, ringFrom: number, ringTo: number, x: number, y: number): boolean =>
+    edgeNear(rings, ringFrom, ringTo, x, y, zoneAccuracyKm[zone] as number, closest, geodesic) &&
+    geodesic.atMost(accuracyAt(store, zone, closest.x, closest.y, local).km);
   /**
    * What a report says of the accuracy of a zone whose accuracy varies along its edge (contact.ts): its widest when
    * no edge lies within that (0), else the accuracy of the stretch at the nearest edge point (2 + stretch, -1 for
    * elsewhere).
    */
-  const stretchCode = (zone: number, x: number, y: number): number => {
-    const km = edgeKmWithin(
+  const stretchCode = (zone: number, x: number, y: number): number =>
+    edgeNear(
       rings,
       zoneRingStart[zone] as number,
       zoneRingStart[zone + 1] as number,
@@ -103,9 +108,10 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       y,
       zoneAccuracyKm[zone] as number,
       closest,
-    );
-    return Number.isFinite(km) ? 2 + accuracyAt(store, zone, closest.x, closest.y, local).stretch : 0;
-  };
+      geodesic,
+    )
+      ? 2 + accuracyAt(store, zone, closest.x, closest.y, local).stretch
+      : 0;
   /** Whether the zone's accuracy band reaches the point, on either side of the drawn edge. */
   const inBand = (zone: number, x: number, y: number): boolean => {
     const band = zoneAccuracyKm[zone] as number;
@@ -113,7 +119,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const ringFrom = zoneRingStart[zone] as number;
     const ringTo = zoneRingStart[zone + 1] as number;
     if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest);
-    return edgeKmWithin(rings, ringFrom, ringTo, x, y, band, closest) <= accuracyAt(store, zone, closest.x, closest.y, local).km;
+    return withinStretch(zone, ringFrom, ringTo, x, y);
   };
   for (let n = 0; n < count; n++) {
     const point = order[n] as number;

@@ -5,11 +5,12 @@ import { conclude } from './conclusion.ts';
 import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
 import { round } from './figures.ts';
-import { type EdgeFigure, edgeFigure, hitsOfZone, kmFigure, type ApplicableRule, type Met } from './hits.ts';
+import { type EdgeFigure, edgeFigure, hitsOfZone, type ApplicableRule, type Met } from './hits.ts';
 import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import { PointShaper, type PointShape } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
 import { ringsArea } from './ring-terms.ts';
@@ -19,6 +20,8 @@ import { untestableEntry } from './untestable.ts';
 import { verdictCode, verdictOfCode } from './verdict.ts';
 import { ZoneStoreBuilder, type ZoneStore } from './zone-store.ts';
 import { zonesOfCollections, type ZoneInfo, type ZoneSource } from './zones.ts';
+
+export type { PointShape } from './point-shape.ts';
 
 export interface ScreenerOptions {
   /** Datasets by layer id, as readCollections returns them; every polygon feature with a zone_kind is a zone. */
@@ -42,8 +45,13 @@ export interface Screener {
   /** The region rasterized for the batch path (built on first use), or undefined without a region. */
   regionRaster(): RegionRaster | undefined;
   screen(geometry: unknown, projectType: string): Report;
-  /** Where a point lies against the zones, as reports read it (PointShape); one object, overwritten by each call. */
-  pointShape(x: number, y: number): PointShape;
+  /**
+   * Where a point lies against the zones, as reports read it (PointShape); one object, overwritten by each call.
+   * With a project type, the zones the point is only near whose edge cannot change a report of that type (no rule
+   * for the type, and not a jurisdiction, a park, the region or a basin of an untestable rule) are left out: fewer
+   * shapes, each with fewer edges to measure. Keys made with a type compare only with keys made with the same type.
+   */
+  pointShape(x: number, y: number, projectType?: string): PointShape;
   /**
    * A point's report with edgeMark(zone) in place of each edge distance its doubts write, and no nearest zones: the
    * report of every point of the same shape once each mark is replaced by that point's figure for the zone.
@@ -85,8 +93,17 @@ export function createScreener(options: ScreenerOptions): Screener {
   const nearest = new NearestFinder(store, zones, finder.distances);
   const context = { zones, store, ruleBook, regionZone, finder, nearest, dataVersion: options.dataVersion };
   let raster: RegionRaster | undefined;
-  const shape: PointShape = { key: '', zones: [], figures: [] };
+  const shaper = new PointShaper(store);
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
+  const nearMattersByType = new Map<string, Uint8Array>();
+  const nearMatters = (projectType: string): Uint8Array => {
+    let matters = nearMattersByType.get(projectType);
+    if (!matters) {
+      matters = zonesWhoseNearnessMatters(ruleBook, store.count, regionZone, checkProjectType(projectType));
+      nearMattersByType.set(projectType, matters);
+    }
+    return matters;
+  };
   return {
     zones,
     store,
@@ -95,7 +112,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     regionRaster,
     dataVersion: options.dataVersion,
     screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), edgeFigure, true),
-    pointShape: (x, y) => shapeOf(contactsOf(context, parseSite({ type: 'Point', coordinates: [x, y] })), shape),
+    pointShape: (x, y, projectType) => shaper.shapeOf(x, y, projectType === undefined ? undefined : nearMatters(projectType)),
     pointTemplate: (x, y, projectType) =>
       screen(
         context,
@@ -181,11 +198,10 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
   /** The rule with the area whose document makes it (undefined for a region-wide one), or null where the site is
    * outside that area and its accuracy band; a rule on enterprises outside parks comes with the park the site meets. */
   const applicable = (rule: Rule): ApplicableRule | null => {
-    const inPark = park && ruleBook.outsideParks.has(rule) ? { park } : {};
     const zone = ruleBook.jurisdictionOf(rule);
-    if (zone < 0) return { rule, jurisdiction: undefined, ...inPark };
-    const jurisdiction = met(zone);
-    return jurisdiction ? { rule, jurisdiction, ...inPark } : null;
+    const jurisdiction = zone < 0 ? undefined : met(zone);
+    if (zone >= 0 && !jurisdiction) return null;
+    return park && ruleBook.outsideParks.has(rule) ? { rule, jurisdiction, park } : { rule, jurisdiction };
   };
   const hits: Hit[] = [];
   for (const [zone, contact] of contacts) {
@@ -237,7 +253,18 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
             };
           })
           .sort((a, b) => a.distanceKm - b.distanceKm || byText(a.zoneId, b.zoneId));
-  return { ...headline, ...base, hits, untestable, nearest, warnings };
+  // The headline is the report's own fresh object: its members go first, then the rest in report order (spreads of
+  // objects after the first are copied key by key, slowly, and a batch makes a template report per point shape).
+  const report = headline as Report;
+  report.projectType = base.projectType;
+  report.site = base.site;
+  report.dataVersion = base.dataVersion;
+  report.engineVersion = base.engineVersion;
+  report.hits = hits;
+  report.untestable = untestable;
+  report.nearest = nearest;
+  report.warnings = warnings;
+  return report;
 }
 
 /** The zones the site is in or near, and how, in the order the zone index finds them (the order hits start in). */
@@ -252,30 +279,18 @@ function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact
 }
 
 /**
- * Where a point lies against the zones, as its report reads it. `key`: for each zone the point is in or near, in the
- * index's order, the zone, its position, the accuracy and stretch of its edge there, and whether the edge lies within
- * that accuracy; `zones` the zones whose edge does, with `figures` the distance to it as reports write it (kmFigure).
- * screen() reads a point site only through these, its centroid (site.centroid) and, for the nearest zones, its
- * position: two points with one key get reports equal in all but those and the edge distances.
+ * Per zone, 1 where a site near the zone (outside it, within its accuracy) can get another report of the type than
+ * one that is not: screen() reads such a contact only for the zone's own rules (hitsOfZone lists none for a zone
+ * merely near without rules), for a jurisdiction's or park's standing, for the region, and for an untestable rule's
+ * basins.
  */
-export interface PointShape {
-  key: string;
-  zones: number[];
-  figures: number[];
-}
-
-function shapeOf(contacts: ReadonlyMap<number, Contact>, shape: PointShape): PointShape {
-  shape.key = '';
-  shape.zones.length = 0;
-  shape.figures.length = 0;
-  for (const [zone, { position, accuracyKm, stretch, edgeKm }] of contacts) {
-    const finite = Number.isFinite(edgeKm);
-    shape.key += `${zone}:${position}:${accuracyKm}:${stretch}:${finite ? (edgeKm <= accuracyKm ? 'in' : 'out') : '-'};`;
-    if (!finite) continue;
-    shape.zones.push(zone);
-    shape.figures.push(kmFigure(edgeKm, accuracyKm));
-  }
-  return shape;
+function zonesWhoseNearnessMatters(ruleBook: RuleBook, count: number, regionZone: number, type: ProjectType): Uint8Array {
+  const matters = new Uint8Array(count);
+  for (let zone = 0; zone < count; zone++) if (ruleBook.rulesFor(zone, type).length > 0) matters[zone] = 1;
+  const roles = [...ruleBook.jurisdictionZones, ...ruleBook.parkZones, ...ruleBook.untestableFor(type).flatMap(({ basins }) => basins)];
+  for (const zone of roles) matters[zone] = 1;
+  if (regionZone >= 0) matters[regionZone] = 1;
+  return matters;
 }
 
 /** What pointTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { projectTypes, type ProjectType } from '../schema/project-type.ts';
+import type { Report } from './report.ts';
+import { createScreener, type Screener } from './screener.ts';
+import { seededRandom } from './seeded-random.ts';
+
+let screener: Screener;
+/** Seeded points within about a band of the zones' edges: beside a vertex of a random zone, up to its accuracy off. */
+const points: [number, number][] = [];
+
+beforeAll(async () => {
+  screener = createScreener({ collections: await readCollections(), seeds: readSeeds(), dataVersion: readManifest().version });
+  const { rings, zoneRingStart, zoneAccuracyKm, count } = screener.store;
+  const random = seededRandom(29);
+  while (points.length < 600) {
+    const zone = Math.floor(random() * count);
+    const ring =
+      (zoneRingStart[zone] as number) + Math.floor(random() * ((zoneRingStart[zone + 1] as number) - (zoneRingStart[zone] as number)));
+    const first = rings.ringStart[ring] as number;
+    const vertex = first + Math.floor(random() * ((rings.ringStart[ring + 1] as number) - first));
+    const offset = ((zoneAccuracyKm[zone] as number) * 1.2) / 111;
+    points.push([
+      (rings.coords[2 * vertex] as number) + (2 * random() - 1) * offset * 1.4,
+      (rings.coords[2 * vertex + 1] as number) + (2 * random() - 1) * offset,
+    ]);
+  }
+});
+
+/** A report with what differs between points of one shape taken out: the centroid and the distances to edges. */
+function withoutFigures(report: Report): string {
+  return JSON.stringify({ ...report, site: { ...report.site, centroid: null } }, (key, value) =>
+    key === 'distanceKm' || key === 'edgeKm' ? null : value,
+  );
+}
+
+describe('point shapes', () => {
+  it('give the edge distances the point report gives, rounded as it writes them', () => {
+    let compared = 0;
+    for (const [x, y] of points) {
+      const shape = screener.pointShape(x, y);
+      const figures = new Map(shape.zones.map((zone, n) => [screener.zones[zone]?.id, shape.figures[n]]));
+      for (const hit of screener.screen({ type: 'Point', coordinates: [x, y] }, 'solar-pv').hits) {
+        if (hit.distanceKm === undefined) continue;
+        expect(figures.get(hit.zoneId)).toBe(hit.distanceKm);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(400);
+  });
+
+  it('with a project type, group points whose templates for that type agree but for the edge distances, and more of them', () => {
+    for (const type of Object.keys(projectTypes) as ProjectType[]) {
+      const templates = new Map<string, string>();
+      const typed = new Set<string>();
+      const untyped = new Set<string>();
+      for (const [x, y] of points) {
+        untyped.add(screener.pointShape(x, y).key);
+        const { key } = screener.pointShape(x, y, type);
+        typed.add(key);
+        const template = withoutFigures(screener.pointTemplate(x, y, type));
+        const first = templates.get(key) ?? template;
+        templates.set(key, first);
+        expect(template).toBe(first);
+      }
+      expect(typed.size).toBeLessThan(untyped.size);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,88 @@
+import { distanceDecimals } from '../geodesy/distance-step.ts';
+import { LazyGeodesic } from '../geodesy/short-line.ts';
+import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
+import { edgeNear, type Closest } from './edge-distance.ts';
+import { pointInRings } from './point-in-rings.ts';
+import { PointSearch } from './point-search.ts';
+import type { ZoneStore } from './zone-store.ts';
+
+/**
+ * Where a point lies against the zones, as its report reads it. `key`: for each zone the point is in or near, in the
+ * index's order, the zone, its position, the accuracy and stretch of its edge there, and whether the edge lies within
+ * that accuracy; `zones` the zones whose edge does, with `figures` the distance to it as reports write it (kmFigure).
+ * screen() reads a point site only through these, its centroid (site.centroid) and, for the nearest zones, its
+ * position: two points with one key get reports equal in all but those and the edge distances. A key with any zone
+ * holds characters of the Private Use Area, so it never equals a text key of another kind.
+ */
+export interface PointShape {
+  key: string;
+  zones: number[];
+  figures: number[];
+}
+
+/** The first character of a zone's part of a key; its low bits say whether the point is inside and within the edge's accuracy. */
+const zoneMark = 0xe000;
+
+/**
+ * Point shapes for a batch of points, the same as the report's contacts (ContactFinder.relate for a point) give,
+ * without building a site or a contact per zone: scratch space is reused from point to point, and the geodesic is
+ * solved only where its shortcut (LazyGeodesic) cannot decide the band or the rounded distance.
+ */
+export class PointShaper {
+  private readonly shape: PointShape = { key: '', zones: [], figures: [] };
+  private readonly search = new PointSearch();
+  private readonly closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
+  private readonly local: LocalAccuracy = { km: 0, stretch: -1 };
+  private readonly geodesic = new LazyGeodesic();
+
+  constructor(private readonly store: ZoneStore) {}
+
+  /**
+   * The point's shape; one object, overwritten by each call. With `nearMatters` (per zone, 0 where being near the
+   * zone cannot change the report: see Screener.pointShape), a zone the point is only near is left out when it is 0.
+   */
+  shapeOf(x: number, y: number, nearMatters?: Uint8Array): PointShape {
+    const { store, shape, search, closest, local, geodesic } = this;
+    const { rings, zoneRingStart, zoneAccuracyKm } = store;
+    shape.key = '';
+    shape.zones.length = 0;
+    shape.figures.length = 0;
+    if (store.count === 0) return shape;
+    search.run(store.index, x, y);
+    for (let k = 0; k < search.count; k++) {
+      const zone = search.found[k] as number;
+      const ringFrom = zoneRingStart[zone] as number;
+      const ringTo = zoneRingStart[zone + 1] as number;
+      const inside = pointInRings(rings, ringFrom, ringTo, x, y);
+      if (!inside && nearMatters?.[zone] === 0) continue;
+      const band = zoneAccuracyKm[zone] as number;
+      // As relate(): the edge's accuracy is the band unless the zone's varies and an edge lies within the band.
+      let accuracyKm = band;
+      let stretchCode = 0;
+      let figure = NaN;
+      if (band > 0 && edgeNear(rings, ringFrom, ringTo, x, y, band, closest, geodesic)) {
+        let within = true;
+        if (hasStretches(store, zone)) {
+          accuracyAt(store, zone, closest.x, closest.y, local);
+          accuracyKm = local.km;
+          stretchCode = local.stretch + 2;
+          within = geodesic.atMost(accuracyKm);
+        }
+        if (within) figure = geodesic.rounded(distanceDecimals(accuracyKm));
+      }
+      const near = !Number.isNaN(figure);
+      if (!inside && !near) continue;
+      shape.key += String.fromCharCode(
+        zoneMark | (inside ? 2 : 0) | (near ? 1 : 0),
+        zone >>> 16,
+        zone & 0xffff,
+        stretchCode >>> 16,
+        stretchCode & 0xffff,
+      );
+      if (!near) continue;
+      shape.zones.push(zone);
+      shape.figures.push(figure);
+    }
+    return shape;
+  }
+}
