@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
 import { catalogueLoaded, type DocumentInfo } from '../documents/catalogue.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/about-strings.ts';
 import type { DatasetEntry } from '../schema/manifest.ts';
 import type { Lang } from '../state/state.ts';
 

@@ -5,7 +5,7 @@ import { placeOfCitation } from '../app/reader-session.ts';
 import { catalogueLoaded } from '../documents/catalogue.ts';
 import { passageOf, type Passage } from '../documents/passage.ts';
 import { loadDocumentText } from '../documents/texts.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/document-strings.ts';
 import type { Citation } from '../schema/citation.ts';
 import type { Lang } from '../state/state.ts';
 
