@@ -8,7 +8,16 @@ export default defineConfig({
   // Relative asset paths let presenters serve or embed the built atlas from any sub-path.
   base: './',
   plugins: [contentSecurityPolicyPlugin(), offlinePlugin()],
-  build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2500 },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      // flatgeobuf imports @repeaterjs/repeater for its HTTP range reader, which the atlas never calls; the module's one
+      // statement of its own (adding `Symbol.asyncDispose` to its own class) would otherwise keep it in the first script.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]@repeaterjs[\\/]repeater[\\/]/, sideEffects: false }] },
+    },
+  },
   // Module workers, split like the page: a worker's rarely used readers (SQLite for GeoPackage) load only when needed.
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port, strictPort: true },

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
@@ -22,18 +21,14 @@ export const contentSecurityPolicy = [
 
 /**
  * Writes the policy as the first element of the built index.html's head. Only the build gets it: the dev server
- * injects its styles inline, which the policy rightly refuses. The build's `zod` is src/schema/zod-jitless.ts: Zod
- * probes for `new Function` as its first object schema is made, and under a policy without 'unsafe-eval' even the
- * probe is a reported violation; a configuration set anywhere else could run after the first schema is made. The page's
- * zod/mini schemas import src/schema/zod-mini.ts, which sets the same configuration in the build before making any.
+ * injects its styles inline, which the policy rightly refuses. Zod probes for `new Function` as its first object
+ * schema is made, and under a policy without 'unsafe-eval' even the probe is a reported violation: every schema of the
+ * page imports src/schema/zod-mini.ts, which makes Zod jitless in the build before any schema is made.
  */
 export function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'atlas-content-security-policy',
     apply: 'build',
-    config: () => ({
-      resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('../src/schema/zod-jitless.ts', import.meta.url)) }] },
-    }),
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
     ],

@@ -52,7 +52,7 @@ export function automation(atlas: Atlas): AtlasApi {
       const dataUrl = await atlas.presenting.exportPng(scale);
       return { dataUrl, layout: atlas.presenting.lastLayout! };
     },
-    ledger: () => atlas.ledger.ledger(),
+    ledger: async () => (await atlas.ledger.get()).ledger(),
     async screen(geometry, projectType) {
       // The one site reader checks and repairs the geometry first, so a refusal reads as the upload's and the CLI's.
       const { loadSiteRecordReader, SiteInputError } = await import('../site-input/index.ts');

@@ -10,9 +10,10 @@ import { BasemapSetting } from './basemap-setting.ts';
 import type { LayerChange, ReportRequest } from './events.ts';
 import type { Save } from './files.ts';
 import { initialState } from './initial-state.ts';
-import { LedgerSession } from './ledger-session.ts';
+import type { LedgerSession } from './ledger-session.ts';
 import { dataChangeNotice, restoreNotice } from './link-notices.ts';
 import { Messages } from './messages.ts';
+import { OnDemand } from './on-demand.ts';
 import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
 import { ReaderSession } from './reader-session.ts';
@@ -52,7 +53,8 @@ export class Atlas {
   readonly screening: ScreeningSession;
   /** The reviewer's official layers (src/official), kept in this browser and screened on. */
   readonly official: OfficialSession;
-  readonly ledger: LedgerSession;
+  /** The ledger's session, loaded with the ledger panel or the first window.atlas.ledger(). */
+  readonly ledger: OnDemand<LedgerSession>;
   readonly presenting: Presenting;
   readonly reader: ReaderSession;
   /** Resolves once the data is loaded and the link's state restored; rejects when the start failed. */
@@ -96,25 +98,28 @@ export class Atlas {
       seeds: () => platform.loader.seeds(),
       save: platform.save,
     });
-    this.ledger = new LedgerSession({
-      ready: () => this.ready,
-      map,
-      changed,
-      // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
-      collections: () =>
-        this.official.layers.length === 0
-          ? collections()
-          : withOfficialLayers(
-              collections(),
-              [],
-              this.official.layers.map((stored) => stored.layer),
-            ).collections,
-      save: platform.save,
-      compute: platform.computeLedger,
-      store: this.store,
-      storage: () => platform.storage,
-      dataVersion: () => this.dataVersion,
-    });
+    this.ledger = new OnDemand(async () => {
+      const { LedgerSession } = await import('./ledger-session.ts');
+      return new LedgerSession({
+        ready: () => this.ready,
+        map,
+        changed,
+        // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
+        collections: () =>
+          this.official.layers.length === 0
+            ? collections()
+            : withOfficialLayers(
+                collections(),
+                [],
+                this.official.layers.map((stored) => stored.layer),
+              ).collections,
+        save: platform.save,
+        compute: platform.computeLedger,
+        store: this.store,
+        storage: () => platform.storage,
+        dataVersion: () => this.dataVersion,
+      });
+    }, changed);
     this.presenting = new Presenting({
       store: this.store,
       page: platform.page,
@@ -164,7 +169,7 @@ export class Atlas {
   #officialChanged(): void {
     void this.screening.update();
     this.#drawOfficial();
-    this.ledger.remeasure();
+    this.ledger.current?.remeasure();
   }
 
   #drawOfficial(): void {

@@ -1,4 +1,4 @@
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/ledger-strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
 import { bindingWords, comparatorWords, formatFigure, ledgerStatuses, statusWords, themeWords } from '../stats/ledger-words.ts';

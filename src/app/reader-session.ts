@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { featureEntries, seedEntries, type CitingEntry } from '../documents/cited-by.ts';
+import type { CitingEntry } from '../documents/cited-by.ts';
 import type { Citation } from '../schema/citation.ts';
 import { defaultLedgerView } from '../schema/ledger-view.ts';
 import type { ReaderPlace } from '../state/state.ts';
@@ -64,16 +64,21 @@ export class ReaderSession {
     });
   }
 
-  /** Loads the citing entries of the features loaded so far and of the seeds; again when more layers have loaded. */
+  /**
+   * Loads the citing entries of the features loaded so far and of the seeds; again when more layers have loaded. Like
+   * the seeds, the code that finds what cites what loads with the reader, not with the first view.
+   */
   load(): Promise<CitingEntry[]> {
     const features = this.host.collections();
     if (this.#entries && this.#features === features) return this.#entries;
     this.#features = features;
-    this.#entries = import('../data/bundled-seeds.ts').then(({ bundledSeeds }) => {
-      this.entries = [...featureEntries(features), ...seedEntries(bundledSeeds)];
-      this.host.changed();
-      return this.entries;
-    });
+    this.#entries = Promise.all([import('../data/bundled-seeds.ts'), import('../documents/cited-by.ts')]).then(
+      ([{ bundledSeeds }, citing]) => {
+        this.entries = [...citing.featureEntries(features), ...citing.seedEntries(bundledSeeds)];
+        this.host.changed();
+        return this.entries;
+      },
+    );
     return this.#entries;
   }
 }

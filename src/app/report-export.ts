@@ -85,7 +85,7 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     return;
   }
   // The one report writer, as the CLI writes it: the same row, in the interface language.
-  const [{ reportMediaTypes, reportText }, { documentTitles }, { catalogueLoaded }] = await Promise.all([
+  const [{ reportMediaTypes, reportText }, { documentTitles }, { documentCatalogue }] = await Promise.all([
     import('../report/writers.ts'),
     import('../report/document-title.ts'),
     import('../documents/catalogue.ts'),
@@ -97,7 +97,7 @@ export async function exportReport(host: ReportExportHost, { format, capacity }:
     report,
     extra: capacity ? { capacity: Number(capacity), capacityUnit: unit?.zh ?? null } : {},
   };
-  const text = reportText(format, [record], lang, documentTitles(await catalogueLoaded));
+  const text = reportText(format, [record], lang, documentTitles(documentCatalogue()));
   await host.save(new Blob([text], { type: reportMediaTypes[format] }), `screening-${report.projectType}-${report.verdict}.${format}`);
 }
 

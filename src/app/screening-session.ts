@@ -6,8 +6,7 @@ import { siteGeometrySchema, type SiteGeometry } from '../schema/geometry.ts';
 import type { Report } from '../screening/report.ts';
 import type { SiteScreener } from '../screening/screen-client.ts';
 import { verdictCode, type Verdict } from '../screening/verdict.ts';
-import { fileTooLarge, SITE_LIMITS } from '../site-input/limits.ts';
-import { SiteReadCancelled, siteReader, type SiteReader } from '../site-input/read-client.ts';
+import type { SiteReader } from '../site-input/read-client.ts';
 import type { SiteInput } from '../site-input/site-input.ts';
 import type { Store } from '../state/store.ts';
 import type { AtlasMap, Outline } from './atlas-map.ts';
@@ -133,6 +132,7 @@ export class ScreeningSession {
   }
 
   async upload(file: SiteFile): Promise<void> {
+    const { fileTooLarge, SITE_LIMITS } = await import('../site-input/limits.ts');
     if (file.size > SITE_LIMITS.fileBytes) {
       this.#refuseError({ text: fileTooLarge(file.name, file.size) });
       return;
@@ -174,7 +174,8 @@ export class ScreeningSession {
 
   /**
    * Reads a site off the main thread (a file near the size limit takes seconds to parse and repair) while the panel
-   * shows what is read with a cancel button; a newer read replaces an older one.
+   * shows what is read with a cancel button; a newer read replaces an older one. The worker's client loads with the
+   * first read, not with the first view.
    */
   async #read(
     what: Bilingual,
@@ -182,9 +183,12 @@ export class ScreeningSession {
     use: (input: SiteInput) => void,
     file?: string,
   ): Promise<void> {
-    this.#reader ??= siteReader();
     this.reading = what;
     this.host.changed();
+    const { SiteReadCancelled, siteReader } = await import('../site-input/read-client.ts');
+    // Cancelled while the client loaded: there is nothing to stop, and nothing to read.
+    if (this.reading !== what) return;
+    this.#reader ??= siteReader();
     try {
       const input = await read(this.#reader);
       this.reading = undefined;

@@ -1,4 +1,5 @@
-import { t, verdictKey } from '../i18n/strings.ts';
+import { t } from '../i18n/screening-strings.ts';
+import { verdictKey } from '../i18n/strings.ts';
 import { units } from '../i18n/units.ts';
 import { hitCells } from '../report/hit-cells.ts';
 import type { Citation } from '../schema/citation.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
-import { catalogueLoaded, type DocumentInfo } from '../documents/catalogue.ts';
-import { t } from '../i18n/strings.ts';
+import { documentCatalogue } from '../documents/catalogue.ts';
+import { t } from '../i18n/about-strings.ts';
 import type { DatasetEntry } from '../schema/manifest.ts';
 import type { Lang } from '../state/state.ts';
 
@@ -10,10 +10,9 @@ import type { Lang } from '../state/state.ts';
  * classes in plain words, and every dataset's source and licence (the full list behind the map's one-line credit).
  */
 export class AboutPanel extends LitElement {
-  static override properties = { locale: {}, datasets: { attribute: false }, documents: { state: true } };
+  static override properties = { locale: {}, datasets: { attribute: false } };
   locale: Lang = 'zh';
   datasets: readonly DatasetEntry[] = [];
-  documents: readonly DocumentInfo[] = [];
 
   static override styles = css`
     :host { position: absolute; inset: 0; z-index: 20; display: flex; align-items: center; justify-content: center;
@@ -30,20 +29,13 @@ export class AboutPanel extends LitElement {
     button { margin-top: 14px; padding: 6px 14px; font-size: 14px; cursor: pointer; }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void catalogueLoaded.then((documents) => {
-      this.documents = documents;
-    });
-  }
-
   override render() {
     const lang = this.locale;
     return html`<section role="dialog" aria-modal="true" aria-labelledby="about-title">
       <h2 id="about-title">${t('about', lang)} · ${t('appTitle', lang)}</h2>
       <p>${t('aboutIntro', lang)}</p>
       <h3>${t('aboutDocuments', lang)}</h3>
-      <ol class="documents">${this.documents.map(
+      <ol class="documents">${documentCatalogue().map(
         (document) => html`<li>
         ${document.title[lang]}
         <span class="number">${lang === 'zh' ? '（' : ' ('}${document.number === 'unknown' ? t('aboutNumberUnknown', lang) : document.number}${lang === 'zh' ? '）' : ')'}</span>

@@ -91,7 +91,7 @@ export class AtlasApp extends LitElement {
     });
     this.addEventListener('atlas-project-type', ({ detail: value }) => atlas.setProjectType(value));
     this.addEventListener('atlas-export-report', ({ detail: request }) => void atlas.exportReport(request));
-    this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.act(action));
+    this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.get().then((ledger) => ledger.act(action)));
     this.addEventListener('atlas-share', ({ detail: action }) => void atlas.presenting.act(action));
     this.addEventListener('atlas-export-text', ({ detail: { title, subtitle } }) => atlas.presenting.setExportText(title, subtitle));
     this.addEventListener('atlas-about', ({ detail: open }) => atlas.presenting.about(open));
@@ -236,7 +236,7 @@ export class AtlasApp extends LitElement {
   #panelBody() {
     const { atlas } = this;
     const { lang, layers, panel, site, projectType } = atlas.store.state;
-    const { screening, ledger } = atlas;
+    const { screening } = atlas;
     if (panel === 'screening') {
       void define('screening-panel');
       return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
@@ -246,9 +246,14 @@ export class AtlasApp extends LitElement {
     }
     if (panel === 'ledger') {
       void define('ledger-panel');
-      void ledger.ledger().catch(() => undefined);
-      return html`<ledger-panel .rows=${ledger.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
-        failed=${ledger.error} storage=${ledger.storage} problem=${ledger.problem} actualCount=${ledger.actuals.length}></ledger-panel>`;
+      void atlas.ledger
+        .get()
+        .then((session) => session.ledger())
+        .catch(() => undefined);
+      const ledger = atlas.ledger.current;
+      return html`<ledger-panel .rows=${ledger?.rows} .view=${atlas.store.state.ledger ?? defaultLedgerView} locale=${lang}
+        failed=${ledger?.error ?? ''} storage=${ledger?.storage ?? 'kept'} problem=${ledger?.problem ?? ''}
+        actualCount=${ledger?.actuals.length ?? 0}></ledger-panel>`;
     }
     void define('official-layers');
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>

@@ -2,10 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app/events.ts';
 import { citedSentence } from '../app/cited-sentence.ts';
 import { placeOfCitation } from '../app/reader-session.ts';
-import { catalogueLoaded } from '../documents/catalogue.ts';
 import { passageOf, type Passage } from '../documents/passage.ts';
 import { loadDocumentText } from '../documents/texts.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/document-strings.ts';
 import type { Citation } from '../schema/citation.ts';
 import type { Lang } from '../state/state.ts';
 
@@ -15,21 +14,10 @@ import type { Lang } from '../state/state.ts';
  * loaded (or if the quote is not found) the quote alone is shown.
  */
 export class DocumentCitation extends LitElement {
-  static override properties = { citation: { attribute: false }, locale: {}, passage: { state: true }, catalogue: { state: true } };
+  static override properties = { citation: { attribute: false }, locale: {}, passage: { state: true } };
   citation: Citation | undefined;
   locale: Lang = 'zh';
   passage: Passage | undefined;
-  /** Whether the documents' titles are in: until then a citation could only name its document by id, so it waits. */
-  catalogue = false;
-
-  constructor() {
-    super();
-    // A catalogue that failed to load leaves the ids as the only names there are: shown then, rather than nothing.
-    const shown = () => {
-      this.catalogue = true;
-    };
-    catalogueLoaded.then(shown, shown);
-  }
 
   static override styles = css`
     :host { display: block; }
@@ -54,7 +42,7 @@ export class DocumentCitation extends LitElement {
 
   override render() {
     const { citation, passage, locale: lang } = this;
-    if (!citation || !this.catalogue) return nothing;
+    if (!citation) return nothing;
     const shown = citedSentence(citation, passage, lang);
     return html`
       <div class="source"><cite>${shown.document}</cite>${shown.place ? html` · <span class="place" lang="zh-CN">${shown.place}</span>` : nothing} · ${shown.lines}</div>

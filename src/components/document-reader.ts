@@ -7,7 +7,7 @@ import type { DocumentText } from '../documents/document-text.ts';
 import { passageOf, type Passage } from '../documents/passage.ts';
 import { searchDocuments, type SearchHit } from '../documents/search.ts';
 import { loadDocumentText } from '../documents/texts.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/document-strings.ts';
 import type { Lang, ReaderPlace } from '../state/state.ts';
 
 const entryKey = { zone: 'citesZone', target: 'citesTarget', rule: 'citesRule' } as const;

@@ -4,11 +4,11 @@ import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import './document-citation.ts';
 import type { Citation } from '../schema/citation.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
-import { t, type StringKey } from '../i18n/strings.ts';
+import { type featureStrings, t } from '../i18n/feature-strings.ts';
 import { leagueName } from '../i18n/places.ts';
 import type { Lang } from '../state/state.ts';
 
-const methodLabel: Record<string, StringKey> = {
+const methodLabel: Record<string, keyof typeof featureStrings> = {
   'open-data': 'methodOpenData',
   derived: 'methodDerived',
   'hand-drawn': 'methodHandDrawn',

@@ -1,5 +1,5 @@
 import { LitElement, css, html, svg } from 'lit';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/ledger-strings.ts';
 import type { Lang } from '../state/state.ts';
 import { chartPoints, type ChartPoint } from '../app/ledger-cells.ts';
 import type { LedgerRow } from '../stats/ledger.ts';

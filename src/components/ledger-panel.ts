@@ -1,5 +1,5 @@
 import { LitElement, css, html, unsafeCSS, nothing } from 'lit';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/ledger-strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
 import { defaultLedgerView, type LedgerView } from '../schema/ledger-view.ts';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/ledger-strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { Actual, LedgerRow } from '../stats/ledger.ts';
 import { bindingWords } from '../stats/ledger-words.ts';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/ledger-strings.ts';
 import type { Lang } from '../state/state.ts';
 import type { LedgerRow } from '../stats/ledger.ts';
 import { defaultColumns, tableColumns, type LedgerView, type TableColumn } from '../schema/ledger-view.ts';

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
 import { citedSentence, type CitedSentence } from '../app/cited-sentence.ts';
 import type { Locator, PrintPage } from '../app/report-export.ts';
 import { verdictCard, type CardRow } from '../app/verdict-card.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/screening-strings.ts';
 import type { Citation } from '../schema/citation.ts';
 import { projectTypes } from '../schema/project-type.ts';
 import type { Lang } from '../state/state.ts';

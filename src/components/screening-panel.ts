@@ -4,7 +4,7 @@ import { emit, type AtlasEvents, type Datum } from '../app/events.ts';
 import { incompleteText, type MissingData } from '../app/incomplete-data.ts';
 import { verdictCard, type CardRow } from '../app/verdict-card.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/screening-strings.ts';
 import { units } from '../i18n/units.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { Lang } from '../state/state.ts';

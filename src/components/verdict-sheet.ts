@@ -3,7 +3,7 @@ import { verdictCard } from '../app/verdict-card.ts';
 import { verdictBackgroundCss } from '../app/verdict-colours.ts';
 import { emit } from '../app/events.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
-import { t } from '../i18n/strings.ts';
+import { t } from '../i18n/screening-strings.ts';
 import type { Report } from '../screening/report.ts';
 import type { Lang } from '../state/state.ts';
 

@@ -3,7 +3,8 @@
  * features through here, and every dataset is checked against its manifest entry (checksum, feature count) and its
  * layer's schema wherever it is read.
  */
-import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
+import { deserialize, deserializeStream } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
+import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
@@ -12,12 +13,17 @@ import type { DatasetEntry } from '../schema/manifest.ts';
 /** "fgb", version 3, "fgb", then a patch version: the FlatGeobuf file signature. */
 export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
 
-/** The features of FlatGeobuf bytes or a byte stream, in file order; `header` receives the header first. */
+/**
+ * The features of FlatGeobuf bytes or a byte stream, in file order; `header` receives the header first. The byte and
+ * stream readers are called by name: flatgeobuf's `deserialize` also routes URLs to its HTTP range reader, which the
+ * atlas never uses and whose code (with its async-iterator library) would otherwise ride in the page's first script.
+ */
 export function flatGeobufFeatures(
   source: Uint8Array | ReadableStream<Uint8Array>,
   header?: (meta: HeaderMeta) => void,
 ): AsyncGenerator<Feature> {
-  return deserialize(source as Uint8Array, { ...(header ? { headerMetaFn: header } : {}) }) as AsyncGenerator<Feature>;
+  const context = { fromFeature, ...(header ? { headerMetaFn: header } : {}) };
+  return (source instanceof Uint8Array ? deserialize(source, context) : deserializeStream(source, context)) as AsyncGenerator<Feature>;
 }
 
 /** A dataset that could not be used, named so the atlas can tell the user which layer is missing. */

@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FeatureCollection } from 'geojson';
 import { manifestSchema, type DatasetEntry, type Manifest } from '../schema/manifest.ts';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
@@ -22,12 +20,17 @@ export async function loadManifest(dataUrl: URL): Promise<Manifest> {
 
 /**
  * The bytes' SHA-256, always: crypto.subtle exists only in secure contexts (HTTPS, localhost), so an atlas served over
- * plain HTTP from another host uses the kept pure-JavaScript digest instead of skipping the check.
+ * plain HTTP from another host uses the kept pure-JavaScript digest instead of skipping the check. That digest loads
+ * only there, so the first script of a page served securely does not carry it.
  */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return bytesToHex(sha256(bytes));
-  return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+  if (!subtle) {
+    const [{ sha256 }, { bytesToHex }] = await Promise.all([import('@noble/hashes/sha2.js'), import('@noble/hashes/utils.js')]);
+    return bytesToHex(sha256(bytes));
+  }
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Fetches one FlatGeobuf dataset whole and checks it (flatgeobuf.ts: checksum, count, the layer's schema). */

@@ -1,4 +1,4 @@
-import { catalogueLoaded, documentInfo, documentTables } from './catalogue.ts';
+import { documentInfo, documentTables } from './catalogue.ts';
 import { readDocumentText, type DocumentText } from './document-text.ts';
 import { passagesIn, type CitationPlace, type Passage } from './passage.ts';
 
@@ -10,10 +10,10 @@ export function loadDocumentText(id: string): Promise<DocumentText> {
   let text = loaded.get(id);
   if (!text) {
     const source = sources[`../../seeds/${id}.txt`];
-    text = catalogueLoaded.then(async () => {
-      if (!source || !documentInfo(id)) throw new Error(`no document "${id}" in seeds/`);
-      return readDocumentText(await source(), documentTables(id));
-    });
+    text =
+      source && documentInfo(id)
+        ? Promise.all([source(), documentTables(id)]).then(([words, tables]) => readDocumentText(words, tables))
+        : Promise.reject(new Error(`no document "${id}" in seeds/`));
     loaded.set(id, text);
   }
   return text;

@@ -1,7 +1,14 @@
 import type { Verdict } from '../screening/verdict.ts';
 import type { Lang } from '../state/state.ts';
 
-/** Every interface string in Chinese and English; a test checks both are present and non-empty. */
+/** A table of interface strings, each in Chinese and English; a test checks every table's are present and non-empty. */
+export type StringTable = Record<string, Record<Lang, string>>;
+
+/**
+ * The strings of the first view: the page's chrome, the layer panel, the legend, sharing and the link notices. Each
+ * panel that loads later carries its own table (`src/i18n/<panel>-strings.ts`, with its own `t` that also knows
+ * these), so that the page's first script does not carry every panel's words; each string is written once.
+ */
 export const strings = {
   appTitle: { zh: '内蒙古碳达峰与生态规划地图集', en: 'Inner Mongolia Carbon & Ecology Plan Atlas' },
   switchLanguage: { zh: 'English', en: '中文' },
@@ -12,8 +19,6 @@ export const strings = {
   opacity: { zh: '不透明度', en: 'Opacity' },
   features: { zh: '个要素', en: 'features' },
   loading: { zh: '正在加载…', en: 'Loading…' },
-  readingSite: { zh: '正在读取', en: 'Reading' },
-  cancelReading: { zh: '取消读取', en: 'Cancel reading' },
   dismiss: { zh: '关闭', en: 'Dismiss' },
   themeEnergy: { zh: '能源', en: 'Energy' },
   themeEcology: { zh: '生态', en: 'Ecology' },
@@ -42,70 +47,16 @@ export const strings = {
   copyLink: { zh: '复制链接', en: 'Copy link' },
   tabLayers: { zh: '图层', en: 'Layers' },
   projectType: { zh: '项目类型', en: 'Project type' },
-  chooseProjectType: { zh: '请选择项目类型', en: 'Choose a project type' },
   site: { zh: '项目选址', en: 'Site' },
-  drawSite: { zh: '绘制选址', en: 'Draw the site' },
-  drawPoint: { zh: '画点', en: 'Draw point' },
-  drawLine: { zh: '画线', en: 'Draw line' },
-  drawPolygon: { zh: '画面', en: 'Draw polygon' },
-  clearSite: { zh: '清除选址', en: 'Clear site' },
-  drawHint: {
-    zh: '点击或轻触地图添加顶点；键盘：方向键移动地图，回车在中心十字处加点，退格撤销，F 完成，Esc 取消。',
-    en: 'Click or tap to add vertices. Keyboard: arrows pan, Enter adds a vertex at the centre cross, Backspace undoes, F finishes, Esc cancels.',
-  },
-  uploadSite: {
-    zh: '上传文件（GeoJSON、KML、Shapefile压缩包、CSV、FlatGeobuf）',
-    en: 'Upload a file (GeoJSON, KML, zipped Shapefile, CSV, FlatGeobuf)',
-  },
-  pasteCoordinates: { zh: '粘贴坐标', en: 'Paste coordinates' },
-  pasteHint: {
-    zh: '每行一个点：经度 纬度（十进制或度分秒），或界址点坐标表（点号 X Y）',
-    en: 'One point per line: longitude latitude (decimal or DMS), or a boundary-point table (name X Y)',
-  },
-  datum: { zh: '坐标来源', en: 'Coordinates from' },
-  datumGcj: { zh: '高德、腾讯地图', en: 'AMap, Tencent' },
-  datumBd: { zh: '百度地图', en: 'Baidu' },
-  gaussKrugerZone: { zh: '高斯-克吕格分带', en: 'Gauss-Krüger zone width' },
-  centralMeridian: { zh: '中央经线（X无带号时填写）', en: 'Central meridian (when Y has no zone prefix)' },
-  useCoordinates: { zh: '使用这些坐标', en: 'Use these coordinates' },
-  screeningHint: { zh: '选择项目类型并确定选址后，即可看到筛查结论。', en: 'Pick a project type and define the site to see the verdict.' },
-  pointSite: { zh: '点位', en: 'point' },
   zone: { zh: '区域', en: 'Zone' },
   verdict: { zh: '结论', en: 'Verdict' },
-  ruleAndCitation: { zh: '规则与依据', en: 'Rule and citation' },
-  nearestZones: { zh: '最近的管控区域：', en: 'Nearest controlled zones:' },
   dataVersion: { zh: '数据版本', en: 'Data version' },
-  engineVersion: { zh: '引擎版本', en: 'Engine version' },
   exportReport: { zh: '导出报告', en: 'Export the report' },
-  printReport: { zh: '打印/PDF', en: 'Print / PDF' },
-  ofSite: { zh: '占选址', en: 'of the site' },
-  ofZone: { zh: '占区域', en: 'of the zone' },
-  inside: { zh: '在区内', en: 'inside' },
-  fromEdge: { zh: '距边界', en: 'from the edge' },
   verdictProhibited: { zh: '禁止', en: 'Prohibited' },
   verdictRestricted: { zh: '限制', en: 'Restricted' },
   verdictConditional: { zh: '有条件', en: 'Conditional' },
   verdictReview: { zh: '需核实', en: 'Review' },
   verdictClear: { zh: '未涉及管控', en: 'Clear' },
-  notTestable: { zh: '地图上无法检验的规定（{n} 条）', en: 'Rules the map cannot test ({n})' },
-  verdictRange: {
-    zh: '结论不确定：视边界核实结果，可能为“{best}”至“{worst}”',
-    en: 'Not certain: {best} to {worst}, depending on the boundaries',
-  },
-  decisiveRule: { zh: '决定结论的规定', en: 'decides the verdict' },
-  regionWideRules: { zh: '全区通用规定（{n} 条）', en: 'Region-wide rules ({n})' },
-  zonesWithoutRule: { zh: '涉及但对该类项目无规定的区域（{n} 个）', en: 'Zones with no rule for this project type ({n})' },
-  exempt: { zh: '豁免', en: 'Exempt' },
-  capacityIn: { zh: '规模（{unit}，可选）', en: 'Capacity ({unit}, optional)' },
-  capacityOptional: { zh: '规模（可选）', en: 'Capacity (optional)' },
-  verdictDetails: { zh: '查看详情', en: 'Details' },
-  accuracyBandHint: {
-    zh: '地图上沿边界的浅色宽带是所绘边界的精度范围：真实边界可能在带内任何位置，选址落在带内时结论取决于实际边界。',
-    en: "The faint band along an edge on the map is the drawn edge's accuracy: the true edge may lie anywhere in it, and where the site lies in the band the verdict depends on the true edge.",
-  },
-  locatorMap: { zh: '区位示意：选址在内蒙古的位置', en: 'Locator: the site in Inner Mongolia' },
-  siteMap: { zh: '选址及涉及区域', en: 'The site and the zones it meets' },
-  screeningReport: { zh: '项目选址筛查报告', en: 'Site screening report' },
   verdictSame: { zh: '共享选址的结论未变（{now}）。', en: "The shared site's verdict is unchanged ({now})." },
   verdictChanged: {
     zh: '共享选址的结论已变化：当时为 {then}，现在为 {now}。',
@@ -114,54 +65,14 @@ export const strings = {
   tabLedger: { zh: '目标台账', en: 'Ledger' },
   tabScreening: { zh: '选址筛查', en: 'Screening' },
   ledger: { zh: '政策目标台账', en: 'Policy ledger' },
-  ledgerComputing: { zh: '正在计算台账…', en: 'Computing the ledger…' },
-  filters: { zh: '筛选', en: 'Filters' },
   document: { zh: '文件', en: 'Document' },
   all: { zh: '全部', en: 'All' },
   region: { zh: '地区', en: 'Region' },
   ordos: { zh: '鄂尔多斯市', en: 'Ordos' },
   hinggan: { zh: '兴安盟', en: 'Hinggan League' },
   theme: { zh: '主题', en: 'Theme' },
-  measuredOnly: { zh: '只看地图可测量的目标', en: 'Only targets the map measures' },
-  targets: { zh: '项目标', en: 'targets' },
-  exportCsv: { zh: '导出CSV', en: 'Export CSV' },
-  baseline: { zh: '基期', en: 'baseline' },
   target: { zh: '目标', en: 'target' },
   measured: { zh: '地图测得', en: 'map' },
-  unknownShort: { zh: '未知', en: 'unknown' },
-  conflicts: { zh: '与以下数字不一致：', en: 'Disagrees with:' },
-  ledgerGlance: { zh: '概览：按状态计数', en: 'At a glance: rows by status' },
-  ledgerByDocument: { zh: '按文件', en: 'By document' },
-  ledgerByPlace: { zh: '按盟市和地区', en: 'By league, city or place' },
-  ledgerByTheme: { zh: '按主题', en: 'By theme' },
-  ledgerStatus: { zh: '状态', en: 'Status' },
-  ledgerList: { zh: '列表', en: 'List' },
-  ledgerTable: { zh: '宽表', en: 'Table' },
-  ledgerColumns: { zh: '显示的列', en: 'Columns shown' },
-  ledgerAsWritten: { zh: '原文', en: 'As written' },
-  ledgerBinding: { zh: '指标属性', en: 'Binding status' },
-  ledgerReading: { zh: '读作', en: 'read as' },
-  ledgerAccuracy: { zh: '边界精度 ±{km} 公里（{class}类）', en: 'edges ±{km} km (class {class})' },
-  ledgerRange: { zh: '范围 {low}–{high} {unit}', en: 'range {low}–{high} {unit}' },
-  ledgerReported: { zh: '实际报告值', en: 'Reported values' },
-  ledgerRecord: { zh: '录入实际报告值', en: 'Record a reported value' },
-  ledgerValue: { zh: '数值', en: 'Value' },
-  ledgerUnit: { zh: '单位', en: 'Unit' },
-  ledgerYear: { zh: '年份', en: 'Year' },
-  ledgerSource: { zh: '来源（统计公报、后续文件、网址或出处）', en: 'Source (statistical bulletin, later document, URL or citation)' },
-  ledgerAchieved: { zh: '已完成', en: 'achieved' },
-  ledgerNotAchieved: { zh: '未完成', en: 'not achieved' },
-  ledgerImport: { zh: '导入实际值CSV', en: 'Import reported values (CSV)' },
-  ledgerExportActuals: { zh: '导出实际值CSV', en: 'Export reported values (CSV)' },
-  ledgerKept: { zh: '已录入 {n} 条实际值，保存在本浏览器中。', en: '{n} reported values, kept in this browser.' },
-  ledgerUnavailable: {
-    zh: '浏览器存储不可用：{n} 条实际值仅在本页面有效，请导出保存。',
-    en: 'Browser storage is unavailable: {n} reported values last for this page only; export them to keep them.',
-  },
-  ledgerChart: { zh: '基期 → 实际 → 目标', en: 'Baseline → reported → target' },
-  ledgerReason: { zh: '理由', en: 'Reason' },
-  ledgerScope: { zh: '范围', en: 'Place' },
-  ledgerIndicator: { zh: '指标', en: 'Indicator' },
   shareAndPresent: { zh: '分享与演示', en: 'Share and present' },
   exportPng: { zh: '导出PNG', en: 'Export PNG' },
   exportPng2x: { zh: '导出PNG（2倍）', en: 'Export PNG (2x)' },
@@ -187,28 +98,9 @@ export const strings = {
     en: 'The data changed since this link was made (then version {then}, now {now}).',
   },
   turnOff: { zh: '关闭在线底图', en: 'Turn off' },
-  citations: { zh: '文件依据', en: 'Cited in' },
   line: { zh: '第{n}行', en: 'line {n}' },
   lines: { zh: '第{n}–{m}行', en: 'lines {n}–{m}' },
-  openInDocument: { zh: '在原文中查看', en: 'Read in the document' },
   documentReader: { zh: '文件原文', en: 'Document' },
-  documentChoice: { zh: '文件', en: 'Document' },
-  documentOutline: { zh: '目录', en: 'Outline' },
-  documentSearch: { zh: '全文检索（五份文件）', en: 'Search all documents' },
-  documentSearchButton: { zh: '检索', en: 'Search' },
-  documentSearchHits: { zh: '共 {n} 处', en: '{n} found' },
-  documentSearchNone: { zh: '五份文件中都没有这些字', en: 'No document has these words' },
-  documentMissing: { zh: '没有这份文件：{doc}', en: 'No such document: {doc}' },
-  documentLoading: { zh: '正在载入原文…', en: 'Loading the text…' },
-  thisSentenceCites: { zh: '本句依据 →', en: 'This sentence →' },
-  citesZone: { zh: '区域', en: 'Zone' },
-  citesTarget: { zh: '目标', en: 'Target' },
-  citesRule: { zh: '规定', en: 'Rule' },
-  issuedBy: { zh: '发文机关', en: 'Issued by' },
-  accuracy: { zh: '精度', en: 'Accuracy' },
-  accuracyClass: { zh: '{class}级，约±{km}公里', en: 'class {class}, about ±{km} km' },
-  unknownValue: { zh: '未知（文件未给出）', en: 'unknown (not given in the documents)' },
-  yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   search: { zh: '搜索地名', en: 'Search places' },
   searchPlaceholder: { zh: '输入中文或英文名称', en: 'Chinese or English name' },
@@ -216,44 +108,7 @@ export const strings = {
   results: { zh: '条结果', en: 'results' },
   status: { zh: '状态', en: 'Status' },
   category: { zh: '类别', en: 'Category' },
-  methodOpenData: { zh: '开放数据（测绘来源）', en: 'Open data (surveyed source)' },
-  methodDerived: { zh: '由开放数据推导', en: 'Derived from open data' },
-  methodHandDrawn: { zh: '手绘示意边界', en: 'Hand-drawn, schematic boundary' },
-  methodIllustrative: { zh: '示意范围（非官方）', en: 'Illustrative, not official' },
-  methodApproximatePoint: { zh: '近似位置（点）', en: 'Approximate location (point)' },
   about: { zh: '关于本图', en: 'About' },
-  aboutDismiss: { zh: '知道了，开始使用', en: 'Got it' },
-  aboutIntro: {
-    zh: '本图集把五份内蒙古碳达峰与生态环境规划文件中的空间目标和管控规定画在地图上，每个要素都注明所依据的文件和行号。',
-    en: 'This atlas maps the spatial targets and rules of five Inner Mongolia carbon-peak and ecology plans; every feature cites its document and line.',
-  },
-  aboutDocuments: { zh: '收录的五份文件', en: 'The five documents' },
-  aboutNumberUnknown: { zh: '文号未公开', en: 'document number not given' },
-  aboutLayersTitle: { zh: '图层是什么、不是什么', en: 'What the layers are and are not' },
-  aboutOfficial: {
-    zh: '开放数据图层（实线边界）：取自公开的测绘来源，如行政区轮廓、河流和湖泊，精度见各要素说明。',
-    en: 'Open-data layers (solid edges): taken from public surveyed sources such as outlines, rivers and lakes; each feature states its accuracy.',
-  },
-  aboutSchematic: {
-    zh: '示意图层（虚线边界）：依据文件文字手绘或推算，只表示大致位置，不是官方边界，不能用于合规判定。',
-    en: "Schematic layers (dashed edges): drawn by hand or derived from the documents' words; they show roughly where, are not official boundaries and cannot decide compliance.",
-  },
-  aboutIllustrative: {
-    zh: '生态保护红线等示意范围：官方范围未公开，图上只是说明性的示例。',
-    en: 'Illustrative areas such as the ecological red line: the official extent is not public; what the map shows is an example only.',
-  },
-  aboutAccuracyTitle: { zh: '精度等级', en: 'Accuracy classes' },
-  aboutClassA: {
-    zh: 'A级：误差约1公里以内，可看清具体地块周边。',
-    en: 'Class A: within about 1 km; good enough to see what lies around a plot.',
-  },
-  aboutClassB: { zh: 'B级：误差约1至3公里，适合看乡镇尺度。', en: 'Class B: about 1 to 3 km off; good at township scale.' },
-  aboutClassC: {
-    zh: 'C级：示意，误差可达数十公里（例如“C级，±10–60公里”表示边界可能偏离这么远），只适合看全区格局。',
-    en: 'Class C: schematic, possibly tens of kilometres off ("class C, ±10–60 km" means the edge may be that far out); for the regional picture only.',
-  },
-  aboutSourcesTitle: { zh: '数据来源与许可', en: 'Data sources and licences' },
-  aboutSourcesNote: { zh: '来源说明按原文（英文）列出。', en: 'As each source words its own credit.' },
   exportOptions: { zh: '导出图片的标题', en: 'Title of the exported image' },
   exportTitle: { zh: '标题', en: 'Title' },
   exportSubtitle: { zh: '副标题（可选）', en: 'Subtitle (optional)' },
@@ -261,10 +116,17 @@ export const strings = {
   legend: { zh: '图例', en: 'Legend' },
   copySnippet: { zh: '复制代码', en: 'Copy the code' },
   snippetCopied: { zh: '已复制', en: 'Copied' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies StringTable;
 
 export type StringKey = keyof typeof strings;
-export const t = (key: StringKey, lang: Lang): string => strings[key][lang];
+
+/** The lookup of a table: a key, then the language. */
+export const translator =
+  <Table extends StringTable>(table: Table) =>
+  (key: keyof Table & string, lang: Lang): string =>
+    table[key]![lang];
+
+export const t = translator(strings);
 
 /** The string of each verdict. */
 export const verdictKey: Record<Verdict, StringKey> = {

@@ -1,4 +1,5 @@
-import { t, verdictKey } from '../i18n/strings.ts';
+import { t } from '../i18n/screening-strings.ts';
+import { verdictKey } from '../i18n/strings.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { projectTypes } from '../schema/project-type.ts';
 import type { SiteRow } from './site-row.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 
 /**
  * A text in both interface languages. Every message, warning, note and name the atlas and the CLI show is one of

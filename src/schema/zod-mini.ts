@@ -1,9 +1,9 @@
 /**
- * Zod's tree-shakable functional API (zod/mini) for the schemas the atlas needs before it is ready: the URL state, the
- * manifest, the layers' properties. The full `zod` brings its JSON-schema support and every method into the page's
- * first script; these schemas are the same Zod schemas, which the full API (the CLI, the engines) parses and nests.
- * The page's schemas speak the full API's English, and the built page, whose policy forbids `new Function`, parses
- * them interpreted (as src/schema/zod-jitless.ts does for the full API); both are set here, before any schema is made.
+ * Zod's tree-shakable functional API (zod/mini), the one way src/ and layers/ write schemas (a test holds them to it):
+ * the full `zod` brings every method and string format, and since the page's first script holds the Zod core that
+ * any of the page's chunks use, one full-API schema in a panel that loads later would still put those in the start.
+ * The schemas speak the full API's English, and the built page, whose policy forbids `new Function`, parses them
+ * interpreted; both are set here, before any schema is made. The Node-only data build may use the full API.
  */
 import { config } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';

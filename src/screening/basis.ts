@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -19,17 +19,17 @@ export interface EdgeAccuracy {
 
 /** The two optional properties of layers/admin-regions/properties.ts, as any zone dataset may carry them. */
 const stretchPropertiesSchema = z.object({
-  accuracy_km_elsewhere: z.number().positive(),
+  accuracy_km_elsewhere: z.number().check(z.positive()),
   accuracy_stretches: z
     .array(
       z.object({
         bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-        km: z.number().positive(),
-        edge_en: z.string().min(1),
-        edge_zh: z.string().min(1),
+        km: z.number().check(z.positive()),
+        edge_en: z.string().check(z.minLength(1)),
+        edge_zh: z.string().check(z.minLength(1)),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 /** The stretches a feature's properties declare, or undefined for a zone good to one figure all round. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import { bilingualSchema } from '../schema/bilingual.ts';
 import { citationSchema } from '../schema/citation.ts';
 import { projectTypeSchema } from '../schema/project-type.ts';
@@ -6,7 +6,9 @@ import { basisSchema } from './basis.ts';
 import { verdictSchema } from './verdict.ts';
 
 /** A figure as precise as the boundary allows: lowest and highest value the zone drawn ± its accuracy gives. */
-const rangeSchema = z.tuple([z.number().nonnegative(), z.number().nonnegative()]);
+const nonnegative = z.number().check(z.nonnegative());
+const percent = z.number().check(z.gte(0), z.lte(100));
+const rangeSchema = z.tuple([nonnegative, nonnegative]);
 
 /**
  * Why a hit is less certain than its verdict reads: the zone is a sketch (illustrative, or no document defines
@@ -27,11 +29,11 @@ export const jurisdictionSchema = z.object({
   id: z.string(),
   name: bilingualSchema,
   basis: basisSchema,
-  accuracyKm: z.number().nonnegative(),
+  accuracyKm: nonnegative,
   /** inside the drawn area, or outside it but within its accuracy. */
   standing: z.enum(['inside', 'near']),
   /** Geodesic km to the drawn edge, when within the accuracy. */
-  edgeKm: z.number().nonnegative().optional(),
+  edgeKm: z.optional(nonnegative),
 });
 
 /** The industrial park a site is in or near, for a rule that concerns enterprises outside parks. */
@@ -39,10 +41,10 @@ export const parkSchema = z.object({
   id: z.string(),
   name: bilingualSchema,
   basis: basisSchema,
-  accuracyKm: z.number().nonnegative(),
+  accuracyKm: nonnegative,
   position: z.enum(['inside', 'straddles', 'covers', 'near']),
   /** Geodesic km to the park's drawn edge, when within its accuracy. */
-  edgeKm: z.number().nonnegative().optional(),
+  edgeKm: z.optional(nonnegative),
 });
 
 /**
@@ -56,40 +58,40 @@ export const hitSchema = z.object({
   zoneKind: z.string(),
   /** What the zone's outline rests on. */
   basis: basisSchema,
-  accuracyKm: z.number().nonnegative(),
+  accuracyKm: nonnegative,
   /** What this hit makes the project: review where the site is only near the zone or the rule's area. */
   verdict: verdictSchema,
-  ruleId: z.string().nullable(),
+  ruleId: z.nullable(z.string()),
   /** What the rule makes the project where it certainly applies; null for a zone with no rule. */
   ruleVerdict: z.nullable(verdictSchema),
-  summary: bilingualSchema.nullable(),
+  summary: z.nullable(bilingualSchema),
   cite: z.nullable(citationSchema),
   /** The document names this project type as outside the rule ("不含光伏玻璃"): the hit is clear, citing the rule. */
-  exemption: z.object({ note: z.string() }).optional(),
+  exemption: z.optional(z.object({ note: z.string() })),
   /** inside the zone, straddling its edge, covering it whole, or near: outside but within its accuracy. */
   position: z.enum(['inside', 'straddles', 'covers', 'near']),
   /** Why the hit reads as it does where the rule's summary does not say (review, exemption, no rule). */
-  reason: bilingualSchema.optional(),
+  reason: z.optional(bilingualSchema),
   /** Everything that makes the hit less certain than its verdict reads; empty when nothing does. */
   doubts: z.array(doubtSchema),
   /** doubts.length > 0, for readers that only need a flag. */
   uncertain: z.boolean(),
-  jurisdiction: jurisdictionSchema.optional(),
+  jurisdiction: z.optional(jurisdictionSchema),
   /** For a rule on enterprises outside parks: the park the site is in or near. Wholly inside it, farther in than its
    * accuracy, the rule does not apply (verdict clear, with the reason); within that accuracy it reads review. */
-  park: parkSchema.optional(),
+  park: z.optional(parkSchema),
   /** Polygon sites: rounded to what the range allows; the range is the zone drawn ± its accuracy. */
-  overlapHa: z.number().nonnegative().optional(),
-  overlapHaRange: rangeSchema.optional(),
-  shareOfSitePct: z.number().min(0).max(100).optional(),
-  shareOfSiteRange: rangeSchema.optional(),
-  shareOfZonePct: z.number().min(0).max(100).optional(),
+  overlapHa: z.optional(nonnegative),
+  overlapHaRange: z.optional(rangeSchema),
+  shareOfSitePct: z.optional(percent),
+  shareOfSiteRange: z.optional(rangeSchema),
+  shareOfZonePct: z.optional(percent),
   /** Line sites, rounded the same way. */
-  insideLengthKm: z.number().nonnegative().optional(),
-  insideLengthKmRange: rangeSchema.optional(),
+  insideLengthKm: z.optional(nonnegative),
+  insideLengthKmRange: z.optional(rangeSchema),
   /** Geodesic (WGS-84) km between the site and the zone's drawn edge, whose edges the data build keeps on their
    * geodesics (data/build/geodesic-edges.ts); given when within the zone's accuracy. */
-  distanceKm: z.number().nonnegative().optional(),
+  distanceKm: z.optional(nonnegative),
 });
 export type Hit = z.infer<typeof hitSchema>;
 
@@ -112,13 +114,13 @@ export const nearestSchema = z.object({
   zoneId: z.string(),
   name: bilingualSchema,
   verdict: verdictSchema,
-  distanceKm: z.number().nonnegative(),
+  distanceKm: nonnegative,
 });
 
 export const warningSchema = z.object({
   code: z.enum(['outside-region', 'geometry-repaired']),
   text: bilingualSchema,
-  zoneId: z.string().optional(),
+  zoneId: z.optional(z.string()),
 });
 export type Warning = z.infer<typeof warningSchema>;
 
@@ -126,8 +128,8 @@ export type Warning = z.infer<typeof warningSchema>;
 export const weakestSchema = z.object({
   zoneId: z.string(),
   basis: basisSchema,
-  accuracyKm: z.number().nonnegative(),
-  doubt: doubtSchema.shape.code.optional(),
+  accuracyKm: nonnegative,
+  doubt: z.optional(doubtSchema.shape.code),
   text: bilingualSchema,
 });
 
@@ -138,15 +140,15 @@ export const reportSchema = z.object({
   /** The verdict if every doubt fell against the site (the zone drawn is right, the site is inside every area). */
   worstCase: verdictSchema,
   /** The hit that decides the verdict, or null when no rule applies. */
-  decisive: z.object({ zoneId: z.string(), ruleId: z.string() }).nullable(),
-  weakest: weakestSchema.nullable(),
+  decisive: z.nullable(z.object({ zoneId: z.string(), ruleId: z.string() })),
+  weakest: z.nullable(weakestSchema),
   /** One sentence: the verdict, the decisive rule and the weakest link. */
   conclusion: bilingualSchema,
   projectType: projectTypeSchema,
   site: z.object({
     kind: z.enum(['point', 'line', 'polygon']),
-    areaHa: z.number().positive().optional(),
-    lengthKm: z.number().positive().optional(),
+    areaHa: z.optional(z.number().check(z.positive())),
+    lengthKm: z.optional(z.number().check(z.positive())),
     centroid: z.tuple([z.number(), z.number()]),
   }),
   hits: z.array(hitSchema),

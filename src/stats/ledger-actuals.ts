@@ -3,7 +3,7 @@
  * the target they are recorded for, and the status they give: met or not met at or after the target year; on track
  * or off track before it, where a baseline (or an earlier reported value) and the target draw a trajectory.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import { actualSchema, type Actual, type LedgerRow } from './ledger.ts';
 import { comparatorWords, formatFigure as format } from './ledger-words.ts';
 import type { Outcome } from './ledger-map-judge.ts';

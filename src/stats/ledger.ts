@@ -3,7 +3,7 @@
  * 约束性/预期性, years), what the map can say about it (measures.ts), and a status with a one-line reason. The map
  * alone never meets a target on illustrative data; planners' reported values (ledger-actuals.ts) can.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod-mini.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import { citationSchema } from '../schema/citation.ts';
 import { comparatorSchema, targetSchema, type Seed, type Target } from '../schema/seed.ts';
@@ -18,7 +18,7 @@ export { ledgerStatuses, type LedgerStatus } from './ledger-words.ts';
 export { actualSchema, type Actual } from './actual.ts';
 export const ledgerStatusSchema = z.enum(ledgerStatuses);
 
-const figureSchema = targetSchema.shape.target.unwrap();
+const figureSchema = targetSchema.shape.target.def.innerType;
 const wordsSchema = z.object({ zh: z.string(), en: z.string() });
 
 export const ledgerRowSchema = z.object({
@@ -33,21 +33,21 @@ export const ledgerRowSchema = z.object({
   indicator: targetSchema.shape.indicator,
   /** The document's unit; baseline and target are as the document gives them. */
   unit: z.string(),
-  baseline: figureSchema.nullable(),
-  target: figureSchema.nullable(),
+  baseline: z.nullable(figureSchema),
+  target: z.nullable(figureSchema),
   comparator: comparatorSchema,
   binding: targetSchema.shape.binding,
   /** A target without a figure ("完成自治区考核目标") or with only a class (百万千瓦级): its words are the target,
    * met or not only by a planner's record. */
   qualitative: z.boolean(),
   /** The document's words where it writes the figure as a word or a class, and how the figure reads them. */
-  written: targetSchema.shape.written.unwrap().nullable(),
+  written: z.nullable(targetSchema.shape.written.def.innerType),
   /** What the map measures, in the map's unit (MW, km², %) and, where the units are of one kind, the document's. */
-  measured: z
-    .object({
+  measured: z.nullable(
+    z.object({
       value: z.number(),
       unit: z.string(),
-      inDocumentUnit: z.number().nullable(),
+      inDocumentUnit: z.nullable(z.number()),
       note: wordsSchema,
       accuracy: z.object({ accuracyClass: z.string(), km: z.number() }),
       /** What the figure could be with its edges as far off as their accuracy (edge-range.ts), in the map's unit and
@@ -55,11 +55,11 @@ export const ledgerRowSchema = z.object({
       range: z.object({
         low: z.number(),
         high: z.number(),
-        inDocumentUnit: z.object({ low: z.number(), high: z.number() }).nullable(),
+        inDocumentUnit: z.nullable(z.object({ low: z.number(), high: z.number() })),
         how: wordsSchema,
       }),
-    })
-    .nullable(),
+    }),
+  ),
   /** The status and reason from the document and the map alone, before any reported value. */
   mapStatus: ledgerStatusSchema,
   mapReason: wordsSchema,

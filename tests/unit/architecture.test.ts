@@ -116,6 +116,18 @@ describe('the map of the house', () => {
     }
   });
 
+  test('src/ and layers/ write their schemas with zod/mini, through src/schema/zod-mini.ts', () => {
+    // The full API's core (every string format, its locale, JSON schema) would ride in the page's first script, which
+    // holds the Zod core every chunk shares; and only zod-mini.ts makes Zod jitless before a schema is made.
+    const fullZod = /\bfrom\s*['"]zod(?:\/v4(?:\/classic)?)?['"]|\bimport\(\s*['"]zod(?:\/v4(?:\/classic)?)?['"]\s*\)/;
+    const offenders = [...files('src'), ...files('layers')].filter(
+      (file) => !file.endsWith('.test.ts') && fullZod.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+    expect(fullZod.test("import { z } from 'zod';")).toBe(true);
+    expect(fullZod.test("export * as z from 'zod/v4/mini';")).toBe(false);
+  });
+
   test('every file in src/components/ is one custom element and exports nothing else of value', () => {
     const offenders: string[] = [];
     for (const file of files('src/components').filter((name) => !name.endsWith('.test.ts'))) {

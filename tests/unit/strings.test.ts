@@ -1,11 +1,40 @@
 import { expect, test } from 'vitest';
-import { browserLang, strings } from '../../src/i18n/strings.ts';
+import { browserLang, type StringTable } from '../../src/i18n/strings.ts';
 import { layerDefinitions } from '../../layers/registry.ts';
 
+/** Every string table of src/i18n: the first view's (strings.ts), the one the panels share, and each panel's. */
+const tables = Object.entries(import.meta.glob<Record<string, unknown>>('../../src/i18n/*strings.ts', { eager: true })).flatMap(
+  ([file, exports]) =>
+    Object.entries(exports)
+      .filter(([name]) => name.endsWith('trings'))
+      .map(([name, table]) => [`${file.split('/').pop()} ${name}`, table as StringTable] as const),
+);
+
 test('every interface string exists in Chinese and English', () => {
-  for (const [key, value] of Object.entries(strings)) {
-    expect(value.zh.trim(), key).not.toBe('');
-    expect(value.en.trim(), key).not.toBe('');
+  expect(tables.map(([name]) => name).sort()).toEqual([
+    'about-strings.ts aboutStrings',
+    'document-strings.ts documentStrings',
+    'feature-strings.ts featureStrings',
+    'ledger-strings.ts ledgerStrings',
+    'panel-strings.ts panelStrings',
+    'screening-strings.ts screeningStrings',
+    'strings.ts strings',
+  ]);
+  for (const [name, table] of tables) {
+    for (const [key, value] of Object.entries(table)) {
+      expect(value.zh.trim(), `${name}: ${key}`).not.toBe('');
+      expect(value.en.trim(), `${name}: ${key}`).not.toBe('');
+    }
+  }
+});
+
+test('each string is written in one table only', () => {
+  const where = new Map<string, string>();
+  for (const [name, table] of tables) {
+    for (const key of Object.keys(table)) {
+      expect(where.get(key), `${key} in ${name}`).toBeUndefined();
+      where.set(key, name);
+    }
   }
 });
 

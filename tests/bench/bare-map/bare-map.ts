@@ -1,14 +1,16 @@
 /**
  * The baseline of tests/bench/atlas-start.ts: MapLibre alone drawing the atlas's opening style (written beside the
  * built page as bare-style.json by the benchmark) with every served dataset, read by flatgeobuf's own reader, and
- * the style's names from the same label points the atlas makes (src/map/labels.ts). No checks, no panels: what any
- * page showing the same map must pay.
+ * the style's names from the same label points the atlas makes (src/map/labels.ts) and its hatched fills from the same
+ * hatch tiles (src/map/hatch.ts; without them MapLibre draws no patterned fill and compiles no pattern shader). No
+ * checks, no panels: what any page showing the same map must pay.
  */
 import { type GeoJSONSource, Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { Feature, FeatureCollection } from 'geojson';
+import { hatchImageIds, hatchPixels, parseHatchImageId } from '../../../src/map/hatch.ts';
 import { labelSourceId } from '../../../src/map/label-style.ts';
 import { labelPoints } from '../../../src/map/labels.ts';
 
@@ -28,6 +30,12 @@ async function start(): Promise<void> {
       [126.08, 53.39],
     ],
     fitBoundsOptions: { padding: 16 },
+  });
+  map.once('style.load', () => {
+    for (const id of hatchImageIds(style)) {
+      const hatch = parseHatchImageId(id);
+      if (hatch) map.addImage(id, hatchPixels(hatch.color, hatch.direction, 2), { pixelRatio: 2 });
+    }
   });
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
   const collections = await Promise.all(
