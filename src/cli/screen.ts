@@ -10,7 +10,7 @@
  * src/report, the same row the atlas exports; a large file on worker threads (screen-pool.ts), the report the same
  * bytes. Exit status: 0 done, 1 bad input, 2 bad arguments.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
@@ -23,6 +23,7 @@ import { checkProjectType, createScreener } from '../screening/screener.ts';
 import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
+import { fileChunks } from './file-chunks.ts';
 import { screenFile, screeningThreads } from './screen-run.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
@@ -47,9 +48,9 @@ const usage =
 /** What --help adds to the usage, in the language of --lang. */
 const help = {
   en:
-    '  --threads <n>  threads that screen (default: one per core, up to 4, for a CSV, GeoJSON or FlatGeobuf file of 2 MiB or more;\n' +
-    '                 else 1). The report is the same bytes with any number.\n',
-  zh: '  --threads <n>  筛查线程数（默认：2 MiB及以上的CSV、GeoJSON或FlatGeobuf文件每个CPU核一个，最多4个；其余为1）。线程数不影响报告内容。\n',
+    "  --threads <n>  threads that screen: the command's own and n - 1 worker threads (default: one per core, up to 4, for a\n" +
+    '                 CSV, GeoJSON or FlatGeobuf file of 2 MiB or more; else 1). The report is the same bytes with any number.\n',
+  zh: '  --threads <n>  筛查线程数：命令自身线程加n - 1个工作线程（默认：2 MiB及以上的CSV、GeoJSON或FlatGeobuf文件每个CPU核一个，最多4个；其余为1）。线程数不影响报告内容。\n',
 };
 
 class UsageError extends Error {}
@@ -204,13 +205,11 @@ function checkFile(file: string): void {
 }
 
 /**
- * Files in 64 KiB chunks: the records of a 1 MiB chunk (some 36,000 CSV rows, their lines and fields) lived long
- * enough to be promoted to the old generation, and a million points then peaked over 430 MiB instead of about 320.
- * Stdout with back-pressure: each write waits until its text is written, so that a large run does not pile its
- * output up in memory, and a worker's bytes can then be reused.
+ * Files in 64 KiB chunks (file-chunks.ts). Stdout with back-pressure: each write waits until its text is written, so
+ * that a large run does not pile its output up in memory, and a worker's bytes can then be reused.
  */
-const processIo = (): Io => ({
-  read: (file) => createReadStream(file, { highWaterMark: 1 << 16 }),
+export const processIo = (): Io => ({
+  read: fileChunks,
   write: (text) => new Promise((resolve) => (text.length === 0 ? resolve() : process.stdout.write(text, () => resolve()))),
   error: (text) => void process.stderr.write(text),
   progress: process.stderr.isTTY === true,

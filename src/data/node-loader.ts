@@ -1,7 +1,7 @@
 /** Node side of data loading: the CLI, the benchmarks and the tests read the same served files as the atlas, checked the same way. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
@@ -9,7 +9,15 @@ import { seedSchema, type Seed } from '../schema/seed.ts';
 import { seedIds } from './seed-files.ts';
 import { DatasetError, verifiedDataset } from './flatgeobuf.ts';
 
-export const projectRoot = join(import.meta.dirname, '..', '..');
+/** The nearest folder above this module with a package.json: src/data from source, node_modules/.cache/atlas-cli from the CLI's bundle. */
+function nearestPackage(folder: string): string {
+  if (existsSync(join(folder, 'package.json'))) return folder;
+  const parent = dirname(folder);
+  if (parent === folder) throw new Error(`no package.json above ${import.meta.dirname}`);
+  return nearestPackage(parent);
+}
+
+export const projectRoot = nearestPackage(import.meta.dirname);
 
 export function readManifest(root = projectRoot): Manifest {
   return manifestSchema.parse(JSON.parse(readFileSync(join(root, 'public', 'data', 'manifest.json'), 'utf8')));

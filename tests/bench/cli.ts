@@ -2,8 +2,8 @@
  * Batch screening end to end (a script, not a test): `npx tsx tests/bench/cli.ts [points] [pairs]`.
  * Writes `points` seeded points (default 1,000,000) over the region's box as CSV, GeoJSON, GeoJSON Lines and
  * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, for each format, the screen command
- * (`npm run screen`, CSV report to /dev/null) and a floor that only reads and parses the same file the same way
- * (tests/bench/cli-floor.ts), alternately in child processes (A B A B). Each child reports its own CPU time and
+ * (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to /dev/null) and a floor that only reads and
+ * parses the same file the same way (tests/bench/cli-floor.ts, bundled the same way), alternately in child processes (A B A B). Each child reports its own CPU time and
  * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { buildBundle } from '../../src/cli/bundled.mjs';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
@@ -30,10 +31,10 @@ interface Run {
   maxRssMiB: number;
 }
 
-/** One child: node with tsx and the usage reporter, stdout thrown away, its own CPU and memory read back. */
+/** One child: plain node with the usage reporter, stdout thrown away, its own CPU and memory read back. */
 async function run(script: string, args: string[]): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
+  const child = spawn(process.execPath, ['--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -96,9 +97,12 @@ async function writeInputs(): Promise<Map<string, string>> {
 }
 
 const files = await writeInputs();
-const screen = join(root, 'src/cli/screen.ts');
-const floor = join(root, 'tests/bench/cli-floor.ts');
-const cliArgs = (file: string) => [file, '--type', 'solar-pv', '--format', 'csv'];
+// The command as `npm run screen` runs it (its esbuild bundle), and the floor bundled the same way, so that neither
+// pays for compiling TypeScript.
+const screen = join(root, 'src/cli/bundled.mjs');
+await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
+const floor = join(folder, 'bundle', 'cli-floor.mjs');
+const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv'];
 
 // Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
 const single = join(folder, 'one-point.csv');

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../data/node-loader.ts';
+import { runCli } from '../../tests/conformance/run-cli.ts';
+
+let cache: string;
+const sites = join(projectRoot, 'tests', 'fixtures', 'screening', 'cli', 'sites.geojson');
+
+/** `npm run screen` without npm: the launcher in a child process, its bundle in this test's own folder. */
+const launch = (...argv: string[]) =>
+  spawnSync(process.execPath, [join(projectRoot, 'src', 'cli', 'bundled.mjs'), ...argv], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    env: { ...process.env, ATLAS_CLI_CACHE: cache },
+  });
+const bundleTime = () => statSync(join(cache, 'screen.mjs')).mtimeMs;
+
+// Inside the project, as the bundle finds the project's data by the package.json above it.
+beforeAll(() => {
+  mkdirSync(join(projectRoot, 'node_modules', '.cache'), { recursive: true });
+  cache = mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'atlas-cli-test-'));
+});
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+describe('the bundled screen command', { timeout: 120_000 }, () => {
+  it('writes what the command writes from source, from any working folder', async () => {
+    const bundled = launch('screen', sites, '--type', 'steel', '--format', 'csv', '--lang', 'zh');
+    const source = await runCli([sites, '--type', 'steel', '--format', 'csv', '--lang', 'zh']);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(0);
+    expect(bundled.stdout).toBe(source.stdout);
+    expect(bundled.stdout.split('\r\n').length).toBeGreaterThan(4);
+  });
+
+  it('screens on worker threads from the bundle, with the same report', async () => {
+    const argv = [sites, '--type', 'steel', '--format', 'geojson'];
+    const threaded = launch('screen', ...argv, '--threads', '2');
+    expect(threaded.stderr).toBe('');
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toBe((await runCli([...argv, '--threads', '1'])).stdout);
+  });
+
+  it('reads official layers with the packages bundled in (shapefile, GeoPackage, PostgreSQL client) as from source', async () => {
+    const official = join(projectRoot, 'tests', 'fixtures', 'official');
+    const profile = ['--zone-profile', join(official, 'red-line-profile.json')];
+    for (const layer of ['red-line-gk36.zip', 'red-line-gk36.gpkg']) {
+      const argv = [sites, '--type', 'steel', '--zones', join(official, layer), ...profile];
+      const bundled = launch('screen', ...argv);
+      expect(bundled.status).toBe(0);
+      expect(bundled.stdout).toBe((await runCli(argv)).stdout);
+    }
+    const database = launch(
+      'screen',
+      sites,
+      '--type',
+      'steel',
+      '--zones',
+      'postgresql://nobody@127.0.0.1:1/atlas',
+      '--zone-table',
+      'a.b',
+      ...profile,
+    );
+    expect(database.status).toBe(1);
+    expect(database.stderr).toContain('cannot connect to the database (connect ECONNREFUSED 127.0.0.1:1)');
+  });
+
+  it('records the files it was built from and rebuilds only when one changed', () => {
+    const record = JSON.parse(readFileSync(join(cache, 'built-from.json'), 'utf8')) as { inputs: Record<string, number> };
+    expect(Object.keys(record.inputs)).toEqual(
+      expect.arrayContaining(['src/cli/screen.ts', 'src/screening/screener.ts', 'src/cli/bundled.mjs']),
+    );
+    const built = bundleTime();
+    expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
+    expect(bundleTime()).toBe(built);
+    record.inputs['src/screening/screener.ts'] = 0;
+    writeFileSync(join(cache, 'built-from.json'), JSON.stringify(record));
+    expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
+    expect(bundleTime()).toBeGreaterThan(built);
+  });
+
+  it('passes on the command exit status and refuses an unknown command', () => {
+    const refused = launch('screen', sites);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--type is required');
+    const unknown = launch('paint');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('usage: node src/cli/bundled.mjs <screen>');
+  });
+});
