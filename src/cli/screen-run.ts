@@ -16,6 +16,35 @@ import { type BatchBytes, BatchScreener, type BatchStop, batchStop, type PackedB
 import type { Io, Options } from './screen.ts';
 import { ScreenPool } from './screen-pool.ts';
 
+/**
+ * Sites a thread screens at a time: a whole batch of a JSON Lines report is some 17 MB of text, held until it is
+ * written, with several batches in flight; a part of 1,024 some 2 MB (a CSV part some 300 kB).
+ */
+const sitesPerPart = 1024;
+
+/** A checked batch cut into parts for the threads; the error of a refused record goes with the last. */
+function parts({ batch, wheres, error }: CheckedBatch): CheckedBatch[] {
+  const cut: CheckedBatch[] = [];
+  let other = 0;
+  for (let start = 0; start < batch.ids.length || cut.length === 0; start += sitesPerPart) {
+    const end = Math.min(batch.ids.length, start + sitesPerPart);
+    let others = 0;
+    for (let index = start; index < end; index++) if (Number.isNaN(batch.lonLat[2 * index])) others++;
+    cut.push({
+      batch: {
+        ids: batch.ids.slice(start, end),
+        lonLat: batch.lonLat.slice(2 * start, 2 * end),
+        others: batch.others.slice(other, other + others),
+        first: batch.first && start === 0,
+      },
+      wheres: wheres.slice(start, end),
+      ...(error && end === batch.ids.length ? { error } : {}),
+    });
+    other += others;
+  }
+  return cut;
+}
+
 /** The one site of a file read whole. */
 interface WholeSite {
   id: string;
@@ -100,11 +129,15 @@ export async function screenFile(screening: Screening, options: Options, titles:
     for await (const { batch, ...checked } of checkedBatches(batches, read)) {
       const sites = batch.ids.length;
       if (pool) {
-        const entry = { answer: pool.screen(batch), done: false, checked, sites };
-        entry.answer.then(() => (entry.done = true));
-        inFlight.push(entry);
-        // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
-        while (inFlight.length > (checked.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();
+        for (const part of parts({ batch, ...checked })) {
+          // Lets the workers' answers in first, so that the batch goes to a worker that is free.
+          await new Promise((resolve) => setImmediate(resolve));
+          const entry = { answer: pool.screen(part.batch), done: false, checked: part, sites: part.batch.ids.length };
+          entry.answer.then(() => (entry.done = true));
+          inFlight.push(entry);
+          // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
+          while (inFlight.length > (part.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();
+        }
       } else {
         try {
           for (const piece of own!.pieces(batch)) await io.write(piece);

@@ -8,11 +8,11 @@ import { runCli } from '../../tests/conformance/run-cli.ts';
 let scratch: string;
 let points: string;
 let mixed: string;
-/** More sites than one batch (8,192 records), so that batches go to several threads and come back out of order. */
-const pointCount = 20_000;
-const mixedCount = 8_800;
-/** The feature of the mixed file with a latitude out of range: the run stops there, in its second batch. */
-const badFeature = 8_700;
+/** Several parts of 1,024 sites (screen-run.ts), so that parts go to several threads and come back out of order. */
+const pointCount = 6_000;
+const mixedCount = 3_000;
+/** The feature of the mixed file with a latitude out of range: the run stops there, in its third part. */
+const badFeature = 2_900;
 
 /**
  * Seeded sites where zones, parks and accuracy bands crowd (Ordos and Wuhai), over the whole region and beyond it.
