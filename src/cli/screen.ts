@@ -24,7 +24,7 @@ import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
-import { screenFile, screeningThreads } from './screen-run.ts';
+import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
 import { userZones } from './user-zones.ts';
@@ -76,19 +76,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     options = parseOptions(argv);
-    const collections = new Map(await readCollections());
-    if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
-    const official = options.official ? [await officialZones(options.official)] : [];
-    for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-    const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
-    const threads = screeningThreads(options.threads, options.file);
-    const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: threads > 1 });
-    await screenFile(
-      { screener, seeds, threads },
-      options,
-      documentTitles(seeds.map((seed) => ({ id: seed.id, title: seed.document.title }))),
-      io,
-    );
+    const screening = await screeningOf(options, io);
+    const titles = documentTitles(screening.seeds.map((seed) => ({ id: seed.id, title: seed.document.title })));
+    await screenFile(screening, options, titles, io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -109,6 +99,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The screener over the atlas's zones and the user's or official ones, built in its own call: the zones' GeoJSON
+ * is then unreachable while the file is screened, instead of raising every full collection's threshold, which V8
+ * sets at a multiple of what is live.
+ */
+async function screeningOf(options: Options, io: Io): Promise<Screening> {
+  const collections = new Map(await readCollections());
+  if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
+  const official = options.official ? [await officialZones(options.official)] : [];
+  for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
+  const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+  const threads = screeningThreads(options.threads, options.file);
+  const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: threads > 1 });
+  return { screener, seeds, threads };
 }
 
 function parseOptions(argv: string[]): Options {

@@ -8,12 +8,13 @@
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { buildBundle } from '../../src/cli/bundled.mjs';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
+import { type Run, runChild as run } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
 
@@ -24,34 +25,6 @@ const pairs = Number(pairsArgument ?? 2);
 const root = new URL('../..', import.meta.url).pathname;
 const folder = join(root, 'node_modules/.cache/cli-bench');
 mkdirSync(folder, { recursive: true });
-
-interface Run {
-  wallMs: number;
-  cpuMs: number;
-  maxRssMiB: number;
-}
-
-/** One child: plain node with the usage reporter, stdout thrown away, its own CPU and memory read back. */
-async function run(script: string, args: string[]): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  let usage = '';
-  let errors = '';
-  child.stdio[3]!.on('data', (chunk: Buffer) => {
-    usage += chunk.toString();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  const [code] = await once(child, 'close');
-  const wallMs = performance.now() - started;
-  if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`);
-  const used = JSON.parse(usage) as NodeJS.ResourceUsage;
-  return { wallMs, cpuMs: (used.userCPUTime + used.systemCPUTime) / 1000, maxRssMiB: used.maxRSS / 1024 };
-}
 
 /** The seeded points, written in every format; FlatGeobuf only where ogr2ogr can make it. */
 async function writeInputs(): Promise<Map<string, string>> {
