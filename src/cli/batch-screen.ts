@@ -83,6 +83,9 @@ interface RowTemplate {
   zones: number[];
 }
 
+/** Templates one thread made, by key, for the others: a template costs a full report (some 0.3 ms), the same in any thread. */
+export type MadeRows = [key: string, template: RowTemplate][];
+
 /** The template's row for a point of its shape, with the point's figures. */
 function filled(template: RowTemplate, shape: PointShape): string {
   let text = template.texts[0]!;
@@ -105,12 +108,29 @@ function filled(template: RowTemplate, shape: PointShape): string {
  */
 class SharedRows {
   private readonly templates = new Map<string, RowTemplate>();
+  /** Templates made here since they were last handed on (only when the run has several threads). */
+  private made: MadeRows | undefined;
 
   constructor(
     readonly rows: CsvRows,
     private readonly screener: Screener,
     private readonly projectType: ProjectType,
-  ) {}
+    share: boolean,
+  ) {
+    this.made = share ? [] : undefined;
+  }
+
+  /** The templates made here since the last call. */
+  handOn(): MadeRows {
+    const made = this.made ?? [];
+    if (this.made) this.made = [];
+    return made;
+  }
+
+  /** Keeps templates another thread made. */
+  learn(made: MadeRows): void {
+    for (const [key, template] of made) if (!this.templates.has(key)) this.keep(key, template);
+  }
 
   /** The row after the id of a point that no accuracy band reaches, by its batch-path key, if one is kept. */
   clear(key: string): string | undefined {
@@ -137,6 +157,11 @@ class SharedRows {
   }
 
   private remember(key: string, template: RowTemplate): void {
+    this.keep(key, template);
+    this.made?.push([key, template]);
+  }
+
+  private keep(key: string, template: RowTemplate): void {
     if (this.templates.size >= maxSharedRows) this.templates.clear();
     this.templates.set(key, template);
   }
@@ -156,11 +181,21 @@ const rowsPerPiece = 256;
 export class BatchScreener {
   private readonly rows: SharedRows | undefined;
 
+  /** `share`: hand on the CSV row templates made here, and take those of other threads (handOn, learn). */
   constructor(
     private readonly screener: Screener,
     private readonly settings: BatchSettings,
+    share = false,
   ) {
-    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType) : undefined;
+    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType, share) : undefined;
+  }
+
+  handOn(): MadeRows {
+    return this.rows?.handOn() ?? [];
+  }
+
+  learn(made: MadeRows): void {
+    this.rows?.learn(made);
   }
 
   /**
@@ -235,10 +270,11 @@ export class BatchScreener {
   }
 }
 
-/** A batch's report as UTF-8, and where it stopped if it did. */
+/** A batch's report as UTF-8, where it stopped if it did, and the CSV row templates a worker made for it. */
 export interface BatchBytes {
   bytes: Uint8Array;
   stop?: BatchStop;
+  made?: MadeRows;
 }
 
 const encoder = new TextEncoder();

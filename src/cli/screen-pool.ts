@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
-import { type BatchBytes, BatchScreener, type BatchSettings, encoded, type PackedBatch } from './batch-screen.ts';
+import { type BatchBytes, BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
 import type { ScreenJob, ScreenWorkerData } from './screen-worker.ts';
 
 /**
@@ -42,6 +42,8 @@ export class ScreenPool {
   private readonly own: BatchScreener;
   /** Buffers of answers already written, sent back with the next batches for the threads to write into again. */
   private readonly spare: ArrayBuffer[] = [];
+  /** Per worker, the CSV row templates other threads made that it has not been sent yet. */
+  private readonly unsent: MadeRows[];
   private closing = false;
 
   /** `threads`: the command's own and threads - 1 workers; the screener must be built with `shared`. */
@@ -53,12 +55,17 @@ export class ScreenPool {
       dataVersion: screener.dataVersion,
       settings,
     };
-    this.own = new BatchScreener(screener, settings);
+    this.own = new BatchScreener(screener, settings, true);
     this.workers = Array.from({ length: threads - 1 }, () => startScreenWorker(workerData));
     this.waiting = this.workers.map(() => []);
+    this.unsent = this.workers.map(() => []);
     this.workers.forEach((worker, n) => {
       const queue = this.waiting[n]!;
-      worker.on('message', (answer: BatchBytes) => queue.shift()?.resolve(answer));
+      worker.on('message', (answer: BatchBytes) => {
+        this.own.learn(answer.made ?? []);
+        this.share(answer.made ?? [], n);
+        queue.shift()?.resolve(answer);
+      });
       const fail = (error: unknown) => {
         for (const waiting of queue.splice(0)) waiting.reject(error);
       };
@@ -78,8 +85,13 @@ export class ScreenPool {
   screen(batch: PackedBatch): Promise<BatchBytes> {
     const n = this.waiting.reduce((best, queue, index) => (queue.length < this.waiting[best]!.length ? index : best), 0);
     const spare = this.spare.pop();
-    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) return Promise.resolve(encoded(this.own.pieces(batch), spare));
-    const job: ScreenJob = { batch, ...(spare ? { spare } : {}) };
+    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) {
+      const answer = encoded(this.own.pieces(batch), spare);
+      this.share(this.own.handOn(), -1);
+      return Promise.resolve(answer);
+    }
+    const job: ScreenJob = { batch, made: this.unsent[n]!, ...(spare ? { spare } : {}) };
+    this.unsent[n] = [];
     const answer = new Promise<BatchBytes>((resolve, reject) => {
       this.waiting[n]!.push({ resolve, reject });
       this.workers[n]!.postMessage(job, [batch.lonLat.buffer as ArrayBuffer, ...(spare ? [spare] : [])]);
@@ -87,6 +99,17 @@ export class ScreenPool {
     // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
     answer.catch(() => undefined);
     return answer;
+  }
+
+  /**
+   * Passes templates made by one thread (`from`: a worker's index, -1 for this thread) on to the workers that did not
+   * make them, with their next batches: each template is then made about once in the run, not once per thread.
+   */
+  private share(made: MadeRows, from: number): void {
+    if (made.length === 0) return;
+    this.unsent.forEach((unsent, n) => {
+      if (n !== from) unsent.push(...made);
+    });
   }
 
   /**

@@ -133,7 +133,10 @@ export async function screenFile(screening: Screening, options: Options, titles:
           // Lets the workers' answers in first, so that the batch goes to a worker that is free.
           await new Promise((resolve) => setImmediate(resolve));
           const entry = { answer: pool.screen(part.batch), done: false, checked: part, sites: part.batch.ids.length };
-          entry.answer.then(() => (entry.done = true));
+          const settled = () => {
+            entry.done = true;
+          };
+          entry.answer.then(settled, settled);
           inFlight.push(entry);
           // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
           while (inFlight.length > (part.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();

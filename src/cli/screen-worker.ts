@@ -4,12 +4,16 @@ import type { Seed } from '../schema/seed.ts';
 import { screenerOver } from '../screening/screener.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
-import { BatchScreener, type BatchSettings, encoded, type PackedBatch } from './batch-screen.ts';
+import { BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
 
-/** A batch to screen, with the buffer of an answer already written to write into, when the command's thread has one. */
+/**
+ * A batch to screen, with the buffer of an answer already written to write into when the command's thread has one,
+ * and the CSV row templates the other threads made since the last job.
+ */
 export interface ScreenJob {
   batch: PackedBatch;
   spare?: ArrayBuffer;
+  made: MadeRows;
 }
 
 export interface ScreenWorkerData {
@@ -21,9 +25,10 @@ export interface ScreenWorkerData {
 }
 
 const data = workerData as ScreenWorkerData;
-const screener = new BatchScreener(screenerOver(zoneStoreOfShared(data.store), data.zones, data), data.settings);
+const screener = new BatchScreener(screenerOver(zoneStoreOfShared(data.store), data.zones, data), data.settings, true);
 
-parentPort?.on('message', ({ batch, spare }: ScreenJob) => {
-  const answer = encoded(screener.pieces(batch), spare);
+parentPort?.on('message', ({ batch, spare, made }: ScreenJob) => {
+  screener.learn(made);
+  const answer = { ...encoded(screener.pieces(batch), spare), made: screener.handOn() };
   parentPort?.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
 });
