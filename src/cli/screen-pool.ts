@@ -1,11 +1,12 @@
 /**
  * Threads for the screen command: the command's own, which reads the file and writes the report, and worker threads
  * (screen-worker.ts), each with a screener over the command's zones, read in place from SharedArrayBuffers (no
- * thread packs or holds its own copy). A batch goes to a worker that has fewer than two waiting; when every worker
- * has two, the command's thread screens it itself. The answers come back in the order the batches went out.
+ * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than two
+ * waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
  *
- * Each thread costs its own compiled code (V8 optimises the engine again in every thread, some 1 s of CPU) and heap
- * (some 60 MiB), which is why the command's thread screens too rather than only feeding workers.
+ * Each thread costs its own compiled code (V8 optimises the engine again in every thread: about 1 s of CPU) and heap
+ * (60-70 MiB more at the peak of a million points), which is why the command's thread screens too rather than only
+ * feeding workers, and why the threads hand each other the CSV row templates they make.
  */
 import { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
