@@ -7,6 +7,7 @@
  * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
+ * `--threads=N`: the command's --threads (default: its own choice, tests/bench/cli-threads.ts compares them).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
 
 const postgisOnly = process.argv.includes('--postgis-only');
+const threads = process.argv.find((argument) => argument.startsWith('--threads='))?.slice('--threads='.length);
 const [pointsArgument, pairsArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const points = Number(pointsArgument ?? 1_000_000);
 const pairs = Number(pairsArgument ?? 2);
@@ -75,7 +77,7 @@ const files = await writeInputs();
 const screen = join(root, 'src/cli/bundled.mjs');
 await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
 const floor = join(folder, 'bundle', 'cli-floor.mjs');
-const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv'];
+const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
 
 // Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
 const single = join(folder, 'one-point.csv');
@@ -103,7 +105,7 @@ for (const [format, file] of files) {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
-  `screen command, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
+  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
 );
 for (const [format, { ours, floor: base, ratio, cpuRatio }] of results) {
   console.log(
