@@ -68,7 +68,9 @@ export interface Screening {
 
 /**
  * A streamed file smaller than this is screened on the command's own thread: starting worker threads (each loads the
- * engine and builds its screener) costs more than they save on it. See tests/bench/cli-threads.ts.
+ * engine and builds its screener) costs more than they save on it. tests/bench/cli-threads.ts on two cores, two
+ * pairs each: 30,000 points (0.8 MiB) x1.04 faster on two threads, 200,000 (5.4 MiB) x1.14, 1,000,000 x1.46;
+ * with the cores busy with other work, two threads were slower up to 500,000 points.
  */
 const threadedBytes = 2 * 2 ** 20;
 /** Threads beyond this add memory (each its own heap and caches) for little time: reading and writing stay on one. */
