@@ -17,7 +17,9 @@ import { pathToFileURL } from 'node:url';
 const root = join(import.meta.dirname, '..', '..');
 /** Each command's entry; every entry is bundled, so that a command's worker threads find their sibling bundles. */
 const commands = { screen: 'src/cli/screen.ts' };
-const entries = Object.values(commands);
+/** The entries of the commands' worker threads (screen-pool.ts starts screen-worker.mjs beside screen.mjs). */
+const workers = ['src/cli/screen-worker.ts'];
+const entries = [...Object.values(commands), ...workers];
 const cache = process.env.ATLAS_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'atlas-cli');
 const builtFrom = join(cache, 'built-from.json');
 

@@ -35,6 +35,14 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(bundled.stdout.split('\r\n').length).toBeGreaterThan(4);
   });
 
+  it('screens on worker threads from the bundle, with the same report', async () => {
+    const argv = [sites, '--type', 'steel', '--format', 'geojson'];
+    const threaded = launch('screen', ...argv, '--threads', '2');
+    expect(threaded.stderr).toBe('');
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toBe((await runCli([...argv, '--threads', '1'])).stdout);
+  });
+
   it('reads official layers with the packages bundled in (shapefile, GeoPackage, PostgreSQL client) as from source', async () => {
     const official = join(projectRoot, 'tests', 'fixtures', 'official');
     const profile = ['--zone-profile', join(official, 'red-line-profile.json')];

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 /**
- * The premise of the CLI's shared reports (screen-run.ts): points that the batch path flags clear of every accuracy
+ * The premise of the CLI's shared reports (batch-screen.ts): points that the batch path flags clear of every accuracy
  * band and gives the same verdict and hit zones have the same CSV row, in both languages, whichever point screened.
  */
 describe('points clear of every accuracy band', () => {

@@ -1,13 +1,14 @@
 /**
  * Batch screening of proposed project sites against the atlas's zones and the five documents' rules:
  *
- *   npx tsx src/cli/screen.ts <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en]
+ *   npx tsx src/cli/screen.ts <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--threads <n>]
  *                             [--zones <file> --zone-kind <kind>]
  *                             [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]
  *
  * A thin front end: the sites are read by src/site-input (streamed for CSV, GeoJSON, GeoJSON Lines and FlatGeobuf,
  * one site per row or feature; other formats whole, as one site), screened by src/screening and written by
- * src/report, the same row the atlas exports. Exit status: 0 done, 1 bad input, 2 bad arguments.
+ * src/report, the same row the atlas exports; a large file on worker threads (screen-pool.ts), the report the same
+ * bytes. Exit status: 0 done, 1 bad input, 2 bad arguments.
  */
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -23,27 +24,41 @@ import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
-import { screenFile } from './screen-run.ts';
+import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
 import { userZones } from './user-zones.ts';
 
-/** Where the CLI reads and writes: tests pass their own. `progress`: show a running count on stderr (a terminal). */
+/**
+ * Where the CLI reads and writes: tests pass their own. `write` takes text, or UTF-8 bytes from worker threads.
+ * `progress`: show a running count on stderr (a terminal).
+ */
 export interface Io {
   read: (file: string) => ByteSource;
-  write: (text: string) => Promise<void>;
+  /** Resolves once the output is done with `text`: bytes may then be written over. */
+  write: (text: string | Uint8Array) => Promise<void>;
   error: (text: string) => void;
   progress: boolean;
 }
 
 const usage =
-  'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--zones <file> --zone-kind <kind>]\n' +
+  'usage: screen <file> --type <project-type> [--format jsonl|csv|geojson] [--lang zh|en] [--threads <n>] [--zones <file> --zone-kind <kind>]\n' +
   '       [--zones <file or postgresql://...> --zone-profile <profile.json> [--zone-table <schema.table>] [--entry-list <csv>]]';
+
+/** What --help adds to the usage, in the language of --lang. */
+const help = {
+  en:
+    "  --threads <n>  threads that screen: the command's own and n - 1 worker threads (default: one per core, up to 4, for a\n" +
+    '                 CSV, GeoJSON or FlatGeobuf file of 2 MiB or more; else 1). The report is the same bytes with any number.\n',
+  zh: '  --threads <n>  筛查线程数：命令自身线程加n - 1个工作线程（默认：2 MiB及以上的CSV、GeoJSON或FlatGeobuf文件每个CPU核一个，最多4个；其余为1）。线程数不影响报告内容。\n',
+};
 
 class UsageError extends Error {}
 
 export interface Options {
   file: string;
+  /** Screening threads asked for with --threads; undefined: chosen by the file (screeningThreads). */
+  threads?: number;
   projectType: string;
   format: ReportFormat;
   lang: 'zh' | 'en' | undefined;
@@ -55,14 +70,15 @@ export interface Options {
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: Options | undefined;
   try {
+    if (argv.includes('--help')) {
+      const zh = argv.some((argument, n) => argument === '--lang=zh' || (argument === '--lang' && argv[n + 1] === 'zh'));
+      await io.write(`${usage}\n${help[zh ? 'zh' : 'en']}`);
+      return 0;
+    }
     options = parseOptions(argv);
-    const collections = new Map(await readCollections());
-    if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
-    const official = options.official ? [await officialZones(options.official)] : [];
-    for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-    const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
-    const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version });
-    await screenFile(screener, options, documentTitles(seeds.map((seed) => ({ id: seed.id, title: seed.document.title }))), io);
+    const screening = await screeningOf(options, io);
+    const titles = documentTitles(screening.seeds.map((seed) => ({ id: seed.id, title: seed.document.title })));
+    await screenFile(screening, options, titles, io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -83,6 +99,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The screener over the atlas's zones and the user's or official ones, built in its own call: the zones' GeoJSON
+ * is then unreachable while the file is screened, instead of raising every full collection's threshold, which V8
+ * sets at a multiple of what is live.
+ */
+async function screeningOf(options: Options, io: Io): Promise<Screening> {
+  const collections = new Map(await readCollections());
+  if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
+  const official = options.official ? [await officialZones(options.official)] : [];
+  for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
+  const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+  const threads = screeningThreads(options.threads, options.file);
+  const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: threads > 1 });
+  return { screener, seeds, threads };
 }
 
 function parseOptions(argv: string[]): Options {
@@ -113,11 +145,15 @@ function parseOptions(argv: string[]): Options {
   if (values['zone-kind'] && !zoneKindSchema.safeParse(values['zone-kind']).success) {
     throw new UsageError(`unknown zone kind "${values['zone-kind']}"; expected one of: ${zoneKindSchema.options.join(', ')}`);
   }
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+    throw new UsageError('--threads must be a whole number from 1 to 64');
   const file = positionals[0] as string;
   checkFile(file);
   if (values.zones && !profile) checkFile(values.zones);
   return {
     file,
+    ...(threads === undefined ? {} : { threads }),
     projectType: values.type,
     format,
     lang: values.lang,
@@ -148,6 +184,7 @@ const parseArguments = (argv: string[]) =>
       'zone-profile': { type: 'string' },
       'zone-table': { type: 'string' },
       'entry-list': { type: 'string' },
+      threads: { type: 'string' },
     },
   });
 
@@ -173,11 +210,13 @@ function checkFile(file: string): void {
   }
 }
 
-/** Files in 64 KiB chunks (file-chunks.ts); stdout with back-pressure, so that a large run does not pile its output up in memory. */
+/**
+ * Files in 64 KiB chunks (file-chunks.ts). Stdout with back-pressure: each write waits until its text is written, so
+ * that a large run does not pile its output up in memory, and a worker's bytes can then be reused.
+ */
 export const processIo = (): Io => ({
   read: fileChunks,
-  write: (text) =>
-    new Promise((resolve) => (text === '' || process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
+  write: (text) => new Promise((resolve) => (text.length === 0 ? resolve() : process.stdout.write(text, () => resolve()))),
   error: (text) => void process.stderr.write(text),
   progress: process.stderr.isTTY === true,
 });

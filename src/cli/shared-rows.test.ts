@@ -63,7 +63,7 @@ function perSite(format: ReportFormat, projectType: ProjectType, lang: 'zh' | 'e
 }
 
 /**
- * The CLI shares rows between points (screen-run.ts SharedRows): every row must still be byte for byte the row of
+ * The CLI shares rows between points (batch-screen.ts SharedRows): every row must still be byte for byte the row of
  * the point's own full report, in every format and language.
  */
 describe('the CLI on points', () => {

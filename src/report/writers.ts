@@ -78,8 +78,8 @@ function csvWriter(lang: ReportLang): ReportWriter {
   };
 }
 
-function geoJsonWriter(titles: DocumentTitles): ReportWriter {
-  let first = true;
+function geoJsonWriter(titles: DocumentTitles, continuing: boolean): ReportWriter {
+  let first = !continuing;
   return {
     start: () => '{"type":"FeatureCollection","features":[\n',
     record: (record) => {
@@ -94,9 +94,13 @@ function geoJsonWriter(titles: DocumentTitles): ReportWriter {
   };
 }
 
-/** `lang` chooses the CSV's header labels and words (undefined: machine names and codes); `titles` name the cited documents. */
-export function reportWriter(format: ReportFormat, lang: ReportLang, titles: DocumentTitles): ReportWriter {
-  return format === 'csv' ? csvWriter(lang) : format === 'geojson' ? geoJsonWriter(titles) : jsonLinesWriter(titles);
+/**
+ * `lang` chooses the CSV's header labels and words (undefined: machine names and codes); `titles` name the cited
+ * documents. `continuing`: the records follow records another writer wrote (the CLI's worker threads each write
+ * batches of one file), so a GeoJSON writer separates even its first from what came before.
+ */
+export function reportWriter(format: ReportFormat, lang: ReportLang, titles: DocumentTitles, continuing = false): ReportWriter {
+  return format === 'csv' ? csvWriter(lang) : format === 'geojson' ? geoJsonWriter(titles, continuing) : jsonLinesWriter(titles);
 }
 
 /** A whole report file of some sites, as the atlas exports it. */

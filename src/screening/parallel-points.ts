@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import { checkProjectType, type Screener } from './screener.ts';
+import { sharedZoneStore } from './zone-store.ts';
 
 // Worker threads do not inherit tsx's loader on Node 20: the worker registers it before importing the module.
 const workerBootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
@@ -18,14 +19,13 @@ export class PointPool {
     private readonly screener: Screener,
     threads: number,
   ) {
-    const { index, ...arrays } = screener.store;
-    if (!(index.data instanceof SharedArrayBuffer)) throw new Error('PointPool needs a screener built with shared: true');
+    const store = sharedZoneStore(screener.store);
     this.workers = Array.from(
       { length: Math.max(0, threads - 1) },
       () =>
         new Worker(workerBootstrap, {
           eval: true,
-          workerData: { store: { ...arrays, indexData: index.data }, regionRaster: screener.regionRaster() },
+          workerData: { store, regionRaster: screener.regionRaster() },
         }),
     );
   }

@@ -86,7 +86,15 @@ export function createScreener(options: ScreenerOptions): Screener {
   };
   for (const source of zonesOfCollections(options.collections)) add(source);
   for (const source of options.extraZones ?? []) add(source);
-  const store = builder.finish(options.shared);
+  return screenerOver(builder.finish(options.shared), zones, options);
+}
+
+/** A screener over zones already packed: a worker thread's, over the shared store of another thread's screener. */
+export function screenerOver(
+  store: ZoneStore,
+  zones: readonly ZoneInfo[],
+  options: Pick<ScreenerOptions, 'seeds' | 'dataVersion'>,
+): Screener {
   const ruleBook = new RuleBook(options.seeds, zones, regionId);
   const regionZone = zones.find((zone) => zone.id === regionId && zone.zoneKind === 'region')?.index ?? -1;
   const finder = new ContactFinder(store);

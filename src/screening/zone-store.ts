@@ -118,3 +118,18 @@ export class ZoneStoreBuilder {
     };
   }
 }
+
+/** A store built with `shared`, as a worker thread receives it: the arrays over SharedArrayBuffers, the index as its buffer. */
+export type SharedZoneStore = Omit<ZoneStore, 'index'> & { indexData: SharedArrayBuffer };
+
+/** What to post to a worker thread so that it reads the zones in place (the store must have been built with `shared`). */
+export function sharedZoneStore(store: ZoneStore): SharedZoneStore {
+  const { index, ...arrays } = store;
+  if (!(index.data instanceof SharedArrayBuffer)) throw new Error('the zone store must be built with shared: true to be read by workers');
+  return { ...arrays, indexData: index.data };
+}
+
+/** A worker thread's view of a shared store: the same memory, the index rebuilt over its buffer. */
+export function zoneStoreOfShared({ indexData, ...arrays }: SharedZoneStore): ZoneStore {
+  return { ...arrays, index: Flatbush.from(indexData) };
+}

@@ -7,51 +7,26 @@
  * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
+ * `--threads=N`: the command's --threads (default: its own choice, tests/bench/cli-threads.ts compares them).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { buildBundle } from '../../src/cli/bundled.mjs';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
+import { type Run, runChild as run } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
 
 const postgisOnly = process.argv.includes('--postgis-only');
+const threads = process.argv.find((argument) => argument.startsWith('--threads='))?.slice('--threads='.length);
 const [pointsArgument, pairsArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const points = Number(pointsArgument ?? 1_000_000);
 const pairs = Number(pairsArgument ?? 2);
 const root = new URL('../..', import.meta.url).pathname;
 const folder = join(root, 'node_modules/.cache/cli-bench');
 mkdirSync(folder, { recursive: true });
-
-interface Run {
-  wallMs: number;
-  cpuMs: number;
-  maxRssMiB: number;
-}
-
-/** One child: plain node with the usage reporter, stdout thrown away, its own CPU and memory read back. */
-async function run(script: string, args: string[]): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  let usage = '';
-  let errors = '';
-  child.stdio[3]!.on('data', (chunk: Buffer) => {
-    usage += chunk.toString();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  const [code] = await once(child, 'close');
-  const wallMs = performance.now() - started;
-  if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`);
-  const used = JSON.parse(usage) as NodeJS.ResourceUsage;
-  return { wallMs, cpuMs: (used.userCPUTime + used.systemCPUTime) / 1000, maxRssMiB: used.maxRSS / 1024 };
-}
 
 /** The seeded points, written in every format; FlatGeobuf only where ogr2ogr can make it. */
 async function writeInputs(): Promise<Map<string, string>> {
@@ -102,7 +77,7 @@ const files = await writeInputs();
 const screen = join(root, 'src/cli/bundled.mjs');
 await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
 const floor = join(folder, 'bundle', 'cli-floor.mjs');
-const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv'];
+const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
 
 // Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
 const single = join(folder, 'one-point.csv');
@@ -130,7 +105,7 @@ for (const [format, file] of files) {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
-  `screen command, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
+  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
 );
 for (const [format, { ours, floor: base, ratio, cpuRatio }] of results) {
   console.log(

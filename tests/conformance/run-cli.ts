@@ -5,10 +5,11 @@ import { main } from '../../src/cli/screen.ts';
 export async function runCli(argv: string[], chunkBytes = 64 * 1024) {
   let stdout = '';
   let stderr = '';
+  const decoder = new TextDecoder();
   const status = await main(argv, {
     read: (file) => createReadStream(file, { highWaterMark: chunkBytes }),
     write: async (text) => {
-      stdout += text;
+      stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true });
     },
     error: (text) => {
       stderr += text;

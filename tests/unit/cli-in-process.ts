@@ -5,9 +5,10 @@ import { main } from '../../src/cli/screen.ts';
 export async function screenCli(args: string[]): Promise<{ status: number; output: string; errors: string }> {
   const output: string[] = [];
   const errors: string[] = [];
+  const decoder = new TextDecoder();
   const status = await main(args, {
     read: (file) => createReadStream(file),
-    write: async (text) => void output.push(text),
+    write: async (text) => void output.push(typeof text === 'string' ? text : decoder.decode(text, { stream: true })),
     error: (text) => void errors.push(text),
     progress: false,
   });

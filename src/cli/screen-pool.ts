@@ -1,0 +1,130 @@
+/**
+ * Threads for the screen command: the command's own, which reads the file and writes the report, and worker threads
+ * (screen-worker.ts), each with a screener over the command's zones, read in place from SharedArrayBuffers (no
+ * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than two
+ * waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
+ *
+ * Each thread costs its own compiled code (V8 optimises the engine again in every thread: about 1 s of CPU) and heap
+ * (60-70 MiB more at the peak of a million points), which is why the command's thread screens too rather than only
+ * feeding workers, and why the threads hand each other the CSV row templates they make.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Seed } from '../schema/seed.ts';
+import type { Screener } from '../screening/screener.ts';
+import { sharedZoneStore } from '../screening/zone-store.ts';
+import { type BatchBytes, BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
+import type { ScreenJob, ScreenWorkerData } from './screen-worker.ts';
+
+/**
+ * The worker thread of screen-worker: the source under tsx, whose loader worker threads do not inherit on Node 20
+ * (the thread registers it before importing the entry), or the sibling file where the command runs as a bundle.
+ */
+function startScreenWorker(workerData: ScreenWorkerData): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+      register(); return import(${JSON.stringify(new URL('./screen-worker.ts', import.meta.url).href)}); })`;
+    return new Worker(bootstrap, { eval: true, workerData });
+  }
+  return new Worker(new URL('./screen-worker.mjs', import.meta.url), { workerData });
+}
+
+interface Waiting {
+  resolve: (bytes: BatchBytes) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Batches a worker holds (one at work, one queued) before the command's thread screens the next itself. */
+const workerQueue = 2;
+
+export class ScreenPool {
+  private readonly workers: Worker[];
+  /** Per worker, the batches sent and not yet answered, oldest first (a worker answers in the order it is asked). */
+  private readonly waiting: Waiting[][];
+  private readonly own: BatchScreener;
+  /** Buffers of answers already written, sent back with the next batches for the threads to write into again. */
+  private readonly spare: ArrayBuffer[] = [];
+  /** Per worker, the CSV row templates other threads made that it has not been sent yet. */
+  private readonly unsent: MadeRows[];
+  private closing = false;
+
+  /** `threads`: the command's own and threads - 1 workers; the screener must be built with `shared`. */
+  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, threads: number) {
+    const workerData: ScreenWorkerData = {
+      store: sharedZoneStore(screener.store),
+      zones: screener.zones,
+      seeds,
+      dataVersion: screener.dataVersion,
+      settings,
+    };
+    this.own = new BatchScreener(screener, settings, true);
+    this.workers = Array.from({ length: threads - 1 }, () => startScreenWorker(workerData));
+    this.waiting = this.workers.map(() => []);
+    this.unsent = this.workers.map(() => []);
+    this.workers.forEach((worker, n) => {
+      const queue = this.waiting[n]!;
+      worker.on('message', (answer: BatchBytes) => {
+        this.own.learn(answer.made ?? []);
+        this.share(answer.made ?? [], n);
+        queue.shift()?.resolve(answer);
+      });
+      const fail = (error: unknown) => {
+        for (const waiting of queue.splice(0)) waiting.reject(error);
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!this.closing) fail(new Error(`a screening worker thread stopped (exit code ${code})`));
+      });
+    });
+  }
+
+  /** Batches that may be in flight before the caller writes the oldest: every worker's queue, and one of this thread's. */
+  get depth(): number {
+    return workerQueue * this.workers.length + 1;
+  }
+
+  /** Screens a batch on the least busy worker, or on this thread when every worker's queue is full. */
+  screen(batch: PackedBatch): Promise<BatchBytes> {
+    const n = this.waiting.reduce((best, queue, index) => (queue.length < this.waiting[best]!.length ? index : best), 0);
+    const spare = this.spare.pop();
+    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) {
+      const answer = encoded(this.own.pieces(batch), spare);
+      this.share(this.own.handOn(), -1);
+      return Promise.resolve(answer);
+    }
+    const job: ScreenJob = { batch, made: this.unsent[n]!, ...(spare ? { spare } : {}) };
+    this.unsent[n] = [];
+    const answer = new Promise<BatchBytes>((resolve, reject) => {
+      this.waiting[n]!.push({ resolve, reject });
+      this.workers[n]!.postMessage(job, [batch.lonLat.buffer as ArrayBuffer, ...(spare ? [spare] : [])]);
+    });
+    // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
+    answer.catch(() => undefined);
+    return answer;
+  }
+
+  /**
+   * Passes templates made by one thread (`from`: a worker's index, -1 for this thread) on to the workers that did not
+   * make them, with their next batches: each template is then made about once in the run, not once per thread.
+   */
+  private share(made: MadeRows, from: number): void {
+    if (made.length === 0) return;
+    this.unsent.forEach((unsent, n) => {
+      if (n !== from) unsent.push(...made);
+    });
+  }
+
+  /**
+   * Hands back an answer's bytes once they are written. The bytes of a batch are megabytes outside the heap, freed
+   * only when the collector finds their array dead: a million points left some 80 MiB of them waiting. Reused, a
+   * run needs only as many buffers as batches in flight.
+   */
+  recycle(bytes: Uint8Array): void {
+    this.spare.push(bytes.buffer as ArrayBuffer);
+  }
+
+  /** Stops the workers; batches still in flight are never answered. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

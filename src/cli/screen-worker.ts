@@ -1,0 +1,34 @@
+/** A worker thread of the screen command (screen-pool.ts): screens the batches it is sent, answering with their report bytes. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Seed } from '../schema/seed.ts';
+import { screenerOver } from '../screening/screener.ts';
+import type { ZoneInfo } from '../screening/zones.ts';
+import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
+import { BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
+
+/**
+ * A batch to screen, with the buffer of an answer already written to write into when the command's thread has one,
+ * and the CSV row templates the other threads made since the last job.
+ */
+export interface ScreenJob {
+  batch: PackedBatch;
+  spare?: ArrayBuffer;
+  made: MadeRows;
+}
+
+export interface ScreenWorkerData {
+  store: SharedZoneStore;
+  zones: readonly ZoneInfo[];
+  seeds: readonly Seed[];
+  dataVersion: string;
+  settings: BatchSettings;
+}
+
+const data = workerData as ScreenWorkerData;
+const screener = new BatchScreener(screenerOver(zoneStoreOfShared(data.store), data.zones, data), data.settings, true);
+
+parentPort?.on('message', ({ batch, spare, made }: ScreenJob) => {
+  screener.learn(made);
+  const answer = { ...encoded(screener.pieces(batch), spare), made: screener.handOn() };
+  parentPort?.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
+});
