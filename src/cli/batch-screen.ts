@@ -146,7 +146,7 @@ class SharedRows {
 
   /** The row of a point within some zone's accuracy band. */
   near(id: string, x: number, y: number): string {
-    const shape = this.screener.pointShape(x, y);
+    const shape = this.screener.pointShape(x, y, this.projectType);
     let template = this.templates.get(shape.key);
     if (!template) {
       const parts = this.rows.afterId(this.screener.pointTemplate(x, y, this.projectType)).split(edgeMarks);
