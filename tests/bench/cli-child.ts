@@ -1,6 +1,7 @@
 /** A benchmark's child process: the screen command or its floor, timed from outside, its own CPU and memory read back. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Run {
@@ -11,10 +12,21 @@ export interface Run {
 
 const root = new URL('../..', import.meta.url).pathname;
 
+/**
+ * The screen command as `npm run screen` runs it, read from package.json: node's options, the launcher and the command
+ * name (the bundle and its heap settings), so that the benchmarks time what users run.
+ */
+export function screenCommand(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['screen']!;
+  const [program, ...words] = script.split(/\s+/);
+  if (program !== 'node') throw new Error(`npm run screen runs ${program}, not node: the benchmark cannot time it`);
+  return words;
+}
+
 /** One child: plain node with the usage reporter (tests/bench/cli-usage.mjs), stdout thrown away. */
-export async function runChild(script: string, args: string[]): Promise<Run> {
+export async function runChild(command: string[], args: string[]): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', join(root, 'tests/bench/cli-usage.mjs'), script, ...args], {
+  const child = spawn(process.execPath, ['--import', join(root, 'tests/bench/cli-usage.mjs'), ...command, ...args], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -28,7 +40,7 @@ export async function runChild(script: string, args: string[]): Promise<Run> {
   });
   const [code] = await once(child, 'close');
   const wallMs = performance.now() - started;
-  if (code !== 0) throw new Error(`${script} ${args.join(' ')} failed (${code}): ${errors.slice(-500)}`);
+  if (code !== 0) throw new Error(`${[...command, ...args].join(' ')} failed (${code}): ${errors.slice(-500)}`);
   const used = JSON.parse(usage) as NodeJS.ResourceUsage;
   return { wallMs, cpuMs: (used.userCPUTime + used.systemCPUTime) / 1000, maxRssMiB: used.maxRSS / 1024 };
 }

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
-import { type Run, runChild } from './cli-child.ts';
+import { type Run, runChild, screenCommand } from './cli-child.ts';
 import { median } from './interleave.ts';
 
 const [threadsArgument, pairsArgument, ...sizeArguments] = process.argv.slice(2);
@@ -38,8 +38,8 @@ async function pointsFile(points: number): Promise<string> {
   return file;
 }
 
-const screen = join(root, 'src/cli/bundled.mjs');
-const args = (file: string, count: number) => ['screen', file, '--type', 'solar-pv', '--format', 'csv', '--threads', String(count)];
+const screen = screenCommand();
+const args = (file: string, count: number) => [file, '--type', 'solar-pv', '--format', 'csv', '--threads', String(count)];
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const summary = (runs: Run[]) =>
   `${seconds(median(runs.map((run) => run.wallMs)))} s wall, ${seconds(median(runs.map((run) => run.cpuMs)))} s CPU, ` +

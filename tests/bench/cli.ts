@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { buildBundle } from '../../src/cli/bundled.mjs';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
-import { type Run, runChild as run } from './cli-child.ts';
+import { type Run, runChild as run, screenCommand } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
 
@@ -74,10 +74,10 @@ async function writeInputs(): Promise<Map<string, string>> {
 const files = await writeInputs();
 // The command as `npm run screen` runs it (its esbuild bundle), and the floor bundled the same way, so that neither
 // pays for compiling TypeScript.
-const screen = join(root, 'src/cli/bundled.mjs');
+const screen = screenCommand();
 await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
-const floor = join(folder, 'bundle', 'cli-floor.mjs');
-const cliArgs = (file: string) => ['screen', file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
+const floor = [join(folder, 'bundle', 'cli-floor.mjs')];
+const cliArgs = (file: string) => [file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
 
 // Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
 const single = join(folder, 'one-point.csv');
