@@ -3,9 +3,12 @@
  * features through here, and every dataset is checked against its manifest entry (checksum, feature count) and its
  * layer's schema wherever it is read.
  */
+import { ByteBuffer } from 'flatbuffers';
+import { Feature as FlatFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
 import { deserialize, deserializeStream } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
-import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import { fromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { DatasetEntry } from '../schema/manifest.ts';
@@ -24,6 +27,103 @@ export function flatGeobufFeatures(
 ): AsyncGenerator<Feature> {
   const context = { fromFeature, ...(header ? { headerMetaFn: header } : {}) };
   return (source instanceof Uint8Array ? deserialize(source, context) : deserializeStream(source, context)) as AsyncGenerator<Feature>;
+}
+
+/** Bytes that do not begin with FlatGeobuf's signature. */
+export class NotFlatGeobufError extends Error {
+  override name = 'NotFlatGeobufError';
+  constructor() {
+    super('the first bytes are not a FlatGeobuf signature');
+  }
+}
+
+/** Bytes held until `needed` of them have come: a feature that spans many chunks is joined once, not once per chunk. */
+class ByteQueue {
+  private parts: Uint8Array[] = [];
+  length = 0;
+
+  push(chunk: Uint8Array): void {
+    this.parts.push(chunk);
+    this.length += chunk.length;
+  }
+
+  /** The bytes held, as one array (joined only when there are several parts). */
+  joined(): Uint8Array {
+    if (this.parts.length > 1) {
+      const whole = new Uint8Array(this.length);
+      let at = 0;
+      for (const part of this.parts) {
+        whole.set(part, at);
+        at += part.length;
+      }
+      this.parts = [whole];
+    }
+    return this.parts[0] ?? new Uint8Array(0);
+  }
+
+  /** Keeps only the bytes from `start` on. */
+  drop(start: number): void {
+    const rest = this.joined().subarray(start);
+    this.parts = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+  }
+}
+
+const uint32At = (bytes: Uint8Array, at: number) => new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
+
+/**
+ * The features of a FlatGeobuf byte stream, a batch for each chunk that completes some. flatgeobuf's stream reader
+ * awaits twice for every feature (a million points took 4.6 s to read alone, against 2.1 s as GeoJSON Lines): here the
+ * features whole in the bytes read so far are decoded in one synchronous pass, by the library's own header and feature
+ * decoders. Only the framing is ours: the header's length, the index skipped, each feature's length prefix.
+ */
+export async function* flatGeobufFeatureBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  header?: (meta: HeaderMeta) => void,
+): AsyncGenerator<Feature[]> {
+  const queue = new ByteQueue();
+  let meta: HeaderMeta | undefined;
+  let indexBytes = 0;
+  let needed = 12;
+  let id = 0;
+  for await (const chunk of chunks) {
+    queue.push(chunk);
+    if (queue.length < needed) continue;
+    const bytes = queue.joined();
+    let at = 0;
+    if (!meta) {
+      if (!isFlatGeobuf(bytes)) throw new NotFlatGeobufError();
+      const headerEnd = 12 + uint32At(bytes, 8);
+      if (bytes.length < headerEnd) {
+        needed = headerEnd;
+        continue;
+      }
+      meta = fromByteBuffer(new ByteBuffer(bytes.slice(8, headerEnd)));
+      header?.(meta);
+      indexBytes = meta.indexNodeSize > 0 && meta.featuresCount > 0 ? calcTreeSize(meta.featuresCount, meta.indexNodeSize) : 0;
+      at = headerEnd;
+    }
+    const skipped = Math.min(indexBytes, bytes.length - at);
+    indexBytes -= skipped;
+    at += skipped;
+    const features: Feature[] = [];
+    needed = 4;
+    while (indexBytes === 0 && bytes.length - at >= 4) {
+      const end = at + 4 + uint32At(bytes, at);
+      if (end > bytes.length) {
+        needed = end - at;
+        break;
+      }
+      // A copy of its own: the decoder's coordinate arrays are typed views, aligned from the feature's first byte.
+      features.push(fromFeature(id++, FlatFeature.getSizePrefixedRootAsFeature(new ByteBuffer(bytes.slice(at, end))), meta) as Feature);
+      at = end;
+    }
+    queue.drop(at);
+    if (features.length > 0) yield features;
+  }
+  if (!meta) throw new Error('the file ends inside its header');
+  if (indexBytes > 0) throw new Error('the file ends inside its index');
+  if (queue.length > 0) throw new Error(`the file ends inside feature ${id + 1}`);
 }
 
 /** A dataset that could not be used, named so the atlas can tell the user which layer is missing. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { writeIndexedFlatGeobuf } from '../../data/build/flatgeobuf-writer.ts';
 import { SiteInputError } from './site-input-error.ts';
 import { MAX_RECORD_BYTES, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
@@ -135,6 +136,55 @@ describe('streamed FlatGeobuf', () => {
       ['feature 1', 'a', { kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } }],
       ['feature 2', 'b', { kind: 'geometry', geometry: { type: 'Point', coordinates: [110, 41] } }],
     ]);
+  });
+
+  it('frames features across any chunking as flatgeobuf itself reads the file', async () => {
+    const square = (x: number, size: number) => [
+      [
+        [x, 40],
+        [x + size, 40],
+        [x + size, 40 + size],
+        [x, 40 + size],
+        [x, 40],
+      ],
+    ];
+    // Points, and polygons of a few and of 20,000 vertices (a feature over 300 KB, longer than any chunk here).
+    const large = Array.from({ length: 20_000 }, (_, n) => [
+      110 + Math.cos((2 * Math.PI * n) / 20_000),
+      41 + Math.sin((2 * Math.PI * n) / 20_000),
+    ]);
+    const features = [
+      ...Array.from({ length: 300 }, (_, n) => ({ ...feature(`p${n}`, [108 + n / 100, 40 + n / 300]), properties: { id: `p${n}`, n } })),
+      { type: 'Feature', properties: { id: 'small', n: -1 }, geometry: { type: 'Polygon', coordinates: square(109, 0.5) } },
+      { type: 'Feature', properties: { id: 'large', n: -2 }, geometry: { type: 'Polygon', coordinates: [[...large, large[0]]] } },
+    ];
+    const bytes = writeIndexedFlatGeobuf({ type: 'FeatureCollection', features } as never, { name: 'sites' });
+    const expected = [];
+    for await (const item of deserialize(bytes) as AsyncGenerator<{ properties: { id: string } }>) expected.push(item);
+    expect(expected).toHaveLength(302);
+    for (const size of [1, 7, 4096, 65_536, bytes.length]) {
+      const records = await read('flatgeobuf', bytes, size);
+      expect(records.map((record) => record.id)).toEqual(expected.map((item) => item.properties.id));
+      expect(records.map((record) => (record.record as { geometry: unknown }).geometry)).toEqual(
+        expected.map((item) => (item as unknown as { geometry: unknown }).geometry),
+      );
+    }
+  });
+
+  it('says where a cut file ends: in its header, its index or a feature', async () => {
+    const bytes = writeIndexedFlatGeobuf(
+      { type: 'FeatureCollection', features: [feature('a', [109, 40]), feature('b', [110, 41])] } as never,
+      { name: 'sites' },
+    );
+    const cut = async (length: number) => {
+      const error = await read('flatgeobuf', bytes.slice(0, length), 5).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SiteInputError);
+      return (error as SiteInputError).text.en;
+    };
+    expect(await cut(20)).toBe('the FlatGeobuf file cannot be read: the file ends inside its header');
+    expect(await cut(bytes.length - 3)).toBe('the FlatGeobuf file cannot be read: the file ends inside feature 2');
+    const headerEnd = 12 + new DataView(bytes.buffer, bytes.byteOffset + 8, 4).getUint32(0, true);
+    expect(await cut(headerEnd + 10)).toBe('the FlatGeobuf file cannot be read: the file ends inside its index');
   });
 
   it('refuses bytes that are not FlatGeobuf', async () => {

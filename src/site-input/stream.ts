@@ -7,7 +7,7 @@
  * work on the decoded chunk with indexOf and slice (no per-row promise, no string built a character at a time),
  * which is the cost that dominates a million-row file, and they bound every record's length.
  */
-import { flatGeobufFeatures, isFlatGeobuf } from '../data/flatgeobuf.ts';
+import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { CSV_MESSAGES, type CsvLayout, csvLayout } from './csv-columns.ts';
 import type { SiteRecord } from './record.ts';
@@ -374,55 +374,42 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
 
 /** FlatGeobuf features as records, after a signature check on the first chunk (which is then read again). */
 async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  const iterator = bytes[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array() : first.value;
-  if (!isFlatGeobuf(head))
-    throw new SiteInputError({ en: 'the file is not FlatGeobuf (its first bytes do not match)', zh: '该文件不是FlatGeobuf（文件头不符）' });
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(head);
-    },
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-  });
   let crs: string | undefined;
   let number = 0;
-  let records: StreamedRecord[] = [];
   try {
-    for await (const feature of flatGeobufFeatures(stream, (meta) => {
+    for await (const features of flatGeobufFeatureBatches(bytes, (meta) => {
       const code = meta.crs?.code;
       if (code && (meta.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' && code !== 4326) crs = `EPSG:${code}`;
     })) {
-      number++;
-      const where = featureAt(number);
-      // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
-      const id = idOf({ properties: feature.properties }, number);
-      const properties = (feature.properties ?? {}) as Record<string, unknown>;
-      // In a file's own coordinate system a point still needs the one reader's conversion.
-      const point = crs ? undefined : plainGeometryPoint(feature.geometry);
-      records.push({
-        where,
-        id,
-        record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) },
-        properties,
-        ...(point ? { point } : {}),
-      });
-      if (records.length === batchSize) {
-        yield records;
-        records = [];
+      const records: StreamedRecord[] = [];
+      for (const feature of features) {
+        number++;
+        // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
+        const id = idOf({ properties: feature.properties }, number);
+        const properties = (feature.properties ?? {}) as Record<string, unknown>;
+        // In a file's own coordinate system a point still needs the one reader's conversion.
+        const point = crs ? undefined : plainGeometryPoint(feature.geometry);
+        records.push({
+          where: featureAt(number),
+          id,
+          record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) },
+          properties,
+          ...(point ? { point } : {}),
+        });
       }
+      yield records;
     }
   } catch (error) {
     if (error instanceof SiteInputError) throw error;
+    if (error instanceof NotFlatGeobufError)
+      throw new SiteInputError({
+        en: 'the file is not FlatGeobuf (its first bytes do not match)',
+        zh: '该文件不是FlatGeobuf（文件头不符）',
+      });
     const reason = error instanceof Error ? error.message : String(error);
     throw new SiteInputError({ en: `the FlatGeobuf file cannot be read: ${reason}`, zh: `无法读取FlatGeobuf文件：${reason}` });
   }
   if (number === 0) throw new SiteInputError({ en: 'the FlatGeobuf file has no features', zh: 'FlatGeobuf文件没有要素' });
-  if (records.length > 0) yield records;
 }
 
 const readers: Record<StreamFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
