@@ -95,6 +95,17 @@ describe('streamed GeoJSON', () => {
     for (const size of [1, 5, 13]) expect(await read('geojson', collection, size)).toEqual(whole);
   });
 
+  it('finds the end of each string past escaped quotes and backslashes at any chunk boundary', async () => {
+    const names = ['\\', '\\\\', '"', '\\"', '"\\', 'a\\"}]b', '\\\\"\\\\', '', '{"features":[', ']}'];
+    const tricky = JSON.stringify({
+      type: 'FeatureCollection',
+      features: names.map((name, n) => ({ ...feature(`f${n}`, [109 + n / 10, 40]), properties: { id: `f${n}`, name, [name]: name } })),
+    });
+    const whole = await read('geojson', tricky);
+    expect(whole.map((record) => record.id)).toEqual(names.map((_, n) => `f${n}`));
+    for (let size = 1; size <= 17; size++) expect(await read('geojson', tricky, size)).toEqual(whole);
+  });
+
   it('reads a single Feature or geometry as one record', async () => {
     expect(await read('geojson', JSON.stringify({ type: 'Point', coordinates: [109, 40] }), 3)).toEqual([
       {
