@@ -13,7 +13,7 @@
  * the project, as the bundle finds the project's data by the package.json above it), next to a list of the
  * files it was built from with their modification times.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -88,7 +88,8 @@ async function rebuild() {
   renameSync(temporary, builtFrom);
 }
 
-if (process.argv[1] === import.meta.filename) {
+// Compared as real paths: node names this module by its real path, the command line may go through a link.
+if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
   const [command, ...argv] = process.argv.slice(2);
   const entry = commands[command];
   if (!entry) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,23 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     writeFileSync(join(cache, 'built-from.json'), JSON.stringify(record));
     expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
     expect(bundleTime()).toBeGreaterThan(built);
+  });
+
+  it('runs when its path goes through a link', () => {
+    const link = join(cache, 'project-link');
+    symlinkSync(projectRoot, link);
+    const linked = spawnSync(
+      process.execPath,
+      [join(link, 'src', 'cli', 'bundled.mjs'), 'screen', sites, '--type', 'steel', '--format', 'csv'],
+      {
+        cwd: tmpdir(),
+        encoding: 'utf8',
+        env: { ...process.env, ATLAS_CLI_CACHE: cache },
+      },
+    );
+    expect(linked.status).toBe(0);
+    expect(linked.stdout).toBe(launch('screen', sites, '--type', 'steel', '--format', 'csv').stdout);
+    expect(linked.stdout).toContain('qipanjing-plant');
   });
 
   it('passes on the command exit status and refuses an unknown command', () => {
