@@ -5,7 +5,7 @@
  */
 import { ByteBuffer } from 'flatbuffers';
 import { Feature as FlatFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
-import { deserialize, deserializeStream } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
+import { deserialize } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { fromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
@@ -17,16 +17,13 @@ import type { DatasetEntry } from '../schema/manifest.ts';
 export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
 
 /**
- * The features of FlatGeobuf bytes or a byte stream, in file order; `header` receives the header first. The byte and
- * stream readers are called by name: flatgeobuf's `deserialize` also routes URLs to its HTTP range reader, which the
- * atlas never uses and whose code (with its async-iterator library) would otherwise ride in the page's first script.
+ * The features of FlatGeobuf bytes, in file order; `header` receives the header first (a byte stream goes through
+ * flatGeobufFeatureBatches). The byte reader is called by name: flatgeobuf's `deserialize` also routes URLs to its
+ * HTTP range reader, which the atlas never uses and whose code (with its async-iterator library) would otherwise ride
+ * in the page's first script.
  */
-export function flatGeobufFeatures(
-  source: Uint8Array | ReadableStream<Uint8Array>,
-  header?: (meta: HeaderMeta) => void,
-): AsyncGenerator<Feature> {
-  const context = { fromFeature, ...(header ? { headerMetaFn: header } : {}) };
-  return (source instanceof Uint8Array ? deserialize(source, context) : deserializeStream(source, context)) as AsyncGenerator<Feature>;
+export function flatGeobufFeatures(source: Uint8Array, header?: (meta: HeaderMeta) => void): AsyncGenerator<Feature> {
+  return deserialize(source, { fromFeature, ...(header ? { headerMetaFn: header } : {}) }) as AsyncGenerator<Feature>;
 }
 
 /** Bytes that do not begin with FlatGeobuf's signature. */
@@ -69,7 +66,9 @@ class ByteQueue {
   }
 }
 
-const uint32At = (bytes: Uint8Array, at: number) => new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
+/** A little-endian unsigned 32-bit length, read without a DataView made for every feature. */
+const uint32At = (bytes: Uint8Array, at: number) =>
+  (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 
 /**
  * The features of a FlatGeobuf byte stream, a batch for each chunk that completes some. flatgeobuf's stream reader

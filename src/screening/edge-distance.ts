@@ -114,7 +114,10 @@ function scanGrid(
     const upward = up >= low && up <= high;
     const downward = step > 0 && down >= low && down <= high;
     if (!upward && !downward) return false;
-    for (const row of upward ? (downward ? [up, down] : [up]) : [down]) {
+    // The row above the point's, then the one below; no array made per step, as this runs for every band point.
+    for (let side = 0; side < 2; side++) {
+      if (side === 0 ? !upward : !downward) continue;
+      const row = side === 0 ? up : down;
       const xReach = Math.max(closest.km, stopKm) / kx;
       const col0 = Math.max(0, Math.floor((x - xReach - x0) * sx));
       const col1 = Math.min(cols - 1, Math.floor((x + xReach - x0) * sx));
