@@ -8,25 +8,17 @@
  * (60-70 MiB more at the peak of a million points), which is why the command's thread screens too rather than only
  * feeding workers, and why the threads hand each other the CSV row templates they make.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
+import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
 import type { ScreenJob, ScreenWorkerData } from './screen-worker.ts';
 
-/**
- * The worker thread of screen-worker: the source under tsx, whose loader worker threads do not inherit on Node 20
- * (the thread registers it before importing the entry), or the sibling file where the command runs as a bundle.
- */
-function startScreenWorker(workerData: ScreenWorkerData): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
-      register(); return import(${JSON.stringify(new URL('./screen-worker.ts', import.meta.url).href)}); })`;
-    return new Worker(bootstrap, { eval: true, workerData });
-  }
-  return new Worker(new URL('./screen-worker.mjs', import.meta.url), { workerData });
-}
+/** The worker thread of screen-worker: its source under tsx, or the sibling file where the command runs as a bundle. */
+const startScreenWorker = (workerData: ScreenWorkerData) =>
+  startNodeWorker(new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'mjs'}`, import.meta.url), workerData);
 
 interface Waiting {
   resolve: (bytes: BatchBytes) => void;

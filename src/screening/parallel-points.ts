@@ -1,11 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startNodeWorker } from './node-worker.ts';
 import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import { checkProjectType, type Screener } from './screener.ts';
 import { sharedZoneStore } from './zone-store.ts';
-
-// Worker threads do not inherit tsx's loader on Node 20: the worker registers it before importing the module.
-const workerBootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./point-worker.ts', import.meta.url).href)}); })`;
 
 /**
  * Batch point screening on several threads (Node only): the points are cut into one slice per thread, the
@@ -20,13 +17,8 @@ export class PointPool {
     threads: number,
   ) {
     const store = sharedZoneStore(screener.store);
-    this.workers = Array.from(
-      { length: Math.max(0, threads - 1) },
-      () =>
-        new Worker(workerBootstrap, {
-          eval: true,
-          workerData: { store, regionRaster: screener.regionRaster() },
-        }),
+    this.workers = Array.from({ length: Math.max(0, threads - 1) }, () =>
+      startNodeWorker(new URL('./point-worker.ts', import.meta.url), { store, regionRaster: screener.regionRaster() }),
     );
   }
 
