@@ -13,7 +13,8 @@ import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
 import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
-import { type BatchBytes, BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
+import { type BatchBytes, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
+import type { MadeRows } from './shared-rows.ts';
 import type { ScreenJob, ScreenWorkerData } from './screen-worker.ts';
 
 /** The worker thread of screen-worker: its source under tsx, or the sibling file where the command runs as a bundle. */
@@ -51,12 +52,14 @@ export class ScreenPool {
     this.own = new BatchScreener(screener, settings, true);
     this.workers = Array.from({ length: threads - 1 }, () => startScreenWorker(workerData));
     this.waiting = this.workers.map(() => []);
-    this.unsent = this.workers.map(() => []);
+    this.unsent = this.workers.map(() => ({ clear: [], near: [] }));
     this.workers.forEach((worker, n) => {
       const queue = this.waiting[n]!;
       worker.on('message', (answer: BatchBytes) => {
-        this.own.learn(answer.made ?? []);
-        this.share(answer.made ?? [], n);
+        if (answer.made) {
+          this.own.learn(answer.made);
+          this.share(answer.made, n);
+        }
         queue.shift()?.resolve(answer);
       });
       const fail = (error: unknown) => {
@@ -79,15 +82,16 @@ export class ScreenPool {
     const n = this.waiting.reduce((best, queue, index) => (queue.length < this.waiting[best]!.length ? index : best), 0);
     const spare = this.spare.pop();
     if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) {
-      const answer = encoded(this.own.pieces(batch), spare);
+      const answer = this.own.screen(batch, spare);
       this.share(this.own.handOn(), -1);
       return Promise.resolve(answer);
     }
     const job: ScreenJob = { batch, made: this.unsent[n]!, ...(spare ? { spare } : {}) };
-    this.unsent[n] = [];
+    this.unsent[n] = { clear: [], near: [] };
     const answer = new Promise<BatchBytes>((resolve, reject) => {
       this.waiting[n]!.push({ resolve, reject });
-      this.workers[n]!.postMessage(job, [batch.lonLat.buffer as ArrayBuffer, ...(spare ? [spare] : [])]);
+      const moved = [batch.lonLat.buffer, batch.ids.bytes.buffer, batch.ids.ends.buffer] as ArrayBuffer[];
+      this.workers[n]!.postMessage(job, [...moved, ...(spare ? [spare] : [])]);
     });
     // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
     answer.catch(() => undefined);
@@ -99,9 +103,11 @@ export class ScreenPool {
    * make them, with their next batches: each template is then made about once in the run, not once per thread.
    */
   private share(made: MadeRows, from: number): void {
-    if (made.length === 0) return;
+    if (made.clear.length === 0 && made.near.length === 0) return;
     this.unsent.forEach((unsent, n) => {
-      if (n !== from) unsent.push(...made);
+      if (n === from) return;
+      unsent.clear.push(...made.clear);
+      unsent.near.push(...made.near);
     });
   }
 

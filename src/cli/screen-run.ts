@@ -11,8 +11,10 @@ import type { Screener } from '../screening/screener.ts';
 import { loadSiteRecordReader, readSiteFile, type SiteRecordReader } from '../site-input/index.ts';
 import type { SiteInput } from '../site-input/site-input.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
-import { type ByteSource, siteRecordBatches, type StreamedRecord, streamFormatOf } from '../site-input/stream.ts';
-import { type BatchBytes, BatchScreener, type BatchStop, batchStop, type PackedBatch } from './batch-screen.ts';
+import { IdWriter, idsSlice } from '../site-input/packed-ids.ts';
+import type { RecordBatch } from '../site-input/record-batch.ts';
+import { type ByteSource, recordBatches, streamFormatOf } from '../site-input/stream.ts';
+import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from './batch-screen.ts';
 import type { Io, Options } from './screen.ts';
 import { ScreenPool } from './screen-pool.ts';
 
@@ -23,22 +25,23 @@ import { ScreenPool } from './screen-pool.ts';
 const sitesPerPart = 1024;
 
 /** A checked batch cut into parts for the threads; the error of a refused record goes with the last. */
-function parts({ batch, wheres, error }: CheckedBatch): CheckedBatch[] {
+function parts({ batch, place, error }: CheckedBatch): CheckedBatch[] {
   const cut: CheckedBatch[] = [];
+  const count = batch.ids.ends.length;
   let other = 0;
-  for (let start = 0; start < batch.ids.length || cut.length === 0; start += sitesPerPart) {
-    const end = Math.min(batch.ids.length, start + sitesPerPart);
+  for (let start = 0; start < count || cut.length === 0; start += sitesPerPart) {
+    const end = Math.min(count, start + sitesPerPart);
     let others = 0;
     for (let index = start; index < end; index++) if (Number.isNaN(batch.lonLat[2 * index])) others++;
     cut.push({
       batch: {
-        ids: batch.ids.slice(start, end),
+        ids: idsSlice(batch.ids, start, end),
         lonLat: batch.lonLat.slice(2 * start, 2 * end),
         others: batch.others.slice(other, other + others),
         first: batch.first && start === 0,
       },
-      wheres: wheres.slice(start, end),
-      ...(error && end === batch.ids.length ? { error } : {}),
+      place: (index) => place(start + index),
+      ...(error && end === count ? { error } : {}),
     });
     other += others;
   }
@@ -55,7 +58,7 @@ interface WholeSite {
 /** A batch's sites checked and repaired, where each record was, and the error of the first refused if one was. */
 interface CheckedBatch {
   batch: PackedBatch;
-  wheres: Bilingual[];
+  place: (index: number) => Bilingual;
   error?: Bilingual;
 }
 
@@ -87,9 +90,9 @@ export function screeningThreads(requested: number | undefined, file: string): n
 const inFile = (file: string, text: Bilingual): Bilingual => ({ en: `${file}, ${text.en}`, zh: `${file}，${text.zh}` });
 
 /** The error a batch's stop makes, naming the record the engine refused. */
-function stopError(stop: BatchStop, wheres: readonly Bilingual[]): Error {
+function stopError(stop: BatchStop, place: (index: number) => Bilingual): Error {
   if (stop.index === undefined) return new ScreeningInputError(stop.message);
-  const where = wheres[stop.index]!;
+  const where = place(stop.index);
   return new SiteInputError({ en: `${where.en}: ${stop.message}`, zh: `${where.zh}：${stop.message}` });
 }
 
@@ -122,35 +125,35 @@ export async function screenFile(screening: Screening, options: Options, titles:
     const { bytes, stop } = await answer;
     await io.write(bytes);
     pool!.recycle(bytes);
-    if (stop) throw stopError(stop, checked.wheres);
+    if (stop) throw stopError(stop, checked.place);
     written(sites, checked.error);
   };
   await io.write(writer.start());
   try {
-    const batches = format ? siteRecordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
-    for await (const { batch, ...checked } of checkedBatches(batches, read)) {
-      const sites = batch.ids.length;
-      if (pool) {
-        for (const part of parts({ batch, ...checked })) {
-          // Lets the workers' answers in first, so that the batch goes to a worker that is free.
-          await new Promise((resolve) => setImmediate(resolve));
-          const entry = { answer: pool.screen(part.batch), done: false, checked: part, sites: part.batch.ids.length };
-          const settled = () => {
-            entry.done = true;
-          };
-          entry.answer.then(settled, settled);
-          inFlight.push(entry);
-          // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
-          while (inFlight.length > (part.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();
+    const batches = format ? recordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
+    let spare: ArrayBuffer | undefined;
+    for await (const checked of checkedBatches(batches, read)) {
+      for (const part of parts(checked)) {
+        const sites = part.batch.ids.ends.length;
+        if (!pool) {
+          // Screened here, into the buffer of the part before, which is written by the time the next is screened.
+          const { bytes, stop } = own!.screen(part.batch, spare);
+          await io.write(bytes);
+          spare = bytes.buffer as ArrayBuffer;
+          if (stop) throw stopError(stop, part.place);
+          written(sites, part.error);
+          continue;
         }
-      } else {
-        try {
-          for (const piece of own!.pieces(batch)) await io.write(piece);
-        } catch (error) {
-          const stop = batchStop(error);
-          throw stop ? stopError(stop, checked.wheres) : error;
-        }
-        written(sites, checked.error);
+        // Lets the workers' answers in first, so that the part goes to a worker that is free.
+        await new Promise((resolve) => setImmediate(resolve));
+        const entry = { answer: pool.screen(part.batch), done: false, checked: part, sites };
+        const settled = () => {
+          entry.done = true;
+        };
+        entry.answer.then(settled, settled);
+        inFlight.push(entry);
+        // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
+        while (inFlight.length > (part.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();
       }
     }
     while (inFlight.length > 0) await writeOldest();
@@ -171,59 +174,52 @@ export async function screenFile(screening: Screening, options: Options, titles:
   if (io.progress) io.error(`\rscreened ${count.toLocaleString('en')}\n`);
 }
 
-/** The one site of a file read whole. */
-interface WholeSite {
-  id: string;
-  where: Bilingual;
-  site: SiteInput;
-}
-
 /** A format read whole (KML, KMZ, zipped shapefile): one site, named after the file. */
-async function* wholeFile(file: string, bytes: ByteSource): AsyncGenerator<WholeSite[]> {
+async function* wholeFile(file: string, bytes: ByteSource): AsyncGenerator<WholeSite> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of bytes) chunks.push(chunk);
   const site = await readSiteFile(basename(file), Buffer.concat(chunks));
-  yield [{ id: basename(file), where: { en: basename(file), zh: basename(file) }, site }];
+  yield { id: basename(file), where: { en: basename(file), zh: basename(file) }, site };
 }
 
 /**
  * The file's batches checked and packed. Its own generator so that the parsed records are unreachable while their
  * batch is screened: they would outlive young collections and pile up in the old generation.
  */
-async function* checkedBatches(
-  batches: AsyncIterable<(StreamedRecord | WholeSite)[]>,
-  read: SiteRecordReader,
-): AsyncGenerator<CheckedBatch> {
+async function* checkedBatches(batches: AsyncIterable<RecordBatch | WholeSite>, read: SiteRecordReader): AsyncGenerator<CheckedBatch> {
   let first = true;
-  for await (const records of batches) {
-    const checked = checkedBatch(records, read, first);
-    if (checked.batch.ids.length > 0) first = false;
+  for await (const batch of batches) {
+    const checked = 'site' in batch ? wholeSiteBatch(batch) : checkedBatch(batch, read, first);
+    if (checked.batch.ids.ends.length > 0) first = false;
     yield checked;
   }
 }
 
+function wholeSiteBatch({ id, where, site }: WholeSite): CheckedBatch {
+  const ids = new IdWriter();
+  ids.text(id);
+  return {
+    batch: { ids: ids.done(), lonLat: new Float64Array([Number.NaN, Number.NaN]), others: [site], first: true },
+    place: () => where,
+  };
+}
+
 /**
  * The records of a batch checked and repaired by the one site reader, up to the first that is refused, packed for
- * screening; `first`: no site of the file came before them.
+ * screening; `first`: no site of the file came before them. Plain points need no reading: they are screened as they
+ * came.
  */
-function checkedBatch(records: readonly (StreamedRecord | WholeSite)[], read: SiteRecordReader, first: boolean): CheckedBatch {
-  const ids: string[] = [];
-  const lonLat = new Float64Array(2 * records.length).fill(Number.NaN);
+function checkedBatch({ count, lonLat, ids, records, place }: RecordBatch, read: SiteRecordReader, first: boolean): CheckedBatch {
   const others: SiteInput[] = [];
-  const wheres: Bilingual[] = [];
-  for (const record of records) {
-    const at = ids.length;
-    if ('site' in record) others.push(record.site);
-    else if (record.point) {
-      lonLat[2 * at] = record.point[0];
-      lonLat[2 * at + 1] = record.point[1];
-    } else {
-      const result = read(record.record, record.where);
-      if (result.error) return { batch: { ids, lonLat: lonLat.slice(0, 2 * at), others, first }, wheres, error: result.error };
-      others.push(result.site);
+  for (let index = 0; index < count; index++) {
+    const record = records[index];
+    if (!record) continue;
+    const result = read(record.record, record.where);
+    if (result.error) {
+      const batch = { ids: idsSlice(ids, 0, index), lonLat: lonLat.slice(0, 2 * index), others, first };
+      return { batch, place, error: result.error };
     }
-    ids.push(record.id);
-    wheres.push(record.where);
+    others.push(result.site);
   }
-  return { batch: { ids, lonLat, others, first }, wheres };
+  return { batch: { ids, lonLat, others, first }, place };
 }

@@ -4,7 +4,8 @@ import type { Seed } from '../schema/seed.ts';
 import { screenerOver } from '../screening/screener.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
-import { BatchScreener, type BatchSettings, encoded, type MadeRows, type PackedBatch } from './batch-screen.ts';
+import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
+import type { MadeRows } from './shared-rows.ts';
 
 /**
  * A batch to screen, with the buffer of an answer already written to write into when the command's thread has one,
@@ -29,6 +30,6 @@ const screener = new BatchScreener(screenerOver(zoneStoreOfShared(data.store), d
 
 parentPort?.on('message', ({ batch, spare, made }: ScreenJob) => {
   screener.learn(made);
-  const answer = { ...encoded(screener.pieces(batch), spare), made: screener.handOn() };
+  const answer = { ...screener.screen(batch, spare), made: screener.handOn() };
   parentPort?.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
 });

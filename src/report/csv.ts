@@ -15,6 +15,21 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * Whether csvCell leaves a text as it is, read from its UTF-8 bytes `from` to `to`: no formula's first character and
+ * no quote, comma or line break (none of these is ever part of a multi-byte character). The CLI copies such ids
+ * into its rows as bytes.
+ */
+export function csvCellIsPlain(bytes: Uint8Array, from: number, to: number): boolean {
+  const first = bytes[from];
+  if (from < to && (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13)) return false;
+  for (let at = from; at < to; at++) {
+    const byte = bytes[at];
+    if (byte === 34 || byte === 44 || byte === 13 || byte === 10) return false;
+  }
+  return true;
+}
+
 /** The header line: machine names without a language, labels with one. Ends with CRLF, after the byte-order mark. */
 export const csvHeader = (lang: ReportLang): string =>
   `${byteOrderMark}${reportColumns.map((column) => csvCell(lang ? column.label[lang] : column.name)).join(',')}\r\n`;

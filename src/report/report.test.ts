@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportColumns } from './columns.ts';
-import { csvCell, csvHeader, csvLine } from './csv.ts';
+import { csvCell, csvCellIsPlain, csvHeader, csvLine } from './csv.ts';
 import { distinctZones, type SiteRow } from './site-row.ts';
 import { reportWriter } from './writers.ts';
 
@@ -26,6 +26,36 @@ describe('CSV cells', () => {
     ['a,b', '"a,b"'],
     ['plain 文字', 'plain 文字'],
   ])('%j is written as %j, never as a formula', (value, written) => expect(csvCell(value)).toBe(written));
+
+  it('says from the bytes alone which texts csvCell leaves as they are', () => {
+    const encoder = new TextEncoder();
+    const texts = [
+      'p1',
+      '',
+      '项目 7',
+      'a-b',
+      'x=1',
+      'a"b',
+      'a,b',
+      'a\nb',
+      'a\rb',
+      '=1',
+      '+1',
+      '-1',
+      '@a',
+      '\tx',
+      '\rx',
+      ' =1',
+      '编号,2',
+      '"',
+      'é@',
+    ];
+    for (const text of texts) {
+      // Inside a longer array, as the CLI reads an id among a batch's bytes.
+      const bytes = encoder.encode(`,${text},`);
+      expect(csvCellIsPlain(bytes, 1, bytes.length - 1), JSON.stringify(text)).toBe(csvCell(text) === text);
+    }
+  });
 
   it('writes numbers as numbers, negative ones too, and nothing for a missing value', () => {
     expect([csvCell(-1.5), csvCell(0), csvCell(undefined), csvCell(Number.NaN)]).toEqual(['-1.5', '0', '', '']);

@@ -24,6 +24,8 @@ export interface CsvLayout {
   columns: string[];
   /** The id column, or -1. */
   id: number;
+  /** The longitude and latitude columns, where the rows are points. */
+  lonLat?: [number, number];
   record(fields: string[]): SiteRecord;
 }
 
@@ -43,6 +45,7 @@ export function csvLayout(headers: string[], row = 1): CsvLayout {
   return {
     columns: [headers[longitude] ?? '', headers[latitude] ?? ''],
     id,
+    lonLat: [longitude, latitude],
     record: (fields) => ({ kind: 'lonLat', longitude: fields[longitude] ?? '', latitude: fields[latitude] ?? '' }),
   };
 }

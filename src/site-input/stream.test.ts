@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { writeIndexedFlatGeobuf } from '../../data/build/flatgeobuf-writer.ts';
 import { SiteInputError } from './site-input-error.ts';
-import { MAX_RECORD_BYTES, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
+import { plainDegrees } from './csv-stream.ts';
+import { idText } from './packed-ids.ts';
+import { seededRandom } from '../screening/seeded-random.ts';
+import { MAX_RECORD_BYTES, recordBatches, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
 
 async function* chunks(content: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -61,6 +64,59 @@ describe('streamed CSV', () => {
     expect((await refusal('csv', 'id,lon,lat\n1,109,40\n"2,110,41\n')).en).toBe('row 3: a quoted field is never closed');
     expect((await refusal('csv', 'a,b\n1,2\n')).en).toMatch(/^row 1: no longitude\/latitude or WKT column among "a", "b"/);
     expect((await refusal('csv', 'lon,lat\n')).zh).toBe('CSV文件只有表头，没有数据行');
+  });
+
+  it('reads plain rows from their bytes as the text reader reads the same values quoted', async () => {
+    // Rows 2-5 are read from bytes (no quote, ASCII only); the same values quoted (rows 7-10) go through the text
+    // reader. Ids are trimmed, an empty one is the row number, a row of separators is skipped.
+    const rows = ['  a b ,111.5,40.25', ',+109.000000000000001, 40', 'c;d,-0.0,0', '\t,120.123456789012345,49.9'];
+    const quoted = rows.map((row) =>
+      row
+        .split(',')
+        .map((cell) => `"${cell}"`)
+        .join(','),
+    );
+    const records = await read('csv', `id,lon,lat\n${rows.join('\n')}\n, ,\n${quoted.join('\n')}\n`);
+    expect(records.map((record) => [record.where, record.id, record.point])).toEqual([
+      ['row 2 (lon, lat)', 'a b', [111.5, 40.25]],
+      ['row 3 (lon, lat)', '3', [109.000000000000001, 40]],
+      ['row 4 (lon, lat)', 'c;d', [-0, 0]],
+      ['row 5 (lon, lat)', '5', [120.123456789012345, 49.9]],
+      ['row 7 (lon, lat)', 'a b', [111.5, 40.25]],
+      ['row 8 (lon, lat)', '8', [109.000000000000001, 40]],
+      ['row 9 (lon, lat)', 'c;d', [-0, 0]],
+      ['row 10 (lon, lat)', '10', [120.123456789012345, 49.9]],
+    ]);
+  });
+
+  it('keeps a Chinese id and angles, and hands coordinates out of range to the one reader', async () => {
+    const batches = [];
+    for await (const batch of recordBatches('csv', chunks('编号,经度,纬度\n项目一,111.5,40.5\np2,40.5,111.5\np3,111°30′,40.5\n', 5)))
+      batches.push(batch);
+    const [batch] = batches;
+    expect(batches).toHaveLength(1);
+    expect([0, 1, 2].map((index) => idText(batch!.ids, index))).toEqual(['项目一', 'p2', 'p3']);
+    expect(Array.from(batch!.lonLat.subarray(0, 2))).toEqual([111.5, 40.5]);
+    expect(batch!.records.map((record) => record?.record)).toEqual([
+      undefined,
+      { kind: 'lonLat', longitude: '40.5', latitude: '111.5' },
+      { kind: 'lonLat', longitude: '111°30′', latitude: '40.5' },
+    ]);
+  });
+
+  it('parses plain degrees from bytes to the very number Number() makes of them, and nothing else', () => {
+    const random = seededRandom(77);
+    const encoder = new TextEncoder();
+    const texts = ['1', '-0', '+7.5', ' 3.25 ', '0.1', '180', '9007199254740993', '1.7976931348623157', '0.30000000000000004'];
+    for (let n = 0; n < 2000; n++) texts.push((random() * 360 - 180).toFixed(Math.floor(random() * 20)));
+    for (const text of texts) {
+      const bytes = encoder.encode(`,${text},`);
+      expect(Object.is(plainDegrees(bytes, 1, bytes.length - 1), Number(text)), text).toBe(true);
+    }
+    for (const text of ['', ' ', '.5', '5.', '1e3', '1,5', '--1', '0x10', '1 2', '١']) {
+      const bytes = encoder.encode(text);
+      expect(plainDegrees(bytes, 0, bytes.length), text).toBeNaN();
+    }
   });
 
   it('refuses a line longer than any record may be, before it is read whole', async () => {

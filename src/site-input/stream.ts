@@ -3,41 +3,21 @@
  * FlatGeobuf, read chunk by chunk and yielded as batches of records, one record per site. Every record then goes
  * through the same check and repair as an uploaded site (siteOfRecord), so the messages are the atlas's.
  *
- * The CSV and JSON splitters are written here rather than taken from papaparse or a streaming JSON parser: they
- * work on the decoded chunk with indexOf and slice (no per-row promise, no string built a character at a time),
- * which is the cost that dominates a million-row file, and they bound every record's length.
+ * The splitters are written here rather than taken from papaparse or a streaming JSON parser: CSV rows are cut from
+ * the bytes (csv-stream.ts) and JSON from the decoded chunk with indexOf and slice (no per-row promise, no string
+ * built a character at a time), which is the cost that dominates a million-row file, and they bound every record's
+ * length.
  */
 import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
-import { CSV_MESSAGES, type CsvLayout, csvLayout } from './csv-columns.ts';
-import type { SiteRecord } from './record.ts';
+import { csvBatches } from './csv-stream.ts';
 import { positionProblem } from './position-check.ts';
+import { packedRecords, type RecordBatch, unpackedRecords } from './record-batch.ts';
 import { featureAt, rowAt } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
+import { batchSize, type ByteSource, MAX_RECORD_BYTES, type StreamedRecord, tooLong } from './stream-record.ts';
 
-/** One record of a streamed file: where it is (row or feature, with the columns read), its id, and its raw fields. */
-export interface StreamedRecord {
-  /** "row 3 (lon, lat)" or "feature 3": the place errors name, counted as the atlas counts them. */
-  where: Bilingual;
-  /** The record's id column or property, else its row or feature number. */
-  id: string;
-  record: SiteRecord;
-  /**
-   * A lon/lat row written as plain decimal degrees within range, or a GeoJSON Point of two coordinates in range in
-   * degrees, already read: what the one reader would make of it (a point needs no repair), without its per-cell
-   * angle parsing or its walk over a geometry's parts, which are most of a million-row file's cost.
-   */
-  point?: [number, number];
-  /** A feature's properties (GeoJSON, FlatGeobuf), for callers that read more than the geometry. */
-  properties?: Record<string, unknown>;
-}
-
-/** Bytes of a file in chunks: a Node read stream, a web stream, or whole bytes in a test. */
-export type ByteSource = AsyncIterable<Uint8Array>;
-
-/** A record longer than this is refused: no site needs it, and a file with no line break must not fill the memory. */
-export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-const batchSize = 8192;
+export { type ByteSource, MAX_RECORD_BYTES, type StreamedRecord } from './stream-record.ts';
 
 export type StreamFormat = 'csv' | 'geojson' | 'geojsonl' | 'flatgeobuf';
 
@@ -50,12 +30,6 @@ export function streamFormatOf(name: string): StreamFormat | undefined {
   if (extension === 'fgb') return 'flatgeobuf';
   return undefined;
 }
-
-const tooLong = (where: Bilingual) =>
-  new SiteInputError({
-    en: `${where.en}: a record is longer than ${MAX_RECORD_BYTES / 2 ** 20} MiB (a missing line break or an unclosed quote?)`,
-    zh: `${where.zh}：记录超过${MAX_RECORD_BYTES / 2 ** 20} MiB（缺少换行或引号未闭合？）`,
-  });
 
 /** Text of a byte stream, decoded as UTF-8 (a byte-order mark dropped), in chunks. */
 async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {
@@ -102,130 +76,6 @@ async function* lineBatches(bytes: ByteSource): AsyncGenerator<Line[]> {
     yield batch;
   }
   if (carry !== '') yield [{ text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 }];
-}
-
-/** How many double quotes a text holds: a record is whole when its count is even (RFC 4180 doubles them inside). */
-function quoteCount(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) count++;
-  return count;
-}
-
-/** Splits one CSV line; returns undefined when a quoted field runs on past its end (it holds a line break). */
-function splitLine(line: string, delimiter: string): string[] | undefined {
-  if (!line.includes('"')) return line.split(delimiter);
-  const fields: string[] = [];
-  let start = 0;
-  while (start <= line.length) {
-    if (line.charCodeAt(start) === 34) {
-      let value = '';
-      let from = start + 1;
-      for (;;) {
-        const quote = line.indexOf('"', from);
-        if (quote < 0) return undefined;
-        value += line.slice(from, quote);
-        if (line.charCodeAt(quote + 1) === 34) {
-          value += '"';
-          from = quote + 2;
-        } else {
-          start = quote + 1;
-          break;
-        }
-      }
-      const next = line.indexOf(delimiter, start);
-      fields.push(value + line.slice(start, next < 0 ? line.length : next));
-      if (next < 0) break;
-      start = next + 1;
-    } else {
-      const next = line.indexOf(delimiter, start);
-      fields.push(line.slice(start, next < 0 ? line.length : next));
-      if (next < 0) break;
-      start = next + 1;
-    }
-  }
-  return fields;
-}
-
-/** "row 3 (lon, lat)", built only when a message needs it: a million rows need a million places, seldom read. */
-class RowPlace implements Bilingual {
-  constructor(
-    private readonly row: number,
-    private readonly columns: string[],
-  ) {}
-  get en(): string {
-    return rowAt(this.row, this.columns).en;
-  }
-  get zh(): string {
-    return rowAt(this.row, this.columns).zh;
-  }
-}
-
-const plainDegrees = /^\s*[-+]?\d+(\.\d+)?\s*$/;
-
-/** Decimal degrees in range, read straight; anything else is left to the one reader. */
-function plainPoint(longitude: string, latitude: string): [number, number] | undefined {
-  if (!plainDegrees.test(longitude) || !plainDegrees.test(latitude)) return undefined;
-  const point: [number, number] = [Number(longitude), Number(latitude)];
-  return positionProblem(point[0], point[1]) ? undefined : point;
-}
-
-/** Comma, tab or semicolon: whichever the header uses most outside quotes. */
-function delimiterOf(header: string): string {
-  const bare = header.replace(/"[^"]*"/g, '');
-  const counts = [',', '\t', ';'].map((delimiter) => [delimiter, bare.split(delimiter).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-/** CSV records: one site per row (a lon/lat point, or a WKT geometry). Quoted fields may hold line breaks. */
-async function* csvRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  let header: { delimiter: string; layout: CsvLayout } | undefined;
-  let pending = '';
-  let pendingFrom = 0;
-  let pendingQuotes = 0;
-  let rows = 0;
-  for await (const lines of lineBatches(bytes)) {
-    const records: StreamedRecord[] = [];
-    for (const line of lines) {
-      if (pending) {
-        // Inside a quoted field that holds a line break: the record goes on until its quotes pair up.
-        pending = `${pending}\n${line.text}`;
-        pendingQuotes += quoteCount(line.text);
-        if (pending.length > MAX_RECORD_BYTES) throw tooLong(rowAt(pendingFrom));
-        if (pendingQuotes % 2 === 1) continue;
-      }
-      const text = pending || line.text;
-      const from = pending ? pendingFrom : line.number;
-      if (!header && text.trim() === '') continue;
-      const delimiter = header?.delimiter ?? delimiterOf(text);
-      const fields = splitLine(text, delimiter);
-      if (!fields) {
-        [pending, pendingFrom, pendingQuotes] = [text, from, quoteCount(text)];
-        continue;
-      }
-      pending = '';
-      if (!header) {
-        header = {
-          delimiter,
-          layout: csvLayout(
-            fields.map((name) => name.trim()),
-            from,
-          ),
-        };
-        continue;
-      }
-      if (!/[^\s,;\t"]/.test(text)) continue;
-      rows++;
-      const { layout } = header;
-      const id = layout.id >= 0 ? fields[layout.id]?.trim() : undefined;
-      const record = layout.record(fields);
-      const point = record.kind === 'lonLat' ? plainPoint(record.longitude, record.latitude) : undefined;
-      records.push({ where: new RowPlace(from, layout.columns), id: id || String(from), record, ...(point ? { point } : {}) });
-    }
-    if (records.length > 0) yield records;
-  }
-  if (pending) throw new SiteInputError(CSV_MESSAGES.unclosedQuote(pendingFrom));
-  if (!header) throw new SiteInputError(CSV_MESSAGES.noRows);
-  if (rows === 0) throw new SiteInputError(CSV_MESSAGES.headerOnly);
 }
 
 const idOf = (feature: Record<string, unknown>, number: number): string => {
@@ -425,20 +275,18 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
   if (number === 0) throw new SiteInputError({ en: 'the FlatGeobuf file has no features', zh: 'FlatGeobuf文件没有要素' });
 }
 
-const readers: Record<StreamFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
-  csv: csvRecords,
+type ObjectFormat = Exclude<StreamFormat, 'csv'>;
+
+const objectReaders: Record<ObjectFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
   geojson: geoJsonRecords,
   geojsonl: geoJsonLinesRecords,
   flatgeobuf: flatGeobufRecords,
 };
 
-/**
- * The records of a file in batches of about 8,192 (a chunk's worth), in file order. Throws SiteInputError at the
- * first record that cannot be read; the records before it have been yielded.
- */
-export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+/** Records read as objects (every format but CSV) in batches of about batchSize. */
+async function* objectBatches(format: ObjectFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
   let batch: StreamedRecord[] = [];
-  for await (const records of readers[format](bytes)) {
+  for await (const records of objectReaders[format](bytes)) {
     batch = batch.length === 0 ? records : batch.concat(records);
     if (batch.length >= batchSize) {
       yield batch;
@@ -446,4 +294,20 @@ export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The records of a file packed for screening (record-batch.ts), in batches of about 8,192, in file order: the
+ * screen command's entry. Throws SiteInputError at the first record that cannot be read; the records before it have
+ * been yielded.
+ */
+export async function* recordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<RecordBatch> {
+  if (format === 'csv') yield* csvBatches(bytes);
+  else for await (const records of objectBatches(format, bytes)) yield packedRecords(records);
+}
+
+/** The records of a file as objects, in the same batches: for callers that read every record's fields (--zones). */
+export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+  if (format === 'csv') for await (const batch of csvBatches(bytes)) yield unpackedRecords(batch);
+  else yield* objectBatches(format, bytes);
 }

@@ -4,9 +4,9 @@
  * cost.
  */
 import { fileChunks } from '../../src/cli/file-chunks.ts';
-import { siteRecordBatches, streamFormatOf } from '../../src/site-input/stream.ts';
+import { recordBatches, streamFormatOf } from '../../src/site-input/stream.ts';
 
 const file = process.argv[2] as string;
 let records = 0;
-for await (const batch of siteRecordBatches(streamFormatOf(file)!, fileChunks(file))) records += batch.length;
+for await (const batch of recordBatches(streamFormatOf(file)!, fileChunks(file))) records += batch.count;
 process.stdout.write(`${records}\n`);
