@@ -6,6 +6,7 @@
  * id, coordinates out of range) is decoded and split as text (csv-text.ts) and goes to the one reader.
  */
 import { CSV_MESSAGES, type CsvLayout, csvLayout } from './csv-columns.ts';
+import { exactDecimal } from './exact-decimal.ts';
 import { delimiterOf, plainPoint, quoteCount, RowPlace, splitLine } from './csv-text.ts';
 import { positionProblem } from './position-check.ts';
 import { type RecordBatch, RecordBatcher } from './record-batch.ts';
@@ -16,16 +17,9 @@ import { batchSize, type ByteSource, MAX_RECORD_BYTES, tooLong } from './stream-
 /** ASCII white space as JavaScript's trim() and \s read it: tab, line feed, vertical tab, form feed, carriage return, space. */
 const isSpace = (byte: number) => byte === 32 || (byte >= 9 && byte <= 13);
 
-/** Powers of ten written out, each exact: 10 ** n is computed and not promised exact. */
-const powersOfTen = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /**
  * Plain decimal degrees (an optional sign, digits, optionally a point and digits, spaces around) parsed from bytes;
- * NaN for any other text, which the one reader then reads. When the digits make an integer below 2 ** 53 and the
- * decimals are at most 22, both the integer and its power of ten are exact, so the one division rounds correctly and
- * gives the very number Number() makes of the text; otherwise the text goes to Number().
+ * NaN for any other text, which the one reader then reads. The number is exactDecimal's, else Number()'s of the text.
  */
 export function plainDegrees(bytes: Uint8Array, from: number, to: number): number {
   while (from < to && isSpace(bytes[from] as number)) from++;
@@ -50,9 +44,8 @@ export function plainDegrees(bytes: Uint8Array, from: number, to: number): numbe
       digits = digits * 10 + digit;
     }
   }
-  if (digits > Number.MAX_SAFE_INTEGER || decimals >= powersOfTen.length) return Number(String.fromCharCode(...bytes.subarray(from, to)));
-  const value = digits / (powersOfTen[decimals] as number);
-  return negative ? -value : value;
+  const value = exactDecimal(digits, decimals, negative);
+  return Number.isNaN(value) ? Number(String.fromCharCode(...bytes.subarray(from, to))) : value;
 }
 
 interface Header {
@@ -94,8 +87,6 @@ class CsvBatches {
   private pendingFrom = 0;
   private pendingQuotes = 0;
   readonly batcher = new RecordBatcher(batchSize);
-  /** The row number of each record of the batch. */
-  private numbers = new Int32Array(batchSize);
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** Line `number`, bytes `from` to `to` of `bytes` (its line break not included). */
@@ -141,8 +132,7 @@ class CsvBatches {
     if (Number.isNaN(x) || Number.isNaN(y) || positionProblem(x, y)) return false;
     this.rows++;
     const { batcher } = this;
-    this.numbers[batcher.count] = number;
-    batcher.point(x, y);
+    batcher.point(x, y, number);
     while (idTo > idFrom && isSpace(bytes[idFrom] as number)) idFrom++;
     while (idTo > idFrom && isSpace(bytes[idTo - 1] as number)) idTo--;
     if (idTo > idFrom) batcher.idWriter.copy(bytes, idFrom, idTo);
@@ -178,16 +168,13 @@ class CsvBatches {
     const id = layout.id >= 0 ? fields[layout.id]?.trim() : undefined;
     const record = layout.record(fields);
     const point = record.kind === 'lonLat' ? plainPoint(record.longitude, record.latitude) : undefined;
-    this.numbers[this.batcher.count] = from;
-    this.batcher.record({ where: new RowPlace(from, layout.columns), id: id || String(from), record, ...(point ? { point } : {}) });
+    this.batcher.record({ where: new RowPlace(from, layout.columns), id: id || String(from), record, ...(point ? { point } : {}) }, from);
   }
 
   /** The batch read so far; the next starts empty. */
   batch(): RecordBatch {
-    const numbers = this.numbers;
     const columns = this.header?.layout.columns ?? [];
-    this.numbers = new Int32Array(batchSize);
-    return this.batcher.done((index) => rowAt(numbers[index] as number, columns));
+    return this.batcher.done((row) => rowAt(row, columns));
   }
 
   /** Throws what an unfinished file lacks: a quote's close, a header, a row. */

@@ -79,13 +79,13 @@ describe('streamed CSV', () => {
     const records = await read('csv', `id,lon,lat\n${rows.join('\n')}\n, ,\n${quoted.join('\n')}\n`);
     expect(records.map((record) => [record.where, record.id, record.point])).toEqual([
       ['row 2 (lon, lat)', 'a b', [111.5, 40.25]],
-      ['row 3 (lon, lat)', '3', [109.000000000000001, 40]],
+      ['row 3 (lon, lat)', '3', [Number('109.000000000000001'), 40]],
       ['row 4 (lon, lat)', 'c;d', [-0, 0]],
-      ['row 5 (lon, lat)', '5', [120.123456789012345, 49.9]],
+      ['row 5 (lon, lat)', '5', [Number('120.123456789012345'), 49.9]],
       ['row 7 (lon, lat)', 'a b', [111.5, 40.25]],
-      ['row 8 (lon, lat)', '8', [109.000000000000001, 40]],
+      ['row 8 (lon, lat)', '8', [Number('109.000000000000001'), 40]],
       ['row 9 (lon, lat)', 'c;d', [-0, 0]],
-      ['row 10 (lon, lat)', '10', [120.123456789012345, 49.9]],
+      ['row 10 (lon, lat)', '10', [Number('120.123456789012345'), 49.9]],
     ]);
   });
 
@@ -180,6 +180,31 @@ describe('streamed GeoJSON', () => {
       /^feature 1: not valid JSON/,
     );
     expect((await refusal('geojson', '{"hello": 1}')).en).toMatch(/not GeoJSON/);
+  });
+
+  it('keeps every feature of a chunk that holds more than a batch, plain points and others alike', async () => {
+    const count = 9000;
+    const lines = Array.from({ length: count }, (_, n) =>
+      JSON.stringify(n % 7 === 0 ? feature(`f${n}`, [109, 40 + n / 1e5], '\\') : { ...feature(`f${n}`, [110, 41]), id: undefined }),
+    );
+    const collection = `{"type":"FeatureCollection","features":[${lines.join(',')}]}`;
+    for (const [format, text] of [
+      ['geojsonl', `${lines.join('\n')}\n`],
+      ['geojson', collection],
+    ] as const) {
+      const records = await read(format, text, text.length);
+      expect(records.map((record) => record.id)).toEqual(lines.map((_, n) => (n % 7 === 0 ? `f${n}` : String(n + 1))));
+      expect(records[count - 1]?.where).toBe(format === 'geojson' ? `feature ${count}` : `row ${count}`);
+      const batches = [];
+      for await (const batch of recordBatches(format, chunks(text, text.length))) batches.push(batch);
+      expect(batches.reduce((sum, batch) => sum + batch.count, 0)).toBe(count);
+      const last = batches.at(-1)!;
+      expect([idText(last.ids, last.count - 1), last.place(last.count - 1).en]).toEqual([
+        String(count),
+        format === 'geojson' ? `feature ${count}` : `row ${count}`,
+      ]);
+      expect(Array.from(last.lonLat.subarray(2 * last.count - 2))).toEqual([110, 41]);
+    }
   });
 
   it('reads GeoJSON Lines, one feature or geometry a line, numbering the lines', async () => {

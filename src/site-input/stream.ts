@@ -12,7 +12,8 @@ import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf
 import type { Bilingual } from '../schema/bilingual.ts';
 import { csvBatches } from './csv-stream.ts';
 import { positionProblem } from './position-check.ts';
-import { packedRecords, type RecordBatch, unpackedRecords } from './record-batch.ts';
+import { plainFeature } from './plain-feature.ts';
+import { type RecordBatch, RecordBatcher, unpackedRecords } from './record-batch.ts';
 import { featureAt, rowAt } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 import { batchSize, type ByteSource, MAX_RECORD_BYTES, type StreamedRecord, tooLong } from './stream-record.ts';
@@ -123,16 +124,30 @@ const parseJson = (text: string, where: Bilingual): unknown => {
   }
 };
 
-async function* geoJsonLinesRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+/**
+ * A feature's text into the batch: a plain point (plain-feature.ts) as numbers, checked for range as
+ * plainGeometryPoint does; any other text parsed as JSON into a record for the one reader. A batch that keeps objects
+ * gets every feature parsed.
+ */
+function addFeature(batcher: RecordBatcher, text: string, number: number, where: Bilingual): void {
+  const plain = batcher.objects ? undefined : plainFeature(text);
+  if (plain && !positionProblem(plain.x, plain.y)) {
+    batcher.point(plain.x, plain.y, number);
+    batcher.idWriter.text(plain.id ?? String(number));
+  } else batcher.record(featureRecord(parseJson(text, where), where, number), number);
+}
+
+async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(batchSize, objects);
   for await (const lines of lineBatches(bytes)) {
-    const records: StreamedRecord[] = [];
     for (const line of lines) {
       // RFC 8142 text sequences start each record with a record separator.
       const text = line.text.charCodeAt(0) === 0x1e ? line.text.slice(1) : line.text;
-      if (text.trim() !== '') records.push(featureRecord(parseJson(text, rowAt(line.number)), rowAt(line.number), line.number));
+      if (text.trim() !== '') addFeature(batcher, text, line.number, rowAt(line.number));
     }
-    if (records.length > 0) yield records;
+    if (batcher.count >= batchSize) yield batcher.done(rowAt);
   }
+  if (batcher.count > 0) yield batcher.done(rowAt);
 }
 
 /**
@@ -140,7 +155,9 @@ async function* geoJsonLinesRecords(bytes: ByteSource): AsyncGenerator<StreamedR
  * brackets outside strings and parsed alone. A file that is not a FeatureCollection (a Feature, a geometry) is one
  * record, read whole within the record limit.
  */
-async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+async function* geoJsonBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(batchSize, objects);
+  const place = (number: number) => featureAt(number);
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -157,7 +174,6 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
     if (!sawCollection) whole += chunk;
     if (whole.length > MAX_RECORD_BYTES && !sawCollection) throw tooLong(featureAt(1));
     buffer += chunk;
-    const records: StreamedRecord[] = [];
     // The new characters are read from the chunk, a flat string: read through the joined buffer, each was slower.
     const base = buffer.length - chunk.length;
     let index = base;
@@ -199,7 +215,7 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
         if (depth === 2 && inFeatures && featureStart >= 0) {
           features++;
           const where = featureAt(features);
-          records.push(featureRecord(parseJson(buffer.slice(featureStart, index + 1), where), where, features));
+          addFeature(batcher, buffer.slice(featureStart, index + 1), features, where);
           featureStart = -1;
         } else if (depth === 1 && inFeatures) inFeatures = false;
       }
@@ -210,8 +226,9 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
     buffer = buffer.slice(keep);
     if (featureStart >= 0) featureStart -= keep;
     if (keyStart >= 0) keyStart -= keep;
-    if (records.length > 0) yield records;
+    if (batcher.count >= batchSize) yield batcher.done(place);
   }
+  if (batcher.count > 0) yield batcher.done(place);
   if (sawCollection) {
     // A feature still open at the end is cut short: JSON.parse names what is missing.
     if (featureStart >= 0) parseJson(buffer.slice(featureStart), featureAt(features + 1));
@@ -232,11 +249,14 @@ async function* geoJsonRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord
       zh: '该文件不是GeoJSON：应为FeatureCollection、Feature或几何对象',
     });
   }
-  yield [featureRecord(parsed, featureAt(1), 1)];
+  batcher.record(featureRecord(parsed, featureAt(1), 1), 1);
+  yield batcher.done(place);
 }
 
 /** FlatGeobuf features as records, after a signature check on the first chunk (which is then read again). */
-async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
+async function* flatGeobufBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(batchSize, objects);
+  const place = (number: number) => featureAt(number);
   let crs: string | undefined;
   let number = 0;
   try {
@@ -244,7 +264,6 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
       const code = meta.crs?.code;
       if (code && (meta.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' && code !== 4326) crs = `EPSG:${code}`;
     })) {
-      const records: StreamedRecord[] = [];
       for (const feature of features) {
         number++;
         // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
@@ -252,16 +271,12 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
         const properties = (feature.properties ?? {}) as Record<string, unknown>;
         // In a file's own coordinate system a point still needs the one reader's conversion.
         const point = crs ? undefined : plainGeometryPoint(feature.geometry);
-        records.push({
-          where: featureAt(number),
-          id,
-          record: { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) },
-          properties,
-          ...(point ? { point } : {}),
-        });
+        const record = { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) } as const;
+        batcher.record({ where: featureAt(number), id, record, properties, ...(point ? { point } : {}) }, number);
       }
-      yield records;
+      if (batcher.count >= batchSize) yield batcher.done(place);
     }
+    if (batcher.count > 0) yield batcher.done(place);
   } catch (error) {
     if (error instanceof SiteInputError) throw error;
     if (error instanceof NotFlatGeobufError)
@@ -275,39 +290,21 @@ async function* flatGeobufRecords(bytes: ByteSource): AsyncGenerator<StreamedRec
   if (number === 0) throw new SiteInputError({ en: 'the FlatGeobuf file has no features', zh: 'FlatGeobuf文件没有要素' });
 }
 
-type ObjectFormat = Exclude<StreamFormat, 'csv'>;
-
-const objectReaders: Record<ObjectFormat, (bytes: ByteSource) => AsyncGenerator<StreamedRecord[]>> = {
-  geojson: geoJsonRecords,
-  geojsonl: geoJsonLinesRecords,
-  flatgeobuf: flatGeobufRecords,
+const readers: Record<StreamFormat, (bytes: ByteSource, objects: boolean) => AsyncGenerator<RecordBatch>> = {
+  csv: csvBatches,
+  geojson: geoJsonBatches,
+  geojsonl: geoJsonLinesBatches,
+  flatgeobuf: flatGeobufBatches,
 };
-
-/** Records read as objects (every format but CSV) in batches of about batchSize. */
-async function* objectBatches(format: ObjectFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  let batch: StreamedRecord[] = [];
-  for await (const records of objectReaders[format](bytes)) {
-    batch = batch.length === 0 ? records : batch.concat(records);
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
 
 /**
  * The records of a file packed for screening (record-batch.ts), in batches of about 8,192, in file order: the
  * screen command's entry. Throws SiteInputError at the first record that cannot be read; the records before it have
  * been yielded.
  */
-export async function* recordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<RecordBatch> {
-  if (format === 'csv') yield* csvBatches(bytes);
-  else for await (const records of objectBatches(format, bytes)) yield packedRecords(records);
-}
+export const recordBatches = (format: StreamFormat, bytes: ByteSource): AsyncGenerator<RecordBatch> => readers[format](bytes, false);
 
 /** The records of a file as objects, in the same batches: for callers that read every record's fields (--zones). */
 export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  if (format === 'csv') for await (const batch of csvBatches(bytes)) yield unpackedRecords(batch);
-  else yield* objectBatches(format, bytes);
+  for await (const batch of readers[format](bytes, true)) yield unpackedRecords(batch);
 }

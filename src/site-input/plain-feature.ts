@@ -1,0 +1,325 @@
+/**
+ * A GeoJSON Feature (or bare geometry) whose geometry is a Point of two coordinates, read from its text without
+ * JSON.parse: parsing built an object tree per feature, and parsing and collecting those trees were most of the cost
+ * of a million-point GeoJSON file. The whole text is checked against JSON's grammar while only the type, the ids and
+ * the geometry are kept. Anything not read here (an escape in a member name or in a type or id, a number as a
+ * coordinate that is not plain decimals, nesting deeper than maxDepth) gives undefined, and the caller parses that
+ * text with JSON.parse as before, so that a text read here is read as JSON.parse would read it: the last of repeated
+ * members wins, as there.
+ */
+import { exactDecimal } from './exact-decimal.ts';
+
+/** What a plain point feature holds for the screen command: its id (undefined: none, so its number) and point. */
+export interface PlainFeature {
+  id: string | undefined;
+  x: number;
+  y: number;
+}
+
+const maxDepth = 64;
+const quote = 34;
+const backslash = 92;
+
+/** Index after the JSON string starting at `at` (a quote), or -1; `escapes` tells whether it held any. */
+function stringEnd(text: string, at: number, end: number, found: { escapes: boolean }): number {
+  found.escapes = false;
+  for (let index = at + 1; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === quote) return index + 1;
+    if (code < 32) return -1;
+    if (code !== backslash) continue;
+    found.escapes = true;
+    const next = text.charCodeAt(++index);
+    if (next === 117) {
+      for (let digit = 1; digit <= 4; digit++) if (!isHex(text.charCodeAt(index + digit))) return -1;
+      index += 4;
+    } else if (
+      !(next === quote || next === backslash || next === 47 || next === 98 || next === 102 || next === 110 || next === 114 || next === 116)
+    ) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+const isHex = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Index after the JSON number starting at `at`, or -1; `plain` tells whether it has no exponent. */
+function numberEnd(text: string, at: number, end: number, found: { plain: boolean }): number {
+  let index = at;
+  if (text.charCodeAt(index) === 45) index++;
+  const first = text.charCodeAt(index);
+  if (first === 48) index++;
+  else if (first >= 49 && first <= 57) while (index < end && isDigit(text.charCodeAt(index))) index++;
+  else return -1;
+  if (text.charCodeAt(index) === 46) {
+    if (!isDigit(text.charCodeAt(++index))) return -1;
+    while (index < end && isDigit(text.charCodeAt(index))) index++;
+  }
+  found.plain = true;
+  const exponent = text.charCodeAt(index);
+  if (exponent === 101 || exponent === 69) {
+    found.plain = false;
+    const sign = text.charCodeAt(++index);
+    if (sign === 43 || sign === 45) index++;
+    if (!isDigit(text.charCodeAt(index))) return -1;
+    while (index < end && isDigit(text.charCodeAt(index))) index++;
+  }
+  return index;
+}
+
+/** A member's value as the feature keeps it: its kind and, for a string or number, its text. */
+type Kind = 'absent' | 'string' | 'number' | 'null' | 'object' | 'array' | 'other';
+
+/** Which object's members are being read: any other, the feature's own, its geometry's, or its properties'. */
+const anyObject = 0;
+const featureObject = 1;
+const geometryObject = 2;
+const propertiesObject = 3;
+
+/**
+ * Plain decimals (the JSON grammar checked, no exponent) from text, as exactDecimal gives them, else through Number().
+ */
+function plainNumber(text: string, from: number, to: number): number {
+  let at = from;
+  const negative = text.charCodeAt(at) === 45;
+  if (negative) at++;
+  let digits = 0;
+  let decimals = -1;
+  for (; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 46) decimals = 0;
+    else {
+      digits = digits * 10 + code - 48;
+      if (decimals >= 0) decimals++;
+    }
+  }
+  const value = exactDecimal(digits, Math.max(0, decimals), negative);
+  return Number.isNaN(value) ? Number(text.slice(from, to)) : value;
+}
+
+/** The scan of one text, reused from text to text (no objects made per feature). */
+class Scanner {
+  text = '';
+  end = 0;
+  at = 0;
+  private readonly found = { escapes: false, plain: true };
+  /** The last value read: its kind, and for a string or number where its text lies (quotes excluded). */
+  kind: Kind = 'absent';
+  from = 0;
+  to = 0;
+  /** The last string read had an escape; the last number had no exponent. */
+  escapes = false;
+  plain = true;
+  /** What the feature's members said, the last of each repeated one winning. */
+  type: string | undefined;
+  geometryType: string | undefined;
+  id: Kind = 'absent';
+  idText = '';
+  propertiesId: Kind = 'absent';
+  propertiesIdText = '';
+  /** The geometry's two coordinates (count 2) and a bare geometry's. */
+  x = 0;
+  y = 0;
+  count = -1;
+  bareX = 0;
+  bareY = 0;
+  bareCount = -1;
+
+  reset(text: string): void {
+    this.text = text;
+    this.end = text.length;
+    this.at = 0;
+    this.type = undefined;
+    this.geometryType = undefined;
+    this.id = 'absent';
+    this.propertiesId = 'absent';
+    this.count = -1;
+    this.bareCount = -1;
+  }
+
+  space(): void {
+    const { text, end } = this;
+    while (this.at < end) {
+      const code = text.charCodeAt(this.at);
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9) return;
+      this.at++;
+    }
+  }
+
+  /** Reads the character `code` after any space; false when another comes. */
+  take(code: number): boolean {
+    this.space();
+    if (this.text.charCodeAt(this.at) !== code) return false;
+    this.at++;
+    return true;
+  }
+
+  /** Whether the last string read is `name`, with no escape. */
+  is(name: string): boolean {
+    return this.to - this.from === name.length && this.text.startsWith(name, this.from);
+  }
+
+  /** Reads a string; false when none is there. */
+  string(): boolean {
+    if (this.text.charCodeAt(this.at) !== quote) return false;
+    const after = stringEnd(this.text, this.at, this.end, this.found);
+    if (after < 0) return false;
+    this.kind = 'string';
+    this.from = this.at + 1;
+    this.to = after - 1;
+    this.escapes = this.found.escapes;
+    this.at = after;
+    return true;
+  }
+
+  /** Reads any value; false when the text is not JSON there (or nests too deep to follow). `members`: whose they are. */
+  value(depth: number, members = anyObject): boolean {
+    this.space();
+    const { text } = this;
+    const code = text.charCodeAt(this.at);
+    if (code === quote) return this.string();
+    if (code === 123) return this.object(depth, members);
+    if (code === 91) return this.array(depth);
+    if (code === 45 || isDigit(code)) {
+      const after = numberEnd(text, this.at, this.end, this.found);
+      if (after < 0) return false;
+      this.kind = 'number';
+      this.from = this.at;
+      this.to = after;
+      this.plain = this.found.plain;
+      this.at = after;
+      return true;
+    }
+    const word = code === 116 ? 'true' : code === 102 ? 'false' : code === 110 ? 'null' : '';
+    if (word === '' || !text.startsWith(word, this.at)) return false;
+    this.kind = code === 110 ? 'null' : 'other';
+    this.at += word.length;
+    return true;
+  }
+
+  private object(depth: number, members: number): boolean {
+    if (depth >= maxDepth) return false;
+    this.at++;
+    if (this.take(125)) return this.done('object');
+    do {
+      this.space();
+      if (!this.string() || this.escapes || !this.take(58)) return false;
+      if (!this.member(depth, members)) return false;
+    } while (this.take(44));
+    return this.take(125) && this.done('object');
+  }
+
+  /** A member's value, its name just read, kept where it is one the feature needs. */
+  private member(depth: number, members: number): boolean {
+    if (members === featureObject) {
+      if (this.is('geometry')) {
+        this.geometryType = undefined;
+        this.count = -1;
+        return this.value(depth + 1, geometryObject);
+      }
+      if (this.is('properties')) {
+        this.propertiesId = 'absent';
+        return this.value(depth + 1, propertiesObject);
+      }
+      if (this.is('coordinates')) return this.coordinates(depth + 1, true);
+      const type = this.is('type');
+      const id = !type && this.is('id');
+      if (!this.value(depth + 1)) return false;
+      if (type) this.type = this.kind === 'string' && !this.escapes ? this.text.slice(this.from, this.to) : undefined;
+      else if (id) this.id = this.idValue(false);
+      return true;
+    }
+    if (members === geometryObject) {
+      if (this.is('coordinates')) return this.coordinates(depth + 1, false);
+      const type = this.is('type');
+      if (!this.value(depth + 1)) return false;
+      if (type) this.geometryType = this.kind === 'string' && !this.escapes ? this.text.slice(this.from, this.to) : undefined;
+      return true;
+    }
+    const id = members === propertiesObject && this.is('id');
+    if (!this.value(depth + 1)) return false;
+    if (id) this.propertiesId = this.idValue(true);
+    return true;
+  }
+
+  /** The kind of an id just read, its text kept: a string without escapes or a number as String() writes it. */
+  private idValue(properties: boolean): Kind {
+    const text =
+      this.kind === 'number'
+        ? String(Number(this.text.slice(this.from, this.to)))
+        : this.kind === 'string'
+          ? this.text.slice(this.from, this.to)
+          : '';
+    if (properties) this.propertiesIdText = text;
+    else this.idText = text;
+    return this.kind === 'string' && this.escapes ? 'other' : this.kind;
+  }
+
+  /** A Point's coordinates read as they come: exactly two plain numbers make a plain point, anything else does not. */
+  private coordinates(depth: number, bare: boolean): boolean {
+    if (bare) this.bareCount = -1;
+    else this.count = -1;
+    this.space();
+    if (this.text.charCodeAt(this.at) !== 91) return this.value(depth);
+    this.at++;
+    let count = 0;
+    let plain = true;
+    let x = 0;
+    let y = 0;
+    if (!this.take(93)) {
+      do {
+        if (!this.value(depth + 1)) return false;
+        if (this.kind !== 'number' || !this.plain) plain = false;
+        else if (count === 0) x = plainNumber(this.text, this.from, this.to);
+        else if (count === 1) y = plainNumber(this.text, this.from, this.to);
+        count++;
+      } while (this.take(44));
+      if (!this.take(93)) return false;
+    }
+    if (plain && count === 2) {
+      if (bare) [this.bareX, this.bareY, this.bareCount] = [x, y, 2];
+      else [this.x, this.y, this.count] = [x, y, 2];
+    }
+    return this.done('array');
+  }
+
+  private array(depth: number): boolean {
+    if (depth >= maxDepth) return false;
+    this.at++;
+    if (this.take(93)) return this.done('array');
+    do if (!this.value(depth + 1)) return false;
+    while (this.take(44));
+    return this.take(93) && this.done('array');
+  }
+
+  private done(kind: Kind): true {
+    this.kind = kind;
+    return true;
+  }
+}
+
+const scanner = new Scanner();
+
+/**
+ * The text's Point and ids, or undefined when it is not a Feature or geometry with a Point of two plain numbers, or
+ * holds anything not read here. The id is the Feature's `id`, else (when that is absent or null) its properties'
+ * `id`, when a string or a number; undefined otherwise, and for a bare geometry.
+ */
+export function plainFeature(text: string): PlainFeature | undefined {
+  scanner.reset(text);
+  scanner.space();
+  if (text.charCodeAt(scanner.at) !== 123 || !scanner.value(0, featureObject)) return undefined;
+  scanner.space();
+  if (scanner.at !== text.length) return undefined;
+  const { type } = scanner;
+  if (type === 'Point') return scanner.bareCount === 2 ? { id: undefined, x: scanner.bareX, y: scanner.bareY } : undefined;
+  if (type !== 'Feature' || scanner.geometryType !== 'Point' || scanner.count !== 2) return undefined;
+  // As idOf(): the Feature's id unless absent or null, then the properties' id; a string or a number only.
+  const own = scanner.id !== 'absent' && scanner.id !== 'null';
+  const kind = own ? scanner.id : scanner.propertiesId;
+  if (kind === 'other') return undefined;
+  const id = kind === 'string' || kind === 'number' ? (own ? scanner.idText : scanner.propertiesIdText) : undefined;
+  return { id, x: scanner.x, y: scanner.y };
+}
