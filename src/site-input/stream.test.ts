@@ -4,6 +4,7 @@ import { writeIndexedFlatGeobuf } from '../../data/build/flatgeobuf-writer.ts';
 import { SiteInputError } from './site-input-error.ts';
 import { plainDegrees } from './csv-stream.ts';
 import { idText } from './packed-ids.ts';
+import { unpackedRecords } from './record-batch.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
 import { MAX_RECORD_BYTES, recordBatches, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
 
@@ -259,6 +260,15 @@ describe('streamed FlatGeobuf', () => {
       expect(records.map((record) => record.id)).toEqual(expected.map((item) => item.properties.id));
       expect(records.map((record) => (record.record as { geometry: unknown }).geometry)).toEqual(
         expected.map((item) => (item as unknown as { geometry: unknown }).geometry),
+      );
+      // Packed for the screen command: points read in place as numbers, the polygons as records.
+      const packed = [];
+      for await (const batch of recordBatches('flatgeobuf', chunks(bytes, size))) packed.push(...unpackedRecords(batch));
+      expect(packed.map((record) => [record.id, record.point ?? (record.record as { geometry: unknown }).geometry])).toEqual(
+        expected.map((item) => {
+          const { geometry } = item as unknown as { geometry: { type: string; coordinates: unknown } };
+          return [item.properties.id, geometry.type === 'Point' ? geometry.coordinates : geometry];
+        }),
       );
     }
   });

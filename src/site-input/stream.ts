@@ -260,18 +260,29 @@ async function* flatGeobufBatches(bytes: ByteSource, objects: boolean): AsyncGen
   let crs: string | undefined;
   let number = 0;
   try {
-    for await (const features of flatGeobufFeatureBatches(bytes, (meta) => {
-      const code = meta.crs?.code;
-      if (code && (meta.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' && code !== 4326) crs = `EPSG:${code}`;
-    })) {
-      for (const feature of features) {
+    const batches = flatGeobufFeatureBatches(
+      bytes,
+      (meta) => {
+        const code = meta.crs?.code;
+        if (code && (meta.crs?.org ?? 'EPSG').toUpperCase() === 'EPSG' && code !== 4326) crs = `EPSG:${code}`;
+      },
+      true,
+    );
+    for await (const features of batches) {
+      for (const read of features) {
         number++;
         // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
-        const id = idOf({ properties: feature.properties }, number);
-        const properties = (feature.properties ?? {}) as Record<string, unknown>;
+        const id = idOf({ properties: read.properties }, number);
+        if ('x' in read && !crs && !objects && !positionProblem(read.x, read.y)) {
+          batcher.point(read.x, read.y, number);
+          batcher.idWriter.text(id);
+          continue;
+        }
+        const geometry = 'x' in read ? { type: 'Point', coordinates: [read.x, read.y] } : read.geometry;
+        const properties = (read.properties ?? {}) as Record<string, unknown>;
         // In a file's own coordinate system a point still needs the one reader's conversion.
-        const point = crs ? undefined : plainGeometryPoint(feature.geometry);
-        const record = { kind: 'geometry', geometry: feature.geometry, ...(crs ? { crs } : {}) } as const;
+        const point = crs ? undefined : plainGeometryPoint(geometry);
+        const record = { kind: 'geometry', geometry, ...(crs ? { crs } : {}) } as const;
         batcher.record({ where: featureAt(number), id, record, properties, ...(point ? { point } : {}) }, number);
       }
       if (batcher.count >= batchSize) yield batcher.done(place);

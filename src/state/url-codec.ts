@@ -143,7 +143,6 @@ export function decodeHash(hash: string, defaults: AtlasState): DecodedHash {
     } else if (key === 'verdict') {
       decoded.verdict = value;
     } else if (isLedgerLinkKey(key)) {
-      continue;
     } else if (!known.has(key)) {
       decoded.unknown.push([key, value]);
     }
