@@ -3,6 +3,20 @@ import { seededRandom } from '../screening/seeded-random.ts';
 import { hilbertIndex, hilbertOrder } from './hilbert.ts';
 
 describe('Hilbert order of points', () => {
+  it('numbers every cell of the grid once, each next to the one before it', () => {
+    const order = 8;
+    const side = 2 ** order;
+    const cellAt = new Int32Array(side * side).fill(-1);
+    for (let x = 0; x < side; x++) for (let y = 0; y < side; y++) cellAt[hilbertIndex(x, y, order)] = x * side + y;
+    expect(cellAt.includes(-1)).toBe(false);
+    for (let d = 1; d < side * side; d++) {
+      const [before, after] = [cellAt[d - 1]!, cellAt[d]!];
+      const step = Math.abs(Math.floor(before / side) - Math.floor(after / side)) + Math.abs((before % side) - (after % side));
+      expect(step, `curve step ${d}`).toBe(1);
+    }
+    expect([hilbertIndex(0, 0, 16), hilbertIndex(65_535, 0, 16)]).toEqual([0, 2 ** 32 - 1]);
+  });
+
   it('sorts the points by their cell on the curve, those of one cell in input order', () => {
     const random = seededRandom(99);
     for (const count of [1, 7, 1024, 70_000]) {
