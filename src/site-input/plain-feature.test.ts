@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../screening/seeded-random.ts';
 import { plainFeature } from './plain-feature.ts';
 
+/** What plainFeature reads of a text, without where it ends. */
+function read(text: string, from?: number, to?: number) {
+  const feature = plainFeature(text, from, to);
+  return feature && { id: feature.id, x: feature.x, y: feature.y };
+}
+
 /** What JSON.parse and the object reader (stream.ts featureRecord, idOf, plainGeometryPoint) make of a text. */
 function oracle(text: string): { id: string | undefined; x: number; y: number } | 'not json' | 'not a plain point' {
   let value: unknown;
@@ -77,17 +83,30 @@ describe('plain point features read without JSON.parse', () => {
     }
   });
 
+  it('reads a range of a longer text as the same text alone, and never past the range', () => {
+    for (const text of texts) {
+      const around = `{"a":[${text}]}${text}`;
+      const from = 6;
+      expect(read(around, from, from + text.length), text).toEqual(read(text));
+      if (read(text)) expect(plainFeature(around, from, from + text.length)?.end).toBe(from + text.trimEnd().length);
+      // A point cut short anywhere, with the rest of it just past the range: never read as one.
+      if (plainFeature(text) === undefined) continue;
+      for (let to = from; to < from + text.trimEnd().length; to++)
+        expect(plainFeature(around, from, to), `${text} to ${to}`).toBeUndefined();
+    }
+  });
+
   it('reads the plain shapes itself: features with ids of either kind, repeated members, a bare Point', () => {
-    const read = texts.map((text) => plainFeature(text));
-    expect(read.filter((result) => result !== undefined).length).toBeGreaterThanOrEqual(14);
-    expect(read[0]).toEqual({ id: 'a', x: 109.5, y: 40.25 });
-    expect(read[1]?.id).toBe('7');
-    expect(read[2]?.id).toBe('1e+21');
-    expect(read[3]?.id).toBe('a');
-    expect(read[9]?.id).toBe('y');
-    expect(read[13]).toEqual({ id: undefined, x: 3, y: 4 });
-    expect(read[18]).toEqual({ id: undefined, x: -0, y: 0 });
-    expect(read[19]).toEqual({ id: undefined, x: Number('109.12345678901234567'), y: -1e-24 });
+    const results = texts.map((text) => read(text));
+    expect(results.filter((result) => result !== undefined).length).toBeGreaterThanOrEqual(14);
+    expect(results[0]).toEqual({ id: 'a', x: 109.5, y: 40.25 });
+    expect(results[1]?.id).toBe('7');
+    expect(results[2]?.id).toBe('1e+21');
+    expect(results[3]?.id).toBe('a');
+    expect(results[9]?.id).toBe('y');
+    expect(results[13]).toEqual({ id: undefined, x: 3, y: 4 });
+    expect(results[18]).toEqual({ id: undefined, x: -0, y: 0 });
+    expect(results[19]).toEqual({ id: undefined, x: Number('109.12345678901234567'), y: -1e-24 });
   });
 
   it('never accepts a text JSON.parse refuses, nor reads one differently, however it is cut or garbled', () => {

@@ -9,29 +9,36 @@
  */
 import { exactDecimal } from './exact-decimal.ts';
 
-/** What a plain point feature holds for the screen command: its id (undefined: none, so its number) and point. */
+/**
+ * What a plain point feature holds for the screen command: its id (undefined: none, so its number) and point, and
+ * where its text ends (the index after its closing brace).
+ */
 export interface PlainFeature {
   id: string | undefined;
   x: number;
   y: number;
+  end: number;
 }
 
 const maxDepth = 64;
 const quote = 34;
 const backslash = 92;
 
+/** The character at `index`, or -1 at or past `end`: a feature is read within its range of a longer text, never past it. */
+const codeAt = (text: string, index: number, end: number) => (index < end ? text.charCodeAt(index) : -1);
+
 /** Index after the JSON string starting at `at` (a quote), or -1; `escapes` tells whether it held any. */
 function stringEnd(text: string, at: number, end: number, found: { escapes: boolean }): number {
   found.escapes = false;
   for (let index = at + 1; index < end; index++) {
-    const code = text.charCodeAt(index);
+    const code = codeAt(text, index, end);
     if (code === quote) return index + 1;
     if (code < 32) return -1;
     if (code !== backslash) continue;
     found.escapes = true;
-    const next = text.charCodeAt(++index);
+    const next = codeAt(text, ++index, end);
     if (next === 117) {
-      for (let digit = 1; digit <= 4; digit++) if (!isHex(text.charCodeAt(index + digit))) return -1;
+      for (let digit = 1; digit <= 4; digit++) if (!isHex(codeAt(text, index + digit, end))) return -1;
       index += 4;
     } else if (
       !(next === quote || next === backslash || next === 47 || next === 98 || next === 102 || next === 110 || next === 114 || next === 116)
@@ -48,23 +55,23 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 /** Index after the JSON number starting at `at`, or -1; `plain` tells whether it has no exponent. */
 function numberEnd(text: string, at: number, end: number, found: { plain: boolean }): number {
   let index = at;
-  if (text.charCodeAt(index) === 45) index++;
-  const first = text.charCodeAt(index);
+  if (codeAt(text, index, end) === 45) index++;
+  const first = codeAt(text, index, end);
   if (first === 48) index++;
-  else if (first >= 49 && first <= 57) while (index < end && isDigit(text.charCodeAt(index))) index++;
+  else if (first >= 49 && first <= 57) while (index < end && isDigit(codeAt(text, index, end))) index++;
   else return -1;
-  if (text.charCodeAt(index) === 46) {
-    if (!isDigit(text.charCodeAt(++index))) return -1;
-    while (index < end && isDigit(text.charCodeAt(index))) index++;
+  if (codeAt(text, index, end) === 46) {
+    if (!isDigit(codeAt(text, ++index, end))) return -1;
+    while (index < end && isDigit(codeAt(text, index, end))) index++;
   }
   found.plain = true;
-  const exponent = text.charCodeAt(index);
+  const exponent = codeAt(text, index, end);
   if (exponent === 101 || exponent === 69) {
     found.plain = false;
-    const sign = text.charCodeAt(++index);
+    const sign = codeAt(text, ++index, end);
     if (sign === 43 || sign === 45) index++;
-    if (!isDigit(text.charCodeAt(index))) return -1;
-    while (index < end && isDigit(text.charCodeAt(index))) index++;
+    if (!isDigit(codeAt(text, index, end))) return -1;
+    while (index < end && isDigit(codeAt(text, index, end))) index++;
   }
   return index;
 }
@@ -127,10 +134,10 @@ class Scanner {
   bareY = 0;
   bareCount = -1;
 
-  reset(text: string): void {
+  reset(text: string, from: number, to: number): void {
     this.text = text;
-    this.end = text.length;
-    this.at = 0;
+    this.end = to;
+    this.at = from;
     this.type = undefined;
     this.geometryType = undefined;
     this.id = 'absent';
@@ -151,7 +158,7 @@ class Scanner {
   /** Reads the character `code` after any space; false when another comes. */
   take(code: number): boolean {
     this.space();
-    if (this.text.charCodeAt(this.at) !== code) return false;
+    if (codeAt(this.text, this.at, this.end) !== code) return false;
     this.at++;
     return true;
   }
@@ -163,7 +170,7 @@ class Scanner {
 
   /** Reads a string; false when none is there. */
   string(): boolean {
-    if (this.text.charCodeAt(this.at) !== quote) return false;
+    if (codeAt(this.text, this.at, this.end) !== quote) return false;
     const after = stringEnd(this.text, this.at, this.end, this.found);
     if (after < 0) return false;
     this.kind = 'string';
@@ -178,7 +185,7 @@ class Scanner {
   value(depth: number, members = anyObject): boolean {
     this.space();
     const { text } = this;
-    const code = text.charCodeAt(this.at);
+    const code = codeAt(text, this.at, this.end);
     if (code === quote) return this.string();
     if (code === 123) return this.object(depth, members);
     if (code === 91) return this.array(depth);
@@ -193,7 +200,7 @@ class Scanner {
       return true;
     }
     const word = code === 116 ? 'true' : code === 102 ? 'false' : code === 110 ? 'null' : '';
-    if (word === '' || !text.startsWith(word, this.at)) return false;
+    if (word === '' || this.at + word.length > this.end || !text.startsWith(word, this.at)) return false;
     this.kind = code === 110 ? 'null' : 'other';
     this.at += word.length;
     return true;
@@ -262,7 +269,7 @@ class Scanner {
     if (bare) this.bareCount = -1;
     else this.count = -1;
     this.space();
-    if (this.text.charCodeAt(this.at) !== 91) return this.value(depth);
+    if (codeAt(this.text, this.at, this.end) !== 91) return this.value(depth);
     this.at++;
     let count = 0;
     let plain = true;
@@ -303,23 +310,30 @@ class Scanner {
 const scanner = new Scanner();
 
 /**
- * The text's Point and ids, or undefined when it is not a Feature or geometry with a Point of two plain numbers, or
- * holds anything not read here. The id is the Feature's `id`, else (when that is absent or null) its properties'
- * `id`, when a string or a number; undefined otherwise, and for a bare geometry.
+ * The Point and ids of the object that starts at `from` of `text` (with only white space before it) and ends by
+ * `end`, or undefined when it is not a Feature or geometry with a Point of two plain numbers, or holds anything not
+ * read here. The id is the Feature's `id`, else (when that is absent or null) its properties' `id`, when a string or
+ * a number; undefined otherwise, and for a bare geometry.
  */
-export function plainFeature(text: string): PlainFeature | undefined {
-  scanner.reset(text);
+export function plainFeatureAt(text: string, from: number, end: number): PlainFeature | undefined {
+  scanner.reset(text, from, end);
   scanner.space();
-  if (text.charCodeAt(scanner.at) !== 123 || !scanner.value(0, featureObject)) return undefined;
-  scanner.space();
-  if (scanner.at !== text.length) return undefined;
-  const { type } = scanner;
-  if (type === 'Point') return scanner.bareCount === 2 ? { id: undefined, x: scanner.bareX, y: scanner.bareY } : undefined;
+  if (codeAt(text, scanner.at, end) !== 123 || !scanner.value(0, featureObject)) return undefined;
+  const { type, at } = scanner;
+  if (type === 'Point') return scanner.bareCount === 2 ? { id: undefined, x: scanner.bareX, y: scanner.bareY, end: at } : undefined;
   if (type !== 'Feature' || scanner.geometryType !== 'Point' || scanner.count !== 2) return undefined;
   // As idOf(): the Feature's id unless absent or null, then the properties' id; a string or a number only.
   const own = scanner.id !== 'absent' && scanner.id !== 'null';
   const kind = own ? scanner.id : scanner.propertiesId;
   if (kind === 'other') return undefined;
   const id = kind === 'string' || kind === 'number' ? (own ? scanner.idText : scanner.propertiesIdText) : undefined;
-  return { id, x: scanner.x, y: scanner.y };
+  return { id, x: scanner.x, y: scanner.y, end: at };
+}
+
+/** plainFeatureAt for characters `from` to `to` of `text` (the whole text by default), which hold nothing else. */
+export function plainFeature(text: string, from = 0, to = text.length): PlainFeature | undefined {
+  const feature = plainFeatureAt(text, from, to);
+  if (!feature) return undefined;
+  scanner.space();
+  return scanner.at === to ? feature : undefined;
 }

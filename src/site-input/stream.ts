@@ -12,7 +12,7 @@ import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf
 import type { Bilingual } from '../schema/bilingual.ts';
 import { csvBatches } from './csv-stream.ts';
 import { positionProblem } from './position-check.ts';
-import { plainFeature } from './plain-feature.ts';
+import { plainFeature, plainFeatureAt } from './plain-feature.ts';
 import { type RecordBatch, RecordBatcher, unpackedRecords } from './record-batch.ts';
 import { featureAt, rowAt } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
@@ -43,10 +43,21 @@ async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
+/** A line: characters `from` to `to` of `text` (a whole decoded chunk, so that no string is cut per line), 1-based. */
 interface Line {
   text: string;
+  from: number;
+  to: number;
   number: number;
 }
+
+/** A line of `text` from `from` to `to`, its carriage return left out. */
+const line = (text: string, from: number, to: number, number: number): Line => ({
+  text,
+  from,
+  to: to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to,
+  number,
+});
 
 /**
  * The lines of a text stream with their 1-based numbers, a chunk's worth at a time (one promise per chunk, not per
@@ -65,18 +76,20 @@ async function* lineBatches(bytes: ByteSource): AsyncGenerator<Line[]> {
     }
     const batch: Line[] = [];
     let start = 0;
-    let head = carry;
+    if (carry !== '') {
+      const joined = carry + chunk.slice(0, end);
+      batch.push(line(joined, 0, joined.length, ++number));
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
     for (; end >= 0; end = chunk.indexOf('\n', start)) {
-      number++;
-      const text = head + chunk.slice(start, end);
-      batch.push({ text: text.endsWith('\r') ? text.slice(0, -1) : text, number });
-      head = '';
+      batch.push(line(chunk, start, end, ++number));
       start = end + 1;
     }
     carry = chunk.slice(start);
     yield batch;
   }
-  if (carry !== '') yield [{ text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number: number + 1 }];
+  if (carry !== '') yield [line(carry, 0, carry.length, number + 1)];
 }
 
 const idOf = (feature: Record<string, unknown>, number: number): string => {
@@ -129,21 +142,41 @@ const parseJson = (text: string, where: Bilingual): unknown => {
  * plainGeometryPoint does; any other text parsed as JSON into a record for the one reader. A batch that keeps objects
  * gets every feature parsed.
  */
-function addFeature(batcher: RecordBatcher, text: string, number: number, where: Bilingual): void {
-  const plain = batcher.objects ? undefined : plainFeature(text);
+function addFeature(
+  batcher: RecordBatcher,
+  text: string,
+  from: number,
+  to: number,
+  number: number,
+  place: (number: number) => Bilingual,
+): void {
+  const plain = batcher.objects ? undefined : plainFeature(text, from, to);
   if (plain && !positionProblem(plain.x, plain.y)) {
     batcher.point(plain.x, plain.y, number);
     batcher.idWriter.text(plain.id ?? String(number));
-  } else batcher.record(featureRecord(parseJson(text, where), where, number), number);
+    return;
+  }
+  const where = place(number);
+  batcher.record(featureRecord(parseJson(text.slice(from, to), where), where, number), number);
+}
+
+/** Whether characters `from` to `to` of `text` are all white space, as trim() reads it. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code > 127) return text.slice(at, to).trim() === '';
+    if (code !== 32 && (code < 9 || code > 13)) return false;
+  }
+  return true;
 }
 
 async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
   const batcher = new RecordBatcher(batchSize, objects);
   for await (const lines of lineBatches(bytes)) {
-    for (const line of lines) {
+    for (const { text, from, to, number } of lines) {
       // RFC 8142 text sequences start each record with a record separator.
-      const text = line.text.charCodeAt(0) === 0x1e ? line.text.slice(1) : line.text;
-      if (text.trim() !== '') addFeature(batcher, text, line.number, rowAt(line.number));
+      const start = text.charCodeAt(from) === 0x1e ? from + 1 : from;
+      if (!blank(text, start, to)) addFeature(batcher, text, start, to, number, rowAt);
     }
     if (batcher.count >= batchSize) yield batcher.done(rowAt);
   }
@@ -209,13 +242,22 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean): AsyncGenera
           inFeatures = true;
           sawCollection = true;
           whole = '';
-        } else if (depth === 3 && inFeatures) featureStart = index;
+        } else if (depth === 3 && inFeatures) {
+          // A plain point whole in the chunk is read to its end at once, and the scan goes on after it.
+          const plain = objects ? undefined : plainFeatureAt(chunk, index - base, chunk.length);
+          if (plain && !positionProblem(plain.x, plain.y)) {
+            features++;
+            batcher.point(plain.x, plain.y, features);
+            batcher.idWriter.text(plain.id ?? String(features));
+            depth--;
+            index = base + plain.end - 1;
+          } else featureStart = index;
+        }
       } else if (code === 125 || code === 93) {
         depth--;
         if (depth === 2 && inFeatures && featureStart >= 0) {
           features++;
-          const where = featureAt(features);
-          addFeature(batcher, buffer.slice(featureStart, index + 1), features, where);
+          addFeature(batcher, buffer, featureStart, index + 1, features, place);
           featureStart = -1;
         } else if (depth === 1 && inFeatures) inFeatures = false;
       }
