@@ -18,7 +18,7 @@ import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
-import { endWarmUp, withWarmUp } from './warm-up.ts';
+import { endWarmUp, styleOnceCaughtUp, withWarmUp } from './warm-up.ts';
 import { hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
@@ -71,7 +71,6 @@ export const mapLibreMap =
   (style, lang) => {
     const map = new MapLibreMap({
       container,
-      style,
       bounds: regionBounds,
       fitBoundsOptions: { padding: 16 },
       minZoom: 2,
@@ -86,6 +85,7 @@ export const mapLibreMap =
     });
     map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
     addControls(map);
+    styleOnceCaughtUp(map, style);
     return map;
   };
 
@@ -100,8 +100,13 @@ export class MapController {
   #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
-  /** Bounding-box size of each thematic feature, in square degrees: enough to rank nested zones. */
-  #extents = new Map<string, number>();
+  /** Each layer's data as last set, for the extents. */
+  #collections = new Map<string, FeatureCollection>();
+  /**
+   * Bounding-box size of each feature of a layer, in square degrees: enough to rank nested zones. Measured on the
+   * first click that needs the layer, not while the start sets the data.
+   */
+  #extents = new Map<string, Map<string, number>>();
   #overlayLayers = new Map<string, LayerRecipe>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
@@ -128,7 +133,8 @@ export class MapController {
       this.map.once('load', () => {
         endWarmUp(this.map, Object.keys(style.sources));
         this.#warmedUp = true;
-        resolve();
+        // In a task of its own: the data the app then sets would otherwise lengthen the frame that loaded the map.
+        setTimeout(resolve);
       }),
     );
     this.map.on('mousemove', (event) => this.#hover(this.featuresAt(event.point)[0]));
@@ -156,10 +162,8 @@ export class MapController {
 
   setData(layerId: string, collection: FeatureCollection): void {
     (this.map.getSource(layerId) as GeoJSONSource | undefined)?.setData(collection);
-    for (const feature of collection.features) {
-      const [west, south, east, north] = bbox(feature);
-      this.#extents.set(`${layerId}/${String(feature.properties?.['id'])}`, (east - west) * (north - south));
-    }
+    this.#collections.set(layerId, collection);
+    this.#extents.delete(layerId);
     if (this.#layers.get(layerId)?.labelMinZoom !== undefined) {
       (this.map.getSource(labelSourceId(layerId)) as GeoJSONSource | undefined)?.setData(labelPoints(collection));
     }
@@ -224,7 +228,17 @@ export class MapController {
   }
 
   #extent({ layer, id }: Selection): number {
-    return this.#extents.get(`${layer}/${id}`) ?? Infinity;
+    let extents = this.#extents.get(layer);
+    if (!extents) {
+      extents = new Map(
+        (this.#collections.get(layer)?.features ?? []).map((feature) => {
+          const [west, south, east, north] = bbox(feature);
+          return [String(feature.properties?.['id']), (east - west) * (north - south)];
+        }),
+      );
+      this.#extents.set(layer, extents);
+    }
+    return extents.get(id) ?? Infinity;
   }
 
   /** Calls back after every camera move the user or the app made, with the new view. */
