@@ -57,6 +57,12 @@ export class AtlasApp extends LitElement {
     }),
   );
 
+  /** The first render waits for a task of its own: evaluating the page's scripts, rendering and making the map were one long task. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
     return this;
