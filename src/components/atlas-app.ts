@@ -57,6 +57,12 @@ export class AtlasApp extends LitElement {
     }),
   );
 
+  /** The first render waits for a task of its own: evaluating the page's scripts, rendering and making the map were one long task. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   // Light DOM: MapLibre's stylesheet and controls must reach the map container.
   protected override createRenderRoot() {
     return this;
@@ -151,19 +157,7 @@ export class AtlasApp extends LitElement {
       }
       <main class="body">
         <aside id="side-panel" class="panel" ?hidden=${!this.panelOpen || !chrome} aria-label=${t('layers', lang)}>
-          <share-tools locale=${lang} .currentHash=${atlas.links?.hash() ?? ''}></share-tools>
-          <export-options locale=${lang} titleText=${atlas.presenting.exportTitle} subtitle=${atlas.presenting.exportSubtitle}
-            exporting=${atlas.presenting.exporting}></export-options>
-          <div class="tabs" role="tablist">
-            ${(['layers', 'ledger', 'screening'] as const).map(
-              (panel) => html`<button role="tab" id="tab-${panel}"
-              aria-selected=${atlas.store.state.panel === panel} aria-controls="tab-panel"
-              @click=${() => atlas.openPanel(panel)}>${t(tabLabel[panel], lang)}</button>`,
-            )}
-          </div>
-          <div id="tab-panel" role="tabpanel" aria-labelledby="tab-${atlas.store.state.panel}">
-            ${this.#panelBody()}
-          </div>
+          ${this.hasUpdated ? this.#sidePanel() : nothing}
         </aside>
         <div class="map-wrap">
           <div id="map" role="region" aria-label=${t('map', lang)}></div>
@@ -233,6 +227,25 @@ export class AtlasApp extends LitElement {
       </main>`;
   }
 
+  /** The side panel's contents: left out of the first render, which makes the map before the panels are laid out. */
+  #sidePanel() {
+    const { atlas } = this;
+    const { lang } = atlas.store.state;
+    return html`<share-tools locale=${lang} .currentHash=${atlas.links?.hash() ?? ''}></share-tools>
+          <export-options locale=${lang} titleText=${atlas.presenting.exportTitle} subtitle=${atlas.presenting.exportSubtitle}
+            exporting=${atlas.presenting.exporting}></export-options>
+          <div class="tabs" role="tablist">
+            ${(['layers', 'ledger', 'screening'] as const).map(
+              (panel) => html`<button role="tab" id="tab-${panel}"
+              aria-selected=${atlas.store.state.panel === panel} aria-controls="tab-panel"
+              @click=${() => atlas.openPanel(panel)}>${t(tabLabel[panel], lang)}</button>`,
+            )}
+          </div>
+          <div id="tab-panel" role="tabpanel" aria-labelledby="tab-${atlas.store.state.panel}">
+            ${this.#panelBody()}
+          </div>`;
+  }
+
   #panelBody() {
     const { atlas } = this;
     const { lang, layers, panel, site, projectType } = atlas.store.state;
@@ -267,6 +280,8 @@ export class AtlasApp extends LitElement {
   override firstUpdated(): void {
     const controller = new MapController(this.querySelector<HTMLElement>('#map')!, layerDefinitions, this.atlas.store.state);
     void this.atlas.start(mapPort(controller));
+    // The panels in a task of their own: rendering them and making the map were one long task.
+    setTimeout(() => this.requestUpdate());
   }
 }
 customElements.define('atlas-app', AtlasApp);

@@ -11,13 +11,14 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Lang, type LayerState, type Selection, type View } from '../state/state.ts';
-import { buildStyle, shownFilter, styleLayers, unsurveyed } from './style.ts';
+import { backgroundColor, buildStyle, shownFilter, styleLayers, unsurveyed } from './style.ts';
 import { labelPoints } from './labels.ts';
 import { labelLayersOf, labelSourceId } from './label-style.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
 import { DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
+import { endWarmUp, styleOnceCaughtUp, withWarmUp } from './warm-up.ts';
 import { hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
@@ -70,7 +71,6 @@ export const mapLibreMap =
   (style, lang) => {
     const map = new MapLibreMap({
       container,
-      style,
       bounds: regionBounds,
       fitBoundsOptions: { padding: 16 },
       minZoom: 2,
@@ -79,9 +79,13 @@ export const mapLibreMap =
       maxPitch: 60,
       locale: mapLocale[lang],
       globalState: { lang },
+      // The style is built in code and checked against the style specification by src/map/style.test.ts; MapLibre's
+      // own check of the whole style held up the start's main thread (later setters are still checked).
+      validateStyle: false,
     });
     map.getCanvas().setAttribute('aria-label', mapLocale[lang]['Map.Title']!);
     addControls(map);
+    styleOnceCaughtUp(map, style);
     return map;
   };
 
@@ -96,11 +100,18 @@ export class MapController {
   #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
-  /** Bounding-box size of each thematic feature, in square degrees: enough to rank nested zones. */
-  #extents = new Map<string, number>();
+  /** Each layer's data as last set, for the extents. */
+  #collections = new Map<string, FeatureCollection>();
+  /**
+   * Bounding-box size of each feature of a layer, in square degrees: enough to rank nested zones. Measured on the
+   * first click that needs the layer, not while the start sets the data.
+   */
+  #extents = new Map<string, Map<string, number>>();
   #overlayLayers = new Map<string, LayerRecipe>();
   #hovered: { source: string; id: string | number } | undefined;
   #loaded: Promise<void>;
+  /** Set once the map has loaded and the warm-up features (src/map/warm-up.ts) are gone: none is hovered or picked. */
+  #warmedUp = false;
   #dimmed = false;
   /** Set while the camera moves only to capture a frame: the user's view is not reported as changed. */
   #quiet = false;
@@ -112,13 +123,21 @@ export class MapController {
     this.#layers = new Map(layers.map((layer) => [layer.id, layer]));
     this.#applied = state;
     const style = buildStyle(layers, state.layers, state.lang);
-    this.map = createMap(style, state.lang);
+    this.map = createMap(withWarmUp(style, regionBounds), state.lang);
+    // Until then the container shows the sea colour the map's first frames would draw.
+    this.map.getCanvas().style.visibility = 'hidden';
+    this.map.getContainer().style.background = backgroundColor;
     this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
-    this.#loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('mousemove', (event) =>
-      this.#hover(this.map.queryRenderedFeatures(event.point, { layers: this.#thematicStyleLayers() })[0]),
+    this.#loaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        endWarmUp(this.map, Object.keys(style.sources));
+        this.#warmedUp = true;
+        // In a task of its own: the data the app then sets would otherwise lengthen the frame that loaded the map.
+        setTimeout(resolve);
+      }),
     );
+    this.map.on('mousemove', (event) => this.#hover(this.featuresAt(event.point)[0]));
     this.map.on('mouseout', () => this.#hover(undefined));
     // Hatch tiles are made in code (src/map/hatch.ts): no sprite sheet to load. At twice the CSS resolution, so a 2x
     // export's stripes stay sharp. Every tile the style names is added as soon as the style is in, before any data
@@ -143,10 +162,8 @@ export class MapController {
 
   setData(layerId: string, collection: FeatureCollection): void {
     (this.map.getSource(layerId) as GeoJSONSource | undefined)?.setData(collection);
-    for (const feature of collection.features) {
-      const [west, south, east, north] = bbox(feature);
-      this.#extents.set(`${layerId}/${String(feature.properties?.['id'])}`, (east - west) * (north - south));
-    }
+    this.#collections.set(layerId, collection);
+    this.#extents.delete(layerId);
     if (this.#layers.get(layerId)?.labelMinZoom !== undefined) {
       (this.map.getSource(labelSourceId(layerId)) as GeoJSONSource | undefined)?.setData(labelPoints(collection));
     }
@@ -211,7 +228,17 @@ export class MapController {
   }
 
   #extent({ layer, id }: Selection): number {
-    return this.#extents.get(`${layer}/${id}`) ?? Infinity;
+    let extents = this.#extents.get(layer);
+    if (!extents) {
+      extents = new Map(
+        (this.#collections.get(layer)?.features ?? []).map((feature) => {
+          const [west, south, east, north] = bbox(feature);
+          return [String(feature.properties?.['id']), (east - west) * (north - south)];
+        }),
+      );
+      this.#extents.set(layer, extents);
+    }
+    return extents.get(id) ?? Infinity;
   }
 
   /** Calls back after every camera move the user or the app made, with the new view. */
@@ -488,6 +515,7 @@ export class MapController {
 
   /** Thematic style layers under the pointer, for hover and selection. */
   featuresAt(point: { x: number; y: number }): MapGeoJSONFeature[] {
+    if (!this.#warmedUp) return [];
     return this.map.queryRenderedFeatures([point.x, point.y], { layers: this.#thematicStyleLayers() });
   }
 
