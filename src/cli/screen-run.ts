@@ -133,10 +133,11 @@ export async function screenFile(screening: Screening, options: Options, titles:
     const batches = format ? recordBatches(format, io.read(options.file)) : wholeFile(options.file, io.read(options.file));
     let spare: ArrayBuffer | undefined;
     for await (const checked of checkedBatches(batches, read)) {
-      for (const part of parts(checked)) {
+      // Parts for the threads; a batch whole when it is screened here (each part pays for its own point order).
+      for (const part of pool ? parts(checked) : [checked]) {
         const sites = part.batch.ids.ends.length;
         if (!pool) {
-          // Screened here, into the buffer of the part before, which is written by the time the next is screened.
+          // Screened here, into the buffer of the batch before, which is written by the time the next is screened.
           const { bytes, stop } = own!.screen(part.batch, spare);
           await io.write(bytes);
           spare = bytes.buffer as ArrayBuffer;
