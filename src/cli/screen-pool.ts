@@ -1,8 +1,8 @@
 /**
  * Threads for the screen command: the command's own, which reads the file and writes the report, and worker threads
  * (screen-worker.ts), each with a screener over the command's zones, read in place from SharedArrayBuffers (no
- * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than two
- * waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
+ * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than
+ * workerQueue waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
  *
  * Each thread costs its own compiled code (V8 optimises the engine again in every thread: about 1 s of CPU) and heap
  * (60-70 MiB more at the peak of a million points), which is why the command's thread screens too rather than only
@@ -26,8 +26,13 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Batches a worker holds (one at work, one queued) before the command's thread screens the next itself. */
-const workerQueue = 2;
+/**
+ * Parts a worker holds (one at work, the rest queued) before the command's thread screens the next itself. With two,
+ * a worker went idle whenever this thread read or screened for longer than two parts took it (2 of 5.4 s on a
+ * million GeoJSON Lines points); with four, 1M points on two threads took 4.7-5.1 s instead of 5.9-6.0 as GeoJSON
+ * Lines and 3.2-3.9 s instead of 3.9 as CSV (two runs each, alternately); six was no better.
+ */
+const workerQueue = 4;
 
 export class ScreenPool {
   private readonly workers: Worker[];

@@ -86,7 +86,11 @@ class CsvBatches {
   private pending = '';
   private pendingFrom = 0;
   private pendingQuotes = 0;
-  readonly batcher = new RecordBatcher(batchSize);
+  readonly batcher: RecordBatcher;
+
+  constructor(readonly size: number) {
+    this.batcher = new RecordBatcher(size);
+  }
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** Line `number`, bytes `from` to `to` of `bytes` (its line break not included). */
@@ -186,11 +190,11 @@ class CsvBatches {
 }
 
 /**
- * CSV records in batches of batchSize: one site per row (a lon/lat point, or a WKT geometry). Quoted fields may hold
+ * CSV records in batches of `size`: one site per row (a lon/lat point, or a WKT geometry). Quoted fields may hold
  * line breaks. Only a chunk that ends a line is searched for its breaks, so a long line costs its length once.
  */
-export async function* csvBatches(bytes: ByteSource): AsyncGenerator<RecordBatch> {
-  const reader = new CsvBatches();
+export async function* csvBatches(bytes: ByteSource, size = batchSize): AsyncGenerator<RecordBatch> {
+  const reader = new CsvBatches(size);
   let carried: Uint8Array[] = [];
   let carriedLength = 0;
   let number = 0;
@@ -209,7 +213,7 @@ export async function* csvBatches(bytes: ByteSource): AsyncGenerator<RecordBatch
       if (quote >= 0 && quote < from) quote = buffer.indexOf(34, from);
       reader.line(buffer, from, end, ++number, quote >= 0 && quote < end);
       from = end + 1;
-      if (reader.batcher.count >= batchSize) yield reader.batch();
+      if (reader.batcher.count >= size) yield reader.batch();
     }
     carried = from < buffer.length ? [buffer.subarray(from)] : [];
     carriedLength = buffer.length - from;

@@ -170,15 +170,15 @@ function blank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
-  const batcher = new RecordBatcher(batchSize, objects);
+async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean, size: number): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(size, objects);
   for await (const lines of lineBatches(bytes)) {
     for (const { text, from, to, number } of lines) {
       // RFC 8142 text sequences start each record with a record separator.
       const start = text.charCodeAt(from) === 0x1e ? from + 1 : from;
       if (!blank(text, start, to)) addFeature(batcher, text, start, to, number, rowAt);
     }
-    if (batcher.count >= batchSize) yield batcher.done(rowAt);
+    if (batcher.count >= size) yield batcher.done(rowAt);
   }
   if (batcher.count > 0) yield batcher.done(rowAt);
 }
@@ -188,8 +188,8 @@ async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean): AsyncG
  * brackets outside strings and parsed alone. A file that is not a FeatureCollection (a Feature, a geometry) is one
  * record, read whole within the record limit.
  */
-async function* geoJsonBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
-  const batcher = new RecordBatcher(batchSize, objects);
+async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(size, objects);
   const place = (number: number) => featureAt(number);
   let depth = 0;
   let inString = false;
@@ -268,7 +268,7 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean): AsyncGenera
     buffer = buffer.slice(keep);
     if (featureStart >= 0) featureStart -= keep;
     if (keyStart >= 0) keyStart -= keep;
-    if (batcher.count >= batchSize) yield batcher.done(place);
+    if (batcher.count >= size) yield batcher.done(place);
   }
   if (batcher.count > 0) yield batcher.done(place);
   if (sawCollection) {
@@ -296,8 +296,8 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean): AsyncGenera
 }
 
 /** FlatGeobuf features as records, after a signature check on the first chunk (which is then read again). */
-async function* flatGeobufBatches(bytes: ByteSource, objects: boolean): AsyncGenerator<RecordBatch> {
-  const batcher = new RecordBatcher(batchSize, objects);
+async function* flatGeobufBatches(bytes: ByteSource, objects: boolean, size: number): AsyncGenerator<RecordBatch> {
+  const batcher = new RecordBatcher(size, objects);
   const place = (number: number) => featureAt(number);
   let crs: string | undefined;
   let number = 0;
@@ -327,7 +327,7 @@ async function* flatGeobufBatches(bytes: ByteSource, objects: boolean): AsyncGen
         const record = { kind: 'geometry', geometry, ...(crs ? { crs } : {}) } as const;
         batcher.record({ where: featureAt(number), id, record, properties, ...(point ? { point } : {}) }, number);
       }
-      if (batcher.count >= batchSize) yield batcher.done(place);
+      if (batcher.count >= size) yield batcher.done(place);
     }
     if (batcher.count > 0) yield batcher.done(place);
   } catch (error) {
@@ -343,21 +343,22 @@ async function* flatGeobufBatches(bytes: ByteSource, objects: boolean): AsyncGen
   if (number === 0) throw new SiteInputError({ en: 'the FlatGeobuf file has no features', zh: 'FlatGeobuf文件没有要素' });
 }
 
-const readers: Record<StreamFormat, (bytes: ByteSource, objects: boolean) => AsyncGenerator<RecordBatch>> = {
-  csv: csvBatches,
+const readers: Record<StreamFormat, (bytes: ByteSource, objects: boolean, size: number) => AsyncGenerator<RecordBatch>> = {
+  csv: (bytes, _objects, size) => csvBatches(bytes, size),
   geojson: geoJsonBatches,
   geojsonl: geoJsonLinesBatches,
   flatgeobuf: flatGeobufBatches,
 };
 
 /**
- * The records of a file packed for screening (record-batch.ts), in batches of about 8,192, in file order: the
- * screen command's entry. Throws SiteInputError at the first record that cannot be read; the records before it have
- * been yielded.
+ * The records of a file packed for screening (record-batch.ts), in batches of about `size` (8,192 by default), in
+ * file order: the screen command's entry. Throws SiteInputError at the first record that cannot be read; the records
+ * before it have been yielded.
  */
-export const recordBatches = (format: StreamFormat, bytes: ByteSource): AsyncGenerator<RecordBatch> => readers[format](bytes, false);
+export const recordBatches = (format: StreamFormat, bytes: ByteSource, size = batchSize): AsyncGenerator<RecordBatch> =>
+  readers[format](bytes, false, size);
 
 /** The records of a file as objects, in the same batches: for callers that read every record's fields (--zones). */
 export async function* siteRecordBatches(format: StreamFormat, bytes: ByteSource): AsyncGenerator<StreamedRecord[]> {
-  for await (const batch of readers[format](bytes, true)) yield unpackedRecords(batch);
+  for await (const batch of readers[format](bytes, true, batchSize)) yield unpackedRecords(batch);
 }
