@@ -143,6 +143,7 @@ export function decodeHash(hash: string, defaults: AtlasState): DecodedHash {
     } else if (key === 'verdict') {
       decoded.verdict = value;
     } else if (isLedgerLinkKey(key)) {
+      // Read below, all together, by ledgerViewFromLink.
     } else if (!known.has(key)) {
       decoded.unknown.push([key, value]);
     }
