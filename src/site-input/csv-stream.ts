@@ -87,11 +87,11 @@ class CsvBatches {
   private pendingFrom = 0;
   private pendingQuotes = 0;
   readonly batcher: RecordBatcher;
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
     this.batcher = new RecordBatcher(size);
   }
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** Line `number`, bytes `from` to `to` of `bytes` (its line break not included). */
   line(bytes: Uint8Array, from: number, to: number, number: number, quoted: boolean): void {
