@@ -79,6 +79,7 @@ export interface PlainPoint {
   properties: Record<string, unknown>;
 }
 
+/** FlatGeobuf's GeometryType.Point. */
 const pointType = 1;
 
 /**
@@ -154,7 +155,10 @@ export async function* flatGeobufFeatureBatches(
   if (queue.length > 0) throw new Error(`the file ends inside feature ${id + 1}`);
 }
 
-/** The feature at `at` of `bytes` as a PlainPoint when its geometry is a point of two coordinates (no z, m or parts). */
+/**
+ * The feature at `at` of `bytes` as a PlainPoint when its geometry is a point of two coordinates (no z, no parts; an m
+ * value is left out of GeoJSON anyway).
+ */
 function plainPoint(bytes: ByteBuffer, at: number, flat: FlatFeature, geometry: FlatGeometry, meta: HeaderMeta): PlainPoint | undefined {
   bytes.setPosition(at);
   FlatFeature.getSizePrefixedRootAsFeature(bytes, flat);
