@@ -25,11 +25,14 @@ import { ScreenPool } from './screen-pool.ts';
 const sitesPerPart = 1024;
 
 /** A checked batch cut into parts for the threads; the error of a refused record goes with the last. */
-function parts({ batch, place, error }: CheckedBatch): CheckedBatch[] {
-  const cut: CheckedBatch[] = [];
+function parts(checked: CheckedBatch): CheckedBatch[] {
+  const { batch, place, error } = checked;
   const count = batch.ids.ends.length;
+  // A batch of one part (the readers' size when threads screen) goes as it is: its arrays are its own.
+  if (count <= sitesPerPart) return [checked];
+  const cut: CheckedBatch[] = [];
   let other = 0;
-  for (let start = 0; start < count || cut.length === 0; start += sitesPerPart) {
+  for (let start = 0; start < count; start += sitesPerPart) {
     const end = Math.min(count, start + sitesPerPart);
     let others = 0;
     for (let index = start; index < end; index++) if (Number.isNaN(batch.lonLat[2 * index])) others++;

@@ -27,7 +27,7 @@ const backslash = 92;
 /** The character at `index`, or -1 at or past `end`: a feature is read within its range of a longer text, never past it. */
 const codeAt = (text: string, index: number, end: number) => (index < end ? text.charCodeAt(index) : -1);
 
-/** Index after the JSON string starting at `at` (a quote), or -1; `escapes` tells whether it held any. */
+/** Index after the JSON string starting at `at` (a quote), or -1; `found.escapes` tells whether it held any. */
 function stringEnd(text: string, at: number, end: number, found: { escapes: boolean }): number {
   found.escapes = false;
   for (let index = at + 1; index < end; index++) {
@@ -52,7 +52,7 @@ function stringEnd(text: string, at: number, end: number, found: { escapes: bool
 const isHex = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-/** Index after the JSON number starting at `at`, or -1; `plain` tells whether it has no exponent. */
+/** Index after the JSON number starting at `at`, or -1; `found.plain` tells whether it has no exponent. */
 function numberEnd(text: string, at: number, end: number, found: { plain: boolean }): number {
   let index = at;
   if (codeAt(text, index, end) === 45) index++;
@@ -106,12 +106,11 @@ function plainNumber(text: string, from: number, to: number): number {
   return Number.isNaN(value) ? Number(text.slice(from, to)) : value;
 }
 
-/** The scan of one text, reused from text to text (no objects made per feature). */
+/** The scan of one text: one scanner, reused from text to text, with no closure or state object made per feature. */
 class Scanner {
   text = '';
   end = 0;
   at = 0;
-  private readonly found = { escapes: false, plain: true };
   /** The last value read: its kind, and for a string or number where its text lies (quotes excluded). */
   kind: Kind = 'absent';
   from = 0;
@@ -171,12 +170,11 @@ class Scanner {
   /** Reads a string; false when none is there. */
   string(): boolean {
     if (codeAt(this.text, this.at, this.end) !== quote) return false;
-    const after = stringEnd(this.text, this.at, this.end, this.found);
+    const after = stringEnd(this.text, this.at, this.end, this);
     if (after < 0) return false;
     this.kind = 'string';
     this.from = this.at + 1;
     this.to = after - 1;
-    this.escapes = this.found.escapes;
     this.at = after;
     return true;
   }
@@ -190,12 +188,11 @@ class Scanner {
     if (code === 123) return this.object(depth, members);
     if (code === 91) return this.array(depth);
     if (code === 45 || isDigit(code)) {
-      const after = numberEnd(text, this.at, this.end, this.found);
+      const after = numberEnd(text, this.at, this.end, this);
       if (after < 0) return false;
       this.kind = 'number';
       this.from = this.at;
       this.to = after;
-      this.plain = this.found.plain;
       this.at = after;
       return true;
     }
