@@ -12,7 +12,7 @@ import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf
 import type { Bilingual } from '../schema/bilingual.ts';
 import { csvBatches } from './csv-stream.ts';
 import { positionProblem } from './position-check.ts';
-import { plainFeature, plainFeatureAt } from './plain-feature.ts';
+import { type PlainFeature, plainFeature, plainFeatureAt } from './plain-feature.ts';
 import { type RecordBatch, RecordBatcher, unpackedRecords } from './record-batch.ts';
 import { featureAt, rowAt } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
@@ -150,14 +150,17 @@ function addFeature(
   number: number,
   place: (number: number) => Bilingual,
 ): void {
-  const plain = batcher.objects ? undefined : plainFeature(text, from, to);
-  if (plain && !positionProblem(plain.x, plain.y)) {
-    batcher.point(plain.x, plain.y, number);
-    batcher.idWriter.text(plain.id ?? String(number));
-    return;
-  }
+  if (!batcher.objects && addPlainPoint(batcher, plainFeature(text, from, to), number)) return;
   const where = place(number);
   batcher.record(featureRecord(parseJson(text.slice(from, to), where), where, number), number);
+}
+
+/** Adds feature `number` as a plain point when it is one and in range (as plainGeometryPoint checks); false if not. */
+function addPlainPoint(batcher: RecordBatcher, plain: PlainFeature | undefined, number: number): boolean {
+  if (!plain || positionProblem(plain.x, plain.y)) return false;
+  batcher.point(plain.x, plain.y, number);
+  batcher.idWriter.text(plain.id ?? String(number));
+  return true;
 }
 
 /** Whether characters `from` to `to` of `text` are all white space, as trim() reads it. */
@@ -245,10 +248,8 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number
         } else if (depth === 3 && inFeatures) {
           // A plain point whole in the chunk is read to its end at once, and the scan goes on after it.
           const plain = objects ? undefined : plainFeatureAt(chunk, index - base, chunk.length);
-          if (plain && !positionProblem(plain.x, plain.y)) {
+          if (plain && addPlainPoint(batcher, plain, features + 1)) {
             features++;
-            batcher.point(plain.x, plain.y, features);
-            batcher.idWriter.text(plain.id ?? String(features));
             depth--;
             index = base + plain.end - 1;
           } else featureStart = index;
