@@ -82,7 +82,7 @@ function screenOne(screener: Screener, projectType: ProjectType, geometry: unkno
 function writeIdCell(out: ByteWriter, ids: PackedIds, index: number): void {
   const from = idStart(ids, index);
   const to = ids.ends[index] as number;
-  if (csvCellIsPlain(ids.bytes, from, to)) out.copy(ids.bytes, from, to);
+  if (csvCellIsPlain(ids.bytes, from, to)) out.copyRange(ids.bytes, from, to);
   else out.text(csvCell(idText(ids, index)));
   out.byte(44);
 }
@@ -179,12 +179,14 @@ export class BatchScreener {
     const verdicts = screener.screenPoints(batchPoints, projectType, true);
     // A site the engine refuses stops the batch after the rows before it, with none of its own row.
     let rowStart = out.length;
+    let index = 0;
+    /** The full report of the site at `index`, which writeClear asks for only to make a row it has not kept yet. */
+    const report = () => screenOne(screener, projectType, geometryOf(lonLat, index, siteOf[index]), index);
     try {
-      for (let index = 0; index < count; index++) {
+      for (; index < count; index++) {
         rowStart = out.length;
         writeIdCell(out, ids, index);
         const n = pointAt[index] as number;
-        const report = () => screenOne(screener, projectType, geometryOf(lonLat, index, siteOf[index]), index);
         if (n < 0) out.text(rows.rows.afterId(report()));
         else if (verdicts.clear[n] === 0) rows.writeNear(out, batchPoints[2 * n] as number, batchPoints[2 * n + 1] as number);
         else rows.writeClear(out, verdicts, n, report);

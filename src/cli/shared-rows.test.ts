@@ -71,7 +71,8 @@ describe('the CLI on points', () => {
     const { clear, hitStart } = screener.screenPoints(lonLat, 'solar-pv', true);
     const band = clear.filter((flag) => flag === 0).length;
     let outside = 0;
-    for (let n = 0; n < count; n++) if (hitStart[n] === hitStart[n + 1]) outside++;
+    // A band point gets no hits from the batch path (its row is made from its shape): outside is clear with none.
+    for (let n = 0; n < count; n++) if (clear[n] !== 0 && hitStart[n] === hitStart[n + 1]) outside++;
     expect(band).toBeGreaterThan(count / 4);
     expect(outside).toBeGreaterThan(count / 20);
     expect(count - band - outside).toBeGreaterThan(count / 20);

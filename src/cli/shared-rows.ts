@@ -9,6 +9,7 @@
 import type { CsvRows } from '../report/writers.ts';
 import type { ProjectType } from '../schema/project-type.ts';
 import type { PointVerdicts } from '../screening/point-batch.ts';
+import { sameCodes, shapeHash } from '../screening/point-shape.ts';
 import type { Report } from '../screening/report.ts';
 import { edgeMarks, type Screener } from '../screening/screener.ts';
 import type { ByteWriter } from './byte-writer.ts';
@@ -33,7 +34,8 @@ interface ClearRow {
 /** Rows one thread made, for the others: each costs a full report (some 0.3 ms), the same in any thread. */
 export interface MadeRows {
   clear: ClearRow[];
-  near: [key: string, template: RowTemplate][];
+  /** Templates by the codes of their shape (PointShape.codes). */
+  near: [codes: number[], template: RowTemplate][];
 }
 
 interface KeptClear {
@@ -45,6 +47,7 @@ interface KeptClear {
 
 /** A template as UTF-8: the parts between the figures, and the zone whose figure follows each part but the last. */
 interface KeptTemplate {
+  codes: number[];
   parts: Uint8Array[];
   zones: number[];
 }
@@ -61,7 +64,9 @@ function clearHash(verdict: number, clear: number, zones: ArrayLike<number>, fro
 const noneMade = (): MadeRows => ({ clear: [], near: [] });
 
 export class SharedRows {
-  private readonly templates = new Map<string, KeptTemplate>();
+  /** Templates by their shape's hash, those of one hash compared in full. */
+  private readonly templates = new Map<number, KeptTemplate[]>();
+  private templateCount = 0;
   /** Clear rows by hash, those of one hash compared in full. */
   private readonly clearRows = new Map<number, KeptClear[]>();
   private clearCount = 0;
@@ -89,7 +94,7 @@ export class SharedRows {
     for (const row of made.clear) {
       if (!this.findClear(row.verdict, row.clear, row.hits, 0, row.hits.length)) this.keepClear(row);
     }
-    for (const [key, template] of made.near) if (!this.templates.has(key)) this.keepTemplate(key, template);
+    for (const [codes, template] of made.near) if (!this.findTemplate(shapeHash(codes), codes)) this.keepTemplate(codes, template);
   }
 
   /** The row after the id of point `n` of a batch, which no accuracy band reaches; `report` makes it the first time. */
@@ -113,12 +118,13 @@ export class SharedRows {
   /** The row after the id of a point within some zone's accuracy band: its shape's template with its own figures. */
   writeNear(out: ByteWriter, x: number, y: number): void {
     const shape = this.screener.pointShape(x, y, this.projectType);
-    let template = this.templates.get(shape.key);
+    let template = this.findTemplate(shape.hash, shape.codes);
     if (!template) {
       const parts = this.rows.afterId(this.screener.pointTemplate(x, y, this.projectType)).split(edgeMarks);
       const made = { texts: parts.filter((_, n) => n % 2 === 0), zones: parts.filter((_, n) => n % 2 === 1).map(Number) };
-      template = this.keepTemplate(shape.key, made);
-      this.made?.near.push([shape.key, made]);
+      const codes = shape.codes.slice();
+      template = this.keepTemplate(codes, made);
+      this.made?.near.push([codes, made]);
     }
     out.copy(template.parts[0] as Uint8Array);
     for (let n = 0; n < template.zones.length; n++) {
@@ -156,10 +162,24 @@ export class SharedRows {
     return kept;
   }
 
-  private keepTemplate(key: string, template: RowTemplate): KeptTemplate {
-    if (this.templates.size >= maxSharedRows) this.templates.clear();
-    const kept = { parts: template.texts.map((text) => encoder.encode(text)), zones: template.zones };
-    this.templates.set(key, kept);
+  private findTemplate(hash: number, codes: readonly number[]): KeptTemplate | undefined {
+    const candidates = this.templates.get(hash);
+    if (!candidates) return undefined;
+    for (const kept of candidates) if (sameCodes(kept.codes, codes)) return kept;
+    return undefined;
+  }
+
+  private keepTemplate(codes: number[], template: RowTemplate): KeptTemplate {
+    if (this.templateCount >= maxSharedRows) {
+      this.templates.clear();
+      this.templateCount = 0;
+    }
+    const kept = { codes, parts: template.texts.map((text) => encoder.encode(text)), zones: template.zones };
+    const hash = shapeHash(codes);
+    const candidates = this.templates.get(hash);
+    if (candidates) candidates.push(kept);
+    else this.templates.set(hash, [kept]);
+    this.templateCount++;
     return kept;
   }
 }

@@ -20,7 +20,8 @@ export interface PointVerdicts {
    * With BatchContext.flagClear: non-zero for a point that no zone's accuracy band reaches (inside or outside any
    * drawn edge). Its full report then depends only on its verdict, its hit zones and, for a candidate zone whose
    * accuracy varies along its edge, the stretch its nearest edge lies on (reports name the accuracy there): the
-   * value is 1 + those stretches, three bits a zone. 0 otherwise; empty without flagClear.
+   * value is 1 + those stretches, three bits a zone. 0 otherwise, and then the point is left with verdict 0 and no
+   * hits (its report is made from its shape, so screening it further would be wasted); empty without flagClear.
    */
   clear: Uint16Array;
 }
@@ -133,7 +134,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       region = cell === insideCell ? 2 : cell === edgeCell ? contact(regionZone, x, y) : 0;
       // Raster cells other than edge cells lie farther than the band from the outline.
       if (flagClear) clear[point] = region === 1 || (region === 2 && cell === edgeCell && inBand(regionZone, x, y)) ? 0 : 1;
-      if (region === 0) continue;
+      if (region === 0 || (flagClear && clear[point] === 0)) continue;
     } else if (flagClear) clear[point] = 1;
     search.run(index, x, y);
     const found = search.found;
@@ -147,6 +148,8 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
       }
       // Stretches that do not fit leave the point to a full report of its own.
       if (stretches > 0) clear[point] = stretches < 0xfffe ? 1 + stretches : 0;
+      // A band point's report is made from its shape (PointShaper), not from a verdict or hits found here.
+      if (clear[point] === 0) continue;
     }
     let inside = 0;
     let near = 0;

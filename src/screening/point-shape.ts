@@ -7,21 +7,39 @@ import { PointSearch } from './point-search.ts';
 import type { ZoneStore } from './zone-store.ts';
 
 /**
- * Where a point lies against the zones, as its report reads it. `key`: for each zone the point is in or near, in the
- * index's order, the zone, its position, the accuracy and stretch of its edge there, and whether the edge lies within
- * that accuracy; `zones` the zones whose edge does, with `figures` the distance to it as reports write it (kmFigure).
- * screen() reads a point site only through these, its centroid (site.centroid) and, for the nearest zones, its
- * position: two points with one key get reports equal in all but those and the edge distances. A key with any zone
- * holds characters of the Private Use Area, so it never equals a text key of another kind.
+ * Where a point lies against the zones, as its report reads it. `codes`: for each zone the point is in or near, in
+ * the index's order, the zone, its position (2 if inside, plus 1 if the edge lies within its accuracy) and the
+ * accuracy stretch of its edge there; `zones` the zones whose edge lies within the accuracy, with `figures` the
+ * distance to it as reports write it (kmFigure). screen() reads a point site only through these, its centroid
+ * (site.centroid) and, for the nearest zones, its position: two points with the same codes get reports equal in all
+ * but those and the edge distances.
  */
-export interface PointShape {
-  key: string;
-  zones: number[];
-  figures: number[];
+export class PointShape {
+  readonly codes: number[] = [];
+  /** shapeHash(codes), for looking up a shape's row without building a text key for every point. */
+  hash = 0;
+  readonly zones: number[] = [];
+  readonly figures: number[] = [];
+
+  /** The codes as one text, for maps keyed by shape where a string per point does not matter (tests, benchmarks). */
+  get key(): string {
+    return this.codes.join(',');
+  }
 }
 
-/** The first character of a zone's part of a key; its low bits say whether the point is inside and within the edge's accuracy. */
-const zoneMark = 0xe000;
+/** A hash of a shape's codes (PointShape.codes); equal codes give equal hashes. */
+export function shapeHash(codes: ArrayLike<number>): number {
+  let hash = 0x2545f491;
+  for (let at = 0; at < codes.length; at++) hash = Math.imul(hash ^ (codes[at] as number), 0x85ebca6b);
+  return hash ^ (hash >>> 15);
+}
+
+/** Whether two shapes' codes are the same. */
+export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false;
+  return true;
+}
 
 /**
  * Point shapes for a batch of points, the same as the report's contacts (ContactFinder.relate for a point) give,
@@ -29,7 +47,7 @@ const zoneMark = 0xe000;
  * solved only where its shortcut (LazyGeodesic) cannot decide the band or the rounded distance.
  */
 export class PointShaper {
-  private readonly shape: PointShape = { key: '', zones: [], figures: [] };
+  private readonly shape = new PointShape();
   private readonly search = new PointSearch();
   private readonly closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
   private readonly local: LocalAccuracy = { km: 0, stretch: -1 };
@@ -44,9 +62,10 @@ export class PointShaper {
   shapeOf(x: number, y: number, nearMatters?: Uint8Array): PointShape {
     const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
-    shape.key = '';
+    shape.codes.length = 0;
     shape.zones.length = 0;
     shape.figures.length = 0;
+    shape.hash = shapeHash(shape.codes);
     if (store.count === 0) return shape;
     search.run(store.index, x, y);
     for (let k = 0; k < search.count; k++) {
@@ -72,17 +91,12 @@ export class PointShaper {
       }
       const near = !Number.isNaN(figure);
       if (!inside && !near) continue;
-      shape.key += String.fromCharCode(
-        zoneMark | (inside ? 2 : 0) | (near ? 1 : 0),
-        zone >>> 16,
-        zone & 0xffff,
-        stretchCode >>> 16,
-        stretchCode & 0xffff,
-      );
+      shape.codes.push(zone, (inside ? 2 : 0) | (near ? 1 : 0), stretchCode);
       if (!near) continue;
       shape.zones.push(zone);
       shape.figures.push(figure);
     }
+    shape.hash = shapeHash(shape.codes);
     return shape;
   }
 }
