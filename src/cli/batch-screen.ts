@@ -112,7 +112,7 @@ export class BatchScreener {
   }
 
   handOn(): MadeRows {
-    return this.rows?.handOn() ?? { clear: [], near: [] };
+    return this.rows?.handOn() ?? { templates: [] };
   }
 
   learn(made: MadeRows): void {
@@ -176,11 +176,11 @@ export class BatchScreener {
         batchPoints[2 * n + 1] = point[1] as number;
       }
     }
-    const verdicts = screener.screenPoints(batchPoints, projectType, true);
+    const outside = screener.pointsOutsideRegion(batchPoints);
     // A site the engine refuses stops the batch after the rows before it, with none of its own row.
     let rowStart = out.length;
     let index = 0;
-    /** The full report of the site at `index`, which writeClear asks for only to make a row it has not kept yet. */
+    /** The full report of the site at `index`, which writeOutside asks for only to make the row it has not kept yet. */
     const report = () => screenOne(screener, projectType, geometryOf(lonLat, index, siteOf[index]), index);
     try {
       for (; index < count; index++) {
@@ -188,8 +188,8 @@ export class BatchScreener {
         writeIdCell(out, ids, index);
         const n = pointAt[index] as number;
         if (n < 0) out.text(rows.rows.afterId(report()));
-        else if (verdicts.clear[n] === 0) rows.writeNear(out, batchPoints[2 * n] as number, batchPoints[2 * n + 1] as number);
-        else rows.writeClear(out, verdicts, n, report);
+        else if (outside[n] === 1) rows.writeOutside(out, report);
+        else rows.writeShaped(out, batchPoints[2 * n] as number, batchPoints[2 * n + 1] as number);
       }
     } catch (error) {
       out.length = rowStart;

@@ -65,7 +65,7 @@ export class ScreenPool {
     this.own = new BatchScreener(screener, settings, true);
     this.workers = Array.from({ length: threads - 1 }, () => startScreenWorker(workerData));
     this.waiting = this.workers.map(() => []);
-    this.unsent = this.workers.map(() => ({ clear: [], near: [] }));
+    this.unsent = this.workers.map(() => ({ templates: [] }));
     this.workers.forEach((worker, n) => {
       const queue = this.waiting[n]!;
       worker.on('message', (answer: BatchBytes) => {
@@ -100,7 +100,7 @@ export class ScreenPool {
       return Promise.resolve(answer);
     }
     const job: ScreenJob = { batch, made: this.unsent[n]!, ...(spare ? { spare } : {}) };
-    this.unsent[n] = { clear: [], near: [] };
+    this.unsent[n] = { templates: [] };
     const answer = new Promise<BatchBytes>((resolve, reject) => {
       this.waiting[n]!.push({ resolve, reject });
       const moved = [batch.lonLat.buffer, batch.ids.bytes.buffer, batch.ids.ends.buffer] as ArrayBuffer[];
@@ -116,11 +116,10 @@ export class ScreenPool {
    * make them, with their next batches: each template is then made about once in the run, not once per thread.
    */
   private share(made: MadeRows, from: number): void {
-    if (made.clear.length === 0 && made.near.length === 0) return;
+    if (made.templates.length === 0) return;
     this.unsent.forEach((unsent, n) => {
       if (n === from) return;
-      unsent.clear.push(...made.clear);
-      unsent.near.push(...made.near);
+      unsent.templates.push(...made.templates);
     });
   }
 

@@ -117,6 +117,5 @@ function join(count: number, slices: Uint32Array[], parts: PointVerdicts[]): Poi
       for (let k = part.hitStart[i] as number; k < (part.hitStart[i + 1] as number); k++) hitZones[to++] = part.hitZones[k] as number;
     }
   });
-  // The workers are not asked to flag points clear of every band (only the CLI asks, on one thread).
-  return { verdicts, hitStart, hitZones, clear: new Uint16Array(0) };
+  return { verdicts, hitStart, hitZones };
 }

@@ -1,12 +1,11 @@
-import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
-import { edgeNear, edgeWithinBand, type Closest } from './edge-distance.ts';
-import { LazyGeodesic } from '../geodesy/short-line.ts';
+import { edgeWithinBand, type Closest } from './edge-distance.ts';
 import { Growable } from './growable.ts';
 import { hilbertOrder } from '../geodesy/hilbert.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { pointInRings } from './point-in-rings.ts';
+import { insideZone, nearZone, outsideZone, PointContact } from './point-contact.ts';
 import { PointSearch } from './point-search.ts';
-import { edgeCell, insideCell, rasterCell, type RegionRaster } from './region-raster.ts';
+import { edgeCell, insideCell, outsideCell, rasterCell, type RegionRaster } from './region-raster.ts';
 import { verdictCode } from './verdict.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -16,14 +15,6 @@ export interface PointVerdicts {
   verdicts: Uint8Array;
   hitStart: Uint32Array;
   hitZones: Uint32Array;
-  /**
-   * With BatchContext.flagClear: non-zero for a point that no zone's accuracy band reaches (inside or outside any
-   * drawn edge). Its full report then depends only on its verdict, its hit zones and, for a candidate zone whose
-   * accuracy varies along its edge, the stretch its nearest edge lies on (reports name the accuracy there): the
-   * value is 1 + those stretches, three bits a zone. 0 otherwise, and then the point is left with verdict 0 and no
-   * hits (its report is made from its shape, so screening it further would be wasted); empty without flagClear.
-   */
-  clear: Uint16Array;
 }
 
 /** What the batch needs to know besides the zones: verdict per zone for the project type, for each set of
@@ -40,8 +31,6 @@ export interface BatchContext {
   regionZone: number;
   /** The region rasterized, so that most points are placed in or out of it from one cell. */
   regionRaster?: RegionRaster | undefined;
-  /** Also flag the points clear of every band (PointVerdicts.clear): one more edge test per candidate zone. */
-  flagClear?: boolean;
 }
 
 /** Throws ScreeningInputError at the first point with a coordinate out of range. */
@@ -63,104 +52,44 @@ const review = verdictCode('review');
  * only), nothing outside the region; a jurisdiction's rules count inside it, and as review within its band.
  */
 export function screenPointRange(context: BatchContext, lonLat: Float64Array): PointVerdicts {
-  const { store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster, flagClear = false } = context;
+  const { store, tables, jurisdictionZones, parkZones, parkBit, regionZone, regionRaster } = context;
   const count = lonLat.length / 2;
   const order = hilbertOrder(lonLat);
   const verdicts = new Uint8Array(count);
-  const clear = new Uint16Array(flagClear ? count : 0);
   const hitPoint = new Growable(Uint32Array);
   const hitZone = new Growable(Uint32Array);
   const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
-  const local: LocalAccuracy = { km: 0, stretch: -1 };
-  const geodesic = new LazyGeodesic();
+  const contact = new PointContact(store);
   const search = new PointSearch();
   /** Per jurisdiction, the contact found for the current point (-1: not among its candidates). */
   const jurisdictionWhere = new Int8Array(jurisdictionZones.length);
   const isPark = new Uint8Array(store.count);
   for (const zone of parkZones) isPark[zone] = 1;
   const { rings, zoneRingStart, zoneAccuracyKm, index } = store;
-  /** 2 inside, 1 near (outside the drawn edge, within the zone's accuracy), 0 neither. A zone whose accuracy
-   * varies along its edge (few: the region and Ordos) needs the nearest edge point within its widest band, and
-   * the accuracy there; every other zone stops at the first edge within its one band. */
-  const contact = (zone: number, x: number, y: number): number => {
-    const ringFrom = zoneRingStart[zone] as number;
-    const ringTo = zoneRingStart[zone + 1] as number;
-    if (pointInRings(rings, ringFrom, ringTo, x, y)) return 2;
-    const band = zoneAccuracyKm[zone] as number;
-    if (!(band > 0)) return 0;
-    if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest) ? 1 : 0;
-    return withinStretch(zone, ringFrom, ringTo, x, y) ? 1 : 0;
-  };
-  /** For a zone whose accuracy varies along its edge: whether the nearest edge point lies within the accuracy there. */
-  const withinStretch = (zone: number, ringFrom: number, ringTo: number, x: number, y: number): boolean =>
-    edgeNear(rings, ringFrom, ringTo, x, y, zoneAccuracyKm[zone] as number, closest, geodesic) &&
-    geodesic.atMost(accuracyAt(store, zone, closest.x, closest.y, local).km);
-  /**
-   * What a report says of the accuracy of a zone whose accuracy varies along its edge (contact.ts): its widest when
-   * no edge lies within that (0), else the accuracy of the stretch at the nearest edge point (2 + stretch, -1 for
-   * elsewhere).
-   */
-  const stretchCode = (zone: number, x: number, y: number): number =>
-    edgeNear(
-      rings,
-      zoneRingStart[zone] as number,
-      zoneRingStart[zone + 1] as number,
-      x,
-      y,
-      zoneAccuracyKm[zone] as number,
-      closest,
-      geodesic,
-    )
-      ? 2 + accuracyAt(store, zone, closest.x, closest.y, local).stretch
-      : 0;
-  /** Whether the zone's accuracy band reaches the point, on either side of the drawn edge. */
-  const inBand = (zone: number, x: number, y: number): boolean => {
-    const band = zoneAccuracyKm[zone] as number;
-    if (!(band > 0)) return false;
-    const ringFrom = zoneRingStart[zone] as number;
-    const ringTo = zoneRingStart[zone + 1] as number;
-    if (!hasStretches(store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, closest);
-    return withinStretch(zone, ringFrom, ringTo, x, y);
-  };
   for (let n = 0; n < count; n++) {
     const point = order[n] as number;
     const x = lonLat[2 * point] as number;
     const y = lonLat[2 * point + 1] as number;
     if (store.count === 0) continue;
     // The region first: outside it (and its accuracy band) nothing else needs testing.
-    let region = 0;
+    let region = outsideZone;
     if (regionZone >= 0) {
       const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
-      region = cell === insideCell ? 2 : cell === edgeCell ? contact(regionZone, x, y) : 0;
-      // Raster cells other than edge cells lie farther than the band from the outline.
-      if (flagClear) clear[point] = region === 1 || (region === 2 && cell === edgeCell && inBand(regionZone, x, y)) ? 0 : 1;
-      if (region === 0 || (flagClear && clear[point] === 0)) continue;
-    } else if (flagClear) clear[point] = 1;
+      region = cell === insideCell ? insideZone : cell === edgeCell ? contact.of(regionZone, x, y) : outsideZone;
+      if (region === outsideZone) continue;
+    }
     search.run(index, x, y);
     const found = search.found;
-    if (flagClear) {
-      for (let k = 0; k < search.count && clear[point] === 1; k++) if (inBand(found[k] as number, x, y)) clear[point] = 0;
-      let stretches =
-        regionZone >= 0 && region === 2 && clear[point] === 1 && hasStretches(store, regionZone) ? stretchCode(regionZone, x, y) : 0;
-      for (let k = 0; k < search.count && clear[point] === 1; k++) {
-        const zone = found[k] as number;
-        if (zone !== regionZone && hasStretches(store, zone)) stretches = stretches * 8 + stretchCode(zone, x, y);
-      }
-      // Stretches that do not fit leave the point to a full report of its own.
-      if (stretches > 0) clear[point] = stretches < 0xfffe ? 1 + stretches : 0;
-      // A band point's report is made from its shape (PointShaper), not from a verdict or hits found here.
-      if (clear[point] === 0) continue;
-    }
     let inside = 0;
     let near = 0;
     for (let bit = 0; bit < jurisdictionZones.length; bit++) jurisdictionWhere[bit] = -1;
     for (let k = 0; k < search.count; k++) {
       const bit = jurisdictionZones.indexOf(found[k] as number);
       if (bit < 0) continue;
-      const where = contact(found[k] as number, x, y);
+      const where = contact.of(found[k] as number, x, y);
       jurisdictionWhere[bit] = where;
-      if (where === 2) inside |= 1 << bit;
-      else if (where === 1) near |= 1 << bit;
+      if (where === insideZone) inside |= 1 << bit;
+      else if (where === nearZone) near |= 1 << bit;
     }
     if (parkBit >= 0) {
       // Rules on enterprises outside parks: off deep inside a park, review within its edge's accuracy, else in full.
@@ -197,7 +126,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
               ? known
               : 0
             : rule > 0
-              ? contact(zone, x, y)
+              ? contact.of(zone, x, y)
               : insideOnly(zone, x, y);
       if (where === 0 || (where === 1 && rule === 0)) continue;
       hitPoint.push(point);
@@ -206,7 +135,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     }
     verdicts[point] = code;
   }
-  return { ...inInputOrder(count, verdicts, hitPoint.finish(), hitZone.finish()), clear };
+  return inInputOrder(count, verdicts, hitPoint.finish(), hitZone.finish());
 
   function insideOnly(zone: number, x: number, y: number): number {
     return pointInRings(rings, zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number, x, y) ? 2 : 0;
@@ -214,7 +143,7 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
 }
 
 /** Regroups (point, zone) pairs found in curve order into per-point lists in input order. */
-function inInputOrder(count: number, verdicts: Uint8Array, hitPoint: Uint32Array, hitZone: Uint32Array): Omit<PointVerdicts, 'clear'> {
+function inInputOrder(count: number, verdicts: Uint8Array, hitPoint: Uint32Array, hitZone: Uint32Array): PointVerdicts {
   const hitStart = new Uint32Array(count + 1);
   for (const point of hitPoint) hitStart[point + 1] = (hitStart[point + 1] as number) + 1;
   for (let i = 0; i < count; i++) hitStart[i + 1] = (hitStart[i + 1] as number) + (hitStart[i] as number);
@@ -226,4 +155,26 @@ function inInputOrder(count: number, verdicts: Uint8Array, hitPoint: Uint32Array
     fill[point] = (fill[point] as number) + 1;
   }
   return { verdicts, hitStart, hitZones };
+}
+
+/**
+ * Per point, 1 where it lies outside the region and beyond its accuracy band, where none of the documents applies and
+ * every point has the same report; else 0 (every point 0 when no region is loaded: the documents then apply everywhere).
+ */
+export function outsideRegion(
+  store: ZoneStore,
+  regionZone: number,
+  regionRaster: RegionRaster | undefined,
+  lonLat: Float64Array,
+): Uint8Array {
+  const outside = new Uint8Array(lonLat.length / 2);
+  if (regionZone < 0) return outside;
+  const contact = new PointContact(store);
+  for (let n = 0; n < outside.length; n++) {
+    const x = lonLat[2 * n] as number;
+    const y = lonLat[2 * n + 1] as number;
+    const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
+    if (cell === outsideCell || (cell === edgeCell && contact.of(regionZone, x, y) === outsideZone)) outside[n] = 1;
+  }
+  return outside;
 }

@@ -9,7 +9,7 @@ import { type EdgeFigure, edgeFigure, hitsOfZone, type ApplicableRule, type Met 
 import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
-import { checkPoints, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import { PointShaper, type PointShape } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
@@ -57,8 +57,12 @@ export interface Screener {
    * report of every point of the same shape once each mark is replaced by that point's figure for the zone.
    */
   pointTemplate(x: number, y: number, projectType: string): Report;
-  /** flagClear: also mark the points no accuracy band reaches (PointVerdicts.clear). */
-  screenPoints(lonLat: Float64Array, projectType: string, flagClear?: boolean): PointVerdicts;
+  screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
+  /**
+   * Per point, 1 where it lies outside the region and its accuracy band: no document applies there, and every such
+   * point has the same report. Every other point's report is its shape's (pointShape, pointTemplate).
+   */
+  pointsOutsideRegion(lonLat: Float64Array): Uint8Array;
 }
 
 /** The region outside which none of the five documents applies. */
@@ -129,7 +133,7 @@ export function screenerOver(
         ({ info }) => edgeMark(info.index),
         false,
       ),
-    screenPoints: (lonLat, projectType, flagClear = false) => {
+    screenPoints: (lonLat, projectType) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
       return screenPointRange(
@@ -141,10 +145,13 @@ export function screenerOver(
           parkBit: ruleBook.parkBit,
           regionZone,
           regionRaster: regionRaster(),
-          flagClear,
         },
         lonLat,
       );
+    },
+    pointsOutsideRegion: (lonLat) => {
+      checkPoints(lonLat);
+      return outsideRegion(store, regionZone, regionRaster(), lonLat);
     },
   };
 }

@@ -3,10 +3,10 @@
  * `npx tsx tests/bench/point-shapes.ts [points] [pairs] [baseline checkout] [--untyped]`.
  *
  * Screens `points` seeded points (default 200,000, the same as tests/bench/cli.ts writes) for solar-pv as the CLI's
- * CSV path does (src/cli/screen-run.ts csvBatch): the batch path (screenPoints with the clear flag), the point shape
- * (pointShape, with the project type unless --untyped) of every point some accuracy band reaches, and a report
- * template (pointTemplate) for the first point of each shape; no row is written. With a baseline checkout (another
- * commit's tree, e.g. from `git archive`), its engine runs the same points alternately with ours (A B A B,
+ * CSV path does (src/cli/batch-screen.ts csvRows): the points outside the region (pointsOutsideRegion), the point
+ * shape (pointShape, with the project type unless --untyped) of every other point, and a report template
+ * (pointTemplate) for the first point of each shape; no row is written. With a baseline checkout (another commit's
+ * tree with pointsOutsideRegion, e.g. from `git archive`), its engine runs the same points alternately with ours (A B A B,
  * tests/bench/interleave.ts) and the ratios of CPU and wall time are printed in all and per part, after checking that
  * ours gives every point the figures the baseline gives and groups together every two points the baseline does.
  */
@@ -33,10 +33,10 @@ function seededPoints(count: number): Float64Array {
 }
 
 interface Outcome {
-  /** Per band point: its shape's group (the first band point with the same key) and its figures by zone. */
+  /** Per point in the region or its band: its shape's group (the first such point with the same key) and its figures by zone. */
   groups: Int32Array;
   figures: Map<number, number>[];
-  bandPoints: number;
+  shapedPoints: number;
   templates: number;
 }
 
@@ -46,15 +46,15 @@ interface Outcome {
  * type to pointShape (a baseline's may take none; it then ignores it).
  */
 async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean, withType: boolean) {
-  const batch = await measure(() => screener.screenPoints(lonLat, 'solar-pv', true));
-  const { clear } = batch.result;
+  const batch = await measure(() => screener.pointsOutsideRegion(lonLat));
+  const outside = batch.result;
   const firstOfKey = new Map<string, number>();
-  const outcome: Outcome = { groups: new Int32Array(clear.length).fill(-1), figures: [], bandPoints: 0, templates: 0 };
+  const outcome: Outcome = { groups: new Int32Array(outside.length).fill(-1), figures: [], shapedPoints: 0, templates: 0 };
   const type = withType ? 'solar-pv' : undefined;
   const shapes = await measure(() => {
-    for (let n = 0; n < clear.length; n++) {
-      if (clear[n] !== 0) continue;
-      outcome.bandPoints++;
+    for (let n = 0; n < outside.length; n++) {
+      if (outside[n] !== 0) continue;
+      outcome.shapedPoints++;
       const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, type);
       if (!firstOfKey.has(shape.key)) firstOfKey.set(shape.key, n);
       if (!keep) continue;
@@ -68,13 +68,13 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
   });
   return {
     batch: perUnit(batch, lonLat.length / 2),
-    shapes: perUnit(shapes, Math.max(1, outcome.bandPoints)),
+    shapes: perUnit(shapes, Math.max(1, outcome.shapedPoints)),
     templates: perUnit(templates, Math.max(1, outcome.templates)),
     outcome,
   };
 }
 
-/** Whether ours gives each band point the baseline's figure for every zone it lists, and never splits a baseline group. */
+/** Whether ours gives each shaped point the baseline's figure for every zone it lists, and never splits a baseline group. */
 function agrees(ours: Outcome, theirs: Outcome): boolean {
   if (ours.figures.length !== theirs.figures.length) return false;
   const figuresAgree = ours.figures.every((figures, n) => [...figures].every(([zone, figure]) => theirs.figures[n]?.get(zone) === figure));
@@ -107,13 +107,13 @@ const lonLat = seededPoints(points);
 const ours = await screenerOf(undefined);
 const first = await screenAll(ours, lonLat, true, typed);
 console.log(
-  `${points.toLocaleString('en')} points, ${first.outcome.bandPoints.toLocaleString('en')} within some accuracy band, ${first.outcome.templates.toLocaleString('en')} shapes${typed ? ' (keyed with the project type)' : ''}`,
+  `${points.toLocaleString('en')} points, ${first.outcome.shapedPoints.toLocaleString('en')} in the region or its accuracy band, ${first.outcome.templates.toLocaleString('en')} shapes${typed ? ' (keyed with the project type)' : ''}`,
 );
 const cost = (label: string, value: Cost) =>
   `${label} ${(value.cpuMs * 1000).toFixed(2)} µs CPU, ${(value.wallMs * 1000).toFixed(2)} µs wall`;
 const parts = [
   ['batch per point', (run: Run) => run.batch],
-  ['shape per band point', (run: Run) => run.shapes],
+  ['shape per point in the region', (run: Run) => run.shapes],
   ['template per shape', (run: Run) => run.templates],
 ] as const;
 if (!baselineRoot) {
@@ -150,7 +150,7 @@ function nextOf(costs: Cost[]): () => Cost {
 
 /** A run's whole cost per point screened. */
 function wholeCost(run: Run, count: number): Cost {
-  const { bandPoints, templates } = run.outcome;
-  const total = (key: keyof Cost) => run.batch[key] + (run.shapes[key] * bandPoints + run.templates[key] * templates) / count;
+  const { shapedPoints, templates } = run.outcome;
+  const total = (key: keyof Cost) => run.batch[key] + (run.shapes[key] * shapedPoints + run.templates[key] * templates) / count;
   return { cpuMs: total('cpuMs'), wallMs: total('wallMs') };
 }
