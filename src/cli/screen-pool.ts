@@ -57,6 +57,7 @@ export class ScreenPool {
   constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, threads: number) {
     const workerData: ScreenWorkerData = {
       store: sharedZoneStore(screener.store),
+      regionRaster: screener.regionRaster(),
       zones: screener.zones,
       seeds,
       dataVersion: screener.dataVersion,

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
 import { screenerOver } from '../screening/screener.ts';
+import type { RegionRaster } from '../screening/region-raster.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
@@ -19,6 +20,8 @@ export interface ScreenJob {
 
 export interface ScreenWorkerData {
   store: SharedZoneStore;
+  /** The command's region raster: rasterizing it again took each worker some 0.1 s. */
+  regionRaster: RegionRaster | undefined;
   zones: readonly ZoneInfo[];
   seeds: readonly Seed[];
   dataVersion: string;

@@ -93,18 +93,21 @@ export function createScreener(options: ScreenerOptions): Screener {
   return screenerOver(builder.finish(options.shared), zones, options);
 }
 
-/** A screener over zones already packed: a worker thread's, over the shared store of another thread's screener. */
+/**
+ * A screener over zones already packed: a worker thread's, over the shared store of another thread's screener.
+ * `regionRaster`: that screener's (Screener.regionRaster), so that the thread does not rasterize the region again.
+ */
 export function screenerOver(
   store: ZoneStore,
   zones: readonly ZoneInfo[],
-  options: Pick<ScreenerOptions, 'seeds' | 'dataVersion'>,
+  options: Pick<ScreenerOptions, 'seeds' | 'dataVersion'> & { regionRaster?: RegionRaster | undefined },
 ): Screener {
   const ruleBook = new RuleBook(options.seeds, zones, regionId);
   const regionZone = zones.find((zone) => zone.id === regionId && zone.zoneKind === 'region')?.index ?? -1;
   const finder = new ContactFinder(store);
   const nearest = new NearestFinder(store, zones, finder.distances);
   const context = { zones, store, ruleBook, regionZone, finder, nearest, dataVersion: options.dataVersion };
-  let raster: RegionRaster | undefined;
+  let raster = options.regionRaster;
   const shaper = new PointShaper(store);
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
   const nearMattersByType = new Map<string, Uint8Array>();
