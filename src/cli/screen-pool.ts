@@ -15,11 +15,30 @@ import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import type { MadeRows } from './shared-rows.ts';
-import type { ScreenJob, ScreenWorkerData } from './screen-worker.ts';
+import type { ScreenJob, ScreenWorkerSetup } from './screen-worker.ts';
 
-/** The worker thread of screen-worker: its source under tsx, or the sibling file where the command runs as a bundle. */
-const startScreenWorker = (workerData: ScreenWorkerData) =>
-  startNodeWorker(new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'mjs'}`, import.meta.url), workerData);
+/**
+ * Worker threads of screen-worker (its source under tsx, or the sibling file where the command runs as a bundle),
+ * started before the zones are loaded: each boots (Node's own start, then the engine's code, some 0.3 s of a worker's
+ * first 1.5 s) while this thread loads them, and waits for its zones (ScreenPool). Unreferenced until a pool takes
+ * them, so that a run that stops before does not wait on them.
+ */
+export function startScreenWorkers(count: number): Worker[] {
+  const module = new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'mjs'}`, import.meta.url);
+  return Array.from({ length: count }, () => {
+    const worker = startNodeWorker(module);
+    worker.unref();
+    // Heard from the start: a worker that fails while booting has stopped before any pool listens to it.
+    worker.once('error', (error) => stopped.set(worker, error));
+    worker.once('exit', (code) => {
+      if (!stopped.has(worker)) stopped.set(worker, new Error(`a screening worker thread stopped (exit code ${code})`));
+    });
+    return worker;
+  });
+}
+
+/** Why a worker thread stopped, once it has. */
+const stopped = new WeakMap<Worker, unknown>();
 
 interface Waiting {
   resolve: (bytes: BatchBytes) => void;
@@ -53,9 +72,9 @@ export class ScreenPool {
   private readonly unsent: MadeRows[];
   private closing = false;
 
-  /** `threads`: the command's own and threads - 1 workers; the screener must be built with `shared`. */
-  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, threads: number) {
-    const workerData: ScreenWorkerData = {
+  /** `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with `shared`. */
+  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
+    const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
       regionRaster: screener.regionRaster(),
       zones: screener.zones,
@@ -63,8 +82,17 @@ export class ScreenPool {
       dataVersion: screener.dataVersion,
       settings,
     };
+    const failed = workers.find((worker) => stopped.has(worker));
+    if (failed) {
+      for (const worker of workers) void worker.terminate();
+      throw stopped.get(failed);
+    }
     this.own = new BatchScreener(screener, settings, true);
-    this.workers = Array.from({ length: threads - 1 }, () => startScreenWorker(workerData));
+    this.workers = workers;
+    for (const worker of workers) {
+      worker.ref();
+      worker.postMessage(setup);
+    }
     this.waiting = this.workers.map(() => []);
     this.unsent = this.workers.map(() => ({ templates: [] }));
     this.workers.forEach((worker, n) => {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DocumentTitles } from '../report/document-title.ts';
@@ -65,11 +66,14 @@ interface CheckedBatch {
   error?: Bilingual;
 }
 
-/** What screens the file: the screener, the seeds its rules came from (for worker threads to build theirs) and the thread count. */
+/**
+ * What screens the file: the screener, the seeds its rules came from (for worker threads to build theirs) and the
+ * worker threads that screen beside the command's own (startScreenWorkers; none to screen on one thread).
+ */
 export interface Screening {
   screener: Screener;
   seeds: readonly Seed[];
-  threads: number;
+  workers: Worker[];
 }
 
 /**
@@ -109,7 +113,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const format = streamFormatOf(options.file);
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
-  const pool = screening.threads > 1 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.threads) : undefined;
+  const pool = screening.workers.length > 0 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers) : undefined;
   const own = pool ? undefined : new BatchScreener(screening.screener, settings);
   let count = 0;
   let shown = 0;

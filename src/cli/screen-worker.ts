@@ -1,5 +1,8 @@
-/** A worker thread of the screen command (screen-pool.ts): screens the batches it is sent, answering with their report bytes. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A worker thread of the screen command (screen-pool.ts): its first message is its zones and settings
+ * (ScreenWorkerSetup), each one after a batch to screen (ScreenJob), answered with its report bytes.
+ */
+import { parentPort } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
 import { screenerOver } from '../screening/screener.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
@@ -18,7 +21,7 @@ export interface ScreenJob {
   made: MadeRows;
 }
 
-export interface ScreenWorkerData {
+export interface ScreenWorkerSetup {
   store: SharedZoneStore;
   /** The command's region raster: rasterizing it again took each worker some 0.1 s. */
   regionRaster: RegionRaster | undefined;
@@ -28,10 +31,15 @@ export interface ScreenWorkerData {
   settings: BatchSettings;
 }
 
-const data = workerData as ScreenWorkerData;
-const screener = new BatchScreener(screenerOver(zoneStoreOfShared(data.store), data.zones, data), data.settings, true);
+let screener: BatchScreener | undefined;
 
-parentPort?.on('message', ({ batch, spare, made }: ScreenJob) => {
+parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob) => {
+  if (!screener) {
+    const setup = message as ScreenWorkerSetup;
+    screener = new BatchScreener(screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup), setup.settings, true);
+    return;
+  }
+  const { batch, spare, made } = message as ScreenJob;
   screener.learn(made);
   const answer = { ...screener.screen(batch, spare), made: screener.handOn() };
   parentPort?.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);

@@ -25,6 +25,7 @@ import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
 import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
+import { startScreenWorkers } from './screen-pool.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
 import { userZones } from './user-zones.ts';
@@ -107,14 +108,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * sets at a multiple of what is live.
  */
 async function screeningOf(options: Options, io: Io): Promise<Screening> {
-  const collections = new Map(await readCollections());
-  if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
-  const official = options.official ? [await officialZones(options.official)] : [];
-  for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-  const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
-  const threads = screeningThreads(options.threads, options.file);
-  const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: threads > 1 });
-  return { screener, seeds, threads };
+  const workers = startScreenWorkers(screeningThreads(options.threads, options.file) - 1);
+  try {
+    const collections = new Map(await readCollections());
+    if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
+    const official = options.official ? [await officialZones(options.official)] : [];
+    for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
+    const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+    const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: workers.length > 0 });
+    return { screener, seeds, workers };
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
 }
 
 function parseOptions(argv: string[]): Options {

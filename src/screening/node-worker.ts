@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
  * it on Node 20), a bundled .mjs file starts as it is. The screen command's pool and the point pool both start theirs
  * here.
  */
-export function startNodeWorker(module: URL, workerData: unknown): Worker {
+export function startNodeWorker(module: URL, workerData?: unknown): Worker {
   if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData });
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
