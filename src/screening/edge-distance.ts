@@ -216,6 +216,9 @@ export function edgeKmWithin(
   return edgeNear(rings, ringFrom, ringTo, x, y, limitKm, closest, withinGeodesic) ? withinGeodesic.km() : Infinity;
 }
 
+/** How far, in parts of the limit, edgeNear looks in the local plane: the plane is good to well under 1 % across a band. */
+export const edgeReach = 1.01;
+
 /**
  * Whether edgeKmWithin(...) would be finite, without its distance: `geodesic` holds that distance afterwards (to
  * the edge point left in `closest`), for the caller's further comparisons and rounding, solved only if they need it.
@@ -230,7 +233,7 @@ export function edgeNear(
   closest: Closest,
   geodesic: LazyGeodesic,
 ): boolean {
-  const reach = limitKm * 1.01 + 1e-9;
+  const reach = limitKm * edgeReach + 1e-9;
   closest.km = reach;
   nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y, plane), closest);
   return closest.km < reach && geodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
@@ -251,7 +254,7 @@ export function edgeWithinBand(
   closest: Closest,
 ): boolean {
   const { x: kx, y: ky } = kilometresPerDegree(y, plane);
-  const reach = limitKm * 1.01;
+  const reach = limitKm * edgeReach;
   closest.km = reach;
   if (scanEdges(rings, ringFrom, ringTo, x, y, kx, ky, closest, (limitKm * 0.99) ** 2)) return true;
   return closest.km < reach && bandGeodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);

@@ -1,9 +1,11 @@
 import { distanceDecimals } from '../geodesy/distance-step.ts';
 import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
-import { edgeNear, type Closest } from './edge-distance.ts';
+import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
+import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { PointSearch } from './point-search.ts';
+import { edgeCell, insideCell, outsideCell, rasterCell, rasterizeZone, type RegionRaster } from './region-raster.ts';
 import type { ZoneStore } from './zone-store.ts';
 
 /**
@@ -52,8 +54,23 @@ export class PointShaper {
   private readonly closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
   private readonly local: LocalAccuracy = { km: 0, stretch: -1 };
   private readonly geodesic = new LazyGeodesic();
+  /** Per zone, its raster once a point has met it (null: a zone without an accuracy band, which has no edge search to spare). */
+  private readonly rasters: (RegionRaster | null | undefined)[] = [];
 
   constructor(private readonly store: ZoneStore) {}
+
+  /**
+   * Where (x, y) lies against the zone from its raster: inside or outside it with no edge within the reach edgeNear
+   * searches (then neither the ray cast nor the edge search can tell more), else edgeCell.
+   */
+  private cellOf(zone: number, x: number, y: number): number {
+    let raster = this.rasters[zone];
+    if (raster === undefined) {
+      raster = zoneRaster(this.store, zone);
+      this.rasters[zone] = raster;
+    }
+    return raster === null ? edgeCell : rasterCell(raster, x, y);
+  }
 
   /**
    * The point's shape; one object, overwritten by each call. With `nearMatters` (per zone, 0 where being near the
@@ -70,6 +87,13 @@ export class PointShaper {
     search.run(store.index, x, y);
     for (let k = 0; k < search.count; k++) {
       const zone = search.found[k] as number;
+      // Most zones a point meets lie far from it or around it: their raster answers without the edges.
+      const cell = this.cellOf(zone, x, y);
+      if (cell === outsideCell) continue;
+      if (cell === insideCell) {
+        shape.codes.push(zone, 2, 0);
+        continue;
+      }
       const ringFrom = zoneRingStart[zone] as number;
       const ringTo = zoneRingStart[zone + 1] as number;
       const inside = pointInRings(rings, ringFrom, ringTo, x, y);
@@ -99,4 +123,19 @@ export class PointShaper {
     shape.hash = shapeHash(shape.codes);
     return shape;
   }
+}
+
+/**
+ * A zone's raster for point shapes: edge cells wherever edgeNear could find an edge (within its reach of the zone's
+ * widest band, the band its search uses; a little more, for the last digits), cells about half that band a side
+ * (16 to 256 a side) so that they reach little farther; null for a zone without a band.
+ */
+function zoneRaster(store: ZoneStore, zone: number): RegionRaster | null {
+  const band = store.zoneAccuracyKm[zone] as number;
+  if (!(band > 0)) return null;
+  const [minX, minY, maxX, maxY] = store.zoneBox.subarray(4 * zone, 4 * zone + 4) as unknown as [number, number, number, number];
+  const metric = kilometresPerDegree((minY + maxY) / 2);
+  const extentKm = Math.max((maxX - minX) * metric.x, (maxY - minY) * metric.y) + 2 * band;
+  const side = Math.min(256, Math.max(16, Math.ceil(extentKm / (band / 2))));
+  return rasterizeZone(store, zone, { side, reach: edgeReach * 1.001, widest: true });
 }

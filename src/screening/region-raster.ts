@@ -3,17 +3,19 @@ import { bandOfEdge } from './edge-accuracy.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { ZoneStore } from './zone-store.ts';
 
-/** Cells a side: about 5 x 3.5 km over Inner Mongolia, 256 KB, small enough to stay in cache. */
-const side = 512;
+/** Cells a side of the region's raster: about 5 x 3.5 km over Inner Mongolia, 256 KB, small enough to stay in cache. */
+const regionSide = 512;
 
 export const outsideCell = 0;
 export const insideCell = 1;
 /** The cell lies within the zone's accuracy band of its edge: test the point exactly. */
 export const edgeCell = 2;
 
-/** A grid over one zone (the region every batch point is tested against) telling, for most of the map,
- * inside or outside without reading its edges. */
+/** A grid over one zone (the region every batch point is tested against, or any zone a point shape meets) telling,
+ * for most of its box, inside or outside without reading its edges. */
 export interface RegionRaster {
+  /** Cells a side; the grid is side x side cells, row by row. */
+  side: number;
   cells: Uint8Array;
   x0: number;
   y0: number;
@@ -22,13 +24,27 @@ export interface RegionRaster {
   sy: number;
 }
 
+/** How finely, and how far from its edges, a zone is rasterized. */
+export interface RasterOptions {
+  /** Cells a side. */
+  side: number;
+  /** Grow each edge's box by the accuracy band times this. */
+  reach: number;
+  /** Grow every edge's box by the zone's widest band, not the band of the stretches the edge meets. */
+  widest: boolean;
+}
+
+const regionOptions: RasterOptions = { side: regionSide, reach: 1, widest: false };
+
 /**
  * Marks every cell that an edge's box, grown by the accuracy band of that edge (the worst stretch it meets, where
- * the zone's accuracy varies along its edge), touches as an edge cell; no other cell holds a point within the band
- * of the edge, so each is wholly inside or outside, as its centre is.
+ * the zone's accuracy varies along its edge; or the zone's widest, see RasterOptions) times the reach, touches as an
+ * edge cell; no other cell holds a point within that of the edge, so each is wholly inside or outside, as its centre is.
  */
-export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
-  const band = store.zoneAccuracyKm[zone] as number;
+export function rasterizeZone(store: ZoneStore, zone: number, options = regionOptions): RegionRaster {
+  const { side, reach, widest } = options;
+  const zoneBand = store.zoneAccuracyKm[zone] as number;
+  const band = zoneBand * reach;
   const [minX, minY, maxX, maxY] = Array.from(store.zoneBox.subarray(4 * zone, 4 * zone + 4)) as [number, number, number, number];
   const dy = band / kilometresPerDegree(0).y;
   const dx = band / kilometresPerDegree(Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)) + dy)).x;
@@ -53,7 +69,7 @@ export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
         number,
         number,
       ];
-      const share = band > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / band : 0;
+      const share = widest ? 1 : zoneBand > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / zoneBand : 0;
       const ey = dy * share;
       const ex = dx * share;
       for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) {
@@ -67,11 +83,12 @@ export function rasterizeZone(store: ZoneStore, zone: number): RegionRaster {
       cells[r * side + c] = pointInRings(rings, ringFrom, ringTo, x0 + (c + 0.5) / sx, y0 + (r + 0.5) / sy) ? insideCell : outsideCell;
     }
   }
-  return { cells, x0, y0, sx, sy };
+  return { side, cells, x0, y0, sx, sy };
 }
 
 /** The cell class of (x, y); outside the grid is outside the zone and its band. */
 export function rasterCell(raster: RegionRaster, x: number, y: number): number {
+  const { side } = raster;
   const c = Math.floor((x - raster.x0) * raster.sx);
   const r = Math.floor((y - raster.y0) * raster.sy);
   return c >= 0 && c < side && r >= 0 && r < side ? (raster.cells[r * side + c] as number) : outsideCell;

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { LazyGeodesic } from '../geodesy/short-line.ts';
+import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
+import { insideZone, nearZone, PointContact } from './point-contact.ts';
+import { pointInRings } from './point-in-rings.ts';
+import { edgeCell, insideCell, rasterCell, rasterizeZone } from './region-raster.ts';
+import { createScreener, type Screener } from './screener.ts';
+import { seededRandom } from './seeded-random.ts';
+
+let screener: Screener;
+beforeAll(async () => {
+  screener = createScreener({ collections: await readCollections(), seeds: readSeeds(), dataVersion: readManifest().version });
+});
+
+/** Seeded points over a zone's box grown by twice its band, most of them near its edges' reach. */
+function pointsAround(zone: number, count: number, seed: number): [number, number][] {
+  const { zoneBox, zoneAccuracyKm } = screener.store;
+  const [minX, minY, maxX, maxY] = Array.from(zoneBox.subarray(4 * zone, 4 * zone + 4)) as [number, number, number, number];
+  const grow = (2 * (zoneAccuracyKm[zone] as number)) / 80;
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => [
+    minX - grow + random() * (maxX - minX + 2 * grow),
+    minY - grow + random() * (maxY - minY + 2 * grow),
+  ]);
+}
+
+describe('zone rasters', () => {
+  it("grown by the widest band times edgeNear's reach, leave no cell but edge cells where edgeNear finds an edge or the ray cast disagrees", () => {
+    const { store } = screener;
+    const { rings, zoneRingStart, zoneAccuracyKm } = store;
+    const closest: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
+    const geodesic = new LazyGeodesic();
+    let decided = 0;
+    for (let zone = 0; zone < store.count; zone++) {
+      const band = zoneAccuracyKm[zone] as number;
+      if (!(band > 0)) continue;
+      const raster = rasterizeZone(store, zone, { side: 48, reach: edgeReach * 1.001, widest: true });
+      const [ringFrom, ringTo] = [zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number];
+      for (const [x, y] of pointsAround(zone, 150, zone + 1)) {
+        const cell = rasterCell(raster, x, y);
+        if (cell === edgeCell) continue;
+        decided++;
+        expect(pointInRings(rings, ringFrom, ringTo, x, y), `zone ${zone} at ${x}, ${y}`).toBe(cell === insideCell);
+        expect(edgeNear(rings, ringFrom, ringTo, x, y, band, closest, geodesic), `zone ${zone} at ${x}, ${y}`).toBe(false);
+      }
+    }
+    expect(decided).toBeGreaterThan(2000);
+  });
+
+  it("of the region, by each edge's own band, place every point of a non-edge cell as its contact does", () => {
+    const { store, regionZone } = screener;
+    const raster = screener.regionRaster();
+    if (!raster) throw new Error('the atlas has a region');
+    const contact = new PointContact(store);
+    let decided = 0;
+    for (const [x, y] of pointsAround(regionZone, 4000, 7)) {
+      const cell = rasterCell(raster, x, y);
+      if (cell === edgeCell) continue;
+      decided++;
+      const where = contact.of(regionZone, x, y);
+      expect(where, `${x}, ${y}`).not.toBe(nearZone);
+      expect(where === insideZone, `${x}, ${y}`).toBe(cell === insideCell);
+    }
+    expect(decided).toBeGreaterThan(2000);
+  });
+});
