@@ -63,18 +63,15 @@ export function rasterizeZone(store: ZoneStore, zone: number, options = regionOp
     const end = rings.ringStart[ring + 1] as number;
     for (let a = start; a < end; a++) {
       const b = a + 1 === end ? start : a + 1;
-      const [ax, ay, bx, by] = [rings.coords[2 * a], rings.coords[2 * a + 1], rings.coords[2 * b], rings.coords[2 * b + 1]] as [
-        number,
-        number,
-        number,
-        number,
-      ];
+      const ax = rings.coords[2 * a] as number;
+      const ay = rings.coords[2 * a + 1] as number;
+      const bx = rings.coords[2 * b] as number;
+      const by = rings.coords[2 * b + 1] as number;
       const share = widest ? 1 : zoneBand > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / zoneBand : 0;
       const ey = dy * share;
       const ex = dx * share;
-      for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) {
-        for (let c = column(Math.min(ax, bx) - ex); c <= column(Math.max(ax, bx) + ex); c++) cells[r * side + c] = edgeCell;
-      }
+      const [c0, c1] = [column(Math.min(ax, bx) - ex), column(Math.max(ax, bx) + ex)];
+      for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) cells.fill(edgeCell, r * side + c0, r * side + c1 + 1);
     }
   }
   for (let r = 0; r < side; r++) {
