@@ -23,10 +23,7 @@ export function mapPort(controller: MapController): AtlasMap {
         outline && outline.features.length > 0 ? (deck) => outlineLayer(deck, id, outline.features, outline.line, outline.fill) : undefined,
       ),
     flyToBounds: (bounds) => controller.flyToBounds(bounds),
-    draw(kind, callbacks) {
-      controller.draw.start(kind, callbacks);
-      controller.map.getCanvas().focus();
-    },
+    draw: (kind, callbacks) => controller.startDrawing(kind, callbacks),
     setScreening: (overlay) => controller.setScreening(overlay),
     setUserLayers: (layers, standInKinds) => controller.setUserLayers(layers, standInKinds),
     async exportPng(scale, decorations, frame) {

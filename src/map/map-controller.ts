@@ -15,7 +15,7 @@ import { backgroundColor, buildStyle, shownFilter, styleLayers, unsurveyed } fro
 import { labelPoints } from './labels.ts';
 import { labelLayersOf, labelSourceId } from './label-style.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
-import { DrawTool } from './draw-tool.ts';
+import type { DrawCallbacks, DrawKind, DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
 import { endWarmUp, styleOnceCaughtUp, withWarmUp } from './warm-up.ts';
@@ -95,8 +95,8 @@ export const mapLibreMap =
  */
 export class MapController {
   readonly map: MapLibreMap;
-  /** Drawing a site; while it is active, clicks add vertices instead of selecting features. */
-  readonly draw: DrawTool;
+  /** Drawing a site (its code loads with the first drawing); while it is active, clicks add vertices instead of selecting features. */
+  #draw: DrawTool | undefined;
   #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
@@ -127,7 +127,6 @@ export class MapController {
     // Until then the container shows the sea colour the map's first frames would draw.
     this.map.getCanvas().style.visibility = 'hidden';
     this.map.getContainer().style.background = backgroundColor;
-    this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) =>
       this.map.once('load', () => {
@@ -210,13 +209,21 @@ export class MapController {
     };
   }
 
+  /** Starts drawing a site and gives the map the keyboard; the draw tool loads with the first drawing, not with the atlas. */
+  async startDrawing(kind: DrawKind, callbacks: DrawCallbacks): Promise<void> {
+    const { DrawTool } = await import('./draw-tool.ts');
+    this.#draw ??= new DrawTool(this.map);
+    this.#draw.start(kind, callbacks);
+    this.map.getCanvas().focus();
+  }
+
   /**
    * Calls back with the features a click or tap landed on, smallest first: zones nest (a park inside a control
    * area inside a basin), and the smallest is the one the user most likely aimed at. Empty on bare map.
    */
   onFeatureClick(callback: (hits: Selection[]) => void): void {
     this.map.on('click', (event) => {
-      if (this.draw.active || event.defaultPrevented) return;
+      if (this.#draw?.active || event.defaultPrevented) return;
       const hits = new Map<string, Selection>();
       for (const feature of this.featuresAt(event.point)) {
         if (feature.id === undefined) continue;
