@@ -21,9 +21,7 @@ import { Presenting } from './presenting.ts';
 import { ReaderSession } from './reader-session.ts';
 import type { PrintPage } from './report-export.ts';
 import { OfficialSession } from './official-session.ts';
-import { officialLegendGroups, officialMapLayers } from '../official/map-layers.ts';
 import type { LegendGroup } from '../map/legend-entries.ts';
-import { withOfficialLayers } from '../official/screening-input.ts';
 import type { ScreeningSession } from './screening-session.ts';
 import { SelectionSession } from './selection.ts';
 
@@ -111,6 +109,7 @@ export class Atlas {
       layersChanged: () => this.#officialChanged(),
       seeds: () => platform.loader.seeds(),
       save: platform.save,
+      notLoaded: (error) => this.notLoaded(error),
     });
     this.ledger = new OnDemand(
       async () => {
@@ -120,14 +119,7 @@ export class Atlas {
           map,
           changed,
           // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
-          collections: () =>
-            this.official.layers.length === 0
-              ? collections()
-              : withOfficialLayers(
-                  collections(),
-                  [],
-                  this.official.layers.map((stored) => stored.layer),
-                ).collections,
+          collections: () => this.official.standingIn(collections()),
           save: platform.save,
           compute: platform.computeLedger,
           store: this.store,
@@ -197,10 +189,7 @@ export class Atlas {
 
   /** The legend groups of the official layers drawn on the map, each marked official (user-supplied). */
   userLegend(): LegendGroup[] {
-    return officialLegendGroups(
-      this.official.layers.map((stored) => stored.layer),
-      this.store.state.lang,
-    );
+    return this.official.legendGroups(this.store.state.lang);
   }
 
   /** The official layers changed: screen, draw and measure on them again. */
@@ -211,7 +200,7 @@ export class Atlas {
   }
 
   #drawOfficial(): void {
-    const { layers, standInKinds } = officialMapLayers(this.official.layers.map((stored) => stored.layer));
+    const { layers, standInKinds } = this.official.mapLayers();
     this.#map?.setUserLayers(layers, standInKinds);
   }
 

@@ -5,9 +5,9 @@ import type { SiteScreener, WorkerScreener } from '../screening/screen-client.ts
 import type { LayerImport } from '../official/import-client.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
-import { zoneProfileSchema, type ZoneProfile } from '../official/profile.ts';
-import { withOfficialLayers } from '../official/screening-input.ts';
-import { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey, officialLinkValue } from '../official/share-link.ts';
+import type { LegendGroup } from '../map/legend-entries.ts';
+import type { OfficialMapLayer } from '../official/map-layers.ts';
+import type { ZoneProfile } from '../official/profile.ts';
 import type { Lang } from '../state/state.ts';
 import type { Save } from './files.ts';
 
@@ -18,6 +18,8 @@ export interface OfficialHost {
   layersChanged(): void;
   seeds(): Promise<readonly Seed[]>;
   save: Save;
+  /** Code that could not be fetched (the layers kept here then wait for the next visit). */
+  notLoaded?(error: unknown): void;
 }
 
 /** What the session needs of the import worker's client (tests hand it one that reads in the same thread). */
@@ -41,6 +43,21 @@ export interface ImportState {
   refusal?: Bilingual;
 }
 
+/**
+ * What the atlas does with official layers once there are some (draw them, list them in the legend, name them in the
+ * link, stand them in for the bundled zones): loaded with the first layer restored or imported, not with the first
+ * view, which has none.
+ */
+const loadParts = async () => {
+  const [mapLayers, shareLink, screeningInput] = await Promise.all([
+    import('../official/map-layers.ts'),
+    import('../official/share-link.ts'),
+    import('../official/screening-input.ts'),
+  ]);
+  return { ...mapLayers, ...shareLink, ...screeningInput };
+};
+type Parts = Awaited<ReturnType<typeof loadParts>>;
+
 const browserStore = async () => (await import('../official/layer-store.ts')).openOfficialStore(globalThis.indexedDB);
 const browserImporter = async () => new (await import('../official/import-client.ts')).LayerImport();
 
@@ -55,6 +72,7 @@ export class OfficialSession {
   importing: ImportState | undefined;
   #store: OfficialStore | undefined;
   #importer: Importer | undefined;
+  #parts: Parts | undefined;
   readonly #restored: Promise<void>;
   #screener: { key: string; screener: Promise<SiteScreener>; close(): void } | undefined;
 
@@ -68,9 +86,46 @@ export class OfficialSession {
   async #restore(): Promise<void> {
     this.#store = await (this.options.openStore ?? browserStore)().catch(() => undefined);
     this.storage = this.#store ? 'kept' : 'unavailable';
-    this.layers = (await this.#store?.list().catch(() => [])) ?? [];
+    const kept = (await this.#store?.list().catch(() => [])) ?? [];
+    // Kept layers whose code cannot be fetched stay in the store for the next visit.
+    if (kept.length === 0 || (await this.#reportedParts())) this.layers = kept;
     this.host.changed();
     if (this.layers.length > 0) this.host.layersChanged();
+  }
+
+  /** The layers as the map draws them, and the bundled zone kinds they stand in for. */
+  mapLayers(): { layers: OfficialMapLayer[]; standInKinds: string[] } {
+    return this.#parts?.officialMapLayers(this.#officialLayers()) ?? { layers: [], standInKinds: [] };
+  }
+
+  /** The legend groups of the layers, each marked official (user-supplied). */
+  legendGroups(lang: Lang): LegendGroup[] {
+    return this.#parts?.officialLegendGroups(this.#officialLayers(), lang) ?? [];
+  }
+
+  /** The bundled collections with the layers standing in for the zones of their kinds (the same collections while there are none). */
+  standingIn(collections: ReadonlyMap<string, FeatureCollection>): ReadonlyMap<string, FeatureCollection> {
+    return this.#parts && this.layers.length > 0
+      ? this.#parts.withOfficialLayers(collections, [], this.#officialLayers()).collections
+      : collections;
+  }
+
+  /** The parts, loaded once; a load that fails rejects, and the next call tries again. */
+  async #loadParts(): Promise<Parts> {
+    this.#parts ??= await loadParts();
+    return this.#parts;
+  }
+
+  /** The parts, or undefined when they could not be fetched, which is said. */
+  #reportedParts(): Promise<Parts | undefined> {
+    return this.#loadParts().catch((error: unknown) => {
+      this.host.notLoaded?.(error);
+      return undefined;
+    });
+  }
+
+  #officialLayers() {
+    return this.layers.map((stored) => stored.layer);
   }
 
   /** Reads a file for the mapping form (in the worker); `encoding` re-reads one whose names came out garbled. */
@@ -97,7 +152,14 @@ export class OfficialSession {
   async map(profile: ZoneProfile, entryList?: File): Promise<void> {
     const importing = this.importing;
     if (!importing?.summary || !this.#importer) return;
-    const checked = zoneProfileSchema.safeParse(profile);
+    const profiles = await import('../official/profile.ts').catch((error: unknown) =>
+      this.#refused(importing.file, error, importing.summary),
+    );
+    if (!profiles) {
+      this.host.changed();
+      return;
+    }
+    const checked = profiles.zoneProfileSchema.safeParse(profile);
     if (!checked.success) {
       const faults = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
       this.importing = {
@@ -113,6 +175,7 @@ export class OfficialSession {
     try {
       const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
       const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
+      await this.#loadParts();
       const stored = { layer, profile };
       this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
       this.importing = undefined;
@@ -169,10 +232,11 @@ export class OfficialSession {
       this.#screener?.close();
       this.#screener = undefined;
       if (this.layers.length === 0) return bundled();
-      const layers = this.layers.map((stored) => stored.layer);
+      const layers = this.#officialLayers();
       let worker: WorkerScreener | undefined;
       let closed = false;
       const screener = Promise.all([this.host.seeds(), bundled()]).then(async ([seeds]): Promise<SiteScreener> => {
+        const { withOfficialLayers } = await this.#loadParts();
         const input = withOfficialLayers(collections, seeds, layers);
         if (typeof Worker !== 'function') return (await import('../screening/screener.ts')).createScreener({ ...input, dataVersion });
         const { WorkerScreener } = await import('../screening/screen-client.ts');
@@ -209,12 +273,19 @@ export class OfficialSession {
 
   /** The link parameter naming the loaded layers (none while there are none). */
   linkParams(): [string, string][] {
-    return this.layers.length === 0 ? [] : [[officialLinkKey, officialLinkValue(this.layers.map((stored) => stored.layer.provenance))]];
+    const parts = this.#parts;
+    return !parts || this.layers.length === 0
+      ? []
+      : [[parts.officialLinkKey, parts.officialLinkValue(this.layers.map((stored) => stored.layer.provenance))]];
   }
 
   /** What a link's recipient must load: the layers it names that this browser has not (once the store is read). */
   async missingNotice(params: readonly [string, string][], lang: Lang): Promise<string | undefined> {
     await this.#restored;
+    // A link naming no parameter the atlas does not know names no official layer either.
+    const parts = params.length > 0 ? await this.#reportedParts() : undefined;
+    if (!parts) return undefined;
+    const { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey } = parts;
     const linked = linkedLayers(params.find(([key]) => key === officialLinkKey)?.[1]);
     return missingLayersNotice(
       missingLayers(
