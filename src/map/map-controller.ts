@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Lang, type LayerState, type Selection, type View } from '../state/state.ts';
-import { backgroundColor, buildStyle, shownFilter, styleLayers, unsurveyed } from './style.ts';
+import { backgroundColor, buildStyle, shownFilter, styleLayers } from './style.ts';
 import { labelPoints } from './labels.ts';
 import { labelLayersOf, labelSourceId } from './label-style.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
@@ -22,7 +22,6 @@ import { endWarmUp, styleOnceCaughtUp, withWarmUp } from './warm-up.ts';
 import { hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
-const screeningSource = 'screening-zones';
 /** How much the thematic layers fade while a site is screened, so the zones it hits stand out. */
 const dimFactor = 0.3;
 
@@ -113,6 +112,7 @@ export class MapController {
   /** Set once the map has loaded and the warm-up features (src/map/warm-up.ts) are gone: none is hovered or picked. */
   #warmedUp = false;
   #dimmed = false;
+  #screeningLayers: Promise<typeof import('./screening-layers.ts')> | undefined;
   /** Set while the camera moves only to capture a frame: the user's view is not reported as changed. */
   #quiet = false;
   /** The user layers drawn, by source id, and the zone kinds they stand in for (hidden in the thematic layers). */
@@ -344,10 +344,11 @@ export class MapController {
    * restores the layers.
    */
   setScreening(overlay: ScreeningOverlay | undefined): void {
-    void this.#loaded.then(() => {
-      this.#ensureScreeningLayers();
+    // The zones' layers load with the first screened site, not with the atlas (one import, so calls stay in order).
+    this.#screeningLayers ??= import('./screening-layers.ts');
+    void Promise.all([this.#loaded, this.#screeningLayers]).then(([, { screeningSource }]) => {
       const bands = (overlay?.bands ?? []).map((band) => ({ ...band, properties: { ...band.properties, band: true } }));
-      (this.map.getSource(screeningSource) as GeoJSONSource).setData({
+      screeningSource(this.map).setData({
         type: 'FeatureCollection',
         features: [...bands, ...(overlay?.zones ?? [])],
       });
@@ -356,52 +357,6 @@ export class MapController {
         this.#dimmed = dimmed;
         for (const definition of this.#layers.values()) if (definition.properties) this.#pushOpacity(definition);
       }
-    });
-  }
-
-  #ensureScreeningLayers(): void {
-    if (this.map.getSource(screeningSource)) return;
-    this.map.addSource(screeningSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    const colour: ExpressionSpecification = ['get', 'colour'];
-    const band: ExpressionSpecification = ['boolean', ['get', 'band'], false];
-    const polygons: ExpressionSpecification = ['all', ['!', band], ['!=', ['geometry-type'], 'Point']];
-    // Under the names, which stay readable over the zones a site hits.
-    const namesFrom = this.map.getLayersOrder().find((id) => this.map.getLayer(id)?.type === 'symbol');
-    const add = (layer: LayerSpecification) => this.map.addLayer(layer, namesFrom);
-    add({
-      id: `${screeningSource}:band`,
-      type: 'fill',
-      source: screeningSource,
-      filter: band,
-      paint: { 'fill-color': colour, 'fill-opacity': 0.2 },
-    });
-    add({
-      id: `${screeningSource}:fill`,
-      type: 'fill',
-      source: screeningSource,
-      filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
-      paint: { 'fill-color': colour, 'fill-opacity': 0.22 },
-    });
-    add({
-      id: `${screeningSource}:edge`,
-      type: 'line',
-      source: screeningSource,
-      filter: ['all', polygons, ['!', unsurveyed]],
-      paint: { 'line-color': colour, 'line-width': 2.5 },
-    });
-    add({
-      id: `${screeningSource}:edge-dashed`,
-      type: 'line',
-      source: screeningSource,
-      filter: ['all', polygons, unsurveyed],
-      paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] },
-    });
-    add({
-      id: `${screeningSource}:point`,
-      type: 'circle',
-      source: screeningSource,
-      filter: ['all', ['!', band], ['==', ['geometry-type'], 'Point']],
-      paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
     });
   }
 
