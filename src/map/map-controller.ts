@@ -265,77 +265,19 @@ export class MapController {
     });
   }
 
-  /**
-   * The map (deck.gl draws into the same canvas) at `scale` times the screen's CSS pixels. MapLibre's buffer is
-   * only readable while a frame is being drawn, so the copy happens inside the render event.
-   */
-  async capture(scale: number): Promise<HTMLCanvasElement> {
-    const original = this.map.getPixelRatio();
-    if (scale !== original) {
-      this.map.setPixelRatio(scale);
-      await this.#overlay.followDrawingBuffer();
-      await this.idle();
-    }
-    const { clientWidth, clientHeight } = this.map.getContainer();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(clientWidth * scale);
-    canvas.height = Math.round(clientHeight * scale);
-    const context = canvas.getContext('2d')!;
-    await new Promise<void>((resolve) => {
-      this.map.once('render', () => {
-        context.drawImage(this.map.getCanvas(), 0, 0, canvas.width, canvas.height);
-        resolve();
-      });
-      this.map.triggerRepaint();
-    });
-    if (scale !== original) {
-      this.map.setPixelRatio(original);
-      await this.#overlay.followDrawingBuffer();
-    }
-    return canvas;
+  /** Tells deck.gl the size MapLibre's drawing buffer now has (a capture at another pixel ratio, src/map/capture.ts). */
+  followDrawingBuffer(): Promise<void> {
+    return this.#overlay.followDrawingBuffer();
   }
 
-  /**
-   * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
-   * afterwards without telling the view listeners. Resolves with the canvas, the view it shows and its bounds.
-   */
-  async captureFrame(
-    bounds: [number, number, number, number],
-    scale: number,
-    site?: [number, number, number, number],
-  ): Promise<{ canvas: HTMLCanvasElement; view: View; bounds: [number, number, number, number]; siteBox?: PixelBox }> {
-    const before = this.view();
+  /** Runs `work`, which moves the camera only to capture a frame, without reporting the view as changed. */
+  async quietly<Result>(work: () => Promise<Result>): Promise<Result> {
     this.#quiet = true;
     try {
-      const camera = this.map.cameraForBounds(
-        [
-          [bounds[0], bounds[1]],
-          [bounds[2], bounds[3]],
-        ],
-        { padding: 48, maxZoom: 12 },
-      );
-      this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
-      await this.idle();
-      const view = this.view();
-      const shown = this.map.getBounds().toArray().flat() as [number, number, number, number];
-      return { canvas: await this.capture(scale), view, bounds: shown, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
+      return await work();
     } finally {
-      this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
       this.#quiet = false;
     }
-  }
-
-  /** Where a geographic box (west, south, east, north) lies on the map as it is now, in CSS pixels. */
-  pixelBox([west, south, east, north]: [number, number, number, number]): PixelBox {
-    const corners = [
-      [west, south],
-      [west, north],
-      [east, south],
-      [east, north],
-    ].map((corner) => this.map.project(corner as [number, number]));
-    const xs = corners.map((point) => point.x);
-    const ys = corners.map((point) => point.y);
-    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   /**
