@@ -18,7 +18,7 @@ import type { Report } from '../screening/report.ts';
 import { OnDemand } from './on-demand.ts';
 import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
-import { ReaderSession } from './reader-session.ts';
+import type { ReaderSession } from './reader-session.ts';
 import type { PrintPage } from './report-export.ts';
 import { OfficialSession } from './official-session.ts';
 import type { LegendGroup } from '../map/legend-entries.ts';
@@ -60,7 +60,8 @@ export class Atlas {
   /** The ledger's session, loaded with the ledger panel or the first window.atlas.ledger(). */
   readonly ledger: OnDemand<LedgerSession>;
   readonly presenting: Presenting;
-  readonly reader: ReaderSession;
+  /** The document reader's session, loaded with the first passage opened (a citation, or a link's reader). */
+  readonly reader: OnDemand<ReaderSession>;
   /** Resolves once the data is loaded and the link's state restored; rejects when the start failed. */
   readonly ready: Promise<void>;
   data: AtlasData | undefined;
@@ -145,8 +146,14 @@ export class Atlas {
       report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
-    this.reader = new ReaderSession({ store: this.store, collections, changed });
+    this.reader = new OnDemand(
+      async () => new (await import('./reader-session.ts')).ReaderSession({ store: this.store, collections, changed }),
+      changed,
+      failed,
+    );
     this.store.subscribe((state) => {
+      // An open passage (a link may open the reader) loads what cites its sentences.
+      if (state.reader) this.withReader((reader) => reader.load());
       this.#map?.apply(state);
       if (this.#loaded) void this.#screen();
       changed();
@@ -176,6 +183,11 @@ export class Atlas {
   notLoaded(error: unknown): void {
     const why = error instanceof Error ? error.message : String(error);
     this.messages.report('not-loaded', `${t('notLoaded', this.store.state.lang)} ${why}`);
+  }
+
+  /** Hands the reader's session to `act` once its code is in; one that fails to load is reported, and nothing is done. */
+  withReader(act: (session: ReaderSession) => unknown): void {
+    this.reader.get().then(act, () => undefined);
   }
 
   /** Hands the screening session to `act` once its code is in; one that fails to load is reported, and nothing is done. */

@@ -121,7 +121,7 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-about', ({ detail: open }) => atlas.presenting.about(open));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
-    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.reader.act(action));
+    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.withReader((reader) => reader.act(action)));
     this.addEventListener('dragover', (event) => event.preventDefault());
     this.addEventListener('drop', (event) => {
       event.preventDefault();
@@ -189,7 +189,7 @@ export class AtlasApp extends LitElement {
           }
           ${
             atlas.store.state.reader
-              ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
+              ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.current?.entries ?? []}
             locale=${lang}></document-reader>`
               : nothing
           }
