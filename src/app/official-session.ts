@@ -10,6 +10,8 @@ import type { OfficialMapLayer } from '../official/map-layers.ts';
 import type { ZoneProfile } from '../official/profile.ts';
 import type { Lang } from '../state/state.ts';
 import type { Save } from './files.ts';
+import type { OfficialImport } from './official-import.ts';
+import { OnDemand } from './on-demand.ts';
 
 export interface OfficialHost {
   /** Something shown changed. */
@@ -69,9 +71,9 @@ const browserImporter = async () => new (await import('../official/import-client
 export class OfficialSession {
   layers: StoredLayer[] = [];
   storage: 'opening' | 'kept' | 'unavailable' = 'opening';
-  importing: ImportState | undefined;
   #store: OfficialStore | undefined;
-  #importer: Importer | undefined;
+  /** The import form's work, loaded with the first file chosen. */
+  readonly #import: OnDemand<OfficialImport>;
   #parts: Parts | undefined;
   readonly #restored: Promise<void>;
   #screener: { key: string; screener: Promise<SiteScreener>; close(): void } | undefined;
@@ -80,6 +82,17 @@ export class OfficialSession {
     private readonly host: OfficialHost,
     private readonly options: OfficialOptions = {},
   ) {
+    this.#import = new OnDemand(
+      async () =>
+        new (await import('./official-import.ts')).OfficialImport({
+          changed: () => host.changed(),
+          importer: options.importer ?? browserImporter,
+          prepare: () => this.#loadParts(),
+          keep: (stored) => this.#keep(stored),
+        }),
+      () => host.changed(),
+      (error) => host.notLoaded?.(error),
+    );
     this.#restored = this.#restore();
   }
 
@@ -128,75 +141,37 @@ export class OfficialSession {
     return this.layers.map((stored) => stored.layer);
   }
 
+  /** Where the import stands, for the form; undefined while none is under way. */
+  get importing(): ImportState | undefined {
+    return this.#import.current?.importing;
+  }
+
   /** Reads a file for the mapping form (in the worker); `encoding` re-reads one whose names came out garbled. */
   async read(file: File, encoding?: 'gbk' | 'utf-8'): Promise<void> {
-    const chosen = encoding ? { encoding } : {};
-    this.importing = { file, ...chosen, phase: 'read', fraction: 0 };
-    this.host.changed();
-    try {
-      this.#importer ??= await (this.options.importer ?? browserImporter)();
-      const summary = await this.#importer.read(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-        (phase, fraction) => this.#progress(phase, fraction),
-        encoding,
-      );
-      if (this.importing?.file === file) this.importing = { file, ...chosen, summary };
-    } catch (error) {
-      this.#refused(file, error);
-    }
-    this.host.changed();
+    await (await this.#import.get().catch(() => undefined))?.read(file, encoding);
   }
 
   /** Maps the file read with the reviewer's profile, keeps the layer and screens on it. */
   async map(profile: ZoneProfile, entryList?: File): Promise<void> {
-    const importing = this.importing;
-    if (!importing?.summary || !this.#importer) return;
-    const profiles = await import('../official/profile.ts').catch((error: unknown) =>
-      this.#refused(importing.file, error, importing.summary),
-    );
-    if (!profiles) {
-      this.host.changed();
-      return;
-    }
-    const checked = profiles.zoneProfileSchema.safeParse(profile);
-    if (!checked.success) {
-      const faults = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      this.importing = {
-        ...importing,
-        refusal: { en: `the mapping is incomplete (${faults}); fill in those fields`, zh: `映射不完整（${faults}）；请填写这些项` },
-      };
-      this.host.changed();
-      return;
-    }
-    this.importing = { ...importing, phase: 'map', fraction: 0 };
-    delete this.importing.refusal;
-    this.host.changed();
-    try {
-      const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
-      const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
-      await this.#loadParts();
-      const stored = { layer, profile };
-      this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
-      this.importing = undefined;
-      this.host.layersChanged();
-      this.host.changed();
-      // In use at once, kept after: Chromium's private windows never answer a put of a layer this large (hundreds of
-      // MB), and the layer must not wait on that; a put that fails says the layer lasts for this visit only.
-      await this.#store?.put(stored).catch(() => {
-        this.storage = 'unavailable';
-      });
-    } catch (error) {
-      this.#refused(importing.file, error, importing.summary);
-    }
-    this.host.changed();
+    await this.#import.current?.map(profile, entryList);
   }
 
   /** Stops the import at once (the worker is ended); layers already kept stay. */
   cancel(): void {
-    this.#importer?.cancel();
-    this.importing = undefined;
+    this.#import.current?.cancel();
+  }
+
+  /** A mapped layer: in use at once, kept after. */
+  async #keep(stored: StoredLayer): Promise<void> {
+    const { layer } = stored;
+    this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
+    this.host.layersChanged();
     this.host.changed();
+    // Chromium's private windows never answer a put of a layer this large (hundreds of MB), and the layer must not
+    // wait on that; a put that fails says the layer lasts for this visit only.
+    await this.#store?.put(stored).catch(() => {
+      this.storage = 'unavailable';
+    });
   }
 
   async remove(id: string): Promise<void> {
@@ -265,12 +240,6 @@ export class OfficialSession {
     };
   }
 
-  #progress(phase: 'read' | 'map', fraction: number): void {
-    if (!this.importing) return;
-    this.importing = { ...this.importing, phase, fraction };
-    this.host.changed();
-  }
-
   /** The link parameter naming the loaded layers (none while there are none). */
   linkParams(): [string, string][] {
     const parts = this.#parts;
@@ -294,14 +263,5 @@ export class OfficialSession {
       ),
       lang,
     );
-  }
-
-  #refused(file: File, error: unknown, summary?: LayerSummary): void {
-    // A cancelled import says nothing: the reviewer asked for it.
-    if (error instanceof Error && error.name === 'ImportCancelled') return;
-    if (this.importing?.file !== file) return;
-    const text = (error as { text?: Bilingual }).text ?? { en: (error as Error).message, zh: (error as Error).message };
-    const { encoding } = this.importing;
-    this.importing = { file, refusal: text, ...(encoding ? { encoding } : {}), ...(summary ? { summary } : {}) };
   }
 }
