@@ -15,7 +15,14 @@ export default defineConfig({
     rolldownOptions: {
       // flatgeobuf imports @repeaterjs/repeater for its HTTP range reader, which the atlas never calls; the module's one
       // statement of its own (adding `Symbol.asyncDispose` to its own class) would otherwise keep it in the first script.
-      treeshake: { moduleSideEffects: [{ test: /[\\/]@repeaterjs[\\/]repeater[\\/]/, sideEffects: false }] },
+      // robust-predicates (under turf's point-in-polygon, orient2d only) allocates the scratch arrays of its other
+      // predicates when loaded, which kept all four in the first script.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /[\\/]@repeaterjs[\\/]repeater[\\/]/, sideEffects: false },
+          { test: /[\\/]robust-predicates[\\/]/, sideEffects: false },
+        ],
+      },
     },
   },
   // Module workers, split like the page: a worker's rarely used readers (SQLite for GeoPackage) load only when needed.

@@ -37,7 +37,7 @@ async function screenSite(page: Page): Promise<void> {
       }),
     site,
   );
-  await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
+  await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.current?.report !== undefined);
   await page.waitForTimeout(1500);
 }
 

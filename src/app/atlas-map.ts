@@ -37,8 +37,8 @@ export interface AtlasMap {
   /** Draws (or, with undefined, removes) the outline of this id. */
   setOutline(id: string, outline: Outline | undefined): void;
   flyToBounds(bounds: [number, number, number, number]): Promise<void>;
-  /** Starts drawing a site and gives the map the keyboard. */
-  draw(kind: DrawKind, callbacks: DrawCallbacks): void;
+  /** Starts drawing a site and gives the map the keyboard; rejects when the draw tool's code could not be loaded. */
+  draw(kind: DrawKind, callbacks: DrawCallbacks): Promise<void>;
   /** Draws exactly these user (official) layers, hiding the thematic features of the zone kinds they stand in for. */
   setUserLayers(layers: UserLayer[], standInKinds: string[]): void;
   /** A screened site's zones by verdict, the accuracy bands of its uncertain edges, other layers dimmed; undefined clears. */

@@ -13,16 +13,16 @@ import { initialState } from './initial-state.ts';
 import type { LedgerSession } from './ledger-session.ts';
 import { dataChangeNotice, restoreNotice } from './link-notices.ts';
 import { Messages } from './messages.ts';
+import { t } from '../i18n/strings.ts';
+import type { Report } from '../screening/report.ts';
 import { OnDemand } from './on-demand.ts';
 import type { Links, LinksFactory, Page } from './page.ts';
 import { Presenting } from './presenting.ts';
-import { ReaderSession } from './reader-session.ts';
+import type { ReaderSession } from './reader-session.ts';
 import type { PrintPage } from './report-export.ts';
 import { OfficialSession } from './official-session.ts';
-import { officialLegendGroups, officialMapLayers } from '../official/map-layers.ts';
 import type { LegendGroup } from '../map/legend-entries.ts';
-import { withOfficialLayers } from '../official/screening-input.ts';
-import { ScreeningSession } from './screening-session.ts';
+import type { ScreeningSession } from './screening-session.ts';
 import { SelectionSession } from './selection.ts';
 
 /** What the atlas needs from where it runs; src/app/browser-platform.ts gives the browser's, tests give fakes. */
@@ -50,13 +50,18 @@ export class Atlas {
   readonly messages: Messages;
   readonly selection: SelectionSession;
   readonly basemap: BasemapSetting;
-  readonly screening: ScreeningSession;
+  /**
+   * Site screening: its code loads with the first site (a link's, drawn, uploaded, pasted, set) or with the screening
+   * panel, not with the first view, which has no site.
+   */
+  readonly screening: OnDemand<ScreeningSession>;
   /** The reviewer's official layers (src/official), kept in this browser and screened on. */
   readonly official: OfficialSession;
   /** The ledger's session, loaded with the ledger panel or the first window.atlas.ledger(). */
   readonly ledger: OnDemand<LedgerSession>;
   readonly presenting: Presenting;
-  readonly reader: ReaderSession;
+  /** The document reader's session, loaded with the first passage opened (a citation, or a link's reader). */
+  readonly reader: OnDemand<ReaderSession>;
   /** Resolves once the data is loaded and the link's state restored; rejects when the start failed. */
   readonly ready: Promise<void>;
   data: AtlasData | undefined;
@@ -91,35 +96,41 @@ export class Atlas {
     this.messages = new Messages(changed);
     this.selection = new SelectionSession(this.store, map);
     this.basemap = new BasemapSetting(platform.storage);
-    this.screening = new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
+    const failed = (error: unknown) => this.notLoaded(error);
+    this.screening = new OnDemand(
+      async () => {
+        const { ScreeningSession } = await import('./screening-session.ts');
+        return new ScreeningSession({ store: this.store, map, collections, changed, screener: () => this.screener() });
+      },
+      changed,
+      failed,
+    );
     this.official = new OfficialSession({
       changed,
       layersChanged: () => this.#officialChanged(),
       seeds: () => platform.loader.seeds(),
       save: platform.save,
+      notLoaded: (error) => this.notLoaded(error),
     });
-    this.ledger = new OnDemand(async () => {
-      const { LedgerSession } = await import('./ledger-session.ts');
-      return new LedgerSession({
-        ready: () => this.ready,
-        map,
-        changed,
-        // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
-        collections: () =>
-          this.official.layers.length === 0
-            ? collections()
-            : withOfficialLayers(
-                collections(),
-                [],
-                this.official.layers.map((stored) => stored.layer),
-              ).collections,
-        save: platform.save,
-        compute: platform.computeLedger,
-        store: this.store,
-        storage: () => platform.storage,
-        dataVersion: () => this.dataVersion,
-      });
-    }, changed);
+    this.ledger = new OnDemand(
+      async () => {
+        const { LedgerSession } = await import('./ledger-session.ts');
+        return new LedgerSession({
+          ready: () => this.ready,
+          map,
+          changed,
+          // The ledger measures on the official layers where they stand in (an official red line makes its share measured).
+          collections: () => this.official.standingIn(collections()),
+          save: platform.save,
+          compute: platform.computeLedger,
+          store: this.store,
+          storage: () => platform.storage,
+          dataVersion: () => this.dataVersion,
+        });
+      },
+      changed,
+      failed,
+    );
     this.presenting = new Presenting({
       store: this.store,
       page: platform.page,
@@ -127,18 +138,24 @@ export class Atlas {
       map,
       links: () => this.links,
       credits: () => this.data?.credits ?? [],
-      verdict: () => this.screening.report?.verdict,
+      verdict: () => this.screening.current?.report?.verdict,
       userLegend: () => this.userLegend(),
       collections,
-      incomplete: () => this.screening.incomplete,
+      incomplete: () => this.screening.current?.incomplete ?? [],
       storage: () => platform.storage,
       report: (id, text) => this.messages.report(id, text),
       changed: platform.changed,
     });
-    this.reader = new ReaderSession({ store: this.store, collections, changed });
+    this.reader = new OnDemand(
+      async () => new (await import('./reader-session.ts')).ReaderSession({ store: this.store, collections, changed }),
+      changed,
+      failed,
+    );
     this.store.subscribe((state) => {
+      // An open passage (a link may open the reader) loads what cites its sentences.
+      if (state.reader) this.withReader((reader) => reader.load());
       this.#map?.apply(state);
-      if (this.#loaded) void this.screening.update();
+      if (this.#loaded) void this.#screen();
       changed();
     });
   }
@@ -153,27 +170,49 @@ export class Atlas {
     return this.official.screener(() => data.screener(), data.collections, data.dataVersion);
   }
 
+  /** Screens the state's site (the screening loads with the first one); resolves with the report, if there is one. */
+  #screen(): Promise<Report | undefined> {
+    if (!this.screening.current && !this.store.state.site) return Promise.resolve(undefined);
+    return this.screening.get().then(
+      (session) => session.update(),
+      () => undefined,
+    );
+  }
+
+  /** A part of the atlas whose code could not be fetched (the network went meanwhile, a newer build replaced it) says so. */
+  notLoaded(error: unknown): void {
+    const why = error instanceof Error ? error.message : String(error);
+    this.messages.report('not-loaded', `${t('notLoaded', this.store.state.lang)} ${why}`);
+  }
+
+  /** Hands the reader's session to `act` once its code is in; one that fails to load is reported, and nothing is done. */
+  withReader(act: (session: ReaderSession) => unknown): void {
+    this.reader.get().then(act, () => undefined);
+  }
+
+  /** Hands the screening session to `act` once its code is in; one that fails to load is reported, and nothing is done. */
+  withScreening(act: (session: ScreeningSession) => unknown): void {
+    this.screening.get().then(act, () => undefined);
+  }
+
   map(): AtlasMap | undefined {
     return this.#map;
   }
 
   /** The legend groups of the official layers drawn on the map, each marked official (user-supplied). */
   userLegend(): LegendGroup[] {
-    return officialLegendGroups(
-      this.official.layers.map((stored) => stored.layer),
-      this.store.state.lang,
-    );
+    return this.official.legendGroups(this.store.state.lang);
   }
 
   /** The official layers changed: screen, draw and measure on them again. */
   #officialChanged(): void {
-    void this.screening.update();
+    void this.#screen();
     this.#drawOfficial();
     this.ledger.current?.remeasure();
   }
 
   #drawOfficial(): void {
-    const { layers, standInKinds } = officialMapLayers(this.official.layers.map((stored) => stored.layer));
+    const { layers, standInKinds } = this.official.mapLayers();
     this.#map?.setUserLayers(layers, standInKinds);
   }
 
@@ -220,7 +259,7 @@ export class Atlas {
     this.links = this.platform.links(
       this.store,
       this.defaults,
-      () => ({ dataVersion: this.dataVersion, verdict: this.screening.report?.verdict, unknown: this.official.linkParams() }),
+      () => ({ dataVersion: this.dataVersion, verdict: this.screening.current?.report?.verdict, unknown: this.official.linkParams() }),
       (notices, decoded) => {
         const restored = restoreNotice(notices, this.store.state.lang);
         if (restored) this.messages.report('link', restored);
@@ -229,16 +268,16 @@ export class Atlas {
         });
         // A link's verdict is compared with today's even on the same data: the engine may have changed since.
         if ((!decoded.dataVersion || decoded.dataVersion === this.dataVersion) && !decoded.verdict) return;
-        void this.screening.update().then((report) => {
+        void this.#screen().then((report) => {
           const changedData = dataChangeNotice(decoded, this.dataVersion, report, this.store.state.lang);
           if (changedData) this.messages.report('data-version', changedData);
         });
       },
     );
     this.links.start();
-    this.screening.openedFromLink();
+    if (this.store.state.site) this.withScreening((session) => session.openedFromLink());
     await this.presenting.loadSharedFile();
-    await this.screening.update();
+    await this.#screen();
     await map.idle();
   }
 
@@ -266,9 +305,9 @@ export class Atlas {
       {
         store: this.store,
         save: this.platform.save,
-        report: () => this.screening.report,
-        source: () => this.screening.source,
-        frame: () => this.screening.frame(),
+        report: () => this.screening.current?.report,
+        source: () => this.screening.current?.source,
+        frame: () => this.screening.current?.frame(),
         collections: () => this.data?.collections ?? new Map(),
         exportPng: (scale, frame) => this.presenting.exportPng(scale, frame),
         print: (page) => this.platform.print(page),

@@ -23,26 +23,26 @@ export function mapPort(controller: MapController): AtlasMap {
         outline && outline.features.length > 0 ? (deck) => outlineLayer(deck, id, outline.features, outline.line, outline.fill) : undefined,
       ),
     flyToBounds: (bounds) => controller.flyToBounds(bounds),
-    draw(kind, callbacks) {
-      controller.draw.start(kind, callbacks);
-      controller.map.getCanvas().focus();
-    },
+    draw: (kind, callbacks) => controller.startDrawing(kind, callbacks),
     setScreening: (overlay) => controller.setScreening(overlay),
     setUserLayers: (layers, standInKinds) => controller.setUserLayers(layers, standInKinds),
     async exportPng(scale, decorations, frame) {
-      // The decorations' drawing loads with the first export, not with the first view.
-      const { decorate } = await import('../map/export-png.ts');
+      // The capture and the decorations' drawing load with the first export, not with the first view.
+      const [{ decorate }, { capture, captureFrame, pixelBox }] = await Promise.all([
+        import('../map/export-png.ts'),
+        import('../map/capture.ts'),
+      ]);
       const bounds = decorations.state.site ? siteBounds(decorations.state.site) : undefined;
       if (!frame) {
         const shown = controller.map.getBounds().toArray().flat() as [number, number, number, number];
-        const canvas = await controller.capture(scale);
-        const site = bounds ? controller.pixelBox(bounds) : undefined;
+        const canvas = await capture(controller, scale);
+        const site = bounds ? pixelBox(controller.map, bounds) : undefined;
         return decorate(canvas, scale, { ...decorations, legend: decorations.legend(shown), ...(site ? { site } : {}) }).toDataURL(
           'image/png',
         );
       }
       // The scale bar and north arrow follow the framed view, not the live one; the legend what lies in it.
-      const { canvas, view, bounds: shown, siteBox } = await controller.captureFrame(frame, scale, bounds);
+      const { canvas, view, bounds: shown, siteBox } = await captureFrame(controller, frame, scale, bounds);
       return decorate(canvas, scale, {
         ...decorations,
         legend: decorations.legend(shown),

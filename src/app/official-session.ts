@@ -5,11 +5,13 @@ import type { SiteScreener, WorkerScreener } from '../screening/screen-client.ts
 import type { LayerImport } from '../official/import-client.ts';
 import type { LayerSummary } from '../official/import-messages.ts';
 import type { OfficialStore, StoredLayer } from '../official/layer-store.ts';
-import { zoneProfileSchema, type ZoneProfile } from '../official/profile.ts';
-import { withOfficialLayers } from '../official/screening-input.ts';
-import { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey, officialLinkValue } from '../official/share-link.ts';
+import type { LegendGroup } from '../map/legend-entries.ts';
+import type { OfficialMapLayer } from '../official/map-layers.ts';
+import type { ZoneProfile } from '../official/profile.ts';
 import type { Lang } from '../state/state.ts';
 import type { Save } from './files.ts';
+import type { OfficialImport } from './official-import.ts';
+import { OnDemand } from './on-demand.ts';
 
 export interface OfficialHost {
   /** Something shown changed. */
@@ -18,6 +20,8 @@ export interface OfficialHost {
   layersChanged(): void;
   seeds(): Promise<readonly Seed[]>;
   save: Save;
+  /** Code that could not be fetched (the layers kept here then wait for the next visit). */
+  notLoaded?(error: unknown): void;
 }
 
 /** What the session needs of the import worker's client (tests hand it one that reads in the same thread). */
@@ -41,6 +45,21 @@ export interface ImportState {
   refusal?: Bilingual;
 }
 
+/**
+ * What the atlas does with official layers once there are some (draw them, list them in the legend, name them in the
+ * link, stand them in for the bundled zones): loaded with the first layer restored or imported, not with the first
+ * view, which has none.
+ */
+const loadParts = async () => {
+  const [mapLayers, shareLink, screeningInput] = await Promise.all([
+    import('../official/map-layers.ts'),
+    import('../official/share-link.ts'),
+    import('../official/screening-input.ts'),
+  ]);
+  return { ...mapLayers, ...shareLink, ...screeningInput };
+};
+type Parts = Awaited<ReturnType<typeof loadParts>>;
+
 const browserStore = async () => (await import('../official/layer-store.ts')).openOfficialStore(globalThis.indexedDB);
 const browserImporter = async () => new (await import('../official/import-client.ts')).LayerImport();
 
@@ -52,9 +71,10 @@ const browserImporter = async () => new (await import('../official/import-client
 export class OfficialSession {
   layers: StoredLayer[] = [];
   storage: 'opening' | 'kept' | 'unavailable' = 'opening';
-  importing: ImportState | undefined;
   #store: OfficialStore | undefined;
-  #importer: Importer | undefined;
+  /** The import form's work, loaded with the first file chosen. */
+  readonly #import: OnDemand<OfficialImport>;
+  #parts: Parts | undefined;
   readonly #restored: Promise<void>;
   #screener: { key: string; screener: Promise<SiteScreener>; close(): void } | undefined;
 
@@ -62,78 +82,96 @@ export class OfficialSession {
     private readonly host: OfficialHost,
     private readonly options: OfficialOptions = {},
   ) {
+    this.#import = new OnDemand(
+      async () =>
+        new (await import('./official-import.ts')).OfficialImport({
+          changed: () => host.changed(),
+          importer: options.importer ?? browserImporter,
+          prepare: () => this.#loadParts(),
+          keep: (stored) => this.#keep(stored),
+        }),
+      () => host.changed(),
+      (error) => host.notLoaded?.(error),
+    );
     this.#restored = this.#restore();
   }
 
   async #restore(): Promise<void> {
     this.#store = await (this.options.openStore ?? browserStore)().catch(() => undefined);
     this.storage = this.#store ? 'kept' : 'unavailable';
-    this.layers = (await this.#store?.list().catch(() => [])) ?? [];
+    const kept = (await this.#store?.list().catch(() => [])) ?? [];
+    // Kept layers whose code cannot be fetched stay in the store for the next visit.
+    if (kept.length === 0 || (await this.#reportedParts())) this.layers = kept;
     this.host.changed();
     if (this.layers.length > 0) this.host.layersChanged();
   }
 
+  /** The layers as the map draws them, and the bundled zone kinds they stand in for. */
+  mapLayers(): { layers: OfficialMapLayer[]; standInKinds: string[] } {
+    return this.#parts?.officialMapLayers(this.#officialLayers()) ?? { layers: [], standInKinds: [] };
+  }
+
+  /** The legend groups of the layers, each marked official (user-supplied). */
+  legendGroups(lang: Lang): LegendGroup[] {
+    return this.#parts?.officialLegendGroups(this.#officialLayers(), lang) ?? [];
+  }
+
+  /** The bundled collections with the layers standing in for the zones of their kinds (the same collections while there are none). */
+  standingIn(collections: ReadonlyMap<string, FeatureCollection>): ReadonlyMap<string, FeatureCollection> {
+    return this.#parts && this.layers.length > 0
+      ? this.#parts.withOfficialLayers(collections, [], this.#officialLayers()).collections
+      : collections;
+  }
+
+  /** The parts, loaded once; a load that fails rejects, and the next call tries again. */
+  async #loadParts(): Promise<Parts> {
+    this.#parts ??= await loadParts();
+    return this.#parts;
+  }
+
+  /** The parts, or undefined when they could not be fetched, which is said. */
+  #reportedParts(): Promise<Parts | undefined> {
+    return this.#loadParts().catch((error: unknown) => {
+      this.host.notLoaded?.(error);
+      return undefined;
+    });
+  }
+
+  #officialLayers() {
+    return this.layers.map((stored) => stored.layer);
+  }
+
+  /** Where the import stands, for the form; undefined while none is under way. */
+  get importing(): ImportState | undefined {
+    return this.#import.current?.importing;
+  }
+
   /** Reads a file for the mapping form (in the worker); `encoding` re-reads one whose names came out garbled. */
   async read(file: File, encoding?: 'gbk' | 'utf-8'): Promise<void> {
-    const chosen = encoding ? { encoding } : {};
-    this.importing = { file, ...chosen, phase: 'read', fraction: 0 };
-    this.host.changed();
-    try {
-      this.#importer ??= await (this.options.importer ?? browserImporter)();
-      const summary = await this.#importer.read(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-        (phase, fraction) => this.#progress(phase, fraction),
-        encoding,
-      );
-      if (this.importing?.file === file) this.importing = { file, ...chosen, summary };
-    } catch (error) {
-      this.#refused(file, error);
-    }
-    this.host.changed();
+    await (await this.#import.get().catch(() => undefined))?.read(file, encoding);
   }
 
   /** Maps the file read with the reviewer's profile, keeps the layer and screens on it. */
   async map(profile: ZoneProfile, entryList?: File): Promise<void> {
-    const importing = this.importing;
-    if (!importing?.summary || !this.#importer) return;
-    const checked = zoneProfileSchema.safeParse(profile);
-    if (!checked.success) {
-      const faults = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      this.importing = {
-        ...importing,
-        refusal: { en: `the mapping is incomplete (${faults}); fill in those fields`, zh: `映射不完整（${faults}）；请填写这些项` },
-      };
-      this.host.changed();
-      return;
-    }
-    this.importing = { ...importing, phase: 'map', fraction: 0 };
-    delete this.importing.refusal;
-    this.host.changed();
-    try {
-      const entry = entryList ? { file: entryList.name, bytes: new Uint8Array(await entryList.arrayBuffer()) } : undefined;
-      const layer = await this.#importer.map(profile, (phase, fraction) => this.#progress(phase, fraction), entry);
-      const stored = { layer, profile };
-      this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
-      this.importing = undefined;
-      this.host.layersChanged();
-      this.host.changed();
-      // In use at once, kept after: Chromium's private windows never answer a put of a layer this large (hundreds of
-      // MB), and the layer must not wait on that; a put that fails says the layer lasts for this visit only.
-      await this.#store?.put(stored).catch(() => {
-        this.storage = 'unavailable';
-      });
-    } catch (error) {
-      this.#refused(importing.file, error, importing.summary);
-    }
-    this.host.changed();
+    await this.#import.current?.map(profile, entryList);
   }
 
   /** Stops the import at once (the worker is ended); layers already kept stay. */
   cancel(): void {
-    this.#importer?.cancel();
-    this.importing = undefined;
+    this.#import.current?.cancel();
+  }
+
+  /** A mapped layer: in use at once, kept after. */
+  async #keep(stored: StoredLayer): Promise<void> {
+    const { layer } = stored;
+    this.layers = [...this.layers.filter((other) => other.layer.provenance.id !== layer.provenance.id), stored];
+    this.host.layersChanged();
     this.host.changed();
+    // Chromium's private windows never answer a put of a layer this large (hundreds of MB), and the layer must not
+    // wait on that; a put that fails says the layer lasts for this visit only.
+    await this.#store?.put(stored).catch(() => {
+      this.storage = 'unavailable';
+    });
   }
 
   async remove(id: string): Promise<void> {
@@ -169,10 +207,11 @@ export class OfficialSession {
       this.#screener?.close();
       this.#screener = undefined;
       if (this.layers.length === 0) return bundled();
-      const layers = this.layers.map((stored) => stored.layer);
+      const layers = this.#officialLayers();
       let worker: WorkerScreener | undefined;
       let closed = false;
       const screener = Promise.all([this.host.seeds(), bundled()]).then(async ([seeds]): Promise<SiteScreener> => {
+        const { withOfficialLayers } = await this.#loadParts();
         const input = withOfficialLayers(collections, seeds, layers);
         if (typeof Worker !== 'function') return (await import('../screening/screener.ts')).createScreener({ ...input, dataVersion });
         const { WorkerScreener } = await import('../screening/screen-client.ts');
@@ -201,20 +240,21 @@ export class OfficialSession {
     };
   }
 
-  #progress(phase: 'read' | 'map', fraction: number): void {
-    if (!this.importing) return;
-    this.importing = { ...this.importing, phase, fraction };
-    this.host.changed();
-  }
-
   /** The link parameter naming the loaded layers (none while there are none). */
   linkParams(): [string, string][] {
-    return this.layers.length === 0 ? [] : [[officialLinkKey, officialLinkValue(this.layers.map((stored) => stored.layer.provenance))]];
+    const parts = this.#parts;
+    return !parts || this.layers.length === 0
+      ? []
+      : [[parts.officialLinkKey, parts.officialLinkValue(this.layers.map((stored) => stored.layer.provenance))]];
   }
 
   /** What a link's recipient must load: the layers it names that this browser has not (once the store is read). */
   async missingNotice(params: readonly [string, string][], lang: Lang): Promise<string | undefined> {
     await this.#restored;
+    // A link naming no parameter the atlas does not know names no official layer either.
+    const parts = params.length > 0 ? await this.#reportedParts() : undefined;
+    if (!parts) return undefined;
+    const { linkedLayers, missingLayers, missingLayersNotice, officialLinkKey } = parts;
     const linked = linkedLayers(params.find(([key]) => key === officialLinkKey)?.[1]);
     return missingLayersNotice(
       missingLayers(
@@ -223,14 +263,5 @@ export class OfficialSession {
       ),
       lang,
     );
-  }
-
-  #refused(file: File, error: unknown, summary?: LayerSummary): void {
-    // A cancelled import says nothing: the reviewer asked for it.
-    if (error instanceof Error && error.name === 'ImportCancelled') return;
-    if (this.importing?.file !== file) return;
-    const text = (error as { text?: Bilingual }).text ?? { en: (error as Error).message, zh: (error as Error).message };
-    const { encoding } = this.importing;
-    this.importing = { file, refusal: text, ...(encoding ? { encoding } : {}), ...(summary ? { summary } : {}) };
   }
 }

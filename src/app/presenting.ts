@@ -1,13 +1,11 @@
 import type { FeatureCollection } from 'geojson';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { creditLine } from '../i18n/credits.ts';
-import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import type { Verdict } from '../screening/verdict.ts';
-import { t, verdictKey } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
 import { legendGroups, type LegendGroup } from '../map/legend-entries.ts';
-import type { ExportDecorations, ExportLayout } from '../map/export-png.ts';
-import { incompleteVerdict, type MissingData } from './incomplete-data.ts';
-import { incompleteColour, verdictColours } from './verdict-colours.ts';
+import type { ExportLayout } from '../map/export-png.ts';
+import type { MissingData } from './incomplete-data.ts';
 import { checkedExportScale } from '../map/export-scale.ts';
 import { maxLinkLength, readShareFile, sameOriginUrl, shareFile } from '../state/share-file.ts';
 import type { Store } from '../state/store.ts';
@@ -108,6 +106,9 @@ export class Presenting {
     const map = this.host.map();
     if (!map) throw new Error('the map has not started');
     const lang = state.lang;
+    const verdict = this.host.verdict();
+    const missing = this.host.incomplete();
+    const { exportVerdict } = await import('./export-verdict.ts');
     return map.exportPng(
       scale,
       {
@@ -117,30 +118,13 @@ export class Presenting {
         date: today(),
         credit: creditLine(this.host.credits(), lang),
         legend: (bounds) => legendGroups(layerDefinitions, state, this.host.userLegend(), this.host.collections(), bounds),
-        verdict: this.#verdict(),
+        verdict: exportVerdict(verdict, missing, state),
         onLayout: (layout) => {
           this.lastLayout = layout;
         },
       },
       frame,
     );
-  }
-
-  /** The site's verdict for the image; "incomplete" with the missing data named while the screening lacks data. */
-  #verdict(): ExportDecorations['verdict'] {
-    const { lang, projectType } = this.host.store.state;
-    const verdict = this.host.verdict();
-    const type = projectType ? projectTypes[projectType as ProjectType]?.[lang] : undefined;
-    if (verdict) {
-      return {
-        text: `${t('verdict', lang)}${lang === 'zh' ? '：' : ': '}${t(verdictKey[verdict], lang)}${type ? ` · ${type}` : ''}`,
-        color: verdictColours[verdict],
-      };
-    }
-    const missing = this.host.incomplete();
-    if (missing.length === 0) return undefined;
-    const incomplete = incompleteVerdict(missing, lang);
-    return { text: `${incomplete.verdict}${type ? ` · ${type}` : ''}`, color: incompleteColour, detail: incomplete.missing };
   }
 
   /** Copies the link, or saves a share file when the link would be too long for mail and chat tools. */

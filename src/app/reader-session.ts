@@ -28,12 +28,7 @@ export class ReaderSession {
   #entries: Promise<CitingEntry[]> | undefined;
   #features: ReadonlyMap<string, FeatureCollection> | undefined;
 
-  constructor(private readonly host: ReaderHost) {
-    // A link may open the reader: what cites its sentences is loaded then too.
-    host.store.subscribe((state) => {
-      if (state.reader) void this.load();
-    });
-  }
+  constructor(private readonly host: ReaderHost) {}
 
   act(action: ReaderAction): void {
     if (action.kind === 'open') this.open(action.place);

@@ -115,7 +115,7 @@ export class ScreeningSession {
     const map = this.host.map();
     if (!map) return;
     this.drawing = kind;
-    map.draw(kind, {
+    const drawing = map.draw(kind, {
       change: (vertices) => map.setOutline('drawing', preview(vertices, kind)),
       finish: (geometry) => {
         map.setOutline('drawing', undefined);
@@ -129,6 +129,11 @@ export class ScreeningSession {
       },
     });
     this.host.changed();
+    // The draw tool loads with the first drawing: a tool that cannot load leaves the site as it was, and says why.
+    drawing.catch((error: unknown) => {
+      this.drawing = '';
+      this.#refuseError(error);
+    });
   }
 
   async upload(file: SiteFile): Promise<void> {

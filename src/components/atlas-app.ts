@@ -38,8 +38,26 @@ const onDemand = {
   'official-layers': () => import('./official-layers.ts'),
 };
 
-function define(tag: keyof typeof onDemand): Promise<unknown> {
-  return customElements.get(tag) ? Promise.resolve() : onDemand[tag]();
+const defining = new Map<keyof typeof onDemand, Promise<boolean>>();
+
+/**
+ * Defines the element once; resolves with whether it is defined. A definition that could not be loaded is handed to
+ * `failed` once and stays failed, so that rendering again neither asks again nor reports again.
+ */
+function define(tag: keyof typeof onDemand, failed: (error: unknown) => void): Promise<boolean> {
+  if (customElements.get(tag)) return Promise.resolve(true);
+  let definition = defining.get(tag);
+  if (!definition) {
+    definition = onDemand[tag]().then(
+      () => true,
+      (error: unknown) => {
+        failed(error);
+        return false;
+      },
+    );
+    defining.set(tag, definition);
+  }
+  return definition;
 }
 
 /** The root element: lays out the panels and the map, and hands what they emit to the application layer (src/app). */
@@ -53,7 +71,7 @@ export class AtlasApp extends LitElement {
         this.requestUpdate();
         return this.updateComplete;
       },
-      print: (page) => printPage(page),
+      print: (page) => printPage(page, (error) => this.atlas.notLoaded(error)),
     }),
   );
 
@@ -85,12 +103,12 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-draw', ({ detail: kind }) => {
       // On a phone the panel is a sheet over the map: it goes while the site is drawn (the verdict sheet follows).
       if (!window.matchMedia('(min-width: 720px)').matches) this.panelOpen = false;
-      atlas.screening.draw(kind);
+      atlas.withScreening((screening) => screening.draw(kind));
     });
-    this.addEventListener('atlas-site-file', ({ detail: file }) => void atlas.screening.upload(file));
-    this.addEventListener('atlas-site-text', ({ detail: pasted }) => void atlas.screening.paste(pasted));
-    this.addEventListener('atlas-clear-site', () => atlas.screening.setSite(null, []));
-    this.addEventListener('atlas-cancel-site-read', () => atlas.screening.cancelRead());
+    this.addEventListener('atlas-site-file', ({ detail: file }) => atlas.withScreening((screening) => screening.upload(file)));
+    this.addEventListener('atlas-site-text', ({ detail: pasted }) => atlas.withScreening((screening) => screening.paste(pasted)));
+    this.addEventListener('atlas-clear-site', () => atlas.withScreening((screening) => screening.setSite(null, [])));
+    this.addEventListener('atlas-cancel-site-read', () => atlas.screening.current?.cancelRead());
     this.addEventListener('atlas-show-verdict', () => {
       this.panelOpen = true;
       atlas.openPanel('screening');
@@ -103,7 +121,7 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-about', ({ detail: open }) => atlas.presenting.about(open));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
-    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.reader.act(action));
+    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.withReader((reader) => reader.act(action)));
     this.addEventListener('dragover', (event) => event.preventDefault());
     this.addEventListener('drop', (event) => {
       event.preventDefault();
@@ -121,8 +139,9 @@ export class AtlasApp extends LitElement {
     const chrome = !embedded && !presenting;
     this.classList.toggle('embedded', embedded);
     this.classList.toggle('presenting', presenting);
-    const showSheet = chrome && !this.panelOpen && atlas.screening.report !== undefined;
-    const showBadge = embedded && (atlas.screening.report !== undefined || atlas.screening.incomplete.length > 0);
+    const screening = atlas.screening.current;
+    const showSheet = chrome && !this.panelOpen && screening?.report !== undefined;
+    const showBadge = embedded && (screening?.report !== undefined || (screening?.incomplete.length ?? 0) > 0);
     const shown = {
       'document-reader': !!atlas.store.state.reader,
       'verdict-sheet': showSheet,
@@ -130,7 +149,7 @@ export class AtlasApp extends LitElement {
       'about-panel': atlas.presenting.aboutOpen,
       'feature-panel': !!(selected && selection),
     };
-    for (const [tag, show] of Object.entries(shown)) if (show) void define(tag as keyof typeof onDemand);
+    for (const [tag, show] of Object.entries(shown)) if (show) this.#define(tag as keyof typeof onDemand);
     return html`
       ${
         presenting
@@ -164,13 +183,13 @@ export class AtlasApp extends LitElement {
           <message-bar .messages=${atlas.messages.list} locale=${lang}></message-bar>
           ${
             showSheet
-              ? html`<verdict-sheet .report=${atlas.screening.report}
-            .source=${atlas.screening.source} locale=${lang}></verdict-sheet>`
+              ? html`<verdict-sheet .report=${screening?.report}
+            .source=${screening?.source} locale=${lang}></verdict-sheet>`
               : nothing
           }
           ${
             atlas.store.state.reader
-              ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.entries}
+              ? html`<document-reader .place=${atlas.store.state.reader} .entries=${atlas.reader.current?.entries ?? []}
             locale=${lang}></document-reader>`
               : nothing
           }
@@ -183,7 +202,7 @@ export class AtlasApp extends LitElement {
           ${
             showBadge
               ? html`<embed-badge class="embed-badge"
-            .verdict=${atlas.screening.report?.verdict} .missing=${atlas.screening.incomplete}
+            .verdict=${screening?.report?.verdict} .missing=${screening?.incomplete}
             projectType=${projectTypes[atlas.store.state.projectType as ProjectType]?.[lang] ?? ''} locale=${lang}></embed-badge>`
               : nothing
           }
@@ -249,16 +268,18 @@ export class AtlasApp extends LitElement {
   #panelBody() {
     const { atlas } = this;
     const { lang, layers, panel, site, projectType } = atlas.store.state;
-    const { screening } = atlas;
     if (panel === 'screening') {
-      void define('screening-panel');
-      return html`<screening-panel .report=${screening.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
-        drawing=${screening.drawing} problem=${screening.problem} .notes=${screening.notes} .source=${screening.source}
-        .incomplete=${screening.incomplete} .reading=${screening.reading}
+      this.#define('screening-panel');
+      // The session loads with the panel, so that it is in by the time the reviewer draws or picks a file.
+      atlas.withScreening(() => undefined);
+      const screening = atlas.screening.current;
+      return html`<screening-panel .report=${screening?.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
+        drawing=${screening?.drawing ?? ''} problem=${screening?.problem ?? ''} .notes=${screening?.notes ?? []}
+        .source=${screening?.source} .incomplete=${screening?.incomplete ?? []} .reading=${screening?.reading}
         locale=${lang}></screening-panel>`;
     }
     if (panel === 'ledger') {
-      void define('ledger-panel');
+      this.#define('ledger-panel');
       void atlas.ledger
         .get()
         .then((session) => session.ledger())
@@ -268,13 +289,17 @@ export class AtlasApp extends LitElement {
         failed=${ledger?.error ?? ''} storage=${ledger?.storage ?? 'kept'} problem=${ledger?.problem ?? ''}
         actualCount=${ledger?.actuals.length ?? 0}></ledger-panel>`;
     }
-    void define('official-layers');
+    this.#define('official-layers');
     return html`<search-box .entries=${atlas.selection.searchEntries} .layers=${layerDefinitions} locale=${lang}></search-box>
       <layer-panel .layers=${layerDefinitions} .states=${layers} .counts=${atlas.counts} .failed=${atlas.failed}
         locale=${lang}></layer-panel>
       <official-layers .session=${atlas.official} .layers=${atlas.official.layers} .importing=${atlas.official.importing}
         storage=${atlas.official.storage} locale=${lang}></official-layers>
       <basemap-settings .current=${atlas.basemap.current} locale=${lang}></basemap-settings>`;
+  }
+
+  #define(tag: keyof typeof onDemand): void {
+    void define(tag, (error) => this.atlas.notLoaded(error));
   }
 
   override firstUpdated(): void {
@@ -287,8 +312,8 @@ export class AtlasApp extends LitElement {
 customElements.define('atlas-app', AtlasApp);
 
 /** Shows the printed report (directly in <body>, where the print stylesheet looks) and opens the print dialog. */
-async function printPage(page: PrintPage): Promise<void> {
-  await define('print-report');
+async function printPage(page: PrintPage, failed: (error: unknown) => void): Promise<void> {
+  if (!(await define('print-report', failed))) return;
   const section = document.querySelector('print-report') ?? document.body.appendChild(document.createElement('print-report'));
   section.id = 'print-report';
   section.page = page;

@@ -20,6 +20,7 @@ export const strings = {
   features: { zh: '个要素', en: 'features' },
   loading: { zh: '正在加载…', en: 'Loading…' },
   dismiss: { zh: '关闭', en: 'Dismiss' },
+  notLoaded: { zh: '地图集的这一部分未能加载，请重新加载页面：', en: 'This part of the atlas could not be loaded; reload the page:' },
   themeEnergy: { zh: '能源', en: 'Energy' },
   themeEcology: { zh: '生态', en: 'Ecology' },
   themeWater: { zh: '水环境', en: 'Water' },

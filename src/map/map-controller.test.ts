@@ -135,6 +135,8 @@ describe('the map controller pushes only differences', () => {
     own.length = 0;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     const opacities = () => own.filter((call) => call.method === 'setPaintProperty' && String(call.args[1]).endsWith('opacity'));
+    // The overlay's layers load with the first screened site: loaded here, so that one task settles each call.
+    await import('./screening-layers.ts');
     screened.setScreening({ zones: [], bands: [] });
     await settle();
     const faded = opacities();

@@ -11,18 +11,17 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { regionBounds, type AtlasState, type Lang, type LayerState, type Selection, type View } from '../state/state.ts';
-import { backgroundColor, buildStyle, shownFilter, styleLayers, unsurveyed } from './style.ts';
+import { backgroundColor, buildStyle, shownFilter, styleLayers } from './style.ts';
 import { labelPoints } from './labels.ts';
 import { labelLayersOf, labelSourceId } from './label-style.ts';
 import { DeckOverlay, type LayerRecipe } from './deck-overlay.ts';
-import { DrawTool } from './draw-tool.ts';
+import type { DrawCallbacks, DrawKind, DrawTool } from './draw-tool.ts';
 import { addControls, localiseControls, setCredits } from './map-controls.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
 import { endWarmUp, styleOnceCaughtUp, withWarmUp } from './warm-up.ts';
 import { hatchImageIds, hatchPixels, parseHatchImageId } from './hatch.ts';
 
 const onlineBasemapId = 'online-basemap';
-const screeningSource = 'screening-zones';
 /** How much the thematic layers fade while a site is screened, so the zones it hits stand out. */
 const dimFactor = 0.3;
 
@@ -95,8 +94,8 @@ export const mapLibreMap =
  */
 export class MapController {
   readonly map: MapLibreMap;
-  /** Drawing a site; while it is active, clicks add vertices instead of selecting features. */
-  readonly draw: DrawTool;
+  /** Drawing a site (its code loads with the first drawing); while it is active, clicks add vertices instead of selecting features. */
+  #draw: DrawTool | undefined;
   #overlay: DeckOverlay;
   #layers: Map<string, LayerDefinition>;
   #applied: AtlasState;
@@ -113,6 +112,7 @@ export class MapController {
   /** Set once the map has loaded and the warm-up features (src/map/warm-up.ts) are gone: none is hovered or picked. */
   #warmedUp = false;
   #dimmed = false;
+  #screeningLayers: Promise<typeof import('./screening-layers.ts')> | undefined;
   /** Set while the camera moves only to capture a frame: the user's view is not reported as changed. */
   #quiet = false;
   /** The user layers drawn, by source id, and the zone kinds they stand in for (hidden in the thematic layers). */
@@ -127,7 +127,6 @@ export class MapController {
     // Until then the container shows the sea colour the map's first frames would draw.
     this.map.getCanvas().style.visibility = 'hidden';
     this.map.getContainer().style.background = backgroundColor;
-    this.draw = new DrawTool(this.map);
     this.#overlay = new DeckOverlay(this.map);
     this.#loaded = new Promise((resolve) =>
       this.map.once('load', () => {
@@ -210,13 +209,21 @@ export class MapController {
     };
   }
 
+  /** Starts drawing a site and gives the map the keyboard; the draw tool loads with the first drawing, not with the atlas. */
+  async startDrawing(kind: DrawKind, callbacks: DrawCallbacks): Promise<void> {
+    const { DrawTool } = await import('./draw-tool.ts');
+    this.#draw ??= new DrawTool(this.map);
+    this.#draw.start(kind, callbacks);
+    this.map.getCanvas().focus();
+  }
+
   /**
    * Calls back with the features a click or tap landed on, smallest first: zones nest (a park inside a control
    * area inside a basin), and the smallest is the one the user most likely aimed at. Empty on bare map.
    */
   onFeatureClick(callback: (hits: Selection[]) => void): void {
     this.map.on('click', (event) => {
-      if (this.draw.active || event.defaultPrevented) return;
+      if (this.#draw?.active || event.defaultPrevented) return;
       const hits = new Map<string, Selection>();
       for (const feature of this.featuresAt(event.point)) {
         if (feature.id === undefined) continue;
@@ -258,77 +265,19 @@ export class MapController {
     });
   }
 
-  /**
-   * The map (deck.gl draws into the same canvas) at `scale` times the screen's CSS pixels. MapLibre's buffer is
-   * only readable while a frame is being drawn, so the copy happens inside the render event.
-   */
-  async capture(scale: number): Promise<HTMLCanvasElement> {
-    const original = this.map.getPixelRatio();
-    if (scale !== original) {
-      this.map.setPixelRatio(scale);
-      await this.#overlay.followDrawingBuffer();
-      await this.idle();
-    }
-    const { clientWidth, clientHeight } = this.map.getContainer();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(clientWidth * scale);
-    canvas.height = Math.round(clientHeight * scale);
-    const context = canvas.getContext('2d')!;
-    await new Promise<void>((resolve) => {
-      this.map.once('render', () => {
-        context.drawImage(this.map.getCanvas(), 0, 0, canvas.width, canvas.height);
-        resolve();
-      });
-      this.map.triggerRepaint();
-    });
-    if (scale !== original) {
-      this.map.setPixelRatio(original);
-      await this.#overlay.followDrawingBuffer();
-    }
-    return canvas;
+  /** Tells deck.gl the size MapLibre's drawing buffer now has (a capture at another pixel ratio, src/map/capture.ts). */
+  followDrawingBuffer(): Promise<void> {
+    return this.#overlay.followDrawingBuffer();
   }
 
-  /**
-   * The map framed on `bounds` (north up), captured at `scale`, whatever the live view shows; the view is put back
-   * afterwards without telling the view listeners. Resolves with the canvas, the view it shows and its bounds.
-   */
-  async captureFrame(
-    bounds: [number, number, number, number],
-    scale: number,
-    site?: [number, number, number, number],
-  ): Promise<{ canvas: HTMLCanvasElement; view: View; bounds: [number, number, number, number]; siteBox?: PixelBox }> {
-    const before = this.view();
+  /** Runs `work`, which moves the camera only to capture a frame, without reporting the view as changed. */
+  async quietly<Result>(work: () => Promise<Result>): Promise<Result> {
     this.#quiet = true;
     try {
-      const camera = this.map.cameraForBounds(
-        [
-          [bounds[0], bounds[1]],
-          [bounds[2], bounds[3]],
-        ],
-        { padding: 48, maxZoom: 12 },
-      );
-      this.map.jumpTo({ ...camera, bearing: 0, pitch: 0 });
-      await this.idle();
-      const view = this.view();
-      const shown = this.map.getBounds().toArray().flat() as [number, number, number, number];
-      return { canvas: await this.capture(scale), view, bounds: shown, ...(site ? { siteBox: this.pixelBox(site) } : {}) };
+      return await work();
     } finally {
-      this.map.jumpTo({ center: before.center, zoom: before.zoom, bearing: before.bearing, pitch: before.pitch });
       this.#quiet = false;
     }
-  }
-
-  /** Where a geographic box (west, south, east, north) lies on the map as it is now, in CSS pixels. */
-  pixelBox([west, south, east, north]: [number, number, number, number]): PixelBox {
-    const corners = [
-      [west, south],
-      [west, north],
-      [east, south],
-      [east, north],
-    ].map((corner) => this.map.project(corner as [number, number]));
-    const xs = corners.map((point) => point.x);
-    const ys = corners.map((point) => point.y);
-    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   /**
@@ -337,10 +286,11 @@ export class MapController {
    * restores the layers.
    */
   setScreening(overlay: ScreeningOverlay | undefined): void {
-    void this.#loaded.then(() => {
-      this.#ensureScreeningLayers();
+    // The zones' layers load with the first screened site, not with the atlas (one import, so calls stay in order).
+    this.#screeningLayers ??= import('./screening-layers.ts');
+    void Promise.all([this.#loaded, this.#screeningLayers]).then(([, { screeningSource }]) => {
       const bands = (overlay?.bands ?? []).map((band) => ({ ...band, properties: { ...band.properties, band: true } }));
-      (this.map.getSource(screeningSource) as GeoJSONSource).setData({
+      screeningSource(this.map).setData({
         type: 'FeatureCollection',
         features: [...bands, ...(overlay?.zones ?? [])],
       });
@@ -349,52 +299,6 @@ export class MapController {
         this.#dimmed = dimmed;
         for (const definition of this.#layers.values()) if (definition.properties) this.#pushOpacity(definition);
       }
-    });
-  }
-
-  #ensureScreeningLayers(): void {
-    if (this.map.getSource(screeningSource)) return;
-    this.map.addSource(screeningSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    const colour: ExpressionSpecification = ['get', 'colour'];
-    const band: ExpressionSpecification = ['boolean', ['get', 'band'], false];
-    const polygons: ExpressionSpecification = ['all', ['!', band], ['!=', ['geometry-type'], 'Point']];
-    // Under the names, which stay readable over the zones a site hits.
-    const namesFrom = this.map.getLayersOrder().find((id) => this.map.getLayer(id)?.type === 'symbol');
-    const add = (layer: LayerSpecification) => this.map.addLayer(layer, namesFrom);
-    add({
-      id: `${screeningSource}:band`,
-      type: 'fill',
-      source: screeningSource,
-      filter: band,
-      paint: { 'fill-color': colour, 'fill-opacity': 0.2 },
-    });
-    add({
-      id: `${screeningSource}:fill`,
-      type: 'fill',
-      source: screeningSource,
-      filter: ['all', polygons, ['==', ['geometry-type'], 'Polygon']],
-      paint: { 'fill-color': colour, 'fill-opacity': 0.22 },
-    });
-    add({
-      id: `${screeningSource}:edge`,
-      type: 'line',
-      source: screeningSource,
-      filter: ['all', polygons, ['!', unsurveyed]],
-      paint: { 'line-color': colour, 'line-width': 2.5 },
-    });
-    add({
-      id: `${screeningSource}:edge-dashed`,
-      type: 'line',
-      source: screeningSource,
-      filter: ['all', polygons, unsurveyed],
-      paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [3, 2] },
-    });
-    add({
-      id: `${screeningSource}:point`,
-      type: 'circle',
-      source: screeningSource,
-      filter: ['all', ['!', band], ['==', ['geometry-type'], 'Point']],
-      paint: { 'circle-color': colour, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
     });
   }
 

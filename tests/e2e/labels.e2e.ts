@@ -191,7 +191,7 @@ test("a 2x export on a 1x screen draws the screened site's outline (deck.gl) aro
       }),
     site,
   );
-  await atlas.page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
+  await atlas.page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.current?.report !== undefined);
   const { dataUrl, layout } = await atlas.page.evaluate(() => window.atlas.exportImage({ scale: 2 }));
   const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
   writeFileSync(`${artifacts}/site-export-2x.png`, PNG.sync.write(png));

@@ -73,7 +73,7 @@ describe('exports for slides', () => {
         }),
       qipanjing,
     );
-    await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.report !== undefined);
+    await page.waitForFunction(() => document.querySelector('atlas-app')!.atlas.screening.current?.report !== undefined);
     const state = await page.evaluate(() => window.atlas.getState());
     const bounds = await page.evaluate(() => document.querySelector('atlas-app')!.atlas.map()!.bounds());
     // Every visible category with a feature in the image, solid or hatched as its features are drawn (a category with

@@ -121,6 +121,45 @@ describe('site screening in the atlas', () => {
     await atlas.context.close();
   });
 
+  test('a point drawn with the mouse becomes the site (the draw tool loads with the first drawing)', async () => {
+    const atlas = await openAtlas(browser);
+    const { page } = atlas;
+    await page.evaluate(() =>
+      window.atlas.setState({ view: { center: [107.06, 39.555], zoom: 10 }, panel: 'screening', projectType: 'steel' }),
+    );
+    await page.locator('screening-panel [data-draw=point]').click();
+    await expect.poll(() => page.locator('.maplibregl-map').getAttribute('class')).toContain('drawing');
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => window.atlas.getState().site?.type === 'Point');
+    const { coordinates } = (await page.evaluate(() => window.atlas.getState().site)) as { coordinates: number[] };
+    expect(coordinates[0]).toBeCloseTo(107.06, 1);
+    expect(coordinates[1]).toBeCloseTo(39.555, 1);
+    await expect(page.locator('screening-panel .verdict .source').textContent()).resolves.toBe('手绘点');
+    expect(atlas.errors).toEqual([]);
+    await atlas.context.close();
+  });
+
+  test('screening code that cannot be fetched is said, and the site is kept', async () => {
+    const blocked = await openAtlas(browser, {
+      locale: 'en-GB',
+      before: (context) => context.route(/draw-tool-[^/]*\.js$/, (route) => route.abort()),
+    });
+    await blocked.page.evaluate(() => window.atlas.setState({ panel: 'screening' }));
+    await blocked.page.locator('screening-panel [data-draw=point]').click();
+    await expect.poll(() => blocked.page.locator('screening-panel .problem').textContent()).toMatch(/unchanged/);
+    await expect(blocked.page.locator('screening-panel [data-draw=point]').getAttribute('aria-pressed')).resolves.toBe('false');
+    expect((await blocked.page.evaluate(() => window.atlas.getState())).site).toBeNull();
+    await blocked.context.close();
+    const session = await openAtlas(browser, {
+      locale: 'en-GB',
+      before: (context) => context.route(/screening-session-[^/]*\.js$/, (route) => route.abort()),
+    });
+    await session.page.evaluate(() => window.atlas.setState({ panel: 'screening' }));
+    await expect.poll(() => session.page.locator('message-bar [role=alert]').textContent()).toContain('could not be loaded');
+    await session.context.close();
+  });
+
   test('pasted Gauss-Krüger boundary points become the site', async () => {
     const atlas = await openAtlas(browser);
     const { page } = atlas;

@@ -59,7 +59,7 @@ export function fakeMap() {
     flyToBounds: async (bounds) => {
       flights.push(bounds);
     },
-    draw: () => undefined,
+    draw: async () => undefined,
     exportPng: async (scale, _decorations, frame) => {
       frames.push(frame);
       return `data:image/png;base64,${btoa(`png at ${scale}x`)}`;

@@ -25,8 +25,9 @@ async function started(loader = diskLoader(), options: Parameters<typeof fakePla
 async function screened(project: 'pv-glass' | 'wind', site: SiteGeometry = qipanjing) {
   const run = await started();
   run.atlas.setProjectType(project);
-  run.atlas.screening.setSite(site, []);
-  const report = await run.atlas.screening.update();
+  const screening = await run.atlas.screening.get();
+  screening.setSite(site, []);
+  const report = await screening.update();
   return { ...run, report: report! };
 }
 
@@ -81,7 +82,7 @@ describe('the atlas started on a fake map', () => {
   test('a link that carries a site is screened during the start, and the start still completes', async () => {
     const { atlas } = await started(diskLoader(), { linkState: { site: qipanjing, projectType: 'pv-glass' } });
     await expect(atlas.ready).resolves.toBeUndefined();
-    expect(atlas.screening.report?.verdict).toBe('prohibited');
+    expect(atlas.screening.current!.report?.verdict).toBe('prohibited');
   });
 
   test('a dataset that fails is reported by layer title and its layer marked, the rest of the atlas works', async () => {
@@ -99,7 +100,7 @@ describe('screening session', () => {
   test("a site and a project type give the engine's report, the site outlined and each hit zone in its verdict's colour", async () => {
     const { report, map, atlas } = await screened('pv-glass');
     expect(report.verdict).toBe('prohibited');
-    expect(atlas.screening.report).toBe(report);
+    expect(atlas.screening.current!.report).toBe(report);
     expect(map.outlines.get('site')?.features[0]?.geometry).toEqual(qipanjing);
     const prohibited = report.hits.filter((hit) => hit.verdict === 'prohibited' && hit.layer !== 'admin-regions').map((hit) => hit.zoneId);
     const coloured = map.screening.current!.zones.filter((zone) => zone.properties?.['colour'] === verdictColours.prohibited);
@@ -122,21 +123,21 @@ describe('screening session', () => {
   test('an uploaded site is labelled by its file name', async () => {
     const { atlas } = await started();
     const file = JSON.stringify({ type: 'Point', coordinates: [108.7, 40.2] });
-    await atlas.screening.upload({
+    await (await atlas.screening.get()).upload({
       name: 'site.geojson',
       size: file.length,
       read: async () => new TextEncoder().encode(file).buffer as ArrayBuffer,
     });
-    expect(atlas.screening.problem).toBe('');
-    expect(atlas.screening.source).toEqual({ zh: 'site.geojson', en: 'site.geojson' });
+    expect(atlas.screening.current!.problem).toBe('');
+    expect(atlas.screening.current!.source).toEqual({ zh: 'site.geojson', en: 'site.geojson' });
   });
 
   test('a site the user gives is labelled by where it came from and framed with its zones', async () => {
     const { atlas, map } = await started();
     atlas.setProjectType('steel');
-    await atlas.screening.paste({ text: '120.9, 44.83', datum: 'wgs84', zoneWidth: 3 });
-    await atlas.screening.update();
-    expect(atlas.screening.source).toEqual({ zh: '粘贴 1 点', en: 'pasted 1 point' });
+    await (await atlas.screening.get()).paste({ text: '120.9, 44.83', datum: 'wgs84', zoneWidth: 3 });
+    await (await atlas.screening.get()).update();
+    expect(atlas.screening.current!.source).toEqual({ zh: '粘贴 1 点', en: 'pasted 1 point' });
     const [west, south, east, north] = map.flights.at(-1)!;
     expect(west).toBeLessThan(120.9);
     expect(east).toBeGreaterThan(120.9);
@@ -146,9 +147,9 @@ describe('screening session', () => {
 
   test('clearing the site clears the report and the outlines; the state keeps the project type', async () => {
     const { atlas, map } = await screened('pv-glass');
-    atlas.screening.setSite(null, []);
-    expect(await atlas.screening.update()).toBeUndefined();
-    expect(atlas.screening.report).toBeUndefined();
+    (await atlas.screening.get()).setSite(null, []);
+    expect(await (await atlas.screening.get()).update()).toBeUndefined();
+    expect(atlas.screening.current!.report).toBeUndefined();
     expect([...map.outlines.keys()]).toEqual([]);
     expect(atlas.store.state.projectType).toBe('pv-glass');
   });
@@ -156,7 +157,7 @@ describe('screening session', () => {
   test('a file over the limit is refused unread and the site is kept', async () => {
     const { atlas } = await screened('pv-glass');
     let read = false;
-    await atlas.screening.upload({
+    await (await atlas.screening.get()).upload({
       name: 'big.geojson',
       size: 60 * 1024 * 1024,
       read: async () => {
@@ -165,14 +166,14 @@ describe('screening session', () => {
       },
     });
     expect(read).toBe(false);
-    expect(atlas.screening.problem).toMatch(/big\.geojson.*your site is unchanged/);
+    expect(atlas.screening.current!.problem).toMatch(/big\.geojson.*your site is unchanged/);
     expect(atlas.store.state.site).toEqual(qipanjing);
   });
 
   test('pasted coordinates become the site and open the screening panel', async () => {
     const { atlas } = await started();
-    await atlas.screening.paste({ text: '108.5, 40.5', datum: 'wgs84', zoneWidth: 3 });
-    expect(atlas.screening.problem).toBe('');
+    await (await atlas.screening.get()).paste({ text: '108.5, 40.5', datum: 'wgs84', zoneWidth: 3 });
+    expect(atlas.screening.current!.problem).toBe('');
     expect(atlas.store.state.site).toEqual({ type: 'Point', coordinates: [108.5, 40.5] });
     expect(atlas.store.state.panel).toBe('screening');
   });

@@ -52,8 +52,9 @@ async function screenedWith(loader = diskLoader()) {
   const atlas = new Atlas(fake.platform);
   await atlas.start(map.map);
   atlas.setProjectType('steel');
-  atlas.screening.setSite(qipanjing, []);
-  const report = await atlas.screening.update();
+  const screening = await atlas.screening.get();
+  screening.setSite(qipanjing, []);
+  const report = await screening.update();
   return { atlas, report, map, ...fake };
 }
 
@@ -83,17 +84,17 @@ describe('F1: a missing or corrupt data file never gives a verdict', () => {
   test('with every dataset the steel plant at 棋盘井 is prohibited', async () => {
     const { atlas, report } = await screenedWith();
     expect(report?.verdict).toBe('prohibited');
-    expect(atlas.screening.incomplete).toEqual([]);
+    expect(atlas.screening.current!.incomplete).toEqual([]);
   });
 
   test('without restricted-zones.fgb the card is incomplete and names the layer, not "restricted"', async () => {
     const { atlas, report } = await screenedWith(withoutRestrictedZones());
     expect(report).toBeUndefined();
-    expect(atlas.screening.report).toBeUndefined();
-    expect(atlas.screening.incomplete.map((item) => item.name)).toEqual([
+    expect(atlas.screening.current!.report).toBeUndefined();
+    expect(atlas.screening.current!.incomplete.map((item) => item.name)).toEqual([
       { zh: '限制与重点管控区', en: 'Restricted and key-control zones' },
     ]);
-    expect(atlas.screening.problem).toBe('');
+    expect(atlas.screening.current!.problem).toBe('');
     await expect(atlas.screener()).rejects.toThrow(/Screening incomplete.*Restricted and key-control zones/);
   });
 
@@ -106,7 +107,7 @@ describe('F1: a missing or corrupt data file never gives a verdict', () => {
     };
     const { atlas, report, saved } = await screenedWith(loader);
     expect(report).toBeUndefined();
-    const missing = atlas.screening.incomplete;
+    const missing = atlas.screening.current!.incomplete;
     expect(missing[0]).toMatchObject({ id: 'manifest', name: { zh: '数据清单（manifest.json）' }, reason: /not JSON/ });
     expect(
       missing
@@ -242,8 +243,9 @@ describe('F2: links of any size', () => {
     });
     await atlas.start(fakeMap().map);
     atlas.setProjectType('steel');
-    atlas.screening.setSite(ring(60_000), []);
-    const report = await atlas.screening.update();
+    const screening = await atlas.screening.get();
+    screening.setSite(ring(60_000), []);
+    const report = await screening.update();
     expect(report?.site.kind).toBe('polygon');
     await atlas.presenting.act('copy-link');
     expect(fake.copied).toEqual([]);
@@ -451,8 +453,8 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
     };
     await expect(api.setState({ site: collection, projectType: 'pv-glass' })).rejects.toThrow(/site: a GeometryCollection is not a site/);
     expect(api.getState()).toMatchObject({ site: qipanjing, projectType: 'steel' });
-    expect((await atlas.screening.update())?.verdict).toBe('prohibited');
-    expect(atlas.screening.problem).toBe('');
+    expect((await (await atlas.screening.get()).update())?.verdict).toBe('prohibited');
+    expect(atlas.screening.current!.problem).toBe('');
     // One place given twice is that point, as the reader makes it, and screens.
     await api.setState({
       site: {
@@ -475,14 +477,14 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
         [118.5, 49.5],
       ].map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } })),
     });
-    await atlas.screening.upload({
+    await (await atlas.screening.get()).upload({
       name: 'points.geojson',
       size: points.length,
       read: async () => new TextEncoder().encode(points).buffer as ArrayBuffer,
     });
-    expect(atlas.screening.problem).toMatch(/^points\.geojson: the input holds 2 separate points.*\(your site is unchanged\)$/);
+    expect(atlas.screening.current!.problem).toMatch(/^points\.geojson: the input holds 2 separate points.*\(your site is unchanged\)$/);
     expect(atlas.store.state.site).toEqual(qipanjing);
-    expect((await atlas.screening.update())?.verdict).toBe('prohibited');
+    expect((await (await atlas.screening.get()).update())?.verdict).toBe('prohibited');
   });
 
   test('a site set that cannot be screened replaces the old one, and the panel does not say it is unchanged', async () => {
@@ -497,10 +499,10 @@ describe('F3, F4: sites at the edges of the world are screened or refused with t
         ],
       } as SiteGeometry,
     }));
-    await atlas.screening.update();
-    expect(atlas.screening.report).toBeUndefined();
-    expect(atlas.screening.problem).toMatch(/MultiPoint/);
-    expect(atlas.screening.problem).not.toMatch(/unchanged|已保留原选址/);
+    await (await atlas.screening.get()).update();
+    expect(atlas.screening.current!.report).toBeUndefined();
+    expect(atlas.screening.current!.problem).toMatch(/MultiPoint/);
+    expect(atlas.screening.current!.problem).not.toMatch(/unchanged|已保留原选址/);
   });
 });
 
