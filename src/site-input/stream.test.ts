@@ -208,6 +208,15 @@ describe('streamed GeoJSON', () => {
     }
   });
 
+  it('cuts GeoJSON Lines into batches of the size asked for, whatever the chunking, for threads to take whole', async () => {
+    const text = Array.from({ length: 2500 }, (_, n) => `${JSON.stringify(feature(`f${n}`, [109, 40]))}${n % 3 ? '\r\n' : '\n'}`).join('');
+    for (const size of [7, 4096, text.length]) {
+      const counts = [];
+      for await (const batch of recordBatches('geojsonl', chunks(text, size), 1024)) counts.push(batch.count);
+      expect(counts, `chunks of ${size}`).toEqual([1024, 1024, 452]);
+    }
+  });
+
   it('reads GeoJSON Lines, one feature or geometry a line, numbering the lines', async () => {
     const text = `${JSON.stringify(feature('a', [109, 40]))}\n\n\u001e${JSON.stringify({ type: 'Point', coordinates: [110, 41] })}\n`;
     expect((await read('geojsonl', text, 2)).map((record) => [record.where, record.id])).toEqual([

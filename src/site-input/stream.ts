@@ -43,55 +43,6 @@ async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-/** A line: characters `from` to `to` of `text` (a whole decoded chunk, so that no string is cut per line), 1-based. */
-interface Line {
-  text: string;
-  from: number;
-  to: number;
-  number: number;
-}
-
-/** A line of `text` from `from` to `to`, its carriage return left out. */
-const line = (text: string, from: number, to: number, number: number): Line => ({
-  text,
-  from,
-  to: to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to,
-  number,
-});
-
-/**
- * The lines of a text stream with their 1-based numbers, a chunk's worth at a time (one promise per chunk, not per
- * line); a line over the limit is refused as soon as it reaches it.
- */
-async function* lineBatches(bytes: ByteSource): AsyncGenerator<Line[]> {
-  let carry = '';
-  let number = 0;
-  for await (const chunk of textChunks(bytes)) {
-    // Only the new chunk is searched for line breaks, so a long line costs its length once, not once per chunk.
-    let end = chunk.indexOf('\n');
-    if (end < 0) {
-      carry += chunk;
-      if (carry.length > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
-      continue;
-    }
-    const batch: Line[] = [];
-    let start = 0;
-    if (carry !== '') {
-      const joined = carry + chunk.slice(0, end);
-      batch.push(line(joined, 0, joined.length, ++number));
-      start = end + 1;
-      end = chunk.indexOf('\n', start);
-    }
-    for (; end >= 0; end = chunk.indexOf('\n', start)) {
-      batch.push(line(chunk, start, end, ++number));
-      start = end + 1;
-    }
-    carry = chunk.slice(start);
-    yield batch;
-  }
-  if (carry !== '') yield [line(carry, 0, carry.length, number + 1)];
-}
-
 const idOf = (feature: Record<string, unknown>, number: number): string => {
   const properties = (feature['properties'] ?? {}) as Record<string, unknown>;
   const id = feature['id'] ?? properties['id'];
@@ -173,15 +124,50 @@ function blank(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Line `number` (characters `from` to `to` of `text`, a whole decoded chunk, so that no string is cut per line) into
+ * the batch: its carriage return and an RFC 8142 record separator left out, a blank line skipped.
+ */
+function addLine(batcher: RecordBatcher, text: string, from: number, to: number, number: number): void {
+  const end = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
+  const start = text.charCodeAt(from) === 0x1e ? from + 1 : from;
+  if (!blank(text, start, end)) addFeature(batcher, text, start, end, number, rowAt);
+}
+
+/**
+ * GeoJSON Lines: a batch as soon as it has `size` features, mid-chunk, so that threads get whole parts; a line over the
+ * limit is refused as soon as it reaches it. Only each new chunk is searched for line breaks, so a long line costs its
+ * length once, not once per chunk.
+ */
 async function* geoJsonLinesBatches(bytes: ByteSource, objects: boolean, size: number): AsyncGenerator<RecordBatch> {
   const batcher = new RecordBatcher(size, objects);
-  for await (const lines of lineBatches(bytes)) {
-    for (const { text, from, to, number } of lines) {
-      // RFC 8142 text sequences start each record with a record separator.
-      const start = text.charCodeAt(from) === 0x1e ? from + 1 : from;
-      if (!blank(text, start, to)) addFeature(batcher, text, start, to, number, rowAt);
+  let carry = '';
+  let number = 0;
+  for await (const chunk of textChunks(bytes)) {
+    let end = chunk.indexOf('\n');
+    if (end < 0) {
+      carry += chunk;
+      if (carry.length > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
+      continue;
     }
+    let start = 0;
+    if (carry !== '') {
+      if (batcher.count >= size) yield batcher.done(rowAt);
+      const joined = carry + chunk.slice(0, end);
+      addLine(batcher, joined, 0, joined.length, ++number);
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
+    for (; end >= 0; end = chunk.indexOf('\n', start)) {
+      if (batcher.count >= size) yield batcher.done(rowAt);
+      addLine(batcher, chunk, start, end, ++number);
+      start = end + 1;
+    }
+    carry = chunk.slice(start);
+  }
+  if (carry !== '') {
     if (batcher.count >= size) yield batcher.done(rowAt);
+    addLine(batcher, carry, 0, carry.length, ++number);
   }
   if (batcher.count > 0) yield batcher.done(rowAt);
 }
