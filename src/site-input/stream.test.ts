@@ -208,12 +208,18 @@ describe('streamed GeoJSON', () => {
     }
   });
 
-  it('cuts GeoJSON Lines into batches of the size asked for, whatever the chunking, for threads to take whole', async () => {
-    const text = Array.from({ length: 2500 }, (_, n) => `${JSON.stringify(feature(`f${n}`, [109, 40]))}${n % 3 ? '\r\n' : '\n'}`).join('');
-    for (const size of [7, 4096, text.length]) {
-      const counts = [];
-      for await (const batch of recordBatches('geojsonl', chunks(text, size), 1024)) counts.push(batch.count);
-      expect(counts, `chunks of ${size}`).toEqual([1024, 1024, 452]);
+  it('cuts GeoJSON and GeoJSON Lines into batches of the size asked for, whatever the chunking, for threads to take whole', async () => {
+    // Plain points and features the one reader reads (an escape in the id), alike.
+    const lines = Array.from({ length: 2500 }, (_, n) => JSON.stringify(feature(n % 5 ? `f${n}` : `f\\${n}`, [109, 40])));
+    for (const [format, text] of [
+      ['geojsonl', lines.map((line, n) => `${line}${n % 3 ? '\r\n' : '\n'}`).join('')],
+      ['geojson', `{"type":"FeatureCollection","features":[${lines.join(',')}]}`],
+    ] as const) {
+      for (const size of [7, 4096, text.length]) {
+        const counts = [];
+        for await (const batch of recordBatches(format, chunks(text, size), 1024)) counts.push(batch.count);
+        expect(counts, `${format} in chunks of ${size}`).toEqual([1024, 1024, 452]);
+      }
     }
   });
 

@@ -238,6 +238,8 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number
             features++;
             depth--;
             index = base + plain.end - 1;
+            // A batch as soon as it is full, mid-chunk, so that threads get whole parts.
+            if (batcher.count >= size) yield batcher.done(place);
           } else featureStart = index;
         }
       } else if (code === 125 || code === 93) {
@@ -246,6 +248,7 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number
           features++;
           addFeature(batcher, buffer, featureStart, index + 1, features, place);
           featureStart = -1;
+          if (batcher.count >= size) yield batcher.done(place);
         } else if (depth === 1 && inFeatures) inFeatures = false;
       }
     }
@@ -255,7 +258,6 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number
     buffer = buffer.slice(keep);
     if (featureStart >= 0) featureStart -= keep;
     if (keyStart >= 0) keyStart -= keep;
-    if (batcher.count >= size) yield batcher.done(place);
   }
   if (batcher.count > 0) yield batcher.done(place);
   if (sawCollection) {
