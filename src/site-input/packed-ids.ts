@@ -45,11 +45,21 @@ export class IdWriter {
     this.end(at);
   }
 
-  /** A text as the next id. */
+  /** A text as the next id: an ASCII one byte by byte (most ids are a few, fewer than the encoder's call costs), any other encoded. */
   text(id: string): void {
     // UTF-8 takes at most three bytes per UTF-16 unit.
     this.room(3 * id.length);
-    this.end(this.length + encoder.encodeInto(id, this.bytes.subarray(this.length)).written);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let n = 0; n < id.length; n++) {
+      const code = id.charCodeAt(n);
+      if (code > 127) {
+        this.end(this.length + encoder.encodeInto(id, bytes.subarray(this.length)).written);
+        return;
+      }
+      bytes[at++] = code;
+    }
+    this.end(at);
   }
 
   /** The ids packed so far, in arrays of their exact size; the writer starts again empty. */
