@@ -79,6 +79,11 @@ function numberEnd(text: string, at: number, end: number, found: { plain: boolea
 /** A member's value as the feature keeps it: its kind and, for a string or number, its text. */
 type Kind = 'absent' | 'string' | 'number' | 'null' | 'object' | 'array' | 'other';
 
+/** The types a feature's reading tells apart: any other (or none, or one with an escape), Feature and Point. */
+const otherType = 0;
+const featureType = 1;
+const pointType = 2;
+
 /** Which object's members are being read: any other, the feature's own, its geometry's, or its properties'. */
 const anyObject = 0;
 const featureObject = 1;
@@ -119,8 +124,8 @@ class Scanner {
   escapes = false;
   plain = true;
   /** What the feature's members said, the last of each repeated one winning. */
-  type: string | undefined;
-  geometryType: string | undefined;
+  type = otherType;
+  geometryType = otherType;
   id: Kind = 'absent';
   idText = '';
   propertiesId: Kind = 'absent';
@@ -137,8 +142,8 @@ class Scanner {
     this.text = text;
     this.end = to;
     this.at = from;
-    this.type = undefined;
-    this.geometryType = undefined;
+    this.type = otherType;
+    this.geometryType = otherType;
     this.id = 'absent';
     this.propertiesId = 'absent';
     this.count = -1;
@@ -219,7 +224,7 @@ class Scanner {
   private member(depth: number, members: number): boolean {
     if (members === featureObject) {
       if (this.is('geometry')) {
-        this.geometryType = undefined;
+        this.geometryType = otherType;
         this.count = -1;
         return this.value(depth + 1, geometryObject);
       }
@@ -231,7 +236,7 @@ class Scanner {
       const type = this.is('type');
       const id = !type && this.is('id');
       if (!this.value(depth + 1)) return false;
-      if (type) this.type = this.kind === 'string' && !this.escapes ? this.text.slice(this.from, this.to) : undefined;
+      if (type) this.type = this.typeRead();
       else if (id) this.id = this.idValue(false);
       return true;
     }
@@ -239,13 +244,19 @@ class Scanner {
       if (this.is('coordinates')) return this.coordinates(depth + 1, false);
       const type = this.is('type');
       if (!this.value(depth + 1)) return false;
-      if (type) this.geometryType = this.kind === 'string' && !this.escapes ? this.text.slice(this.from, this.to) : undefined;
+      if (type) this.geometryType = this.typeRead();
       return true;
     }
     const id = members === propertiesObject && this.is('id');
     if (!this.value(depth + 1)) return false;
     if (id) this.propertiesId = this.idValue(true);
     return true;
+  }
+
+  /** The type just read (a value of a `type` member), compared in place: no string is cut for it. */
+  private typeRead(): number {
+    if (this.kind !== 'string' || this.escapes) return otherType;
+    return this.is('Feature') ? featureType : this.is('Point') ? pointType : otherType;
   }
 
   /** The kind of an id just read, its text kept: a string without escapes or a number as String() writes it. */
@@ -282,9 +293,14 @@ class Scanner {
       } while (this.take(44));
       if (!this.take(93)) return false;
     }
-    if (plain && count === 2) {
-      if (bare) [this.bareX, this.bareY, this.bareCount] = [x, y, 2];
-      else [this.x, this.y, this.count] = [x, y, 2];
+    if (plain && count === 2 && bare) {
+      this.bareX = x;
+      this.bareY = y;
+      this.bareCount = 2;
+    } else if (plain && count === 2) {
+      this.x = x;
+      this.y = y;
+      this.count = 2;
     }
     return this.done('array');
   }
@@ -317,8 +333,8 @@ export function plainFeatureAt(text: string, from: number, end: number): PlainFe
   scanner.space();
   if (codeAt(text, scanner.at, end) !== 123 || !scanner.value(0, featureObject)) return undefined;
   const { type, at } = scanner;
-  if (type === 'Point') return scanner.bareCount === 2 ? { id: undefined, x: scanner.bareX, y: scanner.bareY, end: at } : undefined;
-  if (type !== 'Feature' || scanner.geometryType !== 'Point' || scanner.count !== 2) return undefined;
+  if (type === pointType) return scanner.bareCount === 2 ? { id: undefined, x: scanner.bareX, y: scanner.bareY, end: at } : undefined;
+  if (type !== featureType || scanner.geometryType !== pointType || scanner.count !== 2) return undefined;
   // As idOf(): the Feature's id unless absent or null, then the properties' id; a string or a number only.
   const own = scanner.id !== 'absent' && scanner.id !== 'null';
   const kind = own ? scanner.id : scanner.propertiesId;
