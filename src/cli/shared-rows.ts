@@ -12,7 +12,7 @@ import type { Report } from '../screening/report.ts';
 import { edgeMarks, type Screener } from '../screening/screener.ts';
 import type { ByteWriter } from './byte-writer.ts';
 
-/** Rows kept of each kind before the cache starts again: more than the shapes of a million points, bounded in memory. */
+/** Templates kept before the cache starts again: more than the shapes of a million points, bounded in memory. */
 const maxSharedRows = 20_000;
 
 /** A CSV row after its id, as texts with the distance to a zone's edge between each two (texts.length = zones.length + 1). */

@@ -70,7 +70,8 @@ export function rasterizeZone(store: ZoneStore, zone: number, options = regionOp
       const share = widest ? 1 : zoneBand > 0 ? bandOfEdge(store, zone, ax, ay, bx, by) / zoneBand : 0;
       const ey = dy * share;
       const ex = dx * share;
-      const [c0, c1] = [column(Math.min(ax, bx) - ex), column(Math.max(ax, bx) + ex)];
+      const c0 = column(Math.min(ax, bx) - ex);
+      const c1 = column(Math.max(ax, bx) + ex);
       for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) cells.fill(edgeCell, r * side + c0, r * side + c1 + 1);
     }
   }
