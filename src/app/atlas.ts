@@ -153,7 +153,7 @@ export class Atlas {
     );
     this.store.subscribe((state) => {
       // An open passage (a link may open the reader) loads what cites its sentences.
-      if (state.reader) this.withReader((reader) => reader.load());
+      if (state.reader) this.reader.use((reader) => reader.load());
       this.#map?.apply(state);
       if (this.#loaded) void this.#screen();
       changed();
@@ -183,16 +183,6 @@ export class Atlas {
   notLoaded(error: unknown): void {
     const why = error instanceof Error ? error.message : String(error);
     this.messages.report('not-loaded', `${t('notLoaded', this.store.state.lang)} ${why}`);
-  }
-
-  /** Hands the reader's session to `act` once its code is in; one that fails to load is reported, and nothing is done. */
-  withReader(act: (session: ReaderSession) => unknown): void {
-    this.reader.get().then(act, () => undefined);
-  }
-
-  /** Hands the screening session to `act` once its code is in; one that fails to load is reported, and nothing is done. */
-  withScreening(act: (session: ScreeningSession) => unknown): void {
-    this.screening.get().then(act, () => undefined);
   }
 
   map(): AtlasMap | undefined {
@@ -275,7 +265,7 @@ export class Atlas {
       },
     );
     this.links.start();
-    if (this.store.state.site) this.withScreening((session) => session.openedFromLink());
+    if (this.store.state.site) this.screening.use((session) => session.openedFromLink());
     await this.presenting.loadSharedFile();
     await this.#screen();
     await map.idle();

@@ -28,4 +28,9 @@ export class OnDemand<Session> {
     );
     return this.#loading;
   }
+
+  /** Hands the session to `act` once its code is in; a load that fails was reported (`failed`), and nothing is done. */
+  use(act: (session: Session) => unknown): void {
+    this.get().then(act, () => undefined);
+  }
 }

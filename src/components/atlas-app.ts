@@ -103,11 +103,11 @@ export class AtlasApp extends LitElement {
     this.addEventListener('atlas-draw', ({ detail: kind }) => {
       // On a phone the panel is a sheet over the map: it goes while the site is drawn (the verdict sheet follows).
       if (!window.matchMedia('(min-width: 720px)').matches) this.panelOpen = false;
-      atlas.withScreening((screening) => screening.draw(kind));
+      atlas.screening.use((screening) => screening.draw(kind));
     });
-    this.addEventListener('atlas-site-file', ({ detail: file }) => atlas.withScreening((screening) => screening.upload(file)));
-    this.addEventListener('atlas-site-text', ({ detail: pasted }) => atlas.withScreening((screening) => screening.paste(pasted)));
-    this.addEventListener('atlas-clear-site', () => atlas.withScreening((screening) => screening.setSite(null, [])));
+    this.addEventListener('atlas-site-file', ({ detail: file }) => atlas.screening.use((screening) => screening.upload(file)));
+    this.addEventListener('atlas-site-text', ({ detail: pasted }) => atlas.screening.use((screening) => screening.paste(pasted)));
+    this.addEventListener('atlas-clear-site', () => atlas.screening.use((screening) => screening.setSite(null, [])));
     this.addEventListener('atlas-cancel-site-read', () => atlas.screening.current?.cancelRead());
     this.addEventListener('atlas-show-verdict', () => {
       this.panelOpen = true;
@@ -115,13 +115,13 @@ export class AtlasApp extends LitElement {
     });
     this.addEventListener('atlas-project-type', ({ detail: value }) => atlas.setProjectType(value));
     this.addEventListener('atlas-export-report', ({ detail: request }) => void atlas.exportReport(request));
-    this.addEventListener('atlas-ledger', ({ detail: action }) => void atlas.ledger.get().then((ledger) => ledger.act(action)));
+    this.addEventListener('atlas-ledger', ({ detail: action }) => atlas.ledger.use((ledger) => ledger.act(action)));
     this.addEventListener('atlas-share', ({ detail: action }) => void atlas.presenting.act(action));
     this.addEventListener('atlas-export-text', ({ detail: { title, subtitle } }) => atlas.presenting.setExportText(title, subtitle));
     this.addEventListener('atlas-about', ({ detail: open }) => atlas.presenting.about(open));
     this.addEventListener('atlas-open-hash', ({ detail: hash }) => atlas.links?.open(hash));
     this.addEventListener('atlas-dismiss', ({ detail: id }) => atlas.messages.dismiss(id));
-    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.withReader((reader) => reader.act(action)));
+    this.addEventListener('atlas-reader', ({ detail: action }) => atlas.reader.use((reader) => reader.act(action)));
     this.addEventListener('dragover', (event) => event.preventDefault());
     this.addEventListener('drop', (event) => {
       event.preventDefault();
@@ -271,7 +271,7 @@ export class AtlasApp extends LitElement {
     if (panel === 'screening') {
       this.#define('screening-panel');
       // The session loads with the panel, so that it is in by the time the reviewer draws or picks a file.
-      atlas.withScreening(() => undefined);
+      atlas.screening.use(() => undefined);
       const screening = atlas.screening.current;
       return html`<screening-panel .report=${screening?.report} projectType=${projectType ?? ''} ?hasSite=${site !== null}
         drawing=${screening?.drawing ?? ''} problem=${screening?.problem ?? ''} .notes=${screening?.notes ?? []}

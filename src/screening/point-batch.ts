@@ -5,7 +5,7 @@ import { ScreeningInputError } from './input-error.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { insideZone, nearZone, outsideZone, PointContact } from './point-contact.ts';
 import { PointSearch } from './point-search.ts';
-import { edgeCell, insideCell, outsideCell, rasterCell, type RegionRaster } from './region-raster.ts';
+import { edgeCell, insideCell, rasterCell, type RegionRaster } from './region-raster.ts';
 import { verdictCode } from './verdict.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -72,12 +72,8 @@ export function screenPointRange(context: BatchContext, lonLat: Float64Array): P
     const y = lonLat[2 * point + 1] as number;
     if (store.count === 0) continue;
     // The region first: outside it (and its accuracy band) nothing else needs testing.
-    let region = outsideZone;
-    if (regionZone >= 0) {
-      const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
-      region = cell === insideCell ? insideZone : cell === edgeCell ? contact.of(regionZone, x, y) : outsideZone;
-      if (region === outsideZone) continue;
-    }
+    const region = regionZone >= 0 ? regionWhere(contact, regionZone, regionRaster, x, y) : outsideZone;
+    if (regionZone >= 0 && region === outsideZone) continue;
     search.run(index, x, y);
     const found = search.found;
     let inside = 0;
@@ -171,10 +167,14 @@ export function outsideRegion(
   if (regionZone < 0) return outside;
   const contact = new PointContact(store);
   for (let n = 0; n < outside.length; n++) {
-    const x = lonLat[2 * n] as number;
-    const y = lonLat[2 * n + 1] as number;
-    const cell = regionRaster ? rasterCell(regionRaster, x, y) : edgeCell;
-    if (cell === outsideCell || (cell === edgeCell && contact.of(regionZone, x, y) === outsideZone)) outside[n] = 1;
+    if (regionWhere(contact, regionZone, regionRaster, lonLat[2 * n] as number, lonLat[2 * n + 1] as number) === outsideZone)
+      outside[n] = 1;
   }
   return outside;
+}
+
+/** Where (x, y) lies against the region: from its raster cell where that tells, else from its edges. */
+function regionWhere(contact: PointContact, regionZone: number, raster: RegionRaster | undefined, x: number, y: number): number {
+  const cell = raster ? rasterCell(raster, x, y) : edgeCell;
+  return cell === insideCell ? insideZone : cell === edgeCell ? contact.of(regionZone, x, y) : outsideZone;
 }
