@@ -5,7 +5,6 @@ import { importOfficialLayer } from './import-layer.ts';
 import { sha256Hex } from './layer-file.ts';
 import { layerTooLarge, ZONE_LIMITS } from './limits.ts';
 import type { OfficialLayer } from './official-layer.ts';
-import { readPostgisLayer } from './postgis.ts';
 import { parseZoneProfile } from './profile.ts';
 
 /** The CLI's official-zone options: a layer file or a PostGIS connection string, its table, the profile, an entry list. */
@@ -54,5 +53,7 @@ export async function officialZones(option: OfficialZonesOption, importedAt = ne
     });
   }
   const entry = entryList && { ...entryList, sha256: await sha256Hex(entryList.bytes) };
+  // Loaded only here: the PostgreSQL client's modules took some 80 ms of every run's start-up.
+  const { readPostgisLayer } = await import('./postgis.ts');
   return readPostgisLayer(option.zones, option.table, profile, { importedAt, ...(entry ? { entryList: entry } : {}) });
 }
