@@ -4,9 +4,9 @@
  * layer's schema wherever it is read.
  */
 import { ByteBuffer } from 'flatbuffers';
+import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
 import { Feature as FlatFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
 import { Geometry as FlatGeometry } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry.js';
-import { parseProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import { deserialize } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { fromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
@@ -14,6 +14,7 @@ import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { DatasetEntry } from '../schema/manifest.ts';
+import { featureId } from './flatgeobuf-id.ts';
 
 /** "fgb", version 3, "fgb", then a patch version: the FlatGeobuf file signature. */
 export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
@@ -72,11 +73,16 @@ class ByteQueue {
 const uint32At = (bytes: Uint8Array, at: number) =>
   (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 
-/** A feature whose geometry is a point of two coordinates, read without making its GeoJSON. */
+/**
+ * A feature whose geometry is a point of two coordinates, read without making its GeoJSON: its "id" property (featureId)
+ * and its properties' bytes, which propertiesOf decodes for a caller that needs them all.
+ */
 export interface PlainPoint {
   x: number;
   y: number;
-  properties: Record<string, unknown>;
+  id: string | number | undefined;
+  propertyBytes: Uint8Array | null;
+  columns: ColumnMeta[] | null;
 }
 
 /** FlatGeobuf's GeometryType.Point. */
@@ -166,7 +172,9 @@ function plainPoint(bytes: ByteBuffer, at: number, flat: FlatFeature, geometry: 
   // As the library's own geometry reader: the header's type, unless it leaves each feature to give its own.
   const type = meta.geometryType === 0 ? geometry.type() : meta.geometryType;
   if (type !== pointType || geometry.xyLength() !== 2 || geometry.zLength() > 0 || geometry.partsLength() > 0) return undefined;
-  return { x: geometry.xy(0) as number, y: geometry.xy(1) as number, properties: parseProperties(flat, meta.columns) };
+  const { columns } = meta;
+  const propertyBytes = flat.propertiesArray();
+  return { x: geometry.xy(0) as number, y: geometry.xy(1) as number, id: featureId(propertyBytes, columns), propertyBytes, columns };
 }
 
 /** A dataset that could not be used, named so the atlas can tell the user which layer is missing. */

@@ -233,6 +233,17 @@ describe('streamed GeoJSON', () => {
 });
 
 describe('streamed FlatGeobuf', () => {
+  /** A square polygon's coordinates, `size` degrees a side from (x, 40). */
+  const square = (x: number, size: number) => [
+    [
+      [x, 40],
+      [x + size, 40],
+      [x + size, 40 + size],
+      [x, 40 + size],
+      [x, 40],
+    ],
+  ];
+
   it('reads the features of an indexed file, with their ids and properties', async () => {
     const features = [feature('a', [109, 40]), feature('b', [110, 41])].map((item) => ({
       ...item,
@@ -247,15 +258,6 @@ describe('streamed FlatGeobuf', () => {
   });
 
   it('frames features across any chunking as flatgeobuf itself reads the file', async () => {
-    const square = (x: number, size: number) => [
-      [
-        [x, 40],
-        [x + size, 40],
-        [x + size, 40 + size],
-        [x, 40 + size],
-        [x, 40],
-      ],
-    ];
     // Points, and polygons of a few and of 20,000 vertices (a feature over 300 KB, longer than any chunk here).
     const large = Array.from({ length: 20_000 }, (_, n) => [
       110 + Math.cos((2 * Math.PI * n) / 20_000),
@@ -285,6 +287,21 @@ describe('streamed FlatGeobuf', () => {
           return [item.properties.id, geometry.type === 'Point' ? geometry.coordinates : geometry];
         }),
       );
+    }
+  });
+
+  it('cuts FlatGeobuf into batches of the size asked for, whatever the chunking, for threads to take whole', async () => {
+    // Points read in place and polygons read as records, alike.
+    const features = Array.from({ length: 2500 }, (_, n) =>
+      n % 100 === 7
+        ? { type: 'Feature', properties: { id: `g${n}` }, geometry: { type: 'Polygon', coordinates: square(109, 0.1) } }
+        : { ...feature(`p${n}`, [108 + n / 1000, 40 + n / 3000]), properties: { id: `p${n}` } },
+    );
+    const bytes = writeIndexedFlatGeobuf({ type: 'FeatureCollection', features } as never, { name: 'sites' });
+    for (const size of [7, 4096, bytes.length]) {
+      const counts = [];
+      for await (const batch of recordBatches('flatgeobuf', chunks(bytes, size), 1024)) counts.push(batch.count);
+      expect(counts, `chunks of ${size}`).toEqual([1024, 1024, 452]);
     }
   });
 

@@ -9,6 +9,7 @@
  * length.
  */
 import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf.ts';
+import { propertiesOf } from '../data/flatgeobuf-id.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import { csvBatches } from './csv-stream.ts';
 import { positionProblem } from './position-check.ts';
@@ -284,7 +285,11 @@ async function* geoJsonBatches(bytes: ByteSource, objects: boolean, size: number
   yield batcher.done(place);
 }
 
-/** FlatGeobuf features as records, after a signature check on the first chunk (which is then read again). */
+/**
+ * FlatGeobuf features as records, after a signature check on the first chunk (which is then read again); a batch as
+ * soon as it has `size` features, mid-chunk, as GeoJSON Lines (a chunk's some 500 points had left a part and a
+ * remainder for the threads).
+ */
 async function* flatGeobufBatches(bytes: ByteSource, objects: boolean, size: number): AsyncGenerator<RecordBatch> {
   const batcher = new RecordBatcher(size, objects);
   const place = (number: number) => featureAt(number);
@@ -303,20 +308,22 @@ async function* flatGeobufBatches(bytes: ByteSource, objects: boolean, size: num
       for (const read of features) {
         number++;
         // The library numbers features from 0 in `id`; FlatGeobuf keeps a site's own id among its properties.
-        const id = idOf({ properties: read.properties }, number);
+        const id = 'x' in read ? String(read.id ?? number) : idOf({ properties: read.properties }, number);
         if ('x' in read && !crs && !objects && !positionProblem(read.x, read.y)) {
           batcher.point(read.x, read.y, number);
           batcher.idWriter.text(id);
+          if (batcher.count >= size) yield batcher.done(place);
           continue;
         }
         const geometry = 'x' in read ? { type: 'Point', coordinates: [read.x, read.y] } : read.geometry;
-        const properties = (read.properties ?? {}) as Record<string, unknown>;
+        const properties =
+          'x' in read ? propertiesOf(read.propertyBytes, read.columns) : ((read.properties ?? {}) as Record<string, unknown>);
         // In a file's own coordinate system a point still needs the one reader's conversion.
         const point = crs ? undefined : plainGeometryPoint(geometry);
         const record = { kind: 'geometry', geometry, ...(crs ? { crs } : {}) } as const;
         batcher.record({ where: featureAt(number), id, record, properties, ...(point ? { point } : {}) }, number);
+        if (batcher.count >= size) yield batcher.done(place);
       }
-      if (batcher.count >= size) yield batcher.done(place);
     }
     if (batcher.count > 0) yield batcher.done(place);
   } catch (error) {
