@@ -14,7 +14,7 @@ import type { SiteInput } from '../site-input/site-input.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { IdWriter, idsSlice } from '../site-input/packed-ids.ts';
 import type { RecordBatch } from '../site-input/record-batch.ts';
-import { type ByteSource, recordBatches, streamFormatOf } from '../site-input/stream.ts';
+import { type ByteSource, recordBatches, type StreamFormat, streamFormatOf } from '../site-input/stream.ts';
 import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from './batch-screen.ts';
 import type { Io, Options } from './screen.ts';
 import { ScreenPool } from './screen-pool.ts';
@@ -77,20 +77,36 @@ export interface Screening {
 }
 
 /**
- * A streamed file smaller than this is screened on the command's own thread: starting worker threads (each loads the
- * engine and builds its screener) costs more than they save on it. tests/bench/cli-threads.ts on two cores, two
- * pairs each: 30,000 points (0.8 MiB) x1.04 faster on two threads, 200,000 (5.4 MiB) x1.14, 1,000,000 x1.46;
- * with the cores busy with other work, two threads were slower up to 500,000 points.
+ * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
+ * screened on one thread. Each worker pays its own start, V8's optimising of the engine again and the row templates
+ * the other threads have not handed it yet (25-45 % more CPU in all) and 45-70 MiB, so threads are used only where
+ * they were measured to pay. tests/bench/cli-threads.ts on two cores, median of 3 interleaved pairs, how much faster
+ * on two threads than on one:
+ * - CSV: 300,000 points (8.2 MiB) x1.01, 500,000 x1.08, 700,000 (19.2 MiB) x1.02, 1,000,000 (27.5 MiB) x1.17,
+ *   2,000,000 x1.30 (4 pairs);
+ * - GeoJSON Lines (GeoJSON is read the same way): 200,000 (21.6 MiB) x1.01, 500,000 (54.2 MiB) x1.07, 1,000,000
+ *   (108.5 MiB) x1.22;
+ * - FlatGeobuf as ogr2ogr writes it, its features sorted along a Hilbert curve: 200,000 (24.2 MiB) x0.83, 500,000
+ *   x0.81, 1,000,000 (124 MiB) x1.01, 2,000,000 x1.03. Long runs of points outside the region cost the threads almost
+ *   nothing while the command's thread still reads each, so the worker sat idle; FlatGeobuf gets threads only with
+ *   --threads.
+ * More than two cores were not measured here.
  */
-const threadedBytes = 2 * 2 ** 20;
+const threadedBytes: Record<StreamFormat, number> = {
+  csv: 24 * 2 ** 20,
+  geojson: 64 * 2 ** 20,
+  geojsonl: 64 * 2 ** 20,
+  flatgeobuf: Number.POSITIVE_INFINITY,
+};
 /** Threads beyond this add memory (each its own heap and caches) for little time: reading and writing stay on one. */
 const maxThreads = 4;
 
 /** The screening threads for a file: as asked (--threads), else one per core for a large streamed file, else one. */
-export function screeningThreads(requested: number | undefined, file: string): number {
+export function screeningThreads(requested: number | undefined, file: string, cores = availableParallelism()): number {
   if (requested !== undefined) return requested;
-  if (streamFormatOf(file) === undefined || statSync(file).size < threadedBytes) return 1;
-  return Math.min(maxThreads, availableParallelism());
+  const format = streamFormatOf(file);
+  if (format === undefined || statSync(file).size < threadedBytes[format]) return 1;
+  return Math.min(maxThreads, cores);
 }
 
 /** "f.csv, row 3 (lon, lat): …" / "f.csv，第3行（lon、lat）：…": the file named before the reader's own place. */

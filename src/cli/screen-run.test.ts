@@ -1,0 +1,42 @@
+import { closeSync, mkdtempSync, openSync, rmSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { screeningThreads } from './screen-run.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'screen-run-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const mebibyte = 2 ** 20;
+
+/** A file of exactly `bytes` (sparse: no disk is written), named so that its extension gives its format. */
+function fileOf(name: string, bytes: number): string {
+  const file = join(scratch, name);
+  const handle = openSync(file, 'w');
+  ftruncateSync(handle, bytes);
+  closeSync(handle);
+  return file;
+}
+
+describe('the screening threads a file gets by default', () => {
+  it('are one per core, up to 4, from 24 MiB of CSV and 64 MiB of GeoJSON, and one below', () => {
+    const cases: [name: string, bytes: number, cores: number, threads: number][] = [
+      ['small.csv', 24 * mebibyte - 1, 2, 1],
+      ['large.csv', 24 * mebibyte, 2, 2],
+      ['large.csv', 24 * mebibyte, 16, 4],
+      ['small.geojson', 64 * mebibyte - 1, 2, 1],
+      ['large.geojson', 64 * mebibyte, 2, 2],
+      ['small.geojsonl', 63 * mebibyte, 8, 1],
+      ['large.geojsonl', 64 * mebibyte, 3, 3],
+    ];
+    for (const [name, bytes, cores, threads] of cases)
+      expect([name, cores, screeningThreads(undefined, fileOf(name, bytes), cores)]).toEqual([name, cores, threads]);
+  });
+
+  it('are one for FlatGeobuf of any size and for a file read whole, and as asked with --threads', () => {
+    expect(screeningThreads(undefined, fileOf('huge.fgb', 4096 * mebibyte), 4)).toBe(1);
+    expect(screeningThreads(undefined, fileOf('site.kml', 100 * mebibyte), 4)).toBe(1);
+    expect(screeningThreads(3, fileOf('tiny.csv', 10), 2)).toBe(3);
+    expect(screeningThreads(2, fileOf('huge.fgb', 4096 * mebibyte), 2)).toBe(2);
+  });
+});
