@@ -15,6 +15,10 @@ const [boolType, stringType, jsonType, dateTimeType] = [2, 11, 12, 13];
 
 const decoder = new TextDecoder();
 
+/** A little-endian unsigned 32-bit number of FlatGeobuf's bytes, read without a DataView made for every feature. */
+export const uint32At = (bytes: Uint8Array, at: number) =>
+  ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0;
+
 /** Per column, whether it is named "id", for the header's columns last seen (the same array for every feature of a file). */
 let idColumnsOf: ColumnMeta[] | undefined;
 let idColumns: boolean[] = [];
@@ -43,12 +47,7 @@ export function featureId(bytes: Uint8Array | null, columns: ColumnMeta[] | null
       offset += size;
       continue;
     }
-    const length =
-      ((bytes[offset] as number) |
-        ((bytes[offset + 1] as number) << 8) |
-        ((bytes[offset + 2] as number) << 16) |
-        ((bytes[offset + 3] as number) << 24)) >>>
-      0;
+    const length = uint32At(bytes, offset);
     offset += 4;
     if (idColumns[column]) {
       id = type === stringType || type === dateTimeType ? text(bytes, offset, offset + length) : undefined;

@@ -14,7 +14,7 @@ import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import type { DatasetEntry } from '../schema/manifest.ts';
-import { featureId } from './flatgeobuf-id.ts';
+import { featureId, uint32At } from './flatgeobuf-id.ts';
 
 /** "fgb", version 3, "fgb", then a patch version: the FlatGeobuf file signature. */
 export const isFlatGeobuf = (bytes: Uint8Array) => [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62].every((byte, index) => bytes[index] === byte);
@@ -68,10 +68,6 @@ class ByteQueue {
     this.length = rest.length;
   }
 }
-
-/** A little-endian unsigned 32-bit length, read without a DataView made for every feature. */
-const uint32At = (bytes: Uint8Array, at: number) =>
-  (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 
 /**
  * A feature whose geometry is a point of two coordinates, read without making its GeoJSON: its "id" property (featureId)

@@ -15,9 +15,10 @@ async function* chunks(content: string | Uint8Array, size: number): AsyncGenerat
 
 /** The records as plain data (places in English), read in chunks of the size given. */
 async function read(format: StreamFormat, content: string | Uint8Array, size = 4096) {
-  const records: { where: string; id: string; record: StreamedRecord['record']; point?: [number, number] }[] = [];
+  const records: { where: string; id: string; record: StreamedRecord['record']; point?: [number, number]; properties?: unknown }[] = [];
   for await (const batch of siteRecordBatches(format, chunks(content, size))) {
-    for (const { where, id, record, point } of batch) records.push({ where: where.en, id, record, ...(point ? { point } : {}) });
+    for (const { where, id, record, point, properties } of batch)
+      records.push({ where: where.en, id, record, ...(point ? { point } : {}), ...(properties ? { properties } : {}) });
   }
   return records;
 }
@@ -251,9 +252,9 @@ describe('streamed FlatGeobuf', () => {
     }));
     const bytes = writeIndexedFlatGeobuf({ type: 'FeatureCollection', features } as never, { name: 'sites' });
     const records = await read('flatgeobuf', bytes, 100);
-    expect(records.map((record) => [record.where, record.id, record.record])).toEqual([
-      ['feature 1', 'a', { kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } }],
-      ['feature 2', 'b', { kind: 'geometry', geometry: { type: 'Point', coordinates: [110, 41] } }],
+    expect(records.map((record) => [record.where, record.id, record.record, record.properties])).toEqual([
+      ['feature 1', 'a', { kind: 'geometry', geometry: { type: 'Point', coordinates: [109, 40] } }, { id: 'a', name: 'x' }],
+      ['feature 2', 'b', { kind: 'geometry', geometry: { type: 'Point', coordinates: [110, 41] } }, { id: 'b', name: 'x' }],
     ]);
   });
 
