@@ -79,7 +79,7 @@ export interface Screening {
 /**
  * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
  * screened on one thread. Each worker pays its own start, V8's optimising of the engine again and the row templates
- * the other threads have not handed it yet (25-45 % more CPU in all) and 45-70 MiB, so threads are used only where
+ * the other threads have not handed it yet (15-50 % more CPU in all) and 30-70 MiB, so threads are used only where
  * they were measured to pay. tests/bench/cli-threads.ts on two cores, median of 3 interleaved pairs, how much faster
  * on two threads than on one:
  * - CSV: 300,000 points (8.2 MiB) x1.01, 500,000 x1.08, 700,000 (19.2 MiB) x1.02, 1,000,000 (27.5 MiB) x1.17,
