@@ -7,7 +7,8 @@
  * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
- * `--threads=N`: the command's --threads (default: its own choice, tests/bench/cli-threads.ts compares them).
+ * `--threads=N`: the command's --threads (default: its own choice by format and size, printed beside each format;
+ * tests/bench/cli-threads.ts compares them).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { type Run, runChild as run, screenCommand } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
+import { screeningThreads } from '../../src/cli/screen-run.ts';
 
 const postgisOnly = process.argv.includes('--postgis-only');
 const threads = process.argv.find((argument) => argument.startsWith('--threads='))?.slice('--threads='.length);
@@ -86,7 +88,7 @@ const startups: Run[] = [];
 for (let n = 0; n < pairs; n++) startups.push(await run(screen, cliArgs(single)));
 const startup = { wallMs: median(startups.map((entry) => entry.wallMs)), cpuMs: median(startups.map((entry) => entry.cpuMs)) };
 
-const results = new Map<string, { ours: Run; floor: Run; ratio: number; cpuRatio: number }>();
+const results = new Map<string, { ours: Run; floor: Run; ratio: number; cpuRatio: number; threadCount: number }>();
 for (const [format, file] of files) {
   const ours: Run[] = [];
   const floors: Run[] = [];
@@ -100,16 +102,18 @@ for (const [format, file] of files) {
     maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
   });
   const ratio = (key: 'wallMs' | 'cpuMs') => median(ours.map((entry, pair) => entry[key] / floors[pair]![key]));
-  results.set(format, { ours: pick(ours), floor: pick(floors), ratio: ratio('wallMs'), cpuRatio: ratio('cpuMs') });
+  // The threads the command screens the file on, as it chooses them (screen-run.ts: by format and size) or as asked.
+  const threadCount = screeningThreads(threads === undefined ? undefined : Number(threads), file);
+  results.set(format, { ours: pick(ours), floor: pick(floors), ratio: ratio('wallMs'), cpuRatio: ratio('cpuMs'), threadCount });
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
   `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
 );
-for (const [format, { ours, floor: base, ratio, cpuRatio }] of results) {
+for (const [format, { ours, floor: base, ratio, cpuRatio, threadCount }] of results) {
   console.log(
-    `  ${format.padEnd(10)} screen ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; ` +
+    `  ${format.padEnd(10)} screen (${threadCount} thread${threadCount === 1 ? '' : 's'}) ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; ` +
       `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU of the floor`,
   );
 }
