@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,36 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(linked.status).toBe(0);
     expect(linked.stdout).toBe(launch('screen', sites, '--type', 'steel', '--format', 'csv').stdout);
     expect(linked.stdout).toContain('qipanjing-plant');
+  });
+
+  it('stops quietly when the reader of its output stops early, as `| head` does', async () => {
+    // Some 20 MB of report: far more than a pipe holds, so that the command is still writing when the pipe closes.
+    const points = join(cache, 'many-points.csv');
+    writeFileSync(
+      points,
+      `id,lon,lat\n${Array.from({ length: 20_000 }, (_, n) => `p${n},${108 + (n % 400) / 100},${39 + n / 10_000}`).join('\n')}\n`,
+    );
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, 'src', 'cli', 'bundled.mjs'), 'screen', points, '--type', 'steel', '--format', 'csv'],
+      {
+        cwd: tmpdir(),
+        env: { ...process.env, ATLAS_CLI_CACHE: cache },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    let first = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      first = chunk.toString();
+      child.stdout.destroy();
+    });
+    const [status] = (await once(child, 'exit')) as [number | null];
+    expect(first).toContain('id,verdict');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('passes on the command exit status and refuses an unknown command', () => {

@@ -84,12 +84,13 @@ export interface Screening {
  * on two threads than on one:
  * - CSV: 300,000 points (8.2 MiB) x1.01, 500,000 x1.08, 700,000 (19.2 MiB) x1.02, 1,000,000 (27.5 MiB) x1.17,
  *   2,000,000 x1.30 (4 pairs);
- * - GeoJSON Lines (GeoJSON is read the same way): 200,000 (21.6 MiB) x1.01, 500,000 (54.2 MiB) x1.07, 1,000,000
- *   (108.5 MiB) x1.22;
- * - FlatGeobuf as ogr2ogr writes it, its features sorted along a Hilbert curve: 200,000 (24.2 MiB) x0.83, 500,000
- *   x0.81, 1,000,000 (124 MiB) x1.01, 2,000,000 x1.03. Long runs of points outside the region cost the threads almost
- *   nothing while the command's thread still reads each, so the worker sat idle; FlatGeobuf gets threads only with
- *   --threads.
+ * - GeoJSON Lines: 200,000 (21.6 MiB) x1.01, 500,000 (54.2 MiB) x1.07, 1,000,000 (108.5 MiB) x1.22. GeoJSON was
+ *   not measured apart: its reader costs the command's thread about as much (1M points, read and parsed alone:
+ *   1.97 s against 1.87 s);
+ * - FlatGeobuf as ogr2ogr writes it (sorted along a Hilbert curve): 200,000 (24.2 MiB) x0.83, 500,000 x0.81,
+ *   1,000,000 (124 MiB) x1.01, 2,000,000 x1.03; written unsorted (no index), 1,000,000 x0.97-1.07 (3 pairs by hand). Profiled, the
+ *   worker sat idle 0.7-1.2 s of 2.5-3.3 while the command's thread read and screened; why it gains less than CSV was
+ *   not found. FlatGeobuf gets threads only with --threads.
  * More than two cores were not measured here.
  */
 const threadedBytes: Record<StreamFormat, number> = {

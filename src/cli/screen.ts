@@ -219,14 +219,22 @@ function checkFile(file: string): void {
 
 /**
  * Files in 64 KiB chunks (file-chunks.ts). Stdout with back-pressure: each write waits until its text is written, so
- * that a large run does not pile its output up in memory, and a worker's bytes can then be reused.
+ * that a large run does not pile its output up in memory, and a worker's bytes can then be reused. A reader that
+ * stops early (`| head`) closes the pipe: the rest of the report is not wanted, so the command ends there, quietly,
+ * where node would throw the pipe's error with its stack.
  */
-export const processIo = (): Io => ({
-  read: fileChunks,
-  write: (text) => new Promise((resolve) => (text.length === 0 ? resolve() : process.stdout.write(text, () => resolve()))),
-  error: (text) => void process.stderr.write(text),
-  progress: process.stderr.isTTY === true,
-});
+export function processIo(): Io {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  return {
+    read: fileChunks,
+    write: (text) => new Promise((resolve) => (text.length === 0 ? resolve() : process.stdout.write(text, () => resolve()))),
+    error: (text) => void process.stderr.write(text),
+    progress: process.stderr.isTTY === true,
+  };
+}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
   process.exitCode = await main(process.argv.slice(2), processIo());
