@@ -15,7 +15,8 @@ import type { Screener } from '../screening/screener.ts';
 import { idStart, idText, type PackedIds } from '../site-input/packed-ids.ts';
 import type { SiteInput } from '../site-input/site-input.ts';
 import { ByteWriter } from './byte-writer.ts';
-import { type MadeRows, SharedRows } from './shared-rows.ts';
+import { type Numbered, noteFresh, type PackedShapes, ShapeNumbers } from './packed-shapes.ts';
+import { type KeptTemplate, SharedRows } from './shared-rows.ts';
 
 /**
  * A batch as a thread screens it: ids, lon/lat pairs (NaN for a site with a geometry), and the sites with
@@ -87,11 +88,56 @@ function writeIdCell(out: ByteWriter, ids: PackedIds, index: number): void {
   out.byte(44);
 }
 
-/** A batch's report as UTF-8, where it stopped if it did, and the CSV row templates a worker made for it. */
+/** A batch's report as UTF-8, and where it stopped if it did. */
 export interface BatchBytes {
   bytes: Uint8Array;
   stop?: BatchStop;
-  made?: MadeRows;
+}
+
+/**
+ * The points of a batch for the batch path: its point rows and Point sites, in order, as lon/lat pairs (`lonLat`, the
+ * batch's own array when it has no other sites), `pointAt` each site's index among them (-1: not a point), and
+ * `siteOf` the site with a geometry of each index.
+ */
+export interface BatchPoints {
+  lonLat: Float64Array;
+  pointAt: Int32Array;
+  siteOf: (SiteInput | undefined)[];
+}
+
+/** The points of a batch (BatchPoints). */
+export function batchPoints({ ids, lonLat, others }: PackedBatch): BatchPoints {
+  const count = ids.ends.length;
+  const siteOf: (SiteInput | undefined)[] = [];
+  const pointAt = new Int32Array(count).fill(-1);
+  let points = 0;
+  let other = 0;
+  for (let index = 0; index < count; index++) {
+    const site = Number.isNaN(lonLat[2 * index]) ? others[other++] : undefined;
+    siteOf.push(site);
+    if (!site || site.geometry.type === 'Point') pointAt[index] = points++;
+  }
+  if (others.length === 0) return { lonLat, pointAt, siteOf };
+  const pointLonLat = new Float64Array(2 * points);
+  for (let index = 0; index < count; index++) {
+    const n = pointAt[index] as number;
+    if (n < 0) continue;
+    const site = siteOf[index];
+    const point = site ? (site.geometry as Point).coordinates : [lonLat[2 * index] as number, lonLat[2 * index + 1] as number];
+    pointLonLat[2 * n] = point[0] as number;
+    pointLonLat[2 * n + 1] = point[1] as number;
+  }
+  return { lonLat: pointLonLat, pointAt, siteOf };
+}
+
+/**
+ * A CSV batch whose points' shapes a worker thread found (packed-shapes.ts): its points, their shapes in that order,
+ * and the templates of that worker's shape numbers.
+ */
+export interface ShapedPoints {
+  points: BatchPoints;
+  shapes: PackedShapes;
+  numbered: Numbered<KeptTemplate>;
 }
 
 /**
@@ -101,32 +147,29 @@ export interface BatchBytes {
  */
 export class BatchScreener {
   private readonly rows: SharedRows | undefined;
+  /** The shape numbers of a worker thread's points (shapes). */
+  private readonly numbers = new ShapeNumbers();
 
-  /** `share`: hand on the CSV row templates made here, and take those of other threads (handOn, learn). */
   constructor(
     private readonly screener: Screener,
     private readonly settings: BatchSettings,
-    share = false,
   ) {
-    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType, share) : undefined;
+    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType) : undefined;
   }
 
-  handOn(): MadeRows {
-    return this.rows?.handOn() ?? { templates: [] };
-  }
-
-  learn(made: MadeRows): void {
-    this.rows?.learn(made);
+  /** The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes. */
+  shapes(lonLat: Float64Array): PackedShapes {
+    return this.numbers.pack(this.screener, lonLat, this.settings.projectType);
   }
 
   /**
    * The report of a batch as UTF-8, written into `spare` when given (grown when it runs short). Stops at a site the
-   * engine refuses, with the rows before it.
+   * engine refuses, with the rows before it. `shaped`: for a CSV report, its points' shapes as another thread found them.
    */
-  screen(batch: PackedBatch, spare?: ArrayBuffer): BatchBytes {
+  screen(batch: PackedBatch, spare?: ArrayBuffer, shaped?: ShapedPoints): BatchBytes {
     const out = new ByteWriter(spare);
     try {
-      if (this.rows) this.csvRows(this.rows, batch, out);
+      if (this.rows) this.csvRows(this.rows, batch, out, shaped);
       else this.records(batch, out);
     } catch (error) {
       const stop = batchStop(error);
@@ -152,44 +195,32 @@ export class BatchScreener {
    * The CSV rows of a batch: its points (rows and Point sites) through the batch path and their shared rows, other
    * sites one by one.
    */
-  private csvRows(rows: SharedRows, { ids, lonLat, others }: PackedBatch, out: ByteWriter): void {
+  private csvRows(rows: SharedRows, batch: PackedBatch, out: ByteWriter, shaped: ShapedPoints | undefined): void {
     const { screener } = this;
     const { projectType } = this.settings;
+    const { ids } = batch;
     const count = ids.ends.length;
-    const siteOf: (SiteInput | undefined)[] = [];
-    const pointAt = new Int32Array(count).fill(-1);
-    let points = 0;
-    let other = 0;
-    for (let index = 0; index < count; index++) {
-      const site = Number.isNaN(lonLat[2 * index]) ? others[other++] : undefined;
-      siteOf.push(site);
-      if (!site || site.geometry.type === 'Point') pointAt[index] = points++;
-    }
-    const batchPoints = others.length === 0 ? lonLat : new Float64Array(2 * points);
-    if (batchPoints !== lonLat) {
-      for (let index = 0; index < count; index++) {
-        const n = pointAt[index] as number;
-        if (n < 0) continue;
-        const site = siteOf[index];
-        const point = site ? (site.geometry as Point).coordinates : [lonLat[2 * index] as number, lonLat[2 * index + 1] as number];
-        batchPoints[2 * n] = point[0] as number;
-        batchPoints[2 * n + 1] = point[1] as number;
-      }
-    }
-    const outside = screener.pointsOutsideRegion(batchPoints);
+    const { lonLat, pointAt, siteOf } = shaped?.points ?? batchPoints(batch);
+    if (shaped) noteFresh(shaped.numbered, shaped.shapes);
+    const outside = shaped ? undefined : screener.pointsOutsideRegion(lonLat);
     // A site the engine refuses stops the batch after the rows before it, with none of its own row.
     let rowStart = out.length;
     let index = 0;
     /** The full report of the site at `index`, which writeOutside asks for only to make the row it has not kept yet. */
-    const report = () => screenOne(screener, projectType, geometryOf(lonLat, index, siteOf[index]), index);
+    const report = () => screenOne(screener, projectType, geometryOf(batch.lonLat, index, siteOf[index]), index);
     try {
       for (; index < count; index++) {
         rowStart = out.length;
         writeIdCell(out, ids, index);
         const n = pointAt[index] as number;
+        const x = lonLat[2 * n] as number;
+        const y = lonLat[2 * n + 1] as number;
         if (n < 0) out.text(rows.rows.afterId(report()));
-        else if (outside[n] === 1) rows.writeOutside(out, report);
-        else rows.writeShaped(out, batchPoints[2 * n] as number, batchPoints[2 * n + 1] as number);
+        else if (shaped) {
+          if (shaped.shapes.shapeIds[n] === -1) rows.writeOutside(out, report);
+          else rows.writePacked(out, shaped.shapes, shaped.numbered, n, x, y);
+        } else if (outside?.[n] === 1) rows.writeOutside(out, report);
+        else rows.writeShaped(out, x, y);
       }
     } catch (error) {
       out.length = rowStart;

@@ -4,18 +4,19 @@
  * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than
  * workerQueue waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
  *
- * Each thread costs its own compiled code (V8 optimises the engine again in every thread: about 1 s of CPU) and heap
- * (60-70 MiB more at the peak of a million points), which is why the command's thread screens too rather than only
- * feeding workers, and why the threads hand each other the CSV row templates they make.
+ * Each thread costs its own compiled code (V8 optimises the engine again in every thread) and heap (60-70 MiB more at
+ * the peak of a million points), which is why the command's thread screens too rather than only feeding workers. For
+ * a CSV report a worker finds only its points' shapes, and this thread writes every row (packed-shapes.ts).
  */
 import type { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
 import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
-import { type BatchBytes, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
-import type { MadeRows } from './shared-rows.ts';
-import type { ScreenJob, ScreenWorkerSetup } from './screen-worker.ts';
+import { type BatchBytes, batchPoints, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
+import type { Numbered, PackedShapes } from './packed-shapes.ts';
+import type { KeptTemplate } from './shared-rows.ts';
+import type { ScreenJob, ScreenWorkerSetup, ShapeJob } from './screen-worker.ts';
 
 /**
  * Worker threads of screen-worker (its source under tsx, or the sibling file where the command runs as a bundle),
@@ -41,7 +42,7 @@ export function startScreenWorkers(count: number): Worker[] {
 const stopped = new WeakMap<Worker, unknown>();
 
 interface Waiting {
-  resolve: (bytes: BatchBytes) => void;
+  resolve: (answer: BatchBytes | PackedShapes) => void;
   reject: (error: unknown) => void;
 }
 
@@ -69,12 +70,17 @@ export class ScreenPool {
   private readonly own: BatchScreener;
   /** Buffers of answers already written, sent back with the next batches for the threads to write into again. */
   private readonly spare: ArrayBuffer[] = [];
-  /** Per worker, the CSV row templates other threads made that it has not been sent yet. */
-  private readonly unsent: MadeRows[];
+  /** Per worker, the CSV row templates of its shape numbers (packed-shapes.ts). */
+  private readonly numbered: Numbered<KeptTemplate>[];
   private closing = false;
 
   /** `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with `shared`. */
-  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
+  constructor(
+    screener: Screener,
+    seeds: readonly Seed[],
+    private readonly settings: BatchSettings,
+    workers: Worker[],
+  ) {
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
       regionRaster: screener.regionRaster(),
@@ -88,23 +94,17 @@ export class ScreenPool {
       for (const worker of workers) void worker.terminate();
       throw stopped.get(failed);
     }
-    this.own = new BatchScreener(screener, settings, true);
+    this.own = new BatchScreener(screener, settings);
     this.workers = workers;
     for (const worker of workers) {
       worker.ref();
       worker.postMessage(setup);
     }
     this.waiting = this.workers.map(() => []);
-    this.unsent = this.workers.map(() => ({ templates: [] }));
+    this.numbered = this.workers.map(() => []);
     this.workers.forEach((worker, n) => {
       const queue = this.waiting[n]!;
-      worker.on('message', (answer: BatchBytes) => {
-        if (answer.made) {
-          this.own.learn(answer.made);
-          this.share(answer.made, n);
-        }
-        queue.shift()?.resolve(answer);
-      });
+      worker.on('message', (answer: BatchBytes | PackedShapes) => queue.shift()?.resolve(answer));
       const fail = (error: unknown) => {
         for (const waiting of queue.splice(0)) waiting.reject(error);
       };
@@ -120,36 +120,38 @@ export class ScreenPool {
     return workerQueue * this.workers.length + ownAhead;
   }
 
-  /** Screens a batch on the least busy worker, or on this thread when every worker's queue is full. */
+  /**
+   * Screens a batch on the least busy worker, or on this thread when every worker's queue is full. A CSV batch's rows
+   * are written here in either case, from the worker's shapes of its points.
+   */
   screen(batch: PackedBatch): Promise<BatchBytes> {
     const n = this.waiting.reduce((best, queue, index) => (queue.length < this.waiting[best]!.length ? index : best), 0);
-    const spare = this.spare.pop();
-    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) {
-      const answer = this.own.screen(batch, spare);
-      this.share(this.own.handOn(), -1);
-      return Promise.resolve(answer);
-    }
-    const job: ScreenJob = { batch, made: this.unsent[n]!, ...(spare ? { spare } : {}) };
-    this.unsent[n] = { templates: [] };
-    const answer = new Promise<BatchBytes>((resolve, reject) => {
-      this.waiting[n]!.push({ resolve, reject });
+    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) return Promise.resolve(this.own.screen(batch, this.spare.pop()));
+    let answer: Promise<BatchBytes>;
+    if (this.settings.format === 'csv') {
+      const points = batchPoints(batch);
+      // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
+      const job: ShapeJob = { lonLat: points.lonLat };
+      const numbered = this.numbered[n]!;
+      answer = this.ask(n, job, []).then((shapes) =>
+        this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),
+      );
+    } else {
+      const spare = this.spare.pop();
+      const job: ScreenJob = { batch, ...(spare ? { spare } : {}) };
       const moved = [batch.lonLat.buffer, batch.ids.bytes.buffer, batch.ids.ends.buffer] as ArrayBuffer[];
-      this.workers[n]!.postMessage(job, [...moved, ...(spare ? [spare] : [])]);
-    });
+      answer = this.ask(n, job, [...moved, ...(spare ? [spare] : [])]) as Promise<BatchBytes>;
+    }
     // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
     answer.catch(() => undefined);
     return answer;
   }
 
-  /**
-   * Passes templates made by one thread (`from`: a worker's index, -1 for this thread) on to the workers that did not
-   * make them, with their next batches: each template is then made about once in the run, not once per thread.
-   */
-  private share(made: MadeRows, from: number): void {
-    if (made.templates.length === 0) return;
-    this.unsent.forEach((unsent, n) => {
-      if (n === from) return;
-      unsent.templates.push(...made.templates);
+  /** Sends worker n a job; its answer, in the order the worker was asked. */
+  private ask(n: number, job: ScreenJob | ShapeJob, moved: ArrayBuffer[]): Promise<BatchBytes | PackedShapes> {
+    return new Promise((resolve, reject) => {
+      this.waiting[n]!.push({ resolve, reject });
+      this.workers[n]!.postMessage(job, moved);
     });
   }
 

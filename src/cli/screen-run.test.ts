@@ -19,11 +19,11 @@ function fileOf(name: string, bytes: number): string {
 }
 
 describe('the screening threads a file gets by default', () => {
-  it('are one per core, up to 4, from 24 MiB of CSV and 64 MiB of GeoJSON, and one below', () => {
+  it('are one per core, up to 4, from 12 MiB of CSV and 64 MiB of GeoJSON, and one below', () => {
     const cases: [name: string, bytes: number, cores: number, threads: number][] = [
-      ['small.csv', 24 * mebibyte - 1, 2, 1],
-      ['large.csv', 24 * mebibyte, 2, 2],
-      ['large.csv', 24 * mebibyte, 16, 4],
+      ['small.csv', 12 * mebibyte - 1, 2, 1],
+      ['large.csv', 12 * mebibyte, 2, 2],
+      ['large.csv', 12 * mebibyte, 16, 4],
       ['small.geojson', 64 * mebibyte - 1, 2, 1],
       ['large.geojson', 64 * mebibyte, 2, 2],
       ['small.geojsonl', 63 * mebibyte, 8, 1],

@@ -78,12 +78,13 @@ export interface Screening {
 
 /**
  * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
- * screened on one thread. Each worker pays its own start, V8's optimising of the engine again and the row templates
- * the other threads have not handed it yet (15-50 % more CPU in all) and 30-70 MiB, so threads are used only where
- * they were measured to pay. tests/bench/cli-threads.ts on two cores, median of 3 interleaved pairs, how much faster
- * on two threads than on one:
- * - CSV: 300,000 points (8.2 MiB) x1.01, 500,000 x1.08, 700,000 (19.2 MiB) x1.02, 1,000,000 (27.5 MiB) x1.17,
- *   2,000,000 x1.30 (4 pairs);
+ * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (15-50 % more CPU in
+ * all) and 30-70 MiB, so threads are used only where they were measured to pay. tests/bench/cli-threads.ts on two
+ * cores, median of 3 interleaved pairs, how much faster on two threads than on one:
+ * - CSV, since a worker sends the shapes of its points and the command's thread writes all CSV rows (packed-shapes.ts):
+ *   100,000 points (2.7 MiB) x0.94, 200,000 x0.96 and 300,000 (8.2 MiB) x0.98 (4 pairs), 500,000 (13.7 MiB) x1.11
+ *   (4 pairs), 1,000,000 (27.5 MiB) x1.10. Before, when each thread wrote its own rows: 300,000 x1.01, 500,000 x1.08,
+ *   700,000 (19.2 MiB) x1.02, 1,000,000 x1.17, 2,000,000 x1.30 (4 pairs);
  * - GeoJSON Lines: 200,000 (21.6 MiB) x1.01, 500,000 (54.2 MiB) x1.07, 1,000,000 (108.5 MiB) x1.22. GeoJSON was
  *   not measured apart: its reader costs the command's thread about as much (1M points, read and parsed alone:
  *   1.97 s against 1.87 s);
@@ -94,7 +95,7 @@ export interface Screening {
  * More than two cores were not measured here.
  */
 const threadedBytes: Record<StreamFormat, number> = {
-  csv: 24 * 2 ** 20,
+  csv: 12 * 2 ** 20,
   geojson: 64 * 2 ** 20,
   geojsonl: 64 * 2 ** 20,
   flatgeobuf: Number.POSITIVE_INFINITY,

@@ -1,6 +1,7 @@
 /**
  * A worker thread of the screen command (screen-pool.ts): its first message is its zones and settings
- * (ScreenWorkerSetup), each one after a batch to screen (ScreenJob), answered with its report bytes.
+ * (ScreenWorkerSetup), each one after a job: a batch to screen into report bytes (ScreenJob), or, for a CSV report,
+ * points whose shapes it sends back for the command's thread to write their rows (ShapeJob, packed-shapes.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
@@ -9,16 +10,17 @@ import type { RegionRaster } from '../screening/region-raster.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
-import type { MadeRows } from './shared-rows.ts';
+import { shapeBuffers } from './packed-shapes.ts';
 
-/**
- * A batch to screen, with the buffer of an answer already written to write into when the command's thread has one,
- * and the CSV row templates the other threads made since the last job.
- */
+/** A batch to screen, with the buffer of an answer already written to write into when the command's thread has one. */
 export interface ScreenJob {
   batch: PackedBatch;
   spare?: ArrayBuffer;
-  made: MadeRows;
+}
+
+/** Points (lon/lat pairs) whose shapes to find, for a CSV report. */
+export interface ShapeJob {
+  lonLat: Float64Array;
 }
 
 export interface ScreenWorkerSetup {
@@ -33,14 +35,18 @@ export interface ScreenWorkerSetup {
 
 let screener: BatchScreener | undefined;
 
-parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob) => {
+parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob) => {
   if (!screener) {
     const setup = message as ScreenWorkerSetup;
-    screener = new BatchScreener(screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup), setup.settings, true);
+    screener = new BatchScreener(screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup), setup.settings);
     return;
   }
-  const { batch, spare, made } = message as ScreenJob;
-  screener.learn(made);
-  const answer = { ...screener.screen(batch, spare), made: screener.handOn() };
+  if ('lonLat' in message) {
+    const shapes = screener.shapes(message.lonLat);
+    parentPort?.postMessage(shapes, shapeBuffers(shapes));
+    return;
+  }
+  const { batch, spare } = message as ScreenJob;
+  const answer = screener.screen(batch, spare);
   parentPort?.postMessage(answer, [answer.bytes.buffer as ArrayBuffer]);
 });

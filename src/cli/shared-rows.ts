@@ -3,7 +3,7 @@
  * that their doubts give, kept as UTF-8 and copied into the report. Points outside the region and its accuracy band
  * share one row; any other point's row is keyed by the engine's point shape and made from the shape's template
  * (Screener.pointTemplate) with its own figures (cli/shared-rows.test.ts compares every row with the point's own
- * full report). Each thread keeps its own: the row of a shape is the same whichever point made it.
+ * full report). Only the command's thread writes them: worker threads send it their points' shapes (packed-shapes.ts).
  */
 import type { CsvRows } from '../report/writers.ts';
 import type { ProjectType } from '../schema/project-type.ts';
@@ -11,24 +11,23 @@ import { sameCodes, shapeHash } from '../screening/point-shape.ts';
 import type { Report } from '../screening/report.ts';
 import { edgeMarks, type Screener } from '../screening/screener.ts';
 import type { ByteWriter } from './byte-writer.ts';
+import type { Numbered, PackedShapes } from './packed-shapes.ts';
 
 /** Templates kept before the cache starts again: more than the shapes of a million points, bounded in memory. */
 const maxSharedRows = 20_000;
 
-/** A CSV row after its id, as texts with the distance to a zone's edge between each two (texts.length = zones.length + 1). */
-interface RowTemplate {
+/**
+ * A CSV row after its id for the points of a shape (its codes), as texts with the distance to a zone's edge between
+ * each two (texts.length = zones.length + 1).
+ */
+interface MadeTemplate {
+  codes: number[];
   texts: string[];
   zones: number[];
 }
 
-/** Rows one thread made, for the others: each costs a full report (some 0.3 ms), the same in any thread. */
-export interface MadeRows {
-  /** Templates by the codes of their shape (PointShape.codes). */
-  templates: [codes: number[], template: RowTemplate][];
-}
-
 /** A template as UTF-8: the parts between the figures, and the zone whose figure follows each part but the last. */
-interface KeptTemplate {
+export interface KeptTemplate {
   codes: number[];
   parts: Uint8Array[];
   zones: number[];
@@ -36,37 +35,18 @@ interface KeptTemplate {
 
 const encoder = new TextEncoder();
 
-const noneMade = (): MadeRows => ({ templates: [] });
-
 export class SharedRows {
   /** Templates by their shape's hash, those of one hash compared in full. */
   private readonly templates = new Map<number, KeptTemplate[]>();
   private templateCount = 0;
   /** The row after the id of every point outside the region and its band, made by the first of them. */
   private outside: Uint8Array | undefined;
-  /** Rows made here since they were last handed on (only when the run has several threads). */
-  private made: MadeRows | undefined;
 
   constructor(
     readonly rows: CsvRows,
     private readonly screener: Screener,
     private readonly projectType: ProjectType,
-    share: boolean,
-  ) {
-    this.made = share ? noneMade() : undefined;
-  }
-
-  /** The rows made here since the last call. */
-  handOn(): MadeRows {
-    const made = this.made ?? noneMade();
-    if (this.made) this.made = noneMade();
-    return made;
-  }
-
-  /** Keeps rows another thread made. */
-  learn(made: MadeRows): void {
-    for (const [codes, template] of made.templates) if (!this.findTemplate(shapeHash(codes), codes)) this.keepTemplate(codes, template);
-  }
+  ) {}
 
   /** The row after the id of a point outside the region and its band; `report` makes it the first time. */
   writeOutside(out: ByteWriter, report: () => Report): void {
@@ -77,22 +57,36 @@ export class SharedRows {
   /** The row after the id of any other point: its shape's template with its own figures. */
   writeShaped(out: ByteWriter, x: number, y: number): void {
     const shape = this.screener.pointShape(x, y, this.projectType);
-    let template = this.findTemplate(shape.hash, shape.codes);
-    if (!template) {
-      const parts = this.rows.afterId(this.screener.pointTemplate(x, y, this.projectType)).split(edgeMarks);
-      const made = { texts: parts.filter((_, n) => n % 2 === 0), zones: parts.filter((_, n) => n % 2 === 1).map(Number) };
-      const codes = shape.codes.slice();
-      template = this.keepTemplate(codes, made);
-      this.made?.templates.push([codes, made]);
+    const template = this.templateOf(shape.hash, shape.codes, x, y);
+    writeFigures(out, template, shape.zones, shape.figures, 0, shape.zones.length);
+  }
+
+  /**
+   * writeShaped for point n of a worker's shapes (packed-shapes.ts), at (x, y); `numbered`: the templates of the
+   * worker's shape numbers, noted (noteFresh) with those of this part.
+   */
+  writePacked(out: ByteWriter, shapes: PackedShapes, numbered: Numbered<KeptTemplate>, n: number, x: number, y: number): void {
+    const id = shapes.shapeIds[n] as number;
+    let template = numbered[id] as KeptTemplate | number[];
+    if (Array.isArray(template)) {
+      template = this.templateOf(shapeHash(template), template, x, y);
+      numbered[id] = template;
     }
-    out.copy(template.parts[0] as Uint8Array);
-    for (let n = 0; n < template.zones.length; n++) {
-      const at = shape.zones.indexOf(template.zones[n] as number);
-      // The template is of the same shape: its marks are for zones whose edge is within the accuracy, as listed.
-      if (at < 0) throw new Error(`a row template names zone ${template.zones[n]}, which the point's shape does not list`);
-      out.ascii(String(shape.figures[at]));
-      out.copy(template.parts[n + 1] as Uint8Array);
-    }
+    const { figureEnd, zones, figures } = shapes;
+    writeFigures(out, template, zones, figures, n > 0 ? (figureEnd[n - 1] as number) : 0, figureEnd[n] as number);
+  }
+
+  /** The template of a shape (its hash and codes), made from its point (x, y) when none is kept. */
+  private templateOf(hash: number, codes: number[], x: number, y: number): KeptTemplate {
+    const kept = this.findTemplate(hash, codes);
+    if (kept) return kept;
+    const parts = this.rows.afterId(this.screener.pointTemplate(x, y, this.projectType)).split(edgeMarks);
+    const template = {
+      codes: codes.slice(),
+      texts: parts.filter((_, n) => n % 2 === 0),
+      zones: parts.filter((_, n) => n % 2 === 1).map(Number),
+    };
+    return this.keepTemplate(template);
   }
 
   private findTemplate(hash: number, codes: readonly number[]): KeptTemplate | undefined {
@@ -102,17 +96,41 @@ export class SharedRows {
     return undefined;
   }
 
-  private keepTemplate(codes: number[], template: RowTemplate): KeptTemplate {
+  private keepTemplate({ codes, texts, zones }: MadeTemplate): KeptTemplate {
     if (this.templateCount >= maxSharedRows) {
       this.templates.clear();
       this.templateCount = 0;
     }
-    const kept = { codes, parts: template.texts.map((text) => encoder.encode(text)), zones: template.zones };
+    const kept = { codes, parts: texts.map((text) => encoder.encode(text)), zones };
     const hash = shapeHash(codes);
     const candidates = this.templates.get(hash);
     if (candidates) candidates.push(kept);
     else this.templates.set(hash, [kept]);
     this.templateCount++;
     return kept;
+  }
+}
+
+/**
+ * A template's row with a point's figures: those of its near zones at zones[from..to), figures alike (PointShape.zones,
+ * figures), each where the template marks that zone's distance.
+ */
+function writeFigures(
+  out: ByteWriter,
+  template: KeptTemplate,
+  zones: ArrayLike<number>,
+  figures: ArrayLike<number>,
+  from: number,
+  to: number,
+): void {
+  out.copy(template.parts[0] as Uint8Array);
+  for (let n = 0; n < template.zones.length; n++) {
+    const zone = template.zones[n] as number;
+    let at = from;
+    while (at < to && zones[at] !== zone) at++;
+    // The template is of the same shape: its marks are for zones whose edge is within the accuracy, as listed.
+    if (at === to) throw new Error(`a row template names zone ${zone}, which the point's shape does not list`);
+    out.ascii(String(figures[at]));
+    out.copy(template.parts[n + 1] as Uint8Array);
   }
 }
