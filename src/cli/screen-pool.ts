@@ -2,7 +2,7 @@
  * Threads for the screen command: the command's own, which reads the file and writes the report, and worker threads
  * (screen-worker.ts), each with a screener over the command's zones, read in place from SharedArrayBuffers (no
  * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than
- * workerQueue waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
+ * its queue's length waiting; else the command's thread screens it itself. The answers are written in the order the parts went out.
  *
  * Each thread costs its own compiled code (V8 optimises the engine again in every thread) and heap (60-70 MiB more at
  * the peak of a million points), which is why the command's thread screens too rather than only feeding workers. For
@@ -47,12 +47,24 @@ interface Waiting {
 }
 
 /**
- * Parts a worker holds (one at work, the rest queued) before the command's thread screens the next itself. With two,
- * a worker went idle whenever this thread read or screened for longer than two parts took it (2 of 5.4 s on a
- * million GeoJSON Lines points); with four, 1M points on two threads took 4.7-5.1 s instead of 5.9-6.0 as GeoJSON
- * Lines and 3.2-3.9 s instead of 3.9 as CSV (two runs each, alternately); six was no better.
+ * Parts a worker holds (one at work, the rest queued) before the command's thread screens the next itself, when
+ * workers write report bytes (JSON reports). With two, a worker went idle whenever this thread read or screened for
+ * longer than two parts took it (2 of 5.4 s on a million GeoJSON Lines points); with four, 1M points on two threads
+ * took 4.7-5.1 s instead of 5.9-6.0 as GeoJSON Lines and 3.2-3.9 s instead of 3.9 as CSV (two runs each,
+ * alternately); six was no better.
  */
-const workerQueue = 4;
+const bytesQueue = 4;
+
+/**
+ * The same for workers that find shapes (CSV reports), and the parts each worker has waiting from which this thread
+ * writes the rows of answered parts rather than reading more. Shapes take a worker about 1 ms a part, while this
+ * thread, writing the rows of a part early in a run, makes dozens of templates (0.15 ms each): with a queue of 4 the
+ * worker sat idle 0.3 s of the first second. Held unwritten, a part is its ids, points and shapes (some 50 KB). 1M CSV
+ * points on two threads, 6 interleaved runs each, medians: 1.82 s wall, 3.12 s CPU, 182 MiB with 256 and 128; 1.99 s
+ * with 64 and 32; 1.93 s, 3.23 s, 159 MiB with 4 and writing each part as soon as it was answered.
+ */
+const shapesQueue = 256;
+const shapesFed = 128;
 
 /**
  * Parts this thread may screen while the oldest part in flight is still a worker's. With one, this thread waited on
@@ -72,6 +84,9 @@ export class ScreenPool {
   private readonly spare: ArrayBuffer[] = [];
   /** Per worker, the CSV row templates of its shape numbers (packed-shapes.ts). */
   private readonly numbered: Numbered<KeptTemplate>[];
+  /** Parts a worker may hold, and those it holds when fed (bytesQueue, shapesQueue, shapesFed). */
+  private readonly queueLength: number;
+  private readonly fedParts: number;
   private closing = false;
 
   /** `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with `shared`. */
@@ -95,6 +110,9 @@ export class ScreenPool {
       throw stopped.get(failed);
     }
     this.own = new BatchScreener(screener, settings);
+    const shapes = settings.format === 'csv';
+    this.queueLength = shapes ? shapesQueue : bytesQueue;
+    this.fedParts = shapes ? shapesFed : 0;
     this.workers = workers;
     for (const worker of workers) {
       worker.ref();
@@ -117,30 +135,39 @@ export class ScreenPool {
 
   /** Batches that may be in flight before the caller writes the oldest: every worker's queue, and ownAhead of this thread's. */
   get depth(): number {
-    return workerQueue * this.workers.length + ownAhead;
+    return this.queueLength * this.workers.length + ownAhead;
+  }
+
+  /** Whether every worker has enough parts waiting that this thread may write rows without one going idle. */
+  get fed(): boolean {
+    return this.waiting.every((queue) => queue.length >= this.fedParts);
   }
 
   /**
-   * Screens a batch on the least busy worker, or on this thread when every worker's queue is full. A CSV batch's rows
-   * are written here in either case, from the worker's shapes of its points.
+   * Screens a batch on the least busy worker, or on this thread when every worker's queue is full. Resolves, once the
+   * batch is screened, to its report's bytes as a call: for a CSV report, a worker's shapes become rows here only when
+   * the caller asks for them, which it does while the workers are fed (it hands out parts first).
    */
-  screen(batch: PackedBatch): Promise<BatchBytes> {
+  screen(batch: PackedBatch): Promise<() => BatchBytes> {
     const n = this.waiting.reduce((best, queue, index) => (queue.length < this.waiting[best]!.length ? index : best), 0);
-    if ((this.waiting[n]?.length ?? workerQueue) >= workerQueue) return Promise.resolve(this.own.screen(batch, this.spare.pop()));
-    let answer: Promise<BatchBytes>;
+    if ((this.waiting[n]?.length ?? this.queueLength) >= this.queueLength) {
+      const answer = this.own.screen(batch, this.spare.pop());
+      return Promise.resolve(() => answer);
+    }
+    let answer: Promise<() => BatchBytes>;
     if (this.settings.format === 'csv') {
       const points = batchPoints(batch);
       // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
       const job: ShapeJob = { lonLat: points.lonLat };
       const numbered = this.numbered[n]!;
-      answer = this.ask(n, job, []).then((shapes) =>
-        this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),
+      answer = this.ask(n, job, []).then(
+        (shapes) => () => this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),
       );
     } else {
       const spare = this.spare.pop();
       const job: ScreenJob = { batch, ...(spare ? { spare } : {}) };
       const moved = [batch.lonLat.buffer, batch.ids.bytes.buffer, batch.ids.ends.buffer] as ArrayBuffer[];
-      answer = this.ask(n, job, [...moved, ...(spare ? [spare] : [])]) as Promise<BatchBytes>;
+      answer = this.ask(n, job, [...moved, ...(spare ? [spare] : [])]).then((bytes) => () => bytes as BatchBytes);
     }
     // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
     answer.catch(() => undefined);

@@ -136,7 +136,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
   let count = 0;
   let shown = 0;
   /** Batches screening on threads, in file order, with where their records were (to name a refused one). */
-  const inFlight: { answer: Promise<BatchBytes>; done: boolean; checked: Omit<CheckedBatch, 'batch'>; sites: number }[] = [];
+  const inFlight: { answer: Promise<() => BatchBytes>; done: boolean; checked: Omit<CheckedBatch, 'batch'>; sites: number }[] = [];
   const written = (sites: number, error: Bilingual | undefined) => {
     count += sites;
     if (error) throw new SiteInputError(error);
@@ -147,7 +147,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
   };
   const writeOldest = async () => {
     const { answer, checked, sites } = inFlight.shift()!;
-    const { bytes, stop } = await answer;
+    const { bytes, stop } = (await answer)();
     await io.write(bytes);
     pool!.recycle(bytes);
     if (stop) throw stopError(stop, checked.place);
@@ -181,8 +181,9 @@ export async function screenFile(screening: Screening, options: Options, titles:
         };
         entry.answer.then(settled, settled);
         inFlight.push(entry);
-        // Written as soon as it is the oldest and answered; waited for only when too many are in flight (memory).
-        while (inFlight.length > (part.error ? 0 : pool.depth) || inFlight[0]?.done) await writeOldest();
+        // Written once it is the oldest and answered while the workers have parts to screen (ScreenPool.fed), else
+        // only when too many are in flight (memory).
+        while (inFlight.length > (part.error ? 0 : pool.depth) || (inFlight[0]?.done && pool.fed)) await writeOldest();
       }
     }
     while (inFlight.length > 0) await writeOldest();
