@@ -19,22 +19,23 @@ function fileOf(name: string, bytes: number): string {
 }
 
 describe('the screening threads a file gets by default', () => {
-  it('are one per core, up to 4, from 12 MiB of CSV and 64 MiB of GeoJSON, and one below', () => {
+  it('are one per core, up to 4, from 8 MiB of CSV, 32 MiB of GeoJSON and 48 MiB of FlatGeobuf, and one below', () => {
     const cases: [name: string, bytes: number, cores: number, threads: number][] = [
-      ['small.csv', 12 * mebibyte - 1, 2, 1],
-      ['large.csv', 12 * mebibyte, 2, 2],
-      ['large.csv', 12 * mebibyte, 16, 4],
-      ['small.geojson', 64 * mebibyte - 1, 2, 1],
-      ['large.geojson', 64 * mebibyte, 2, 2],
-      ['small.geojsonl', 63 * mebibyte, 8, 1],
-      ['large.geojsonl', 64 * mebibyte, 3, 3],
+      ['small.csv', 8 * mebibyte - 1, 2, 1],
+      ['large.csv', 8 * mebibyte, 2, 2],
+      ['large.csv', 8 * mebibyte, 16, 4],
+      ['small.geojson', 32 * mebibyte - 1, 2, 1],
+      ['large.geojson', 32 * mebibyte, 2, 2],
+      ['small.geojsonl', 31 * mebibyte, 8, 1],
+      ['large.geojsonl', 32 * mebibyte, 3, 3],
+      ['small.fgb', 48 * mebibyte - 1, 4, 1],
+      ['large.fgb', 48 * mebibyte, 2, 2],
     ];
     for (const [name, bytes, cores, threads] of cases)
       expect([name, cores, screeningThreads(undefined, fileOf(name, bytes), cores)]).toEqual([name, cores, threads]);
   });
 
-  it('are one for FlatGeobuf of any size and for a file read whole, and as asked with --threads', () => {
-    expect(screeningThreads(undefined, fileOf('huge.fgb', 4096 * mebibyte), 4)).toBe(1);
+  it('are one for a file read whole, and as asked with --threads', () => {
     expect(screeningThreads(undefined, fileOf('site.kml', 100 * mebibyte), 4)).toBe(1);
     expect(screeningThreads(3, fileOf('tiny.csv', 10), 2)).toBe(3);
     expect(screeningThreads(2, fileOf('huge.fgb', 4096 * mebibyte), 2)).toBe(2);
