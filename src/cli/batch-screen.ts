@@ -97,16 +97,18 @@ export interface BatchBytes {
 /**
  * The points of a batch for the batch path: its point rows and Point sites, in order, as lon/lat pairs (`lonLat`, the
  * batch's own array when it has no other sites), `pointAt` each site's index among them (-1: not a point), and
- * `siteOf` the site with a geometry of each index.
+ * `siteOf` the site with a geometry of each index. Both are undefined for a batch of point rows only (most batches:
+ * each site is its own point), which then holds no array per site while it waits in flight.
  */
 export interface BatchPoints {
   lonLat: Float64Array;
-  pointAt: Int32Array;
-  siteOf: (SiteInput | undefined)[];
+  pointAt: Int32Array | undefined;
+  siteOf: (SiteInput | undefined)[] | undefined;
 }
 
 /** The points of a batch (BatchPoints). */
 export function batchPoints({ ids, lonLat, others }: PackedBatch): BatchPoints {
+  if (others.length === 0) return { lonLat, pointAt: undefined, siteOf: undefined };
   const count = ids.ends.length;
   const siteOf: (SiteInput | undefined)[] = [];
   const pointAt = new Int32Array(count).fill(-1);
@@ -117,7 +119,6 @@ export function batchPoints({ ids, lonLat, others }: PackedBatch): BatchPoints {
     siteOf.push(site);
     if (!site || site.geometry.type === 'Point') pointAt[index] = points++;
   }
-  if (others.length === 0) return { lonLat, pointAt, siteOf };
   const pointLonLat = new Float64Array(2 * points);
   for (let index = 0; index < count; index++) {
     const n = pointAt[index] as number;
@@ -207,12 +208,12 @@ export class BatchScreener {
     let rowStart = out.length;
     let index = 0;
     /** The full report of the site at `index`, which writeOutside asks for only to make the row it has not kept yet. */
-    const report = () => screenOne(screener, projectType, geometryOf(batch.lonLat, index, siteOf[index]), index);
+    const report = () => screenOne(screener, projectType, geometryOf(batch.lonLat, index, siteOf?.[index]), index);
     try {
       for (; index < count; index++) {
         rowStart = out.length;
         writeIdCell(out, ids, index);
-        const n = pointAt[index] as number;
+        const n = pointAt ? (pointAt[index] as number) : index;
         const x = lonLat[2 * n] as number;
         const y = lonLat[2 * n + 1] as number;
         if (n < 0) out.text(rows.rows.afterId(report()));
