@@ -78,8 +78,9 @@ export interface Screening {
 
 /**
  * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
- * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (15-50 % more CPU in
- * all) and 30-70 MiB, so threads are used only where they were measured to pay. tests/bench/cli-threads.ts on two
+ * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (8-15 % more CPU in
+ * all in the runs below, 15-50 % when each thread wrote its own rows) and 20-40 MiB, so threads are used only where
+ * they were measured to pay. tests/bench/cli-threads.ts on two
  * cores, CSV report, median of 3 interleaved pairs, how much faster on two threads than on one, since a worker sends
  * the shapes of its points and the command's thread writes all CSV rows, reading ahead while workers wait
  * (packed-shapes.ts, ScreenPool.fed):
