@@ -126,16 +126,10 @@ export function screenerOver(
     regionZone,
     regionRaster,
     dataVersion: options.dataVersion,
-    screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), edgeFigure, true),
+    screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), fullReport),
     pointShape: (x, y, projectType) => shaper.shapeOf(x, y, projectType === undefined ? undefined : nearMatters(projectType)),
     pointTemplate: (x, y, projectType) =>
-      screen(
-        context,
-        parseSite({ type: 'Point', coordinates: [x, y] }),
-        checkProjectType(projectType),
-        ({ info }) => edgeMark(info.index),
-        false,
-      ),
+      screen(context, parseSite({ type: 'Point', coordinates: [x, y] }), checkProjectType(projectType), templateReport),
     screenPoints: (lonLat, projectType) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
@@ -169,8 +163,23 @@ interface Context {
   dataVersion: string;
 }
 
-/** The report; `figure` writes edge distances into doubts, and `withNearest` false leaves the nearest zones out. */
-function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFigure, withNearest: boolean): Report {
+/**
+ * What a report writes: `figure` writes edge distances into doubts, `withNearest` false leaves the nearest zones out,
+ * and `distances` 'compared' leaves a point's distances to edges unsolved where only their comparisons with
+ * accuracies are written (ContactFinder.relate).
+ */
+interface ReportMode {
+  figure: EdgeFigure;
+  withNearest: boolean;
+  distances: 'exact' | 'compared';
+}
+
+const fullReport: ReportMode = { figure: edgeFigure, withNearest: true, distances: 'exact' };
+/** pointTemplate's: a mark for each distance, which the point's own figure replaces, and so no distance written. */
+const templateReport: ReportMode = { figure: ({ info }) => edgeMark(info.index), withNearest: false, distances: 'compared' };
+
+/** The report, as `mode` writes it. */
+function screen(context: Context, site: Site, type: ProjectType, { figure, withNearest, distances }: ReportMode): Report {
   const { zones, store, ruleBook, regionZone } = context;
   const warnings: Warning[] = site.repaired
     ? [
@@ -183,7 +192,7 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
         },
       ]
     : [];
-  const contacts = contactsOf(context, site);
+  const contacts = contactsOf(context, site, distances);
   const base = { projectType: type, site: siteSummary(site), dataVersion: context.dataVersion, engineVersion };
   if (regionZone >= 0 && !contacts.has(regionZone)) {
     warnings.push({
@@ -286,11 +295,11 @@ function screen(context: Context, site: Site, type: ProjectType, figure: EdgeFig
 }
 
 /** The zones the site is in or near, and how, in the order the zone index finds them (the order hits start in). */
-function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact> {
+function contactsOf({ store, finder }: Context, site: Site, distances: ReportMode['distances']): Map<number, Contact> {
   const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
   const contacts = new Map<number, Contact>();
   for (const zone of store.count > 0 ? store.index.search(x0, y0, x1, y1) : []) {
-    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number);
+    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number, distances);
     if (contact.position !== 'apart') contacts.set(zone, contact);
   }
   return contacts;
