@@ -44,6 +44,13 @@ export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /**
+ * Points a screener takes edge by edge before it builds rasters (PointShaper's of zones, the region's for
+ * pointsOutsideRegion): a raster takes 5-30 ms to build, and a run of a few points is done sooner without (the screen
+ * command on one point, 8 interleaved runs: 0.30 s wall and 0.36 s CPU against 0.34 s and 0.43 s).
+ */
+export const rasterFromPoints = 256;
+
+/**
  * Point shapes for a batch of points, the same as the report's contacts (ContactFinder.relate for a point) give,
  * without building a site or a contact per zone: scratch space is reused from point to point, and the geodesic is
  * solved only where its shortcut (LazyGeodesic) cannot decide the band or the rounded distance.
@@ -56,6 +63,8 @@ export class PointShaper {
   private readonly geodesic = new LazyGeodesic();
   /** Per zone, its raster once a point has met it (null: a zone without an accuracy band, which has no edge search to spare). */
   private readonly rasters: (RegionRaster | null | undefined)[] = [];
+  /** Points shaped so far: zones get rasters only once more than rasterFromPoints have been. */
+  private shaped = 0;
 
   constructor(private readonly store: ZoneStore) {}
 
@@ -66,6 +75,7 @@ export class PointShaper {
   private cellOf(zone: number, x: number, y: number): number {
     let raster = this.rasters[zone];
     if (raster === undefined) {
+      if (this.shaped <= rasterFromPoints) return edgeCell;
       raster = zoneRaster(this.store, zone);
       this.rasters[zone] = raster;
     }
@@ -83,6 +93,7 @@ export class PointShaper {
     shape.zones.length = 0;
     shape.figures.length = 0;
     shape.hash = shapeHash(shape.codes);
+    this.shaped++;
     if (store.count === 0) return shape;
     search.run(store.index, x, y);
     for (let k = 0; k < search.count; k++) {

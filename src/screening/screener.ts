@@ -10,7 +10,7 @@ import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
-import { PointShaper, type PointShape } from './point-shape.ts';
+import { PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
 import { ringsArea } from './ring-terms.ts';
@@ -110,6 +110,8 @@ export function screenerOver(
   let raster = options.regionRaster;
   const shaper = new PointShaper(store);
   const regionRaster = () => (raster ??= regionZone >= 0 ? rasterizeZone(store, regionZone) : undefined);
+  /** Points asked about the region: its raster is built once more than rasterFromPoints have been (as zones' are). */
+  let regionPoints = 0;
   const nearMattersByType = new Map<string, Uint8Array>();
   const nearMatters = (projectType: string): Uint8Array => {
     let matters = nearMattersByType.get(projectType);
@@ -148,7 +150,8 @@ export function screenerOver(
     },
     pointsOutsideRegion: (lonLat) => {
       checkPoints(lonLat);
-      return outsideRegion(store, regionZone, regionRaster(), lonLat);
+      regionPoints += lonLat.length / 2;
+      return outsideRegion(store, regionZone, raster ?? (regionPoints > rasterFromPoints ? regionRaster() : undefined), lonLat);
     },
   };
 }
