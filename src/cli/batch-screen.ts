@@ -158,9 +158,14 @@ export class BatchScreener {
     this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType) : undefined;
   }
 
-  /** The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes. */
-  shapes(lonLat: Float64Array): PackedShapes {
-    return this.numbers.pack(this.screener, lonLat, this.settings.projectType);
+  /** The shapes of points (lon/lat pairs) in the region's band (`outside`: Screener.pointsOutsideRegion), for a CSV report whose rows another thread writes. */
+  shapes(lonLat: Float64Array, outside: Uint8Array): PackedShapes {
+    return this.numbers.pack(this.screener, lonLat, outside, this.settings.projectType);
+  }
+
+  /** The points (lon/lat pairs) outside the region and its accuracy band, which no zone can meet (1; 0 otherwise). */
+  outside(lonLat: Float64Array): Uint8Array {
+    return this.screener.pointsOutsideRegion(lonLat);
   }
 
   /**

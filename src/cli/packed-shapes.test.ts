@@ -42,8 +42,8 @@ describe('point shapes sent by a worker thread', () => {
   it('are the shapes the screener gives each point, numbered once per shape', () => {
     const numbers = new ShapeNumbers();
     const [batch] = batches(600, 600);
-    const shapes = numbers.pack(screener, batch!.lonLat, 'solar-pv');
     const outside = screener.pointsOutsideRegion(batch!.lonLat);
+    const shapes = numbers.pack(screener, batch!.lonLat, outside, 'solar-pv');
     const codesOf = new Map<number, string>();
     for (let k = 0; k < shapes.freshEnd.length; k++) {
       const from = k > 0 ? (shapes.freshEnd[k - 1] as number) : 0;
@@ -73,7 +73,7 @@ describe('point shapes sent by a worker thread', () => {
     let restarts = 0;
     for (const batch of batches(4096, 256)) {
       const points = batchPoints(batch);
-      const shapes = numbers.pack(screener, points.lonLat.slice(), 'solar-pv');
+      const shapes = numbers.pack(screener, points.lonLat.slice(), screener.pointsOutsideRegion(points.lonLat), 'solar-pv');
       if (shapes.restart) restarts++;
       const rows = text(writing.screen(batch, undefined, { points, shapes, numbered }).bytes);
       expect(rows).toBe(text(alone.screen(batch).bytes));

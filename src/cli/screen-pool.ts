@@ -158,7 +158,7 @@ export class ScreenPool {
     if (this.settings.format === 'csv') {
       const points = batchPoints(batch);
       // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
-      const job: ShapeJob = { lonLat: points.lonLat };
+      const job: ShapeJob = { lonLat: points.lonLat, outside: this.own.outside(points.lonLat) };
       const numbered = this.numbered[n]!;
       answer = this.ask(n, job, []).then(
         (shapes) => () => this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),
