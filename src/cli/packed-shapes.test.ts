@@ -62,6 +62,8 @@ describe('point shapes sent by a worker thread', () => {
     }
     expect(outside.some((flag) => flag === 1)).toBe(true);
     expect(codesOf.size).toBeGreaterThan(20);
+    // A worker not told which points lie outside finds them itself, the same.
+    expect(new ShapeNumbers().pack(screener, batch!.lonLat, undefined, 'solar-pv')).toEqual(shapes);
   });
 
   it('make the same CSV rows as the command thread screening alone, also when the numbers start again', () => {

@@ -43,10 +43,12 @@ export class ShapeNumbers {
 
   /**
    * The shapes of the points (lon/lat pairs) for a project type, as Screener.pointShape gives them one by one, with
-   * the codes of those numbered here for the first time. `outside`: the points' Screener.pointsOutsideRegion.
+   * the codes of those numbered here for the first time. `outside`: the points' Screener.pointsOutsideRegion, found
+   * here when not given.
    */
-  pack(screener: Screener, lonLat: Float64Array, outside: Uint8Array, projectType: string): PackedShapes {
+  pack(screener: Screener, lonLat: Float64Array, given: Uint8Array | undefined, projectType: string): PackedShapes {
     const count = lonLat.length / 2;
+    const outside = given ?? screener.pointsOutsideRegion(lonLat);
     const restart = this.count + count > this.limit;
     if (restart) {
       this.byHash.clear();

@@ -19,14 +19,12 @@ export interface ScreenJob {
 }
 
 /**
- * Points (lon/lat pairs) whose shapes to find, for a CSV report, with which lie outside the region and its band
- * (Screener.pointsOutsideRegion). The command's thread tells them: on a million points it waited on one worker for
- * some 0.2 s at the end of the run, and they took that worker 0.07-0.1 s. 1M CSV points on two threads, 5 interleaved
- * pairs: 1.76 s against 1.86 s; with the command's thread telling every other part, 1.73 s against 1.65 s.
+ * Points (lon/lat pairs) whose shapes to find, for a CSV report, and which of them lie outside the region and its
+ * band (Screener.pointsOutsideRegion) when the command's thread found that itself (ScreenPool).
  */
 export interface ShapeJob {
   lonLat: Float64Array;
-  outside: Uint8Array;
+  outside?: Uint8Array;
 }
 
 export interface ScreenWorkerSetup {
