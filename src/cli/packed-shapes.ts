@@ -43,8 +43,8 @@ export class ShapeNumbers {
 
   /**
    * The shapes of the points (lon/lat pairs) for a project type, as Screener.pointShape gives them one by one, with
-   * the codes of those numbered here for the first time. `outside`: the points' Screener.pointsOutsideRegion, found
-   * here when not given.
+   * the codes of those numbered here for the first time. `given`: the points' Screener.pointsOutsideRegion if the
+   * caller found it, else it is found here.
    */
   pack(screener: Screener, lonLat: Float64Array, given: Uint8Array | undefined, projectType: string): PackedShapes {
     const count = lonLat.length / 2;

@@ -94,9 +94,10 @@ export class ScreenPool {
    * `shared`. `outsideHere`: this thread tells workers which points of a part lie outside the region and its band
    * (ShapeJob), for a file it reads fast enough to have time to spare: a CSV file, on whose million points it waited
    * on one worker some 0.2 s at the end of the run, while that test took the worker 0.07-0.1 s. 1M points on two
-   * threads, medians of interleaved pairs: CSV 1.76 s against 1.86 s (5 pairs) with this thread testing every part,
-   * 1.73 s testing every other part; GeoJSON 2.03 s against 1.91 s and GeoJSON Lines 1.99 s against 1.94 s (4 pairs)
-   * with this thread testing every part: reading them, it has no time to spare.
+   * threads, medians of interleaved pairs: CSV 1.76 s with this thread testing every part against 1.86 s with none
+   * (5 pairs), and 1.65 s against 1.73 s testing every other part (5 pairs); GeoJSON 2.03 s with this thread testing
+   * every part against 1.91 s with none, GeoJSON Lines 1.99 s against 1.94 s (4 pairs): reading them, it has no time
+   * to spare.
    */
   constructor(
     screener: Screener,
