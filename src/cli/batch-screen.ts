@@ -166,11 +166,6 @@ export class BatchScreener {
     return this.numbers.pack(this.screener, lonLat, outside, this.settings.projectType);
   }
 
-  /** The points (lon/lat pairs) outside the region and its accuracy band, which no zone can meet (1; 0 otherwise). */
-  outside(lonLat: Float64Array): Uint8Array {
-    return this.screener.pointsOutsideRegion(lonLat);
-  }
-
   /**
    * The report of a batch as UTF-8, written into `spare` when given (grown when it runs short). Stops at a site the
    * engine refuses, with the rows before it. `shaped`: for a CSV report, its points' shapes as another thread found them.

@@ -100,7 +100,7 @@ export class ScreenPool {
    * to spare.
    */
   constructor(
-    screener: Screener,
+    private readonly screener: Screener,
     seeds: readonly Seed[],
     private readonly settings: BatchSettings,
     workers: Worker[],
@@ -168,7 +168,10 @@ export class ScreenPool {
     if (this.settings.format === 'csv') {
       const points = batchPoints(batch);
       // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
-      const job: ShapeJob = { lonLat: points.lonLat, ...(this.outsideHere ? { outside: this.own.outside(points.lonLat) } : {}) };
+      const job: ShapeJob = {
+        lonLat: points.lonLat,
+        ...(this.outsideHere ? { outside: this.screener.pointsOutsideRegion(points.lonLat) } : {}),
+      };
       const numbered = this.numbered[n]!;
       answer = this.ask(n, job, []).then(
         (shapes) => () => this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),

@@ -103,7 +103,7 @@ function scanGrid(
   stopKm2: number,
   stopKm: number,
 ): boolean {
-  const { x0, y0, sx, sy, cols, rows, cellStart, cellCoords } = grid;
+  const { x0, y0, sx, sy, columns, rows, cellStart, cellCoords } = grid;
   const home = Math.min(rows - 1, Math.max(0, Math.floor((y - y0) * sy)));
   for (let step = 0; ; step++) {
     const reach = closest.km / ky;
@@ -120,10 +120,11 @@ function scanGrid(
       const row = side === 0 ? up : down;
       const xReach = Math.max(closest.km, stopKm) / kx;
       const col0 = Math.max(0, Math.floor((x - xReach - x0) * sx));
-      const col1 = Math.min(cols - 1, Math.floor((x + xReach - x0) * sx));
+      const col1 = Math.min(columns - 1, Math.floor((x + xReach - x0) * sx));
       if (col0 > col1) return false;
-      const from = cellStart[row * cols + col0] as number;
-      if (measureEdges(cellCoords, from, cellStart[row * cols + col1 + 1] as number, x, y, kx, ky, closest, stopKm2, stopKm)) return true;
+      const from = cellStart[row * columns + col0] as number;
+      if (measureEdges(cellCoords, from, cellStart[row * columns + col1 + 1] as number, x, y, kx, ky, closest, stopKm2, stopKm))
+        return true;
     }
   }
 }

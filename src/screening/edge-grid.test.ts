@@ -39,7 +39,7 @@ describe('the edge grid of a long ring', () => {
     const grid = edgeGridOf(rings, 0);
     expect(grid).not.toBeNull();
     expect(edgeGridOf(rings, 1)).toBeNull();
-    expect(grid!.cellStart[grid!.cols * grid!.rows]).toBeGreaterThanOrEqual(6000);
+    expect(grid!.cellStart[grid!.columns * grid!.rows]).toBeGreaterThanOrEqual(6000);
   });
 
   test('of a ring along one parallel is one row, and finds its edges', () => {
@@ -48,7 +48,7 @@ describe('the edge grid of a long ring', () => {
     flat.addRing(path, false);
     const line = flat.finish();
     const grid = edgeGridOf(line, 0)!;
-    expect([grid.rows, grid.cols]).toEqual([1, 750]);
+    expect([grid.rows, grid.columns]).toEqual([1, 750]);
     const closest: Closest = { km: 50, x: 0, y: 0, fromX: 0, fromY: 0 };
     nearestOnRings(line, 0, 1, 102.5, 45.1, kilometresPerDegree(45.1), closest);
     expect(closest.km).toBe(Math.sqrt(bruteForce(line, 0, 102.5, 45.1)));

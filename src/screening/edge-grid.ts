@@ -1,4 +1,5 @@
 import { eachEdge } from './band-index.ts';
+import { type CellGrid, countedCells, type GridBoxes, placeInCells } from './cell-lists.ts';
 import type { PackedRings } from './packed-rings.ts';
 
 /**
@@ -6,16 +7,8 @@ import type { PackedRings } from './packed-rings.ts';
  * index lists a band's edges across the ring's whole width, so a point near a long outline reads hundreds of edges
  * of its latitude band to measure a few; the grid reads only the cells around it.
  */
-export interface EdgeGrid {
-  x0: number;
-  y0: number;
-  /** Cells per degree of longitude and of latitude. */
-  sx: number;
-  sy: number;
-  cols: number;
-  rows: number;
-  /** Cell (row, col) lists cellCoords[4 * cellStart[row * cols + col] .. 4 * cellStart[row * cols + col + 1]). */
-  cellStart: Uint32Array;
+export interface EdgeGrid extends CellGrid {
+  /** A cell's slots hold its edges, slot n at cellCoords[4 * n .. 4 * n + 4). */
   cellCoords: Float64Array;
 }
 
@@ -66,33 +59,20 @@ function buildEdgeGrid(rings: PackedRings, ring: number): EdgeGrid | null {
   // that many, and a scale of 1 per degree across it so that a far query still maps to no cell.
   const cells = Math.ceil(edges / edgesPerCell);
   const side = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-12) / cells);
-  const cols = Math.min(cells, Math.max(1, Math.ceil((x1 - x0) / side)));
+  const columns = Math.min(cells, Math.max(1, Math.ceil((x1 - x0) / side)));
   const rows = Math.min(cells, Math.max(1, Math.ceil((y1 - y0) / side)));
-  const sx = x1 > x0 ? cols / (x1 - x0) : 1;
-  const sy = y1 > y0 ? rows / (y1 - y0) : 1;
-  const cellStart = new Uint32Array(cols * rows + 1);
-  // Two passes as the band index: count each cell's edges, then fill them at their exact places.
-  const visit = (fill: (cell: number, ax: number, ay: number, bx: number, by: number) => void) =>
-    eachEdge(coords, first, count, edges, (_, ax, ay, bx, by) => {
-      const col0 = Math.min(cols - 1, Math.floor((Math.min(ax, bx) - x0) * sx));
-      const col1 = Math.min(cols - 1, Math.floor((Math.max(ax, bx) - x0) * sx));
-      const row0 = Math.min(rows - 1, Math.floor((Math.min(ay, by) - y0) * sy));
-      const row1 = Math.min(rows - 1, Math.floor((Math.max(ay, by) - y0) * sy));
-      for (let row = row0; row <= row1; row++) for (let col = col0; col <= col1; col++) fill(row * cols + col, ax, ay, bx, by);
-    });
-  visit((cell) => {
-    cellStart[cell + 1] = (cellStart[cell + 1] as number) + 1;
-  });
-  for (let cell = 0; cell < cols * rows; cell++) cellStart[cell + 1] = (cellStart[cell + 1] as number) + (cellStart[cell] as number);
-  const cellCoords = new Float64Array(4 * (cellStart[cols * rows] as number));
-  const next = cellStart.slice(0, cols * rows);
-  visit((cell, ax, ay, bx, by) => {
-    const slot = next[cell] as number;
-    next[cell] = slot + 1;
-    cellCoords[4 * slot] = ax;
-    cellCoords[4 * slot + 1] = ay;
-    cellCoords[4 * slot + 2] = bx;
-    cellCoords[4 * slot + 3] = by;
-  });
-  return { x0, y0, sx, sy, cols, rows, cellStart, cellCoords };
+  const frame = { x0, y0, sx: x1 > x0 ? columns / (x1 - x0) : 1, sy: y1 > y0 ? rows / (y1 - y0) : 1, columns, rows };
+  const boxes: GridBoxes = (visit) =>
+    eachEdge(coords, first, count, edges, (_, ax, ay, bx, by) =>
+      visit(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (slot) => {
+        cellCoords[4 * slot] = ax;
+        cellCoords[4 * slot + 1] = ay;
+        cellCoords[4 * slot + 2] = bx;
+        cellCoords[4 * slot + 3] = by;
+      }),
+    );
+  const counted = countedCells(frame, boxes);
+  const cellCoords = new Float64Array(4 * (counted.cellStart[columns * rows] as number));
+  placeInCells(counted, boxes);
+  return { ...counted, cellCoords };
 }

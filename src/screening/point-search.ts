@@ -1,4 +1,5 @@
 import type Flatbush from 'flatbush';
+import { type CellGrid, countedCells, entriesOf, type GridBoxes, placeInCells } from './cell-lists.ts';
 
 /**
  * The zones whose (grown) boxes hold a point, into a reusable array, in the order a walk of flatbush's packed tree
@@ -15,12 +16,9 @@ export class PointSearch {
   count = 0;
   private stack = new Int32Array(256);
 
-  /** `maxEntries`: the most list entries a grid of this search's index may hold (zoneGrid). */
-  constructor(private readonly maxEntries = gridEntries) {}
-
   /** The zones whose boxes hold (x, y). */
   run(index: Flatbush, x: number, y: number): void {
-    const grid = gridOf(index, this.maxEntries);
+    const grid = gridOf(index);
     if (grid === null) {
       this.walk(index, x, y, x, y);
       return;
@@ -91,21 +89,13 @@ export class PointSearch {
 }
 
 /**
- * A uniform grid over an index's bounds. `boxes`: each item's box (minX, minY, maxX, maxY) by item; cell (row, col)
- * lists items[cellStart[row * columns + col] .. cellStart[row * columns + col + 1]), in the tree walk's order.
+ * A grid over an index's bounds (cell-lists.ts) whose cells list the items whose boxes meet them, in the tree walk's
+ * order: items[slot] for the cell's slots. `boxes`: each item's box (minX, minY, maxX, maxY) by item.
  */
-export interface ZoneGrid {
-  x0: number;
-  y0: number;
+export interface ZoneGrid extends CellGrid {
   x1: number;
   y1: number;
-  /** Cells per degree. */
-  sx: number;
-  sy: number;
-  columns: number;
-  rows: number;
   boxes: Float64Array;
-  cellStart: Uint32Array;
   items: Uint32Array;
 }
 
@@ -121,10 +111,10 @@ const gridEntries = 1 << 22;
 
 const grids = new WeakMap<Flatbush, ZoneGrid | null>();
 
-function gridOf(index: Flatbush, maxEntries: number): ZoneGrid | null {
+function gridOf(index: Flatbush): ZoneGrid | null {
   let grid = grids.get(index);
   if (grid === undefined) {
-    grid = zoneGrid(index, maxEntries);
+    grid = zoneGrid(index);
     grids.set(index, grid);
   }
   return grid;
@@ -132,9 +122,9 @@ function gridOf(index: Flatbush, maxEntries: number): ZoneGrid | null {
 
 /**
  * The grid of an index, each cell's items in the order PointSearch.walk finds them: gridSide cells a side, halved
- * while the lists would hold more than maxEntries; null below fewestSide.
+ * while the lists would hold more than gridEntries; null below fewestSide.
  */
-export function zoneGrid(index: Flatbush, maxEntries = gridEntries): ZoneGrid | null {
+export function zoneGrid(index: Flatbush): ZoneGrid | null {
   const { minX, minY, maxX, maxY, numItems } = index;
   const boxes = new Float64Array(4 * numItems);
   for (let position = 0; position < numItems; position++) {
@@ -144,42 +134,31 @@ export function zoneGrid(index: Flatbush, maxEntries = gridEntries): ZoneGrid | 
   const everything = new PointSearch();
   everything.walk(index, -Infinity, -Infinity, Infinity, Infinity);
   const order = everything.found.subarray(0, everything.count);
+  let items = new Uint32Array(0);
+  const inOrder: GridBoxes = (visit) => {
+    for (const item of order) {
+      const box = 4 * item;
+      visit(boxes[box] as number, boxes[box + 1] as number, boxes[box + 2] as number, boxes[box + 3] as number, (slot) => {
+        items[slot] = item;
+      });
+    }
+  };
   for (let side = gridSide; side >= fewestSide; side /= 2) {
     const columns = maxX > minX ? side : 1;
     const rows = maxY > minY ? side : 1;
-    const sx = maxX > minX ? columns / (maxX - minX) : 1;
-    const sy = maxY > minY ? rows / (maxY - minY) : 1;
-    const column = (x: number) => Math.max(0, Math.min(columns - 1, Math.floor((x - minX) * sx)));
-    const row = (y: number) => Math.max(0, Math.min(rows - 1, Math.floor((y - minY) * sy)));
-    let entries = 0;
-    for (const item of order) {
-      const box = 4 * item;
-      entries +=
-        (row(boxes[box + 3] as number) - row(boxes[box + 1] as number) + 1) *
-        (column(boxes[box + 2] as number) - column(boxes[box] as number) + 1);
-    }
-    if (entries > maxEntries) continue;
-    // Each cell's count, then its items placed, each item's cells in the walk's order.
-    const cellStart = new Uint32Array(columns * rows + 1);
-    const visit = (place: (cell: number, item: number) => void) => {
-      for (const item of order) {
-        const box = 4 * item;
-        for (let r = row(boxes[box + 1] as number); r <= row(boxes[box + 3] as number); r++) {
-          for (let c = column(boxes[box] as number); c <= column(boxes[box + 2] as number); c++) place(r * columns + c, item);
-        }
-      }
+    const frame = {
+      x0: minX,
+      y0: minY,
+      sx: maxX > minX ? columns / (maxX - minX) : 1,
+      sy: maxY > minY ? rows / (maxY - minY) : 1,
+      columns,
+      rows,
     };
-    visit((cell) => {
-      cellStart[cell + 1] = (cellStart[cell + 1] as number) + 1;
-    });
-    for (let cell = 0; cell < columns * rows; cell++) cellStart[cell + 1] = (cellStart[cell + 1] as number) + (cellStart[cell] as number);
-    const items = new Uint32Array(entries);
-    const next = cellStart.slice(0, columns * rows);
-    visit((cell, item) => {
-      items[next[cell] as number] = item;
-      next[cell] = (next[cell] as number) + 1;
-    });
-    return { x0: minX, y0: minY, x1: maxX, y1: maxY, sx, sy, columns, rows, boxes, cellStart, items };
+    if (entriesOf(frame, inOrder) > gridEntries) continue;
+    const counted = countedCells(frame, inOrder);
+    items = new Uint32Array(counted.cellStart[columns * rows] as number);
+    placeInCells(counted, inOrder);
+    return { ...counted, x1: maxX, y1: maxY, boxes, items };
   }
   return null;
 }
