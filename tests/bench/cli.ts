@@ -4,14 +4,16 @@
  * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, for each format, the screen command
  * (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to /dev/null) and a floor that only reads and
  * parses the same file the same way (tests/bench/cli-floor.ts, bundled the same way), alternately in child processes (A B A B). Each child reports its own CPU time and
- * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds) is timed by a run on one point.
+ * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds, and the worker threads' start) is
+ * timed by a run on one point on the CSV run's threads, and the CSV rate once warm by the CSV file's first half run
+ * alternately with the whole.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
  * `--threads=N`: the command's --threads (default: its own choice by format and size, printed beside each format;
  * tests/bench/cli-threads.ts compares them).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { buildBundle } from '../../src/cli/bundled.mjs';
@@ -80,36 +82,64 @@ const screen = screenCommand();
 await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
 const floor = [join(folder, 'bundle', 'cli-floor.mjs')];
 const cliArgs = (file: string) => [file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
+/** The same on `count` threads, whatever the file's size. */
+const argsOnThreads = (file: string, count: number) => [file, '--type', 'solar-pv', '--format', 'csv', '--threads', String(count)];
 
-// Start-up: the whole command on one point (data read and checked, zones packed, seeds read).
+// The threads the command screens a file on, as it chooses them (screen-run.ts: by format and size) or as asked.
+const threadsFor = (file: string) => screeningThreads(threads === undefined ? undefined : Number(threads), file);
+const csvThreads = threadsFor(files.get('csv')!);
+
+// Start-up: the whole command on one point (data read and checked, zones packed, seeds read), on as many threads as
+// the CSV file is screened on (a worker's start and its first part are part of that run's start-up), and on one.
 const single = join(folder, 'one-point.csv');
 writeFileSync(single, 'id,lon,lat\np0,111.6,40.8\n');
-const startups: Run[] = [];
-for (let n = 0; n < pairs; n++) startups.push(await run(screen, cliArgs(single)));
-const startup = { wallMs: median(startups.map((entry) => entry.wallMs)), cpuMs: median(startups.map((entry) => entry.cpuMs)) };
+const startupRuns = async (count: number) => {
+  const runs: Run[] = [];
+  for (let n = 0; n < pairs; n++) runs.push(await run(screen, argsOnThreads(single, count)));
+  return { wallMs: median(runs.map((entry) => entry.wallMs)), cpuMs: median(runs.map((entry) => entry.cpuMs)) };
+};
+const startup = await startupRuns(csvThreads);
+const oneThreadStartup = csvThreads === 1 ? startup : await startupRuns(1);
+
+// The CSV file's first half, screened alternately with the whole: the points/s between the two is the rate once
+// the command is started and warm (its code optimised, its rasters, grids and row templates made).
+const half = join(folder, `points-${points}-half.csv`);
+const halfRows = readFileSync(files.get('csv')!, 'utf8').split('\n', Math.floor(points / 2) + 1);
+writeFileSync(half, `${halfRows.join('\n')}\n`);
 
 const results = new Map<string, { ours: Run; floor: Run; ratio: number; cpuRatio: number; threadCount: number }>();
+/** The CSV file's runs and its first half's, pair by pair. */
+const csvRuns: Run[] = [];
+const halves: Run[] = [];
 for (const [format, file] of files) {
   const ours: Run[] = [];
   const floors: Run[] = [];
   for (let pair = 0; pair < pairs; pair++) {
     ours.push(await run(screen, cliArgs(file)));
     floors.push(await run(floor, [file]));
+    if (format === 'csv') halves.push(await run(screen, argsOnThreads(half, csvThreads)));
   }
   const pick = (runs: Run[]): Run => ({
     wallMs: median(runs.map((entry) => entry.wallMs)),
     cpuMs: median(runs.map((entry) => entry.cpuMs)),
     maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
   });
+  if (format === 'csv') csvRuns.push(...ours);
   const ratio = (key: 'wallMs' | 'cpuMs') => median(ours.map((entry, pair) => entry[key] / floors[pair]![key]));
-  // The threads the command screens the file on, as it chooses them (screen-run.ts: by format and size) or as asked.
-  const threadCount = screeningThreads(threads === undefined ? undefined : Number(threads), file);
-  results.set(format, { ours: pick(ours), floor: pick(floors), ratio: ratio('wallMs'), cpuRatio: ratio('cpuMs'), threadCount });
+  results.set(format, {
+    ours: pick(ours),
+    floor: pick(floors),
+    ratio: ratio('wallMs'),
+    cpuRatio: ratio('cpuMs'),
+    threadCount: threadsFor(file),
+  });
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
-  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; start-up ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU`,
+  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; ` +
+    `start-up (one point) on the CSV run's ${csvThreads} thread${csvThreads === 1 ? '' : 's'} ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU` +
+    (csvThreads === 1 ? '' : `, on one thread ${seconds(oneThreadStartup.wallMs)} s wall, ${seconds(oneThreadStartup.cpuMs)} s CPU`),
 );
 for (const [format, { ours, floor: base, ratio, cpuRatio, threadCount }] of results) {
   console.log(
@@ -121,6 +151,13 @@ const csv = results.get('csv')!;
 const rate = (key: 'wallMs' | 'cpuMs') => points / Math.max(1e-9, (csv.ours[key] - startup[key]) / 1000);
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} points/s`;
 const wallRate = rate('wallMs');
+// Per pair, the points of the second half over the time they added; the median of the pairs.
+const warmRate = (key: 'wallMs' | 'cpuMs') =>
+  median(halves.map((entry, pair) => (points - Math.floor(points / 2)) / Math.max(1e-9, (csvRuns[pair]![key] - entry[key]) / 1000)));
+console.log(
+  `  csv warm rate (the second ${(points - Math.floor(points / 2)).toLocaleString('en')} points: the whole file's time less its first half's, alternately on ${csvThreads} thread${csvThreads === 1 ? '' : 's'}): ` +
+    `${perSecond(warmRate('wallMs'))} wall, ${perSecond(warmRate('cpuMs'))} CPU; the whole file less start-up: ${perSecond(wallRate)} wall`,
+);
 console.log(
   targetLine(
     'CSV points/s after start-up',
