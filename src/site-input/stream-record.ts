@@ -20,7 +20,7 @@ export interface StreamedRecord {
   properties?: Record<string, unknown>;
 }
 
-/** Bytes of a file in chunks: a Node read stream, a web stream, or whole bytes in a test. */
+/** Bytes of a file in chunks: the screen command's reads (cli/file-chunks.ts), or chunks of bytes in a test. */
 export type ByteSource = AsyncIterable<Uint8Array>;
 
 /** A record longer than this is refused: no site needs it, and a file with no line break must not fill the memory. */
