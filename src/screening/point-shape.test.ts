@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
+import { csvRows } from '../report/writers.ts';
 import type { Report } from './report.ts';
 import { createScreener, type Screener } from './screener.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -49,7 +50,21 @@ describe('point shapes', () => {
     expect(compared).toBeGreaterThan(400);
   });
 
-  it('with a project type, group points whose templates for that type agree but for the edge distances, and more of them', () => {
+  it('without a project type, group points whose templates of any type agree but for the edge distances', () => {
+    for (const type of Object.keys(projectTypes) as ProjectType[]) {
+      const templates = new Map<string, string>();
+      for (const [x, y] of points) {
+        const { key } = screener.pointShape(x, y);
+        const template = withoutFigures(screener.pointTemplate(x, y, type));
+        const first = templates.get(key) ?? template;
+        templates.set(key, first);
+        expect(template).toBe(first);
+      }
+    }
+  }, 60_000);
+
+  it('with a project type, group points whose CSV rows for that type agree but for the edge distances, and more of them', () => {
+    const rows = csvRows('zh');
     for (const type of Object.keys(projectTypes) as ProjectType[]) {
       const templates = new Map<string, string>();
       const typed = new Set<string>();
@@ -58,7 +73,7 @@ describe('point shapes', () => {
         untyped.add(screener.pointShape(x, y).key);
         const { key } = screener.pointShape(x, y, type);
         typed.add(key);
-        const template = withoutFigures(screener.pointTemplate(x, y, type));
+        const template = rows.afterId(screener.pointTemplate(x, y, type));
         const first = templates.get(key) ?? template;
         templates.set(key, first);
         expect(template).toBe(first);

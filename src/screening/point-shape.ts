@@ -44,6 +44,13 @@ export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /**
+ * Flags of Screener.pointShape's zones for a project type: a zone's edge can change a report (CSV row) of the type for a
+ * point near it outside (nearMatters), and for a point inside it (insideEdgeMatters).
+ */
+export const nearMatters = 1;
+export const insideEdgeMatters = 2;
+
+/**
  * Points a screener takes edge by edge before it builds rasters (PointShaper's of zones, the region's for
  * pointsOutsideRegion): a raster takes 5-30 ms to build, and a run of a few points is done sooner without (the screen
  * command on one point, 8 interleaved runs: 0.30 s wall and 0.36 s CPU against 0.34 s and 0.43 s).
@@ -83,10 +90,11 @@ export class PointShaper {
   }
 
   /**
-   * The point's shape; one object, overwritten by each call. With `nearMatters` (per zone, 0 where being near the
-   * zone cannot change the report: see Screener.pointShape), a zone the point is only near is left out when it is 0.
+   * The point's shape; one object, overwritten by each call. With `edgeMatters` (per zone, the edgeMatters flags of a
+   * project type: see Screener.pointShape), a zone the point is only near is left out without nearMatters, and a zone
+   * it is inside is written as deeper inside than its accuracy without insideEdgeMatters, its edge not searched.
    */
-  shapeOf(x: number, y: number, nearMatters?: Uint8Array): PointShape {
+  shapeOf(x: number, y: number, edgeMatters?: Uint8Array): PointShape {
     const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
     shape.codes.length = 0;
@@ -108,7 +116,10 @@ export class PointShaper {
       const ringFrom = zoneRingStart[zone] as number;
       const ringTo = zoneRingStart[zone + 1] as number;
       const inside = pointInRings(rings, ringFrom, ringTo, x, y);
-      if (!inside && nearMatters?.[zone] === 0) continue;
+      if (edgeMatters && ((edgeMatters[zone] as number) & (inside ? insideEdgeMatters : nearMatters)) === 0) {
+        if (inside) shape.codes.push(zone, 2, 0);
+        continue;
+      }
       const band = zoneAccuracyKm[zone] as number;
       // As relate(): the edge's accuracy is the band unless the zone's varies and an edge lies within the band.
       let accuracyKm = band;
