@@ -158,12 +158,9 @@ export class BatchScreener {
     this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType) : undefined;
   }
 
-  /**
-   * The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes; `outside`: their
-   * Screener.pointsOutsideRegion when that thread found it.
-   */
-  shapes(lonLat: Float64Array, outside: Uint8Array | undefined): PackedShapes {
-    return this.numbers.pack(this.screener, lonLat, outside, this.settings.projectType);
+  /** The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes. */
+  shapes(lonLat: Float64Array): PackedShapes {
+    return this.numbers.pack(this.screener, lonLat, this.settings.projectType);
   }
 
   /**

@@ -43,7 +43,7 @@ describe('point shapes sent by a worker thread', () => {
     const numbers = new ShapeNumbers();
     const [batch] = batches(600, 600);
     const outside = screener.pointsOutsideRegion(batch!.lonLat);
-    const shapes = numbers.pack(screener, batch!.lonLat, outside, 'solar-pv');
+    const shapes = numbers.pack(screener, batch!.lonLat, 'solar-pv');
     const codesOf = new Map<number, string>();
     for (let k = 0; k < shapes.freshEnd.length; k++) {
       const from = k > 0 ? (shapes.freshEnd[k - 1] as number) : 0;
@@ -62,8 +62,6 @@ describe('point shapes sent by a worker thread', () => {
     }
     expect(outside.some((flag) => flag === 1)).toBe(true);
     expect(codesOf.size).toBeGreaterThan(20);
-    // A worker not told which points lie outside finds them itself, the same.
-    expect(new ShapeNumbers().pack(screener, batch!.lonLat, undefined, 'solar-pv')).toEqual(shapes);
   });
 
   it('make the same CSV rows as the command thread screening alone, also when the numbers start again', () => {
@@ -75,7 +73,7 @@ describe('point shapes sent by a worker thread', () => {
     let restarts = 0;
     for (const batch of batches(4096, 256)) {
       const points = batchPoints(batch);
-      const shapes = numbers.pack(screener, points.lonLat.slice(), screener.pointsOutsideRegion(points.lonLat), 'solar-pv');
+      const shapes = numbers.pack(screener, points.lonLat.slice(), 'solar-pv');
       if (shapes.restart) restarts++;
       const rows = text(writing.screen(batch, undefined, { points, shapes, numbered }).bytes);
       expect(rows).toBe(text(alone.screen(batch).bytes));

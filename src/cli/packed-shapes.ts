@@ -43,12 +43,11 @@ export class ShapeNumbers {
 
   /**
    * The shapes of the points (lon/lat pairs) for a project type, as Screener.pointShape gives them one by one, with
-   * the codes of those numbered here for the first time. `given`: the points' Screener.pointsOutsideRegion if the
-   * caller found it, else it is found here.
+   * the codes of those numbered here for the first time.
    */
-  pack(screener: Screener, lonLat: Float64Array, given: Uint8Array | undefined, projectType: string): PackedShapes {
+  pack(screener: Screener, lonLat: Float64Array, projectType: string): PackedShapes {
     const count = lonLat.length / 2;
-    const outside = given ?? screener.pointsOutsideRegion(lonLat);
+    const outside = screener.pointsOutsideRegion(lonLat);
     const restart = this.count + count > this.limit;
     if (restart) {
       this.byHash.clear();

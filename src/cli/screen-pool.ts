@@ -91,20 +91,13 @@ export class ScreenPool {
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
-   * `shared`. `outsideHere`: this thread tells workers which points of a part lie outside the region and its band
-   * (ShapeJob), for a file it reads fast enough to have time to spare: a CSV file, on whose million points it waited
-   * on one worker some 0.2 s at the end of the run, while that test took the worker 0.07-0.1 s. 1M points on two
-   * threads, medians of interleaved pairs: CSV 1.76 s with this thread testing every part against 1.86 s with none
-   * (5 pairs), and 1.65 s against 1.73 s testing every other part (5 pairs); GeoJSON 2.03 s with this thread testing
-   * every part against 1.91 s with none, GeoJSON Lines 1.99 s against 1.94 s (4 pairs): reading them, it has no time
-   * to spare.
+   * `shared`.
    */
   constructor(
-    private readonly screener: Screener,
+    screener: Screener,
     seeds: readonly Seed[],
     private readonly settings: BatchSettings,
     workers: Worker[],
-    private readonly outsideHere = false,
   ) {
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
@@ -168,10 +161,7 @@ export class ScreenPool {
     if (this.settings.format === 'csv') {
       const points = batchPoints(batch);
       // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
-      const job: ShapeJob = {
-        lonLat: points.lonLat,
-        ...(this.outsideHere ? { outside: this.screener.pointsOutsideRegion(points.lonLat) } : {}),
-      };
+      const job: ShapeJob = { lonLat: points.lonLat };
       const numbered = this.numbered[n]!;
       answer = this.ask(n, job, []).then(
         (shapes) => () => this.own.screen(batch, this.spare.pop(), { points, shapes: shapes as PackedShapes, numbered }),
