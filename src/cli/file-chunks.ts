@@ -9,8 +9,8 @@ const chunkBytes = 1 << 16;
  * then peaked over 430 MiB instead of about 320; reading alone, 1M CSV rows peaked at 254 MiB with 1 MiB chunks and
  * 90 MiB with 64 KiB ones. Read with plain reads, a chunk at a time as the reader asks: a read stream's buffering
  * and events cost 56-85 ms of CPU on a 27 MiB file against 38-44 ms (four alternate passes), on the command's
- * thread, which reads, writes every row and is the busier of two. A new buffer per chunk, as the readers may keep
- * one's end until the next arrives.
+ * thread, which also writes every row. A new buffer per chunk, as the readers may keep one's end until the next
+ * arrives.
  */
 export async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
   const descriptor = openSync(file, 'r');

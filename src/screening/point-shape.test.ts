@@ -63,6 +63,32 @@ describe('point shapes', () => {
     }
   }, 60_000);
 
+  it('with a project type, search the edge of a zone the point is inside only where a row can show it', () => {
+    const { ruleBook } = screener;
+    const roles = new Set([...ruleBook.jurisdictionZones, ...ruleBook.parkZones]);
+    const rowShowsEdge = (zone: number) => ruleBook.rulesFor(zone, 'solar-pv').length > 0 || roles.has(zone);
+    let skipped = 0;
+    let kept = 0;
+    for (const [x, y] of points) {
+      const untyped = screener.pointShape(x, y);
+      const near = new Map<number, number>();
+      for (let at = 0; at < untyped.codes.length; at += 3) near.set(untyped.codes[at] as number, untyped.codes[at + 1] as number);
+      const typed = screener.pointShape(x, y, 'solar-pv');
+      for (let at = 0; at < typed.codes.length; at += 3) {
+        const zone = typed.codes[at] as number;
+        if (near.get(zone) !== 3) continue;
+        // Inside and within the accuracy of the edge: kept as such, with its figure, only where a row shows the edge.
+        const shows = rowShowsEdge(zone);
+        expect(typed.codes[at + 1], screener.zones[zone]?.id).toBe(shows ? 3 : 2);
+        expect(typed.zones.includes(zone)).toBe(shows);
+        if (shows) kept++;
+        else skipped++;
+      }
+    }
+    expect(skipped).toBeGreaterThan(20);
+    expect(kept).toBeGreaterThan(20);
+  });
+
   it('with a project type, group points whose CSV rows for that type agree but for the edge distances, and more of them', () => {
     const rows = csvRows('zh');
     for (const type of Object.keys(projectTypes) as ProjectType[]) {
