@@ -80,10 +80,19 @@ export function rasterizeZone(store: ZoneStore, zone: number, options = regionOp
       for (let r = row(Math.min(ay, by) - ey); r <= row(Math.max(ay, by) + ey); r++) cells.fill(edgeCell, r * side + c0, r * side + c1 + 1);
     }
   }
+  // Two cells side by side in a row, neither an edge cell, are both inside or both outside: an edge crossing the row
+  // between their centres would lie in one of them, which its box then marks. So a row's ray cast is needed only at
+  // the first cell after each run of edge cells (262,144 ray casts for the region's raster became some 3,000).
   for (let r = 0; r < side; r++) {
+    let state = edgeCell;
     for (let c = 0; c < side; c++) {
-      if (cells[r * side + c] === edgeCell) continue;
-      cells[r * side + c] = pointInRings(rings, ringFrom, ringTo, x0 + (c + 0.5) / sx, y0 + (r + 0.5) / sy) ? insideCell : outsideCell;
+      if (cells[r * side + c] === edgeCell) {
+        state = edgeCell;
+        continue;
+      }
+      if (state === edgeCell)
+        state = pointInRings(rings, ringFrom, ringTo, x0 + (c + 0.5) / sx, y0 + (r + 0.5) / sy) ? insideCell : outsideCell;
+      cells[r * side + c] = state;
     }
   }
   const packed = new Uint8Array(Math.ceil((side * side) / 4));
