@@ -2,7 +2,7 @@
  * CSV rows of points, shared by the points whose rows differ only in their ids and the distances to zones' edges
  * that their doubts give, kept as UTF-8 and copied into the report. Points outside the region and its accuracy band
  * share one row; any other point's row is keyed by the engine's point shape and made from the shape's template
- * (Screener.pointTemplate) with its own figures (cli/shared-rows.test.ts compares every row with the point's own
+ * (Screener.shapeTemplate) with its own figures (cli/shared-rows.test.ts compares every row with the point's own
  * full report). Only the command's thread writes them: worker threads send it their points' shapes (packed-shapes.ts).
  */
 import type { CsvRows } from '../report/writers.ts';
@@ -76,11 +76,11 @@ export class SharedRows {
     writeFigures(out, template, zones, figures, n > 0 ? (figureEnd[n - 1] as number) : 0, figureEnd[n] as number);
   }
 
-  /** The template of a shape (its hash and codes), made from its point (x, y) when none is kept. */
+  /** The template of a shape (its hash and codes), made for its point (x, y) when none is kept. */
   private templateOf(hash: number, codes: number[], x: number, y: number): KeptTemplate {
     const kept = this.findTemplate(hash, codes);
     if (kept) return kept;
-    const parts = this.rows.afterId(this.screener.pointTemplate(x, y, this.projectType)).split(edgeMarks);
+    const parts = this.rows.afterId(this.screener.shapeTemplate(codes, x, y, this.projectType)).split(edgeMarks);
     const template = {
       codes: codes.slice(),
       texts: parts.filter((_, n) => n % 2 === 0),

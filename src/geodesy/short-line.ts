@@ -70,14 +70,6 @@ export class LazyGeodesic {
     return Math.round(this.distance * scale) / scale;
   }
 
-  /**
-   * The distance as measured so far, without solving: the short line's (within shortLineErrorKm of the exact one)
-   * until a comparison or rounding above needed the exact one.
-   */
-  estimateKm(): number {
-    return this.distance;
-  }
-
   /** The exact distance: geodesicKm(...). */
   km(): number {
     this.solve();

@@ -35,16 +35,15 @@ export class ContactFinder {
 
   /**
    * Where `site` lies against `zone`; the edge is looked for up to bandKm (0: not at all), the zone's worst accuracy.
-   * `distances` 'compared': a point's edgeKm is only compared with accuracies, never written (pointEdge).
    */
-  relate(site: Site, zone: number, bandKm: number, distances: 'exact' | 'compared' = 'exact'): Contact {
+  relate(site: Site, zone: number, bandKm: number): Contact {
     const { store } = this;
     const ringFrom = store.zoneRingStart[zone] as number;
     const ringTo = store.zoneRingStart[zone + 1] as number;
     if (site.kind === 'point') {
       const [x, y] = site.centroid;
       const inside = pointInRings(store.rings, ringFrom, ringTo, x, y);
-      const { edgeKm, accuracyKm, stretch } = distances === 'exact' ? this.edge(site, zone, bandKm) : this.pointEdge(site, zone, bandKm);
+      const { edgeKm, accuracyKm, stretch } = this.edge(site, zone, bandKm);
       return {
         position: inside ? 'inside' : edgeKm <= accuracyKm ? 'near' : 'apart',
         overlapM2: 0,
@@ -100,22 +99,6 @@ export class ContactFinder {
     const { x, y } = this.distances.edgePoint;
     const local = accuracyAt(this.store, zone, x, y, this.local);
     return { edgeKm: km <= local.km ? km : Infinity, accuracyKm: local.km, stretch: local.stretch };
-  }
-
-  /**
-   * edge() for a point whose report only compares the distance with accuracies (a row template, whose distances are
-   * marks): each comparison is decided as the exact geodesic decides it, mostly without solving it (a quarter of a
-   * template's time went to those solves), and the distance given is the short line's, no farther than the accuracy
-   * it was found within, so that every later comparison with that accuracy goes the same way.
-   */
-  private pointEdge(site: Site, zone: number, bandKm: number): Pick<Contact, 'edgeKm' | 'accuracyKm' | 'stretch'> {
-    if (!(bandKm > 0) || !this.distances.pointNear(site, zone, bandKm)) return { edgeKm: Infinity, accuracyKm: bandKm, stretch: -1 };
-    const geodesic = this.distances.pointGeodesic;
-    if (!hasStretches(this.store, zone)) return { edgeKm: Math.min(geodesic.estimateKm(), bandKm), accuracyKm: bandKm, stretch: -1 };
-    const { x, y } = this.distances.edgePoint;
-    const local = accuracyAt(this.store, zone, x, y, this.local);
-    const edgeKm = geodesic.atMost(local.km) ? Math.min(geodesic.estimateKm(), local.km) : Infinity;
-    return { edgeKm, accuracyKm: local.km, stretch: local.stretch };
   }
 
   private readonly local: LocalAccuracy = { km: 0, stretch: -1 };

@@ -32,7 +32,7 @@ export const kmFigure = (km: number, accuracyKm: number): number => round(km, di
 
 /**
  * How a doubt writes the distance from the site to a zone's drawn edge: its kmFigure, or, in a report made to serve
- * as a template for many points (Screener.pointTemplate), a mark that each point's own figure then replaces.
+ * as a template for many points (Screener.shapeTemplate), a mark that each point's own figure then replaces.
  */
 export type EdgeFigure = (met: Met) => number | string;
 

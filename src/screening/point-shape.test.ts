@@ -3,7 +3,7 @@ import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
 import { csvRows } from '../report/writers.ts';
 import type { Report } from './report.ts';
-import { createScreener, type Screener } from './screener.ts';
+import { createScreener, edgeMarks, type PointShape, type Screener } from './screener.ts';
 import { seededRandom } from './seeded-random.ts';
 
 let screener: Screener;
@@ -28,11 +28,14 @@ beforeAll(async () => {
   }
 });
 
-/** A report with what differs between points of one shape taken out: the centroid and the distances to edges. */
+/** A report as JSON without the members a template does not give: the distances to edges and the nearest zones. */
 function withoutFigures(report: Report): string {
-  return JSON.stringify({ ...report, site: { ...report.site, centroid: null } }, (key, value) =>
-    key === 'distanceKm' || key === 'edgeKm' ? null : value,
-  );
+  return JSON.stringify({ ...report, nearest: [] }, (key, value) => (key === 'distanceKm' || key === 'edgeKm' ? null : value));
+}
+
+/** A template's text with each zone's mark (edgeMark) replaced by the point's figure for that zone, as its shape gives it. */
+function filledIn(text: string, shape: PointShape): string {
+  return text.replace(edgeMarks, (_, zone: string) => String(shape.figures[shape.zones.indexOf(Number(zone))]));
 }
 
 describe('point shapes', () => {
@@ -50,17 +53,19 @@ describe('point shapes', () => {
     expect(compared).toBeGreaterThan(400);
   });
 
-  it('without a project type, group points whose templates of any type agree but for the edge distances', () => {
+  it("without a project type, make a template of any type that is each point's report, filled in with its figures", () => {
+    let marks = 0;
     for (const type of Object.keys(projectTypes) as ProjectType[]) {
-      const templates = new Map<string, string>();
       for (const [x, y] of points) {
-        const { key } = screener.pointShape(x, y);
-        const template = withoutFigures(screener.pointTemplate(x, y, type));
-        const first = templates.get(key) ?? template;
-        templates.set(key, first);
-        expect(template).toBe(first);
+        const shape = screener.pointShape(x, y);
+        const template = withoutFigures(screener.shapeTemplate(shape.codes, x, y, type));
+        marks += template.match(edgeMarks)?.length ?? 0;
+        expect(filledIn(template, shape), `${type} at ${x}, ${y}`).toBe(
+          withoutFigures(screener.screen({ type: 'Point', coordinates: [x, y] }, type)),
+        );
       }
     }
+    expect(marks).toBeGreaterThan(1000);
   }, 60_000);
 
   it('with a project type, search the edge of a zone the point is inside only where a row can show it', () => {
@@ -89,20 +94,17 @@ describe('point shapes', () => {
     expect(kept).toBeGreaterThan(20);
   });
 
-  it('with a project type, group points whose CSV rows for that type agree but for the edge distances, and more of them', () => {
+  it("with a project type, make a template whose CSV row is each point's, filled in, from fewer shapes", () => {
     const rows = csvRows('zh');
     for (const type of Object.keys(projectTypes) as ProjectType[]) {
-      const templates = new Map<string, string>();
       const typed = new Set<string>();
       const untyped = new Set<string>();
       for (const [x, y] of points) {
         untyped.add(screener.pointShape(x, y).key);
-        const { key } = screener.pointShape(x, y, type);
-        typed.add(key);
-        const template = rows.afterId(screener.pointTemplate(x, y, type));
-        const first = templates.get(key) ?? template;
-        templates.set(key, first);
-        expect(template).toBe(first);
+        const shape = screener.pointShape(x, y, type);
+        typed.add(shape.key);
+        const row = filledIn(rows.afterId(screener.shapeTemplate(shape.codes, x, y, type)), shape);
+        expect(row, `${type} at ${x}, ${y}`).toBe(rows.afterId(screener.screen({ type: 'Point', coordinates: [x, y] }, type)));
       }
       expect(typed.size).toBeLessThan(untyped.size);
     }

@@ -1,5 +1,6 @@
 import { distanceDecimals } from '../geodesy/distance-step.ts';
 import { LazyGeodesic } from '../geodesy/short-line.ts';
+import type { Contact } from './contact.ts';
 import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
 import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
@@ -27,6 +28,37 @@ export class PointShape {
   get key(): string {
     return this.codes.join(',');
   }
+}
+
+/**
+ * The contacts a shape's codes stand for, as ContactFinder.relate gives them for a point of the shape in all that a
+ * report reads (position; accuracy and stretch; whether the edge lies within the accuracy), by zone in the codes'
+ * order. A distance within the accuracy reads as the accuracy itself: reports made from these write each such
+ * distance as a mark (Screener.shapeTemplate).
+ */
+export function contactsOfCodes(store: ZoneStore, codes: ArrayLike<number>): Map<number, Contact> {
+  const contacts = new Map<number, Contact>();
+  for (let at = 0; at < codes.length; at += 3) {
+    const zone = codes[at] as number;
+    const position = codes[at + 1] as number;
+    const stretchCode = codes[at + 2] as number;
+    // shapeOf's stretch codes: 0 for the zone's one (widest) accuracy, 1 for its accuracy elsewhere, 2 + s for stretch s.
+    const accuracyKm =
+      stretchCode === 0
+        ? (store.zoneAccuracyKm[zone] as number)
+        : stretchCode === 1
+          ? (store.zoneElsewhereKm[zone] as number)
+          : (store.stretchKm[(store.zoneStretchStart[zone] as number) + stretchCode - 2] as number);
+    contacts.set(zone, {
+      position: (position & 2) !== 0 ? 'inside' : 'near',
+      overlapM2: 0,
+      insideKm: 0,
+      edgeKm: (position & 1) !== 0 ? accuracyKm : Infinity,
+      accuracyKm,
+      stretch: stretchCode >= 2 ? stretchCode - 2 : -1,
+    });
+  }
+  return contacts;
 }
 
 /** A hash of a shape's codes (PointShape.codes); equal codes give equal hashes. */

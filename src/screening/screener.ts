@@ -10,7 +10,7 @@ import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
-import { insideEdgeMatters, nearMatters, PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
+import { contactsOfCodes, insideEdgeMatters, nearMatters, PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
 import { ringsArea } from './ring-terms.ts';
@@ -57,15 +57,17 @@ export interface Screener {
    */
   pointShape(x: number, y: number, projectType?: string): PointShape;
   /**
-   * A point's report with edgeMark(zone) in place of each edge distance its doubts write, and no nearest zones: the
-   * CSV row of every point of the same shape (pointShape with this type) once each mark is replaced by that point's
-   * figure for the zone.
+   * The report of a point of a shape (pointShape's codes with this type), with edgeMark(zone) in place of each edge
+   * distance its doubts write, and no nearest zones: the CSV row of every point of the shape once each mark is replaced
+   * by that point's figure for the zone. Made from the codes alone (contactsOfCodes), so that no thread measures the
+   * point's edges twice; (x, y), a point of the shape, is only its site's centroid. A hit's distanceKm, which rows do
+   * not write, reads the edge's accuracy there.
    */
-  pointTemplate(x: number, y: number, projectType: string): Report;
+  shapeTemplate(codes: ArrayLike<number>, x: number, y: number, projectType: string): Report;
   screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
   /**
    * Per point, 1 where it lies outside the region and its accuracy band: no document applies there, and every such
-   * point has the same report. Every other point's report is its shape's (pointShape, pointTemplate).
+   * point has the same report. Every other point's report is its shape's (pointShape, shapeTemplate).
    */
   pointsOutsideRegion(lonLat: Float64Array): Uint8Array;
 }
@@ -133,10 +135,19 @@ export function screenerOver(
     regionZone,
     regionRaster,
     dataVersion: options.dataVersion,
-    screen: (geometry, projectType) => screen(context, parseSite(geometry), checkProjectType(projectType), fullReport),
+    screen: (geometry, projectType) => {
+      const site = parseSite(geometry);
+      return screen(context, site, contactsOf(context, site), checkProjectType(projectType), fullReport);
+    },
     pointShape: (x, y, projectType) => shaper.shapeOf(x, y, projectType === undefined ? undefined : edgeMatters(projectType)),
-    pointTemplate: (x, y, projectType) =>
-      screen(context, parseSite({ type: 'Point', coordinates: [x, y] }), checkProjectType(projectType), templateReport),
+    shapeTemplate: (codes, x, y, projectType) =>
+      screen(
+        context,
+        parseSite({ type: 'Point', coordinates: [x, y] }),
+        contactsOfCodes(store, codes),
+        checkProjectType(projectType),
+        templateReport,
+      ),
     screenPoints: (lonLat, projectType) => {
       const tables = ruleBook.verdictTables(checkProjectType(projectType));
       checkPoints(lonLat);
@@ -171,23 +182,25 @@ interface Context {
   dataVersion: string;
 }
 
-/**
- * What a report writes: `figure` writes edge distances into doubts, `withNearest` false leaves the nearest zones out,
- * and `distances` 'compared' leaves a point's distances to edges unsolved where only their comparisons with
- * accuracies are written (ContactFinder.relate).
- */
+/** What a report writes: `figure` writes edge distances into doubts, `withNearest` false leaves the nearest zones out. */
 interface ReportMode {
   figure: EdgeFigure;
   withNearest: boolean;
-  distances: 'exact' | 'compared';
 }
 
-const fullReport: ReportMode = { figure: edgeFigure, withNearest: true, distances: 'exact' };
-/** pointTemplate's: a mark for each distance, which the point's own figure replaces, and so no distance written. */
-const templateReport: ReportMode = { figure: ({ info }) => edgeMark(info.index), withNearest: false, distances: 'compared' };
+const fullReport: ReportMode = { figure: edgeFigure, withNearest: true };
+/** shapeTemplate's: a mark for each distance, which the point's own figure replaces, and so no distance written. */
+const templateReport: ReportMode = { figure: ({ info }) => edgeMark(info.index), withNearest: false };
 
 /** The report, as `mode` writes it. */
-function screen(context: Context, site: Site, type: ProjectType, { figure, withNearest, distances }: ReportMode): Report {
+/** The report of `site`, whose contacts (the zones it is in or near, and how) are given. */
+function screen(
+  context: Context,
+  site: Site,
+  contacts: Map<number, Contact>,
+  type: ProjectType,
+  { figure, withNearest }: ReportMode,
+): Report {
   const { zones, store, ruleBook, regionZone } = context;
   const warnings: Warning[] = site.repaired
     ? [
@@ -200,7 +213,6 @@ function screen(context: Context, site: Site, type: ProjectType, { figure, withN
         },
       ]
     : [];
-  const contacts = contactsOf(context, site, distances);
   const base = { projectType: type, site: siteSummary(site), dataVersion: context.dataVersion, engineVersion };
   if (regionZone >= 0 && !contacts.has(regionZone)) {
     warnings.push({
@@ -303,11 +315,11 @@ function screen(context: Context, site: Site, type: ProjectType, { figure, withN
 }
 
 /** The zones the site is in or near, and how, in the order the zone index finds them (the order hits start in). */
-function contactsOf({ store, finder }: Context, site: Site, distances: ReportMode['distances']): Map<number, Contact> {
+function contactsOf({ store, finder }: Context, site: Site): Map<number, Contact> {
   const [x0, y0, x1, y1] = site.box as unknown as [number, number, number, number];
   const contacts = new Map<number, Contact>();
   for (const zone of store.count > 0 ? store.index.search(x0, y0, x1, y1) : []) {
-    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number, distances);
+    const contact = finder.relate(site, zone, store.zoneAccuracyKm[zone] as number);
     if (contact.position !== 'apart') contacts.set(zone, contact);
   }
   return contacts;
@@ -333,7 +345,7 @@ function zonesWhoseEdgesMatter(ruleBook: RuleBook, count: number, regionZone: nu
   return matters;
 }
 
-/** What pointTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */
+/** What shapeTemplate writes for the distance to a zone's edge; edgeMarks finds them again. */
 export const edgeMark = (zone: number): string => `\uE000${zone}\uE001`;
 export const edgeMarks = /\uE000(\d+)\uE001/g;
 

@@ -1,7 +1,6 @@
-import { edgeKmWithin, edgeNear, nearestOnRings, nearestOnRingsUnbounded, type Closest, type Metric } from './edge-distance.ts';
+import { edgeKmWithin, nearestOnRings, nearestOnRingsUnbounded, type Closest, type Metric } from './edge-distance.ts';
 import { EdgeList, edgesInBox } from './edges-in-range.ts';
 import { geodesicKm, kilometresPerDegree } from '../geodesy/ellipsoid.ts';
-import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { edgeEnd, ringEdgeCount } from './packed-rings.ts';
 import { SegmentIndex, type SegmentHit } from './segment-index.ts';
 import type { Site } from './site.ts';
@@ -37,20 +36,6 @@ export class SiteDistance {
   /** The zone's edge point nearest the site found by the last call that returned a finite distance. */
   get edgePoint(): { x: number; y: number } {
     return this.closest;
-  }
-
-  /** The distance of pointNear's last answer, solved only where a comparison needs it. */
-  readonly pointGeodesic = new LazyGeodesic();
-
-  /**
-   * For a point site, whether within(...) would be finite, without its distance: pointGeodesic holds that distance
-   * (to edgePoint) afterwards.
-   */
-  pointNear(site: Site, zone: number, limitKm: number): boolean {
-    const { store } = this;
-    const ringFrom = store.zoneRingStart[zone] as number;
-    const ringTo = store.zoneRingStart[zone + 1] as number;
-    return edgeNear(store.rings, ringFrom, ringTo, site.centroid[0], site.centroid[1], limitKm, this.closest, this.pointGeodesic);
   }
 
   /** Geodesic km from the site to the zone's edge if at most limitKm, else Infinity. */

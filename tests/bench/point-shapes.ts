@@ -5,7 +5,7 @@
  * Screens `points` seeded points (default 200,000, the same as tests/bench/cli.ts writes) for solar-pv as the CLI's
  * CSV path does (src/cli/batch-screen.ts csvRows): the points outside the region (pointsOutsideRegion), the point
  * shape (pointShape, with the project type unless --untyped) of every other point, and a report template
- * (pointTemplate) for the first point of each shape; no row is written. With a baseline checkout (another commit's
+ * (shapeTemplate) for each shape; no row is written. With a baseline checkout (another commit's
  * tree with pointsOutsideRegion, e.g. from `git archive`), its engine runs the same points alternately with ours (A B A B,
  * tests/bench/interleave.ts) and the ratios of CPU and wall time are printed in all and per part, after checking that
  * ours gives every point the figures the baseline gives and groups together every two points the baseline does.
@@ -41,14 +41,15 @@ interface Outcome {
 }
 
 /**
- * One pass of the CLI's engine calls: the batch, the shape of each point in some band, and a report template for the
- * first point of each shape (Screener.pointTemplate), whose row the CLI then shares. `withType`: pass the project
- * type to pointShape (a baseline's may take none; it then ignores it).
+ * One pass of the CLI's engine calls: the batch, the shape of each point in some band, and a report template for
+ * each shape (Screener.shapeTemplate), whose row the CLI then shares. `withType`: pass the project type to pointShape
+ * (a baseline's may take none; it then ignores it).
  */
 async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean, withType: boolean) {
   const batch = await measure(() => screener.pointsOutsideRegion(lonLat));
   const outside = batch.result;
   const firstOfKey = new Map<string, number>();
+  const codesOfKey = new Map<string, number[]>();
   const outcome: Outcome = { groups: new Int32Array(outside.length).fill(-1), figures: [], shapedPoints: 0, templates: 0 };
   const type = withType ? 'solar-pv' : undefined;
   const shapes = await measure(() => {
@@ -56,7 +57,10 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
       if (outside[n] !== 0) continue;
       outcome.shapedPoints++;
       const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, type);
-      if (!firstOfKey.has(shape.key)) firstOfKey.set(shape.key, n);
+      if (!firstOfKey.has(shape.key)) {
+        firstOfKey.set(shape.key, n);
+        codesOfKey.set(shape.key, shape.codes.slice());
+      }
       if (!keep) continue;
       outcome.groups[n] = firstOfKey.get(shape.key) as number;
       outcome.figures.push(new Map(shape.zones.map((zone, k) => [zone, shape.figures[k] as number])));
@@ -64,7 +68,8 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
   });
   outcome.templates = firstOfKey.size;
   const templates = await measure(() => {
-    for (const n of firstOfKey.values()) screener.pointTemplate(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, 'solar-pv');
+    for (const [key, n] of firstOfKey)
+      template(screener, codesOfKey.get(key) as number[], lonLat[2 * n] as number, lonLat[2 * n + 1] as number);
   });
   return {
     batch: perUnit(batch, lonLat.length / 2),
@@ -72,6 +77,16 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
     templates: perUnit(templates, Math.max(1, outcome.templates)),
     outcome,
   };
+}
+
+/** A baseline from before shapeTemplate made its templates from a point of the shape, measuring the point's edges again. */
+interface PointTemplates {
+  pointTemplate(x: number, y: number, projectType: string): unknown;
+}
+
+/** The report template of a shape (its codes) for solar-pv, as the screener makes it; (x, y) a point of the shape. */
+function template(screener: Screener | PointTemplates, codes: number[], x: number, y: number): unknown {
+  return 'shapeTemplate' in screener ? screener.shapeTemplate(codes, x, y, 'solar-pv') : screener.pointTemplate(x, y, 'solar-pv');
 }
 
 /** Whether ours gives each shaped point the baseline's figure for every zone it lists, and never splits a baseline group. */
