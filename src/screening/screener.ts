@@ -192,8 +192,7 @@ const fullReport: ReportMode = { figure: edgeFigure, withNearest: true };
 /** shapeTemplate's: a mark for each distance, which the point's own figure replaces, and so no distance written. */
 const templateReport: ReportMode = { figure: ({ info }) => edgeMark(info.index), withNearest: false };
 
-/** The report, as `mode` writes it. */
-/** The report of `site`, whose contacts (the zones it is in or near, and how) are given. */
+/** The report of `site` as `mode` writes it, from its contacts (the zones it is in or near, and how). */
 function screen(
   context: Context,
   site: Site,

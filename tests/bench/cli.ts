@@ -84,9 +84,15 @@ const screen = screenCommand();
 await run(screen, ['--help']);
 await buildBundle(['tests/bench/cli-floor.ts'], 'tests/bench', join(folder, 'bundle'));
 const floor = [join(folder, 'bundle', 'cli-floor.mjs')];
-const cliArgs = (file: string) => [file, '--type', 'solar-pv', '--format', 'csv', ...(threads ? ['--threads', threads] : [])];
-/** The same on `count` threads, whatever the file's size. */
-const argsOnThreads = (file: string, count: number) => [file, '--type', 'solar-pv', '--format', 'csv', '--threads', String(count)];
+/** The command's arguments for a file, on `count` threads (default: as --threads asked, else the command's choice). */
+const cliArgs = (file: string, count: string | number | undefined = threads) => [
+  file,
+  '--type',
+  'solar-pv',
+  '--format',
+  'csv',
+  ...(count ? ['--threads', String(count)] : []),
+];
 
 // The threads the command screens a file on, as it chooses them (screen-run.ts: by format and size) or as asked.
 const threadsFor = (file: string) => screeningThreads(threads === undefined ? undefined : Number(threads), file);
@@ -99,7 +105,7 @@ writeFileSync(single, 'id,lon,lat\np0,111.6,40.8\n');
 const startupRuns = async (count: number) => {
   const runs: Run[] = [];
   // At least five: a run on one point is short, and one slow run would move a median of two by half of it.
-  for (let n = 0; n < Math.max(5, pairs); n++) runs.push(await run(screen, argsOnThreads(single, count)));
+  for (let n = 0; n < Math.max(5, pairs); n++) runs.push(await run(screen, cliArgs(single, count)));
   return { wallMs: median(runs.map((entry) => entry.wallMs)), cpuMs: median(runs.map((entry) => entry.cpuMs)) };
 };
 const startup = await startupRuns(csvThreads);
@@ -121,7 +127,7 @@ for (const [format, file] of files) {
   for (let pair = 0; pair < pairs; pair++) {
     ours.push(await run(screen, cliArgs(file)));
     floors.push(await run(floor, [file]));
-    if (format === 'csv') halves.push(await run(screen, argsOnThreads(half, csvThreads)));
+    if (format === 'csv') halves.push(await run(screen, cliArgs(half, csvThreads)));
   }
   const pick = (runs: Run[]): Run => ({
     wallMs: median(runs.map((entry) => entry.wallMs)),
