@@ -6,7 +6,7 @@ import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { PointSearch } from './point-search.ts';
-import { edgeCell, insideCell, outsideCell, rasterCell, rasterizeZone, type RegionRaster } from './region-raster.ts';
+import { edgeCell, insideCell, outsideCell, rasterCell, rasterInside, rasterizeZone, type RegionRaster } from './region-raster.ts';
 import type { ZoneStore } from './zone-store.ts';
 
 /**
@@ -147,7 +147,10 @@ export class PointShaper {
       }
       const ringFrom = zoneRingStart[zone] as number;
       const ringTo = zoneRingStart[zone + 1] as number;
-      const inside = pointInRings(rings, ringFrom, ringTo, x, y);
+      // The raster's bare-edge classes tell most points of its edge cells inside or outside without the ray cast.
+      const raster = this.rasters[zone];
+      const known = raster ? rasterInside(raster, x, y) : edgeCell;
+      const inside = known === edgeCell ? pointInRings(rings, ringFrom, ringTo, x, y) : known === insideCell;
       if (edgeMatters && ((edgeMatters[zone] as number) & (inside ? insideEdgeMatters : nearMatters)) === 0) {
         if (inside) shape.codes.push(zone, 2, 0);
         continue;
@@ -191,5 +194,5 @@ function zoneRaster(store: ZoneStore, zone: number): RegionRaster | null {
   const metric = kilometresPerDegree((minY + maxY) / 2);
   const extentKm = Math.max((maxX - minX) * metric.x, (maxY - minY) * metric.y) + 2 * band;
   const side = Math.min(256, Math.max(16, Math.ceil(extentKm / (band / 2))));
-  return rasterizeZone(store, zone, { side, reach: edgeReach * 1.001, widest: true });
+  return rasterizeZone(store, zone, { side, reach: edgeReach * 1.001, widest: true, insides: true });
 }

@@ -4,7 +4,7 @@ import { LazyGeodesic } from '../geodesy/short-line.ts';
 import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
 import { insideZone, nearZone, PointContact } from './point-contact.ts';
 import { pointInRings } from './point-in-rings.ts';
-import { edgeCell, insideCell, rasterCell, rasterizeZone } from './region-raster.ts';
+import { edgeCell, insideCell, rasterCell, rasterInside, rasterizeZone } from './region-raster.ts';
 import { createScreener, type Screener } from './screener.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -48,6 +48,42 @@ describe('zone rasters', () => {
     expect(decided).toBeGreaterThan(2000);
   });
 
+  it('classed against the bare edges, tell inside from outside as the ray cast does wherever no edge runs through the cell', () => {
+    const { store } = screener;
+    const { rings, zoneRingStart, zoneAccuracyKm } = store;
+    let decided = 0;
+    let nearEdges = 0;
+    for (let zone = 0; zone < store.count; zone++) {
+      const band = zoneAccuracyKm[zone] as number;
+      if (!(band > 0)) continue;
+      const raster = rasterizeZone(store, zone, { side: 48, reach: edgeReach * 1.001, widest: true, insides: true });
+      const [ringFrom, ringTo] = [zoneRingStart[zone] as number, zoneRingStart[zone + 1] as number];
+      // Seeded points around the zone, and points a hundredth of a millimetre to a metre off the middle of its edges.
+      const offEdges: [number, number][] = [];
+      const random = seededRandom(zone + 99);
+      for (let ring = ringFrom; ring < ringTo; ring++) {
+        const [start, end] = [rings.ringStart[ring] as number, rings.ringStart[ring + 1] as number];
+        for (let a = start; a < end; a += Math.max(1, Math.floor((end - start) / 40))) {
+          const b = a + 1 === end ? start : a + 1;
+          const [ax, ay, bx, by] = [rings.coords[2 * a]!, rings.coords[2 * a + 1]!, rings.coords[2 * b]!, rings.coords[2 * b + 1]!];
+          const length = Math.hypot(bx - ax, by - ay) || 1;
+          const off = 10 ** (-10 + 5 * random()) * (random() < 0.5 ? -1 : 1);
+          offEdges.push([(ax + bx) / 2 - ((by - ay) / length) * off, (ay + by) / 2 + ((bx - ax) / length) * off]);
+        }
+      }
+      for (const [x, y] of [...pointsAround(zone, 150, zone + 1), ...offEdges]) {
+        const known = rasterInside(raster, x, y);
+        if (known === edgeCell) continue;
+        if (rasterCell(raster, x, y) === edgeCell) nearEdges++;
+        decided++;
+        expect(pointInRings(rings, ringFrom, ringTo, x, y), `zone ${zone} at ${x}, ${y}`).toBe(known === insideCell);
+      }
+    }
+    expect(decided).toBeGreaterThan(2000);
+    // Most of them in the band's edge cells, where the bare classes spare the ray cast.
+    expect(nearEdges).toBeGreaterThan(1000);
+  });
+
   it("of the region, by each edge's own band, place every point of a non-edge cell as its contact does", () => {
     const { store, regionZone } = screener;
     const raster = screener.regionRaster();
@@ -55,6 +91,11 @@ describe('zone rasters', () => {
     const contact = new PointContact(store);
     let decided = 0;
     for (const [x, y] of pointsAround(regionZone, 4000, 7)) {
+      const known = rasterInside(raster, x, y);
+      if (known !== edgeCell)
+        expect(pointInRings(store.rings, store.zoneRingStart[regionZone]!, store.zoneRingStart[regionZone + 1]!, x, y)).toBe(
+          known === insideCell,
+        );
       const cell = rasterCell(raster, x, y);
       if (cell === edgeCell) continue;
       decided++;
