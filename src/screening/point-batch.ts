@@ -5,7 +5,7 @@ import { ScreeningInputError } from './input-error.ts';
 import { pointInRings } from './point-in-rings.ts';
 import { insideZone, nearZone, outsideZone, PointContact } from './point-contact.ts';
 import { PointSearch } from './point-search.ts';
-import { edgeCell, insideCell, rasterCell, rasterInside, type RegionRaster } from './region-raster.ts';
+import { edgeCell, insideCell, rasterCell, type RegionRaster } from './region-raster.ts';
 import { verdictCode } from './verdict.ts';
 import type { ZoneStore } from './zone-store.ts';
 
@@ -175,9 +175,6 @@ export function outsideRegion(
 
 /** Where (x, y) lies against the region: from its raster cell where that tells, else from its edges. */
 function regionWhere(contact: PointContact, regionZone: number, raster: RegionRaster | undefined, x: number, y: number): number {
-  if (!raster) return contact.of(regionZone, x, y);
-  const cell = rasterCell(raster, x, y);
-  if (cell !== edgeCell) return cell === insideCell ? insideZone : outsideZone;
-  const known = rasterInside(raster, x, y);
-  return known === insideCell ? insideZone : contact.of(regionZone, x, y, known === edgeCell ? undefined : false);
+  const cell = raster ? rasterCell(raster, x, y) : edgeCell;
+  return cell === insideCell ? insideZone : cell === edgeCell ? contact.of(regionZone, x, y) : outsideZone;
 }

@@ -22,12 +22,12 @@ export class PointContact {
 
   constructor(private readonly store: ZoneStore) {}
 
-  /** insideZone, nearZone or outsideZone; `inside`: whether the point lies inside the zone, where the caller knows. */
-  of(zone: number, x: number, y: number, inside?: boolean): number {
+  /** insideZone, nearZone or outsideZone. */
+  of(zone: number, x: number, y: number): number {
     const { rings, zoneRingStart, zoneAccuracyKm } = this.store;
     const ringFrom = zoneRingStart[zone] as number;
     const ringTo = zoneRingStart[zone + 1] as number;
-    if (inside ?? pointInRings(rings, ringFrom, ringTo, x, y)) return insideZone;
+    if (pointInRings(rings, ringFrom, ringTo, x, y)) return insideZone;
     const band = zoneAccuracyKm[zone] as number;
     if (!(band > 0)) return outsideZone;
     if (!hasStretches(this.store, zone)) return edgeWithinBand(rings, ringFrom, ringTo, x, y, band, this.closest) ? nearZone : outsideZone;

@@ -91,11 +91,6 @@ describe('zone rasters', () => {
     const contact = new PointContact(store);
     let decided = 0;
     for (const [x, y] of pointsAround(regionZone, 4000, 7)) {
-      const known = rasterInside(raster, x, y);
-      if (known !== edgeCell)
-        expect(pointInRings(store.rings, store.zoneRingStart[regionZone]!, store.zoneRingStart[regionZone + 1]!, x, y)).toBe(
-          known === insideCell,
-        );
       const cell = rasterCell(raster, x, y);
       if (cell === edgeCell) continue;
       decided++;

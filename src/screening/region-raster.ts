@@ -3,10 +3,7 @@ import { bandOfEdge } from './edge-accuracy.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { ZoneStore } from './zone-store.ts';
 
-/**
- * Cells a side of the region's raster: about 5 x 3.5 km over Inner Mongolia, 64 KiB packed (RegionRaster.cells), as much
- * again for its insides.
- */
+/** Cells a side of the region's raster: about 5 x 3.5 km over Inner Mongolia, 64 KiB packed (RegionRaster.cells). */
 const regionSide = 512;
 
 export const outsideCell = 0;
@@ -58,7 +55,7 @@ export interface RasterOptions {
  */
 const bareEdgeMargin = 1e-7;
 
-const regionOptions: RasterOptions = { side: regionSide, reach: 1, widest: false, insides: true };
+const regionOptions: RasterOptions = { side: regionSide, reach: 1, widest: false };
 
 /**
  * Marks every cell that an edge's box, grown by the accuracy band of that edge (the worst stretch it meets, where
