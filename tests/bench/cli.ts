@@ -1,12 +1,13 @@
 /**
  * Batch screening end to end (a script, not a test): `npx tsx tests/bench/cli.ts [points] [pairs]`.
  * Writes `points` seeded points (default 1,000,000) over the region's box as CSV, GeoJSON, GeoJSON Lines and
- * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, for each format, the screen command
- * (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to /dev/null) and a floor that only reads and
- * parses the same file the same way (tests/bench/cli-floor.ts, bundled the same way), alternately in child processes (A B A B). Each child reports its own CPU time and
- * maximum resident set (tests/bench/cli-usage.mjs). Start-up (data, zones, seeds, and the worker threads' start) is
- * timed by a run on one point on the CSV run's threads, and the CSV rate once warm by the CSV file's first half run
- * alternately with the whole.
+ * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, in each of `pairs` rounds, one after
+ * another in child processes: the screen command on one point (start-up: data, zones, seeds, and the worker threads'
+ * start), then for each format the command (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to
+ * /dev/null) and a floor that only reads and parses the same file the same way (tests/bench/cli-floor.ts, bundled the
+ * same way), then the command on the CSV file's first half (the rate once warm). Each child reports its own CPU time
+ * and maximum resident set (tests/bench/cli-usage.mjs). Every ratio and rate is taken within a round and the median
+ * over rounds printed, so that a busy spell moves both sides of it alike.
  * Where PostgreSQL and PostGIS are installed, the command on the CSV file is then timed against warm PostGIS on
  * subdivided zones (tests/bench/cli-postgis.ts), again alternately. `--postgis-only`: the CSV file and PostGIS only.
  * `--threads=N`: the command's --threads (default: its own choice by format and size, printed beside each format;
@@ -102,70 +103,82 @@ const csvThreads = threadsFor(files.get('csv')!);
 // the CSV file is screened on (a worker's start and its first part are part of that run's start-up), and on one.
 const single = join(folder, 'one-point.csv');
 writeFileSync(single, 'id,lon,lat\np0,111.6,40.8\n');
-const startupRuns = async (count: number) => {
+const middleRun = (runs: Run[]): Run => ({
+  wallMs: median(runs.map((entry) => entry.wallMs)),
+  cpuMs: median(runs.map((entry) => entry.cpuMs)),
+  maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
+});
+/** Start-up runs in all: at least five, as a run on one point is short and one slow run would move a median of two by half of it. */
+const startupCount = Math.max(5, pairs);
+/** `count` runs of the command on the one point, on `threadCount` threads. */
+async function startupRuns(threadCount: number, count: number): Promise<Run[]> {
   const runs: Run[] = [];
-  // At least five: a run on one point is short, and one slow run would move a median of two by half of it.
-  for (let n = 0; n < Math.max(5, pairs); n++) runs.push(await run(screen, cliArgs(single, count)));
-  return { wallMs: median(runs.map((entry) => entry.wallMs)), cpuMs: median(runs.map((entry) => entry.cpuMs)) };
-};
-const startup = await startupRuns(csvThreads);
-const oneThreadStartup = csvThreads === 1 ? startup : await startupRuns(1);
+  for (let n = 0; n < count; n++) runs.push(await run(screen, cliArgs(single, threadCount)));
+  return runs;
+}
+const oneThreadStartup = csvThreads === 1 ? undefined : middleRun(await startupRuns(1, startupCount));
 
-// The CSV file's first half, screened alternately with the whole: the points/s between the two is the rate once
-// the command is started and warm (its code optimised, its rasters, grids and row templates made).
+// The CSV file's first half: the points/s between it and the whole is the rate once the command is started and warm
+// (its code optimised, its rasters, grids and row templates made).
 const half = join(folder, `points-${points}-half.csv`);
 const halfRows = readFileSync(files.get('csv')!, 'utf8').split('\n', Math.floor(points / 2) + 1);
 writeFileSync(half, `${halfRows.join('\n')}\n`);
 
-const results = new Map<string, { ours: Run; floor: Run; ratio: number; cpuRatio: number; threadCount: number }>();
-/** The CSV file's runs and its first half's, pair by pair. */
-const csvRuns: Run[] = [];
-const halves: Run[] = [];
-for (const [format, file] of files) {
-  const ours: Run[] = [];
-  const floors: Run[] = [];
-  for (let pair = 0; pair < pairs; pair++) {
-    ours.push(await run(screen, cliArgs(file)));
-    floors.push(await run(floor, [file]));
-    if (format === 'csv') halves.push(await run(screen, cliArgs(half, csvThreads)));
-  }
-  const pick = (runs: Run[]): Run => ({
-    wallMs: median(runs.map((entry) => entry.wallMs)),
-    cpuMs: median(runs.map((entry) => entry.cpuMs)),
-    maxRssMiB: Math.max(...runs.map((entry) => entry.maxRssMiB)),
-  });
-  if (format === 'csv') csvRuns.push(...ours);
-  const ratio = (key: 'wallMs' | 'cpuMs') => median(ours.map((entry, pair) => entry[key] / floors[pair]![key]));
-  results.set(format, {
-    ours: pick(ours),
-    floor: pick(floors),
-    ratio: ratio('wallMs'),
-    cpuRatio: ratio('cpuMs'),
-    threadCount: threadsFor(file),
-  });
+/**
+ * One round of every run the targets compare: start-up, each format's command and its floor, and the CSV file's first
+ * half, one after another. Every ratio and rate below is a round's own, the median over rounds printed, so that a
+ * neighbour who slows the machine for a while moves both sides of each ratio alike (a format's time against the CSV
+ * file's once read 1.50 where the formats were timed minutes apart, one after another).
+ */
+interface Round {
+  startup: Run;
+  half: Run;
+  screens: Map<string, Run>;
+  floors: Map<string, Run>;
 }
+const rounds: Round[] = [];
+const startups: Run[] = [];
+for (let pair = 0; pair < pairs; pair++) {
+  // The start-up runs shared out among the rounds.
+  const own = await startupRuns(csvThreads, Math.ceil((startupCount - pair) / pairs));
+  startups.push(...own);
+  const screens = new Map<string, Run>();
+  const floors = new Map<string, Run>();
+  for (const [format, file] of files) {
+    screens.set(format, await run(screen, cliArgs(file)));
+    floors.set(format, await run(floor, [file]));
+  }
+  rounds.push({ startup: middleRun(own), half: await run(screen, cliArgs(half, csvThreads)), screens, floors });
+}
+/** The median over rounds of a round's figure. */
+const overRounds = (figure: (round: Round) => number) => median(rounds.map(figure));
+type Key = 'wallMs' | 'cpuMs';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const startup = middleRun(startups);
 console.log(
-  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, median of ${pairs} interleaved pairs; ` +
-    `start-up (one point) on the CSV run's ${csvThreads} thread${csvThreads === 1 ? '' : 's'} ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU` +
-    (csvThreads === 1 ? '' : `, on one thread ${seconds(oneThreadStartup.wallMs)} s wall, ${seconds(oneThreadStartup.cpuMs)} s CPU`),
+  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, medians of ${pairs} rounds (each runs every command below once, in turn); ` +
+    `start-up (one point, ${startups.length} runs) on the CSV run's ${csvThreads} thread${csvThreads === 1 ? '' : 's'} ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU` +
+    (oneThreadStartup ? `, on one thread ${seconds(oneThreadStartup.wallMs)} s wall, ${seconds(oneThreadStartup.cpuMs)} s CPU` : ''),
 );
-for (const [format, { ours, floor: base, ratio, cpuRatio, threadCount }] of results) {
+for (const format of files.keys()) {
+  const ours = middleRun(rounds.map((round) => round.screens.get(format)!));
+  const base = middleRun(rounds.map((round) => round.floors.get(format)!));
+  const ratio = (key: Key) => overRounds((round) => round.screens.get(format)![key] / round.floors.get(format)![key]);
+  const threadCount = threadsFor(files.get(format)!);
   console.log(
     `  ${format.padEnd(10)} screen (${threadCount} thread${threadCount === 1 ? '' : 's'}) ${seconds(ours.wallMs)} s wall, ${seconds(ours.cpuMs)} s CPU, ${Math.round(ours.maxRssMiB)} MiB; ` +
-      `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU of the floor`,
+      `read+parse floor ${seconds(base.wallMs)} s wall, ${seconds(base.cpuMs)} s CPU, ${Math.round(base.maxRssMiB)} MiB; x${ratio('wallMs').toFixed(2)} wall, x${ratio('cpuMs').toFixed(2)} CPU of the floor`,
   );
 }
-const csv = results.get('csv')!;
-const rate = (key: 'wallMs' | 'cpuMs') => points / Math.max(1e-9, (csv.ours[key] - startup[key]) / 1000);
+const csvRun = (round: Round) => round.screens.get('csv')!;
+const rate = (key: Key) => overRounds((round) => points / Math.max(1e-9, (csvRun(round)[key] - round.startup[key]) / 1000));
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} points/s`;
 const wallRate = rate('wallMs');
-// Per pair, the points of the second half over the time they added; the median of the pairs.
-const warmRate = (key: 'wallMs' | 'cpuMs') =>
-  median(halves.map((entry, pair) => (points - Math.floor(points / 2)) / Math.max(1e-9, (csvRuns[pair]![key] - entry[key]) / 1000)));
+const secondHalf = points - Math.floor(points / 2);
+const warmRate = (key: Key) => overRounds((round) => secondHalf / Math.max(1e-9, (csvRun(round)[key] - round.half[key]) / 1000));
 console.log(
-  `  csv warm rate (the second ${(points - Math.floor(points / 2)).toLocaleString('en')} points: the whole file's time less its first half's, alternately on ${csvThreads} thread${csvThreads === 1 ? '' : 's'}): ` +
+  `  csv warm rate (the second ${secondHalf.toLocaleString('en')} points: the whole file's time less its first half's, in each round, on ${csvThreads} thread${csvThreads === 1 ? '' : 's'}): ` +
     `${perSecond(warmRate('wallMs'))} wall, ${perSecond(warmRate('cpuMs'))} CPU; the whole file less start-up: ${perSecond(wallRate)} wall`,
 );
 console.log(
@@ -176,24 +189,28 @@ console.log(
     wallRate >= 1e6,
   ),
 );
+const floorRatio = (key: Key) => overRounds((round) => csvRun(round)[key] / round.floors.get('csv')![key]);
 console.log(
   targetLine(
     'CSV screen / read+parse floor',
-    `x${csv.ratio.toFixed(2)} wall, x${csv.cpuRatio.toFixed(2)} CPU`,
+    `x${floorRatio('wallMs').toFixed(2)} wall, x${floorRatio('cpuMs').toFixed(2)} CPU`,
     'x2.5 wall',
-    csv.ratio <= 2.5,
+    floorRatio('wallMs') <= 2.5,
   ),
 );
 for (const format of ['geojson', 'geojsonl', 'flatgeobuf']) {
-  const entry = results.get(format);
-  if (!entry) continue;
-  const ratio = entry.ours.wallMs / csv.ours.wallMs;
-  const cpuRatio = entry.ours.cpuMs / csv.ours.cpuMs;
+  if (!files.has(format)) continue;
+  const ratio = (key: Key) => overRounds((round) => round.screens.get(format)![key] / csvRun(round)[key]);
   console.log(
-    targetLine(`${format} screen / CSV screen`, `x${ratio.toFixed(2)} wall, x${cpuRatio.toFixed(2)} CPU`, 'x1.5 wall', ratio <= 1.5),
+    targetLine(
+      `${format} screen / CSV screen`,
+      `x${ratio('wallMs').toFixed(2)} wall, x${ratio('cpuMs').toFixed(2)} CPU`,
+      'x1.5 wall',
+      ratio('wallMs') <= 1.5,
+    ),
   );
 }
-const memory = Math.max(...[...results.values()].map((entry) => entry.ours.maxRssMiB));
+const memory = Math.max(...rounds.flatMap((round) => [...round.screens.values()].map((entry) => entry.maxRssMiB)));
 console.log(targetLine('screen memory, largest resident set of any format', `${Math.round(memory)} MiB`, 'under 300 MiB', memory < 300));
 
 const postgis = await startPostgisScreening(files.get('csv')!);
