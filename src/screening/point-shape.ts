@@ -61,11 +61,15 @@ export function contactsOfCodes(store: ZoneStore, codes: ArrayLike<number>): Map
   return contacts;
 }
 
-/** A hash of a shape's codes (PointShape.codes); equal codes give equal hashes. */
+/**
+ * A hash of a shape's codes (PointShape.codes); equal codes give equal hashes. Thirty bits, so that it is always a
+ * small integer to V8: a larger one is a heap number, allocated for every map lookup by it (packing a million points'
+ * shapes, tests/bench/point-shapes.ts's points, took some 4 % longer with 32 bits, 8 runs each).
+ */
 export function shapeHash(codes: ArrayLike<number>): number {
   let hash = 0x2545f491;
   for (let at = 0; at < codes.length; at++) hash = Math.imul(hash ^ (codes[at] as number), 0x85ebca6b);
-  return hash ^ (hash >>> 15);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
 /** Whether two shapes' codes are the same. */
