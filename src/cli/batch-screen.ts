@@ -206,21 +206,18 @@ export class BatchScreener {
     const outside = shaped ? undefined : screener.pointsOutsideRegion(lonLat);
     // A site the engine refuses stops the batch after the rows before it, with none of its own row.
     let rowStart = out.length;
-    let index = 0;
-    /** The full report of the site at `index`, which writeOutside asks for only to make the row it has not kept yet. */
-    const report = () => screenOne(screener, projectType, geometryOf(batch.lonLat, index, siteOf?.[index]), index);
     try {
-      for (; index < count; index++) {
+      for (let index = 0; index < count; index++) {
         rowStart = out.length;
         writeIdCell(out, ids, index);
         const n = pointAt ? (pointAt[index] as number) : index;
         const x = lonLat[2 * n] as number;
         const y = lonLat[2 * n + 1] as number;
-        if (n < 0) out.text(rows.rows.afterId(report()));
+        if (n < 0) out.text(rows.rows.afterId(screenOne(screener, projectType, geometryOf(batch.lonLat, index, siteOf?.[index]), index)));
         else if (shaped) {
-          if (shaped.shapes.shapeIds[n] === -1) rows.writeOutside(out, report);
+          if (shaped.shapes.shapeIds[n] === -1) rows.writeOutside(out, x, y);
           else rows.writePacked(out, shaped.shapes, shaped.numbered, n, x, y);
-        } else if (outside?.[n] === 1) rows.writeOutside(out, report);
+        } else if (outside?.[n] === 1) rows.writeOutside(out, x, y);
         else rows.writeShaped(out, x, y);
       }
     } catch (error) {

@@ -8,7 +8,6 @@
 import type { CsvRows } from '../report/writers.ts';
 import type { ProjectType } from '../schema/project-type.ts';
 import { sameCodes, shapeHash } from '../screening/point-shape.ts';
-import type { Report } from '../screening/report.ts';
 import { edgeMarks, type Screener } from '../screening/screener.ts';
 import type { ByteWriter } from './byte-writer.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
@@ -48,9 +47,12 @@ export class SharedRows {
     private readonly projectType: ProjectType,
   ) {}
 
-  /** The row after the id of a point outside the region and its band; `report` makes it the first time. */
-  writeOutside(out: ByteWriter, report: () => Report): void {
-    this.outside ??= encoder.encode(this.rows.afterId(report()));
+  /**
+   * The row after the id of a point (x, y) outside the region and its band, made by the first: the template of a shape
+   * with no zones, the report of a point outside the region, for which no edge need be measured.
+   */
+  writeOutside(out: ByteWriter, x: number, y: number): void {
+    this.outside ??= encoder.encode(this.rows.afterId(this.screener.shapeTemplate([], x, y, this.projectType)));
     out.copy(this.outside);
   }
 
