@@ -33,7 +33,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'data/build/**/*.test.ts', 'layers/**/*.test.ts', 'tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'data/build/**/*.test.ts', 'layers/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          // Some tests take 2-4 s on this 2-core machine (geodesic and overlap checks over seeded sites); the default
+          // 5 s failed one of them (2.3 s alone) while other work ran beside the suite. A limit for hangs, not a timing.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
