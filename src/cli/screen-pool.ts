@@ -88,18 +88,15 @@ export class ScreenPool {
   /** Parts a worker may hold, and those it holds when fed (bytesQueue, shapesQueue, shapesFed). */
   private readonly queueLength: number;
   private readonly fedParts: number;
+  /** Whether workers find shapes (a CSV report) rather than write report bytes. */
+  private readonly shapes: boolean;
   private closing = false;
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
    * `shared`.
    */
-  constructor(
-    screener: Screener,
-    seeds: readonly Seed[],
-    private readonly settings: BatchSettings,
-    workers: Worker[],
-  ) {
+  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
       regionRaster: screener.regionRaster(),
@@ -114,9 +111,9 @@ export class ScreenPool {
       throw stopped.get(failed);
     }
     this.own = new BatchScreener(screener, settings);
-    const shapes = settings.format === 'csv';
-    this.queueLength = shapes ? shapesQueue : bytesQueue;
-    this.fedParts = shapes ? shapesFed : 0;
+    this.shapes = settings.format === 'csv';
+    this.queueLength = this.shapes ? shapesQueue : bytesQueue;
+    this.fedParts = this.shapes ? shapesFed : 0;
     this.workers = workers;
     for (const worker of workers) {
       worker.ref();
@@ -141,12 +138,13 @@ export class ScreenPool {
    * Batches that may be in flight before the caller writes the oldest: every worker's queue, and ownAhead of this
    * thread's. For shapes (a CSV report), one fewer than the queues hold, so that a part always finds a worker with room
    * and this thread never shapes points itself: early in a run, while the worker booted, it filled its queue and this
-   * thread shaped parts with its own rasters and edge grids, built cold for a few thousand points (some 80 ms of 1.6 s
-   * in a profile). 1M CSV points on two threads, 2 x 16 interleaved pairs: x0.976 and x0.985 wall, x0.978 and x0.996 CPU.
+   * thread shaped parts with its own rasters and edge grids, built cold for a few thousand points (61 ms of 1.6 s in a
+   * profile: rasters 42, shapes 16, edge grids 3). 1M CSV points on two threads, 2 x 16 interleaved pairs: x0.976 and
+   * x0.985 wall, x0.978 and x0.996 CPU.
    */
   get depth(): number {
     const queued = this.queueLength * this.workers.length;
-    return this.fedParts > 0 ? queued - 1 : queued + ownAhead;
+    return this.shapes ? queued - 1 : queued + ownAhead;
   }
 
   /** Whether every worker has enough parts waiting that this thread may write rows without one going idle. */
@@ -166,7 +164,7 @@ export class ScreenPool {
       return Promise.resolve(() => answer);
     }
     let answer: Promise<() => BatchBytes>;
-    if (this.settings.format === 'csv') {
+    if (this.shapes) {
       const points = batchPoints(batch);
       // Copied, not moved: this thread writes the rows, from the points' ids and coordinates.
       const job: ShapeJob = { lonLat: points.lonLat };
