@@ -97,9 +97,12 @@ export class ScreenPool {
    * `shared`.
    */
   constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
+    const shapes = settings.format === 'csv';
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
-      regionRaster: screener.regionRaster(),
+      // Workers that find shapes test every point against the region, and this thread none: each worker builds the
+      // raster for itself, while this thread reads, rather than delay every worker's start by building it here.
+      regionRaster: shapes ? undefined : screener.regionRaster(),
       zones: screener.zones,
       seeds,
       dataVersion: screener.dataVersion,
@@ -111,7 +114,7 @@ export class ScreenPool {
       throw stopped.get(failed);
     }
     this.own = new BatchScreener(screener, settings);
-    this.shapes = settings.format === 'csv';
+    this.shapes = shapes;
     this.queueLength = this.shapes ? shapesQueue : bytesQueue;
     this.fedParts = this.shapes ? shapesFed : 0;
     this.workers = workers;
