@@ -57,8 +57,8 @@ describe('point shapes sent by a worker thread', () => {
       const shape = screener.pointShape(batch!.lonLat[2 * n]!, batch!.lonLat[2 * n + 1]!, 'solar-pv');
       expect(codesOf.get(id)).toBe(shape.key);
       const from = n > 0 ? (shapes.figureEnd[n - 1] as number) : 0;
-      expect(Array.from(shapes.zones.subarray(from, shapes.figureEnd[n]))).toEqual(shape.zones);
-      expect(Array.from(shapes.figures.subarray(from, shapes.figureEnd[n]))).toEqual(shape.figures);
+      expect(Array.from(shapes.zones.subarray(from, shapes.figureEnd[n]))).toEqual([...shape.nearFigures().keys()]);
+      expect(Array.from(shapes.figures.subarray(from, shapes.figureEnd[n]))).toEqual([...shape.nearFigures().values()]);
     }
     expect(outside.some((flag) => flag === 1)).toBe(true);
     expect(codesOf.size).toBeGreaterThan(20);

@@ -66,11 +66,11 @@ export class ShapeNumbers {
         let id = this.find(shape);
         if (id < 0) {
           id = this.add(shape);
-          for (const code of shape.codes) freshCodes.push(code);
+          for (let at = 0; at < shape.codeCount; at++) freshCodes.push(shape.codes[at] as number);
           freshEnd.push(freshCodes.length);
         }
         shapeIds[n] = id;
-        for (let at = 0; at < shape.zones.length; at++) {
+        for (let at = 0; at < shape.nearCount; at++) {
           zones.push(shape.zones[at] as number);
           figures.push(shape.figures[at] as number);
         }
@@ -90,12 +90,12 @@ export class ShapeNumbers {
   }
 
   private find(shape: PointShape): number {
-    for (const kept of this.byHash.get(shape.hash) ?? []) if (sameCodes(kept.codes, shape.codes)) return kept.id;
+    for (const kept of this.byHash.get(shape.hash) ?? []) if (sameCodes(kept.codes, shape.codes, shape.codeCount)) return kept.id;
     return -1;
   }
 
   private add(shape: PointShape): number {
-    const kept = { codes: shape.codes.slice(), id: this.count++ };
+    const kept = { codes: shape.codeList(), id: this.count++ };
     const list = this.byHash.get(shape.hash);
     if (list) list.push(kept);
     else this.byHash.set(shape.hash, [kept]);

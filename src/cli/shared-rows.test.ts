@@ -72,7 +72,7 @@ describe('the CLI on points', () => {
     const outside = outsideFlags.reduce((sum, flag) => sum + flag, 0);
     let band = 0;
     for (let n = 0; n < count; n++) {
-      if (outsideFlags[n] === 0 && screener.pointShape(lonLat[2 * n]!, lonLat[2 * n + 1]!, 'solar-pv').zones.length > 0) band++;
+      if (outsideFlags[n] === 0 && screener.pointShape(lonLat[2 * n]!, lonLat[2 * n + 1]!, 'solar-pv').nearCount > 0) band++;
     }
     expect(band).toBeGreaterThan(count / 4);
     expect(outside).toBeGreaterThan(count / 20);

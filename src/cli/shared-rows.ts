@@ -59,8 +59,8 @@ export class SharedRows {
   /** The row after the id of any other point: its shape's template with its own figures. */
   writeShaped(out: ByteWriter, x: number, y: number): void {
     const shape = this.screener.pointShape(x, y, this.projectType);
-    const template = this.templateOf(shape.hash, shape.codes, x, y);
-    writeFigures(out, template, shape.zones, shape.figures, 0, shape.zones.length);
+    const template = this.templateOf(shape.hash, shape.codes, shape.codeCount, x, y);
+    writeFigures(out, template, shape.zones, shape.figures, 0, shape.nearCount);
   }
 
   /**
@@ -71,30 +71,31 @@ export class SharedRows {
     const id = shapes.shapeIds[n] as number;
     let template = numbered[id] as KeptTemplate | number[];
     if (Array.isArray(template)) {
-      template = this.templateOf(shapeHash(template), template, x, y);
+      template = this.templateOf(shapeHash(template), template, template.length, x, y);
       numbered[id] = template;
     }
     const { figureEnd, zones, figures } = shapes;
     writeFigures(out, template, zones, figures, n > 0 ? (figureEnd[n - 1] as number) : 0, figureEnd[n] as number);
   }
 
-  /** The template of a shape (its hash and codes), made for its point (x, y) when none is kept. */
-  private templateOf(hash: number, codes: number[], x: number, y: number): KeptTemplate {
-    const kept = this.findTemplate(hash, codes);
+  /** The template of a shape (its hash and codes[0 .. length)), made for its point (x, y) when none is kept. */
+  private templateOf(hash: number, codes: ArrayLike<number>, length: number, x: number, y: number): KeptTemplate {
+    const kept = this.findTemplate(hash, codes, length);
     if (kept) return kept;
-    const parts = this.rows.afterId(this.screener.shapeTemplate(codes, x, y, this.projectType)).split(edgeMarks);
+    const own = Array.from({ length }, (_, at) => codes[at] as number);
+    const parts = this.rows.afterId(this.screener.shapeTemplate(own, x, y, this.projectType)).split(edgeMarks);
     const template = {
-      codes: codes.slice(),
+      codes: own,
       texts: parts.filter((_, n) => n % 2 === 0),
       zones: parts.filter((_, n) => n % 2 === 1).map(Number),
     };
     return this.keepTemplate(template);
   }
 
-  private findTemplate(hash: number, codes: readonly number[]): KeptTemplate | undefined {
+  private findTemplate(hash: number, codes: ArrayLike<number>, length: number): KeptTemplate | undefined {
     const candidates = this.templates.get(hash);
     if (!candidates) return undefined;
-    for (const kept of candidates) if (sameCodes(kept.codes, codes)) return kept;
+    for (const kept of candidates) if (sameCodes(kept.codes, codes, length)) return kept;
     return undefined;
   }
 

@@ -33,7 +33,7 @@ const compared = (contact: Contact | undefined) =>
 /** The contact with `zone` that a point's shape stands for (contactsOfCodes), as row templates read it. */
 const fromShape = (site: Site, zone: number) => {
   const [x, y] = site.centroid;
-  return compared(contactsOfCodes(store, screener.pointShape(x, y).codes).get(zone));
+  return compared(contactsOfCodes(store, screener.pointShape(x, y).codeList()).get(zone));
 };
 
 describe("a point shape's contacts (contactsOfCodes, from which row templates are made)", () => {

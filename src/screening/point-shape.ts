@@ -18,16 +18,63 @@ import type { ZoneStore } from './zone-store.ts';
  * but those and the edge distances.
  */
 export class PointShape {
-  readonly codes: number[] = [];
-  /** shapeHash(codes), for looking up a shape's row without building a text key for every point. */
+  /**
+   * The codes are codes[0 .. codeCount), the zones and figures zones[0 .. nearCount) and figures alike: typed arrays
+   * kept from point to point. JavaScript arrays emptied for each point (`length = 0`) gave up their storage, and three
+   * grew again by push for every point in the region (some 60 ms for 300,000 points in a loop of that alone).
+   */
+  codes = new Int32Array(48);
+  codeCount = 0;
+  /** shapeHash of the codes, for looking up a shape's row without building a text key for every point. */
   hash = 0;
-  readonly zones: number[] = [];
-  readonly figures: number[] = [];
+  zones = new Int32Array(16);
+  figures = new Float64Array(16);
+  nearCount = 0;
+
+  /** The codes as an array of their own (a template's or a shape number's). */
+  codeList(): number[] {
+    return Array.from(this.codes.subarray(0, this.codeCount));
+  }
+
+  /** Each near zone's figure, by zone in the shape's order (for tests and benchmarks). */
+  nearFigures(): Map<number, number> {
+    return new Map(Array.from(this.zones.subarray(0, this.nearCount), (zone, n) => [zone, this.figures[n] as number]));
+  }
 
   /** The codes as one text, for maps keyed by shape where a string per point does not matter (tests, benchmarks). */
   get key(): string {
-    return this.codes.join(',');
+    return this.codeList().join(',');
   }
+
+  /** Starts the shape of another point. */
+  clear(): void {
+    this.codeCount = 0;
+    this.nearCount = 0;
+  }
+
+  addCodes(zone: number, position: number, stretchCode: number): void {
+    if (this.codeCount + 3 > this.codes.length) this.codes = grown(this.codes, this.codes.length * 2);
+    const { codes } = this;
+    codes[this.codeCount++] = zone;
+    codes[this.codeCount++] = position;
+    codes[this.codeCount++] = stretchCode;
+  }
+
+  addNear(zone: number, figure: number): void {
+    if (this.nearCount === this.zones.length) {
+      this.zones = grown(this.zones, this.nearCount * 2);
+      this.figures = grown(this.figures, this.nearCount * 2);
+    }
+    this.zones[this.nearCount] = zone;
+    this.figures[this.nearCount++] = figure;
+  }
+}
+
+/** An array's items in a new one of `length`. */
+function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  const copy = new (array.constructor as { new (length: number): T })(length);
+  copy.set(array);
+  return copy;
 }
 
 /**
@@ -67,16 +114,16 @@ export function contactsOfCodes(store: ZoneStore, codes: ArrayLike<number>): Map
  * million seeded points of tests/bench/cli.ts, timed in one process, two passes a run, 8 alternate runs each: median
  * 1,512 ms with 32 bits, 1,457 ms with 30).
  */
-export function shapeHash(codes: ArrayLike<number>): number {
+export function shapeHash(codes: ArrayLike<number>, length = codes.length): number {
   let hash = 0x2545f491;
-  for (let at = 0; at < codes.length; at++) hash = Math.imul(hash ^ (codes[at] as number), 0x85ebca6b);
+  for (let at = 0; at < length; at++) hash = Math.imul(hash ^ (codes[at] as number), 0x85ebca6b);
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
-/** Whether two shapes' codes are the same. */
-export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false;
+/** Whether a shape's codes are the same as another's, those at b[0 .. length). */
+export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>, length = b.length): boolean {
+  if (a.length !== length) return false;
+  for (let at = 0; at < length; at++) if (a[at] !== b[at]) return false;
   return true;
 }
 
@@ -134,10 +181,8 @@ export class PointShaper {
   shapeOf(x: number, y: number, edgeMatters?: Uint8Array): PointShape {
     const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
-    shape.codes.length = 0;
-    shape.zones.length = 0;
-    shape.figures.length = 0;
-    shape.hash = shapeHash(shape.codes);
+    shape.clear();
+    shape.hash = shapeHash(shape.codes, 0);
     this.shaped++;
     if (store.count === 0) return shape;
     search.run(store.index, x, y);
@@ -147,7 +192,7 @@ export class PointShaper {
       const cell = this.cellOf(zone, x, y);
       if (cell === outsideCell) continue;
       if (cell === insideCell) {
-        shape.codes.push(zone, 2, 0);
+        shape.addCodes(zone, 2, 0);
         continue;
       }
       const ringFrom = zoneRingStart[zone] as number;
@@ -157,7 +202,7 @@ export class PointShaper {
       const known = raster ? rasterInside(raster, x, y) : edgeCell;
       const inside = known === edgeCell ? pointInRings(rings, ringFrom, ringTo, x, y) : known === insideCell;
       if (edgeMatters && ((edgeMatters[zone] as number) & (inside ? insideEdgeMatters : nearMatters)) === 0) {
-        if (inside) shape.codes.push(zone, 2, 0);
+        if (inside) shape.addCodes(zone, 2, 0);
         continue;
       }
       const band = zoneAccuracyKm[zone] as number;
@@ -177,12 +222,10 @@ export class PointShaper {
       }
       const near = !Number.isNaN(figure);
       if (!inside && !near) continue;
-      shape.codes.push(zone, (inside ? 2 : 0) | (near ? 1 : 0), stretchCode);
-      if (!near) continue;
-      shape.zones.push(zone);
-      shape.figures.push(figure);
+      shape.addCodes(zone, (inside ? 2 : 0) | (near ? 1 : 0), stretchCode);
+      if (near) shape.addNear(zone, figure);
     }
-    shape.hash = shapeHash(shape.codes);
+    shape.hash = shapeHash(shape.codes, shape.codeCount);
     return shape;
   }
 }

@@ -59,11 +59,11 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
       const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, type);
       if (!firstOfKey.has(shape.key)) {
         firstOfKey.set(shape.key, n);
-        codesOfKey.set(shape.key, shape.codes.slice());
+        codesOfKey.set(shape.key, shape.codeList());
       }
       if (!keep) continue;
       outcome.groups[n] = firstOfKey.get(shape.key) as number;
-      outcome.figures.push(new Map(shape.zones.map((zone, k) => [zone, shape.figures[k] as number])));
+      outcome.figures.push(shape.nearFigures());
     }
   });
   outcome.templates = firstOfKey.size;
