@@ -31,7 +31,10 @@ export interface ShapeJob {
 
 export interface ScreenWorkerSetup {
   store: SharedZoneStore;
-  /** The command's region raster: rasterizing it again took each worker some 0.1 s. */
+  /**
+   * The command's region raster, which it builds to screen parts itself (JSON reports): rasterizing it again took each
+   * worker some 0.1 s. None for a CSV report, whose workers alone test points against the region (ScreenPool).
+   */
   regionRaster: RegionRaster | undefined;
   zones: readonly ZoneInfo[];
   seeds: readonly Seed[];
