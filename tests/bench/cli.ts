@@ -1,7 +1,8 @@
 /**
  * Batch screening end to end (a script, not a test): `npx tsx tests/bench/cli.ts [points] [pairs]`.
  * Writes `points` seeded points (default 1,000,000) over the region's box as CSV, GeoJSON, GeoJSON Lines and
- * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, in each of `pairs` rounds, one after
+ * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, in each of `pairs` rounds (default 3:
+ * with two, a median is the mean of both, and one round on a busy spell moved every figure), one after
  * another in child processes: the screen command on one point (start-up: data, zones, seeds, and the worker threads'
  * start), then for each format the command (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to
  * /dev/null) and a floor that only reads and parses the same file the same way (tests/bench/cli-floor.ts, bundled the
@@ -28,7 +29,7 @@ const postgisOnly = process.argv.includes('--postgis-only');
 const threads = process.argv.find((argument) => argument.startsWith('--threads='))?.slice('--threads='.length);
 const [pointsArgument, pairsArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const points = Number(pointsArgument ?? 1_000_000);
-const pairs = Number(pairsArgument ?? 2);
+const pairs = Number(pairsArgument ?? 3);
 const root = new URL('../..', import.meta.url).pathname;
 const folder = join(root, 'node_modules/.cache/cli-bench');
 mkdirSync(folder, { recursive: true });
