@@ -175,10 +175,10 @@ for (const format of files.keys()) {
 const csvRun = (round: Round) => round.screens.get('csv')!;
 /**
  * `count` points over the median, across rounds, of the whole CSV file's time less a shorter run's of the same round
- * (start-up, or the first half), or undefined when that median is not above zero. Each round's rate, its median taken,
- * was the same for an odd number of rounds, but one round whose shorter run took about as long as the whole (a busy
- * spell) made a rate without bound: in one `npm run bench` (two rounds) the warm CPU rate read 250,000,000,272,229
- * points/s.
+ * (start-up, or the first half), or undefined when that median is not above zero. The median of the rounds' own
+ * rates is the same figure for an odd number of rounds, but a round whose shorter run took about as long as the whole
+ * (a busy spell) had a rate without bound: in one `npm run bench` (two rounds) the warm CPU rate read
+ * 250,000,000,272,229 points/s.
  */
 const rateOver = (count: number, key: Key, shorter: (round: Round) => Run): number | undefined => {
   const ms = overRounds((round) => csvRun(round)[key] - shorter(round)[key]);
