@@ -21,7 +21,8 @@ export class PointShape {
   /**
    * The codes are codes[0 .. codeCount), the zones and figures zones[0 .. nearCount) and figures alike: typed arrays
    * kept from point to point. JavaScript arrays emptied for each point (`length = 0`) gave up their storage, and three
-   * grew again by push for every point in the region (some 60 ms for 300,000 points in a loop of that alone).
+   * grew again by push for every point in the region (a loop of that alone took 55-83 ms per 300,000 points, against
+   * under 6 ms written into kept typed arrays).
    */
   codes = new Int32Array(48);
   codeCount = 0;
@@ -70,7 +71,10 @@ export class PointShape {
   }
 }
 
-/** An array's items in a new one of `length`. */
+/**
+ * An array's items in a new one of `length`. Not a Growable: its push serves every kind of typed array in the engine,
+ * and reading through it, shaping took x1.00-1.09 the CPU (four runs of 12 alternate passes over 1M points).
+ */
 function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
   const copy = new (array.constructor as { new (length: number): T })(length);
   copy.set(array);
