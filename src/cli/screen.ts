@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
-import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
+import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { reportFormats, type ReportFormat } from '../report/writers.ts';
 import { zoneKindSchema } from '../schema/zone-kind.ts';
@@ -111,7 +111,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 async function screeningOf(options: Options, io: Io): Promise<Screening> {
   const workers = startScreenWorkers(screeningThreads(options.threads, options.file) - 1);
   try {
-    const collections = new Map(await readCollections());
+    const collections = new Map(await readCollections(projectRoot, zoneLayer));
     if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
     const official = options.official ? [await officialZones(options.official)] : [];
     for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
