@@ -13,7 +13,7 @@
  * the project, as the bundle finds the project's data by the package.json above it), next to a list of the
  * files it was built from with their modification times.
  */
-import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -59,6 +59,15 @@ export async function buildBundle(entryPoints, base, folder) {
   return Object.keys(result.metafile.inputs);
 }
 
+/** The names in a folder; none where it does not exist yet. */
+function existsIn(folder) {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** True when the bundle is missing or any file it was built from (or this launcher) changed since. */
 function stale() {
   let record;
@@ -78,7 +87,9 @@ function stale() {
   return false;
 }
 
+/** Rebuilds the bundle, and removes the screeners' grids that earlier builds kept (src/cli/grid-cache.ts). */
 async function rebuild() {
+  for (const name of existsIn(cache)) if (name.startsWith('grids-')) rmSync(join(cache, name), { recursive: true, force: true });
   const inputs = [...(await buildBundle(entries, 'src/cli', cache)), relative(root, import.meta.filename)];
   const temporary = `${builtFrom}.${process.pid}`;
   writeFileSync(

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../data/node-loader.ts';
 import { runCli } from '../../tests/conformance/run-cli.ts';
@@ -16,6 +16,7 @@ const launch = (...argv: string[]) =>
     cwd: tmpdir(),
     encoding: 'utf8',
     env: { ...process.env, ATLAS_CLI_CACHE: cache },
+    maxBuffer: 64 * 2 ** 20,
   });
 const bundleTime = () => statSync(join(cache, 'screen.mjs')).mtimeMs;
 
@@ -80,6 +81,34 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     writeFileSync(join(cache, 'built-from.json'), JSON.stringify(record));
     expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
     expect(bundleTime()).toBeGreaterThan(built);
+  });
+
+  it('keeps the grids its screeners built for the next run, on one thread or several, and drops them when it rebuilds', () => {
+    const points = join(cache, 'grid-points.csv');
+    const rows = Array.from({ length: 600 }, (_, n) => `g${n},${107 + (n % 30) / 6},${38 + Math.floor(n / 30) / 6}`);
+    writeFileSync(points, `id,lon,lat\n${rows.join('\n')}\n`);
+    const kept = () =>
+      readdirSync(cache)
+        .filter((name) => name.startsWith('grids-'))
+        .flatMap((name) => readdirSync(join(cache, name)).map((file) => join(cache, name, file)));
+    const run = (...argv: string[]) => launch('screen', points, '--type', 'solar-pv', '--format', 'csv', ...argv);
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(kept()).toHaveLength(1);
+    const file = kept()[0]!;
+    expect(run().stdout).toBe(first.stdout);
+    writeFileSync(file, 'not grids');
+    expect(run().stdout).toBe(first.stdout);
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+
+    const record = JSON.parse(readFileSync(join(cache, 'built-from.json'), 'utf8')) as { inputs: Record<string, number> };
+    record.inputs['src/cli/grid-cache.ts'] = 0;
+    writeFileSync(join(cache, 'built-from.json'), JSON.stringify(record));
+    // The rebuilt command's CSV rows are shaped on the worker thread alone: what it built is kept too.
+    expect(run('--threads', '2').stdout).toBe(first.stdout);
+    expect(existsSync(dirname(file))).toBe(false);
+    expect(kept()).toHaveLength(1);
+    expect(statSync(kept()[0]!).size).toBeGreaterThan(10_000);
   });
 
   it('runs when its path goes through a link', () => {

@@ -11,13 +11,13 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
-import type { Screener } from '../screening/screener.ts';
+import type { BuiltGrids, Screener } from '../screening/screener.ts';
 import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, batchPoints, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
 import type { KeptTemplate } from './shared-rows.ts';
-import type { ScreenJob, ScreenWorkerSetup, ShapeJob } from './screen-worker.ts';
+import type { GridsRequest, ScreenJob, ScreenWorkerSetup, ShapeJob } from './screen-worker.ts';
 
 /**
  * Worker threads of screen-worker (its source under tsx, or the sibling file where the command runs as a bundle),
@@ -42,8 +42,11 @@ export function startScreenWorkers(count: number): Worker[] {
 /** Why a worker thread stopped, once it has. */
 const stopped = new WeakMap<Worker, unknown>();
 
+/** A worker's answer: to a part, to a CSV part, to a request for its grids. */
+type Answer = BatchBytes | PackedShapes | BuiltGrids | null;
+
 interface Waiting {
-  resolve: (answer: BatchBytes | PackedShapes) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: unknown) => void;
 }
 
@@ -94,15 +97,16 @@ export class ScreenPool {
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
-   * `shared`.
+   * `shared`. `grids`: kept from earlier runs (grid-cache.ts), for the workers' screeners to take.
    */
-  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
+  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[], grids?: BuiltGrids) {
     const shapes = settings.format === 'csv';
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
       // Workers that find shapes test every point against the region, and this thread none: each worker builds the
       // raster for itself, while this thread reads, rather than delay every worker's start by building it here.
       regionRaster: shapes ? undefined : screener.regionRaster(),
+      grids,
       zones: screener.zones,
       seeds,
       dataVersion: screener.dataVersion,
@@ -126,7 +130,7 @@ export class ScreenPool {
     this.numbered = this.workers.map(() => []);
     this.workers.forEach((worker, n) => {
       const queue = this.waiting[n]!;
-      worker.on('message', (answer: BatchBytes | PackedShapes) => queue.shift()?.resolve(answer));
+      worker.on('message', (answer: Answer) => queue.shift()?.resolve(answer));
       const fail = (error: unknown) => {
         for (const waiting of queue.splice(0)) waiting.reject(error);
       };
@@ -186,8 +190,15 @@ export class ScreenPool {
     return answer;
   }
 
+  /** The grids each worker built beyond those it was given, once it has answered every part before (grid-cache.ts). */
+  async builtGrids(): Promise<BuiltGrids[]> {
+    const request: GridsRequest = { grids: true };
+    const answers = await Promise.all(this.workers.map((_, n) => this.ask(n, request, [])));
+    return answers.filter((answer): answer is BuiltGrids => answer !== null);
+  }
+
   /** Sends worker n a job; its answer, in the order the worker was asked. */
-  private ask(n: number, job: ScreenJob | ShapeJob, moved: ArrayBuffer[]): Promise<BatchBytes | PackedShapes> {
+  private ask(n: number, job: ScreenJob | ShapeJob | GridsRequest, moved: ArrayBuffer[]): Promise<Answer> {
     return new Promise((resolve, reject) => {
       this.waiting[n]!.push({ resolve, reject });
       this.workers[n]!.postMessage(job, moved);

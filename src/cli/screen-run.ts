@@ -16,6 +16,7 @@ import { IdWriter, idsSlice } from '../site-input/packed-ids.ts';
 import type { RecordBatch } from '../site-input/record-batch.ts';
 import { type ByteSource, recordBatches, type StreamFormat, streamFormatOf } from '../site-input/stream.ts';
 import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from './batch-screen.ts';
+import type { GridCache } from './grid-cache.ts';
 import type { Io, Options } from './screen.ts';
 import { ScreenPool } from './screen-pool.ts';
 
@@ -74,6 +75,8 @@ export interface Screening {
   screener: Screener;
   seeds: readonly Seed[];
   workers: Worker[];
+  /** The grids kept from earlier runs, which the screener has taken, and where to keep those this run builds. */
+  grids?: GridCache;
 }
 
 /**
@@ -130,7 +133,10 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const format = streamFormatOf(options.file);
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
-  const pool = screening.workers.length > 0 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers) : undefined;
+  const pool =
+    screening.workers.length > 0
+      ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers, screening.grids?.loaded)
+      : undefined;
   const own = pool ? undefined : new BatchScreener(screening.screener, settings);
   let count = 0;
   let shown = 0;
@@ -186,6 +192,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
       }
     }
     while (inFlight.length > 0) await writeOldest();
+    screening.grids?.keep([screening.screener.builtGrids(), ...(pool ? await pool.builtGrids() : [])]);
   } catch (error) {
     const text =
       error instanceof SiteInputError

@@ -5,11 +5,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
-import { screenerOver } from '../screening/screener.ts';
+import { type BuiltGrids, screenerOver, type Screener } from '../screening/screener.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
+import { builtCount } from './grid-cache.ts';
 import { shapeBuffers } from './packed-shapes.ts';
 
 /** A batch to screen, with the buffer of an answer already written to write into when the command's thread has one. */
@@ -29,8 +30,15 @@ export interface ShapeJob {
   lonLat: Float64Array;
 }
 
+/** A request for the grids the worker built (its answer: BuiltGrids, or null where it built none beyond its setup's). */
+export interface GridsRequest {
+  grids: true;
+}
+
 export interface ScreenWorkerSetup {
   store: SharedZoneStore;
+  /** Grids kept from earlier runs (grid-cache.ts), for the worker's screener to take instead of building them. */
+  grids: BuiltGrids | undefined;
   /**
    * The command's region raster, which it builds to screen parts itself (JSON reports), so that no worker builds it
    * again (25-38 ms cold, five fresh processes). None for a CSV report, whose workers alone test points against the
@@ -44,11 +52,22 @@ export interface ScreenWorkerSetup {
 }
 
 let screener: BatchScreener | undefined;
+/** The screener under it, and how many grids it was given. */
+let own: Screener | undefined;
+let seeded = 0;
 
-parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob) => {
-  if (!screener) {
+parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | GridsRequest) => {
+  if (!screener || !own) {
     const setup = message as ScreenWorkerSetup;
-    screener = new BatchScreener(screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup), setup.settings);
+    own = screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup);
+    if (setup.grids) own.seedGrids(setup.grids);
+    seeded = builtCount(own.builtGrids());
+    screener = new BatchScreener(own, setup.settings);
+    return;
+  }
+  if ('grids' in message) {
+    const built = own.builtGrids();
+    parentPort?.postMessage(builtCount(built) > seeded ? built : null);
     return;
   }
   if ('lonLat' in message) {

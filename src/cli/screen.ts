@@ -11,7 +11,8 @@
  * bytes. Exit status: 0 done, 1 bad input, 2 bad arguments.
  */
 import { statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
 import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
@@ -24,6 +25,7 @@ import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
+import { GridCache } from './grid-cache.ts';
 import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
 import { startScreenWorkers } from './screen-pool.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
@@ -104,6 +106,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
+ * Where the command keeps its screeners' grids between runs (grid-cache.ts): beside its bundle, in a folder named
+ * after the bundle's build (a run of an older build, still going while the launcher rebuilt, writes where no newer
+ * one reads), all of which the launcher removes when it rebuilds; none under tsx, where no rebuild would.
+ */
+function gridFolder(): string | undefined {
+  if (!import.meta.url.endsWith('.mjs')) return undefined;
+  const bundle = fileURLToPath(import.meta.url);
+  return join(dirname(bundle), `grids-${Math.round(statSync(bundle).mtimeMs)}`);
+}
+
+/**
  * The screener over the atlas's zones and the user's or official ones, built in its own call: the zones' GeoJSON
  * is then unreachable while the file is screened, instead of raising every full collection's threshold, which V8
  * sets at a multiple of what is live.
@@ -117,7 +130,10 @@ async function screeningOf(options: Options, io: Io): Promise<Screening> {
     for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
     const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
     const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: workers.length > 0 });
-    return { screener, seeds, workers };
+    const folder = gridFolder();
+    const grids = folder === undefined ? undefined : new GridCache(folder, screener.store);
+    if (grids?.loaded) screener.seedGrids(grids.loaded);
+    return { screener, seeds, workers, ...(grids ? { grids } : {}) };
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;

@@ -40,6 +40,21 @@ export function edgeGridOf(rings: PackedRings, ring: number): EdgeGrid | null {
   return grid;
 }
 
+/** The rings' grids built so far, by ring (undefined: not yet): for a cache to keep (src/cli/grid-cache.ts). */
+export const builtEdgeGrids = (rings: PackedRings): readonly (EdgeGrid | null | undefined)[] => grids.get(rings) ?? [];
+
+/**
+ * Grids that builtEdgeGrids gave for rings of the same content, taken as these rings' own so that none is built again
+ * (a ring that has one keeps it).
+ */
+export function seedEdgeGrids(rings: PackedRings, built: readonly (EdgeGrid | null | undefined)[]): void {
+  const list = grids.get(rings) ?? [];
+  built.forEach((grid, ring) => {
+    if (grid !== undefined && list[ring] === undefined) list[ring] = grid;
+  });
+  grids.set(rings, list);
+}
+
 function buildEdgeGrid(rings: PackedRings, ring: number): EdgeGrid | null {
   const { coords } = rings;
   const first = rings.ringStart[ring] as number;

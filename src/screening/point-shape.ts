@@ -163,6 +163,21 @@ export class PointShaper {
 
   constructor(private readonly store: ZoneStore) {}
 
+  /** The zones' rasters built so far, by zone (undefined: not yet). */
+  builtRasters(): readonly (RegionRaster | null | undefined)[] {
+    return this.rasters;
+  }
+
+  /**
+   * Rasters that builtRasters gave for zones of the same content, taken as this shaper's own from its first point (a
+   * zone that has one keeps it). A raster answers only what its zone's edges would, so a point's shape is the same.
+   */
+  seedRasters(rasters: readonly (RegionRaster | null | undefined)[]): void {
+    rasters.forEach((raster, zone) => {
+      if (raster !== undefined && this.rasters[zone] === undefined) this.rasters[zone] = raster;
+    });
+  }
+
   /**
    * Where (x, y) lies against the zone from its raster: inside or outside it with no edge within the reach edgeNear
    * searches (then neither the ray cast nor the edge search can tell more), else edgeCell.

@@ -10,6 +10,7 @@ import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import { builtEdgeGrids, type EdgeGrid, seedEdgeGrids } from './edge-grid.ts';
 import { contactsOfCodes, insideEdgeMatters, nearMatters, PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
@@ -33,6 +34,18 @@ export interface ScreenerOptions {
   extraZones?: Iterable<ZoneSource>;
   /** Put the packed zones on SharedArrayBuffers so that worker threads can read them. */
   shared?: boolean;
+}
+
+/**
+ * What a screener builds as points need it and keeps for the rest (by zone or ring index; undefined: not built; null:
+ * the zone or ring needs none): the zones' rasters of its point shapes, the region's raster and the rings' edge grids.
+ * Each is a function of the zones' rings and accuracy alone, so a screener over zones of the same content may take them
+ * (Screener.seedGrids) instead of building them again.
+ */
+export interface BuiltGrids {
+  zoneRasters: (RegionRaster | null | undefined)[];
+  regionRaster: RegionRaster | undefined;
+  edgeGrids: (EdgeGrid | null | undefined)[];
 }
 
 export interface Screener {
@@ -70,6 +83,10 @@ export interface Screener {
    * point has the same report. Every other point's report is its shape's (pointShape, shapeTemplate).
    */
   pointsOutsideRegion(lonLat: Float64Array): Uint8Array;
+  /** What it has built so far (BuiltGrids). */
+  builtGrids(): BuiltGrids;
+  /** Takes what another screener over zones of the same content built (BuiltGrids), used from the first point on. */
+  seedGrids(grids: BuiltGrids): void;
 }
 
 /** The region outside which none of the five documents applies. */
@@ -168,6 +185,12 @@ export function screenerOver(
       checkPoints(lonLat);
       regionPoints += lonLat.length / 2;
       return outsideRegion(store, regionZone, raster ?? (regionPoints > rasterFromPoints ? regionRaster() : undefined), lonLat);
+    },
+    builtGrids: () => ({ zoneRasters: [...shaper.builtRasters()], regionRaster: raster, edgeGrids: [...builtEdgeGrids(store.rings)] }),
+    seedGrids: (grids) => {
+      shaper.seedRasters(grids.zoneRasters);
+      raster ??= grids.regionRaster;
+      seedEdgeGrids(store.rings, grids.edgeGrids);
     },
   };
 }

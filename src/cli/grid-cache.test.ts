@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
+import { createScreener, type Screener } from '../screening/screener.ts';
+import { seededRandom } from '../screening/seeded-random.ts';
+import { builtCount, GridCache, gridKey } from './grid-cache.ts';
+
+let collections: Map<string, FeatureCollection>;
+let folder: string;
+const fresh = (): Screener => createScreener({ collections, seeds: readSeeds(), dataVersion: readManifest().version });
+
+beforeAll(async () => {
+  collections = await readCollections(projectRoot, zoneLayer);
+  folder = mkdtempSync(join(tmpdir(), 'atlas-grids-'));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Seeded points over the whole region's box, far more than a screener shapes before it builds rasters. */
+const lonLat = (() => {
+  const random = seededRandom(7);
+  const points = new Float64Array(2 * 4000);
+  for (let n = 0; n < 4000; n++) points.set([97.2 + random() * 28.8, 37.4 + random() * 16], 2 * n);
+  return points;
+})();
+
+/** Each point's region test, shape codes and near figures, as the screen command's CSV rows read them. */
+function shapes(screener: Screener): string[] {
+  const outside = screener.pointsOutsideRegion(lonLat);
+  return Array.from(outside, (out, n) => {
+    if (out) return 'outside';
+    const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, 'solar-pv');
+    return `${shape.codeList().join(',')};${shape.nearFigures().size}:${[...shape.nearFigures().values()].join(',')}`;
+  });
+}
+
+describe('the grids kept between runs', () => {
+  it('are taken by a new screener, which then builds none and shapes every point as one that built its own', () => {
+    const first = fresh();
+    const expected = shapes(first);
+    const built = first.builtGrids();
+    expect(built.regionRaster).toBeDefined();
+    expect(built.zoneRasters.filter(Boolean).length).toBeGreaterThan(40);
+    expect(built.edgeGrids.filter(Boolean).length).toBeGreaterThan(0);
+    new GridCache(folder, first.store).keep([built]);
+
+    const second = fresh();
+    const cache = new GridCache(folder, second.store);
+    expect(cache.loaded && builtCount(cache.loaded)).toBe(builtCount(built));
+    const loaded = cache.loaded!;
+    second.seedGrids(loaded);
+    expect(shapes(second)).toEqual(expected);
+    // The very objects read from the file: the screener built none of its own.
+    const used = second.builtGrids();
+    expect(used.regionRaster).toBe(loaded.regionRaster);
+    expect(used.zoneRasters.length).toBe(loaded.zoneRasters.length);
+    for (const [zone, raster] of used.zoneRasters.entries()) expect(raster).toBe(loaded.zoneRasters[zone]);
+    expect(used.edgeGrids.length).toBe(loaded.edgeGrids.length);
+    for (const [ring, grid] of used.edgeGrids.entries()) expect(grid).toBe(loaded.edgeGrids[ring]);
+  });
+
+  it('are ignored where their file fails its check, and written again', () => {
+    const screener = fresh();
+    shapes(screener);
+    const [name] = readdirSync(folder);
+    const file = join(folder, name!);
+    const whole = readFileSync(file);
+    for (const broken of [whole.subarray(0, whole.length >> 1), Buffer.from('not grids'), whole.map((byte, at) => (at > 64 ? 0 : byte))]) {
+      writeFileSync(file, broken);
+      const cache = new GridCache(folder, screener.store);
+      expect(cache.loaded).toBeUndefined();
+      cache.keep([screener.builtGrids()]);
+      expect(new GridCache(folder, screener.store).loaded).toBeDefined();
+    }
+  });
+
+  it('belong to zones of the same rings and accuracy only', () => {
+    const { store } = fresh();
+    const wider = new Float64Array(store.zoneAccuracyKm);
+    wider[0] = (wider[0] as number) + 1;
+    expect(gridKey(fresh().store)).toBe(gridKey(store));
+    expect(gridKey({ ...store, zoneAccuracyKm: wider })).not.toBe(gridKey(store));
+  });
+
+  it('are simply not kept where the folder cannot be written', () => {
+    const blocker = join(folder, 'a-file');
+    writeFileSync(blocker, '');
+    const screener = fresh();
+    shapes(screener);
+    expect(() => new GridCache(join(blocker, 'grids'), screener.store).keep([screener.builtGrids()])).not.toThrow();
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The screen command's cache of what a screener builds as points need it (BuiltGrids: the zones' rasters, the region's
+ * raster, the long rings' edge grids), kept between runs in a file per zone set beside the command's bundle. Built in
+ * every run, they were the worker's first work on a million CSV points, and on its critical path: 92-160 ms of
+ * rasters and 50-83 ms of edge grids in four runs, of a worker busy some 1.2 s; a file of 256 points or more pays them
+ * on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash of; the
+ * bundle's launcher empties the folder whenever it rebuilds the bundle, so no file outlives the code that made it.
+ *
+ * The file is Node's own serialization (node:v8) of the grids, checked when read like any input; a file that fails the
+ * check (cut short, from another version, tampered with) is ignored and replaced. Writing one is never a reason to fail
+ * a run: a folder that cannot be written simply keeps nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { z } from '../schema/zod-mini.ts';
+import type { EdgeGrid } from '../screening/edge-grid.ts';
+import type { RegionRaster } from '../screening/region-raster.ts';
+import type { BuiltGrids } from '../screening/screener.ts';
+import type { ZoneStore } from '../screening/zone-store.ts';
+
+/** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
+const keptFiles = 8;
+
+/** Bumped when the file's layout changes. */
+const layout = 1;
+
+const finite = z.number().check(z.refine(Number.isFinite));
+const count = z.int().check(z.nonnegative());
+const raster = z.object({
+  side: count,
+  cells: z.instanceof(Uint8Array),
+  insides: z.optional(z.instanceof(Uint8Array)),
+  x0: finite,
+  y0: finite,
+  sx: finite,
+  sy: finite,
+});
+const grid = z.object({
+  x0: finite,
+  y0: finite,
+  sx: finite,
+  sy: finite,
+  columns: count,
+  rows: count,
+  cellStart: z.instanceof(Uint32Array),
+  cellCoords: z.instanceof(Float64Array),
+});
+const fileSchema = z.object({
+  layout: z.literal(layout),
+  zoneRasters: z.array(z.tuple([count, z.nullable(raster)])),
+  regionRaster: z.optional(raster),
+  edgeGrids: z.array(z.tuple([count, z.nullable(grid)])),
+});
+type CachedRaster = z.infer<typeof raster>;
+type CachedGrid = z.infer<typeof grid>;
+
+/** A raster rebuilt in the one shape rasterizeZone gives every raster, so that lookups stay monomorphic. */
+function rasterOf({ side, cells, insides, x0, y0, sx, sy }: CachedRaster): RegionRaster {
+  const packed = Math.ceil((side * side) / 4);
+  if (cells.length !== packed || (insides !== undefined && insides.length !== packed)) throw new Error('a raster of the wrong size');
+  return { side, cells, insides, x0, y0, sx, sy };
+}
+
+/** An edge grid rebuilt in the shape buildEdgeGrid gives, its cell lists checked against its arrays. */
+function gridOf({ x0, y0, sx, sy, columns, rows, cellStart, cellCoords }: CachedGrid): EdgeGrid {
+  if (cellStart.length !== columns * rows + 1 || cellCoords.length !== 4 * (cellStart[columns * rows] as number)) {
+    throw new Error('an edge grid whose lists do not match its arrays');
+  }
+  return { x0, y0, sx, sy, columns, rows, cellStart, cellCoords };
+}
+
+/** What was built, each index at most once, as the file holds it (undefined entries are left out). */
+function entries<T>(list: readonly (T | null | undefined)[]): [number, T | null][] {
+  return list.flatMap((item, index): [number, T | null][] => (item === undefined ? [] : [[index, item]]));
+}
+
+/** How many grids and rasters a set holds. */
+export const builtCount = (grids: BuiltGrids): number =>
+  entries(grids.zoneRasters).length + entries(grids.edgeGrids).length + (grids.regionRaster ? 1 : 0);
+
+/** Every grid that any of the sets built (the first set's where several did). */
+export function mergedGrids(sets: readonly BuiltGrids[]): BuiltGrids {
+  const merged: BuiltGrids = { zoneRasters: [], regionRaster: undefined, edgeGrids: [] };
+  for (const set of sets) {
+    for (const [index, item] of entries(set.zoneRasters)) merged.zoneRasters[index] ??= item;
+    for (const [index, item] of entries(set.edgeGrids)) merged.edgeGrids[index] ??= item;
+    merged.regionRaster ??= set.regionRaster;
+  }
+  return merged;
+}
+
+/** A hash of every array the grids are made from: zones of the same rings and accuracy share their file. */
+export function gridKey(store: ZoneStore): string {
+  const hash = createHash('sha256').update(`grids ${layout} ${store.count}`);
+  const { coords, ringStart, ringClosed } = store.rings;
+  for (const array of [
+    coords,
+    ringStart,
+    ringClosed,
+    store.zoneRingStart,
+    store.zoneBox,
+    store.zoneAccuracyKm,
+    store.zoneElsewhereKm,
+    store.zoneStretchStart,
+    store.stretchBox,
+    store.stretchKm,
+  ]) {
+    hash.update(`${array.length}:`).update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The grids kept for a zone set: those a file held when the run began, and the means to keep more. */
+export class GridCache {
+  private readonly file: string;
+  /** What the file held, undefined where there was none or it failed its check. */
+  readonly loaded: BuiltGrids | undefined;
+
+  constructor(
+    private readonly folder: string,
+    store: ZoneStore,
+  ) {
+    this.file = join(folder, `${gridKey(store)}.grids`);
+    this.loaded = readGrids(this.file, store.count, store.rings.ringClosed.length);
+  }
+
+  /** Writes the grids the run's screeners built (with those loaded) when they hold more than the file did. */
+  keep(built: readonly BuiltGrids[]): void {
+    const grids = mergedGrids([...(this.loaded ? [this.loaded] : []), ...built]);
+    if (builtCount(grids) <= (this.loaded ? builtCount(this.loaded) : 0)) return;
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      const temporary = `${this.file}.${process.pid}`;
+      writeFileSync(
+        temporary,
+        serialize({
+          layout,
+          zoneRasters: entries(grids.zoneRasters),
+          regionRaster: grids.regionRaster,
+          edgeGrids: entries(grids.edgeGrids),
+        }),
+      );
+      renameSync(temporary, this.file);
+      this.prune();
+    } catch {
+      // A folder that cannot be written (a read-only install, a full disk) keeps nothing: the next run builds them again.
+    }
+  }
+
+  /** Removes all but the keptFiles files written last. */
+  private prune(): void {
+    const files = readdirSync(this.folder)
+      .filter((name) => name.endsWith('.grids'))
+      .map((name) => ({ path: join(this.folder, name), written: statSync(join(this.folder, name)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    for (const { path } of files.slice(keptFiles)) rmSync(path, { force: true });
+  }
+}
+
+/** The grids of a file for `zones` zones of `rings` rings, or undefined where there is none or it fails its check. */
+function readGrids(file: string, zones: number, rings: number): BuiltGrids | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = fileSchema.parse(deserialize(bytes));
+    const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
+    for (const [zone, item] of parsed.zoneRasters) {
+      if (zone >= zones) throw new Error(`a raster for zone ${zone} of ${zones}`);
+      grids.zoneRasters[zone] = item && rasterOf(item);
+    }
+    for (const [ring, item] of parsed.edgeGrids) {
+      if (ring >= rings) throw new Error(`an edge grid for ring ${ring} of ${rings}`);
+      grids.edgeGrids[ring] = item && gridOf(item);
+    }
+    return grids;
+  } catch {
+    return undefined;
+  }
+}
