@@ -65,7 +65,9 @@ function rasterOf({ side, cells, insides, x0, y0, sx, sy }: CachedRaster): Regio
 
 /** An edge grid rebuilt in the shape buildEdgeGrid gives, its cell lists checked against its arrays. */
 function gridOf({ x0, y0, sx, sy, columns, rows, cellStart, cellCoords }: CachedGrid): EdgeGrid {
-  if (cellStart.length !== columns * rows + 1 || cellCoords.length !== 4 * (cellStart[columns * rows] as number)) {
+  const cells = columns * rows;
+  const ordered = cellStart[0] === 0 && cellStart.every((start, cell) => cell === cells || start <= (cellStart[cell + 1] as number));
+  if (cellStart.length !== cells + 1 || !ordered || cellCoords.length !== 4 * (cellStart[cells] as number)) {
     throw new Error('an edge grid whose lists do not match its arrays');
   }
   return { x0, y0, sx, sy, columns, rows, cellStart, cellCoords };

@@ -192,7 +192,9 @@ export async function screenFile(screening: Screening, options: Options, titles:
       }
     }
     while (inFlight.length > 0) await writeOldest();
-    screening.grids?.keep([screening.screener.builtGrids(), ...(pool ? await pool.builtGrids() : [])]);
+    // The report is whole by now: a worker that cannot hand its grids over costs the next run their making, nothing more.
+    const workerGrids = pool ? await pool.builtGrids().catch(() => []) : [];
+    screening.grids?.keep([screening.screener.builtGrids(), ...workerGrids]);
   } catch (error) {
     const text =
       error instanceof SiteInputError
