@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
-import { createScreener, type Screener } from '../screening/screener.ts';
+import { builtCount, createScreener, type Screener } from '../screening/screener.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
-import { builtCount, GridCache, gridKey } from './grid-cache.ts';
+import { GridCache, gridKey } from './grid-cache.ts';
 
 let collections: Map<string, FeatureCollection>;
 let folder: string;

@@ -2,8 +2,8 @@
  * The screen command's cache of what a screener builds as points need it (BuiltGrids: the zones' rasters, the region's
  * raster, the long rings' edge grids), kept between runs in a file per zone set beside the command's bundle. Built in
  * every run, they were the worker's first work on a million CSV points, and on its critical path: 92-160 ms of
- * rasters and 50-83 ms of edge grids in four runs, of a worker busy some 1.2 s; a file of 256 points or more pays them
- * on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash of; the
+ * rasters and 50-83 ms of edge grids in four runs (timed inside the worker, whose 200 us profiles of such runs show it
+ * busy 1.1-1.2 s); a file of 256 points or more pays them on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash of; the
  * bundle's launcher empties the folder whenever it rebuilds the bundle, so no file outlives the code that made it.
  *
  * The file is Node's own serialization (node:v8) of the grids, checked when read like any input; a file that fails the
@@ -17,7 +17,7 @@ import { deserialize, serialize } from 'node:v8';
 import { z } from '../schema/zod-mini.ts';
 import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
-import type { BuiltGrids } from '../screening/screener.ts';
+import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
@@ -77,10 +77,6 @@ function gridOf({ x0, y0, sx, sy, columns, rows, cellStart, cellCoords }: Cached
 function entries<T>(list: readonly (T | null | undefined)[]): [number, T | null][] {
   return list.flatMap((item, index): [number, T | null][] => (item === undefined ? [] : [[index, item]]));
 }
-
-/** How many grids and rasters a set holds. */
-export const builtCount = (grids: BuiltGrids): number =>
-  entries(grids.zoneRasters).length + entries(grids.edgeGrids).length + (grids.regionRaster ? 1 : 0);
 
 /** Every grid that any of the sets built (the first set's where several did). */
 export function mergedGrids(sets: readonly BuiltGrids[]): BuiltGrids {

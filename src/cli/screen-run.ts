@@ -133,10 +133,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const format = streamFormatOf(options.file);
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
-  const pool =
-    screening.workers.length > 0
-      ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers, screening.grids?.loaded)
-      : undefined;
+  const pool = screening.workers.length > 0 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers) : undefined;
   const own = pool ? undefined : new BatchScreener(screening.screener, settings);
   let count = 0;
   let shown = 0;

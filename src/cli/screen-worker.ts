@@ -5,12 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
-import { type BuiltGrids, screenerOver, type Screener } from '../screening/screener.ts';
-import type { RegionRaster } from '../screening/region-raster.ts';
+import { type BuiltGrids, builtCount, screenerOver, type Screener } from '../screening/screener.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
-import { builtCount } from './grid-cache.ts';
 import { shapeBuffers } from './packed-shapes.ts';
 
 /** A batch to screen, with the buffer of an answer already written to write into when the command's thread has one. */
@@ -37,14 +35,11 @@ export interface GridsRequest {
 
 export interface ScreenWorkerSetup {
   store: SharedZoneStore;
-  /** Grids kept from earlier runs (grid-cache.ts), for the worker's screener to take instead of building them. */
-  grids: BuiltGrids | undefined;
   /**
-   * The command's region raster, which it builds to screen parts itself (JSON reports), so that no worker builds it
-   * again (25-38 ms cold, five fresh processes). None for a CSV report, whose workers alone test points against the
-   * region (ScreenPool).
+   * What the command's screener has built (its region raster, for JSON reports) and taken from earlier runs
+   * (grid-cache.ts), for the worker's screener to take instead of building them (ScreenPool).
    */
-  regionRaster: RegionRaster | undefined;
+  grids: BuiltGrids;
   zones: readonly ZoneInfo[];
   seeds: readonly Seed[];
   dataVersion: string;
@@ -60,7 +55,7 @@ parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | G
   if (!screener || !own) {
     const setup = message as ScreenWorkerSetup;
     own = screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup);
-    if (setup.grids) own.seedGrids(setup.grids);
+    own.seedGrids(setup.grids);
     seeded = builtCount(own.builtGrids());
     screener = new BatchScreener(own, setup.settings);
     return;

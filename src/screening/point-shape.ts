@@ -124,6 +124,9 @@ export function shapeHash(codes: ArrayLike<number>, length = codes.length): numb
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
+/** The hash of a shape with no codes: a point that meets no zone. */
+const emptyShapeHash = shapeHash([]);
+
 /** Whether a shape's codes are the same as another's, those at b[0 .. length). */
 export function sameCodes(a: ArrayLike<number>, b: ArrayLike<number>, length = b.length): boolean {
   if (a.length !== length) return false;
@@ -201,7 +204,7 @@ export class PointShaper {
     const { store, shape, search, closest, local, geodesic } = this;
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
     shape.clear();
-    shape.hash = shapeHash(shape.codes, 0);
+    shape.hash = emptyShapeHash;
     this.shaped++;
     if (store.count === 0) return shape;
     search.run(store.index, x, y);

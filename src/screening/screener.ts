@@ -48,6 +48,12 @@ export interface BuiltGrids {
   edgeGrids: (EdgeGrid | null | undefined)[];
 }
 
+/** How many rasters and grids a set holds (null entries count: each is a zone or ring found to need none). */
+export const builtCount = ({ zoneRasters, regionRaster, edgeGrids }: BuiltGrids): number =>
+  zoneRasters.filter((raster) => raster !== undefined).length +
+  edgeGrids.filter((grid) => grid !== undefined).length +
+  (regionRaster ? 1 : 0);
+
 export interface Screener {
   readonly zones: readonly ZoneInfo[];
   readonly store: ZoneStore;
