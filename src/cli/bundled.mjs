@@ -11,11 +11,12 @@
  *
  * The bundle lives in node_modules/.cache/atlas-cli (ATLAS_CLI_CACHE overrides it, for tests: a folder inside
  * the project, as the bundle finds the project's data by the package.json above it), next to a list of the
- * files it was built from with their modification times.
+ * files it was built from with their modification times. The commands' bundles are CommonJS, run from V8's code cache
+ * (bundle-loader.mjs, copied beside them for their worker threads).
  */
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runBundle } from './bundle-loader.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Each command's entry; every entry is bundled, so that a command's worker threads find their sibling bundles. */
@@ -26,26 +27,35 @@ const entries = [...Object.values(commands), ...workers];
 const cache = process.env.ATLAS_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'atlas-cli');
 const builtFrom = join(cache, 'built-from.json');
 
+/** How each kind of bundle is built: an ES module to run as it is, or CommonJS for bundle-loader.mjs to run. */
+const formats = {
+  esm: {
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    // CommonJS packages inside an ES module bundle still call require for node's own modules.
+    banner: {
+      js: "import { createRequire as bundledCreateRequire } from 'node:module'; const require = bundledCreateRequire(import.meta.url);",
+    },
+  },
+  cjs: { format: 'cjs', outExtension: { '.js': '.cjs' }, define: { 'import.meta': 'bundleMeta' } },
+};
+
 /**
- * Bundles `entries` (paths from the project's root, all in `base`) into `folder` as .mjs files, each written beside
- * its final name and renamed, so that a run started meanwhile reads whole files. Returns the files read, from the root.
+ * Bundles `entries` (paths from the project's root, all in `base`) into `folder` as .mjs files (`format` 'esm') or
+ * .cjs files ('cjs'), each written beside its final name and renamed, so that a run started meanwhile reads whole
+ * files. Returns the files read, from the root.
  */
-export async function buildBundle(entryPoints, base, folder) {
+export async function buildBundle(entryPoints, base, folder, format = 'esm') {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
     entryPoints,
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     outdir: folder,
     outbase: base,
-    outExtension: { '.js': '.mjs' },
-    // CommonJS packages inside an ES module bundle still call require for node's own modules.
-    banner: {
-      js: "import { createRequire as bundledCreateRequire } from 'node:module'; const require = bundledCreateRequire(import.meta.url);",
-    },
+    ...formats[format],
     metafile: true,
     write: false,
     logLevel: 'error',
@@ -87,10 +97,19 @@ function stale() {
   return false;
 }
 
-/** Rebuilds the bundle, and removes the screeners' grids that earlier builds kept (src/cli/grid-cache.ts). */
+/** The bundles' loader, copied beside them for their worker threads (a change to it rebuilds, as one to this file). */
+const loader = join(import.meta.dirname, 'bundle-loader.mjs');
+
+/**
+ * Rebuilds the bundle, and removes the screeners' grids that earlier builds kept (src/cli/grid-cache.ts) and the code
+ * caches and files of earlier builds (bundle-loader.mjs), which V8 would refuse.
+ */
 async function rebuild() {
-  for (const name of existsIn(cache)) if (name.startsWith('grids-')) rmSync(join(cache, name), { recursive: true, force: true });
-  const inputs = [...(await buildBundle(entries, 'src/cli', cache)), relative(root, import.meta.filename)];
+  for (const name of existsIn(cache))
+    if (name.startsWith('grids-') || name.endsWith('.code-cache') || name.endsWith('.mjs'))
+      rmSync(join(cache, name), { recursive: true, force: true });
+  const inputs = [...(await buildBundle(entries, 'src/cli', cache, 'cjs')), relative(root, import.meta.filename), relative(root, loader)];
+  copyFileSync(loader, join(cache, 'bundle-loader.mjs'));
   const temporary = `${builtFrom}.${process.pid}`;
   writeFileSync(
     temporary,
@@ -108,6 +127,6 @@ if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
     process.exit(2);
   }
   if (stale()) await rebuild();
-  const { main, processIo } = await import(pathToFileURL(join(cache, relative('src/cli', entry).replace(/\.ts$/, '.mjs'))).href);
+  const { main, processIo } = runBundle(join(cache, relative('src/cli', entry).replace(/\.ts$/, '.cjs')));
   process.exitCode = await main(argv, processIo());
 }

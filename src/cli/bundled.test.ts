@@ -18,7 +18,7 @@ const launch = (...argv: string[]) =>
     env: { ...process.env, ATLAS_CLI_CACHE: cache },
     maxBuffer: 64 * 2 ** 20,
   });
-const bundleTime = () => statSync(join(cache, 'screen.mjs')).mtimeMs;
+const bundleTime = () => statSync(join(cache, 'screen.cjs')).mtimeMs;
 
 // Inside the project, as the bundle finds the project's data by the package.json above it.
 beforeAll(() => {
@@ -109,6 +109,25 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(existsSync(dirname(file))).toBe(false);
     expect(kept()).toHaveLength(1);
     expect(statSync(kept()[0]!).size).toBeGreaterThan(10_000);
+  });
+
+  it("runs its bundles, the worker threads' too, from the code cache it wrote, and writes again one that V8 refuses", () => {
+    const caches = () => readdirSync(cache).filter((name) => name.endsWith('.code-cache'));
+    for (const name of caches()) rmSync(join(cache, name));
+    const run = () => launch('screen', sites, '--type', 'steel', '--format', 'csv', '--threads', '2');
+    const first = run();
+    expect(first.status).toBe(0);
+    const written = caches();
+    expect(written.map((name) => name.split('.')[0]).sort()).toEqual(['screen', 'screen-worker']);
+    const times = () => written.map((name) => statSync(join(cache, name)).mtimeMs);
+    const before = times();
+    expect(run().stdout).toBe(first.stdout);
+    // Taken, not written again: V8 accepted it.
+    expect(times()).toEqual(before);
+    const main = join(cache, written.find((name) => name.startsWith('screen.'))!);
+    writeFileSync(main, 'not a code cache');
+    expect(run().stdout).toBe(first.stdout);
+    expect(statSync(main).size).toBeGreaterThan(100_000);
   });
 
   it('runs when its path goes through a link', () => {

@@ -26,7 +26,7 @@ import type { GridsRequest, ScreenJob, ScreenWorkerSetup, ShapeJob } from './scr
  * them, so that a run that stops before does not wait on them.
  */
 export function startScreenWorkers(count: number): Worker[] {
-  const module = new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'mjs'}`, import.meta.url);
+  const module = new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'cjs'}`, import.meta.url);
   return Array.from({ length: count }, () => {
     const worker = startNodeWorker(module);
     worker.unref();

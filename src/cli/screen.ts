@@ -111,7 +111,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * one reads), all of which the launcher removes when it rebuilds; none under tsx, where no rebuild would.
  */
 function gridFolder(): string | undefined {
-  if (!import.meta.url.endsWith('.mjs')) return undefined;
+  if (!import.meta.url.endsWith('.cjs')) return undefined;
   const bundle = fileURLToPath(import.meta.url);
   return join(dirname(bundle), `grids-${Math.round(statSync(bundle).mtimeMs)}`);
 }
@@ -252,5 +252,8 @@ export function processIo(): Io {
   };
 }
 
+// Not awaited at the top level: the bundle is CommonJS (bundle-loader.mjs), which has none.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  void main(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
