@@ -90,7 +90,11 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const kept = () =>
       readdirSync(cache)
         .filter((name) => name.startsWith('grids-'))
-        .flatMap((name) => readdirSync(join(cache, name)).map((file) => join(cache, name, file)));
+        .flatMap((name) =>
+          readdirSync(join(cache, name))
+            .filter((file) => file.endsWith('.grids'))
+            .map((file) => join(cache, name, file)),
+        );
     const run = (...argv: string[]) => launch('screen', points, '--type', 'solar-pv', '--format', 'csv', ...argv);
     const first = run();
     expect(first.status).toBe(0);
@@ -128,6 +132,29 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     writeFileSync(main, 'not a code cache');
     expect(run().stdout).toBe(first.stdout);
     expect(statSync(main).size).toBeGreaterThan(100_000);
+  });
+
+  it("keeps the atlas's zones packed for the next run, not a user's own, and packs them again from a damaged file", () => {
+    const packedFiles = () =>
+      readdirSync(cache)
+        .filter((name) => name.startsWith('grids-'))
+        .flatMap((name) =>
+          readdirSync(join(cache, name))
+            .filter((file) => file.endsWith('.zones'))
+            .map((file) => join(cache, name, file)),
+        );
+    const run = () => launch('screen', sites, '--type', 'steel', '--format', 'csv');
+    const first = run();
+    expect(packedFiles()).toHaveLength(1);
+    const file = packedFiles()[0]!;
+    expect(run().stdout).toBe(first.stdout);
+    writeFileSync(file, 'not zones');
+    expect(run().stdout).toBe(first.stdout);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+    const official = join(projectRoot, 'tests', 'fixtures', 'official');
+    const layer = ['--zones', join(official, 'red-line-gk36.zip'), '--zone-profile', join(official, 'red-line-profile.json')];
+    expect(launch('screen', sites, '--type', 'steel', ...layer).status).toBe(0);
+    expect(packedFiles()).toEqual([file]);
   });
 
   it('runs when its path goes through a link', () => {

@@ -15,17 +15,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
-import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
+import { datasetsKey, projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { reportFormats, type ReportFormat } from '../report/writers.ts';
 import { zoneKindSchema } from '../schema/zone-kind.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
-import { checkProjectType, createScreener } from '../screening/screener.ts';
+import type { Seed } from '../schema/seed.ts';
+import { checkProjectType, createScreener, type Screener, screenerOver } from '../screening/screener.ts';
 import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
 import { GridCache } from './grid-cache.ts';
+import { type PackedZones, ZoneCache } from './zone-cache.ts';
 import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
 import { startScreenWorkers } from './screen-pool.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
@@ -106,9 +108,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * Where the command keeps its screeners' grids between runs (grid-cache.ts): beside its bundle, in a folder named
- * after the bundle's build (a run of an older build, still going while the launcher rebuilt, writes where no newer
- * one reads), all of which the launcher removes when it rebuilds; none under tsx, where no rebuild would.
+ * Where the command keeps its screeners' grids (grid-cache.ts) and the atlas's zones packed (zone-cache.ts) between
+ * runs: beside its bundle, in a folder named after the bundle's build (a run of an older build, still going while the
+ * launcher rebuilt, writes where no newer one reads), all of which the launcher removes when it rebuilds; none under
+ * tsx, where no rebuild would.
  */
 function gridFolder(): string | undefined {
   if (!import.meta.url.endsWith('.cjs')) return undefined;
@@ -124,13 +127,15 @@ function gridFolder(): string | undefined {
 async function screeningOf(options: Options, io: Io): Promise<Screening> {
   const workers = startScreenWorkers(screeningThreads(options.threads, options.file) - 1);
   try {
-    const collections = new Map(await readCollections(projectRoot, zoneLayer));
-    if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
-    const official = options.official ? [await officialZones(options.official)] : [];
-    for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-    const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
-    const screener = createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared: workers.length > 0 });
+    const shared = workers.length > 0;
     const folder = gridFolder();
+    // Only the atlas's own zones are kept packed: a user's zones or an official layer change them from run to run.
+    const kept =
+      folder !== undefined && !options.zones && !options.official
+        ? new ZoneCache(folder, datasetsKey(projectRoot, zoneLayer), shared)
+        : undefined;
+    const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
+    if (!kept?.loaded) kept?.keep(screener);
     const grids = folder === undefined ? undefined : new GridCache(folder, screener.store);
     if (grids?.loaded) screener.seedGrids(grids.loaded);
     return { screener, seeds, workers, ...(grids ? { grids } : {}) };
@@ -138,6 +143,22 @@ async function screeningOf(options: Options, io: Io): Promise<Screening> {
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;
   }
+}
+
+/** A screener over zones packed by an earlier run (zone-cache.ts), with the rules of the seeds. */
+function keptScreener(zones: PackedZones): { screener: Screener; seeds: readonly Seed[] } {
+  const seeds = readSeeds();
+  return { screener: screenerOver(zones.store, zones.zones, { seeds, dataVersion: readManifest().version }), seeds };
+}
+
+/** A screener over the atlas's zones read from its datasets, with the user's or the official ones, packed here. */
+async function packedScreener(options: Options, io: Io, shared: boolean): Promise<{ screener: Screener; seeds: readonly Seed[] }> {
+  const collections = new Map(await readCollections(projectRoot, zoneLayer));
+  if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
+  const official = options.official ? [await officialZones(options.official)] : [];
+  for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
+  const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+  return { screener: createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared }), seeds };
 }
 
 function parseOptions(argv: string[]): Options {

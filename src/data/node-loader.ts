@@ -46,6 +46,21 @@ export async function readCollections(
 }
 
 /**
+ * A hash of the bytes of the datasets `wanted` accepts, with their ids and the data's version: what any reading of
+ * them gives is a function of it (the screen command keys its packed zones by it, src/cli/zone-cache.ts).
+ */
+export function datasetsKey(root = projectRoot, wanted: (layer: LayerDefinition) => boolean = () => true): string {
+  const manifest = readManifest(root);
+  const hash = createHash('sha256').update(`datasets ${manifest.version}`);
+  for (const dataset of manifest.datasets) {
+    const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
+    if (!layer || !wanted(layer)) continue;
+    hash.update(`\n${dataset.id} ${dataset.file}\n`).update(readFileSync(join(root, 'public', 'data', dataset.file)));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
  * Whether a layer's dataset may hold zones (features with a zone_kind, src/screening/zones.ts): every layer but the
  * base map's (countries, provinces, the region's outline, rivers, lakes, towns), which a test holds to none. The screen
  * command reads only these: the base map's datasets are 1.0 of the 1.7 MB served, read, hashed and checked for nothing
