@@ -19,6 +19,15 @@ const launch = (...argv: string[]) =>
     maxBuffer: 64 * 2 ** 20,
   });
 const bundleTime = () => statSync(join(cache, 'screen.cjs')).mtimeMs;
+/** The files of a kind (`.grids`, `.zones`) kept beside the bundle for the next run. */
+const kept = (extension: string) =>
+  readdirSync(cache)
+    .filter((name) => name.startsWith('grids-'))
+    .flatMap((name) =>
+      readdirSync(join(cache, name))
+        .filter((file) => file.endsWith(extension))
+        .map((file) => join(cache, name, file)),
+    );
 
 // Inside the project, as the bundle finds the project's data by the package.json above it.
 beforeAll(() => {
@@ -87,19 +96,11 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const points = join(cache, 'grid-points.csv');
     const rows = Array.from({ length: 600 }, (_, n) => `g${n},${107 + (n % 30) / 6},${38 + Math.floor(n / 30) / 6}`);
     writeFileSync(points, `id,lon,lat\n${rows.join('\n')}\n`);
-    const kept = () =>
-      readdirSync(cache)
-        .filter((name) => name.startsWith('grids-'))
-        .flatMap((name) =>
-          readdirSync(join(cache, name))
-            .filter((file) => file.endsWith('.grids'))
-            .map((file) => join(cache, name, file)),
-        );
     const run = (...argv: string[]) => launch('screen', points, '--type', 'solar-pv', '--format', 'csv', ...argv);
     const first = run();
     expect(first.status).toBe(0);
-    expect(kept()).toHaveLength(1);
-    const file = kept()[0]!;
+    expect(kept('.grids')).toHaveLength(1);
+    const file = kept('.grids')[0]!;
     expect(run().stdout).toBe(first.stdout);
     writeFileSync(file, 'not grids');
     expect(run().stdout).toBe(first.stdout);
@@ -111,8 +112,8 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     // The rebuilt command's CSV rows are shaped on the worker thread alone: what it built is kept too.
     expect(run('--threads', '2').stdout).toBe(first.stdout);
     expect(existsSync(dirname(file))).toBe(false);
-    expect(kept()).toHaveLength(1);
-    expect(statSync(kept()[0]!).size).toBeGreaterThan(10_000);
+    expect(kept('.grids')).toHaveLength(1);
+    expect(statSync(kept('.grids')[0]!).size).toBeGreaterThan(10_000);
   });
 
   it("runs its bundles, the worker threads' too, from the code cache it wrote, and writes again one that V8 refuses", () => {
@@ -135,18 +136,10 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
   });
 
   it("keeps the atlas's zones packed for the next run, not a user's own, and packs them again from a damaged file", () => {
-    const packedFiles = () =>
-      readdirSync(cache)
-        .filter((name) => name.startsWith('grids-'))
-        .flatMap((name) =>
-          readdirSync(join(cache, name))
-            .filter((file) => file.endsWith('.zones'))
-            .map((file) => join(cache, name, file)),
-        );
     const run = () => launch('screen', sites, '--type', 'steel', '--format', 'csv');
     const first = run();
-    expect(packedFiles()).toHaveLength(1);
-    const file = packedFiles()[0]!;
+    expect(kept('.zones')).toHaveLength(1);
+    const file = kept('.zones')[0]!;
     expect(run().stdout).toBe(first.stdout);
     writeFileSync(file, 'not zones');
     expect(run().stdout).toBe(first.stdout);
@@ -154,7 +147,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const official = join(projectRoot, 'tests', 'fixtures', 'official');
     const layer = ['--zones', join(official, 'red-line-gk36.zip'), '--zone-profile', join(official, 'red-line-profile.json')];
     expect(launch('screen', sites, '--type', 'steel', ...layer).status).toBe(0);
-    expect(packedFiles()).toEqual([file]);
+    expect(kept('.zones')).toEqual([file]);
   });
 
   it('runs when its path goes through a link', () => {

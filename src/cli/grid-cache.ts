@@ -11,7 +11,7 @@
  * a run: a folder that cannot be written simply keeps nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { z } from '../schema/zod-mini.ts';
@@ -19,6 +19,7 @@ import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
+import { keepFile } from './kept-file.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
 const keptFiles = 8;
@@ -116,10 +117,7 @@ export class GridCache {
   /** What the file held, undefined where there was none or it failed its check. */
   readonly loaded: BuiltGrids | undefined;
 
-  constructor(
-    private readonly folder: string,
-    store: ZoneStore,
-  ) {
+  constructor(folder: string, store: ZoneStore) {
     this.file = join(folder, `${gridKey(store)}.grids`);
     this.loaded = readGrids(this.file, store.count, store.rings.ringClosed.length);
   }
@@ -128,32 +126,11 @@ export class GridCache {
   keep(built: readonly BuiltGrids[]): void {
     const grids = mergedGrids([...(this.loaded ? [this.loaded] : []), ...built]);
     if (builtCount(grids) <= (this.loaded ? builtCount(this.loaded) : 0)) return;
-    try {
-      mkdirSync(this.folder, { recursive: true });
-      const temporary = `${this.file}.${process.pid}`;
-      writeFileSync(
-        temporary,
-        serialize({
-          layout,
-          zoneRasters: entries(grids.zoneRasters),
-          regionRaster: grids.regionRaster,
-          edgeGrids: entries(grids.edgeGrids),
-        }),
-      );
-      renameSync(temporary, this.file);
-      this.prune();
-    } catch {
-      // A folder that cannot be written (a read-only install, a full disk) keeps nothing: the next run builds them again.
-    }
-  }
-
-  /** Removes all but the keptFiles files written last. */
-  private prune(): void {
-    const files = readdirSync(this.folder)
-      .filter((name) => name.endsWith('.grids'))
-      .map((name) => ({ path: join(this.folder, name), written: statSync(join(this.folder, name)).mtimeMs }))
-      .sort((a, b) => b.written - a.written);
-    for (const { path } of files.slice(keptFiles)) rmSync(path, { force: true });
+    keepFile(
+      this.file,
+      serialize({ layout, zoneRasters: entries(grids.zoneRasters), regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) }),
+      keptFiles,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsKey, projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
 import { createScreener, type Screener, screenerOver } from '../screening/screener.ts';
@@ -19,26 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Seeded sites over the region's box: points, and squares a tenth of a degree a side. */
+/** The CLI's fixture sites (points, lines and polygons), and seeded points over the region's box. */
 const sites = (() => {
+  const fixture = JSON.parse(
+    readFileSync(join(projectRoot, 'tests', 'fixtures', 'screening', 'cli', 'sites.geojson'), 'utf8'),
+  ) as FeatureCollection;
   const random = seededRandom(11);
-  return Array.from({ length: 300 }, (_, n) => {
-    const [x, y] = [97.2 + random() * 28.8, 37.4 + random() * 16];
-    return n % 3 === 2
-      ? {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [x, y],
-              [x + 0.1, y],
-              [x + 0.1, y + 0.1],
-              [x, y + 0.1],
-              [x, y],
-            ],
-          ],
-        }
-      : { type: 'Point', coordinates: [x, y] };
-  });
+  const points = Array.from({ length: 300 }, () => ({ type: 'Point', coordinates: [97.2 + random() * 28.8, 37.4 + random() * 16] }));
+  return [...fixture.features.map((feature) => feature.geometry), ...points];
 })();
 
 /** Each site's full report for a project type, as the command's rows and records read it. */

@@ -9,7 +9,7 @@
  * the length the others give it, the ring and zone lists in order); a file that fails is ignored and replaced, and
  * one that cannot be written costs the next run its packing, nothing more.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import Flatbush from 'flatbush';
@@ -18,6 +18,7 @@ import { z } from '../schema/zod-mini.ts';
 import { basisSchema } from '../screening/basis.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
+import { keepFile } from './kept-file.ts';
 
 /** Bumped when the file's layout changes. */
 const layout = 1;
@@ -171,11 +172,7 @@ export class ZoneCache {
   readonly loaded: PackedZones | undefined;
 
   /** `key`: a hash of the zone datasets' bytes (node-loader.ts datasetsKey); `shared`: as the screener's store. */
-  constructor(
-    private readonly folder: string,
-    key: string,
-    shared: boolean,
-  ) {
+  constructor(folder: string, key: string, shared: boolean) {
     this.file = join(folder, `${key}.zones`);
     this.loaded = readZones(this.file, shared);
   }
@@ -187,24 +184,7 @@ export class ZoneCache {
     const arrays = Object.entries({ ...rings, ...zoneArrays }).map(([name, array]) => [name, plain(array)]);
     const indexData = index.data instanceof ArrayBuffer ? index.data : new Uint8Array(index.data).slice().buffer;
     const kept = { ...Object.fromEntries(arrays), indexData, count };
-    try {
-      mkdirSync(this.folder, { recursive: true });
-      const temporary = `${this.file}.${process.pid}`;
-      writeFileSync(temporary, serialize({ layout, store: kept, zones }));
-      renameSync(temporary, this.file);
-      this.prune();
-    } catch {
-      // A folder that cannot be written keeps nothing: the next run packs the zones again.
-    }
-  }
-
-  /** Removes all but the keptFiles files written last. */
-  private prune(): void {
-    const files = readdirSync(this.folder)
-      .filter((name) => name.endsWith('.zones'))
-      .map((name) => ({ path: join(this.folder, name), written: statSync(join(this.folder, name)).mtimeMs }))
-      .sort((a, b) => b.written - a.written);
-    for (const { path } of files.slice(keptFiles)) rmSync(path, { force: true });
+    keepFile(this.file, serialize({ layout, store: kept, zones }), keptFiles);
   }
 }
 
