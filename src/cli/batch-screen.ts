@@ -151,11 +151,18 @@ export class BatchScreener {
   /** The shape numbers of a worker thread's points (shapes). */
   private readonly numbers = new ShapeNumbers();
 
+  /** `templates`: CSV row templates an earlier run made (row-cache.ts), for a CSV report. */
   constructor(
     private readonly screener: Screener,
     private readonly settings: BatchSettings,
+    templates?: readonly KeptTemplate[],
   ) {
-    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType) : undefined;
+    this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType, templates) : undefined;
+  }
+
+  /** The CSV row templates this thread holds, made or taken (none for a JSON report). */
+  keptTemplates(): KeptTemplate[] {
+    return this.rows?.keptTemplates() ?? [];
   }
 
   /** The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes. */

@@ -150,6 +150,19 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(kept('.zones')).toEqual([file]);
   });
 
+  it("keeps the CSV row templates of the atlas's zones for the next run of the same type and language, not for JSON", () => {
+    const before = kept('.rows').length;
+    const csv = (...argv: string[]) => launch('screen', sites, '--format', 'csv', ...argv);
+    const first = csv('--type', 'cement', '--lang', 'en');
+    expect(kept('.rows')).toHaveLength(before + 1);
+    expect(csv('--type', 'cement', '--lang', 'en').stdout).toBe(first.stdout);
+    expect(kept('.rows')).toHaveLength(before + 1);
+    csv('--type', 'cement', '--lang', 'zh');
+    expect(kept('.rows')).toHaveLength(before + 2);
+    expect(launch('screen', sites, '--type', 'coking', '--format', 'jsonl').status).toBe(0);
+    expect(kept('.rows')).toHaveLength(before + 2);
+  });
+
   it('runs when its path goes through a link', () => {
     const link = join(cache, 'project-link');
     symlinkSync(projectRoot, link);

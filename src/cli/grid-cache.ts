@@ -11,15 +11,13 @@
  * a run: a folder that cannot be written simply keeps nothing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { z } from '../schema/zod-mini.ts';
 import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
-import { keepFile } from './kept-file.ts';
+import { keepFile, readKept } from './kept-file.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
 const keptFiles = 8;
@@ -128,7 +126,7 @@ export class GridCache {
     if (builtCount(grids) <= (this.loaded ? builtCount(this.loaded) : 0)) return;
     keepFile(
       this.file,
-      serialize({ layout, zoneRasters: entries(grids.zoneRasters), regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) }),
+      { layout, zoneRasters: entries(grids.zoneRasters), regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) },
       keptFiles,
     );
   }
@@ -136,14 +134,8 @@ export class GridCache {
 
 /** The grids of a file for `zones` zones of `rings` rings, or undefined where there is none or it fails its check. */
 function readGrids(file: string, zones: number, rings: number): BuiltGrids | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed = fileSchema.parse(deserialize(bytes));
+  return readKept(file, (value) => {
+    const parsed = fileSchema.parse(value);
     const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
     for (const [zone, item] of parsed.zoneRasters) {
       if (zone >= zones) throw new Error(`a raster for zone ${zone} of ${zones}`);
@@ -154,7 +146,5 @@ function readGrids(file: string, zones: number, rings: number): BuiltGrids | und
       grids.edgeGrids[ring] = item && gridOf(item);
     }
     return grids;
-  } catch {
-    return undefined;
-  }
+  });
 }

@@ -1,21 +1,35 @@
 /**
- * The files the screen command keeps between runs beside its bundle (grid-cache.ts, zone-cache.ts): written whole or
- * not at all, and only the most recent few of a kind kept.
+ * The files the screen command keeps between runs beside its bundle (grid-cache.ts, zone-cache.ts, row-cache.ts):
+ * node:v8's serialization of a value, written whole or not at all, only the most recent few of a kind kept, and read
+ * back only through a check, like any input.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 /**
- * Writes `bytes` as `file`, beside its final name and renamed, so that a run reading it meanwhile reads a whole file;
+ * The value kept in `file` as `check` gives it back (it parses and throws on what it refuses); undefined where there is
+ * no file, or it is cut short, from another version or tampered with: the run then makes what it would have held.
+ */
+export function readKept<T>(file: string, check: (value: unknown) => T): T | undefined {
+  try {
+    return check(deserialize(readFileSync(file)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `value` as `file`, beside its final name and renamed, so that a run reading it meanwhile reads a whole file;
  * then removes all but the `keep` files of its folder with its extension written last. A folder that cannot be
  * written (a read-only install, a full disk) keeps nothing, and the next run makes what the file would have held.
  */
-export function keepFile(file: string, bytes: Uint8Array, keep: number): void {
+export function keepFile(file: string, value: unknown, keep: number): void {
   const folder = dirname(file);
   try {
     mkdirSync(folder, { recursive: true });
     const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, bytes);
+    writeFileSync(temporary, serialize(value));
     renameSync(temporary, file);
     const kind = extname(file);
     const files = readdirSync(folder)

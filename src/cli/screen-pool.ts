@@ -97,9 +97,10 @@ export class ScreenPool {
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
-   * `shared`. The workers' screeners take what it has built, with what it took from earlier runs (grid-cache.ts).
+   * `shared`. The workers' screeners take what it has built, with what it took from earlier runs (grid-cache.ts);
+   * `templates`: CSV row templates of earlier runs, for this thread (row-cache.ts).
    */
-  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[]) {
+  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[], templates?: readonly KeptTemplate[]) {
     const shapes = settings.format === 'csv';
     // For JSON reports this thread screens parts too: its region raster goes to the workers with the rest, so that no
     // worker builds it again (25-38 ms cold, five fresh processes). Workers that find shapes test every point against
@@ -119,7 +120,7 @@ export class ScreenPool {
       for (const worker of workers) void worker.terminate();
       throw stopped.get(failed);
     }
-    this.own = new BatchScreener(screener, settings);
+    this.own = new BatchScreener(screener, settings, templates);
     this.shapes = shapes;
     this.queueLength = this.shapes ? shapesQueue : bytesQueue;
     this.fedParts = this.shapes ? shapesFed : 0;
@@ -190,6 +191,11 @@ export class ScreenPool {
     // A run that stops at a bad record no longer waits for the batches after it: their failing is no fault of its own.
     answer.catch(() => undefined);
     return answer;
+  }
+
+  /** The CSV row templates this thread holds: only it writes CSV rows. */
+  keptTemplates(): KeptTemplate[] {
+    return this.own.keptTemplates();
   }
 
   /** The grids each worker built beyond those it was given, once it has answered every part before (grid-cache.ts). */

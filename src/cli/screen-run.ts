@@ -17,6 +17,7 @@ import type { RecordBatch } from '../site-input/record-batch.ts';
 import { type ByteSource, recordBatches, type StreamFormat, streamFormatOf } from '../site-input/stream.ts';
 import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from './batch-screen.ts';
 import type { GridCache } from './grid-cache.ts';
+import type { RowCache } from './row-cache.ts';
 import type { Io, Options } from './screen.ts';
 import { ScreenPool } from './screen-pool.ts';
 
@@ -77,6 +78,8 @@ export interface Screening {
   workers: Worker[];
   /** The grids kept from earlier runs, which the screener has taken, and where to keep those this run builds. */
   grids?: GridCache;
+  /** For a CSV report over the atlas's zones: the row templates of earlier runs, and where to keep this run's. */
+  rows?: RowCache;
 }
 
 /**
@@ -133,8 +136,10 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const format = streamFormatOf(options.file);
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
-  const pool = screening.workers.length > 0 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers) : undefined;
-  const own = pool ? undefined : new BatchScreener(screening.screener, settings);
+  const templates = screening.rows?.loaded;
+  const pool =
+    screening.workers.length > 0 ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers, templates) : undefined;
+  const own = pool ? undefined : new BatchScreener(screening.screener, settings, templates);
   let count = 0;
   let shown = 0;
   /** Batches screening on threads, in file order, with where their records were (to name a refused one). */
@@ -192,6 +197,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
     // The report is whole by now: a worker that cannot hand its grids over costs the next run their making, nothing more.
     const workerGrids = pool ? await pool.builtGrids().catch(() => []) : [];
     screening.grids?.keep([screening.screener.builtGrids(), ...workerGrids]);
+    screening.rows?.keep((pool ?? own)?.keptTemplates() ?? []);
   } catch (error) {
     const text =
       error instanceof SiteInputError

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
-import { datasetsKey, projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
+import { datasetsKey, projectRoot, readCollections, readManifest, readSeeds, seedsKey, zoneLayer } from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { reportFormats, type ReportFormat } from '../report/writers.ts';
 import { zoneKindSchema } from '../schema/zone-kind.ts';
@@ -27,6 +27,7 @@ import { SiteInputError } from '../site-input/site-input-error.ts';
 import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
 import { fileChunks } from './file-chunks.ts';
 import { GridCache } from './grid-cache.ts';
+import { RowCache, rowKey } from './row-cache.ts';
 import { type PackedZones, ZoneCache } from './zone-cache.ts';
 import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
 import { startScreenWorkers } from './screen-pool.ts';
@@ -129,16 +130,19 @@ async function screeningOf(options: Options, io: Io): Promise<Screening> {
   try {
     const shared = workers.length > 0;
     const folder = gridFolder();
-    // Only the atlas's own zones are kept packed: a user's zones or an official layer change them from run to run.
-    const kept =
-      folder !== undefined && !options.zones && !options.official
-        ? new ZoneCache(folder, datasetsKey(projectRoot, zoneLayer), shared)
-        : undefined;
+    // Only the atlas's own zones are kept packed, and their CSV rows: a user's zones or an official layer change them
+    // from run to run.
+    const zonesKey = folder !== undefined && !options.zones && !options.official ? datasetsKey(projectRoot, zoneLayer) : undefined;
+    const kept = folder !== undefined && zonesKey !== undefined ? new ZoneCache(folder, zonesKey, shared) : undefined;
     const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
     if (!kept?.loaded) kept?.keep(screener);
     const grids = folder === undefined ? undefined : new GridCache(folder, screener.store);
     if (grids?.loaded) screener.seedGrids(grids.loaded);
-    return { screener, seeds, workers, ...(grids ? { grids } : {}) };
+    const rows =
+      folder !== undefined && zonesKey !== undefined && options.format === 'csv'
+        ? new RowCache(folder, rowKey(zonesKey, seedsKey(projectRoot), options.projectType, options.lang))
+        : undefined;
+    return { screener, seeds, workers, ...(grids ? { grids } : {}), ...(rows ? { rows } : {}) };
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;

@@ -41,11 +41,20 @@ export class SharedRows {
   /** The row after the id of every point outside the region and its band, made by the first of them. */
   private outside: Uint8Array | undefined;
 
+  /** `kept`: templates an earlier run made for the same zones, rules, type and language (row-cache.ts). */
   constructor(
     readonly rows: CsvRows,
     private readonly screener: Screener,
     private readonly projectType: ProjectType,
-  ) {}
+    kept: readonly KeptTemplate[] = [],
+  ) {
+    for (const template of kept) this.addTemplate(template);
+  }
+
+  /** Every template kept now, for a later run (row-cache.ts). */
+  keptTemplates(): KeptTemplate[] {
+    return [...this.templates.values()].flat();
+  }
 
   /**
    * The row after the id of a point (x, y) outside the region and its band, made by the first: the template of a shape
@@ -100,12 +109,15 @@ export class SharedRows {
   }
 
   private keepTemplate({ codes, texts, zones }: MadeTemplate): KeptTemplate {
+    return this.addTemplate({ codes, parts: texts.map((text) => encoder.encode(text)), zones });
+  }
+
+  private addTemplate(kept: KeptTemplate): KeptTemplate {
     if (this.templateCount >= maxSharedRows) {
       this.templates.clear();
       this.templateCount = 0;
     }
-    const kept = { codes, parts: texts.map((text) => encoder.encode(text)), zones };
-    const hash = shapeHash(codes);
+    const hash = shapeHash(kept.codes);
     const candidates = this.templates.get(hash);
     if (candidates) candidates.push(kept);
     else this.templates.set(hash, [kept]);

@@ -9,16 +9,14 @@
  * the length the others give it, the ring and zone lists in order); a file that fails is ignored and replaced, and
  * one that cannot be written costs the next run its packing, nothing more.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import Flatbush from 'flatbush';
 import { bilingualSchema } from '../schema/bilingual.ts';
 import { z } from '../schema/zod-mini.ts';
 import { basisSchema } from '../screening/basis.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
-import { keepFile } from './kept-file.ts';
+import { keepFile, readKept } from './kept-file.ts';
 
 /** Bumped when the file's layout changes. */
 const layout = 1;
@@ -184,23 +182,15 @@ export class ZoneCache {
     const arrays = Object.entries({ ...rings, ...zoneArrays }).map(([name, array]) => [name, plain(array)]);
     const indexData = index.data instanceof ArrayBuffer ? index.data : new Uint8Array(index.data).slice().buffer;
     const kept = { ...Object.fromEntries(arrays), indexData, count };
-    keepFile(this.file, serialize({ layout, store: kept, zones }), keptFiles);
+    keepFile(this.file, { layout, store: kept, zones }, keptFiles);
   }
 }
 
 /** The zones of a file, or undefined where there is none or it fails its check. */
 function readZones(file: string, shared: boolean): PackedZones | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed = fileSchema.parse(deserialize(bytes));
+  return readKept(file, (value) => {
+    const parsed = fileSchema.parse(value);
     checkStore(parsed.store);
     return { store: storeOf(parsed.store, shared), zones: parsed.zones.map((zone) => zoneOf(zone, parsed.store.count)) };
-  } catch {
-    return undefined;
-  }
+  });
 }

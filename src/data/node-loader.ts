@@ -68,6 +68,13 @@ export function datasetsKey(root = projectRoot, wanted: (layer: LayerDefinition)
  */
 export const zoneLayer = (layer: LayerDefinition): boolean => layer.theme !== 'base';
 
+/** A hash of the bytes of every seed file of seeds/: whatever is made from the seeds is a function of it. */
+export function seedsKey(root = projectRoot): string {
+  const hash = createHash('sha256').update('seeds');
+  for (const id of seedIds(join(root, 'seeds'))) hash.update(`\n${id}\n`).update(readFileSync(join(root, 'seeds', `${id}.json`)));
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** Every seed file of seeds/, validated, in order of document id. */
 export function readSeeds(root = projectRoot): Seed[] {
   return seedIds(join(root, 'seeds')).map((id) => seedSchema.parse(JSON.parse(readFileSync(join(root, 'seeds', `${id}.json`), 'utf8'))));

@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
+import { csvRows } from '../report/writers.ts';
+import { createScreener, type Screener } from '../screening/screener.ts';
+import { seededRandom } from '../screening/seeded-random.ts';
+import { ByteWriter } from './byte-writer.ts';
+import { RowCache, rowKey } from './row-cache.ts';
+import { SharedRows } from './shared-rows.ts';
+
+let screener: Screener;
+let folder: string;
+const key = rowKey('zones', 'seeds', 'solar-pv', 'en');
+
+beforeAll(async () => {
+  screener = createScreener({
+    collections: await readCollections(projectRoot, zoneLayer),
+    seeds: readSeeds(),
+    dataVersion: readManifest().version,
+  });
+  folder = mkdtempSync(join(tmpdir(), 'atlas-rows-'));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Seeded points inside the region's box, most with shapes of their own. */
+const points = (() => {
+  const random = seededRandom(5);
+  return Array.from({ length: 3000 }, () => [107 + random() * 10, 40 + random() * 8] as const);
+})();
+
+/** The rows after the id of every point, from shared rows given `kept` templates; and the rows' templates after. */
+function rowsOf(kept?: ConstructorParameters<typeof SharedRows>[3]) {
+  const shared = new SharedRows(csvRows('en'), screener, 'solar-pv', kept);
+  const out = new ByteWriter();
+  for (const [x, y] of points) shared.writeShaped(out, x, y);
+  return { text: new TextDecoder().decode(out.written()), templates: shared.keptTemplates() };
+}
+
+describe('the CSV row templates kept between runs', () => {
+  it('write the same rows as templates made afresh, and are written again only when a run holds more', () => {
+    const made = rowsOf();
+    expect(made.templates.length).toBeGreaterThan(20);
+    const cache = new RowCache(folder, key);
+    expect(cache.loaded).toBeUndefined();
+    cache.keep(made.templates.slice(0, 10));
+    const partial = new RowCache(folder, key).loaded;
+    expect(partial).toHaveLength(10);
+    expect(rowsOf(partial).text).toBe(made.text);
+    new RowCache(folder, key).keep(made.templates);
+    const whole = new RowCache(folder, key);
+    expect(whole.loaded).toHaveLength(made.templates.length);
+    const taken = rowsOf(whole.loaded);
+    expect(taken.text).toBe(made.text);
+    expect(taken.templates).toHaveLength(made.templates.length);
+    // As many templates as the file holds: nothing is written.
+    const file = join(folder, `${key}.rows`);
+    writeFileSync(file, serialize({ layout: 1, templates: made.templates.slice(0, 5) }));
+    new RowCache(folder, key).keep(made.templates.slice(0, 5));
+    expect(new RowCache(folder, key).loaded).toHaveLength(5);
+  });
+
+  it('ignore a file that is damaged or whose templates do not hold together', () => {
+    const file = join(folder, `${key}.rows`);
+    const { templates } = rowsOf();
+    writeFileSync(file, 'not rows');
+    expect(new RowCache(folder, key).loaded).toBeUndefined();
+    const [first, ...rest] = templates;
+    writeFileSync(file, serialize({ layout: 1, templates: [{ ...first, parts: first!.parts.slice(1) }, ...rest] }));
+    expect(new RowCache(folder, key).loaded).toBeUndefined();
+    writeFileSync(file, serialize({ layout: 1, templates: [{ ...first, codes: [1, 2] }] }));
+    expect(new RowCache(folder, key).loaded).toBeUndefined();
+    expect(readdirSync(folder)).toEqual([`${key}.rows`]);
+  });
+
+  it('are keyed by the zones, the rules, the project type and the language', () => {
+    const keys = [
+      rowKey('zones', 'seeds', 'solar-pv', 'en'),
+      rowKey('other zones', 'seeds', 'solar-pv', 'en'),
+      rowKey('zones', 'other seeds', 'solar-pv', 'en'),
+      rowKey('zones', 'seeds', 'steel', 'en'),
+      rowKey('zones', 'seeds', 'solar-pv', 'zh'),
+      rowKey('zones', 'seeds', 'solar-pv', undefined),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
