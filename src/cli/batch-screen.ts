@@ -160,9 +160,9 @@ export class BatchScreener {
     this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType, templates) : undefined;
   }
 
-  /** The CSV row templates this thread holds, made or taken (none for a JSON report). */
-  keptTemplates(): KeptTemplate[] {
-    return this.rows?.keptTemplates() ?? [];
+  /** The CSV row templates this thread made (none for a JSON report). */
+  madeTemplates(): readonly KeptTemplate[] {
+    return this.rows?.madeTemplates() ?? [];
   }
 
   /** The shapes of points (lon/lat pairs), for a CSV report whose rows another thread writes. */

@@ -161,6 +161,10 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(kept('.rows')).toHaveLength(before + 2);
     expect(launch('screen', sites, '--type', 'coking', '--format', 'jsonl').status).toBe(0);
     expect(kept('.rows')).toHaveLength(before + 2);
+    // From GeoJSON on two threads the worker writes the rows (screen-run.ts rowsOnWorkers): its templates are kept.
+    const threaded = csv('--type', 'ferroalloy', '--threads', '2');
+    expect(kept('.rows')).toHaveLength(before + 3);
+    expect(csv('--type', 'ferroalloy', '--threads', '1').stdout).toBe(threaded.stdout);
   });
 
   it('runs when its path goes through a link', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -31,16 +31,16 @@ const points = (() => {
   return Array.from({ length: 3000 }, () => [107 + random() * 10, 40 + random() * 8] as const);
 })();
 
-/** The rows after the id of every point, from shared rows given `kept` templates; and the rows' templates after. */
+/** The rows after the id of every point, from shared rows given `kept` templates; and the templates they made. */
 function rowsOf(kept?: ConstructorParameters<typeof SharedRows>[3]) {
   const shared = new SharedRows(csvRows('en'), screener, 'solar-pv', kept);
   const out = new ByteWriter();
   for (const [x, y] of points) shared.writeShaped(out, x, y);
-  return { text: new TextDecoder().decode(out.written()), templates: shared.keptTemplates() };
+  return { text: new TextDecoder().decode(out.written()), templates: shared.madeTemplates() };
 }
 
 describe('the CSV row templates kept between runs', () => {
-  it('write the same rows as templates made afresh, and are written again only when a run holds more', () => {
+  it('write the same rows as templates made afresh, and are written again only with templates the file lacks', () => {
     const made = rowsOf();
     expect(made.templates.length).toBeGreaterThan(20);
     const cache = new RowCache(folder, key);
@@ -54,9 +54,13 @@ describe('the CSV row templates kept between runs', () => {
     expect(whole.loaded).toHaveLength(made.templates.length);
     const taken = rowsOf(whole.loaded);
     expect(taken.text).toBe(made.text);
-    expect(taken.templates).toHaveLength(made.templates.length);
-    // Fewer templates than the file holds: nothing is written.
+    // Every template taken, none made again.
+    expect(taken.templates).toHaveLength(0);
+    // Templates the file holds already: nothing is written.
+    writeFileSync(join(folder, `${key}.rows`), readFileSync(join(folder, `${key}.rows`)));
+    const written = statSync(join(folder, `${key}.rows`)).mtimeMs;
     new RowCache(folder, key).keep(made.templates.slice(0, 5));
+    expect(statSync(join(folder, `${key}.rows`)).mtimeMs).toBe(written);
     expect(new RowCache(folder, key).loaded).toHaveLength(made.templates.length);
   });
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from '../schema/zod-mini.ts';
 import { keepFile, readKept } from './kept-file.ts';
-import type { KeptTemplate } from './shared-rows.ts';
+import { type KeptTemplate, maxSharedRows } from './shared-rows.ts';
 
 /** Bumped when the file's layout changes. */
 const layout = 2;
@@ -118,10 +118,21 @@ export class RowCache {
     this.loaded = readRows(this.file);
   }
 
-  /** Writes the templates a run holds at its end when they are more than the file held. */
-  keep(templates: readonly KeptTemplate[]): void {
-    if (templates.length <= (this.loaded?.length ?? 0)) return;
-    keepFile(this.file, packed(templates), keptFiles);
+  /**
+   * Writes the file again with the templates a run's threads made that it lacks (several threads may make one shape's),
+   * up to as many as a run's shared rows hold.
+   */
+  keep(made: readonly KeptTemplate[]): void {
+    const templates = [...(this.loaded ?? [])];
+    const known = new Set(templates.map(({ codes }) => codes.join(',')));
+    for (const template of made) {
+      const codes = template.codes.join(',');
+      if (known.has(codes)) continue;
+      known.add(codes);
+      templates.push(template);
+    }
+    const kept = templates.slice(0, maxSharedRows);
+    if (kept.length > (this.loaded?.length ?? 0)) keepFile(this.file, packed(kept), keptFiles);
   }
 }
 

@@ -11,13 +11,13 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
-import type { BuiltGrids, Screener } from '../screening/screener.ts';
+import type { Screener } from '../screening/screener.ts';
 import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, batchPoints, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
 import type { KeptTemplate } from './shared-rows.ts';
-import type { GridsRequest, ScreenJob, ScreenWorkerSetup, ShapeJob } from './screen-worker.ts';
+import type { BuiltRequest, ScreenJob, ScreenWorkerSetup, ShapeJob, WorkerBuilt } from './screen-worker.ts';
 
 /**
  * Worker threads of screen-worker (its source under tsx, or the sibling file where the command runs as a bundle),
@@ -42,8 +42,8 @@ export function startScreenWorkers(count: number): Worker[] {
 /** Why a worker thread stopped, once it has. */
 const stopped = new WeakMap<Worker, unknown>();
 
-/** A worker's answer: to a part, to a CSV part, to a request for its grids. */
-type Answer = BatchBytes | PackedShapes | BuiltGrids | null;
+/** A worker's answer: to a part, to a part whose shapes this thread writes as CSV rows, to a request for what it built. */
+type Answer = BatchBytes | PackedShapes | WorkerBuilt;
 
 interface Waiting {
   resolve: (answer: Answer) => void;
@@ -97,11 +97,18 @@ export class ScreenPool {
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
-   * `shared`. The workers' screeners take what it has built, with what it took from earlier runs (grid-cache.ts);
-   * `templates`: CSV row templates of earlier runs, for this thread (row-cache.ts).
+   * `shared`. The workers' screeners take what it has built, with what it took from earlier runs (grid-cache.ts).
+   * `templates`: CSV row templates of earlier runs (row-cache.ts), for every thread that writes CSV rows;
+   * `rowsOnWorkers`: workers write a CSV report's rows themselves, not only find the points' shapes (see screen-run.ts).
    */
-  constructor(screener: Screener, seeds: readonly Seed[], settings: BatchSettings, workers: Worker[], templates?: readonly KeptTemplate[]) {
-    const shapes = settings.format === 'csv';
+  constructor(
+    screener: Screener,
+    seeds: readonly Seed[],
+    settings: BatchSettings,
+    workers: Worker[],
+    { templates, rowsOnWorkers = false }: { templates?: readonly KeptTemplate[] | undefined; rowsOnWorkers?: boolean } = {},
+  ) {
+    const shapes = settings.format === 'csv' && !rowsOnWorkers;
     // For JSON reports this thread screens parts too: its region raster goes to the workers with the rest, so that no
     // worker builds it again (25-38 ms cold, five fresh processes). Workers that find shapes test every point against
     // the region, and this thread none: unless a run kept it, each worker builds it while this thread reads, rather
@@ -114,6 +121,7 @@ export class ScreenPool {
       seeds,
       dataVersion: screener.dataVersion,
       settings,
+      ...(settings.format === 'csv' && !shapes && templates ? { templates } : {}),
     };
     const failed = workers.find((worker) => stopped.has(worker));
     if (failed) {
@@ -193,20 +201,22 @@ export class ScreenPool {
     return answer;
   }
 
-  /** The CSV row templates this thread holds: only it writes CSV rows. */
-  keptTemplates(): KeptTemplate[] {
-    return this.own.keptTemplates();
+  /** The CSV row templates this thread made. */
+  madeTemplates(): readonly KeptTemplate[] {
+    return this.own.madeTemplates();
   }
 
-  /** The grids each worker built beyond those it was given, once it has answered every part before (grid-cache.ts). */
-  async builtGrids(): Promise<BuiltGrids[]> {
-    const request: GridsRequest = { grids: true };
-    const answers = await Promise.all(this.workers.map((_, n) => this.ask(n, request, [])));
-    return answers.filter((answer): answer is BuiltGrids => answer !== null);
+  /**
+   * What each worker built that a later run may take, once it has answered every part before: the grids beyond those
+   * it was given (grid-cache.ts), the CSV row templates it made (row-cache.ts).
+   */
+  async built(): Promise<WorkerBuilt[]> {
+    const request: BuiltRequest = { built: true };
+    return (await Promise.all(this.workers.map((_, n) => this.ask(n, request, [])))) as WorkerBuilt[];
   }
 
   /** Sends worker n a job; its answer, in the order the worker was asked. */
-  private ask(n: number, job: ScreenJob | ShapeJob | GridsRequest, moved: ArrayBuffer[]): Promise<Answer> {
+  private ask(n: number, job: ScreenJob | ShapeJob | BuiltRequest, moved: ArrayBuffer[]): Promise<Answer> {
     return new Promise((resolve, reject) => {
       this.waiting[n]!.push({ resolve, reject });
       this.workers[n]!.postMessage(job, moved);

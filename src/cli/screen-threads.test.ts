@@ -7,6 +7,7 @@ import { runCli } from '../../tests/conformance/run-cli.ts';
 
 let scratch: string;
 let points: string;
+let pointLines: string;
 let mixed: string;
 /** Several parts of 1,024 sites (screen-run.ts), so that parts go to several threads and come back out of order. */
 const pointCount = 6_000;
@@ -30,12 +31,16 @@ beforeAll(() => {
     return [Number((x0 + random() * width).toFixed(5)), Number((y0 + random() * height).toFixed(5))] as const;
   };
   let csv = 'id,lon,lat\n';
+  let features = '';
   for (let n = 0; n < pointCount; n++) {
     const [x, y] = place(n);
     csv += `${n % 997 === 5 ? `"p,${n}"` : `p${n}`},${x},${y}\n`;
+    features += `${JSON.stringify({ type: 'Feature', properties: { id: n % 997 === 5 ? `p,${n}` : `p${n}` }, geometry: { type: 'Point', coordinates: [x, y] } })}\n`;
   }
   points = join(scratch, 'points.csv');
   writeFileSync(points, csv);
+  pointLines = join(scratch, 'points.geojsonl');
+  writeFileSync(pointLines, features);
   let lines = '';
   for (let n = 1; n <= mixedCount; n++) {
     const [x, y] = place(n);
@@ -75,6 +80,12 @@ describe('screen command on several threads', { timeout: 180_000 }, () => {
     expect(one.status).toBe(0);
     expect(one.stdout.split('\r\n')).toHaveLength(pointCount + 2);
     expect(three).toEqual(one);
+  });
+
+  it('writes the same CSV report from the same points as GeoJSON Lines, whose rows the worker threads write', async () => {
+    const { one, three } = await oneAndThree(pointLines, '--type', 'solar-pv', '--format', 'csv', '--lang', 'zh');
+    expect(three).toEqual(one);
+    expect(one.stdout).toBe((await runCli([points, '--type', 'solar-pv', '--format', 'csv', '--lang', 'zh', '--threads', '3'])).stdout);
   });
 
   it('stops at the same bad record with the same report before it, in GeoJSON and CSV', async () => {

@@ -10,6 +10,7 @@ import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import { shapeBuffers } from './packed-shapes.ts';
+import type { KeptTemplate } from './shared-rows.ts';
 
 /** A batch to screen, with the buffer of an answer already written to write into when the command's thread has one. */
 export interface ScreenJob {
@@ -28,9 +29,15 @@ export interface ShapeJob {
   lonLat: Float64Array;
 }
 
-/** A request for the grids the worker built (its answer: BuiltGrids, or null where it built none beyond its setup's). */
-export interface GridsRequest {
-  grids: true;
+/** A request, at the end of a run, for what the worker built that a later run may take (its answer: WorkerBuilt). */
+export interface BuiltRequest {
+  built: true;
+}
+
+/** The grids the worker built (null where it built none beyond its setup's), and the CSV row templates it made. */
+export interface WorkerBuilt {
+  grids: BuiltGrids | null;
+  templates: readonly KeptTemplate[];
 }
 
 export interface ScreenWorkerSetup {
@@ -44,6 +51,8 @@ export interface ScreenWorkerSetup {
   seeds: readonly Seed[];
   dataVersion: string;
   settings: BatchSettings;
+  /** Where the worker writes a CSV report's rows (ScreenPool's rowsHere): the templates of earlier runs (row-cache.ts). */
+  templates?: readonly KeptTemplate[];
 }
 
 let screener: BatchScreener | undefined;
@@ -51,18 +60,19 @@ let screener: BatchScreener | undefined;
 let own: Screener | undefined;
 let seeded = 0;
 
-parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | GridsRequest) => {
+parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | BuiltRequest) => {
   if (!screener || !own) {
     const setup = message as ScreenWorkerSetup;
     own = screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup);
     own.seedGrids(setup.grids);
     seeded = builtCount(own.builtGrids());
-    screener = new BatchScreener(own, setup.settings);
+    screener = new BatchScreener(own, setup.settings, setup.templates);
     return;
   }
-  if ('grids' in message) {
-    const built = own.builtGrids();
-    parentPort?.postMessage(builtCount(built) > seeded ? built : null);
+  if ('built' in message) {
+    const grids = own.builtGrids();
+    const built: WorkerBuilt = { grids: builtCount(grids) > seeded ? grids : null, templates: screener.madeTemplates() };
+    parentPort?.postMessage(built);
     return;
   }
   if ('lonLat' in message) {

@@ -13,7 +13,7 @@ import type { ByteWriter } from './byte-writer.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
 
 /** Templates kept before the cache starts again: more than the shapes of a million points, bounded in memory. */
-const maxSharedRows = 20_000;
+export const maxSharedRows = 20_000;
 
 /**
  * A CSV row after its id for the points of a shape (its codes), as texts with the distance to a zone's edge between
@@ -38,6 +38,8 @@ export class SharedRows {
   /** Templates by their shape's hash, those of one hash compared in full. */
   private readonly templates = new Map<number, KeptTemplate[]>();
   private templateCount = 0;
+  /** The templates made here, in the order made (madeTemplates). */
+  private readonly made: KeptTemplate[] = [];
   /** The row after the id of every point outside the region and its band, made by the first of them. */
   private outside: Uint8Array | undefined;
 
@@ -51,9 +53,9 @@ export class SharedRows {
     for (const template of kept) this.addTemplate(template);
   }
 
-  /** Every template kept now, for a later run (row-cache.ts). */
-  keptTemplates(): KeptTemplate[] {
-    return [...this.templates.values()].flat();
+  /** The templates made here (not taken), up to maxSharedRows, for a later run (row-cache.ts). */
+  madeTemplates(): readonly KeptTemplate[] {
+    return this.made;
   }
 
   /**
@@ -109,7 +111,9 @@ export class SharedRows {
   }
 
   private keepTemplate({ codes, texts, zones }: MadeTemplate): KeptTemplate {
-    return this.addTemplate({ codes, parts: texts.map((text) => encoder.encode(text)), zones });
+    const kept = this.addTemplate({ codes, parts: texts.map((text) => encoder.encode(text)), zones });
+    if (this.made.length < maxSharedRows) this.made.push(kept);
+    return kept;
   }
 
   private addTemplate(kept: KeptTemplate): KeptTemplate {
