@@ -2,12 +2,14 @@
  * Threads for the screen command: the command's own, which reads the file and writes the report, and worker threads
  * (screen-worker.ts), each with a screener over the command's zones, read in place from SharedArrayBuffers (no
  * thread packs or holds its own copy). A part of a batch goes to the least busy worker while it has fewer than
- * its queue's length waiting; else the command's thread screens it itself (never for a CSV report: ScreenPool.depth).
+ * its queue's length waiting; else the command's thread screens it itself (never where workers find shapes:
+ * ScreenPool.depth).
  * The answers are written in the order the parts went out.
  *
  * Each thread costs its own compiled code (V8 optimises the engine again in every thread) and heap (60-70 MiB more at
  * the peak of a million points), which is why the command's thread screens too rather than only feeding workers. For
- * a CSV report a worker finds only its points' shapes, and this thread writes every row (packed-shapes.ts).
+ * a CSV report a worker finds only its points' shapes, and this thread writes every row (packed-shapes.ts), unless
+ * reading the input is this thread's longest work (GeoJSON: rowsOnWorkers).
  */
 import type { Worker } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
@@ -60,7 +62,7 @@ interface Waiting {
 const bytesQueue = 4;
 
 /**
- * The same for workers that find shapes (CSV reports), and the parts each worker has waiting from which this thread
+ * The same for workers that find shapes (CSV reports but from GeoJSON), and the parts each worker has waiting from which this thread
  * writes the rows of answered parts rather than reading more. Shapes take a worker about 1 ms a part, while this
  * thread, writing the rows of a part early in a run, makes dozens of templates (0.15 ms each): with a queue of 4 the
  * worker sat idle 0.3 s of the first second. Held unwritten, a part is its ids, points and shapes (some 50 KB). 1M CSV
@@ -91,7 +93,7 @@ export class ScreenPool {
   /** Parts a worker may hold, and those it holds when fed (bytesQueue, shapesQueue, shapesFed). */
   private readonly queueLength: number;
   private readonly fedParts: number;
-  /** Whether workers find shapes (a CSV report) rather than write report bytes. */
+  /** Whether workers find shapes (a CSV report, unless rowsOnWorkers) rather than write report bytes. */
   private readonly shapes: boolean;
   private closing = false;
 

@@ -1,7 +1,8 @@
 /**
  * A worker thread of the screen command (screen-pool.ts): its first message is its zones and settings
- * (ScreenWorkerSetup), each one after a job: a batch to screen into report bytes (ScreenJob), or, for a CSV report,
- * points whose shapes it sends back for the command's thread to write their rows (ShapeJob, packed-shapes.ts).
+ * (ScreenWorkerSetup), each one after a job: a batch to screen into report bytes (ScreenJob: a JSON report's records,
+ * or a CSV report's rows from GeoJSON input), or, for any other CSV report, points whose shapes it sends back for the
+ * command's thread to write their rows (ShapeJob, packed-shapes.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Seed } from '../schema/seed.ts';
@@ -51,7 +52,7 @@ export interface ScreenWorkerSetup {
   seeds: readonly Seed[];
   dataVersion: string;
   settings: BatchSettings;
-  /** Where the worker writes a CSV report's rows (ScreenPool's rowsHere): the templates of earlier runs (row-cache.ts). */
+  /** Where the worker writes a CSV report's rows (ScreenPool's rowsOnWorkers): the templates of earlier runs (row-cache.ts). */
   templates?: readonly KeptTemplate[];
 }
 
