@@ -101,8 +101,9 @@ function stale() {
 const loader = join(import.meta.dirname, 'bundle-loader.mjs');
 
 /**
- * Rebuilds the bundle, and removes the screeners' grids that earlier builds kept (src/cli/grid-cache.ts) and the code
- * caches and files of earlier builds (bundle-loader.mjs), which V8 would refuse.
+ * Rebuilds the bundle, and removes what earlier builds kept for their next runs (the folders of src/cli/grid-cache.ts,
+ * zone-cache.ts and row-cache.ts, made by code that may have changed) and their code caches and files
+ * (bundle-loader.mjs), which V8 would refuse.
  */
 async function rebuild() {
   for (const name of existsIn(cache))

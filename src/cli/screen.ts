@@ -109,8 +109,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * Where the command keeps its screeners' grids (grid-cache.ts) and the atlas's zones packed (zone-cache.ts) between
- * runs: beside its bundle, in a folder named after the bundle's build (a run of an older build, still going while the
+ * Where the command keeps its screeners' grids (grid-cache.ts), the atlas's zones packed (zone-cache.ts) and CSV row
+ * templates (row-cache.ts) between runs: beside its bundle, in a folder named after the bundle's build (a run of an older build, still going while the
  * launcher rebuilt, writes where no newer one reads), all of which the launcher removes when it rebuilds; none under
  * tsx, where no rebuild would.
  */

@@ -65,7 +65,7 @@ describe('the zones kept packed between runs', () => {
     expect(new ZoneCache(folder, key, false).loaded?.zones).toEqual(packed.zones);
   });
 
-  it("are keyed by the bytes of the datasets that may hold zones, and by no other dataset's", () => {
+  it("are keyed by the bytes of the manifest and of the datasets that may hold zones, and by no other dataset's", () => {
     const root = join(folder, 'project');
     cpSync(join(projectRoot, 'public', 'data'), join(root, 'public', 'data'), { recursive: true });
     const own = datasetsKey(root, zoneLayer);
@@ -79,6 +79,11 @@ describe('the zones kept packed between runs', () => {
     change('base-rivers.fgb');
     expect(datasetsKey(root, zoneLayer)).toBe(own);
     change('wetlands.fgb');
-    expect(datasetsKey(root, zoneLayer)).not.toBe(own);
+    const changed = datasetsKey(root, zoneLayer);
+    expect(changed).not.toBe(own);
+    // The manifest too, whose hashes the datasets are checked against when read.
+    const manifest = join(root, 'public', 'data', 'manifest.json');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}\n`);
+    expect(datasetsKey(root, zoneLayer)).not.toBe(changed);
   });
 });

@@ -46,12 +46,14 @@ export async function readCollections(
 }
 
 /**
- * A hash of the bytes of the datasets `wanted` accepts, with their ids and the data's version: what any reading of
- * them gives is a function of it (the screen command keys its packed zones by it, src/cli/zone-cache.ts).
+ * A hash of the manifest's bytes and those of the datasets `wanted` accepts: what any reading of them gives, checks
+ * against the manifest included, is a function of it (the screen command keys its packed zones by it,
+ * src/cli/zone-cache.ts).
  */
 export function datasetsKey(root = projectRoot, wanted: (layer: LayerDefinition) => boolean = () => true): string {
-  const manifest = readManifest(root);
-  const hash = createHash('sha256').update(`datasets ${manifest.version}`);
+  const manifestBytes = readFileSync(join(root, 'public', 'data', 'manifest.json'));
+  const manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+  const hash = createHash('sha256').update('datasets\n').update(manifestBytes);
   for (const dataset of manifest.datasets) {
     const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
     if (!layer || !wanted(layer)) continue;
