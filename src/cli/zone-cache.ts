@@ -1,7 +1,7 @@
 /**
  * The screen command's atlas zones packed once and kept between runs (beside the command's bundle, with the grids of
- * grid-cache.ts), in a file named by a hash of the zone datasets' bytes: a run that finds it reads neither the
- * datasets' features nor packs their rings. On one point, reading and checking the datasets took 22-28 ms and packing
+ * grid-cache.ts), in a file named by a hash of the manifest's and the zone datasets' bytes: a run that finds it reads
+ * neither the datasets' features nor packs their rings. On one point, reading and checking the datasets took 22-28 ms and packing
  * their zones 75-90 ms (timed inside the command, three runs); with the file the run took 0.19 s instead of 0.27 (12
  * alternate pairs). Runs with a user's own zones or an official layer pack theirs as before.
  *
