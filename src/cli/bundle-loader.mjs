@@ -18,7 +18,7 @@ import { Script } from 'node:vm';
  * The cache file of a bundle for this node and its flags: V8 refuses a cache made under other flags, and runs with
  * different flags (the tests', `npm run screen`'s) would otherwise each write over the other's.
  */
-export function codeCacheFile(file) {
+function codeCacheFile(file) {
   const key = createHash('sha256')
     .update(`${process.version} ${process.arch} ${process.execArgv.join(' ')}`)
     .digest('hex');
