@@ -29,6 +29,22 @@ const kept = (extension: string) =>
         .map((file) => join(cache, name, file)),
     );
 
+/**
+ * Runs the command three times: the first keeps one file of a kind, the second reads the same report with it, and the
+ * third, after the file is damaged, reads the same report again and writes the file anew (at least `size` bytes).
+ */
+function keptAcrossRuns(extension: string, run: () => ReturnType<typeof launch>, size: number) {
+  const first = run();
+  expect(first.status).toBe(0);
+  expect(kept(extension)).toHaveLength(1);
+  const file = kept(extension)[0]!;
+  expect(run().stdout).toBe(first.stdout);
+  writeFileSync(file, `not ${extension}`);
+  expect(run().stdout).toBe(first.stdout);
+  expect(statSync(file).size).toBeGreaterThan(size);
+  return { first, file };
+}
+
 // Inside the project, as the bundle finds the project's data by the package.json above it.
 beforeAll(() => {
   mkdirSync(join(projectRoot, 'node_modules', '.cache'), { recursive: true });
@@ -97,14 +113,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const rows = Array.from({ length: 600 }, (_, n) => `g${n},${107 + (n % 30) / 6},${38 + Math.floor(n / 30) / 6}`);
     writeFileSync(points, `id,lon,lat\n${rows.join('\n')}\n`);
     const run = (...argv: string[]) => launch('screen', points, '--type', 'solar-pv', '--format', 'csv', ...argv);
-    const first = run();
-    expect(first.status).toBe(0);
-    expect(kept('.grids')).toHaveLength(1);
-    const file = kept('.grids')[0]!;
-    expect(run().stdout).toBe(first.stdout);
-    writeFileSync(file, 'not grids');
-    expect(run().stdout).toBe(first.stdout);
-    expect(statSync(file).size).toBeGreaterThan(10_000);
+    const { first, file } = keptAcrossRuns('.grids', run, 10_000);
 
     const record = JSON.parse(readFileSync(join(cache, 'built-from.json'), 'utf8')) as { inputs: Record<string, number> };
     record.inputs['src/cli/grid-cache.ts'] = 0;
@@ -136,14 +145,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
   });
 
   it("keeps the atlas's zones packed for the next run, not a user's own, and packs them again from a damaged file", () => {
-    const run = () => launch('screen', sites, '--type', 'steel', '--format', 'csv');
-    const first = run();
-    expect(kept('.zones')).toHaveLength(1);
-    const file = kept('.zones')[0]!;
-    expect(run().stdout).toBe(first.stdout);
-    writeFileSync(file, 'not zones');
-    expect(run().stdout).toBe(first.stdout);
-    expect(statSync(file).size).toBeGreaterThan(100_000);
+    const { file } = keptAcrossRuns('.zones', () => launch('screen', sites, '--type', 'steel', '--format', 'csv'), 100_000);
     const official = join(projectRoot, 'tests', 'fixtures', 'official');
     const layer = ['--zones', join(official, 'red-line-gk36.zip'), '--zone-profile', join(official, 'red-line-profile.json')];
     expect(launch('screen', sites, '--type', 'steel', ...layer).status).toBe(0);

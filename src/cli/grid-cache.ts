@@ -17,7 +17,7 @@ import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
-import { keepFile, readKept } from './kept-file.ts';
+import { keepFile, offsetsInOrder, readKept } from './kept-file.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
 const keptFiles = 8;
@@ -65,8 +65,7 @@ function rasterOf({ side, cells, insides, x0, y0, sx, sy }: CachedRaster): Regio
 /** An edge grid rebuilt in the shape buildEdgeGrid gives, its cell lists checked against its arrays. */
 function gridOf({ x0, y0, sx, sy, columns, rows, cellStart, cellCoords }: CachedGrid): EdgeGrid {
   const cells = columns * rows;
-  const ordered = cellStart[0] === 0 && cellStart.every((start, cell) => cell === cells || start <= (cellStart[cell + 1] as number));
-  if (cellStart.length !== cells + 1 || !ordered || cellCoords.length !== 4 * (cellStart[cells] as number)) {
+  if (cellStart.length !== cells + 1 || !offsetsInOrder(cellStart, cellCoords.length / 4, true)) {
     throw new Error('an edge grid whose lists do not match its arrays');
   }
   return { x0, y0, sx, sy, columns, rows, cellStart, cellCoords };

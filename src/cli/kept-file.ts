@@ -8,6 +8,18 @@ import { dirname, extname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /**
+ * Whether a kept list of offsets into another array never falls and ends at `last`, the other's length (an empty list
+ * ends at 0); with `fromZero`, whether it starts at 0 too, as a list of starts with one past the end does.
+ */
+export function offsetsInOrder(offsets: Uint32Array, last: number, fromZero = false): boolean {
+  if (fromZero && offsets[0] !== 0) return false;
+  return (
+    (offsets.length === 0 ? 0 : offsets[offsets.length - 1]) === last &&
+    offsets.every((end, n) => n === 0 || (offsets[n - 1] as number) <= end)
+  );
+}
+
+/**
  * The value kept in `file` as `check` gives it back (it parses and throws on what it refuses); undefined where there is
  * no file, or it is cut short, from another version or tampered with: the run then makes what it would have held.
  */

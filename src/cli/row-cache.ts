@@ -2,8 +2,9 @@
  * The screen command's CSV row templates (shared-rows.ts) kept between runs beside its bundle, with the packed zones
  * and grids (zone-cache.ts, grid-cache.ts), in a file per zone set, rules, project type and language. A template is a
  * point's whole report, made once per shape: over the seeded million of tests/bench/cli.ts the command's thread made
- * 1,023 of them in 150-270 ms (timed inside the command), on the run's critical path, as that thread also reads the
- * file and writes every row; a one-point run made its one in 9 ms, its report's code running for the first time.
+ * 1,023 of them in 173-215 ms (four runs, timed inside the command; 272 ms once while another job loaded the machine),
+ * on the run's critical path, as that thread also reads the file and, from CSV or FlatGeobuf, writes every row; a
+ * one-point run made its one in 9 ms, its report's code running for the first time.
  *
  * node:v8's serialization again, checked with zod and against itself when read; a file that fails is ignored and
  * replaced, and one that cannot be written costs the next run its templates' making, nothing more.
@@ -11,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from '../schema/zod-mini.ts';
-import { keepFile, readKept } from './kept-file.ts';
+import { keepFile, offsetsInOrder, readKept } from './kept-file.ts';
 import { type KeptTemplate, maxSharedRows } from './shared-rows.ts';
 
 /** Bumped when the file's layout changes. */
@@ -63,19 +64,15 @@ function packed(templates: readonly KeptTemplate[]): KeptRows {
   };
 }
 
-/** Whether a list of ends never falls and ends at `last`. */
-const ordered = (ends: Uint32Array, last: number) =>
-  (ends.length === 0 ? 0 : ends[ends.length - 1]) === last && ends.every((end, n) => n === 0 || (ends[n - 1] as number) <= end);
-
 /** The templates of the file's arrays (their parts views of its bytes); throws where the arrays do not hold together. */
 function unpacked({ codes, codeEnd, zones, zoneEnd, bytes, partEnd }: KeptRows): KeptTemplate[] {
   const count = codeEnd.length;
   if (
     zoneEnd.length !== count ||
     partEnd.length !== zones.length + count ||
-    !ordered(codeEnd, codes.length) ||
-    !ordered(zoneEnd, zones.length) ||
-    !ordered(partEnd, bytes.length)
+    !offsetsInOrder(codeEnd, codes.length) ||
+    !offsetsInOrder(zoneEnd, zones.length) ||
+    !offsetsInOrder(partEnd, bytes.length)
   ) {
     throw new Error('row templates whose arrays do not match');
   }

@@ -1,8 +1,9 @@
 /**
  * The screen command's atlas zones packed once and kept between runs (beside the command's bundle, with the grids of
  * grid-cache.ts), in a file named by a hash of the manifest's and the zone datasets' bytes: a run that finds it reads
- * neither the datasets' features nor packs their rings. On one point, reading and checking the datasets took 22-28 ms and packing
- * their zones 75-90 ms (timed inside the command, three runs); with the file the run took 0.19 s instead of 0.27 (12
+ * neither the datasets' features nor packs their rings. On one point, reading and checking the datasets took 22-28 ms
+ * and building the screener over them 75-90 ms (timed inside the command, three runs), of which a profile put all but
+ * 1.4 ms in reading the features' rings and packing them; with the file the run took 0.19 s instead of 0.27 (12
  * alternate pairs). Runs with a user's own zones or an official layer pack theirs as before.
  *
  * Like the grids' file it is node:v8's serialization, checked with zod and against itself when read (every array of
@@ -16,7 +17,7 @@ import { z } from '../schema/zod-mini.ts';
 import { basisSchema } from '../screening/basis.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
-import { keepFile, readKept } from './kept-file.ts';
+import { keepFile, offsetsInOrder, readKept } from './kept-file.ts';
 
 /** Bumped when the file's layout changes. */
 const layout = 1;
@@ -74,10 +75,6 @@ export interface PackedZones {
   zones: readonly ZoneInfo[];
 }
 
-/** Whether a list of offsets starts at 0, never falls and ends at `last`. */
-const ordered = (starts: Uint32Array, last: number) =>
-  starts[0] === 0 && starts[starts.length - 1] === last && starts.every((start, n) => n === 0 || (starts[n - 1] as number) <= start);
-
 /** Throws unless every array has the length the others give it and every list of offsets is in order. */
 function checkStore(store: KeptStore): void {
   const rings = store.ringClosed.length;
@@ -106,10 +103,10 @@ function checkStore(store: KeptStore): void {
     lengths.some(([length, expected]) => length !== expected) ||
     !Number.isInteger(vertices) ||
     bands < 0 ||
-    !ordered(store.ringStart, vertices) ||
-    !ordered(store.bandStart, store.bandEdges.length) ||
-    !ordered(store.zoneRingStart, rings) ||
-    !ordered(store.zoneStretchStart, stretches) ||
+    !offsetsInOrder(store.ringStart, vertices, true) ||
+    !offsetsInOrder(store.bandStart, store.bandEdges.length, true) ||
+    !offsetsInOrder(store.zoneRingStart, rings, true) ||
+    !offsetsInOrder(store.zoneStretchStart, stretches, true) ||
     bandsListed.some((end) => !(end <= bands)) ||
     store.bandEdges.some((vertex) => vertex >= vertices)
   ) {

@@ -20,8 +20,20 @@ function nearestPackage(folder: string): string {
 
 export const projectRoot = nearestPackage(import.meta.dirname);
 
+/** Where the served data lies. */
+const dataFolder = (root: string) => join(root, 'public', 'data');
+
 export function readManifest(root = projectRoot): Manifest {
-  return manifestSchema.parse(JSON.parse(readFileSync(join(root, 'public', 'data', 'manifest.json'), 'utf8')));
+  return manifestSchema.parse(JSON.parse(readFileSync(join(dataFolder(root), 'manifest.json'), 'utf8')));
+}
+
+/** The datasets of the manifest whose layers `wanted` accepts, in its order, each with its layer and bytes. */
+function* wantedDatasets(root: string, manifest: Manifest, wanted: (layer: LayerDefinition) => boolean) {
+  for (const dataset of manifest.datasets) {
+    const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
+    if (!layer) throw new DatasetError(dataset.id, `${dataset.file}: no layer is defined for dataset ${dataset.id}`);
+    if (wanted(layer)) yield { dataset, layer, bytes: new Uint8Array(readFileSync(join(dataFolder(root), dataset.file))) };
+  }
 }
 
 /**
@@ -32,13 +44,8 @@ export async function readCollections(
   root = projectRoot,
   wanted: (layer: LayerDefinition) => boolean = () => true,
 ): Promise<Map<string, FeatureCollection>> {
-  const manifest = readManifest(root);
   const collections = new Map<string, FeatureCollection>();
-  for (const dataset of manifest.datasets) {
-    const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
-    if (!layer) throw new DatasetError(dataset.id, `${dataset.file}: no layer is defined for dataset ${dataset.id}`);
-    if (!wanted(layer)) continue;
-    const bytes = new Uint8Array(readFileSync(join(root, 'public', 'data', dataset.file)));
+  for (const { dataset, layer, bytes } of wantedDatasets(root, readManifest(root), wanted)) {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     collections.set(dataset.id, await verifiedDataset(bytes, sha256, dataset, layer));
   }
@@ -51,14 +58,10 @@ export async function readCollections(
  * src/cli/zone-cache.ts).
  */
 export function datasetsKey(root = projectRoot, wanted: (layer: LayerDefinition) => boolean = () => true): string {
-  const manifestBytes = readFileSync(join(root, 'public', 'data', 'manifest.json'));
-  const manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+  const manifestBytes = readFileSync(join(dataFolder(root), 'manifest.json'));
   const hash = createHash('sha256').update('datasets\n').update(manifestBytes);
-  for (const dataset of manifest.datasets) {
-    const layer = layerDefinitions.find((candidate) => candidate.id === dataset.id);
-    if (!layer || !wanted(layer)) continue;
-    hash.update(`\n${dataset.id} ${dataset.file}\n`).update(readFileSync(join(root, 'public', 'data', dataset.file)));
-  }
+  const manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
+  for (const { dataset, bytes } of wantedDatasets(root, manifest, wanted)) hash.update(`\n${dataset.id}\n`).update(bytes);
   return hash.digest('hex').slice(0, 32);
 }
 
