@@ -1,12 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from '../data/node-loader.ts';
 import { builtCount, createScreener, type Screener } from '../screening/screener.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
+import { documentTitles } from '../report/document-title.ts';
 import { GridCache, gridKey } from './grid-cache.ts';
+import { ScreenPool, startScreenWorkers } from './screen-pool.ts';
 
 let collections: Map<string, FeatureCollection>;
 let folder: string;
@@ -50,6 +53,8 @@ describe('the grids kept between runs', () => {
     const cache = new GridCache(folder, second.store);
     expect(cache.loaded && builtCount(cache.loaded)).toBe(builtCount(built));
     const loaded = cache.loaded!;
+    // Each zone's raster with its cell lists, which the second screener's shapes search (cell-edges.ts).
+    for (const raster of loaded.zoneRasters) if (raster) expect(raster.edges?.edges.length).toBeGreaterThan(0);
     second.seedGrids(loaded);
     expect(shapes(second)).toEqual(expected);
     // The very objects read from the file: the screener built none of its own.
@@ -75,6 +80,58 @@ describe('the grids kept between runs', () => {
       expect(new GridCache(folder, screener.store).loaded).toBeDefined();
     }
   });
+
+  it("are ignored where a raster's cell lists do not fit it or name another zone's edges", () => {
+    const screener = fresh();
+    const [name] = readdirSync(folder).filter((file) => file.endsWith('.grids'));
+    const file = join(folder, name!);
+    const whole = readFileSync(file);
+    const damaged = (damage: (edges: { side: number; cellStart: Uint32Array; edges: Uint32Array }) => void) => {
+      const value = deserialize(whole) as { zoneRasters: [number, { edges: Parameters<typeof damage>[0] } | null][] };
+      const [, raster] = value.zoneRasters.find(([zone, item]) => item && zone > 0)!;
+      damage(raster!.edges);
+      return serialize(value);
+    };
+    const zoneVertices = screener.store.rings.ringStart[screener.store.zoneRingStart[1]!]!;
+    for (const broken of [
+      damaged((lists) => lists.edges.fill(0)),
+      damaged((lists) => lists.edges.fill(zoneVertices * 1000)),
+      damaged((lists) => {
+        lists.side += 1;
+      }),
+      damaged((lists) => lists.cellStart.reverse()),
+    ]) {
+      writeFileSync(file, broken);
+      expect(new GridCache(folder, screener.store).loaded).toBeUndefined();
+    }
+    writeFileSync(file, whole);
+    expect(new GridCache(folder, screener.store).loaded).toBeDefined();
+  });
+
+  it('are read by the worker threads for themselves, which then build none of their own', async () => {
+    const seeds = readSeeds();
+    const screener = createScreener({ collections, seeds, dataVersion: readManifest().version, shared: true });
+    const cache = new GridCache(folder, screener.store);
+    expect(cache.loaded).toBeDefined();
+    const titles = documentTitles(seeds.map((seed) => ({ id: seed.id, title: seed.document.title })));
+    const settings = { format: 'csv', lang: undefined, projectType: 'solar-pv', titles } as const;
+    const count = lonLat.length / 2;
+    const ids = new TextEncoder().encode(Array.from({ length: count }, (_, n) => `p${n}`).join(''));
+    const ends = new Uint32Array(count);
+    for (let n = 0, end = 0; n < count; n++) ends[n] = end += `p${n}`.length;
+    const rows: string[] = [];
+    for (const keptGrids of [cache.file, undefined]) {
+      const pool = new ScreenPool(screener, seeds, settings, startScreenWorkers(1), { keptGrids });
+      const answer = await pool.screen({ ids: { bytes: ids, ends }, lonLat: lonLat.slice(), others: [], first: true });
+      rows.push(new TextDecoder().decode(answer().bytes));
+      const [built] = await pool.built();
+      // Given the file, the worker built nothing beyond it; without, it built its own rasters for these points.
+      expect(built!.grids === null).toBe(keptGrids !== undefined);
+      await pool.close();
+    }
+    expect(rows[0]).toBe(rows[1]);
+    expect(rows[0]!.split('\r\n').length).toBe(count + 1);
+  }, 60_000);
 
   it('belong to zones of the same rings and accuracy only', () => {
     const { store } = fresh();

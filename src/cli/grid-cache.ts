@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from '../schema/zod-mini.ts';
+import { buildCellEdges, rasterCells } from '../screening/cell-edges.ts';
 import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
@@ -23,7 +24,7 @@ import { keepFile, offsetsInOrder, readKept } from './kept-file.ts';
 const keptFiles = 8;
 
 /** Bumped when the file's layout changes. */
-const layout = 1;
+const layout = 2;
 
 const finite = z.number().check(z.refine(Number.isFinite));
 const count = z.int().check(z.nonnegative());
@@ -31,6 +32,7 @@ const raster = z.object({
   side: count,
   cells: z.instanceof(Uint8Array),
   insides: z.optional(z.instanceof(Uint8Array)),
+  edges: z.optional(z.object({ side: count, cellStart: z.instanceof(Uint32Array), edges: z.instanceof(Uint32Array) })),
   x0: finite,
   y0: finite,
   sx: finite,
@@ -55,11 +57,30 @@ const fileSchema = z.object({
 type CachedRaster = z.infer<typeof raster>;
 type CachedGrid = z.infer<typeof grid>;
 
-/** A raster rebuilt in the one shape rasterizeZone gives every raster, so that lookups stay monomorphic. */
-function rasterOf({ side, cells, insides, x0, y0, sx, sy }: CachedRaster): RegionRaster {
+/**
+ * A raster rebuilt in the one shape rasterizeZone gives every raster, so that lookups stay monomorphic; `vertices`: the
+ * first and one past the last vertex of its zone, where its cell lists' edges must start.
+ */
+function rasterOf({ side, cells, insides, edges, x0, y0, sx, sy }: CachedRaster, vertices?: [number, number]): RegionRaster {
   const packed = Math.ceil((side * side) / 4);
   if (cells.length !== packed || (insides !== undefined && insides.length !== packed)) throw new Error('a raster of the wrong size');
-  return { side, cells, insides, x0, y0, sx, sy };
+  if (edges) {
+    const [first, end] = vertices ?? [0, 0];
+    const listSide = Math.ceil(side / rasterCells);
+    if (
+      edges.side !== listSide ||
+      edges.cellStart.length !== listSide * listSide + 1 ||
+      !offsetsInOrder(edges.cellStart, edges.edges.length, true)
+    ) {
+      throw new Error('cell lists that do not match their raster');
+    }
+    const listed = edges.edges;
+    for (let n = 0; n < listed.length; n++) {
+      const edge = listed[n] as number;
+      if (edge < first || edge >= end) throw new Error("cell lists naming another zone's edges");
+    }
+  }
+  return { side, cells, insides, edges, x0, y0, sx, sy };
 }
 
 /** An edge grid rebuilt in the shape buildEdgeGrid gives, its cell lists checked against its arrays. */
@@ -110,38 +131,65 @@ export function gridKey(store: ZoneStore): string {
 
 /** The grids kept for a zone set: those a file held when the run began, and the means to keep more. */
 export class GridCache {
-  private readonly file: string;
-  /** What the file held, undefined where there was none or it failed its check. */
-  readonly loaded: BuiltGrids | undefined;
+  /** The file, which worker threads read for themselves (ScreenPool). */
+  readonly file: string;
+  private read = false;
+  private held: BuiltGrids | undefined;
 
-  constructor(folder: string, store: ZoneStore) {
+  constructor(
+    folder: string,
+    private readonly store: ZoneStore,
+  ) {
     this.file = join(folder, `${gridKey(store)}.grids`);
-    this.loaded = readGrids(this.file, store.count, store.rings.ringClosed.length);
   }
 
-  /** Writes the grids the run's screeners built (with those loaded) when they hold more than the file did. */
+  /**
+   * What the file held, undefined where there was none or it failed its check; read when first asked for, as a run
+   * whose workers find every point's shape leaves the file to them.
+   */
+  get loaded(): BuiltGrids | undefined {
+    if (!this.read) {
+      this.held = readGrids(this.file, this.store);
+      this.read = true;
+    }
+    return this.held;
+  }
+
+  /**
+   * Writes the grids the run's screeners built (with those loaded) when they hold more than the file did, each zone's
+   * raster with its cell lists (cell-edges.ts): 0.27 s for the 46 rasters the seeded million of tests/bench/cli.ts
+   * searches, which no single run would win back (they save some 80 ms of edge searches a million points), so they
+   * are built only for the rasters kept here, once. Screeners that built nothing (a worker that built nothing beyond
+   * the file's answers null) leave the file unread.
+   */
   keep(built: readonly BuiltGrids[]): void {
+    if (built.every((grids) => builtCount(grids) === 0)) return;
     const grids = mergedGrids([...(this.loaded ? [this.loaded] : []), ...built]);
     if (builtCount(grids) <= (this.loaded ? builtCount(this.loaded) : 0)) return;
-    keepFile(
-      this.file,
-      { layout, zoneRasters: entries(grids.zoneRasters), regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) },
-      keptFiles,
-    );
+    const zoneRasters = entries(grids.zoneRasters).map(([zone, raster]): [number, RegionRaster | null] => [
+      zone,
+      raster && (raster.edges ? raster : { ...raster, edges: buildCellEdges(this.store, zone, raster) }),
+    ]);
+    keepFile(this.file, { layout, zoneRasters, regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) }, keptFiles);
   }
 }
 
-/** The grids of a file for `zones` zones of `rings` rings, or undefined where there is none or it fails its check. */
-function readGrids(file: string, zones: number, rings: number): BuiltGrids | undefined {
+/** The grids of a file for the store's zones and rings, or undefined where there is none or it fails its check. */
+export function readGrids(file: string, store: ZoneStore): BuiltGrids | undefined {
+  const { rings, zoneRingStart } = store;
   return readKept(file, (value) => {
     const parsed = fileSchema.parse(value);
     const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
     for (const [zone, item] of parsed.zoneRasters) {
-      if (zone >= zones) throw new Error(`a raster for zone ${zone} of ${zones}`);
-      grids.zoneRasters[zone] = item && rasterOf(item);
+      if (zone >= store.count) throw new Error(`a raster for zone ${zone} of ${store.count}`);
+      const vertices: [number, number] = [
+        rings.ringStart[zoneRingStart[zone] as number] as number,
+        rings.ringStart[zoneRingStart[zone + 1] as number] as number,
+      ];
+      grids.zoneRasters[zone] = item && rasterOf(item, vertices);
     }
     for (const [ring, item] of parsed.edgeGrids) {
-      if (ring >= rings) throw new Error(`an edge grid for ring ${ring} of ${rings}`);
+      if (ring >= rings.ringClosed.length) throw new Error(`an edge grid for ring ${ring} of ${rings.ringClosed.length}`);
       grids.edgeGrids[ring] = item && gridOf(item);
     }
     return grids;

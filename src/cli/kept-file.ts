@@ -13,10 +13,10 @@ import { deserialize, serialize } from 'node:v8';
  */
 export function offsetsInOrder(offsets: Uint32Array, last: number, fromZero = false): boolean {
   if (fromZero && offsets[0] !== 0) return false;
-  return (
-    (offsets.length === 0 ? 0 : offsets[offsets.length - 1]) === last &&
-    offsets.every((end, n) => n === 0 || (offsets[n - 1] as number) <= end)
-  );
+  if ((offsets.length === 0 ? 0 : offsets[offsets.length - 1]) !== last) return false;
+  // An indexed loop: this runs once, cold, over lists of a million offsets, where every() took 5-10 times as long.
+  for (let n = 1; n < offsets.length; n++) if ((offsets[n - 1] as number) > (offsets[n] as number)) return false;
+  return true;
 }
 
 /**

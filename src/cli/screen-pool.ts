@@ -81,6 +81,12 @@ const shapesFed = 128;
  */
 const ownAhead = 8;
 
+/**
+ * Whether a pool's workers find only their points' shapes, for the command's thread to write as CSV rows (a CSV report,
+ * unless they write the rows themselves): the command's thread then screens no point itself.
+ */
+export const shapesOnly = (settings: BatchSettings, rowsOnWorkers: boolean): boolean => settings.format === 'csv' && !rowsOnWorkers;
+
 export class ScreenPool {
   private readonly workers: Worker[];
   /** Per worker, the batches sent and not yet answered, oldest first (a worker answers in the order it is asked). */
@@ -99,7 +105,7 @@ export class ScreenPool {
 
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
-   * `shared`. The workers' screeners take what it has built, with what it took from earlier runs (grid-cache.ts).
+   * `shared`. `keptGrids`: the file of grids kept from earlier runs (grid-cache.ts), which each worker reads for itself.
    * `templates`: CSV row templates of earlier runs (row-cache.ts), for every thread that writes CSV rows;
    * `rowsOnWorkers`: workers write a CSV report's rows themselves, not only find the points' shapes (see screen-run.ts).
    */
@@ -108,17 +114,21 @@ export class ScreenPool {
     seeds: readonly Seed[],
     settings: BatchSettings,
     workers: Worker[],
-    { templates, rowsOnWorkers = false }: { templates?: readonly KeptTemplate[] | undefined; rowsOnWorkers?: boolean } = {},
+    {
+      keptGrids,
+      templates,
+      rowsOnWorkers = false,
+    }: { keptGrids?: string | undefined; templates?: readonly KeptTemplate[] | undefined; rowsOnWorkers?: boolean } = {},
   ) {
-    const shapes = settings.format === 'csv' && !rowsOnWorkers;
+    const shapes = shapesOnly(settings, rowsOnWorkers);
     // For JSON reports this thread screens parts too: its region raster goes to the workers with the rest, so that no
     // worker builds it again (25-38 ms cold, five fresh processes). Workers that find shapes test every point against
     // the region, and this thread none: unless a run kept it, each worker builds it while this thread reads, rather
     // than delay every worker's start by building it here.
-    if (!shapes) screener.regionRaster();
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
-      grids: screener.builtGrids(),
+      regionRaster: shapes ? undefined : screener.regionRaster(),
+      ...(keptGrids ? { keptGrids } : {}),
       zones: screener.zones,
       seeds,
       dataVersion: screener.dataVersion,

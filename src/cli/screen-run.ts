@@ -19,7 +19,7 @@ import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from
 import type { GridCache } from './grid-cache.ts';
 import type { RowCache } from './row-cache.ts';
 import type { Io, Options } from './screen.ts';
-import { ScreenPool } from './screen-pool.ts';
+import { ScreenPool, shapesOnly } from './screen-pool.ts';
 
 /**
  * Sites a thread screens at a time: a whole batch of a JSON Lines report is some 17 MB of text, held until it is
@@ -76,7 +76,7 @@ export interface Screening {
   screener: Screener;
   seeds: readonly Seed[];
   workers: Worker[];
-  /** The grids kept from earlier runs, which the screener has taken, and where to keep those this run builds. */
+  /** The grids kept from earlier runs, for the threads that screen points to take, and where to keep those this run builds. */
   grids?: GridCache;
   /** For a CSV report over the atlas's zones: the row templates of earlier runs, and where to keep this run's. */
   rows?: RowCache;
@@ -146,11 +146,16 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
   const templates = screening.rows?.loaded;
+  const onWorkers = format !== undefined && rowsOnWorkers.has(format);
+  // This thread takes the kept grids only where it screens points itself; workers read them for themselves.
+  const kept = screening.workers.length > 0 && shapesOnly(settings, onWorkers) ? undefined : screening.grids?.loaded;
+  if (kept) screening.screener.seedGrids(kept);
   const pool =
     screening.workers.length > 0
       ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers, {
+          keptGrids: screening.grids?.file,
           templates,
-          rowsOnWorkers: format !== undefined && rowsOnWorkers.has(format),
+          rowsOnWorkers: onWorkers,
         })
       : undefined;
   const own = pool ? undefined : new BatchScreener(screening.screener, settings, templates);

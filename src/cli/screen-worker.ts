@@ -9,7 +9,9 @@ import type { Seed } from '../schema/seed.ts';
 import { type BuiltGrids, builtCount, screenerOver, type Screener } from '../screening/screener.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
+import type { RegionRaster } from '../screening/region-raster.ts';
 import { BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
+import { readGrids } from './grid-cache.ts';
 import { shapeBuffers } from './packed-shapes.ts';
 import type { KeptTemplate } from './shared-rows.ts';
 
@@ -43,11 +45,14 @@ export interface WorkerBuilt {
 
 export interface ScreenWorkerSetup {
   store: SharedZoneStore;
+  /** The command's region raster where it screens points itself (JSON reports), so that the worker does not build it. */
+  regionRaster: RegionRaster | undefined;
   /**
-   * What the command's screener has built (its region raster, for JSON reports) and taken from earlier runs
-   * (grid-cache.ts), for the worker's screener to take instead of building them (ScreenPool).
+   * The file of grids kept from earlier runs (grid-cache.ts), read here rather than copied from the command's thread:
+   * with the rasters' cell lists it holds megabytes, which the command's thread took 50 ms to read and post and the
+   * worker to receive, both before either could begin (1M CSV points on two threads x1.074 wall, 8 interleaved pairs).
    */
-  grids: BuiltGrids;
+  keptGrids?: string;
   zones: readonly ZoneInfo[];
   seeds: readonly Seed[];
   dataVersion: string;
@@ -64,8 +69,10 @@ let seeded = 0;
 parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | BuiltRequest) => {
   if (!screener || !own) {
     const setup = message as ScreenWorkerSetup;
-    own = screenerOver(zoneStoreOfShared(setup.store), setup.zones, setup);
-    own.seedGrids(setup.grids);
+    const store = zoneStoreOfShared(setup.store);
+    own = screenerOver(store, setup.zones, setup);
+    const kept = setup.keptGrids === undefined ? undefined : readGrids(setup.keptGrids, store);
+    if (kept) own.seedGrids(kept);
     seeded = builtCount(own.builtGrids());
     screener = new BatchScreener(own, setup.settings, setup.templates);
     return;

@@ -137,7 +137,6 @@ async function screeningOf(options: Options, io: Io): Promise<Screening> {
     const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
     if (!kept?.loaded) kept?.keep(screener);
     const grids = folder === undefined ? undefined : new GridCache(folder, screener.store);
-    if (grids?.loaded) screener.seedGrids(grids.loaded);
     const rows =
       folder !== undefined && zonesKey !== undefined && options.format === 'csv'
         ? new RowCache(folder, rowKey(zonesKey, seedsKey(projectRoot), options.projectType, options.lang))

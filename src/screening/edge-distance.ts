@@ -151,28 +151,47 @@ function measureEdges(
     const ax = edgeCoords[c] as number;
     const bx = edgeCoords[c + 2] as number;
     if ((ax < x - xReach && bx < x - xReach) || (ax > x + xReach && bx > x + xReach)) continue;
-    const ay = edgeCoords[c + 1] as number;
-    const ex = (bx - ax) * kx;
-    const ey = ((edgeCoords[c + 3] as number) - ay) * ky;
-    const px = (x - ax) * kx;
-    const py = (y - ay) * ky;
-    const length2 = ex * ex + ey * ey;
-    let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const dx = px - t * ex;
-    const dy = py - t * ey;
-    const km2 = dx * dx + dy * dy;
-    if (km2 <= stopKm2) return true;
-    if (km2 < closest.km * closest.km) {
-      closest.km = Math.sqrt(km2);
-      xReach = Math.max(closest.km, stopKm) / kx;
-      closest.x = ax + (t * ex) / kx;
-      closest.y = ay + (t * ey) / ky;
-      closest.fromX = x;
-      closest.fromY = y;
-    }
+    const km = closest.km;
+    // Within the stop, closest may have moved: the caller that stops reads it no further.
+    if (measureEdge(ax, edgeCoords[c + 1] as number, bx, edgeCoords[c + 3] as number, x, y, kx, ky, closest) <= stopKm2) return true;
+    if (closest.km !== km) xReach = Math.max(closest.km, stopKm) / kx;
   }
   return false;
+}
+
+/**
+ * Moves `closest` to the nearest point of the edge (ax, ay)-(bx, by) to (x, y), in the plane of kx, ky km per degree,
+ * where that is nearer than closest.km; returns its squared distance (km²).
+ */
+export function measureEdge(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+  closest: Closest,
+): number {
+  const ex = (bx - ax) * kx;
+  const ey = (by - ay) * ky;
+  const px = (x - ax) * kx;
+  const py = (y - ay) * ky;
+  const length2 = ex * ex + ey * ey;
+  let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const dx = px - t * ex;
+  const dy = py - t * ey;
+  const km2 = dx * dx + dy * dy;
+  if (km2 < closest.km * closest.km) {
+    closest.km = Math.sqrt(km2);
+    closest.x = ax + (t * ex) / kx;
+    closest.y = ay + (t * ey) / ky;
+    closest.fromX = x;
+    closest.fromY = y;
+  }
+  return km2;
 }
 
 /**
@@ -220,6 +239,9 @@ export function edgeKmWithin(
 /** How far, in parts of the limit, edgeNear looks in the local plane: the plane is good to well under 1 % across a band. */
 export const edgeReach = 1.01;
 
+/** The kilometres edgeNear looks within for a limit, in the local plane (cell-edges.ts lists the edges within it). */
+export const edgeSearchReach = (limitKm: number): number => limitKm * edgeReach + 1e-9;
+
 /**
  * Whether edgeKmWithin(...) would be finite, without its distance: `geodesic` holds that distance afterwards (to
  * the edge point left in `closest`), for the caller's further comparisons and rounding, solved only if they need it.
@@ -234,11 +256,14 @@ export function edgeNear(
   closest: Closest,
   geodesic: LazyGeodesic,
 ): boolean {
-  const reach = limitKm * edgeReach + 1e-9;
-  closest.km = reach;
+  closest.km = edgeSearchReach(limitKm);
   nearestOnRings(rings, ringFrom, ringTo, x, y, kilometresPerDegree(y, plane), closest);
-  return closest.km < reach && geodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
+  return foundWithin(x, y, limitKm, closest, geodesic);
 }
+
+/** After a search from (x, y) within edgeSearchReach(limitKm): whether it found an edge, and that within the limit. */
+export const foundWithin = (x: number, y: number, limitKm: number, closest: Closest, geodesic: LazyGeodesic): boolean =>
+  closest.km < edgeSearchReach(limitKm) && geodesic.measure(x, y, closest.x, closest.y).atMost(limitKm);
 
 /**
  * Whether (x, y) lies within limitKm of the rings' edges, for the batch path: as edgeKmWithin, but it stops at

@@ -1,5 +1,6 @@
 import { distanceDecimals } from '../geodesy/distance-step.ts';
 import { LazyGeodesic } from '../geodesy/short-line.ts';
+import { edgeEnds, edgeNearInCell } from './cell-edges.ts';
 import type { Contact } from './contact.ts';
 import { accuracyAt, hasStretches, type LocalAccuracy } from './edge-accuracy.ts';
 import { edgeNear, edgeReach, type Closest } from './edge-distance.ts';
@@ -164,7 +165,15 @@ export class PointShaper {
   /** Points shaped so far: zones get rasters only once more than rasterFromPoints have been. */
   private shaped = 0;
 
+  /** The end of each edge by its start, for rasters' cell lists: made when a point first reads one. */
+  private ends: Uint32Array | undefined;
+
   constructor(private readonly store: ZoneStore) {}
+
+  private edgeEnds(): Uint32Array {
+    if (!this.ends) this.ends = edgeEnds(this.store.rings);
+    return this.ends;
+  }
 
   /** The zones' rasters built so far, by zone (undefined: not yet). */
   builtRasters(): readonly (RegionRaster | null | undefined)[] {
@@ -232,7 +241,12 @@ export class PointShaper {
       let accuracyKm = band;
       let stretchCode = 0;
       let figure = NaN;
-      if (band > 0 && edgeNear(rings, ringFrom, ringTo, x, y, band, closest, geodesic)) {
+      if (
+        band > 0 &&
+        (raster?.edges
+          ? edgeNearInCell(rings, this.edgeEnds(), raster, raster.edges, x, y, band, closest, geodesic)
+          : edgeNear(rings, ringFrom, ringTo, x, y, band, closest, geodesic))
+      ) {
         let within = true;
         if (hasStretches(store, zone)) {
           accuracyAt(store, zone, closest.x, closest.y, local);

@@ -1,4 +1,5 @@
 import { kilometresPerDegree } from '../geodesy/ellipsoid.ts';
+import type { CellEdges } from './cell-edges.ts';
 import { bandOfEdge } from './edge-accuracy.ts';
 import { pointInRings } from './point-in-rings.ts';
 import type { ZoneStore } from './zone-store.ts';
@@ -30,6 +31,11 @@ export interface RegionRaster {
    * through its own cell.
    */
   insides: Uint8Array | undefined;
+  /**
+   * A zone's point-shape raster's lists of the edges each cell's points may be nearest to (cell-edges.ts), where they
+   * were built: rasterizeZone leaves them out, and the screen command adds them to the rasters it keeps (grid-cache.ts).
+   */
+  edges: CellEdges | undefined;
   x0: number;
   y0: number;
   /** Cells per degree. */
@@ -86,7 +92,7 @@ export function rasterizeZone(store: ZoneStore, zone: number, options = regionOp
   const bare: [number, number] = [bareEdgeMargin, bareEdgeMargin];
   const insides = options.insides ? packed(classes(store, zone, grid, () => bare)) : undefined;
   // Every raster an object of one shape, whichever options made it: the lookups read them all.
-  return { side, cells, insides, x0: grid.x0, y0: grid.y0, sx: grid.sx, sy: grid.sy };
+  return { side, cells, insides, edges: undefined, x0: grid.x0, y0: grid.y0, sx: grid.sx, sy: grid.sy };
 }
 
 /** A raster's grid: `side` cells a side from (x0, y0), sx and sy cells per degree. */
