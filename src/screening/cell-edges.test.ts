@@ -87,4 +87,18 @@ describe("a raster's cell lists of edges", () => {
     expect(listed(112, 41)).toEqual([]);
     expect(lists.cellStart[lists.cellStart.length - 1]).toBe(lists.edges.length);
   });
+
+  it('damaged, find no edge rather than a wrong one or an error (grid-cache.ts checks no more than their sizes)', () => {
+    const builder = new ZoneStoreBuilder();
+    builder.addZone([{ xy: [110, 40, 114, 40, 114, 44], hole: false }], 10);
+    const triangle = builder.finish();
+    const raster = rasterizeZone(triangle, 0, { side: 64, reach: edgeReach * 1.001, widest: true });
+    const lists = buildCellEdges(triangle, 0, raster);
+    const next = edgeEnds(triangle.rings);
+    const found = (damaged: typeof lists) =>
+      edgeNearInCell(triangle.rings, next, raster, damaged, 112, 40.02, 10, closest(), new LazyGeodesic());
+    expect(found(lists)).toBe(true);
+    expect(found({ ...lists, edges: lists.edges.map(() => 2 ** 31) })).toBe(false);
+    expect(found({ ...lists, cellStart: lists.cellStart.map((start) => lists.edges.length + 5 - start) })).toBe(false);
+  });
 });
