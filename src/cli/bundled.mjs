@@ -21,9 +21,14 @@ import { runBundle } from './bundle-loader.mjs';
 const root = join(import.meta.dirname, '..', '..');
 /** Each command's entry; every entry is bundled, so that a command's worker threads find their sibling bundles. */
 const commands = { screen: 'src/cli/screen.ts' };
-/** The entries of the commands' worker threads (screen-pool.ts starts screen-worker.mjs beside screen.mjs). */
+/**
+ * Per command, the entry whose earlyWorkers(argv) starts its worker threads from its command line, run before the
+ * command's own bundle loads (screen-early.ts says why); the command's main takes them as its third argument.
+ */
+const early = { screen: 'src/cli/screen-early.ts' };
+/** The entries of the commands' worker threads (screen-workers.ts starts screen-worker.cjs beside its own bundle). */
 const workers = ['src/cli/screen-worker.ts'];
-const entries = [...Object.values(commands), ...workers];
+const entries = [...Object.values(commands), ...Object.values(early), ...workers];
 const cache = process.env.ATLAS_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'atlas-cli');
 const builtFrom = join(cache, 'built-from.json');
 
@@ -128,6 +133,8 @@ if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
     process.exit(2);
   }
   if (stale()) await rebuild();
-  const { main, processIo } = runBundle(join(cache, relative('src/cli', entry).replace(/\.ts$/, '.cjs')));
-  process.exitCode = await main(argv, processIo());
+  const bundleOf = (source) => join(cache, relative('src/cli', source).replace(/\.ts$/, '.cjs'));
+  const started = early[command] ? runBundle(bundleOf(early[command])).earlyWorkers(argv) : [];
+  const { main, processIo } = runBundle(bundleOf(entry));
+  process.exitCode = await main(argv, processIo(), started);
 }

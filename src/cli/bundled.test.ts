@@ -132,7 +132,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const first = run();
     expect(first.status).toBe(0);
     const written = caches();
-    expect(written.map((name) => name.split('.')[0]).sort()).toEqual(['screen', 'screen-worker']);
+    expect(written.map((name) => name.split('.')[0]).sort()).toEqual(['screen', 'screen-early', 'screen-worker']);
     const times = () => written.map((name) => statSync(join(cache, name)).mtimeMs);
     const before = times();
     expect(run().stdout).toBe(first.stdout);

@@ -9,7 +9,8 @@ import { builtCount, createScreener, type Screener } from '../screening/screener
 import { seededRandom } from '../screening/seeded-random.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { GridCache, gridKey } from './grid-cache.ts';
-import { ScreenPool, startScreenWorkers } from './screen-pool.ts';
+import { ScreenPool } from './screen-pool.ts';
+import { startScreenWorkers } from './screen-workers.ts';
 
 let collections: Map<string, FeatureCollection>;
 let folder: string;

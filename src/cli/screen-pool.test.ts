@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readCollections, readManifest, readSeeds } from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { createScreener } from '../screening/screener.ts';
-import { ScreenPool, startScreenWorkers } from './screen-pool.ts';
+import { ScreenPool } from './screen-pool.ts';
+import { startScreenWorkers } from './screen-workers.ts';
 
 describe('the screen command pool', () => {
   it('refuses a worker thread that stopped before the pool took it, rather than wait on it for ever', async () => {

@@ -12,37 +12,14 @@
  * reading the input is this thread's longest work (GeoJSON: rowsOnWorkers).
  */
 import type { Worker } from 'node:worker_threads';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import type { Screener } from '../screening/screener.ts';
-import { startNodeWorker } from '../screening/node-worker.ts';
 import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, batchPoints, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
 import type { KeptTemplate } from './shared-rows.ts';
 import type { BuiltRequest, ScreenJob, ScreenWorkerSetup, ShapeJob, WorkerBuilt } from './screen-worker.ts';
-
-/**
- * Worker threads of screen-worker (its source under tsx, or the sibling file where the command runs as a bundle),
- * started before the zones are loaded: each boots (Node's own start, then the engine's code, some 0.3 s of a worker's
- * first 1.5 s) while this thread loads them, and waits for its zones (ScreenPool). Unreferenced until a pool takes
- * them, so that a run that stops before does not wait on them.
- */
-export function startScreenWorkers(count: number): Worker[] {
-  const module = new URL(`./screen-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'cjs'}`, import.meta.url);
-  return Array.from({ length: count }, () => {
-    const worker = startNodeWorker(module);
-    worker.unref();
-    // Heard from the start: a worker that fails while booting has stopped before any pool listens to it.
-    worker.once('error', (error) => stopped.set(worker, error));
-    worker.once('exit', (code) => {
-      if (!stopped.has(worker)) stopped.set(worker, new Error(`a screening worker thread stopped (exit code ${code})`));
-    });
-    return worker;
-  });
-}
-
-/** Why a worker thread stopped, once it has. */
-const stopped = new WeakMap<Worker, unknown>();
+import { stoppedWhy } from './screen-workers.ts';
 
 /** A worker's answer: to a part, to a part whose shapes this thread writes as CSV rows, to a request for what it built. */
 type Answer = BatchBytes | PackedShapes | WorkerBuilt;
@@ -111,7 +88,7 @@ export class ScreenPool {
    */
   constructor(
     screener: Screener,
-    seeds: readonly Seed[],
+    seeds: readonly ScreeningSeed[],
     settings: BatchSettings,
     workers: Worker[],
     {
@@ -135,10 +112,10 @@ export class ScreenPool {
       settings,
       ...(settings.format === 'csv' && !shapes && templates ? { templates } : {}),
     };
-    const failed = workers.find((worker) => stopped.has(worker));
+    const failed = workers.find((worker) => stoppedWhy(worker) !== undefined);
     if (failed) {
       for (const worker of workers) void worker.terminate();
-      throw stopped.get(failed);
+      throw stoppedWhy(failed);
     }
     this.own = new BatchScreener(screener, settings, templates);
     this.shapes = shapes;

@@ -1,12 +1,10 @@
-import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DocumentTitles } from '../report/document-title.ts';
 import { reportWriter } from '../report/writers.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
 import type { ProjectType } from '../schema/project-type.ts';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
 import type { Screener } from '../screening/screener.ts';
 import { loadSiteRecordReader, readSiteFile, type SiteRecordReader } from '../site-input/index.ts';
@@ -14,7 +12,8 @@ import type { SiteInput } from '../site-input/site-input.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
 import { IdWriter, idsSlice } from '../site-input/packed-ids.ts';
 import type { RecordBatch } from '../site-input/record-batch.ts';
-import { type ByteSource, recordBatches, type StreamFormat, streamFormatOf } from '../site-input/stream.ts';
+import { type ByteSource, recordBatches } from '../site-input/stream.ts';
+import { type StreamFormat, streamFormatOf } from '../site-input/stream-format.ts';
 import { type BatchBytes, BatchScreener, type BatchStop, type PackedBatch } from './batch-screen.ts';
 import type { GridCache } from './grid-cache.ts';
 import type { RowCache } from './row-cache.ts';
@@ -74,7 +73,7 @@ interface CheckedBatch {
  */
 export interface Screening {
   screener: Screener;
-  seeds: readonly Seed[];
+  seeds: readonly ScreeningSeed[];
   workers: Worker[];
   /** The grids kept from earlier runs, for the threads that screen points to take, and where to keep those this run builds. */
   grids?: GridCache;
@@ -83,29 +82,6 @@ export interface Screening {
 }
 
 /**
- * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
- * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (8-15 % more CPU in
- * all in the runs below, 15-50 % when each thread wrote its own rows) and 20-40 MiB, so threads are used only where
- * they were measured to pay. tests/bench/cli-threads.ts on two
- * cores, CSV report, median of 3 interleaved pairs, how much faster on two threads than on one, since a worker sends
- * the shapes of its points and the command's thread writes all CSV rows, reading ahead while workers wait
- * (packed-shapes.ts, ScreenPool.fed):
- * - CSV: 100,000 points (2.7 MiB) x0.97, 200,000 x1.05, 300,000 (8.2 MiB) x1.07. Before, when each thread wrote
- *   its own rows: 300,000 x0.81-1.01, 500,000 x1.06-1.08, 1,000,000 (27.5 MiB) x1.07-1.17;
- * - GeoJSON Lines: 200,000 (21.6 MiB) x1.03, 300,000 (32.5 MiB) x1.17, 500,000 (54.2 MiB) x1.21 (before: x1.01 at
- *   200,000, x1.07 at 500,000). GeoJSON was not measured apart: its reader costs the command's thread about as much
- *   (1M points, read and parsed alone: 0.80 s against 0.77 s);
- * - FlatGeobuf as ogr2ogr writes it (sorted along a Hilbert curve): 200,000 (24.2 MiB) x1.01, 300,000 x1.04,
- *   500,000 (61.5 MiB) x1.13, 1,000,000 x1.19. Before, x0.81-1.03 from 200,000 to 2,000,000 points.
- * More than two cores were not measured here.
- */
-const threadedBytes: Record<StreamFormat, number> = {
-  csv: 8 * 2 ** 20,
-  geojson: 32 * 2 ** 20,
-  geojsonl: 32 * 2 ** 20,
-  flatgeobuf: 48 * 2 ** 20,
-};
-/**
  * Input formats whose reading takes the command's thread longest: for a CSV report from these, worker threads write
  * the rows of their parts themselves (ScreenPool's rowsOnWorkers), as for a JSON report, rather than send their
  * points' shapes for this thread to write, and the command's thread keeps its time for reading. A million points on
@@ -113,17 +89,6 @@ const threadedBytes: Record<StreamFormat, number> = {
  * whose reading costs the command's thread less than the rows it writes, so they keep sending shapes.
  */
 const rowsOnWorkers: ReadonlySet<StreamFormat> = new Set(['geojson', 'geojsonl']);
-
-/** Threads beyond this add memory (each its own heap and caches) for little time: reading and writing stay on one. */
-const maxThreads = 4;
-
-/** The screening threads for a file: as asked (--threads), else one per core for a large streamed file, else one. */
-export function screeningThreads(requested: number | undefined, file: string, cores = availableParallelism()): number {
-  if (requested !== undefined) return requested;
-  const format = streamFormatOf(file);
-  if (format === undefined || statSync(file).size < threadedBytes[format]) return 1;
-  return Math.min(maxThreads, cores);
-}
 
 /** "f.csv, row 3 (lon, lat): …" / "f.csv，第3行（lon、lat）：…": the file named before the reader's own place. */
 const inFile = (file: string, text: Bilingual): Bilingual => ({ en: `${file}, ${text.en}`, zh: `${file}，${text.zh}` });

@@ -5,7 +5,7 @@
  * command's thread to write their rows (ShapeJob, packed-shapes.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import { type BuiltGrids, builtCount, screenerOver, type Screener } from '../screening/screener.ts';
 import type { ZoneInfo } from '../screening/zones.ts';
 import { type SharedZoneStore, zoneStoreOfShared } from '../screening/zone-store.ts';
@@ -54,7 +54,7 @@ export interface ScreenWorkerSetup {
    */
   keptGrids?: string;
   zones: readonly ZoneInfo[];
-  seeds: readonly Seed[];
+  seeds: readonly ScreeningSeed[];
   dataVersion: string;
   settings: BatchSettings;
   /** Where the worker writes a CSV report's rows (ScreenPool's rowsOnWorkers): the templates of earlier runs (row-cache.ts). */

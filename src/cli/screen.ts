@@ -11,26 +11,29 @@
  * bytes. Exit status: 0 done, 1 bad input, 2 bad arguments.
  */
 import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/flatgeobuf.ts';
-import { datasetsKey, projectRoot, readCollections, readManifest, readSeeds, seedsKey, zoneLayer } from '../data/node-loader.ts';
+import { datasetsKey, projectRoot, readCollections, readManifest, readScreeningSeeds, seedsKey, zoneLayer } from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { reportFormats, type ReportFormat } from '../report/writers.ts';
 import { zoneKindSchema } from '../schema/zone-kind.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import { checkProjectType, createScreener, type Screener, screenerOver } from '../screening/screener.ts';
 import { megabytes, SITE_LIMITS } from '../site-input/limits.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
-import { type ByteSource, streamFormatOf } from '../site-input/stream.ts';
+import type { ByteSource } from '../site-input/stream.ts';
+import { streamFormatOf } from '../site-input/stream-format.ts';
 import { fileChunks } from './file-chunks.ts';
 import { GridCache } from './grid-cache.ts';
 import { RowCache, rowKey } from './row-cache.ts';
 import { type PackedZones, ZoneCache } from './zone-cache.ts';
-import { type Screening, screenFile, screeningThreads } from './screen-run.ts';
-import { startScreenWorkers } from './screen-pool.ts';
+import { type Screening, screenFile } from './screen-run.ts';
+import { screeningThreads } from './thread-count.ts';
+import { parseArguments } from './screen-arguments.ts';
+import { takeWorkers } from './screen-workers.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
 import { userZones } from './user-zones.ts';
@@ -74,7 +77,11 @@ export interface Options {
   official?: OfficialZonesOption;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs the command on `argv`. `early`: worker threads the launcher started for this line (screen-early.ts), which the
+ * run takes, or stops where it does not run.
+ */
+export async function main(argv: string[], io: Io, early: Worker[] = []): Promise<number> {
   let options: Options | undefined;
   try {
     if (argv.includes('--help')) {
@@ -83,11 +90,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     options = parseOptions(argv);
-    const screening = await screeningOf(options, io);
+    const screening = await screeningOf(options, io, early);
     const titles = documentTitles(screening.seeds.map((seed) => ({ id: seed.id, title: seed.document.title })));
     await screenFile(screening, options, titles, io);
     return 0;
   } catch (error) {
+    // Stopped already where the run took them (ScreenPool, screeningOf); else never taken.
+    await Promise.all(early.map((worker) => worker.terminate()));
     if (error instanceof UsageError) {
       io.error(`error: ${error.message}\n${usage}\n`);
       return 2;
@@ -125,8 +134,8 @@ function gridFolder(): string | undefined {
  * is then unreachable while the file is screened, instead of raising every full collection's threshold, which V8
  * sets at a multiple of what is live.
  */
-async function screeningOf(options: Options, io: Io): Promise<Screening> {
-  const workers = startScreenWorkers(screeningThreads(options.threads, options.file) - 1);
+async function screeningOf(options: Options, io: Io, early: Worker[]): Promise<Screening> {
+  const workers = takeWorkers(early, screeningThreads(options.threads, options.file) - 1);
   try {
     const shared = workers.length > 0;
     const folder = gridFolder();
@@ -149,18 +158,18 @@ async function screeningOf(options: Options, io: Io): Promise<Screening> {
 }
 
 /** A screener over zones packed by an earlier run (zone-cache.ts), with the rules of the seeds. */
-function keptScreener(zones: PackedZones): { screener: Screener; seeds: readonly Seed[] } {
-  const seeds = readSeeds();
+function keptScreener(zones: PackedZones): { screener: Screener; seeds: readonly ScreeningSeed[] } {
+  const seeds = readScreeningSeeds();
   return { screener: screenerOver(zones.store, zones.zones, { seeds, dataVersion: readManifest().version }), seeds };
 }
 
 /** A screener over the atlas's zones read from its datasets, with the user's or the official ones, packed here. */
-async function packedScreener(options: Options, io: Io, shared: boolean): Promise<{ screener: Screener; seeds: readonly Seed[] }> {
+async function packedScreener(options: Options, io: Io, shared: boolean): Promise<{ screener: Screener; seeds: readonly ScreeningSeed[] }> {
   const collections = new Map(await readCollections(projectRoot, zoneLayer));
   if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
   const official = options.official ? [await officialZones(options.official)] : [];
   for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-  const { collections: zones, seeds } = withOfficialLayers(collections, readSeeds(), official);
+  const { collections: zones, seeds } = withOfficialLayers(collections, readScreeningSeeds(), official);
   return { screener: createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared }), seeds };
 }
 
@@ -217,23 +226,6 @@ function parseOptions(argv: string[]): Options {
       : {}),
   };
 }
-
-const parseArguments = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      type: { type: 'string' },
-      format: { type: 'string', default: 'jsonl' },
-      lang: { type: 'string' },
-      zones: { type: 'string' },
-      'zone-kind': { type: 'string' },
-      'zone-profile': { type: 'string' },
-      'zone-table': { type: 'string' },
-      'entry-list': { type: 'string' },
-      threads: { type: 'string' },
-    },
-  });
 
 /** A missing, empty or unreadable file is refused before the data loads; the formats' own checks come later. */
 function checkFile(file: string): void {

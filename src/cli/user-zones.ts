@@ -2,7 +2,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { densifyOfficialFeatures, officialEdgeToleranceMetres } from '../official/geodesic-edges.ts';
 import { loadSiteRecordReader } from '../site-input/index.ts';
 import { SiteInputError } from '../site-input/site-input-error.ts';
-import { type ByteSource, siteRecordBatches, streamFormatOf } from '../site-input/stream.ts';
+import { type ByteSource, siteRecordBatches } from '../site-input/stream.ts';
+import { streamFormatOf } from '../site-input/stream-format.ts';
 
 /**
  * The user's own zones (--zones) as a dataset of the kind given: every feature is checked like a site (projected

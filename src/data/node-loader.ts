@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerDefinition } from '../../layers/layer-definition.ts';
 import { layerDefinitions } from '../../layers/registry.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
-import { seedSchema, type Seed } from '../schema/seed.ts';
+import { type ScreeningSeed, screeningSeedSchema, seedSchema, type Seed } from '../schema/seed.ts';
 import { seedIds } from './seed-files.ts';
 import { DatasetError, verifiedDataset } from './flatgeobuf.ts';
 
@@ -81,6 +81,11 @@ export function seedsKey(root = projectRoot): string {
 }
 
 /** Every seed file of seeds/, validated, in order of document id. */
-export function readSeeds(root = projectRoot): Seed[] {
-  return seedIds(join(root, 'seeds')).map((id) => seedSchema.parse(JSON.parse(readFileSync(join(root, 'seeds', `${id}.json`), 'utf8'))));
+export const readSeeds = (root = projectRoot): Seed[] => seedFiles(root, seedSchema);
+
+/** What screening reads of every seed file (screeningSeedSchema), validated, in order of document id. */
+export const readScreeningSeeds = (root = projectRoot): ScreeningSeed[] => seedFiles(root, screeningSeedSchema);
+
+function seedFiles<T>(root: string, schema: { parse(value: unknown): T }): T[] {
+  return seedIds(join(root, 'seeds')).map((id) => schema.parse(JSON.parse(readFileSync(join(root, 'seeds', `${id}.json`), 'utf8'))));
 }

@@ -1,11 +1,11 @@
 import type { FeatureCollection } from 'geojson';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import type { OfficialLayer } from './official-layer.ts';
 
 /** What screening runs on once official layers are loaded, and which bundled features they stand in for. */
 export interface OfficialScreeningInput {
   collections: Map<string, FeatureCollection>;
-  seeds: Seed[];
+  seeds: ScreeningSeed[];
   /** Bundled layers that lost features to an official layer of the same kind, and how many. */
   replaced: { layer: string; zoneKind: string; features: number; by: string }[];
 }
@@ -17,7 +17,7 @@ export interface OfficialScreeningInput {
  */
 export function withOfficialLayers(
   collections: ReadonlyMap<string, FeatureCollection>,
-  seeds: readonly Seed[],
+  seeds: readonly ScreeningSeed[],
   layers: readonly OfficialLayer[],
 ): OfficialScreeningInput {
   const kinds = new Map<string, string>();

@@ -1,6 +1,6 @@
 import type { Bilingual } from '../schema/bilingual.ts';
 import { projectTypes, type ProjectType } from '../schema/project-type.ts';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import { bases, basisText } from './basis.ts';
 import { liftedByPark } from './parks.ts';
 import type { Doubt, Hit, Report } from './report.ts';
@@ -41,7 +41,7 @@ export function conclude(
   hits: readonly Hit[],
   untestableCount: number,
   type: ProjectType,
-  documentOf: (ruleId: string) => Seed['document'] | undefined,
+  documentOf: (ruleId: string) => ScreeningSeed['document'] | undefined,
 ): Verdicts {
   const verdict = hits.reduce<Verdict>((worst, hit) => worstVerdict(worst, hit.verdict), 'clear');
   const rules = hits.filter(ruled);
@@ -92,7 +92,7 @@ function sentence(
   worstCase: Verdict,
   hit: Hit,
   weakest: Bilingual,
-  documentOf: (ruleId: string) => Seed['document'] | undefined,
+  documentOf: (ruleId: string) => ScreeningSeed['document'] | undefined,
 ): Bilingual {
   const label = verdictLabels[verdict];
   const worse = worstCase === verdict ? undefined : verdictLabels[worstCase];

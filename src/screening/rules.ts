@@ -1,5 +1,5 @@
 import type { ProjectType } from '../schema/project-type.ts';
-import type { Rule, Seed } from '../schema/seed.ts';
+import type { Rule, ScreeningSeed } from '../schema/seed.ts';
 import { concernsOutsideParks, parkKind } from './parks.ts';
 import { verdictCode, verdictOfRule } from './verdict.ts';
 import type { ZoneInfo } from './zones.ts';
@@ -56,10 +56,10 @@ export class RuleBook {
   private readonly typeRules = new Map<ProjectType, Rule[][]>();
   private readonly untestable = new Map<ProjectType, UntestableRule[]>();
   private readonly exempting = new Map<ProjectType, Rule[][]>();
-  private readonly documents = new Map<Rule, Seed['document']>();
+  private readonly documents = new Map<Rule, ScreeningSeed['document']>();
 
   constructor(
-    seeds: readonly Seed[],
+    seeds: readonly ScreeningSeed[],
     private readonly zones: readonly ZoneInfo[],
     wholeRegion: string,
   ) {
@@ -144,7 +144,7 @@ export class RuleBook {
   }
 
   /** The document that makes the rule. */
-  documentOf(rule: Rule): Seed['document'] | undefined {
+  documentOf(rule: Rule): ScreeningSeed['document'] | undefined {
     return this.documents.get(rule);
   }
 

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Bilingual } from '../schema/bilingual.ts';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import { ScreeningInputError } from './input-error.ts';
 import type { Report } from './report.ts';
 
@@ -12,7 +12,7 @@ export interface SiteScreener {
 /** The page to the screen worker: the collections in slices, then the build, then sites. */
 export type ScreenRequest =
   | { type: 'features'; id: string; collection: Omit<FeatureCollection, 'features'>; features: Feature[] }
-  | { type: 'build'; seeds: Seed[]; dataVersion: string }
+  | { type: 'build'; seeds: ScreeningSeed[]; dataVersion: string }
   | { type: 'screen'; request: number; geometry: unknown; projectType: string };
 
 /** An error as it crosses to the page: the engine's bilingual refusals keep their text. */
@@ -85,7 +85,7 @@ export class WorkerScreener implements SiteScreener {
   /** Resolves once the worker has built the screener, rejects with the reason it could not. */
   readonly ready: Promise<void>;
 
-  constructor(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], dataVersion: string) {
+  constructor(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly ScreeningSeed[], dataVersion: string) {
     let built: { resolve(): void; reject(error: Error): void } | undefined;
     this.ready = new Promise<void>((resolve, reject) => {
       built = { resolve, reject };
@@ -107,7 +107,7 @@ export class WorkerScreener implements SiteScreener {
     this.#posted = this.#post(collections, seeds, dataVersion);
   }
 
-  async #post(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly Seed[], dataVersion: string): Promise<void> {
+  async #post(collections: ReadonlyMap<string, FeatureCollection>, seeds: readonly ScreeningSeed[], dataVersion: string): Promise<void> {
     for (const [id, { features, ...collection }] of collections) {
       for (const slice of featureSlices(features)) {
         if (this.#failure) return;

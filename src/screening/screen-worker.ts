@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Seed } from '../schema/seed.ts';
+import type { ScreeningSeed } from '../schema/seed.ts';
 import type { ErrorText, ScreenReply, ScreenRequest } from './screen-client.ts';
 import { createScreener, type Screener } from './screener.ts';
 
@@ -19,7 +19,7 @@ const errorOf = (error: unknown): ErrorText => {
 };
 const reply = (message: ScreenReply) => self.postMessage(message);
 
-function build(seeds: Seed[], dataVersion: string): void {
+function build(seeds: ScreeningSeed[], dataVersion: string): void {
   try {
     screener = createScreener({ collections, seeds, dataVersion });
     reply({ type: 'ready' });

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { projectTypes, projectTypeSchema, type ProjectType } from '../schema/project-type.ts';
-import type { Rule, Seed } from '../schema/seed.ts';
+import type { Rule, ScreeningSeed } from '../schema/seed.ts';
 import { conclude } from './conclusion.ts';
 import { ContactFinder, type Contact } from './contact.ts';
 import { engineVersion } from './engine-version.ts';
@@ -27,7 +27,7 @@ export type { PointShape } from './point-shape.ts';
 export interface ScreenerOptions {
   /** Datasets by layer id, as readCollections returns them; every polygon feature with a zone_kind is a zone. */
   collections: ReadonlyMap<string, FeatureCollection>;
-  seeds: readonly Seed[];
+  seeds: readonly ScreeningSeed[];
   /** The manifest's version, quoted in every report. */
   dataVersion: string;
   /** Zones packed without GeoJSON (the benchmark's synthetic sets). */

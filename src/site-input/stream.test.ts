@@ -6,7 +6,8 @@ import { plainDegrees } from './csv-stream.ts';
 import { idText } from './packed-ids.ts';
 import { unpackedRecords } from './record-batch.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
-import { MAX_RECORD_BYTES, recordBatches, siteRecordBatches, type StreamFormat, type StreamedRecord } from './stream.ts';
+import { MAX_RECORD_BYTES, recordBatches, siteRecordBatches, type StreamedRecord } from './stream.ts';
+import type { StreamFormat } from './stream-format.ts';
 
 async function* chunks(content: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;

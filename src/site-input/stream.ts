@@ -18,20 +18,9 @@ import { type RecordBatch, RecordBatcher, unpackedRecords } from './record-batch
 import { featureAt, rowAt } from './site-input.ts';
 import { SiteInputError } from './site-input-error.ts';
 import { batchSize, type ByteSource, MAX_RECORD_BYTES, type StreamedRecord, tooLong } from './stream-record.ts';
+import type { StreamFormat } from './stream-format.ts';
 
 export { type ByteSource, MAX_RECORD_BYTES, type StreamedRecord } from './stream-record.ts';
-
-export type StreamFormat = 'csv' | 'geojson' | 'geojsonl' | 'flatgeobuf';
-
-/** The format of a file, by its extension; undefined for one the streaming reader does not take. */
-export function streamFormatOf(name: string): StreamFormat | undefined {
-  const extension = /\.([^./]+)$/.exec(name.toLowerCase())?.[1] ?? '';
-  if (['csv', 'tsv', 'txt'].includes(extension)) return 'csv';
-  if (['geojson', 'json'].includes(extension)) return 'geojson';
-  if (['geojsonl', 'geojsons', 'ndjson', 'jsonl'].includes(extension)) return 'geojsonl';
-  if (extension === 'fgb') return 'flatgeobuf';
-  return undefined;
-}
 
 /** Text of a byte stream, decoded as UTF-8 (a byte-order mark dropped), in chunks. */
 async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {

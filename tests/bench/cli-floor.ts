@@ -4,7 +4,8 @@
  * cost.
  */
 import { fileChunks } from '../../src/cli/file-chunks.ts';
-import { recordBatches, streamFormatOf } from '../../src/site-input/stream.ts';
+import { recordBatches } from '../../src/site-input/stream.ts';
+import { streamFormatOf } from '../../src/site-input/stream-format.ts';
 
 const file = process.argv[2] as string;
 let records = 0;

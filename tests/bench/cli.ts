@@ -23,7 +23,7 @@ import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { type Run, runChild as run, screenCommand } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
 import { median, targetLine } from './interleave.ts';
-import { screeningThreads } from '../../src/cli/screen-run.ts';
+import { screeningThreads } from '../../src/cli/thread-count.ts';
 
 const postgisOnly = process.argv.includes('--postgis-only');
 const threads = process.argv.find((argument) => argument.startsWith('--threads='))?.slice('--threads='.length);

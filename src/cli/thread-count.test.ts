@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, ftruncateSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { screeningThreads } from './screen-run.ts';
+import { screeningThreads } from './thread-count.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'screen-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
