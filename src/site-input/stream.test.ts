@@ -165,6 +165,26 @@ describe('streamed GeoJSON', () => {
     for (let size = 1; size <= 17; size++) expect(await read('geojson', tricky, size)).toEqual(whole);
   });
 
+  it('decodes ASCII chunks as they come and Chinese cut across chunks after them, with or without a byte-order mark', async () => {
+    const mixed = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        feature('a', [109, 40]),
+        feature('b', [110, 41], 'plain'),
+        feature('呼和浩特', [111.7, 40.8], '鄂尔多斯'),
+        feature('c', [107, 39]),
+      ],
+    });
+    const whole = await read('geojson', mixed);
+    expect(whole.map((record) => record.id)).toEqual(['a', 'b', '呼和浩特', 'c']);
+    for (const size of [1, 2, 3, 5, 64, 97]) {
+      expect(await read('geojson', mixed, size)).toEqual(whole);
+      expect(await read('geojson', `\uFEFF${mixed}`, size)).toEqual(whole);
+    }
+    const lines = `${JSON.stringify(feature('a', [109, 40]))}\n${JSON.stringify(feature('乌海', [106.8, 39.7]))}\n`;
+    for (const size of [1, 2, 7, 100]) expect((await read('geojsonl', lines, size)).map((record) => record.id)).toEqual(['a', '乌海']);
+  });
+
   it('reads a single Feature or geometry as one record', async () => {
     expect(await read('geojson', JSON.stringify({ type: 'Point', coordinates: [109, 40] }), 3)).toEqual([
       {

@@ -8,6 +8,7 @@
  * built a character at a time), which is the cost that dominates a million-row file, and they bound every record's
  * length.
  */
+import { Buffer, isAscii } from 'node:buffer';
 import { flatGeobufFeatureBatches, NotFlatGeobufError } from '../data/flatgeobuf.ts';
 import { propertiesOf } from '../data/flatgeobuf-id.ts';
 import type { Bilingual } from '../schema/bilingual.ts';
@@ -22,10 +23,20 @@ import type { StreamFormat } from './stream-format.ts';
 
 export { type ByteSource, MAX_RECORD_BYTES, type StreamedRecord } from './stream-record.ts';
 
-/** Text of a byte stream, decoded as UTF-8 (a byte-order mark dropped), in chunks. */
+/**
+ * Text of a byte stream, decoded as UTF-8 (a byte-order mark dropped), in chunks. While every chunk so far was ASCII,
+ * the decoder holds no character cut in two and no mark, and an ASCII chunk's text is its bytes read as Latin-1: a
+ * million GeoJSON points (106 MB) took 24 ms that way, checked (simdutf) and copied, against 105 ms through the decoder.
+ */
 async function* textChunks(bytes: ByteSource): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  let ascii = true;
   for await (const chunk of bytes) {
+    if (ascii && isAscii(chunk)) {
+      if (chunk.length > 0) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+      continue;
+    }
+    ascii = false;
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
