@@ -20,3 +20,11 @@ export const parseArguments = (argv: string[]) =>
       threads: { type: 'string' },
     },
   });
+
+/** --threads as a number (undefined where not given), or an error where it is not a whole number from 1 to 64. */
+export function threadsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threads = Number(value);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new Error('--threads must be a whole number from 1 to 64');
+  return threads;
+}

@@ -9,7 +9,7 @@
  * started by the command.
  */
 import type { Worker } from 'node:worker_threads';
-import { parseArguments } from './screen-arguments.ts';
+import { parseArguments, threadsOption } from './screen-arguments.ts';
 import { startScreenWorkers } from './screen-workers.ts';
 import { screeningThreads } from './thread-count.ts';
 
@@ -18,9 +18,8 @@ export function earlyWorkers(argv: string[]): Worker[] {
   try {
     if (argv.includes('--help')) return [];
     const { positionals, values } = parseArguments(argv);
-    const threads = values.threads === undefined ? undefined : Number(values.threads);
-    if (positionals.length !== 1 || (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))) return [];
-    return startScreenWorkers(screeningThreads(threads, positionals[0] as string) - 1);
+    if (positionals.length !== 1) return [];
+    return startScreenWorkers(screeningThreads(threadsOption(values.threads), positionals[0] as string) - 1);
   } catch {
     // A line the command will refuse, or a file it cannot read: it says why itself, with no worker started.
     return [];

@@ -32,7 +32,7 @@ import { RowCache, rowKey } from './row-cache.ts';
 import { type PackedZones, ZoneCache } from './zone-cache.ts';
 import { type Screening, screenFile } from './screen-run.ts';
 import { screeningThreads } from './thread-count.ts';
-import { parseArguments } from './screen-arguments.ts';
+import { parseArguments, threadsOption } from './screen-arguments.ts';
 import { takeWorkers } from './screen-workers.ts';
 import { isDatabaseUrl, officialZones, type OfficialZonesOption } from '../official/cli-zones.ts';
 import { withOfficialLayers } from '../official/screening-input.ts';
@@ -201,9 +201,12 @@ function parseOptions(argv: string[]): Options {
   if (values['zone-kind'] && !zoneKindSchema.safeParse(values['zone-kind']).success) {
     throw new UsageError(`unknown zone kind "${values['zone-kind']}"; expected one of: ${zoneKindSchema.options.join(', ')}`);
   }
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
-    throw new UsageError('--threads must be a whole number from 1 to 64');
+  let threads: number | undefined;
+  try {
+    threads = threadsOption(values.threads);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const file = positionals[0] as string;
   checkFile(file);
   if (values.zones && !profile) checkFile(values.zones);
