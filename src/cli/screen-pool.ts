@@ -83,7 +83,8 @@ export class ScreenPool {
   /**
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
    * `shared`. `keptGrids`: the file of grids kept from earlier runs (grid-cache.ts), which each worker reads for itself.
-   * `templates`: CSV row templates of earlier runs (row-cache.ts), for every thread that writes CSV rows;
+   * `templates`: gives the CSV row templates of earlier runs (row-cache.ts), for every thread that writes CSV rows: asked
+   * for after the workers' setup is posted where only this thread writes rows;
    * `rowsOnWorkers`: workers write a CSV report's rows themselves, not only find the points' shapes (see screen-run.ts).
    */
   constructor(
@@ -95,7 +96,7 @@ export class ScreenPool {
       keptGrids,
       templates,
       rowsOnWorkers = false,
-    }: { keptGrids?: string | undefined; templates?: readonly KeptTemplate[] | undefined; rowsOnWorkers?: boolean } = {},
+    }: { keptGrids?: string | undefined; templates?: () => readonly KeptTemplate[] | undefined; rowsOnWorkers?: boolean } = {},
   ) {
     const shapes = shapesOnly(settings, rowsOnWorkers);
     // For JSON reports this thread screens parts too: its region raster goes to the workers with the rest, so that no
@@ -110,14 +111,13 @@ export class ScreenPool {
       seeds,
       dataVersion: screener.dataVersion,
       settings,
-      ...(settings.format === 'csv' && !shapes && templates ? { templates } : {}),
+      ...(settings.format === 'csv' && !shapes && templates?.() ? { templates: templates() } : {}),
     };
     const failed = workers.find((worker) => stoppedWhy(worker) !== undefined);
     if (failed) {
       for (const worker of workers) void worker.terminate();
       throw stoppedWhy(failed);
     }
-    this.own = new BatchScreener(screener, settings, templates);
     this.shapes = shapes;
     this.queueLength = this.shapes ? shapesQueue : bytesQueue;
     this.fedParts = this.shapes ? shapesFed : 0;
@@ -126,6 +126,7 @@ export class ScreenPool {
       worker.ref();
       worker.postMessage(setup);
     }
+    this.own = new BatchScreener(screener, settings, templates?.());
     this.waiting = this.workers.map(() => []);
     this.numbered = this.workers.map(() => []);
     this.workers.forEach((worker, n) => {

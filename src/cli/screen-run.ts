@@ -110,7 +110,6 @@ export async function screenFile(screening: Screening, options: Options, titles:
   const format = streamFormatOf(options.file);
   const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
-  const templates = screening.rows?.loaded;
   const onWorkers = format !== undefined && rowsOnWorkers.has(format);
   // This thread takes the kept grids only where it screens points itself; workers read them for themselves.
   const kept = screening.workers.length > 0 && shapesOnly(settings, onWorkers) ? undefined : screening.grids?.loaded;
@@ -119,11 +118,11 @@ export async function screenFile(screening: Screening, options: Options, titles:
     screening.workers.length > 0
       ? new ScreenPool(screening.screener, screening.seeds, settings, screening.workers, {
           keptGrids: screening.grids?.file,
-          templates,
+          templates: () => screening.rows?.loaded,
           rowsOnWorkers: onWorkers,
         })
       : undefined;
-  const own = pool ? undefined : new BatchScreener(screening.screener, settings, templates);
+  const own = pool ? undefined : new BatchScreener(screening.screener, settings, screening.rows?.loaded);
   let count = 0;
   let shown = 0;
   /** Batches screening on threads, in file order, with where their records were (to name a refused one). */
