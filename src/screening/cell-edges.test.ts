@@ -33,6 +33,18 @@ function pointsIn(raster: RegionRaster, count: number, seed: number): [number, n
   return points;
 }
 
+/**
+ * A right triangle of 4 degrees a side, its edges 10 km accurate, rasterized as point shapes rasterize a zone, with its
+ * cell lists: its hypotenuse's edge strip holds cells far from any edge.
+ */
+function triangle() {
+  const builder = new ZoneStoreBuilder();
+  builder.addZone([{ xy: [110, 40, 114, 40, 114, 44], hole: false }], 10);
+  const zone = builder.finish();
+  const raster = rasterizeZone(zone, 0, { side: 64, reach: edgeReach * 1.001, widest: true });
+  return { store: zone, raster, lists: buildCellEdges(zone, 0, raster) };
+}
+
 describe("a raster's cell lists of edges", () => {
   it('find the nearest edge that edgeNear finds, or none where it finds none, at the same distance', () => {
     const { rings, zoneRingStart, zoneAccuracyKm } = store;
@@ -68,12 +80,7 @@ describe("a raster's cell lists of edges", () => {
   });
 
   it('list no edge for cells beyond the reach of every edge, and few for cells near one', () => {
-    const builder = new ZoneStoreBuilder();
-    // A triangle of 4 degrees a side, its edges 10 km accurate: its hypotenuse's edge strip holds cells far from it.
-    builder.addZone([{ xy: [110, 40, 114, 40, 114, 44], hole: false }], 10);
-    const triangle = builder.finish();
-    const raster = rasterizeZone(triangle, 0, { side: 64, reach: edgeReach * 1.001, widest: true });
-    const lists = buildCellEdges(triangle, 0, raster);
+    const { raster, lists } = triangle();
     const listed = (x: number, y: number) => {
       const cell = (Math.floor((y - raster.y0) * raster.sy) >> 1) * lists.side + (Math.floor((x - raster.x0) * raster.sx) >> 1);
       return Array.from(lists.edges.subarray(lists.cellStart[cell], lists.cellStart[cell + 1]));
@@ -89,14 +96,10 @@ describe("a raster's cell lists of edges", () => {
   });
 
   it('damaged, find no edge rather than a wrong one or an error (grid-cache.ts checks no more than their sizes)', () => {
-    const builder = new ZoneStoreBuilder();
-    builder.addZone([{ xy: [110, 40, 114, 40, 114, 44], hole: false }], 10);
-    const triangle = builder.finish();
-    const raster = rasterizeZone(triangle, 0, { side: 64, reach: edgeReach * 1.001, widest: true });
-    const lists = buildCellEdges(triangle, 0, raster);
-    const next = edgeEnds(triangle.rings);
+    const { store: zone, raster, lists } = triangle();
+    const next = edgeEnds(zone.rings);
     const found = (damaged: typeof lists) =>
-      edgeNearInCell(triangle.rings, next, raster, damaged, 112, 40.02, 10, closest(), new LazyGeodesic());
+      edgeNearInCell(zone.rings, next, raster, damaged, 112, 40.02, 10, closest(), new LazyGeodesic());
     expect(found(lists)).toBe(true);
     expect(found({ ...lists, edges: lists.edges.map(() => 2 ** 31) })).toBe(false);
     expect(found({ ...lists, cellStart: lists.cellStart.map((start) => lists.edges.length + 5 - start) })).toBe(false);
