@@ -79,6 +79,23 @@ describe("a raster's cell lists of edges", () => {
     expect(beyond).toBeGreaterThan(500);
   });
 
+  it('find the same nearest edge for a zone across the equator, where a cell holds both hemispheres', () => {
+    const builder = new ZoneStoreBuilder();
+    builder.addZone([{ xy: [10, -2, 14, -2, 12.5, 3, 11, 0.4], hole: false }], 40);
+    const across = builder.finish();
+    const raster = rasterizeZone(across, 0, { side: 48, reach: edgeReach * 1.001, widest: true });
+    const lists = buildCellEdges(across, 0, raster);
+    const [listed, searched] = [closest(), closest()];
+    let near = 0;
+    for (const [x, y] of pointsIn(raster, 1500, 11)) {
+      const found = edgeNearInCell(across.rings, edgeEnds(across.rings), raster, lists, x, y, 40, listed, new LazyGeodesic());
+      expect(found, `${x}, ${y}`).toBe(edgeNear(across.rings, 0, 1, x, y, 40, searched, new LazyGeodesic()));
+      expect(listed.km, `${x}, ${y}`).toBe(searched.km);
+      if (found) near++;
+    }
+    expect(near).toBeGreaterThan(500);
+  });
+
   it('list no edge for cells beyond the reach of every edge, and few for cells near one', () => {
     const { raster, lists } = triangle();
     const listed = (x: number, y: number) => {

@@ -55,10 +55,11 @@ export function edgeEnds(rings: PackedRings): Uint32Array {
 function metricRange(y0: number, y1: number): { low: Metric; high: Metric } {
   const south = kilometresPerDegree(y0);
   const north = kilometresPerDegree(y1);
-  const widest = y0 < 0 && y1 > 0 ? kilometresPerDegree(0).x : Math.max(south.x, north.x);
+  // A degree of longitude is longest at the equator and one of latitude shortest there: a range across it has both.
+  const equator = y0 < 0 && y1 > 0 ? kilometresPerDegree(0) : undefined;
   return {
-    low: { x: Math.min(south.x, north.x) * (1 - 1e-12), y: Math.min(south.y, north.y) * (1 - 1e-12) },
-    high: { x: widest * (1 + 1e-12), y: Math.max(south.y, north.y) * (1 + 1e-12) },
+    low: { x: Math.min(south.x, north.x) * (1 - 1e-12), y: (equator?.y ?? Math.min(south.y, north.y)) * (1 - 1e-12) },
+    high: { x: (equator?.x ?? Math.max(south.x, north.x)) * (1 + 1e-12), y: Math.max(south.y, north.y) * (1 + 1e-12) },
   };
 }
 
@@ -101,7 +102,9 @@ export function buildCellEdges(store: ZoneStore, zone: number, raster: RegionRas
     const blockY0 = y0 + rowFrom / sy - cellMargin;
     const blockY1 = y0 + rowTo / sy + cellMargin;
     const blockPlanes = metricRange(blockY0, blockY1);
-    const blockHalf = Math.hypot(halfX * blockPlanes.low.x, halfY * blockPlanes.low.y);
+    // Every edge a cell of the block may list lies within the reach and its half diagonal, in its own lowest plane, of
+    // its centre: within these, taken with the block's lowest plane and a half diagonal no cell's exceeds.
+    const blockHalf = Math.hypot(halfX * blockPlanes.high.x, halfY * blockPlanes.high.y);
     const growX = (reach + blockHalf) / blockPlanes.low.x;
     const growY = (reach + blockHalf) / blockPlanes.low.y;
     const blocks: Uint32Array[] = [];
