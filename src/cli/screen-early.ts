@@ -4,9 +4,10 @@
  * after it was started, and the command's thread had loaded its bundle (35 ms) and its zones and seeds meanwhile, so the
  * worker's start was the first part of every run's critical path. A small bundle of its own, reading the line as the
  * command does (screen-arguments.ts) and choosing the threads as it does (thread-count.ts); the command takes the
- * workers (screen.ts takeWorkers) and starts any more it needs. 1M CSV points on two threads, 12 interleaved runs of
- * three variants: started here x0.932 wall together with the seeds read for screening only (x0.982 alone), against
- * started by the command.
+ * workers (screen-workers.ts takeWorkers) and starts any more it needs. The worker's setup was done at 245-257 ms of
+ * a run, now at 201-207. 1M CSV points on two threads: a first version, 12 interleaved runs of three variants, x0.932
+ * wall with the seeds read for screening only (x0.982 for those alone); as it landed, x0.970 (16 pairs), as the
+ * command's own thread then ended about when the worker did.
  */
 import type { Worker } from 'node:worker_threads';
 import { parseArguments, threadsOption } from './screen-arguments.ts';
