@@ -18,7 +18,7 @@ import type { EdgeGrid } from '../screening/edge-grid.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
-import { keepFile, offsetsInOrder, readKept } from './kept-file.ts';
+import { keepFile, keptOnce, offsetsInOrder, readKept } from './kept-file.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
 const keptFiles = 8;
@@ -130,14 +130,14 @@ export function gridKey(store: ZoneStore): string {
 export class GridCache {
   /** The file, which worker threads read for themselves (ScreenPool). */
   readonly file: string;
-  private read = false;
-  private held: BuiltGrids | undefined;
+  private readonly read: () => BuiltGrids | undefined;
 
   constructor(
     folder: string,
     private readonly store: ZoneStore,
   ) {
     this.file = join(folder, `${gridKey(store)}.grids`);
+    this.read = keptOnce(this.file, (value) => checkedGrids(value, store));
   }
 
   /**
@@ -145,17 +145,13 @@ export class GridCache {
    * whose workers find every point's shape leaves the file to them.
    */
   get loaded(): BuiltGrids | undefined {
-    if (!this.read) {
-      this.held = readGrids(this.file, this.store);
-      this.read = true;
-    }
-    return this.held;
+    return this.read();
   }
 
   /**
    * Writes the grids the run's screeners built (with those loaded) when they hold more than the file did, each zone's
-   * raster with its cell lists (cell-edges.ts): 0.27 s for the 46 rasters the seeded million of tests/bench/cli.ts
-   * searches, which no single run would win back (they save some 80 ms of edge searches a million points), so they
+   * raster with its cell lists (cell-edges.ts): 0.27 s cold (0.17 s warm) for the 89 rasters the seeded million of
+   * tests/bench/cli.ts builds, which no single run would win back (they save some 80 ms of edge searches a million points), so they
    * are built only for the rasters kept here, once. Screeners that built nothing (a worker that built nothing beyond
    * the file's answers null) leave the file unread.
    */
@@ -172,19 +168,20 @@ export class GridCache {
 }
 
 /** The grids of a file for the store's zones and rings, or undefined where there is none or it fails its check. */
-export function readGrids(file: string, store: ZoneStore): BuiltGrids | undefined {
+export const readGrids = (file: string, store: ZoneStore): BuiltGrids | undefined => readKept(file, (value) => checkedGrids(value, store));
+
+/** The grids a file held, checked against the store's zones and rings; throws what it refuses. */
+function checkedGrids(value: unknown, store: ZoneStore): BuiltGrids {
   const rings = store.rings.ringClosed.length;
-  return readKept(file, (value) => {
-    const parsed = fileSchema.parse(value);
-    const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
-    for (const [zone, item] of parsed.zoneRasters) {
-      if (zone >= store.count) throw new Error(`a raster for zone ${zone} of ${store.count}`);
-      grids.zoneRasters[zone] = item && rasterOf(item);
-    }
-    for (const [ring, item] of parsed.edgeGrids) {
-      if (ring >= rings) throw new Error(`an edge grid for ring ${ring} of ${rings}`);
-      grids.edgeGrids[ring] = item && gridOf(item);
-    }
-    return grids;
-  });
+  const parsed = fileSchema.parse(value);
+  const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
+  for (const [zone, item] of parsed.zoneRasters) {
+    if (zone >= store.count) throw new Error(`a raster for zone ${zone} of ${store.count}`);
+    grids.zoneRasters[zone] = item && rasterOf(item);
+  }
+  for (const [ring, item] of parsed.edgeGrids) {
+    if (ring >= rings) throw new Error(`an edge grid for ring ${ring} of ${rings}`);
+    grids.edgeGrids[ring] = item && gridOf(item);
+  }
+  return grids;
 }

@@ -14,7 +14,8 @@ import { deserialize, serialize } from 'node:v8';
 export function offsetsInOrder(offsets: Uint32Array, last: number, fromZero = false): boolean {
   if (fromZero && offsets[0] !== 0) return false;
   if ((offsets.length === 0 ? 0 : offsets[offsets.length - 1]) !== last) return false;
-  // An indexed loop: this runs once, cold, over lists of a million offsets, where every() took 5-10 times as long.
+  // An indexed loop: this runs once, cold, over lists of up to a million offsets, where every() took twice as long
+  // (6.8 against 3.3 ms over a million, in a fresh process).
   for (let n = 1; n < offsets.length; n++) if ((offsets[n - 1] as number) > (offsets[n] as number)) return false;
   return true;
 }
@@ -29,6 +30,22 @@ export function readKept<T>(file: string, check: (value: unknown) => T): T | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * readKept(file, check) read when first called, then the same value: a run that never needs the file never reads it
+ * (the grid cache where workers read it themselves, the row templates until the workers have their setup).
+ */
+export function keptOnce<T>(file: string, check: (value: unknown) => T): () => T | undefined {
+  let read = false;
+  let value: T | undefined;
+  return () => {
+    if (!read) {
+      value = readKept(file, check);
+      read = true;
+    }
+    return value;
+  };
 }
 
 /**

@@ -103,6 +103,8 @@ export class ScreenPool {
     // worker builds it again (25-38 ms cold, five fresh processes). Workers that find shapes test every point against
     // the region, and this thread none: unless a run kept it, each worker builds it while this thread reads, rather
     // than delay every worker's start by building it here.
+    // Read here only where workers write rows; else after the setup is posted, for this thread's rows alone.
+    const workerTemplates = settings.format === 'csv' && !shapes ? templates?.() : undefined;
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
       regionRaster: shapes ? undefined : screener.regionRaster(),
@@ -111,7 +113,7 @@ export class ScreenPool {
       seeds,
       dataVersion: screener.dataVersion,
       settings,
-      ...(settings.format === 'csv' && !shapes && templates?.() ? { templates: templates() } : {}),
+      ...(workerTemplates ? { templates: workerTemplates } : {}),
     };
     const failed = workers.find((worker) => stoppedWhy(worker) !== undefined);
     if (failed) {

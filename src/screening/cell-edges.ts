@@ -4,7 +4,7 @@ import { type Closest, edgeSearchReach, foundWithin, measureEdge, type Metric } 
 import { EdgeList, edgesInBox } from './edges-in-range.ts';
 import { Growable } from './growable.ts';
 import type { PackedRings } from './packed-rings.ts';
-import { edgeCell, type RegionRaster } from './region-raster.ts';
+import { classOf, edgeCell, type RegionRaster } from './region-raster.ts';
 import type { ZoneStore } from './zone-store.ts';
 
 /**
@@ -16,8 +16,8 @@ import type { ZoneStore } from './zone-store.ts';
  * a cell that lists none measures none. Over the seeded million of tests/bench/cli.ts (386,225 edge searches) a search
  * measures 10.3 listed edges, where it read 40 band or grid slots and measured 12.5 of their edges before; the shapes
  * took x0.80 the time (in one process, 4 alternate runs of 4 passes: 310-330 ms a pass against 396-425). Cells of one
- * raster cell (5.7 edges a search) were as fast and held 3.3 million offsets and edges for the 46 rasters those points
- * search, against 1.2 million; cells of three, x1.07 slower.
+ * raster cell (5.7 edges a search) were as fast and held 3.3 million offsets and edges for the 89 rasters those points
+ * build, against 1.2 million; cells of three, x1.07 slower.
  */
 export interface CellEdges {
   side: number;
@@ -84,8 +84,7 @@ export function buildCellEdges(store: ZoneStore, zone: number, raster: RegionRas
   const isEdge = (row: number, column: number) => {
     for (let r = row * rasterCells; r < Math.min(raster.side, (row + 1) * rasterCells); r++) {
       for (let c = column * rasterCells; c < Math.min(raster.side, (column + 1) * rasterCells); c++) {
-        const cell = r * raster.side + c;
-        if ((((raster.cells[cell >> 2] as number) >> ((cell & 3) << 1)) & 3) === edgeCell) return true;
+        if (classOf(raster.cells, r * raster.side + c) === edgeCell) return true;
       }
     }
     return false;
@@ -161,17 +160,12 @@ export function buildCellEdges(store: ZoneStore, zone: number, raster: RegionRas
   return { side, cellStart, edges: listed.finish() };
 }
 
-/** Kilometres from (x, y) to the edge (ax, ay)-(bx, by) in the plane of `metric`. */
-function segmentKm(ax: number, ay: number, bx: number, by: number, x: number, y: number, metric: Metric): number {
-  const ex = (bx - ax) * metric.x;
-  const ey = (by - ay) * metric.y;
-  const px = (x - ax) * metric.x;
-  const py = (y - ay) * metric.y;
-  const length2 = ex * ex + ey * ey;
-  let t = length2 > 0 ? (px * ex + py * ey) / length2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return Math.hypot(px - t * ex, py - t * ey);
-}
+/** A closest point at no distance, which measureEdge therefore never moves: segmentKm wants only its distance. */
+const unmoved: Closest = { km: 0, x: 0, y: 0, fromX: 0, fromY: 0 };
+
+/** Kilometres from (x, y) to the edge (ax, ay)-(bx, by) in the plane of `metric`, as the edge search measures them. */
+const segmentKm = (ax: number, ay: number, bx: number, by: number, x: number, y: number, metric: Metric): number =>
+  Math.sqrt(measureEdge(ax, ay, bx, by, x, y, metric.x, metric.y, unmoved));
 
 /** The local plane of the point being measured (edgeNearInCell). */
 const plane: Metric = { x: 0, y: 0 };
