@@ -151,11 +151,11 @@ export class BatchScreener {
   /** The shape numbers of a worker thread's points (shapes). */
   private readonly numbers = new ShapeNumbers();
 
-  /** `templates`: CSV row templates an earlier run made (row-cache.ts), for a CSV report. */
+  /** `templates`: gives the CSV row templates an earlier run made (row-cache.ts), for a CSV report (SharedRows). */
   constructor(
     private readonly screener: Screener,
     private readonly settings: BatchSettings,
-    templates?: readonly KeptTemplate[],
+    templates?: () => readonly KeptTemplate[] | undefined,
   ) {
     this.rows = settings.format === 'csv' ? new SharedRows(csvRows(settings.lang), screener, settings.projectType, templates) : undefined;
   }

@@ -48,6 +48,7 @@ describe('the grids kept between runs', () => {
     expect(built.regionRaster).toBeDefined();
     expect(built.zoneRasters.filter(Boolean).length).toBeGreaterThan(40);
     expect(built.edgeGrids.filter(Boolean).length).toBeGreaterThan(0);
+    expect(built.zoneGrid?.items.length).toBeGreaterThan(0);
     new GridCache(folder, first.store).keep([built]);
 
     const second = fresh();
@@ -65,6 +66,9 @@ describe('the grids kept between runs', () => {
     for (const [zone, raster] of used.zoneRasters.entries()) expect(raster).toBe(loaded.zoneRasters[zone]);
     expect(used.edgeGrids.length).toBe(loaded.edgeGrids.length);
     for (const [ring, grid] of used.edgeGrids.entries()) expect(grid).toBe(loaded.edgeGrids[ring]);
+    // The point searches' grid too, its frame and boxes taken from the second screener's own index.
+    expect(used.zoneGrid).toBe(loaded.zoneGrid);
+    expect(loaded.zoneGrid).toEqual(built.zoneGrid);
   });
 
   it('are ignored where their file fails its check, and written again', () => {
@@ -104,6 +108,35 @@ describe('the grids kept between runs', () => {
     }
     writeFileSync(file, whole);
     expect(new GridCache(folder, screener.store).loaded).toBeDefined();
+  });
+
+  it("are ignored where the point searches' grid does not fit the zones' index", () => {
+    const screener = fresh();
+    const [name] = readdirSync(folder).filter((file) => file.endsWith('.grids'));
+    const file = join(folder, name!);
+    const whole = readFileSync(file);
+    type Lists = { columns: number; rows: number; cellStart: Uint32Array; items: Uint32Array };
+    const damaged = (damage: (lists: Lists) => Lists) => {
+      const value = deserialize(whole) as { zoneGrid: Lists };
+      return serialize({ ...value, zoneGrid: damage(value.zoneGrid) });
+    };
+    const swapped = (array: Uint32Array, at: number) => {
+      const copy = array.slice();
+      [copy[at], copy[at + 1]] = [copy[at + 1]!, copy[at]!];
+      return copy;
+    };
+    const firstRise = (lists: Lists) => lists.cellStart.findIndex((start, cell) => start < lists.cellStart[cell + 1]!);
+    for (const broken of [
+      damaged((lists) => ({ ...lists, columns: lists.columns + 1 })),
+      damaged((lists) => ({ ...lists, items: lists.items.subarray(1) })),
+      damaged((lists) => ({ ...lists, cellStart: swapped(lists.cellStart, firstRise(lists)) })),
+      damaged((lists) => ({ ...lists, items: lists.items.map((item, slot) => (slot === 7 ? screener.store.index.numItems : item)) })),
+    ]) {
+      writeFileSync(file, broken);
+      expect(new GridCache(folder, screener.store).loaded).toBeUndefined();
+    }
+    writeFileSync(file, whole);
+    expect(new GridCache(folder, screener.store).loaded?.zoneGrid).toBeTruthy();
   });
 
   it('are read by the worker threads for themselves, which then build none of their own', async () => {

@@ -1,6 +1,6 @@
 /**
  * The screen command's cache of what a screener builds as points need it (BuiltGrids: the zones' rasters, the region's
- * raster, the long rings' edge grids), kept between runs in a file per zone set beside the command's bundle. Built in
+ * raster, the long rings' edge grids, the point searches' grid of zone boxes), kept between runs in a file per zone set beside the command's bundle. Built in
  * every run, they were the worker's first work on a million CSV points, and on its critical path: 92-160 ms of
  * rasters and 50-83 ms of edge grids in four runs (timed inside the worker, whose 200 us profiles of such runs show it
  * busy 1.1-1.2 s); a file of 256 points or more pays them on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash of; the
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { z } from '../schema/zod-mini.ts';
 import { buildCellEdges, rasterCells } from '../screening/cell-edges.ts';
 import type { EdgeGrid } from '../screening/edge-grid.ts';
+import { type ZoneGrid, type ZoneGridLists, zoneGridOver } from '../screening/point-search.ts';
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
@@ -24,7 +25,7 @@ import { keepFile, keptOnce, offsetsInOrder, readKept } from './kept-file.ts';
 const keptFiles = 8;
 
 /** Bumped when the file's layout changes. */
-const layout = 2;
+const layout = 3;
 
 const finite = z.number().check(z.refine(Number.isFinite));
 const count = z.int().check(z.nonnegative());
@@ -48,11 +49,14 @@ const grid = z.object({
   cellStart: z.instanceof(Uint32Array),
   cellCoords: z.instanceof(Float64Array),
 });
+/** The point searches' grid as kept: its lists alone, as its frame and boxes are the zone index's (zoneGridOver). */
+const zoneGrid = z.object({ columns: count, rows: count, cellStart: z.instanceof(Uint32Array), items: z.instanceof(Uint32Array) });
 const fileSchema = z.object({
   layout: z.literal(layout),
   zoneRasters: z.array(z.tuple([count, z.nullable(raster)])),
   regionRaster: z.optional(raster),
   edgeGrids: z.array(z.tuple([count, z.nullable(grid)])),
+  zoneGrid: z.optional(z.nullable(zoneGrid)),
 });
 type CachedRaster = z.infer<typeof raster>;
 type CachedGrid = z.infer<typeof grid>;
@@ -89,6 +93,21 @@ function gridOf({ x0, y0, sx, sy, columns, rows, cellStart, cellCoords }: Cached
   return { x0, y0, sx, sy, columns, rows, cellStart, cellCoords };
 }
 
+/**
+ * The point searches' grid of the store's index from its kept lists, which must fit it: one list per cell, in order,
+ * of items the index holds.
+ */
+function zoneGridOf(lists: ZoneGridLists, store: ZoneStore): ZoneGrid {
+  const { columns, rows, cellStart, items } = lists;
+  if (!(columns >= 1 && rows >= 1) || cellStart.length !== columns * rows + 1 || !offsetsInOrder(cellStart, items.length, true)) {
+    throw new Error('a zone grid whose lists do not match its cells');
+  }
+  const itemCount = store.index.numItems;
+  for (let slot = 0; slot < items.length; slot++)
+    if ((items[slot] as number) >= itemCount) throw new Error('a zone grid listing an item beyond its index');
+  return zoneGridOver(store.index, lists);
+}
+
 /** What was built, each index at most once, as the file holds it (undefined entries are left out). */
 function entries<T>(list: readonly (T | null | undefined)[]): [number, T | null][] {
   return list.flatMap((item, index): [number, T | null][] => (item === undefined ? [] : [[index, item]]));
@@ -96,11 +115,12 @@ function entries<T>(list: readonly (T | null | undefined)[]): [number, T | null]
 
 /** Every grid that any of the sets built (the first set's where several did). */
 export function mergedGrids(sets: readonly BuiltGrids[]): BuiltGrids {
-  const merged: BuiltGrids = { zoneRasters: [], regionRaster: undefined, edgeGrids: [] };
+  const merged: BuiltGrids = { zoneRasters: [], regionRaster: undefined, edgeGrids: [], zoneGrid: undefined };
   for (const set of sets) {
     for (const [index, item] of entries(set.zoneRasters)) merged.zoneRasters[index] ??= item;
     for (const [index, item] of entries(set.edgeGrids)) merged.edgeGrids[index] ??= item;
     merged.regionRaster ??= set.regionRaster;
+    if (merged.zoneGrid === undefined) merged.zoneGrid = set.zoneGrid;
   }
   return merged;
 }
@@ -163,7 +183,18 @@ export class GridCache {
       zone,
       raster && (raster.edges ? raster : { ...raster, edges: buildCellEdges(this.store, zone, raster) }),
     ]);
-    keepFile(this.file, { layout, zoneRasters, regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids) }, keptFiles);
+    const { zoneGrid } = grids;
+    const zoneGridLists = zoneGrid && {
+      columns: zoneGrid.columns,
+      rows: zoneGrid.rows,
+      cellStart: zoneGrid.cellStart,
+      items: zoneGrid.items,
+    };
+    keepFile(
+      this.file,
+      { layout, zoneRasters, regionRaster: grids.regionRaster, edgeGrids: entries(grids.edgeGrids), zoneGrid: zoneGridLists },
+      keptFiles,
+    );
   }
 }
 
@@ -174,7 +205,12 @@ export const readGrids = (file: string, store: ZoneStore): BuiltGrids | undefine
 function checkedGrids(value: unknown, store: ZoneStore): BuiltGrids {
   const rings = store.rings.ringClosed.length;
   const parsed = fileSchema.parse(value);
-  const grids: BuiltGrids = { zoneRasters: [], regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster), edgeGrids: [] };
+  const grids: BuiltGrids = {
+    zoneRasters: [],
+    regionRaster: parsed.regionRaster && rasterOf(parsed.regionRaster),
+    edgeGrids: [],
+    zoneGrid: parsed.zoneGrid && zoneGridOf(parsed.zoneGrid, store),
+  };
   for (const [zone, item] of parsed.zoneRasters) {
     if (zone >= store.count) throw new Error(`a raster for zone ${zone} of ${store.count}`);
     grids.zoneRasters[zone] = item && rasterOf(item);

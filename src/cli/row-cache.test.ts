@@ -9,7 +9,7 @@ import { createScreener, type Screener } from '../screening/screener.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
 import { ByteWriter } from './byte-writer.ts';
 import { RowCache, rowKey } from './row-cache.ts';
-import { SharedRows } from './shared-rows.ts';
+import { type KeptTemplate, SharedRows } from './shared-rows.ts';
 
 let screener: Screener;
 let folder: string;
@@ -32,8 +32,8 @@ const points = (() => {
 })();
 
 /** The rows after the id of every point, from shared rows given `kept` templates; and the templates they made. */
-function rowsOf(kept?: ConstructorParameters<typeof SharedRows>[3]) {
-  const shared = new SharedRows(csvRows('en'), screener, 'solar-pv', kept);
+function rowsOf(kept?: readonly KeptTemplate[]) {
+  const shared = new SharedRows(csvRows('en'), screener, 'solar-pv', () => kept);
   const out = new ByteWriter();
   for (const [x, y] of points) shared.writeShaped(out, x, y);
   return { text: new TextDecoder().decode(out.written()), templates: shared.madeTemplates() };

@@ -84,7 +84,7 @@ export class ScreenPool {
    * `workers`: from startScreenWorkers, which screen beside the command's own thread; the screener must be built with
    * `shared`. `keptGrids`: the file of grids kept from earlier runs (grid-cache.ts), which each worker reads for itself.
    * `templates`: gives the CSV row templates of earlier runs (row-cache.ts), for every thread that writes CSV rows: asked
-   * for after the workers' setup is posted where only this thread writes rows;
+   * for at this thread's first row where only it writes rows (SharedRows);
    * `rowsOnWorkers`: workers write a CSV report's rows themselves, not only find the points' shapes (see screen-run.ts).
    */
   constructor(
@@ -103,7 +103,7 @@ export class ScreenPool {
     // worker builds it again (25-38 ms cold, five fresh processes). Workers that find shapes test every point against
     // the region, and this thread none: unless a run kept it, each worker builds it while this thread reads, rather
     // than delay every worker's start by building it here.
-    // Read here only where workers write rows; else after the setup is posted, for this thread's rows alone.
+    // Read here only where workers write rows; else when this thread writes its first row.
     const workerTemplates = settings.format === 'csv' && !shapes ? templates?.() : undefined;
     const setup: ScreenWorkerSetup = {
       store: sharedZoneStore(screener.store),
@@ -128,7 +128,7 @@ export class ScreenPool {
       worker.ref();
       worker.postMessage(setup);
     }
-    this.own = new BatchScreener(screener, settings, templates?.());
+    this.own = new BatchScreener(screener, settings, templates);
     this.waiting = this.workers.map(() => []);
     this.numbered = this.workers.map(() => []);
     this.workers.forEach((worker, n) => {

@@ -108,7 +108,6 @@ function stopError(stop: BatchStop, place: (index: number) => Bilingual): Error 
 export async function screenFile(screening: Screening, options: Options, titles: DocumentTitles, io: Io): Promise<void> {
   const writer = reportWriter(options.format, options.lang, titles);
   const format = streamFormatOf(options.file);
-  const read = await loadSiteRecordReader();
   const settings = { format: options.format, lang: options.lang, projectType: options.projectType as ProjectType, titles };
   const onWorkers = format !== undefined && rowsOnWorkers.has(format);
   // This thread takes the kept grids only where it screens points itself; workers read them for themselves.
@@ -122,7 +121,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
           rowsOnWorkers: onWorkers,
         })
       : undefined;
-  const own = pool ? undefined : new BatchScreener(screening.screener, settings, screening.rows?.loaded);
+  const own = pool ? undefined : new BatchScreener(screening.screener, settings, () => screening.rows?.loaded);
   let count = 0;
   let shown = 0;
   /** Batches screening on threads, in file order, with where their records were (to name a refused one). */
@@ -150,7 +149,7 @@ export async function screenFile(screening: Screening, options: Options, titles:
     const bytes = io.read(options.file);
     const batches = format ? recordBatches(format, bytes, pool ? sitesPerPart : undefined) : wholeFile(options.file, bytes);
     let spare: ArrayBuffer | undefined;
-    for await (const checked of checkedBatches(batches, read)) {
+    for await (const checked of checkedBatches(batches)) {
       // Parts for the threads; a batch whole when it is screened here (each part pays for its own point order).
       for (const part of pool ? parts(checked) : [checked]) {
         const sites = part.batch.ids.ends.length;
@@ -208,12 +207,20 @@ async function* wholeFile(file: string, bytes: ByteSource): AsyncGenerator<Whole
 
 /**
  * The file's batches checked and packed. Its own generator so that the parsed records are unreachable while their
- * batch is screened: they would outlive young collections and pile up in the old generation.
+ * batch is screened: they would outlive young collections and pile up in the old generation. The one site reader is
+ * loaded at the first record that needs it (none in a file of plain points: its 5-8 ms were on the way to the first
+ * part a worker screens).
  */
-async function* checkedBatches(batches: AsyncIterable<RecordBatch | WholeSite>, read: SiteRecordReader): AsyncGenerator<CheckedBatch> {
+async function* checkedBatches(batches: AsyncIterable<RecordBatch | WholeSite>): AsyncGenerator<CheckedBatch> {
   let first = true;
+  let read: SiteRecordReader | undefined;
   for await (const batch of batches) {
-    const checked = 'site' in batch ? wholeSiteBatch(batch) : checkedBatch(batch, read, first);
+    const checked =
+      'site' in batch
+        ? wholeSiteBatch(batch)
+        : batch.records.some(Boolean)
+          ? checkedBatch(batch, (read ??= await loadSiteRecordReader()), first)
+          : { batch: { ids: batch.ids, lonLat: batch.lonLat, others: [], first }, place: batch.place };
     if (checked.batch.ids.ends.length > 0) first = false;
     yield checked;
   }

@@ -75,7 +75,8 @@ parentPort?.on('message', (message: ScreenWorkerSetup | ScreenJob | ShapeJob | B
     const kept = setup.keptGrids === undefined ? undefined : readGrids(setup.keptGrids, store);
     if (kept) own.seedGrids(kept);
     seeded = builtCount(own.builtGrids());
-    screener = new BatchScreener(own, setup.settings, setup.templates);
+    const { templates } = setup;
+    screener = new BatchScreener(own, setup.settings, () => templates);
     return;
   }
   if ('built' in message) {

@@ -43,15 +43,20 @@ export class SharedRows {
   /** The row after the id of every point outside the region and its band, made by the first of them. */
   private outside: Uint8Array | undefined;
 
-  /** `kept`: templates an earlier run made for the same zones, rules, type and language (row-cache.ts). */
+  /** Whether the kept templates were taken (at the first shaped row: see the constructor). */
+  private tookKept = false;
+
+  /**
+   * `kept`: gives the templates an earlier run made for the same zones, rules, type and language (row-cache.ts), asked
+   * for at the first row that needs a template: the file's 4.8 MB took the command's thread 7-10 ms to read, before
+   * its first part went to a worker, while the first rows are written only once the workers hold many parts.
+   */
   constructor(
     readonly rows: CsvRows,
     private readonly screener: Screener,
     private readonly projectType: ProjectType,
-    kept: readonly KeptTemplate[] = [],
-  ) {
-    for (const template of kept) this.addTemplate(template);
-  }
+    private readonly kept: () => readonly KeptTemplate[] | undefined = () => undefined,
+  ) {}
 
   /** The templates made here (not taken), up to maxSharedRows, for a later run (row-cache.ts). */
   madeTemplates(): readonly KeptTemplate[] {
@@ -104,6 +109,10 @@ export class SharedRows {
   }
 
   private findTemplate(hash: number, codes: ArrayLike<number>, length: number): KeptTemplate | undefined {
+    if (!this.tookKept) {
+      this.tookKept = true;
+      for (const template of this.kept() ?? []) this.addTemplate(template);
+    }
     const candidates = this.templates.get(hash);
     if (!candidates) return undefined;
     for (const kept of candidates) if (sameCodes(kept.codes, codes, length)) return kept;

@@ -1,5 +1,5 @@
 import type Flatbush from 'flatbush';
-import { type CellGrid, countedCells, entriesOf, type GridBoxes, placeInCells } from './cell-lists.ts';
+import { type CellGrid, countedCells, entriesOf, type GridBoxes, type GridFrame, placeInCells } from './cell-lists.ts';
 
 /**
  * The zones whose (grown) boxes hold a point, into a reusable array, in the order a walk of flatbush's packed tree
@@ -120,17 +120,47 @@ function gridOf(index: Flatbush): ZoneGrid | null {
   return grid;
 }
 
+/** The grid an index's searches built or were given (null: they walk the tree), undefined before its first search. */
+export const builtZoneGrid = (index: Flatbush): ZoneGrid | null | undefined => grids.get(index);
+
+/**
+ * A grid that builtZoneGrid gave for an index of the same content, taken as this index's own from its first search
+ * (grid-cache.ts keeps it between runs: built, it was some 10 ms of a worker's first parts, on a run's critical path).
+ */
+export function seedZoneGrid(index: Flatbush, grid: ZoneGrid | null): void {
+  if (!grids.has(index)) grids.set(index, grid);
+}
+
+/** Each item's box (minX, minY, maxX, maxY) by item, as a grid reads them. */
+function itemBoxes(index: Flatbush): Float64Array {
+  const boxes = new Float64Array(4 * index.numItems);
+  for (let position = 0; position < index.numItems; position++) {
+    const item = index._indices[position] as number;
+    boxes.set(index._boxes.subarray(4 * position, 4 * position + 4), 4 * item);
+  }
+  return boxes;
+}
+
+/** Where a grid of `columns` by `rows` cells over the index's bounds lies (one column or row where they are flat). */
+function frameOf({ minX, minY, maxX, maxY }: Flatbush, columns: number, rows: number): GridFrame {
+  return { x0: minX, y0: minY, sx: maxX > minX ? columns / (maxX - minX) : 1, sy: maxY > minY ? rows / (maxY - minY) : 1, columns, rows };
+}
+
+/** The lists of a zone grid, without what its index gives (its frame and boxes): what grid-cache.ts keeps. */
+export type ZoneGridLists = Pick<ZoneGrid, 'columns' | 'rows' | 'cellStart' | 'items'>;
+
+/** The grid of an index from the lists zoneGrid made for an index of the same content, its frame and boxes the index's. */
+export function zoneGridOver(index: Flatbush, { columns, rows, cellStart, items }: ZoneGridLists): ZoneGrid {
+  return { ...frameOf(index, columns, rows), cellStart, x1: index.maxX, y1: index.maxY, boxes: itemBoxes(index), items };
+}
+
 /**
  * The grid of an index, each cell's items in the order PointSearch.walk finds them: gridSide cells a side, halved
  * while the lists would hold more than gridEntries; null below fewestSide.
  */
 export function zoneGrid(index: Flatbush): ZoneGrid | null {
-  const { minX, minY, maxX, maxY, numItems } = index;
-  const boxes = new Float64Array(4 * numItems);
-  for (let position = 0; position < numItems; position++) {
-    const item = index._indices[position] as number;
-    boxes.set(index._boxes.subarray(4 * position, 4 * position + 4), 4 * item);
-  }
+  const { minX, minY, maxX, maxY } = index;
+  const boxes = itemBoxes(index);
   const everything = new PointSearch();
   everything.walk(index, -Infinity, -Infinity, Infinity, Infinity);
   const order = everything.found.subarray(0, everything.count);
@@ -144,19 +174,10 @@ export function zoneGrid(index: Flatbush): ZoneGrid | null {
     }
   };
   for (let side = gridSide; side >= fewestSide; side /= 2) {
-    const columns = maxX > minX ? side : 1;
-    const rows = maxY > minY ? side : 1;
-    const frame = {
-      x0: minX,
-      y0: minY,
-      sx: maxX > minX ? columns / (maxX - minX) : 1,
-      sy: maxY > minY ? rows / (maxY - minY) : 1,
-      columns,
-      rows,
-    };
+    const frame = frameOf(index, maxX > minX ? side : 1, maxY > minY ? side : 1);
     if (entriesOf(frame, inOrder) > gridEntries) continue;
     const counted = countedCells(frame, inOrder);
-    items = new Uint32Array(counted.cellStart[columns * rows] as number);
+    items = new Uint32Array(counted.cellStart[frame.columns * frame.rows] as number);
     placeInCells(counted, inOrder);
     return { ...counted, x1: maxX, y1: maxY, boxes, items };
   }

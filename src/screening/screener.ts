@@ -11,6 +11,7 @@ import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
 import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import { builtEdgeGrids, type EdgeGrid, seedEdgeGrids } from './edge-grid.ts';
+import { builtZoneGrid, seedZoneGrid, type ZoneGrid } from './point-search.ts';
 import { contactsOfCodes, insideEdgeMatters, nearMatters, PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
 import type { Hit, Report, Warning } from './report.ts';
 import { rasterizeZone, type RegionRaster } from './region-raster.ts';
@@ -38,21 +39,24 @@ export interface ScreenerOptions {
 
 /**
  * What a screener builds as points need it and keeps for the rest (by zone or ring index; undefined: not built; null:
- * the zone or ring needs none): the zones' rasters of its point shapes, the region's raster and the rings' edge grids.
- * Each is a function of the zones' rings and accuracy alone, so a screener over zones of the same content may take them
+ * the zone or ring needs none): the zones' rasters of its point shapes, the region's raster, the rings' edge grids and
+ * the grid of point searches over the zones' boxes (point-search.ts; null: searches walk the tree). Each is a function
+ * of the zones' rings and accuracy alone, so a screener over zones of the same content may take them
  * (Screener.seedGrids) instead of building them again.
  */
 export interface BuiltGrids {
   zoneRasters: (RegionRaster | null | undefined)[];
   regionRaster: RegionRaster | undefined;
   edgeGrids: (EdgeGrid | null | undefined)[];
+  zoneGrid: ZoneGrid | null | undefined;
 }
 
 /** How many rasters and grids a set holds (null entries count: each is a zone or ring found to need none). */
-export const builtCount = ({ zoneRasters, regionRaster, edgeGrids }: BuiltGrids): number =>
+export const builtCount = ({ zoneRasters, regionRaster, edgeGrids, zoneGrid }: BuiltGrids): number =>
   zoneRasters.filter((raster) => raster !== undefined).length +
   edgeGrids.filter((grid) => grid !== undefined).length +
-  (regionRaster ? 1 : 0);
+  (regionRaster ? 1 : 0) +
+  (zoneGrid === undefined ? 0 : 1);
 
 export interface Screener {
   readonly zones: readonly ZoneInfo[];
@@ -192,11 +196,17 @@ export function screenerOver(
       regionPoints += lonLat.length / 2;
       return outsideRegion(store, regionZone, raster ?? (regionPoints > rasterFromPoints ? regionRaster() : undefined), lonLat);
     },
-    builtGrids: () => ({ zoneRasters: [...shaper.builtRasters()], regionRaster: raster, edgeGrids: [...builtEdgeGrids(store.rings)] }),
+    builtGrids: () => ({
+      zoneRasters: [...shaper.builtRasters()],
+      regionRaster: raster,
+      edgeGrids: [...builtEdgeGrids(store.rings)],
+      zoneGrid: builtZoneGrid(store.index),
+    }),
     seedGrids: (grids) => {
       shaper.seedRasters(grids.zoneRasters);
       raster ??= grids.regionRaster;
       seedEdgeGrids(store.rings, grids.edgeGrids);
+      if (grids.zoneGrid !== undefined) seedZoneGrid(store.index, grids.zoneGrid);
     },
   };
 }
