@@ -132,9 +132,23 @@ if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
     process.stderr.write(`usage: node src/cli/bundled.mjs <${Object.keys(commands).join('|')}> [arguments]\n`);
     process.exit(2);
   }
-  if (stale()) await rebuild();
   const bundleOf = (source) => join(cache, relative('src/cli', source).replace(/\.ts$/, '.cjs'));
-  const started = early[command] ? runBundle(bundleOf(early[command])).earlyWorkers(argv) : [];
+  /** The command's early worker threads (see `early`), none where it has no early entry or its bundle cannot run yet. */
+  const startEarly = () => {
+    try {
+      return early[command] ? runBundle(bundleOf(early[command])).earlyWorkers(argv) : [];
+    } catch {
+      return [];
+    }
+  };
+  // Workers first, from the bundles as they are, then the check that they are current, which stats every file they
+  // were built from (8 ms, on the way to a worker's start): where they are not, the workers stop and start again.
+  let started = startEarly();
+  if (stale()) {
+    await Promise.all(started.map((worker) => worker.terminate()));
+    await rebuild();
+    started = startEarly();
+  }
   const { main, processIo } = runBundle(bundleOf(entry));
   process.exitCode = await main(argv, processIo(), started);
 }
