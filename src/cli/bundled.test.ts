@@ -12,7 +12,7 @@ const sites = join(projectRoot, 'tests', 'fixtures', 'screening', 'cli', 'sites.
 
 /** `npm run screen` without npm: the launcher in a child process, its bundle in this test's own folder. */
 const launch = (...argv: string[]) =>
-  spawnSync(process.execPath, [join(projectRoot, 'src', 'cli', 'bundled.mjs'), ...argv], {
+  spawnSync(process.execPath, [join(projectRoot, 'src', 'cli', 'bundled.cjs'), ...argv], {
     cwd: tmpdir(),
     encoding: 'utf8',
     env: { ...process.env, ATLAS_CLI_CACHE: cache },
@@ -97,7 +97,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
   it('records the files it was built from and rebuilds only when one changed', () => {
     const record = JSON.parse(readFileSync(join(cache, 'built-from.json'), 'utf8')) as { inputs: Record<string, number> };
     expect(Object.keys(record.inputs)).toEqual(
-      expect.arrayContaining(['src/cli/screen.ts', 'src/screening/screener.ts', 'src/cli/bundled.mjs']),
+      expect.arrayContaining(['src/cli/screen.ts', 'src/screening/screener.ts', 'src/cli/bundled.cjs']),
     );
     const built = bundleTime();
     expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
@@ -174,7 +174,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     symlinkSync(projectRoot, link);
     const linked = spawnSync(
       process.execPath,
-      [join(link, 'src', 'cli', 'bundled.mjs'), 'screen', sites, '--type', 'steel', '--format', 'csv'],
+      [join(link, 'src', 'cli', 'bundled.cjs'), 'screen', sites, '--type', 'steel', '--format', 'csv'],
       {
         cwd: tmpdir(),
         encoding: 'utf8',
@@ -195,7 +195,7 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     );
     const child = spawn(
       process.execPath,
-      [join(projectRoot, 'src', 'cli', 'bundled.mjs'), 'screen', points, '--type', 'steel', '--format', 'csv'],
+      [join(projectRoot, 'src', 'cli', 'bundled.cjs'), 'screen', points, '--type', 'steel', '--format', 'csv'],
       {
         cwd: tmpdir(),
         env: { ...process.env, ATLAS_CLI_CACHE: cache },
@@ -222,6 +222,6 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(refused.stderr).toContain('--type is required');
     const unknown = launch('paint');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('usage: node src/cli/bundled.mjs <screen>');
+    expect(unknown.stderr).toContain('usage: node src/cli/bundled.cjs <screen>');
   });
 });

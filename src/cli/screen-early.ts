@@ -1,5 +1,5 @@
 /**
- * The screen command's worker threads, started by the launcher (bundled.mjs) from the command line before the
+ * The screen command's worker threads, started by the launcher (bundled.cjs) from the command line before the
  * command's own bundle loads: a worker's boot (Node's start of the thread, then its bundle) took it until some 100 ms
  * after it was started, and the command's thread had loaded its bundle (35 ms) and its zones and seeds meanwhile, so the
  * worker's start was the first part of every run's critical path. A small bundle of its own, reading the line as the

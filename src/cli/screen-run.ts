@@ -215,12 +215,12 @@ async function* checkedBatches(batches: AsyncIterable<RecordBatch | WholeSite>):
   let first = true;
   let read: SiteRecordReader | undefined;
   for await (const batch of batches) {
-    const checked =
-      'site' in batch
-        ? wholeSiteBatch(batch)
-        : batch.records.some(Boolean)
-          ? checkedBatch(batch, (read ??= await loadSiteRecordReader()), first)
-          : { batch: { ids: batch.ids, lonLat: batch.lonLat, others: [], first }, place: batch.place };
+    let checked: CheckedBatch;
+    if ('site' in batch) checked = wholeSiteBatch(batch);
+    else if (batch.records.some(Boolean)) {
+      read ??= await loadSiteRecordReader();
+      checked = checkedBatch(batch, read, first);
+    } else checked = { batch: { ids: batch.ids, lonLat: batch.lonLat, others: [], first }, place: batch.place };
     if (checked.batch.ids.ends.length > 0) first = false;
     yield checked;
   }

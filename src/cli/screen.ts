@@ -271,7 +271,7 @@ export function processIo(): Io {
   };
 }
 
-// Not awaited at the top level: the bundle is CommonJS (bundle-loader.mjs), which has none.
+// Not awaited at the top level: the bundle is CommonJS (bundle-loader.cjs), which has none.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
   void main(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;

@@ -4,7 +4,7 @@
  * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, in each of `pairs` rounds (default 3:
  * with two, a median is the mean of both, and one round on a busy spell moved every figure), one after
  * another in child processes: the screen command on one point (start-up: data, zones, seeds, and the worker threads'
- * start), then for each format the command (`npm run screen`: its esbuild bundle, src/cli/bundled.mjs; CSV report to
+ * start), then for each format the command (`npm run screen`: its esbuild bundle, src/cli/bundled.cjs; CSV report to
  * /dev/null) and a floor that only reads and parses the same file the same way (tests/bench/cli-floor.ts, bundled the
  * same way), then the command on the CSV file's first half (the rate once warm). Each child reports its own CPU time
  * and maximum resident set (tests/bench/cli-usage.mjs). Every ratio and rate is taken within a round and the median
@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { buildBundle } from '../../src/cli/bundled.mjs';
+import { buildBundle } from '../../src/cli/bundled.cjs';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
 import { type Run, runChild as run, screenCommand } from './cli-child.ts';
 import { startPostgisScreening, postgisQuery } from './cli-postgis.ts';
@@ -79,7 +79,7 @@ async function writeInputs(): Promise<Map<string, string>> {
 
 const files = await writeInputs();
 // The command as `npm run screen` runs it (its esbuild bundle), and the floor bundled the same way, so that neither
-// pays for compiling TypeScript; the floor as an ES module, without the command's code cache (src/cli/bundle-loader.mjs):
+// pays for compiling TypeScript; the floor as an ES module, without the command's code cache (src/cli/bundle-loader.cjs):
 // it is 126 kB to compile, the command 3.3 MB.
 const screen = screenCommand();
 // The launcher rebuilds the command's bundle when a source changed since its last build: once here, untimed, so that

@@ -2,9 +2,10 @@
  * `npm run screen` runs the command from an esbuild bundle with plain node, rebuilt only when a file it was built from
  * changed. Under tsx the command took 1.2-1.4 s of CPU and 157 MiB before reading a point (tsx compiles the project's
  * 141 modules on a loader thread with its own heap, and node resolves some 350 package files one by one); from the bundle
- * 0.5 s and 122 MiB. Plain JavaScript, because it must run before anything can compile TypeScript.
+ * 0.5 s and 122 MiB. Plain JavaScript, because it must run before anything can compile TypeScript; CommonJS, as node
+ * starts an ES module's loader for an ES module (the launcher and its loader started some 8 ms later as ES modules).
  *
- *   node src/cli/bundled.mjs <command> [arguments]    (<command>: a key of `commands`)
+ *   node src/cli/bundled.cjs <command> [arguments]    (<command>: a key of `commands`)
  *
  * package.json's script also gives node `--max-semi-space-size=8` and `--interrupt-budget=300000` (see README, "Other
  * commands"); the benchmarks read the script, so that they time the command as it is run.
@@ -12,13 +13,13 @@
  * The bundle lives in node_modules/.cache/atlas-cli (ATLAS_CLI_CACHE overrides it, for tests: a folder inside
  * the project, as the bundle finds the project's data by the package.json above it), next to a list of the
  * files it was built from with their modification times. The commands' bundles are CommonJS, run from V8's code cache
- * (bundle-loader.mjs, copied beside them for their worker threads).
+ * (bundle-loader.cjs, copied beside them for their worker threads).
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { runBundle } from './bundle-loader.mjs';
+const { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { runBundle } = require('./bundle-loader.cjs');
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(__dirname, '..', '..');
 /** Each command's entry; every entry is bundled, so that a command's worker threads find their sibling bundles. */
 const commands = { screen: 'src/cli/screen.ts' };
 /**
@@ -32,7 +33,7 @@ const entries = [...Object.values(commands), ...Object.values(early), ...workers
 const cache = process.env.ATLAS_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'atlas-cli');
 const builtFrom = join(cache, 'built-from.json');
 
-/** How each kind of bundle is built: an ES module to run as it is, or CommonJS for bundle-loader.mjs to run. */
+/** How each kind of bundle is built: an ES module to run as it is, or CommonJS for bundle-loader.cjs to run. */
 const formats = {
   esm: {
     format: 'esm',
@@ -50,8 +51,8 @@ const formats = {
  * .cjs files ('cjs'), each written beside its final name and renamed, so that a run started meanwhile reads whole
  * files. Returns the files read, from the root.
  */
-export async function buildBundle(entryPoints, base, folder, format = 'esm') {
-  const { build } = await import('esbuild');
+async function buildBundle(entryPoints, base, folder, format = 'esm') {
+  const { build } = require('esbuild');
   const result = await build({
     absWorkingDir: root,
     entryPoints,
@@ -103,19 +104,19 @@ function stale() {
 }
 
 /** The bundles' loader, copied beside them for their worker threads (a change to it rebuilds, as one to this file). */
-const loader = join(import.meta.dirname, 'bundle-loader.mjs');
+const loader = join(__dirname, 'bundle-loader.cjs');
 
 /**
  * Rebuilds the bundle, and removes what earlier builds kept for their next runs (the folders of src/cli/grid-cache.ts,
  * zone-cache.ts and row-cache.ts, made by code that may have changed) and their code caches and files
- * (bundle-loader.mjs), which V8 would refuse.
+ * (bundle-loader.cjs), which V8 would refuse.
  */
 async function rebuild() {
   for (const name of existsIn(cache))
-    if (name.startsWith('grids-') || name.endsWith('.code-cache') || name.endsWith('.mjs'))
+    if (name.startsWith('grids-') || name.endsWith('.code-cache') || name.startsWith('bundle-loader.'))
       rmSync(join(cache, name), { recursive: true, force: true });
-  const inputs = [...(await buildBundle(entries, 'src/cli', cache, 'cjs')), relative(root, import.meta.filename), relative(root, loader)];
-  copyFileSync(loader, join(cache, 'bundle-loader.mjs'));
+  const inputs = [...(await buildBundle(entries, 'src/cli', cache, 'cjs')), relative(root, __filename), relative(root, loader)];
+  copyFileSync(loader, join(cache, 'bundle-loader.cjs'));
   const temporary = `${builtFrom}.${process.pid}`;
   writeFileSync(
     temporary,
@@ -124,12 +125,12 @@ async function rebuild() {
   renameSync(temporary, builtFrom);
 }
 
-// Compared as real paths: node names this module by its real path, the command line may go through a link.
-if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
+/** Runs the command of the command line (`node src/cli/bundled.cjs <command> [arguments]`). */
+async function launch() {
   const [command, ...argv] = process.argv.slice(2);
   const entry = commands[command];
   if (!entry) {
-    process.stderr.write(`usage: node src/cli/bundled.mjs <${Object.keys(commands).join('|')}> [arguments]\n`);
+    process.stderr.write(`usage: node src/cli/bundled.cjs <${Object.keys(commands).join('|')}> [arguments]\n`);
     process.exit(2);
   }
   const bundleOf = (source) => join(cache, relative('src/cli', source).replace(/\.ts$/, '.cjs'));
@@ -152,3 +153,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
   const { main, processIo } = runBundle(bundleOf(entry));
   process.exitCode = await main(argv, processIo(), started);
 }
+
+module.exports = { buildBundle };
+
+if (require.main === module) void launch();

@@ -1,18 +1,20 @@
 /**
- * Runs a command's CommonJS bundle (src/cli/bundled.mjs builds them) with V8's code cache: the bundle is compiled from
+ * Runs a command's CommonJS bundle (src/cli/bundled.cjs builds them) with V8's code cache: the bundle is compiled from
  * the cache file beside it, written by the first run after each build, instead of from its 3 MB of source. Node 20
  * has no compile cache of its own for modules (module.enableCompileCache came with Node 22), and an ES module's code
  * cannot be cached from user code, which is why the bundles are CommonJS. The screen command on one point, 12 runs
  * each, alternately: 0.30 s wall and 0.40 s CPU from the ES module bundle, 0.26 s and 0.35 s from the cache.
  * Plain JavaScript: the launcher and each worker thread load it before anything can compile TypeScript; the launcher
- * copies it beside the bundles, where a worker thread's bootstrap finds it (src/screening/node-worker.ts).
+ * copies it beside the bundles, where a worker thread's bootstrap finds it (src/screening/node-worker.ts). CommonJS,
+ * as is the launcher: a worker thread that imported it as an ES module started node's module loader for it first (a
+ * bare worker answered in 25 ms so, 21 ms with require).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Script } from 'node:vm';
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
 
 /**
  * The cache file of a bundle for this node and its flags: V8 refuses a cache made under other flags, and runs with
@@ -40,7 +42,7 @@ function readCache(file) {
  * refused, writes it once the bundle has run its top level, which compiles most of what a run needs (the command on
  * one point: 0.26 s with the cache written then, 0.25 s with one written at the end of a run).
  */
-export function runBundle(file) {
+function runBundle(file) {
   const cacheFile = codeCacheFile(file);
   const cachedData = readCache(cacheFile);
   const source = readFileSync(file, 'utf8');
@@ -61,3 +63,5 @@ export function runBundle(file) {
   }
   return module.exports;
 }
+
+module.exports = { runBundle };
