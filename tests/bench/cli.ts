@@ -80,7 +80,8 @@ async function writeInputs(): Promise<Map<string, string>> {
 const files = await writeInputs();
 // The command as `npm run screen` runs it (its esbuild bundle), and the floor bundled the same way, so that neither
 // pays for compiling TypeScript; the floor as an ES module, without the command's code cache (src/cli/bundle-loader.cjs):
-// it is 126 kB to compile, the command 3.3 MB.
+// it is 126 kB to compile, the command 3.3 MB. Nor with the command's node options (package.json's script): with
+// them the floor read the million CSV points x1.02-1.035 slower (12 alternate runs), so the floor is its fastest.
 const screen = screenCommand();
 // The launcher rebuilds the command's bundle when a source changed since its last build: once here, untimed, so that
 // no timed run pays for it (a start-up median of two once read 1.16 s instead of about 0.6 for that).
