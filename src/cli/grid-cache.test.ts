@@ -8,8 +8,9 @@ import { projectRoot, readCollections, readManifest, readSeeds, zoneLayer } from
 import { builtCount, createScreener, type Screener } from '../screening/screener.ts';
 import { seededRandom } from '../screening/seeded-random.ts';
 import { documentTitles } from '../report/document-title.ts';
-import { GridCache, gridKey } from './grid-cache.ts';
-import { ScreenPool } from './screen-pool.ts';
+import { GridCache, gridKey, readGrids } from './grid-cache.ts';
+import { readAhead } from './kept-file.ts';
+import { readAheadOn, ScreenPool } from './screen-pool.ts';
 import { startScreenWorkers } from './screen-workers.ts';
 
 let collections: Map<string, FeatureCollection>;
@@ -151,8 +152,17 @@ describe('the grids kept between runs', () => {
     const ends = new Uint32Array(count);
     for (let n = 0, end = 0; n < count; n++) ends[n] = end += `p${n}`.length;
     const rows: string[] = [];
-    for (const keptGrids of [cache.file, undefined]) {
-      const pool = new ScreenPool(screener, seeds, settings, startScreenWorkers(1), { keptGrids });
+    // The file named by the setup alone, read ahead of it (readAheadOn), or with another file read ahead; no file.
+    const runs: [string | undefined, string | undefined][] = [
+      [cache.file, undefined],
+      [cache.file, cache.file],
+      [cache.file, join(folder, 'a-file-never-written.grids')],
+      [undefined, undefined],
+    ];
+    for (const [keptGrids, ahead] of runs) {
+      const workers = startScreenWorkers(1);
+      if (ahead) readAheadOn(workers, ahead);
+      const pool = new ScreenPool(screener, seeds, settings, workers, { keptGrids });
       const answer = await pool.screen({ ids: { bytes: ids, ends }, lonLat: lonLat.slice(), others: [], first: true });
       rows.push(new TextDecoder().decode(answer().bytes));
       const [built] = await pool.built();
@@ -160,9 +170,24 @@ describe('the grids kept between runs', () => {
       expect(built!.grids === null).toBe(keptGrids !== undefined);
       await pool.close();
     }
-    expect(rows[0]).toBe(rows[1]);
+    for (const row of rows) expect(row).toBe(rows[0]);
     expect(rows[0]!.split('\r\n').length).toBe(count + 1);
   }, 60_000);
+
+  it('are taken as read ahead of the zones where that reading was of the file named, and checked all the same', () => {
+    const screener = fresh();
+    const [name] = readdirSync(folder).filter((file) => file.endsWith('.grids'));
+    const file = join(folder, name!);
+    const whole = readFileSync(file);
+    const ahead = readAhead(file)!;
+    writeFileSync(file, 'not grids');
+    // The file as it was when read ahead, not as it is now; a reading ahead of another file is not taken.
+    expect(readGrids(file, screener.store, ahead)).toBeDefined();
+    expect(readGrids(file, screener.store, { ...ahead, file: `${file}.other` })).toBeUndefined();
+    // Checked like any reading: a value that fails the check is refused.
+    expect(readGrids(file, screener.store, { file, value: { layout: 3 } })).toBeUndefined();
+    writeFileSync(file, whole);
+  });
 
   it('belong to zones of the same rings and accuracy only', () => {
     const { store } = fresh();

@@ -19,7 +19,7 @@ import { type ZoneGrid, type ZoneGridLists, zoneGridOver } from '../screening/po
 import type { RegionRaster } from '../screening/region-raster.ts';
 import { type BuiltGrids, builtCount } from '../screening/screener.ts';
 import type { ZoneStore } from '../screening/zone-store.ts';
-import { keepFile, keptOnce, offsetsInOrder, readKept } from './kept-file.ts';
+import { type KeptAhead, keepFile, keptOnce, offsetsInOrder, readKept } from './kept-file.ts';
 
 /** Zone sets whose files a folder keeps (the atlas's zones, and a few of users' own), the most recently written. */
 const keptFiles = 8;
@@ -198,8 +198,12 @@ export class GridCache {
   }
 }
 
-/** The grids of a file for the store's zones and rings, or undefined where there is none or it fails its check. */
-export const readGrids = (file: string, store: ZoneStore): BuiltGrids | undefined => readKept(file, (value) => checkedGrids(value, store));
+/**
+ * The grids of a file for the store's zones and rings, or undefined where there is none or it fails its check; `ahead`:
+ * the file as read before the store was known (kept-file.ts readAhead), checked here like any other reading.
+ */
+export const readGrids = (file: string, store: ZoneStore, ahead?: KeptAhead): BuiltGrids | undefined =>
+  readKept(file, (value) => checkedGrids(value, store), ahead);
 
 /** The grids a file held, checked against the store's zones and rings; throws what it refuses. */
 function checkedGrids(value: unknown, store: ZoneStore): BuiltGrids {

@@ -20,13 +20,29 @@ export function offsetsInOrder(offsets: Uint32Array, last: number, fromZero = fa
   return true;
 }
 
+/** A kept file read before it can be checked (readAhead): its value as node:v8 gives it back, unchecked. */
+export interface KeptAhead {
+  file: string;
+  value: unknown;
+}
+
+/** The value of a kept file, deserialised and not yet checked; undefined where there is none or it cannot be read. */
+export function readAhead(file: string): KeptAhead | undefined {
+  try {
+    return { file, value: deserialize(readFileSync(file)) };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The value kept in `file` as `check` gives it back (it parses and throws on what it refuses); undefined where there is
  * no file, or it is cut short, from another version or tampered with: the run then makes what it would have held.
+ * `ahead`: the file as readAhead read it, taken where it is this file.
  */
-export function readKept<T>(file: string, check: (value: unknown) => T): T | undefined {
+export function readKept<T>(file: string, check: (value: unknown) => T, ahead?: KeptAhead): T | undefined {
   try {
-    return check(deserialize(readFileSync(file)));
+    return check(ahead?.file === file ? ahead.value : deserialize(readFileSync(file)));
   } catch {
     return undefined;
   }

@@ -18,7 +18,7 @@ import { sharedZoneStore } from '../screening/zone-store.ts';
 import { type BatchBytes, batchPoints, BatchScreener, type BatchSettings, type PackedBatch } from './batch-screen.ts';
 import type { Numbered, PackedShapes } from './packed-shapes.ts';
 import type { KeptTemplate } from './shared-rows.ts';
-import type { BuiltRequest, ScreenJob, ScreenWorkerSetup, ShapeJob, WorkerBuilt } from './screen-worker.ts';
+import type { BuiltRequest, GridsAhead, ScreenJob, ScreenWorkerSetup, ShapeJob, WorkerBuilt } from './screen-worker.ts';
 import { stoppedWhy } from './screen-workers.ts';
 
 /** A worker's answer: to a part, to a part whose shapes this thread writes as CSV rows, to a request for what it built. */
@@ -57,6 +57,15 @@ const shapesFed = 128;
  * at 279-286 MiB, with 8 at 239-259 MiB, in the same time (two pairs each, alternately).
  */
 const ownAhead = 8;
+
+/**
+ * Names to worker threads the grid file their setup will name, for them to read while this thread reads the seeds and
+ * builds its screener (GridsAhead).
+ */
+export function readAheadOn(workers: readonly Worker[], keptGrids: string): void {
+  const message: GridsAhead = { readAhead: keptGrids };
+  for (const worker of workers) worker.postMessage(message);
+}
 
 /**
  * Whether a pool's workers find only their points' shapes, for the command's thread to write as CSV rows (a CSV report,

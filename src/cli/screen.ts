@@ -28,6 +28,7 @@ import type { ByteSource } from '../site-input/stream.ts';
 import { streamFormatOf } from '../site-input/stream-format.ts';
 import { fileChunks } from './file-chunks.ts';
 import { GridCache } from './grid-cache.ts';
+import { readAheadOn } from './screen-pool.ts';
 import { RowCache, rowKey } from './row-cache.ts';
 import { type PackedZones, ZoneCache } from './zone-cache.ts';
 import { type Screening, screenFile } from './screen-run.ts';
@@ -143,9 +144,12 @@ async function screeningOf(options: Options, io: Io, early: Worker[]): Promise<S
     // from run to run.
     const zonesKey = folder !== undefined && !options.zones && !options.official ? datasetsKey(projectRoot, zoneLayer) : undefined;
     const kept = folder !== undefined && zonesKey !== undefined ? new ZoneCache(folder, zonesKey, shared) : undefined;
+    // Zones kept packed name their grid file before the seeds are read: the workers read it meanwhile.
+    const keptGrids = folder !== undefined && kept?.loaded ? new GridCache(folder, kept.loaded.store) : undefined;
+    if (keptGrids) readAheadOn(workers, keptGrids.file);
     const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
     if (!kept?.loaded) kept?.keep(screener);
-    const grids = folder === undefined ? undefined : new GridCache(folder, screener.store);
+    const grids = folder === undefined ? undefined : (keptGrids ?? new GridCache(folder, screener.store));
     const rows =
       folder !== undefined && zonesKey !== undefined && options.format === 'csv'
         ? new RowCache(folder, rowKey(zonesKey, seedsKey(projectRoot), options.projectType, options.lang))
