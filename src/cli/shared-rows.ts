@@ -158,7 +158,7 @@ function writeFigures(
     while (at < to && zones[at] !== zone) at++;
     // The template is of the same shape: its marks are for zones whose edge is within the accuracy, as listed.
     if (at === to) throw new Error(`a row template names zone ${zone}, which the point's shape does not list`);
-    out.ascii(String(figures[at]));
+    out.number(figures[at] as number);
     out.copy(template.parts[n + 1] as Uint8Array);
   }
 }
