@@ -48,9 +48,9 @@ function runBundle(file) {
   const source = readFileSync(file, 'utf8');
   const wrapped = `(function (exports, require, module, __filename, __dirname, bundleMeta) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} };
+  const bundle = { exports: {} };
   const meta = { url: pathToFileURL(file).href, dirname: dirname(file), filename: file };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), meta);
+  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dirname(file), meta);
   if (!cachedData || script.cachedDataRejected) {
     // Beside its final name and renamed, so that a run started meanwhile reads a whole file.
     const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
@@ -61,7 +61,7 @@ function runBundle(file) {
       // A folder that cannot be written costs the next run its compiling, nothing more.
     }
   }
-  return module.exports;
+  return bundle.exports;
 }
 
 module.exports = { runBundle };
