@@ -46,9 +46,9 @@ export class ByteWriter {
   }
 
   /**
-   * A number as String(value) writes it: a whole number from 0 to 999,999,999 digit by digit (most of a report's
-   * distances, which are whole kilometres wherever an edge's accuracy is 10 km or worse), any other through String,
-   * whose string per number the collector then frees.
+   * A number as String(value) writes it: a whole number from 0 to 999,999,999 digit by digit (a report's distances are
+   * whole kilometres wherever an edge's accuracy is 10 km or worse: 294,194 of the 301,788 of the seeded million of
+   * tests/bench/cli.ts), any other through String, whose string per number the collector then frees.
    */
   number(value: number): void {
     if (!(Number.isInteger(value) && value >= 0 && value < 1e9)) {

@@ -1,10 +1,12 @@
 /**
  * The screen command's cache of what a screener builds as points need it (BuiltGrids: the zones' rasters, the region's
- * raster, the long rings' edge grids, the point searches' grid of zone boxes), kept between runs in a file per zone set beside the command's bundle. Built in
- * every run, they were the worker's first work on a million CSV points, and on its critical path: 92-160 ms of
- * rasters and 50-83 ms of edge grids in four runs (timed inside the worker, whose 200 us profiles of such runs show it
- * busy 1.1-1.2 s); a file of 256 points or more pays them on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash of; the
- * bundle's launcher empties the folder whenever it rebuilds the bundle, so no file outlives the code that made it.
+ * raster, the long rings' edge grids, the point searches' grid of zone boxes), kept between runs in a file per zone set
+ * beside the command's bundle. Built in every run, they were the worker's first work on a million CSV points, and on
+ * its critical path: 92-160 ms of rasters and 50-83 ms of edge grids in four runs (timed inside the worker, whose
+ * 200 us profiles of such runs show it busy 1.1-1.2 s), and 8-14 ms of the zone grid; a file of 256 points or more
+ * pays them on one thread too. Each is a function of the zones' rings and accuracy, which the file's name is a hash
+ * of; the bundle's launcher empties the folder whenever it rebuilds the bundle, so no file outlives the code that
+ * made it.
  *
  * The file is Node's own serialization (node:v8) of the grids, checked when read like any input; a file that fails the
  * check (cut short, from another version, tampered with) is ignored and replaced. Writing one is never a reason to fail

@@ -15,8 +15,6 @@ import type { Screener } from '../screening/screener.ts';
  * (-1: outside the region and its accuracy band), its near zones and their figures at zones[figureEnd[n - 1] ..
  * figureEnd[n]) (PointShape.zones, figures). The shapes first numbered in this part are numbers firstFresh on, their
  * codes at freshCodes[freshEnd[k - 1] .. freshEnd[k]); `restart`: the worker started its numbers again before them.
- * The arrays are views of one buffer (shapeBuffers), so that a message moves one: with one buffer each, posting a
- * part's shapes took the worker some 60 us (a profile of 700 parts, 42 ms).
  */
 export interface PackedShapes {
   shapeIds: Int32Array;
@@ -39,13 +37,6 @@ const maxNumbers = 20_000;
 export class ShapeNumbers {
   private readonly byHash = new Map<number, { codes: number[]; id: number }[]>();
   private count = 0;
-  /** A part's arrays as they fill, kept from part to part: packedInOne copies them into the part's own buffer. */
-  private ids = new Int32Array(0);
-  private ends = new Uint32Array(0);
-  private readonly zones = new Growable(Int32Array, 1024);
-  private readonly figures = new Growable(Float64Array, 1024);
-  private readonly freshCodes = new Growable(Int32Array, 256);
-  private readonly freshEnd = new Growable(Uint32Array, 64);
 
   /** `limit`: numbers before they start again, so that a run of any size holds a bounded map. */
   constructor(private readonly limit = maxNumbers) {}
@@ -63,16 +54,13 @@ export class ShapeNumbers {
       this.count = 0;
     }
     const firstFresh = this.count;
-    if (this.ids.length < count) {
-      this.ids = new Int32Array(count);
-      this.ends = new Uint32Array(count);
-    }
-    const { zones, figures, freshCodes, freshEnd } = this;
-    zones.length = figures.length = freshCodes.length = freshEnd.length = 0;
-    const shapeIds = this.ids.subarray(0, count);
-    const figureEnd = this.ends.subarray(0, count);
+    const shapeIds = new Int32Array(count).fill(-1);
+    const figureEnd = new Uint32Array(count);
+    const zones = new Growable(Int32Array, count);
+    const figures = new Growable(Float64Array, count);
+    const freshCodes = new Growable(Int32Array, 256);
+    const freshEnd: number[] = [];
     for (let n = 0; n < count; n++) {
-      shapeIds[n] = -1;
       if (outside[n] === 0) {
         const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType);
         let id = this.find(shape);
@@ -89,7 +77,16 @@ export class ShapeNumbers {
       }
       figureEnd[n] = zones.length;
     }
-    return packedInOne(restart, firstFresh, [shapeIds, figureEnd, zones.view(), figures.view(), freshEnd.view(), freshCodes.view()]);
+    return {
+      shapeIds,
+      figureEnd,
+      zones: zones.finish(),
+      figures: figures.finish(),
+      restart,
+      firstFresh,
+      freshEnd: Uint32Array.from(freshEnd),
+      freshCodes: freshCodes.finish(),
+    };
   }
 
   private find(shape: PointShape): number {
@@ -106,43 +103,11 @@ export class ShapeNumbers {
   }
 }
 
-/**
- * The arrays of a part's shapes (shapeIds, figureEnd, zones, figures, freshEnd, freshCodes) copied into one buffer,
- * the figures first so that they lie on 8 bytes.
- */
-function packedInOne(
-  restart: boolean,
-  firstFresh: number,
-  [shapeIds, figureEnd, zones, figures, freshEnd, freshCodes]: [Int32Array, Uint32Array, Int32Array, Float64Array, Uint32Array, Int32Array],
-): PackedShapes {
-  const buffer = new ArrayBuffer(
-    figures.byteLength + 4 * (shapeIds.length + figureEnd.length + zones.length + freshEnd.length + freshCodes.length),
-  );
-  let at = 0;
-  const place = <T extends Int32Array | Uint32Array | Float64Array>(
-    array: T,
-    make: new (buffer: ArrayBuffer, offset: number, length: number) => T,
-  ): T => {
-    const copy = new make(buffer, at, array.length);
-    copy.set(array as never);
-    at += array.byteLength;
-    return copy;
-  };
-  const packedFigures = place(figures, Float64Array);
-  return {
-    shapeIds: place(shapeIds, Int32Array),
-    figureEnd: place(figureEnd, Uint32Array),
-    zones: place(zones, Int32Array),
-    figures: packedFigures,
-    restart,
-    firstFresh,
-    freshEnd: place(freshEnd, Uint32Array),
-    freshCodes: place(freshCodes, Int32Array),
-  };
+/** The buffers of the shapes' arrays, for a message that moves them instead of copying. */
+export function shapeBuffers(shapes: PackedShapes): ArrayBuffer[] {
+  const { shapeIds, figureEnd, zones, figures, freshEnd, freshCodes } = shapes;
+  return [shapeIds, figureEnd, zones, figures, freshEnd, freshCodes].map((array) => array.buffer as ArrayBuffer);
 }
-
-/** The buffer of a part's shapes (packedInOne), for a message that moves it instead of copying. */
-export const shapeBuffers = (shapes: PackedShapes): ArrayBuffer[] => [shapes.figures.buffer as ArrayBuffer];
 
 /**
  * What the command's thread holds for each of a worker's shape numbers: the shape's codes until a point of it is

@@ -145,11 +145,11 @@ async function screeningOf(options: Options, io: Io, early: Worker[]): Promise<S
     const zonesKey = folder !== undefined && !options.zones && !options.official ? datasetsKey(projectRoot, zoneLayer) : undefined;
     const kept = folder !== undefined && zonesKey !== undefined ? new ZoneCache(folder, zonesKey, shared) : undefined;
     // Zones kept packed name their grid file before the seeds are read: the workers read it meanwhile.
-    const keptGrids = folder !== undefined && kept?.loaded ? new GridCache(folder, kept.loaded.store) : undefined;
-    if (keptGrids) readAheadOn(workers, keptGrids.file);
+    const gridsAhead = folder !== undefined && kept?.loaded ? new GridCache(folder, kept.loaded.store) : undefined;
+    if (gridsAhead) readAheadOn(workers, gridsAhead.file);
     const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
     if (!kept?.loaded) kept?.keep(screener);
-    const grids = folder === undefined ? undefined : (keptGrids ?? new GridCache(folder, screener.store));
+    const grids = folder === undefined ? undefined : (gridsAhead ?? new GridCache(folder, screener.store));
     const rows =
       folder !== undefined && zonesKey !== undefined && options.format === 'csv'
         ? new RowCache(folder, rowKey(zonesKey, seedsKey(projectRoot), options.projectType, options.lang))

@@ -34,11 +34,6 @@ export class Growable<T extends Typed> {
     this.data[index] = value;
   }
 
-  /** The items as a view of the array they fill, until the next push (which may move them) or reset of length. */
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-
   /** The items, copied into an array of exactly their length (on shared memory when asked, for worker threads). */
   finish(shared = false): T {
     const buffer = shared ? new SharedArrayBuffer(this.length * this.data.BYTES_PER_ELEMENT) : undefined;
