@@ -10,6 +10,7 @@ import { csvCell, csvCellIsPlain } from '../report/csv.ts';
 import { csvRows, type ReportFormat, reportWriter } from '../report/writers.ts';
 import type { ProjectType } from '../schema/project-type.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
+import { regionUndecided } from '../screening/point-batch.ts';
 import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
 import { idStart, idText, type PackedIds } from '../site-input/packed-ids.ts';
@@ -210,7 +211,7 @@ export class BatchScreener {
     const count = ids.ends.length;
     const { lonLat, pointAt, siteOf } = shaped?.points ?? batchPoints(batch);
     if (shaped) noteFresh(shaped.numbered, shaped.shapes);
-    const outside = shaped ? undefined : screener.pointsOutsideRegion(lonLat);
+    const outside = shaped ? undefined : screener.pointsOutsideRegion(lonLat, true);
     // A site the engine refuses stops the batch after the rows before it, with none of its own row.
     let rowStart = out.length;
     try {
@@ -225,7 +226,7 @@ export class BatchScreener {
           if (shaped.shapes.shapeIds[n] === -1) rows.writeOutside(out, x, y);
           else rows.writePacked(out, shaped.shapes, shaped.numbered, n, x, y);
         } else if (outside?.[n] === 1) rows.writeOutside(out, x, y);
-        else rows.writeShaped(out, x, y);
+        else rows.writeShaped(out, x, y, outside?.[n] === regionUndecided);
       }
     } catch (error) {
       out.length = rowStart;

@@ -1,3 +1,4 @@
+import { regionUndecided } from '../screening/point-batch.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,10 +34,11 @@ const lonLat = (() => {
 
 /** Each point's region test, shape codes and near figures, as the screen command's CSV rows read them. */
 function shapes(screener: Screener): string[] {
-  const outside = screener.pointsOutsideRegion(lonLat);
+  const outside = screener.pointsOutsideRegion(lonLat, true);
   return Array.from(outside, (out, n) => {
-    if (out) return 'outside';
+    if (out === 1) return 'outside';
     const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, 'solar-pv');
+    if (out === regionUndecided && !screener.inRegion(shape)) return 'outside';
     return `${shape.codeList().join(',')};${shape.nearFigures().size}:${[...shape.nearFigures().values()].join(',')}`;
   });
 }

@@ -9,6 +9,7 @@
 import { Growable } from '../screening/growable.ts';
 import { type PointShape, sameCodes } from '../screening/point-shape.ts';
 import type { Screener } from '../screening/screener.ts';
+import { regionUndecided } from '../screening/point-batch.ts';
 
 /**
  * Per point of a part, in the order of its lon/lat pairs: `shapeIds` its shape's number in the worker's ShapeNumbers
@@ -43,11 +44,12 @@ export class ShapeNumbers {
 
   /**
    * The shapes of the points (lon/lat pairs) for a project type, as Screener.pointShape gives them one by one, with
-   * the codes of those numbered here for the first time.
+   * the codes of those numbered here for the first time. A point of the region raster's edge cells is placed against
+   * the region by its shape (Screener.inRegion), and numbered only inside it or its band.
    */
   pack(screener: Screener, lonLat: Float64Array, projectType: string): PackedShapes {
     const count = lonLat.length / 2;
-    const outside = screener.pointsOutsideRegion(lonLat);
+    const outside = screener.pointsOutsideRegion(lonLat, true);
     const restart = this.count + count > this.limit;
     if (restart) {
       this.byHash.clear();
@@ -61,8 +63,13 @@ export class ShapeNumbers {
     const freshCodes = new Growable(Int32Array, 256);
     const freshEnd: number[] = [];
     for (let n = 0; n < count; n++) {
-      if (outside[n] === 0) {
+      const where = outside[n] as number;
+      if (where !== 1) {
         const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType);
+        if (where === regionUndecided && !screener.inRegion(shape)) {
+          figureEnd[n] = zones.length;
+          continue;
+        }
         let id = this.find(shape);
         if (id < 0) {
           id = this.add(shape);

@@ -72,9 +72,17 @@ export class SharedRows {
     out.copy(this.outside);
   }
 
-  /** The row after the id of any other point: its shape's template with its own figures. */
-  writeShaped(out: ByteWriter, x: number, y: number): void {
+  /**
+   * The row after the id of any other point: its shape's template with its own figures. `regionUnknown`: the point may
+   * lie beyond the region and its band (pointsOutsideRegion's regionUndecided), which its shape tells (inRegion); it
+   * then gets writeOutside's row.
+   */
+  writeShaped(out: ByteWriter, x: number, y: number, regionUnknown = false): void {
     const shape = this.screener.pointShape(x, y, this.projectType);
+    if (regionUnknown && !this.screener.inRegion(shape)) {
+      this.writeOutside(out, x, y);
+      return;
+    }
     const template = this.templateOf(shape.hash, shape.codes, shape.codeCount, x, y);
     writeFigures(out, template, shape.zones, shape.figures, 0, shape.nearCount);
   }

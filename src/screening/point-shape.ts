@@ -33,6 +33,12 @@ export class PointShape {
   figures = new Float64Array(16);
   nearCount = 0;
 
+  /** Whether the point is in or near `zone`: whether the codes list it. */
+  hasZone(zone: number): boolean {
+    for (let at = 0; at < this.codeCount; at += 3) if (this.codes[at] === zone) return true;
+    return false;
+  }
+
   /** The codes as an array of their own (a template's or a shape number's). */
   codeList(): number[] {
     return Array.from(this.codes.subarray(0, this.codeCount));

@@ -90,9 +90,17 @@ export interface Screener {
   screenPoints(lonLat: Float64Array, projectType: string): PointVerdicts;
   /**
    * Per point, 1 where it lies outside the region and its accuracy band: no document applies there, and every such
-   * point has the same report. Every other point's report is its shape's (pointShape, shapeTemplate).
+   * point has the same report. Every other point's report is its shape's (pointShape, shapeTemplate). With
+   * `leaveEdgeCells`, a point of the region raster's edge cells may get regionUndecided (point-batch.ts) instead: its
+   * shape then tells (inRegion).
    */
-  pointsOutsideRegion(lonLat: Float64Array): Uint8Array;
+  pointsOutsideRegion(lonLat: Float64Array, leaveEdgeCells?: boolean): Uint8Array;
+  /**
+   * Whether a point's shape (pointShape, with a type or without) places it in the region or within its accuracy band,
+   * as a 0 of pointsOutsideRegion does: the shape lists the region exactly then, as the region's edge always matters
+   * (zonesWhoseEdgesMatter). True of every shape where no region is loaded.
+   */
+  inRegion(shape: PointShape): boolean;
   /** What it has built so far (BuiltGrids). */
   builtGrids(): BuiltGrids;
   /** Takes what another screener over zones of the same content built (BuiltGrids), used from the first point on. */
@@ -191,11 +199,18 @@ export function screenerOver(
         lonLat,
       );
     },
-    pointsOutsideRegion: (lonLat) => {
+    pointsOutsideRegion: (lonLat, leaveEdgeCells) => {
       checkPoints(lonLat);
       regionPoints += lonLat.length / 2;
-      return outsideRegion(store, regionZone, raster ?? (regionPoints > rasterFromPoints ? regionRaster() : undefined), lonLat);
+      return outsideRegion(
+        store,
+        regionZone,
+        raster ?? (regionPoints > rasterFromPoints ? regionRaster() : undefined),
+        lonLat,
+        leaveEdgeCells,
+      );
     },
+    inRegion: (shape) => regionZone < 0 || shape.hasZone(regionZone),
     builtGrids: () => ({
       zoneRasters: [...shaper.builtRasters()],
       regionRaster: raster,

@@ -195,7 +195,10 @@ class CsvBatches {
  */
 export async function* csvBatches(bytes: ByteSource, size = batchSize): AsyncGenerator<RecordBatch> {
   const reader = new CsvBatches(size);
-  let carried: Uint8Array[] = [];
+  // One array, emptied and refilled: a new empty literal and a new one-chunk array differ in V8's map, and spreading
+  // either deoptimised this loop at the first line over two chunks (trace-deopt: wrong map), which TurboFan then
+  // compiled again, some 20 ms of a compiler thread that the screen command's worker shares a core with.
+  const carried: Uint8Array[] = [];
   let carriedLength = 0;
   let number = 0;
   for await (const chunk of bytes) {
@@ -205,7 +208,11 @@ export async function* csvBatches(bytes: ByteSource, size = batchSize): AsyncGen
       if (carriedLength > MAX_RECORD_BYTES) throw tooLong(rowAt(number + 1));
       continue;
     }
-    const buffer = joined([...carried, chunk], carriedLength + chunk.length);
+    let buffer = chunk;
+    if (carried.length > 0) {
+      carried.push(chunk);
+      buffer = joined(carried, carriedLength + chunk.length);
+    }
     let from = 0;
     // The next quote, looked for again only once passed: one search per quote, not one per line.
     let quote = buffer.indexOf(34);
@@ -215,7 +222,8 @@ export async function* csvBatches(bytes: ByteSource, size = batchSize): AsyncGen
       from = end + 1;
       if (reader.batcher.count >= size) yield reader.batch();
     }
-    carried = from < buffer.length ? [buffer.subarray(from)] : [];
+    carried.length = 0;
+    if (from < buffer.length) carried.push(buffer.subarray(from));
     carriedLength = buffer.length - from;
   }
   if (carriedLength > 0) {

@@ -11,6 +11,7 @@
  * ours gives every point the figures the baseline gives and groups together every two points the baseline does.
  */
 import { readCollections, readManifest, readSeeds } from '../../src/data/node-loader.ts';
+import { regionUndecided } from '../../src/screening/point-batch.ts';
 import type { Screener, ScreenerOptions } from '../../src/screening/screener.ts';
 import { createScreener } from '../../src/screening/screener.ts';
 import { seededRandom } from '../../src/screening/seeded-random.ts';
@@ -41,12 +42,12 @@ interface Outcome {
 }
 
 /**
- * One pass of the CLI's engine calls: the batch, the shape of each point in some band, and a report template for
+ * One pass of the CLI's engine calls: the batch (its region test, leaving its raster's edge cells to the shapes), the shape of each point in some band, and a report template for
  * each shape (Screener.shapeTemplate), whose row the CLI then shares. `withType`: pass the project type to pointShape
  * (a baseline's may take none; it then ignores it).
  */
 async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean, withType: boolean) {
-  const batch = await measure(() => screener.pointsOutsideRegion(lonLat));
+  const batch = await measure(() => screener.pointsOutsideRegion(lonLat, true));
   const outside = batch.result;
   const firstOfKey = new Map<string, number>();
   const codesOfKey = new Map<string, number[]>();
@@ -54,9 +55,11 @@ async function screenAll(screener: Screener, lonLat: Float64Array, keep: boolean
   const type = withType ? 'solar-pv' : undefined;
   const shapes = await measure(() => {
     for (let n = 0; n < outside.length; n++) {
-      if (outside[n] !== 0) continue;
-      outcome.shapedPoints++;
+      if (outside[n] === 1) continue;
       const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, type);
+      // A baseline's test leaves no point to its shape, and may have no inRegion.
+      if (outside[n] === regionUndecided && !screener.inRegion(shape)) continue;
+      outcome.shapedPoints++;
       if (!firstOfKey.has(shape.key)) {
         firstOfKey.set(shape.key, n);
         codesOfKey.set(shape.key, shape.codeList());
