@@ -58,6 +58,15 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     const source = await runCli([sites, '--type', 'steel', '--format', 'csv', '--lang', 'zh']);
     expect(bundled.stderr).toBe('');
     expect(bundled.status).toBe(0);
+    // Every bundle in ASCII, which the bundle loader reads as Latin-1 (bundled.cjs asciiText): the report's Chinese
+    // comes from the escapes its strings hold.
+    const bundles = readdirSync(cache).filter((name) => name.endsWith('.cjs'));
+    expect(bundles.length).toBeGreaterThan(2);
+    for (const name of bundles)
+      expect(
+        readFileSync(join(cache, name)).every((byte) => byte < 0x80),
+        name,
+      ).toBe(true);
     expect(bundled.stdout).toBe(source.stdout);
     expect(bundled.stdout.split('\r\n').length).toBeGreaterThan(4);
   });
