@@ -55,13 +55,16 @@ export class ByteWriter {
       this.ascii(String(value));
       return;
     }
+    // As a 32-bit integer, which V8 divides as one: on the double a figure is, `%` called C's fmod for every digit
+    // (the digit loop was 16 ms of the command's thread in a profile of the seeded million).
+    const whole = value | 0;
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let rest = whole; rest >= 10; rest = (rest / 10) | 0) digits++;
     this.room(digits);
-    let rest = value;
+    let rest = whole;
     for (let at = this.length + digits - 1; at >= this.length; at--) {
       this.bytes[at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      rest = (rest / 10) | 0;
     }
     this.length += digits;
   }
