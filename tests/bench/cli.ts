@@ -168,7 +168,7 @@ type Key = 'wallMs' | 'cpuMs';
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const startup = middleRun(startups);
 console.log(
-  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, the grids kept from an untimed run, medians of ${pairs} rounds (each runs every command below once, in turn); ` +
+  `screen command${threads ? ` on ${threads} threads` : ''}, ${points.toLocaleString('en')} seeded points, CSV report, the grids kept from an untimed run, medians of ${pairs} rounds (each runs every command below once, in turn; every child without NODE_EXTRA_CA_CERTS, tests/bench/cli-child.ts); ` +
     `start-up (one point, ${startups.length} runs) on the CSV run's ${csvThreads} thread${csvThreads === 1 ? '' : 's'} ${seconds(startup.wallMs)} s wall, ${seconds(startup.cpuMs)} s CPU` +
     (oneThreadStartup ? `, on one thread ${seconds(oneThreadStartup.wallMs)} s wall, ${seconds(oneThreadStartup.cpuMs)} s CPU` : ''),
 );
