@@ -64,6 +64,29 @@ describe('the CSV row templates kept between runs', () => {
     expect(new RowCache(folder, key).loaded).toHaveLength(made.templates.length);
   });
 
+  it('keep the row of the points outside the region with the others, which a later run then makes no report for', () => {
+    const text = (rows: SharedRows, x: number, y: number) => {
+      const out = new ByteWriter();
+      rows.writeOutside(out, x, y);
+      return new TextDecoder().decode(out.written());
+    };
+    const first = new SharedRows(csvRows('en'), screener, 'solar-pv');
+    const row = text(first, 80, 30);
+    expect(row).toContain('Outside Inner Mongolia');
+    expect(first.madeTemplates().map(({ codes }) => codes)).toEqual([[]]);
+    const outsideKey = rowKey('zones', 'seeds', 'solar-pv', 'en outside');
+    new RowCache(folder, outsideKey).keep(first.madeTemplates());
+    const kept = new RowCache(folder, outsideKey).loaded;
+    const reportless: Screener = {
+      ...screener,
+      shapeTemplate: () => {
+        throw new Error('a report was made');
+      },
+    };
+    expect(text(new SharedRows(csvRows('en'), reportless, 'solar-pv', () => kept), 125, 39)).toBe(row);
+    rmSync(join(folder, `${outsideKey}.rows`));
+  });
+
   it('ignore a file that is damaged or whose templates do not hold together', () => {
     const file = join(folder, `${key}.rows`);
     const whole = readFileSync(file);
