@@ -87,12 +87,12 @@ export class ShapeNumbers {
     return {
       shapeIds,
       figureEnd,
-      zones: zones.finish(),
-      figures: figures.finish(),
+      zones: zones.view(),
+      figures: figures.view(),
       restart,
       firstFresh,
       freshEnd: Uint32Array.from(freshEnd),
-      freshCodes: freshCodes.finish(),
+      freshCodes: freshCodes.view(),
     };
   }
 

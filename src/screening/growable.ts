@@ -34,6 +34,15 @@ export class Growable<T extends Typed> {
     this.data[index] = value;
   }
 
+  /**
+   * The items as a view of the array they were pushed into, with no copy: for arrays moved whole to another thread
+   * (packed-shapes.ts), whose buffer then carries the spare capacity with them. A part's shapes so: three allocations
+   * and copies fewer (1M CSV on two threads x0.989 wall, 20 interleaved pairs: within noise).
+   */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+
   /** The items, copied into an array of exactly their length (on shared memory when asked, for worker threads). */
   finish(shared = false): T {
     const buffer = shared ? new SharedArrayBuffer(this.length * this.data.BYTES_PER_ELEMENT) : undefined;
