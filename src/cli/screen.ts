@@ -15,7 +15,17 @@ import type { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DatasetError } from '../data/flatgeobuf.ts';
-import { datasetsKey, projectRoot, readCollections, readManifest, readScreeningSeeds, seedsKey, zoneLayer } from '../data/node-loader.ts';
+import {
+  datasetsKey,
+  projectRoot,
+  readCollections,
+  readManifest,
+  readSeedTexts,
+  type SeedText,
+  screeningSeedsOf,
+  seedsKey,
+  zoneLayer,
+} from '../data/node-loader.ts';
 import { documentTitles } from '../report/document-title.ts';
 import { reportFormats, type ReportFormat } from '../report/writers.ts';
 import { zoneKindSchema } from '../schema/zone-kind.ts';
@@ -147,12 +157,13 @@ async function screeningOf(options: Options, io: Io, early: Worker[]): Promise<S
     // Zones kept packed name their grid file before the seeds are read: the workers read it meanwhile.
     const gridsAhead = folder !== undefined && kept?.loaded ? new GridCache(folder, kept.loaded.store) : undefined;
     if (gridsAhead) readAheadOn(workers, gridsAhead.file);
-    const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded) : await packedScreener(options, io, shared);
+    const seedTexts = readSeedTexts();
+    const { screener, seeds } = kept?.loaded ? keptScreener(kept.loaded, seedTexts) : await packedScreener(options, io, shared, seedTexts);
     if (!kept?.loaded) kept?.keep(screener);
     const grids = folder === undefined ? undefined : (gridsAhead ?? new GridCache(folder, screener.store));
     const rows =
       folder !== undefined && zonesKey !== undefined && options.format === 'csv'
-        ? new RowCache(folder, rowKey(zonesKey, seedsKey(projectRoot), options.projectType, options.lang))
+        ? new RowCache(folder, rowKey(zonesKey, seedsKey(seedTexts), options.projectType, options.lang))
         : undefined;
     return { screener, seeds, workers, ...(grids ? { grids } : {}), ...(rows ? { rows } : {}) };
   } catch (error) {
@@ -161,19 +172,24 @@ async function screeningOf(options: Options, io: Io, early: Worker[]): Promise<S
   }
 }
 
-/** A screener over zones packed by an earlier run (zone-cache.ts), with the rules of the seeds. */
-function keptScreener(zones: PackedZones): { screener: Screener; seeds: readonly ScreeningSeed[] } {
-  const seeds = readScreeningSeeds();
+/** A screener over zones packed by an earlier run (zone-cache.ts), with the rules of the seed files' texts. */
+function keptScreener(zones: PackedZones, texts: readonly SeedText[]): { screener: Screener; seeds: readonly ScreeningSeed[] } {
+  const seeds = screeningSeedsOf(texts);
   return { screener: screenerOver(zones.store, zones.zones, { seeds, dataVersion: readManifest().version }), seeds };
 }
 
 /** A screener over the atlas's zones read from its datasets, with the user's or the official ones, packed here. */
-async function packedScreener(options: Options, io: Io, shared: boolean): Promise<{ screener: Screener; seeds: readonly ScreeningSeed[] }> {
+async function packedScreener(
+  options: Options,
+  io: Io,
+  shared: boolean,
+  texts: readonly SeedText[],
+): Promise<{ screener: Screener; seeds: readonly ScreeningSeed[] }> {
   const collections = new Map(await readCollections(projectRoot, zoneLayer));
   if (options.zones) collections.set('user-zones', await userZones(options.zones.file, options.zones.kind, io.read));
   const official = options.official ? [await officialZones(options.official)] : [];
   for (const note of official.flatMap((layer) => layer.notes)) io.error(`note: ${note[options.lang ?? 'en']}\n`);
-  const { collections: zones, seeds } = withOfficialLayers(collections, readScreeningSeeds(), official);
+  const { collections: zones, seeds } = withOfficialLayers(collections, screeningSeedsOf(texts), official);
   return { screener: createScreener({ collections: zones, seeds, dataVersion: readManifest().version, shared }), seeds };
 }
 

@@ -43,7 +43,7 @@ export class SharedRows {
   private templateCount = 0;
   /** The templates made here, in the order made (madeTemplates). */
   private readonly made: KeptTemplate[] = [];
-  /** The row after the id of every point outside the region and its band, made by the first of them. */
+  /** The row after the id of every point outside the region and its band (writeOutside), once a template gave it. */
   private outside: Uint8Array | undefined;
 
   /** Whether the kept templates were taken (at the first shaped row: see the constructor). */
