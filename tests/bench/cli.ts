@@ -4,7 +4,7 @@
  * FlatGeobuf (the last with GDAL's ogr2ogr where it is installed), then runs, in each of `pairs` rounds (default 5:
  * with two, a median is the mean of both, and one round on a busy spell moved every figure; with three, four runs at
  * three commits whose screening of CSV was the same within this machine's noise read the CSV ratio to its floor from
- * x2.38 to x2.66), one after
+ * x2.38 to x2.66, then with NODE_EXTRA_CA_CERTS set, see cli-child.ts), one after
  * another in child processes: the screen command on one point (start-up: data, zones, seeds, and the worker threads'
  * start), then for each format the command (`npm run screen`: its esbuild bundle, src/cli/bundled.cjs; CSV report to
  * /dev/null) and a floor that only reads and parses the same file the same way (tests/bench/cli-floor.ts, bundled the
