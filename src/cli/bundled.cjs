@@ -7,8 +7,9 @@
  *
  *   node src/cli/bundled.cjs <command> [arguments]    (<command>: a key of `commands`)
  *
- * package.json's script also gives node `--max-semi-space-size=8` and `--interrupt-budget=300000` (see README, "Other
- * commands"); the benchmarks read the script, so that they time the command as it is run.
+ * package.json's script also gives node `--max-semi-space-size=8`, `--interrupt-budget=300000` and
+ * `--no-concurrent-recompilation` (see README, "Other commands"); the benchmarks read the script, so that they time
+ * the command as it is run.
  *
  * The bundle lives in node_modules/.cache/atlas-cli (ATLAS_CLI_CACHE overrides it, for tests: a folder inside
  * the project, as the bundle finds the project's data by the package.json above it), next to a list of the

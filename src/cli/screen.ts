@@ -69,9 +69,9 @@ const usage =
 const help = {
   en:
     "  --threads <n>  threads that screen: the command's own and n - 1 worker threads (default: one per core, up to 4, for a\n" +
-    '                 CSV file of 8 MiB or more, a GeoJSON file of 32 MiB or more or a FlatGeobuf file of 48 MiB or more,\n' +
+    '                 CSV file of 64 KiB or more, a GeoJSON file of 2 MiB or more or a FlatGeobuf file of 512 KiB or more,\n' +
     '                 where they were measured to pay; else 1). The report is the same bytes with any number.\n',
-  zh: '  --threads <n>  筛查线程数：命令自身线程加n - 1个工作线程（默认：8 MiB及以上的CSV文件、32 MiB及以上的GeoJSON文件或48 MiB及以上的FlatGeobuf文件每个CPU核一个，最多4个，实测在此范围内多线程更快；其余为1）。线程数不影响报告内容。\n',
+  zh: '  --threads <n>  筛查线程数：命令自身线程加n - 1个工作线程（默认：64 KiB及以上的CSV文件、2 MiB及以上的GeoJSON文件或512 KiB及以上的FlatGeobuf文件每个CPU核一个，最多4个，实测在此范围内多线程更快；其余为1）。线程数不影响报告内容。\n',
 };
 
 class UsageError extends Error {}

@@ -7,6 +7,7 @@ import { screeningThreads } from './thread-count.ts';
 const scratch = mkdtempSync(join(tmpdir(), 'screen-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const kibibyte = 2 ** 10;
 const mebibyte = 2 ** 20;
 
 /** A file of exactly `bytes` (sparse: no disk is written), named so that its extension gives its format. */
@@ -19,17 +20,17 @@ function fileOf(name: string, bytes: number): string {
 }
 
 describe('the screening threads a file gets by default', () => {
-  it('are one per core, up to 4, from 8 MiB of CSV, 32 MiB of GeoJSON and 48 MiB of FlatGeobuf, and one below', () => {
+  it('are one per core, up to 4, from 64 KiB of CSV, 2 MiB of GeoJSON and 512 KiB of FlatGeobuf, and one below', () => {
     const cases: [name: string, bytes: number, cores: number, threads: number][] = [
-      ['small.csv', 8 * mebibyte - 1, 2, 1],
-      ['large.csv', 8 * mebibyte, 2, 2],
-      ['large.csv', 8 * mebibyte, 16, 4],
-      ['small.geojson', 32 * mebibyte - 1, 2, 1],
-      ['large.geojson', 32 * mebibyte, 2, 2],
-      ['small.geojsonl', 31 * mebibyte, 8, 1],
-      ['large.geojsonl', 32 * mebibyte, 3, 3],
-      ['small.fgb', 48 * mebibyte - 1, 4, 1],
-      ['large.fgb', 48 * mebibyte, 2, 2],
+      ['small.csv', 64 * kibibyte - 1, 2, 1],
+      ['large.csv', 64 * kibibyte, 2, 2],
+      ['large.csv', 64 * kibibyte, 16, 4],
+      ['small.geojson', 2 * mebibyte - 1, 2, 1],
+      ['large.geojson', 2 * mebibyte, 2, 2],
+      ['small.geojsonl', mebibyte, 8, 1],
+      ['large.geojsonl', 2 * mebibyte, 3, 3],
+      ['small.fgb', 512 * kibibyte - 1, 4, 1],
+      ['large.fgb', 512 * kibibyte, 2, 2],
     ];
     for (const [name, bytes, cores, threads] of cases)
       expect([name, cores, screeningThreads(undefined, fileOf(name, bytes), cores)]).toEqual([name, cores, threads]);
