@@ -155,6 +155,7 @@ describe('plain point features read without JSON.parse', () => {
       '1e21',
       '-1.5E-3',
       '109.25',
+      '109.12345678901234567',
       '-0.000',
       '00',
       '1.',

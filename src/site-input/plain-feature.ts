@@ -406,8 +406,37 @@ function skeletonOf(text: string, from: number, own: boolean, kind: Kind): Skele
   return { literals, values: ranges.map((range) => range[2]) };
 }
 
-/** What numberEnd found of the last number a skeleton read. */
+/** What numberEnd found of the last id a skeleton read, and coordinateEnd the value of its last coordinate. */
 const numberFound = { plain: true };
+const coordinate = { value: 0 };
+
+/**
+ * numberEnd and plainNumber in one pass, for a coordinate read through a skeleton: the index after the plain decimal
+ * (JSON's grammar, no exponent) at `at`, else -1; `found.value` is plainNumber's, its digits gathered as they are
+ * checked. Read twice, a coordinate's digits had been 8 % of the reading of a million-point GeoJSON file in a profile.
+ */
+function coordinateEnd(text: string, at: number, end: number, found: { value: number }): number {
+  let index = at;
+  const negative = codeAt(text, index, end) === 45;
+  if (negative) index++;
+  let digits = 0;
+  let decimals = 0;
+  let code = codeAt(text, index, end);
+  if (code === 48) code = codeAt(text, ++index, end);
+  else if (code >= 49 && code <= 57) {
+    for (; code >= 48 && code <= 57; code = codeAt(text, ++index, end)) digits = digits * 10 + code - 48;
+  } else return -1;
+  if (code === 46) {
+    code = codeAt(text, ++index, end);
+    if (!isDigit(code)) return -1;
+    for (; code >= 48 && code <= 57; code = codeAt(text, ++index, end), decimals++) digits = digits * 10 + code - 48;
+  }
+  // An exponent is JSON, but not read here: the caller reads the feature in full.
+  if (code === 101 || code === 69) return -1;
+  const value = exactDecimal(digits, decimals, negative);
+  found.value = Number.isNaN(value) ? Number(text.slice(at, index)) : value;
+  return index;
+}
 
 /**
  * Whether `literal` is at `at` of `text`, before `end`. A long one is compared as a whole string, which V8 does in
@@ -438,12 +467,17 @@ function throughSkeleton({ literals, values }: Skeleton, text: string, at: numbe
       id = text.slice(start, at);
       continue;
     }
-    const after = numberEnd(text, at, end, numberFound);
+    if (value === idNumber) {
+      const after = numberEnd(text, at, end, numberFound);
+      if (after < 0) return undefined;
+      id = String(Number(text.slice(at, after)));
+      at = after;
+      continue;
+    }
+    const after = coordinateEnd(text, at, end, coordinate);
     if (after < 0) return undefined;
-    if (value === idNumber) id = String(Number(text.slice(at, after)));
-    else if (!numberFound.plain) return undefined;
-    else if (value === xValue) x = plainNumber(text, at, after);
-    else y = plainNumber(text, at, after);
+    if (value === xValue) x = coordinate.value;
+    else y = coordinate.value;
     at = after;
   }
   const last = literals[values.length] as string;
