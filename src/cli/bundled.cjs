@@ -16,7 +16,7 @@
  * files it was built from with their modification times. The commands' bundles are CommonJS, run from V8's code cache
  * (bundle-loader.cjs, copied beside them for their worker threads).
  */
-const { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 const { runBundle } = require('./bundle-loader.cjs');
 
@@ -95,6 +95,21 @@ function existsIn(folder) {
   }
 }
 
+/** npm's record of what it installed in node_modules, written again by every `npm ci` and `npm install`. */
+const installed = join('node_modules', '.package-lock.json');
+
+/**
+ * The files a build was built from, with the packages' files (352 of 520 for the screen command) stood for by npm's
+ * record of the install where there is one: stale() stats every file it lists, before the command's bundle loads,
+ * and a run on one point took 0.103 s instead of 0.110 once it checked the record alone (16 alternate pairs). A
+ * package's file edited by hand in node_modules, which no install wrote, is then not seen: `npm ci` undoes such an
+ * edit anyway.
+ */
+function dependencyStamp(files) {
+  if (!existsSync(join(root, installed))) return files;
+  return [...files.filter((file) => !file.split(/[\\/]/).includes('node_modules')), installed];
+}
+
 /** True when the bundle is missing or any file it was built from (or this launcher) changed since. */
 function stale() {
   let record;
@@ -126,7 +141,11 @@ async function rebuild() {
   for (const name of existsIn(cache))
     if (name.startsWith('grids-') || name.endsWith('.code-cache') || name.startsWith('bundle-loader.'))
       rmSync(join(cache, name), { recursive: true, force: true });
-  const inputs = [...(await buildBundle(entries, 'src/cli', cache, 'cjs')), relative(root, __filename), relative(root, loader)];
+  const inputs = dependencyStamp([
+    ...(await buildBundle(entries, 'src/cli', cache, 'cjs')),
+    relative(root, __filename),
+    relative(root, loader),
+  ]);
   copyFileSync(loader, join(cache, 'bundle-loader.cjs'));
   const temporary = `${builtFrom}.${process.pid}`;
   writeFileSync(
@@ -154,7 +173,8 @@ async function launch() {
     }
   };
   // Workers first, from the bundles as they are, then the check that they are current, which stats every file they
-  // were built from (8 ms, on the way to a worker's start): where they are not, the workers stop and start again.
+  // were built from (dependencyStamp: 168 files and npm's record; 8 ms when it checked all 520, on the way to a worker's
+  // start): where they are not, the workers stop and start again.
   let started = startEarly();
   if (stale()) {
     await Promise.all(started.map((worker) => worker.terminate()));

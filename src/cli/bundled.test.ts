@@ -108,6 +108,8 @@ describe('the bundled screen command', { timeout: 120_000 }, () => {
     expect(Object.keys(record.inputs)).toEqual(
       expect.arrayContaining(['src/cli/screen.ts', 'src/screening/screener.ts', 'src/cli/bundled.cjs']),
     );
+    // The packages' files are stood for by npm's record of the install (npm ci writes it).
+    expect(Object.keys(record.inputs).filter((file) => file.includes('node_modules'))).toEqual(['node_modules/.package-lock.json']);
     const built = bundleTime();
     expect(launch('screen', sites, '--type', 'steel').status).toBe(0);
     expect(bundleTime()).toBe(built);
