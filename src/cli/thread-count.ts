@@ -4,7 +4,7 @@ import { type StreamFormat, streamFormatOf } from '../site-input/stream-format.t
 
 /**
  * Per format, the smallest streamed file screened on worker threads beside the command's own; a smaller one is
- * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (30-50 % more CPU
+ * screened on one thread. Each worker pays its own start and V8's optimising of the engine again (20-40 % more CPU
  * in all below 100,000 points) and 10-45 MiB, so threads are used only where they were measured to pay.
  * tests/bench/cli-threads.ts on two cores, CSV report, median of 6 to 8 interleaved pairs, how much faster on two
  * threads than on one, since V8 optimises on the thread that runs the code (package.json's

@@ -1,11 +1,11 @@
 /**
  * The screen command on one thread and on several (a script, not a test): `npx tsx tests/bench/cli-threads.ts
- * [threads] [pairs] [points...] [--format=csv|geojsonl|flatgeobuf]`. For each count of seeded points (default 10,000
+ * [threads] [pairs] [points...] [--format=csv|geojsonl|flatgeobuf]`. For each count of seeded points (default 2,000
  * to 1,000,000), written in the format (default CSV; FlatGeobuf with GDAL's ogr2ogr, as tests/bench/cli.ts does), runs
  * the command (`npm run screen`: its bundle, CSV report to /dev/null) with `--threads 1` and with `--threads <threads>`
  * (default: the cores, up to 4), alternately in child processes (A B A B), and prints wall and CPU time and maximum
  * resident set of each, and the median of the pairs' wall-time ratios: where the threads start to pay for their
- * start-up is where screen-run.ts's threadedBytes should lie for the format (the file's size is printed beside its points).
+ * start-up is where thread-count.ts's threadedBytes should lie for the format (the file's size is printed beside its points).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +21,7 @@ if (!['csv', 'geojsonl', 'flatgeobuf'].includes(format)) throw new Error(`--form
 const [threadsArgument, pairsArgument, ...sizeArguments] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const threads = Number(threadsArgument ?? Math.min(4, availableParallelism()));
 const pairs = Number(pairsArgument ?? 3);
-const sizes = sizeArguments.length > 0 ? sizeArguments.map(Number) : [10_000, 30_000, 100_000, 300_000, 1_000_000];
+const sizes = sizeArguments.length > 0 ? sizeArguments.map(Number) : [2_000, 5_000, 10_000, 30_000, 100_000, 300_000, 1_000_000];
 const root = new URL('../..', import.meta.url).pathname;
 const folder = join(root, 'node_modules/.cache/cli-threads-bench');
 mkdirSync(folder, { recursive: true });
