@@ -10,7 +10,6 @@ import { csvCell, csvCellIsPlain } from '../report/csv.ts';
 import { csvRows, type ReportFormat, reportWriter } from '../report/writers.ts';
 import type { ProjectType } from '../schema/project-type.ts';
 import { ScreeningInputError } from '../screening/input-error.ts';
-import { regionUndecided } from '../screening/point-batch.ts';
 import type { Report } from '../screening/report.ts';
 import type { Screener } from '../screening/screener.ts';
 import { idStart, idText, type PackedIds } from '../site-input/packed-ids.ts';
@@ -226,7 +225,7 @@ export class BatchScreener {
           if (shaped.shapes.shapeIds[n] === -1) rows.writeOutside(out, x, y);
           else rows.writePacked(out, shaped.shapes, shaped.numbered, n, x, y);
         } else if (outside?.[n] === 1) rows.writeOutside(out, x, y);
-        else rows.writeShaped(out, x, y, outside?.[n] === regionUndecided);
+        else rows.writeShaped(out, x, y, outside?.[n]);
       }
     } catch (error) {
       out.length = rowStart;

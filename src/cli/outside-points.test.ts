@@ -63,6 +63,8 @@ describe('points outside the region and its band', () => {
     for (let n = 0; n < count; n++) {
       if (left[n] !== regionUndecided) {
         expect(left[n], `point ${n}`).toBe(outside[n]);
+        // A point the raster decides keeps its shape whatever it is (shapeInRegion settles only the undecided).
+        if (left[n] === 0) expect(screener.shapeInRegion(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, 'steel', 0)).toBeDefined();
         continue;
       }
       undecided++;
@@ -70,6 +72,9 @@ describe('points outside the region and its band', () => {
       for (const projectType of [undefined, ...(Object.keys(projectTypes) as ProjectType[])]) {
         const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType);
         expect(screener.inRegion(shape), `point ${n} (${lonLat[2 * n]}, ${lonLat[2 * n + 1]}), ${projectType}`).toBe(outside[n] === 0);
+        if (projectType === undefined) continue;
+        const settled = screener.shapeInRegion(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType, regionUndecided);
+        expect(settled === undefined, `point ${n}, ${projectType}: shapeInRegion`).toBe(outside[n] === 1);
       }
     }
     // Both answers among the points left to their shapes: inside the region or its band, and beyond it.

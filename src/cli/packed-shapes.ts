@@ -9,7 +9,6 @@
 import { Growable } from '../screening/growable.ts';
 import { type PointShape, sameCodes } from '../screening/point-shape.ts';
 import type { Screener } from '../screening/screener.ts';
-import { regionUndecided } from '../screening/point-batch.ts';
 
 /**
  * Per point of a part, in the order of its lon/lat pairs: `shapeIds` its shape's number in the worker's ShapeNumbers
@@ -53,7 +52,7 @@ export class ShapeNumbers {
   /**
    * The shapes of the points (lon/lat pairs) for a project type, as Screener.pointShape gives them one by one, with
    * the codes of those numbered here for the first time. A point of the region raster's edge cells is placed against
-   * the region by its shape (Screener.inRegion), and numbered only inside it or its band.
+   * the region by its shape (Screener.shapeInRegion), and numbered only inside it or its band.
    */
   pack(screener: Screener, lonLat: Float64Array, projectType: string): PackedShapes {
     const count = lonLat.length / 2;
@@ -77,8 +76,8 @@ export class ShapeNumbers {
     for (let n = 0; n < count; n++) {
       const where = outside[n] as number;
       if (where !== 1) {
-        const shape = screener.pointShape(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType);
-        if (where === regionUndecided && !screener.inRegion(shape)) {
+        const shape = screener.shapeInRegion(lonLat[2 * n] as number, lonLat[2 * n + 1] as number, projectType, where);
+        if (!shape) {
           figureEnd[n] = zones.length;
           continue;
         }

@@ -79,13 +79,13 @@ export class SharedRows {
   }
 
   /**
-   * The row after the id of any other point: its shape's template with its own figures. `regionUnknown`: the point may
-   * lie beyond the region and its band (pointsOutsideRegion's regionUndecided), which its shape tells (inRegion); it
-   * then gets writeOutside's row.
+   * The row after the id of any other point: its shape's template with its own figures. `mark`: pointsOutsideRegion's
+   * for it (0, or regionUndecided where its shape tells whether it lies beyond the region and its band: it then gets
+   * writeOutside's row; Screener.shapeInRegion).
    */
-  writeShaped(out: ByteWriter, x: number, y: number, regionUnknown = false): void {
-    const shape = this.screener.pointShape(x, y, this.projectType);
-    if (regionUnknown && !this.screener.inRegion(shape)) {
+  writeShaped(out: ByteWriter, x: number, y: number, mark = 0): void {
+    const shape = this.screener.shapeInRegion(x, y, this.projectType, mark);
+    if (!shape) {
       this.writeOutside(out, x, y);
       return;
     }

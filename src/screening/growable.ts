@@ -35,9 +35,8 @@ export class Growable<T extends Typed> {
   }
 
   /**
-   * The items as a view of the array they were pushed into, with no copy: for arrays moved whole to another thread
-   * (packed-shapes.ts), whose buffer then carries the spare capacity with them. A part's shapes so: three allocations
-   * and copies fewer (1M CSV on two threads x0.989 wall, 20 interleaved pairs: within noise).
+   * The items as a view of the array they were pushed into, with no copy, valid until the next push: for a caller that
+   * copies them on at once (packed-shapes.ts, into a part's one buffer) and pushes into the same array again.
    */
   view(): T {
     return this.data.subarray(0, this.length) as T;

@@ -9,7 +9,7 @@ import { type EdgeFigure, edgeFigure, hitsOfZone, type ApplicableRule, type Met 
 import { decidingPark, parkKind } from './parks.ts';
 import { ScreeningInputError } from './input-error.ts';
 import { NearestFinder } from './nearest.ts';
-import { checkPoints, outsideRegion, screenPointRange, type PointVerdicts } from './point-batch.ts';
+import { checkPoints, outsideRegion, regionUndecided, screenPointRange, type PointVerdicts } from './point-batch.ts';
 import { builtEdgeGrids, type EdgeGrid, seedEdgeGrids } from './edge-grid.ts';
 import { builtZoneGrid, seedZoneGrid, type ZoneGrid } from './point-search.ts';
 import { contactsOfCodes, insideEdgeMatters, nearMatters, PointShaper, type PointShape, rasterFromPoints } from './point-shape.ts';
@@ -101,6 +101,12 @@ export interface Screener {
    * (zonesWhoseEdgesMatter). True of every shape where no region is loaded.
    */
   inRegion(shape: PointShape): boolean;
+  /**
+   * The shape (pointShape) of a point that pointsOutsideRegion(…, true) marked `mark`, 0 or regionUndecided; undefined
+   * where the mark was regionUndecided and the shape places the point beyond the region and its band (inRegion), whose
+   * row is then that of every point outside. The one place a leaveEdgeCells caller settles those points.
+   */
+  shapeInRegion(x: number, y: number, projectType: string, mark: number): PointShape | undefined;
   /** What it has built so far (BuiltGrids). */
   builtGrids(): BuiltGrids;
   /** Takes what another screener over zones of the same content built (BuiltGrids), used from the first point on. */
@@ -163,6 +169,9 @@ export function screenerOver(
     }
     return matters;
   };
+  const pointShape = (x: number, y: number, projectType?: string): PointShape =>
+    shaper.shapeOf(x, y, projectType === undefined ? undefined : edgeMatters(projectType));
+  const inRegion = (shape: PointShape): boolean => regionZone < 0 || shape.hasZone(regionZone);
   return {
     zones,
     store,
@@ -174,7 +183,7 @@ export function screenerOver(
       const site = parseSite(geometry);
       return screen(context, site, contactsOf(context, site), checkProjectType(projectType), fullReport);
     },
-    pointShape: (x, y, projectType) => shaper.shapeOf(x, y, projectType === undefined ? undefined : edgeMatters(projectType)),
+    pointShape,
     shapeTemplate: (codes, x, y, projectType) =>
       screen(
         context,
@@ -210,7 +219,11 @@ export function screenerOver(
         leaveEdgeCells,
       );
     },
-    inRegion: (shape) => regionZone < 0 || shape.hasZone(regionZone),
+    inRegion,
+    shapeInRegion: (x, y, projectType, mark) => {
+      const shape = pointShape(x, y, projectType);
+      return mark === regionUndecided && !inRegion(shape) ? undefined : shape;
+    },
     builtGrids: () => ({
       zoneRasters: [...shaper.builtRasters()],
       regionRaster: raster,
